@@ -1,0 +1,204 @@
+// HTML pages: metadata (Open Graph, article:*, JSON-LD, <time>, <title>, <h1>) and the body by
+// content density (html_text). Encodings declared by the page are handled by libxml2.
+#include <array>
+#include <libxml/HTMLparser.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include "importers/readers/clean.hpp"
+#include "importers/readers/formats.hpp"
+#include "importers/readers/html_text.hpp"
+#include "importers/readers/timestamps.hpp"
+#include "importers/readers/utf8.hpp"
+
+namespace kb::importers::readers {
+namespace {
+
+// <meta> keys (property, name or itemprop, lower-cased) that carry a publication time, in order
+// of trust.
+constexpr auto kTimeKeys = std::to_array<std::string_view>(
+    {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+     "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date",
+     "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "date"});
+// Keys of a modification time, used only when no publication time is given.
+constexpr auto kModifiedKeys =
+    std::to_array<std::string_view>({"article:modified_time", "og:updated_time", "datemodified"});
+
+// What the page says about itself, gathered in one walk.
+struct PageMeta {
+  std::map<std::string, std::string> meta;  // lower-cased key -> first content
+  std::string title_tag, h1, canonical, time_datetime;
+  std::vector<std::string> json_ld;
+};
+
+void gather(const xmlNode* node, PageMeta& m, int depth) {
+  for (const xmlNode* c = node->children; c != nullptr && depth < 200; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) {
+      continue;
+    }
+    const std::string_view name = element_name(c);
+    if (name == "meta") {
+      std::string key = attribute(c, "property");
+      key = key.empty() ? attribute(c, "name") : key;
+      key = key.empty() ? attribute(c, "itemprop") : key;
+      const std::string content = attribute(c, "content");
+      if (!key.empty() && !content.empty()) {
+        m.meta.emplace(ascii_lower(key), content);
+      }
+    } else if (name == "title" && m.title_tag.empty()) {
+      m.title_tag = node_text(c);
+    } else if (name == "h1" && m.h1.empty()) {
+      m.h1 = node_text(c);
+    } else if (name == "link" && ascii_lower(attribute(c, "rel")) == "canonical") {
+      m.canonical = attribute(c, "href");
+    } else if (name == "time" && m.time_datetime.empty()) {
+      m.time_datetime = attribute(c, "datetime");
+    } else if (name == "script" && attribute(c, "type") == "application/ld+json") {
+      m.json_ld.push_back(node_text(c));
+    }
+    gather(c, m, depth + 1);
+  }
+}
+
+// Depth-first search of JSON-LD for the first object carrying `key`.
+const nlohmann::json* find_key(const nlohmann::json& j, const char* key, int depth = 0) {
+  if (depth > 16) {
+    return nullptr;
+  }
+  if (j.is_object()) {
+    if (const auto it = j.find(key); it != j.end()) {
+      return &*it;
+    }
+    for (const auto& [k, v] : j.items()) {
+      if (const auto* hit = find_key(v, key, depth + 1)) {
+        return hit;
+      }
+    }
+  } else if (j.is_array()) {
+    for (const auto& v : j) {
+      if (const auto* hit = find_key(v, key, depth + 1)) {
+        return hit;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string json_ld_string(const std::vector<nlohmann::json>& docs, const char* key,
+                           const char* sub = nullptr) {
+  for (const auto& d : docs) {
+    const nlohmann::json* v = find_key(d, key);
+    if (v != nullptr && sub != nullptr) {
+      v = v->is_array() && !v->empty() ? &(*v)[0] : v;
+      v = v->is_object() && v->contains(sub) ? &(*v)[sub] : nullptr;
+    }
+    if (v != nullptr && v->is_string()) {
+      return v->get<std::string>();
+    }
+  }
+  return {};
+}
+
+std::string meta_value(const PageMeta& m, std::string_view key) {
+  const auto it = m.meta.find(std::string(key));
+  return it == m.meta.end() ? std::string() : it->second;
+}
+
+std::optional<Timestamp> page_time(const PageMeta& m, const std::vector<nlohmann::json>& ld) {
+  for (const auto key : kTimeKeys) {
+    if (const auto t = parse_timestamp(meta_value(m, key))) {
+      return t;
+    }
+  }
+  if (const auto t = parse_timestamp(json_ld_string(ld, "datePublished"))) {
+    return t;
+  }
+  if (const auto t = parse_timestamp(m.time_datetime)) {
+    return t;
+  }
+  for (const auto key : kModifiedKeys) {
+    if (const auto t = parse_timestamp(meta_value(m, key))) {
+      return t;
+    }
+  }
+  return parse_timestamp(json_ld_string(ld, "dateModified"));
+}
+
+std::string page_title(const PageMeta& m, const std::vector<nlohmann::json>& ld,
+                       std::string_view site) {
+  std::string t = meta_value(m, "og:title");
+  t = t.empty() ? json_ld_string(ld, "headline") : t;
+  t = t.empty() ? meta_value(m, "twitter:title") : t;
+  t = t.empty() ? m.h1 : t;
+  t = t.empty() ? m.title_tag : t;
+  return clean_title(strip_site_name(t, site));
+}
+
+// A time written in the first text blocks (a visible dateline), when the metadata has none.
+std::optional<Timestamp> visible_time(const std::vector<TextBlock>& blocks) {
+  for (std::size_t i = 0; i < blocks.size() && i < 60; ++i) {
+    std::string_view s = blocks[i].text;
+    for (const std::string_view p : {"Published:", "Published", "Updated:", "Posted:", "Posted"}) {
+      if (s.starts_with(p)) {
+        s.remove_prefix(p.size());
+      }
+    }
+    if (const auto t = parse_timestamp(s)) {
+      return t;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<ReadResult> read_html(std::string_view content, std::string_view origin,
+                             const ReadOptions& options) {
+  if (content.size() > 0x7fffffff) {
+    return fail(Errc::parse, located(origin, 0, "HTML document larger than 2 GiB"));
+  }
+  const int opts =
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+  const std::string url(origin);
+  htmlDocPtr doc =
+      htmlReadMemory(content.data(), static_cast<int>(content.size()), url.c_str(), nullptr, opts);
+  if (doc == nullptr || xmlDocGetRootElement(doc) == nullptr) {
+    if (doc != nullptr) {
+      xmlFreeDoc(doc);
+    }
+    return fail(Errc::parse, located(origin, 0, "not readable as HTML"));
+  }
+  PageMeta m;
+  gather(reinterpret_cast<const xmlNode*>(doc), m, 0);
+  std::vector<nlohmann::json> ld;
+  for (const auto& s : m.json_ld) {
+    auto j = nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_discarded()) {
+      ld.push_back(std::move(j));
+    }
+  }
+  Article a;
+  a.origin = std::string(origin);
+  a.publisher = meta_value(m, "og:site_name");
+  a.publisher = a.publisher.empty() ? json_ld_string(ld, "publisher", "name") : a.publisher;
+  a.publisher = a.publisher.empty() ? meta_value(m, "application-name") : a.publisher;
+  a.title = page_title(m, ld, a.publisher);
+  a.url = m.canonical.empty() ? meta_value(m, "og:url") : m.canonical;
+  const auto blocks = collect_blocks(xmlDocGetRootElement(doc));
+  a.text = select_body(blocks, a.title);
+  auto t = page_time(m, ld);
+  t = t ? t : visible_time(blocks);
+  if (t) {
+    a.published = t->time;
+    a.published_has_time = t->has_time;
+  }
+  xmlFreeDoc(doc);
+  finish_article(a, options);
+  ReadResult result;
+  result.articles.push_back(std::move(a));
+  return result;
+}
+
+}  // namespace kb::importers::readers

@@ -1,0 +1,328 @@
+// Timestamp parsing: a strict ISO 8601 scanner plus a token-based parser for written dates.
+#include "importers/readers/timestamps.hpp"
+
+#include <array>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "importers/readers/utf8.hpp"
+
+namespace kb::importers::readers {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> kMonthNames = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"mon", "tue", "wed", "thu",
+                                                       "fri", "sat", "sun"};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads exactly `n` digits at `s[pos]`; advances `pos`.
+std::optional<int> digits(std::string_view s, std::size_t& pos, std::size_t n) {
+  if (pos + n > s.size()) {
+    return std::nullopt;
+  }
+  int v = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!is_digit(s[pos + k])) {
+      return std::nullopt;
+    }
+    v = v * 10 + (s[pos + k] - '0');
+  }
+  pos += n;
+  return v;
+}
+
+std::optional<date::sys_days> make_day(int y, int m, int d) {
+  if (y < 1900 || y > 2100) {
+    return std::nullopt;
+  }
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) {
+    return std::nullopt;
+  }
+  return date::sys_days{ymd};
+}
+
+// Parses "+03:00", "-0500", "+03" at `s[pos]` into minutes east of UTC.
+std::optional<int> offset_minutes(std::string_view s, std::size_t& pos) {
+  if (pos >= s.size() || (s[pos] != '+' && s[pos] != '-')) {
+    return std::nullopt;
+  }
+  const int sign = s[pos] == '-' ? -1 : 1;
+  ++pos;
+  const auto h = digits(s, pos, 2);
+  if (!h) {
+    return std::nullopt;
+  }
+  int m = 0;
+  if (pos < s.size() && s[pos] == ':') {
+    ++pos;
+  }
+  if (pos < s.size()) {
+    const auto mm = digits(s, pos, 2);
+    if (!mm) {
+      return std::nullopt;
+    }
+    m = *mm;
+  }
+  if (*h > 14 || m > 59) {
+    return std::nullopt;
+  }
+  return sign * (*h * 60 + m);
+}
+
+std::optional<Timestamp> parse_iso(std::string_view s) {
+  std::size_t pos = 0;
+  const auto y = digits(s, pos, 4);
+  if (!y || pos >= s.size() || s[pos] != '-') {
+    return std::nullopt;
+  }
+  ++pos;
+  const auto m = digits(s, pos, 2);
+  if (!m || pos >= s.size() || s[pos] != '-') {
+    return std::nullopt;
+  }
+  ++pos;
+  const auto d = digits(s, pos, 2);
+  const auto day = d ? make_day(*y, *m, *d) : std::nullopt;
+  if (!day) {
+    return std::nullopt;
+  }
+  if (pos == s.size()) {
+    return Timestamp{date::sys_seconds{*day}, false};
+  }
+  if (s[pos] != 'T' && s[pos] != ' ') {
+    return std::nullopt;
+  }
+  ++pos;
+  const auto hh = digits(s, pos, 2);
+  if (!hh || pos >= s.size() || s[pos] != ':') {
+    return std::nullopt;
+  }
+  ++pos;
+  const auto mi = digits(s, pos, 2);
+  int sec = 0;
+  if (!mi) {
+    return std::nullopt;
+  }
+  if (pos < s.size() && s[pos] == ':') {
+    ++pos;
+    const auto ss = digits(s, pos, 2);
+    if (!ss) {
+      return std::nullopt;
+    }
+    sec = *ss;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+      ++pos;
+      while (pos < s.size() && is_digit(s[pos])) {
+        ++pos;
+      }
+    }
+  }
+  if (*hh > 23 || *mi > 59 || sec > 60) {
+    return std::nullopt;
+  }
+  int off = 0;
+  if (pos < s.size() && s[pos] == 'Z') {
+    ++pos;
+  } else if (pos < s.size()) {
+    const auto o = offset_minutes(s, pos);
+    if (!o) {
+      return std::nullopt;
+    }
+    off = *o;
+  }
+  if (pos != s.size()) {
+    return std::nullopt;
+  }
+  const auto t = date::sys_seconds{*day} + hours{*hh} + minutes{*mi} + seconds{sec} - minutes{off};
+  return Timestamp{t, true};
+}
+
+// Month number 1..12 for a month name or abbreviation ("Sept.", "May"), else 0.
+int month_of(std::string_view word) {
+  std::string w = ascii_lower(word);
+  if (!w.empty() && w.back() == '.') {
+    w.pop_back();
+  }
+  for (std::size_t i = 0; i < kMonths.size(); ++i) {
+    if (w == kMonths[i] || w == kMonthNames[i] || (i == 8 && w == "sept")) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
+
+bool is_weekday(std::string_view word) {
+  const std::string w = ascii_lower(word);
+  for (const auto d : kWeekdays) {
+    if (w.starts_with(d) && (w.size() == 3 || w.size() >= 6 || w == "tues" || w == "thur" ||
+                             w == "thurs" || w.back() == '.')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Splits at spaces and commas; keeps "+0300" / "03:02" tokens whole.
+std::vector<std::string_view> tokens_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t')) {
+      ++i;
+    }
+    const std::size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != '\t') {
+      ++i;
+    }
+    if (i > b) {
+      out.push_back(s.substr(b, i - b));
+    }
+  }
+  return out;
+}
+
+// Parses "H:MM" or "HH:MM:SS" (with an optional glued "am"/"pm").
+bool parse_clock(std::string_view t, int& h, int& m, int& sec, int& ampm) {
+  std::size_t pos = 0;
+  const std::size_t colon = t.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2) {
+    return false;
+  }
+  const auto hh = digits(t, pos, colon);
+  ++pos;
+  const auto mm = digits(t, pos, 2);
+  if (!hh || !mm) {
+    return false;
+  }
+  h = *hh, m = *mm, sec = 0;
+  if (pos < t.size() && t[pos] == ':') {
+    ++pos;
+    const auto ss = digits(t, pos, 2);
+    if (!ss) {
+      return false;
+    }
+    sec = *ss;
+  }
+  const std::string rest = ascii_lower(t.substr(pos));
+  if (rest == "am" || rest == "a.m.") {
+    ampm = 1;
+  } else if (rest == "pm" || rest == "p.m.") {
+    ampm = 2;
+  } else if (!rest.empty()) {
+    return false;
+  }
+  return h <= 23 && m <= 59 && sec <= 60;
+}
+
+// State of the written-date parser.
+struct Parts {
+  int year = 0, month = 0, day = 0, hour = -1, minute = 0, second = 0, ampm = 0, offset = 0;
+};
+
+bool take_token(std::string_view t, Parts& p) {
+  if (const int mo = month_of(t); mo != 0 && p.month == 0) {
+    p.month = mo;
+    return true;
+  }
+  if (is_weekday(t)) {
+    return true;
+  }
+  const std::string low = ascii_lower(t);
+  if (low == "utc" || low == "gmt" || low == "z" || low == "at" || low == "-" || low == "|" ||
+      low == "on" || low == "published" || low == "updated" || low == "(utc)") {
+    return true;
+  }
+  if (low == "am" || low == "a.m." || low == "pm" || low == "p.m.") {
+    p.ampm = low[0] == 'a' ? 1 : 2;
+    return true;
+  }
+  if (t.find(':') != std::string_view::npos && p.hour < 0) {
+    return parse_clock(t, p.hour, p.minute, p.second, p.ampm);
+  }
+  if (t[0] == '+' || (t[0] == '-' && t.size() > 1)) {
+    std::size_t pos = 0;
+    const auto o = offset_minutes(t, pos);
+    p.offset = o.value_or(0);
+    return o.has_value() && pos == t.size();
+  }
+  std::string_view num = t;
+  for (std::string_view suffix : {"st", "nd", "rd", "th", "."}) {
+    if (num.size() > suffix.size() && num.ends_with(suffix)) {
+      num.remove_suffix(suffix.size());
+    }
+  }
+  std::size_t pos = 0;
+  if (num.size() == 4 && p.year == 0) {
+    const auto y = digits(num, pos, 4);
+    p.year = y.value_or(0);
+    return y.has_value();
+  }
+  if (num.size() <= 2 && p.day == 0) {
+    const auto d = digits(num, pos, num.size());
+    p.day = d.value_or(0);
+    return d.has_value() && p.day >= 1;
+  }
+  return false;
+}
+
+std::optional<Timestamp> parse_written(std::string_view s) {
+  const auto tokens = tokens_of(s);
+  if (tokens.size() < 3 || tokens.size() > 9) {
+    return std::nullopt;
+  }
+  Parts p;
+  for (const auto t : tokens) {
+    if (!take_token(t, p)) {
+      return std::nullopt;
+    }
+  }
+  if (p.year == 0 || p.month == 0 || p.day == 0) {
+    return std::nullopt;
+  }
+  const auto day = make_day(p.year, p.month, p.day);
+  if (!day) {
+    return std::nullopt;
+  }
+  if (p.hour < 0) {
+    return Timestamp{date::sys_seconds{*day}, false};
+  }
+  if (p.ampm != 0 && (p.hour < 1 || p.hour > 12)) {
+    return std::nullopt;
+  }
+  int h = p.hour;
+  if (p.ampm == 1 && h == 12) {
+    h = 0;
+  } else if (p.ampm == 2 && h != 12) {
+    h += 12;
+  }
+  const auto t = date::sys_seconds{*day} + hours{h} + minutes{p.minute} + seconds{p.second} -
+                 minutes{p.offset};
+  return Timestamp{t, true};
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_timestamp(std::string_view s) {
+  s = trim(s);
+  if (s.size() < 8 || s.size() > 64) {
+    return std::nullopt;
+  }
+  if (is_digit(s[0]) && s.size() >= 10 && s[4] == '-') {
+    return parse_iso(s);
+  }
+  return parse_written(s);
+}
+
+}  // namespace kb::importers::readers
