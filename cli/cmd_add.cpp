@@ -1,0 +1,70 @@
+// kb add / kb edit: analysts enter and correct events by hand. Each is one transaction.
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/event_options.hpp"
+
+namespace kb::cli {
+namespace {
+
+Result<void> run_add(const EventOptions& o, Context& ctx) {
+  if (!o.date) {
+    return fail(Errc::invalid_argument, "kb add needs --date");
+  }
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  Event e;
+  e.origin = Origin::manual;
+  KB_TRY(apply_event_options(o, e, store, ctx));
+  KB_ASSIGN(Id id, store.add_event(e));
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
+  return ok();
+}
+
+Result<void> run_edit(Id id, const EventOptions& o, Context& ctx) {
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(Event e, store.event(id));
+  const std::size_t old_citations = e.citations.size();
+  KB_TRY(apply_event_options(o, e, store, ctx));
+  KB_TRY(store.update_event(e));
+  for (std::size_t i = old_citations; i < e.citations.size(); ++i) {
+    KB_TRY(store.add_citation(id, e.citations[i]));
+  }
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
+  return ok();
+}
+
+}  // namespace
+
+void add_add_command(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<EventOptions>();
+  auto* sub = app.add_subcommand("add", "Add an event by hand");
+  sub->add_option("title", opts->title, "What happened, in a few words")->required();
+  add_event_options(*sub, *opts);
+  sub->footer(
+      "Example: kb add \"Russia annexes Crimea\" --date \"18 March 2014\" --kind "
+      "territorial_change --actor country:Russia --place Crimea --source https://example.org/a "
+      "--quote \"Russia annexed Crimea.\"");
+  on_run(sub, ctx, [opts, &ctx] { return run_add(*opts, ctx); });
+}
+
+void add_edit_command(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<EventOptions>();
+  auto id = std::make_shared<Id>(0);
+  auto* sub = app.add_subcommand("edit", "Change an event: only the options given change");
+  sub->add_option("id", *id, "Event id (see kb timeline)")->required();
+  sub->add_option("--title", opts->title, "New title");
+  add_event_options(*sub, *opts);
+  sub->footer("Example: kb edit 12 --date 2014-03-18 --kind territorial_change");
+  on_run(sub, ctx, [opts, id, &ctx] { return run_edit(*id, *opts, ctx); });
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,209 @@
+// kb entity add|alias|merge|list|show: the people, countries, organisations, places and groups
+// that events involve, and their other names.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+
+namespace kb::cli {
+namespace {
+
+struct EntityOptions {
+  std::string name;
+  std::string kind = "organisation";
+  std::vector<std::string> aliases;
+  std::string description;
+  std::optional<std::string> wikidata;
+  std::optional<std::string> in;
+  std::string other;
+  std::string format = "text";
+};
+
+// An entity by id ("12") or by name/alias; several matches are an error that lists them.
+Result<Entity> find_entity(Store& store, const std::string& ref) {
+  if (!ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos) {
+    return store.entity(std::stoll(ref));
+  }
+  KB_ASSIGN(auto found, store.lookup_entities(ref));
+  if (found.empty()) {
+    return fail(Errc::not_found, fmt::format("no entity named '{}'", ref));
+  }
+  if (found.size() > 1) {
+    std::string list;
+    for (const auto& e : found) {
+      list += fmt::format(" #{} {} ({})", e.id, e.name, to_string(e.kind));
+    }
+    return fail(Errc::invalid_argument,
+                fmt::format("'{}' names several entities:{}; use an id", ref, list));
+  }
+  return found.front();
+}
+
+Result<void> run_add(const EntityOptions& o, Context& ctx) {
+  KB_ASSIGN(EntityKind kind, parse_entity_kind(o.kind));
+  if (o.wikidata && (o.wikidata->size() < 2 || (*o.wikidata)[0] != 'Q' ||
+                     o.wikidata->find_first_not_of("0123456789", 1) != std::string::npos)) {
+    return fail(Errc::invalid_argument, fmt::format("not a Wikidata id: '{}'", *o.wikidata));
+  }
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  Entity e;
+  e.name = o.name;
+  e.kind = kind;
+  e.aliases = o.aliases;
+  e.description = o.description;
+  e.wikidata = o.wikidata;
+  if (o.in) {
+    KB_ASSIGN(Entity country, find_entity(store, *o.in));
+    e.country_id = country.id;
+  }
+  KB_ASSIGN(Id id, store.add_entity(e));
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("#{}  {} ({})\n", id, e.name, to_string(e.kind));
+  return ok();
+}
+
+Result<void> run_alias(const EntityOptions& o, Context& ctx) {
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(Entity e, find_entity(store, o.name));
+  for (const auto& alias : o.aliases) {
+    KB_TRY(store.add_alias(e.id, alias));
+  }
+  KB_ASSIGN(Entity updated, store.entity(e.id));
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("#{}  {}: {}\n", updated.id, updated.name,
+                         fmt::join(updated.aliases, ", "));
+  return ok();
+}
+
+Result<void> run_merge(const EntityOptions& o, Context& ctx) {
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(Entity keep, find_entity(store, o.name));
+  KB_ASSIGN(Entity drop, find_entity(store, o.other));
+  KB_TRY(store.merge_entities(keep.id, drop.id));
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("merged #{} {} into #{} {}\n", drop.id, drop.name, keep.id, keep.name);
+  return ok();
+}
+
+nlohmann::ordered_json entity_json(const Entity& e, std::int64_t events) {
+  return {{"id", e.id},
+          {"name", e.name},
+          {"kind", std::string(to_string(e.kind))},
+          {"description", e.description},
+          {"wikidata", e.wikidata ? nlohmann::ordered_json(*e.wikidata) : nullptr},
+          {"country_id", e.country_id ? nlohmann::ordered_json(*e.country_id) : nullptr},
+          {"aliases", e.aliases},
+          {"events", events}};
+}
+
+Result<void> run_list(const EntityOptions& o, Context& ctx) {
+  KB_ASSIGN(Format format, parse_format(o.format));
+  std::optional<EntityKind> kind;
+  if (!o.kind.empty()) {
+    KB_ASSIGN(kind, parse_entity_kind(o.kind));
+  }
+  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(auto list, store.entities(kind));
+  auto json = nlohmann::ordered_json::array();
+  for (const auto& e : list) {
+    KB_ASSIGN(std::int64_t events, store.event_count(e.id));
+    if (format == Format::json) {
+      json.push_back(entity_json(e, events));
+    } else {
+      ctx.out << fmt::format(
+          "#{:<5} {:<13} {}{}  ({} events)\n", e.id, to_string(e.kind), e.name,
+          e.aliases.empty() ? "" : fmt::format(" [{}]", fmt::join(e.aliases, ", ")), events);
+    }
+  }
+  if (format == Format::json) {
+    ctx.out << json.dump(2) << '\n';
+  }
+  return ok();
+}
+
+Result<void> run_show(const EntityOptions& o, Context& ctx) {
+  KB_ASSIGN(Format format, parse_format(o.format));
+  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(Entity e, find_entity(store, o.name));
+  KB_ASSIGN(std::int64_t events, store.event_count(e.id));
+  if (format == Format::json) {
+    ctx.out << entity_json(e, events).dump(2) << '\n';
+    return ok();
+  }
+  ctx.out << fmt::format("#{}  {} ({})\n", e.id, e.name, to_string(e.kind));
+  if (!e.description.empty()) {
+    ctx.out << "  " << e.description << '\n';
+  }
+  if (!e.aliases.empty()) {
+    ctx.out << fmt::format("  also: {}\n", fmt::join(e.aliases, ", "));
+  }
+  if (e.wikidata) {
+    ctx.out << fmt::format("  wikidata: {}\n", *e.wikidata);
+  }
+  if (e.country_id) {
+    KB_ASSIGN(Entity country, store.entity(*e.country_id));
+    ctx.out << fmt::format("  in: {}\n", country.name);
+  }
+  ctx.out << fmt::format("  events: {}\n", events);
+  return ok();
+}
+
+}  // namespace
+
+void add_entity_command(CLI::App& app, Context& ctx) {
+  auto* entity = app.add_subcommand("entity", "People, countries, organisations, places, groups");
+  entity->require_subcommand(1);
+
+  auto o = std::make_shared<EntityOptions>();
+  auto* add = entity->add_subcommand("add", "Add an entity");
+  add->add_option("name", o->name, "Canonical name")->required();
+  add->add_option("--kind,-k", o->kind, "person, country, organisation, place or group");
+  add->add_option("--alias", o->aliases, "Another name (repeatable)");
+  add->add_option("--description", o->description, "A short description");
+  add->add_option("--wikidata", o->wikidata, "Wikidata id, e.g. Q212");
+  add->add_option("--in", o->in, "For places: the country it lies in");
+  add->footer("Example: kb entity add Bakhmut --kind place --alias Artemivsk --in Ukraine");
+  on_run(add, ctx, [o, &ctx] { return run_add(*o, ctx); });
+
+  o = std::make_shared<EntityOptions>();
+  auto* alias = entity->add_subcommand("alias", "Give an entity other names");
+  alias->add_option("entity", o->name, "Name, alias or id")->required();
+  alias->add_option("aliases", o->aliases, "Other names")->required();
+  alias->footer("Example: kb entity alias Kyiv Kiev");
+  on_run(alias, ctx, [o, &ctx] { return run_alias(*o, ctx); });
+
+  o = std::make_shared<EntityOptions>();
+  auto* merge = entity->add_subcommand("merge", "Merge the second entity into the first");
+  merge->add_option("keep", o->name, "Entity kept")->required();
+  merge->add_option("drop", o->other, "Entity merged into it and removed")->required();
+  merge->footer("Example: kb entity merge \"Volodymyr Zelensky\" Zelenskyy");
+  on_run(merge, ctx, [o, &ctx] { return run_merge(*o, ctx); });
+
+  o = std::make_shared<EntityOptions>();
+  auto* list = entity->add_subcommand("list", "List entities");
+  o->kind.clear();
+  list->add_option("--kind,-k", o->kind, "Only this kind");
+  list->add_option("--format,-f", o->format, "text or json");
+  list->footer("Example: kb entity list --kind country");
+  on_run(list, ctx, [o, &ctx] { return run_list(*o, ctx); });
+
+  o = std::make_shared<EntityOptions>();
+  auto* show = entity->add_subcommand("show", "Show an entity");
+  show->add_option("entity", o->name, "Name, alias or id")->required();
+  show->add_option("--format,-f", o->format, "text or json");
+  show->footer("Example: kb entity show Kyiv");
+  on_run(show, ctx, [o, &ctx] { return run_show(*o, ctx); });
+}
+
+}  // namespace kb::cli

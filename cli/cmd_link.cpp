@@ -1,0 +1,66 @@
+// kb link: a typed relation between two events, optionally with the sentence that states it.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+
+namespace kb::cli {
+namespace {
+
+struct LinkOptions {
+  Id from = 0;
+  std::string relation;
+  Id to = 0;
+  std::optional<std::string> quote;
+  std::optional<std::string> source;
+};
+
+Result<void> run_link(const LinkOptions& o, Context& ctx) {
+  KB_ASSIGN(std::string relation, parse_relation(o.relation));
+  if (o.quote && !o.source) {
+    return fail(Errc::invalid_argument, "--quote needs --source URL");
+  }
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  std::optional<Id> citation;
+  if (o.source) {
+    KB_ASSIGN(Id source_id, store.source_for_url(*o.source));
+    Citation c;
+    c.source_id = source_id;
+    c.quote = o.quote.value_or("");
+    KB_ASSIGN(citation, store.add_citation(o.from, c));
+  }
+  KB_ASSIGN(Id link, store.add_link(o.from, relation, o.to, citation));
+  (void)link;
+  KB_ASSIGN(Event a, store.event(o.from));
+  KB_ASSIGN(Event b, store.event(o.to));
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("#{} {} {} #{} {}\n", a.id, a.title, relation, b.id, b.title);
+  return ok();
+}
+
+}  // namespace
+
+void add_link_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<LinkOptions>();
+  auto* sub = app.add_subcommand("link", "Relate two events: ID RELATION ID");
+  sub->add_option("from", o->from, "Event id")->required();
+  sub->add_option("relation", o->relation,
+                  "violates, responds-to, part-of, caused, precedes, same-as, related")
+      ->required();
+  sub->add_option("to", o->to, "Event id")->required();
+  sub->add_option("--quote", o->quote, "The sentence that states the relation");
+  sub->add_option("--source", o->source, "URL of the source of --quote");
+  sub->footer(
+      "Example: kb link 2 violates 1 --source https://example.org/a --quote \"Moscow "
+      "violated that agreement when it annexed Crimea.\"");
+  on_run(sub, ctx, [o, &ctx] { return run_link(*o, ctx); });
+}
+
+}  // namespace kb::cli

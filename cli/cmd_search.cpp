@@ -1,0 +1,70 @@
+// kb search: full-text search over events and sources, best first, with snippets.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+
+namespace kb::cli {
+namespace {
+
+struct SearchOptions {
+  std::string query;
+  std::size_t limit = 20;
+  bool raw = false;
+  std::string format = "text";
+};
+
+Result<void> run_search(const SearchOptions& o, Context& ctx) {
+  KB_ASSIGN(Format format, parse_format(o.format));
+  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(auto hits, store.search(o.query, o.limit, o.raw));
+  if (format == Format::json) {
+    auto arr = nlohmann::ordered_json::array();
+    for (const auto& h : hits) {
+      nlohmann::ordered_json j;
+      j["type"] = h.what == SearchHit::What::event ? "event" : "source";
+      j["id"] = h.id;
+      j["title"] = h.title;
+      j["date"] = h.date ? nlohmann::ordered_json(h.date->display()) : nullptr;
+      j["published"] = h.published ? nlohmann::ordered_json(*h.published) : nullptr;
+      j["snippet"] = h.snippet;
+      j["rank"] = h.rank;
+      arr.push_back(std::move(j));
+    }
+    ctx.out << arr.dump(2) << '\n';
+    return ok();
+  }
+  const bool color = use_color(ctx);
+  for (const auto& h : hits) {
+    const bool event = h.what == SearchHit::What::event;
+    const std::string when = event ? h.date->display() : h.published.value_or("").substr(0, 10);
+    ctx.out << paint(color, "1", fmt::format("{} #{}", event ? "event " : "source", h.id))
+            << fmt::format("  {}  {}\n", when, h.title);
+    ctx.out << "    " << h.snippet << '\n';
+  }
+  if (hits.empty()) {
+    ctx.err << fmt::format("kb: nothing matches '{}'\n", o.query);
+  }
+  return ok();
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<SearchOptions>();
+  auto* sub = app.add_subcommand("search", "Full-text search over events and sources");
+  sub->add_option("query", o->query, "Words to find (all of them)")->required();
+  sub->add_option("--limit,-n", o->limit, "At most N hits");
+  sub->add_flag("--raw", o->raw, "Pass FTS5 query syntax through (AND, OR, NEAR, \"phrases\", *)");
+  sub->add_option("--format,-f", o->format, "text or json");
+  sub->footer("Example: kb search \"security guarantees\" --limit 5");
+  on_run(sub, ctx, [o, &ctx] { return run_search(*o, ctx); });
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,24 @@
+// One add_<name>_command() per subcommand, each defined in cli/cmd_<name>.cpp. app.cpp calls
+// them in --help order.
+#pragma once
+
+#include "cli/context.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace kb::cli {
+
+void add_add_command(CLI::App& app, Context& ctx);       // kb add: a hand-entered event
+void add_edit_command(CLI::App& app, Context& ctx);      // kb edit: change an event
+void add_rm_command(CLI::App& app, Context& ctx);        // kb rm: delete an event
+void add_link_command(CLI::App& app, Context& ctx);      // kb link: typed relation
+void add_tag_command(CLI::App& app, Context& ctx);       // kb tag: add tags
+void add_entity_command(CLI::App& app, Context& ctx);    // kb entity add|alias|merge|list|show
+void add_timeline_command(CLI::App& app, Context& ctx);  // kb timeline
+void add_show_command(CLI::App& app, Context& ctx);      // kb show
+void add_search_command(CLI::App& app, Context& ctx);    // kb search
+void add_stats_command(CLI::App& app, Context& ctx);     // kb stats
+
+}  // namespace kb::cli

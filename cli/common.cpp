@@ -1,0 +1,128 @@
+// Helpers shared by the commands.
+
+#include "cli/common.hpp"
+
+#include <filesystem>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace kb::cli {
+
+Result<Format> parse_format(std::string_view s) {
+  if (s == "text") {
+    return Format::text;
+  }
+  if (s == "md" || s == "markdown") {
+    return Format::md;
+  }
+  if (s == "json") {
+    return Format::json;
+  }
+  if (s == "csv") {
+    return Format::csv;
+  }
+  return fail(Errc::invalid_argument,
+              fmt::format("unknown format '{}' (expected text, md, json or csv)", s));
+}
+
+std::string db_path(const Context& ctx) {
+  if (!ctx.db_option.empty()) {
+    return ctx.db_option;
+  }
+  if (auto db = ctx.env("KB_DB"); db && !db->empty()) {
+    return *db;
+  }
+  if (auto xdg = ctx.env("XDG_DATA_HOME"); xdg && !xdg->empty()) {
+    return (std::filesystem::path(*xdg) / "kb" / "kb.db").string();
+  }
+  const std::string home = ctx.env("HOME").value_or(".");
+  return (std::filesystem::path(home) / ".local" / "share" / "kb" / "kb.db").string();
+}
+
+Result<Store> open_store(const Context& ctx, bool write) {
+  const std::string path = db_path(ctx);
+  if (write) {
+    const auto dir = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
+      std::filesystem::create_directories(dir, ec);
+      if (ec) {
+        return fail(Errc::storage,
+                    fmt::format("cannot create directory '{}': {}", dir.string(), ec.message()));
+      }
+    }
+    return Store::open(path, OpenMode::create);
+  }
+  auto store = Store::open(path, OpenMode::read_only);
+  if (!store && store.error().code == Errc::not_found) {
+    return fail(Errc::not_found,
+                fmt::format("no knowledge base at '{}' yet: add events with `kb add` or "
+                            "`kb import`, or point --db / KB_DB at one",
+                            path));
+  }
+  return store;
+}
+
+Result<FuzzyDate> parse_date_option(std::string_view text, const Context& ctx) {
+  // TODO(#3): resolve relative expressions ("last year") against ctx.today via the tagger.
+  (void)ctx;
+  return FuzzyDate::parse(text);
+}
+
+int report(Context& ctx, const Error& error) {
+  ctx.err << "kb: " << error.message << '\n';
+  switch (error.code) {
+    case Errc::invalid_argument:
+    case Errc::parse:
+      return 2;
+    case Errc::not_found:
+    case Errc::conflict:
+    case Errc::storage:
+      return 1;
+  }
+  return 1;
+}
+
+void on_run(CLI::App* sub, Context& ctx, std::function<Result<void>()> action) {
+  sub->callback([&ctx, action = std::move(action)] {
+    auto result = action();
+    ctx.exit_code = result ? 0 : report(ctx, result.error());
+  });
+}
+
+std::size_t display_width(std::string_view utf8) {
+  std::size_t n = 0;
+  for (char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::string pad(std::string_view s, std::size_t width) {
+  std::string out(s);
+  const std::size_t w = display_width(s);
+  if (w < width) {
+    out.append(width - w, ' ');
+  }
+  return out;
+}
+
+bool use_color(const Context& ctx) {
+  if (!ctx.out_is_tty) {
+    return false;
+  }
+  const auto no_color = ctx.env("NO_COLOR");
+  return !no_color || no_color->empty();
+}
+
+std::string paint(bool on, std::string_view code, std::string_view s) {
+  if (!on) {
+    return std::string(s);
+  }
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,39 @@
+// The options `kb add` and `kb edit` share, and how they become an Event.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "kb/store.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace kb::cli {
+
+// What the analyst typed; unset fields leave an edited event as it was.
+struct EventOptions {
+  std::optional<std::string> title;
+  std::optional<std::string> date;
+  std::optional<std::string> end;
+  std::optional<std::string> kind;
+  std::optional<std::string> summary;
+  std::optional<std::string> status;
+  std::optional<double> confidence;
+  std::vector<std::string> actors, targets, places, tags;
+  std::optional<std::string> source;
+  std::optional<std::string> quote;
+};
+
+// Declares the shared options on `sub` (the title is positional and declared by the caller).
+void add_event_options(CLI::App& sub, EventOptions& o);
+
+// Applies `o` to `e`: dates parsed, entities resolved (created with a note on ctx.err when
+// unknown), a citation added for --source/--quote. Writes entities/sources through `store`,
+// so call it inside the command's transaction.
+Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, Context& ctx);
+
+}  // namespace kb::cli

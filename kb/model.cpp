@@ -1,0 +1,85 @@
+// Spellings of the model's small vocabularies, as stored in the database and typed at the CLI.
+
+#include "kb/model.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+namespace kb {
+namespace {
+
+constexpr std::array<std::string_view, 5> kEntityKinds = {"person", "country", "organisation",
+                                                          "place", "group"};
+constexpr std::array<std::string_view, 4> kRoles = {"actor", "target", "location", "mentioned"};
+constexpr std::array<std::string_view, 3> kStatuses = {"reported", "planned", "disputed"};
+
+// Finds `s` in `names`; the index doubles as the enumerator.
+template <typename E, std::size_t N>
+Result<E> parse_enum(std::string_view s, const std::array<std::string_view, N>& names,
+                     std::string_view what) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == s) {
+      return static_cast<E>(i);
+    }
+  }
+  return fail(Errc::invalid_argument, fmt::format("unknown {} '{}' (expected one of: {})", what, s,
+                                                  fmt::join(names, ", ")));
+}
+
+Result<std::string> parse_listed(std::string_view s, const std::vector<std::string_view>& names,
+                                 std::string_view what) {
+  std::string normal(s);
+  std::replace(normal.begin(), normal.end(), '_', '-');
+  for (std::string_view name : names) {
+    std::string alt(name);
+    std::replace(alt.begin(), alt.end(), '_', '-');
+    if (alt == normal) {
+      return std::string(name);
+    }
+  }
+  return fail(Errc::invalid_argument, fmt::format("unknown {} '{}' (expected one of: {})", what, s,
+                                                  fmt::join(names, ", ")));
+}
+
+}  // namespace
+
+std::string_view to_string(EntityKind k) { return kEntityKinds[static_cast<std::size_t>(k)]; }
+std::string_view to_string(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
+std::string_view to_string(Status s) { return kStatuses[static_cast<std::size_t>(s)]; }
+std::string_view to_string(Origin o) { return o == Origin::manual ? "manual" : "imported"; }
+
+Result<EntityKind> parse_entity_kind(std::string_view s) {
+  if (s == "organization" || s == "org") {
+    return EntityKind::organisation;
+  }
+  return parse_enum<EntityKind>(s, kEntityKinds, "entity kind");
+}
+Result<Role> parse_role(std::string_view s) { return parse_enum<Role>(s, kRoles, "role"); }
+Result<Status> parse_status(std::string_view s) {
+  return parse_enum<Status>(s, kStatuses, "status");
+}
+
+const std::vector<std::string_view>& event_kinds() {
+  static const std::vector<std::string_view> kKinds = {
+      "agreement", "attack",      "territorial_change", "meeting",  "statement", "aid",  "visit",
+      "election",  "application", "sanction",           "decision", "protest",   "other"};
+  return kKinds;
+}
+
+const std::vector<std::string_view>& link_relations() {
+  static const std::vector<std::string_view> kRelations = {
+      "violates", "responds-to", "part-of", "caused", "precedes", "same-as", "related"};
+  return kRelations;
+}
+
+Result<std::string> parse_event_kind(std::string_view s) {
+  return parse_listed(s, event_kinds(), "event kind");
+}
+
+Result<std::string> parse_relation(std::string_view s) {
+  return parse_listed(s, link_relations(), "relation");
+}
+
+}  // namespace kb

@@ -1,0 +1,124 @@
+// The kb model: Event, Entity, Source, Citation, Link as plain structs, plus the small
+// vocabularies (kinds, roles, relations, statuses) with their database spellings.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/fuzzy_date.hpp"
+#include "kb/result.hpp"
+
+namespace kb {
+
+using Id = std::int64_t;
+
+// What kind of thing an entity is.
+enum class EntityKind { person, country, organisation, place, group };
+// How an entity takes part in an event.
+enum class Role { actor, target, location, mentioned };
+// Whether an event happened as reported, is planned/expected, or its account is disputed.
+enum class Status { reported, planned, disputed };
+// Who put the event in the knowledge base.
+enum class Origin { manual, imported };
+
+// Database / CLI spellings and their parsers. The parsers return Error (invalid_argument)
+// naming the value and the accepted spellings.
+std::string_view to_string(EntityKind k);
+std::string_view to_string(Role r);
+std::string_view to_string(Status s);
+std::string_view to_string(Origin o);
+Result<EntityKind> parse_entity_kind(std::string_view s);
+Result<Role> parse_role(std::string_view s);
+Result<Status> parse_status(std::string_view s);
+
+// The event kinds (the `event_kind` table) and link relations (`link_relation`), in order.
+const std::vector<std::string_view>& event_kinds();
+const std::vector<std::string_view>& link_relations();
+// Validates a kind ("agreement", ...): Error (invalid_argument) listing the valid kinds.
+Result<std::string> parse_event_kind(std::string_view s);
+// Validates a relation; accepts "responds_to" and "responds-to". Error lists the valid ones.
+Result<std::string> parse_relation(std::string_view s);
+
+// A person, country, organisation, place or armed group.
+struct Entity {
+  Id id = 0;
+  std::string name;
+  EntityKind kind = EntityKind::organisation;
+  std::string description;
+  std::optional<std::string> wikidata;  // "Q212"
+  std::optional<Id> country_id;         // for places: the country they lie in
+  std::vector<std::string> aliases;     // other names (the canonical name is not repeated)
+};
+
+// An entity as it takes part in one event.
+struct Participant {
+  Id entity_id = 0;
+  std::string name;
+  EntityKind kind = EntityKind::organisation;
+  Role role = Role::mentioned;
+};
+
+// An article or other document kb has read.
+struct Source {
+  Id id = 0;
+  std::optional<std::string> url;
+  std::string title;
+  std::optional<std::string> publisher;
+  std::optional<std::string> original_publisher;
+  std::optional<std::string> published;  // ISO 8601 day or date-time
+  std::string retrieved;                 // ISO 8601 UTC
+  std::string content_hash;
+  std::optional<std::string> origin;  // file (and line) it came from
+  std::string body;
+};
+
+// The sentence of a source that supports an event.
+struct Citation {
+  Id id = 0;
+  Id source_id = 0;
+  std::string quote;
+  std::optional<std::int64_t> quote_begin;  // byte offsets into the source body
+  std::optional<std::int64_t> quote_end;
+  // Filled by reads, for display: the source's details.
+  std::optional<std::string> url;
+  std::string source_title;
+  std::optional<std::string> publisher;
+  std::optional<std::string> original_publisher;
+  std::optional<std::string> published;
+};
+
+// A typed relation as seen from one event: `outgoing` when this event is the subject
+// ("A violates B" seen from A), otherwise seen from B.
+struct LinkRef {
+  Id link_id = 0;
+  std::string relation;  // "violates"; for incoming links still the stored relation
+  bool outgoing = true;
+  Id other_id = 0;
+  std::string other_title;
+  FuzzyDate other_date = FuzzyDate::year(date::year{1970});
+  std::optional<std::string> quote;  // the citation supporting the link, if any
+};
+
+// What happened, when, who was involved, and where it was reported.
+struct Event {
+  Id id = 0;
+  std::string title;
+  std::string summary;
+  FuzzyDate date = FuzzyDate::year(date::year{1970});
+  std::string date_text;  // the expression as stated, e.g. "over the weekend"
+  std::string kind = "other";
+  Status status = Status::reported;
+  double confidence = 1.0;
+  Origin origin = Origin::manual;
+  std::string recorded_at;  // ISO 8601 UTC, set by the store
+  std::string updated_at;
+  std::vector<Participant> participants;
+  std::vector<Citation> citations;
+  std::vector<LinkRef> links;
+  std::vector<std::string> tags;
+};
+
+}  // namespace kb

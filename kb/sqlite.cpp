@@ -1,0 +1,237 @@
+// Db, Statement, Transaction over the SQLite C API.
+
+#include "kb/sqlite.hpp"
+
+#include <filesystem>
+#include <utility>
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace kb {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+Error storage_error(sqlite3* db, std::string_view what) {
+  const int code = db != nullptr ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+  const char* msg = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+  const Errc errc = (code & 0xff) == SQLITE_CONSTRAINT ? Errc::conflict : Errc::storage;
+  return Error{errc, fmt::format("{}: {}", what, msg)};
+}
+
+int to_int(std::size_t n) { return static_cast<int>(n); }
+
+}  // namespace
+
+Result<Db> Db::open(const std::string& path, OpenMode mode) {
+  const bool memory = path == ":memory:";
+  if (!memory && mode != OpenMode::create) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return fail(Errc::not_found, fmt::format("no database at '{}'", path));
+    }
+  }
+  int flags = SQLITE_OPEN_NOMUTEX;
+  flags |= mode == OpenMode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (mode == OpenMode::create) {
+    flags |= SQLITE_OPEN_CREATE;
+  }
+  sqlite3* handle = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
+    Error e = storage_error(handle, fmt::format("cannot open database '{}'", path));
+    sqlite3_close(handle);
+    return e;
+  }
+  sqlite3_extended_result_codes(handle, 1);
+  sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+  Db db(handle, path);
+  KB_TRY(db.exec("PRAGMA foreign_keys = ON"));
+  if (!memory && mode != OpenMode::read_only) {
+    // A file that is not a database fails here, on its first read.
+    auto wal = db.exec("PRAGMA journal_mode = WAL");
+    if (!wal) {
+      return fail(Errc::storage,
+                  fmt::format("'{}' is not a kb database ({})", path, wal.error().message));
+    }
+    KB_TRY(db.exec("PRAGMA synchronous = NORMAL"));
+  }
+  return db;
+}
+
+Db::Db(Db&& other) noexcept
+    : handle_(std::exchange(other.handle_, nullptr)), path_(std::move(other.path_)) {}
+
+Db& Db::operator=(Db&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close_v2(handle_);
+    handle_ = std::exchange(other.handle_, nullptr);
+    path_ = std::move(other.path_);
+  }
+  return *this;
+}
+
+Db::~Db() { sqlite3_close_v2(handle_); }
+
+Result<void> Db::exec(std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string msg = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    return fail(Errc::storage, fmt::format("database error: {}", msg));
+  }
+  return ok();
+}
+
+Result<Statement> Db::prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(handle_, sql.data(), to_int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+    return storage_error(handle_, "cannot prepare statement");
+  }
+  return Statement(stmt, handle_);
+}
+
+Result<Transaction> Db::transaction(bool write) {
+  KB_TRY(exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+  return Transaction(this);
+}
+
+std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(handle_); }
+
+std::int64_t Db::changes() const { return sqlite3_changes64(handle_); }
+
+Result<int> Db::user_version() {
+  KB_ASSIGN(Statement stmt, prepare("PRAGMA user_version"));
+  KB_ASSIGN(Step s, stmt.step());
+  if (s != Step::row) {
+    return fail(Errc::storage, "cannot read PRAGMA user_version");
+  }
+  return static_cast<int>(stmt.column_int(0));
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_), bind_error_(other.bind_error_) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    stmt_ = std::exchange(other.stmt_, nullptr);
+    db_ = other.db_;
+    bind_error_ = other.bind_error_;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  const int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_error_ == 0) {
+    bind_error_ = rc;
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  const int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_error_ == 0) {
+    bind_error_ = rc;
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  const int rc =
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK && bind_error_ == 0) {
+    bind_error_ = rc;
+  }
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  const int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK && bind_error_ == 0) {
+    bind_error_ = rc;
+  }
+  return *this;
+}
+
+Result<Step> Statement::step() {
+  if (bind_error_ != 0) {
+    return fail(Errc::storage,
+                fmt::format("cannot bind parameter: {}", sqlite3_errstr(bind_error_)));
+  }
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) {
+    return Step::row;
+  }
+  if (rc == SQLITE_DONE) {
+    return Step::done;
+  }
+  return storage_error(db_, "database error");
+}
+
+Result<void> Statement::run() {
+  for (;;) {
+    KB_ASSIGN(Step s, step());
+    if (s == Step::done) {
+      return ok();
+    }
+  }
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  bind_error_ = 0;
+}
+
+std::int64_t Statement::column_int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+double Statement::column_double(int col) const { return sqlite3_column_double(stmt_, col); }
+
+std::string Statement::column_text(int col) const {
+  const auto* text = sqlite3_column_text(stmt_, col);
+  if (text == nullptr) {
+    return {};
+  }
+  const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col));
+  return {reinterpret_cast<const char*>(text), size};
+}
+
+std::optional<std::string> Statement::column_optional_text(int col) const {
+  if (column_is_null(col)) {
+    return std::nullopt;
+  }
+  return column_text(col);
+}
+
+std::optional<std::int64_t> Statement::column_optional_int(int col) const {
+  if (column_is_null(col)) {
+    return std::nullopt;
+  }
+  return column_int(col);
+}
+
+bool Statement::column_is_null(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+
+Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Transaction::~Transaction() {
+  if (db_ != nullptr) {
+    (void)db_->exec("ROLLBACK");
+  }
+}
+
+Result<void> Transaction::commit() {
+  assert(db_ != nullptr);
+  KB_TRY(db_->exec("COMMIT"));
+  db_ = nullptr;
+  return ok();
+}
+
+}  // namespace kb

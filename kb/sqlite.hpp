@@ -1,0 +1,128 @@
+// Db, Statement, Transaction: a small RAII layer over SQLite. The only code that sees
+// <sqlite3.h>; everything else talks to the database through these types.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kb/result.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kb {
+
+class Statement;
+class Transaction;
+
+// How Db::open treats a missing file.
+enum class OpenMode { read_only, read_write, create };
+
+// One SQLite connection. Move-only; closes itself. Invariant: handle_ is non-null iff open.
+class Db {
+ public:
+  // Opens `path` (":memory:" for a private in-memory database) with foreign keys on, a busy
+  // timeout and WAL journaling for files. Error (storage) naming the path on failure, (not_found)
+  // when `mode` is read_only/read_write and the file does not exist.
+  static Result<Db> open(const std::string& path, OpenMode mode);
+
+  Db(Db&& other) noexcept;
+  Db& operator=(Db&& other) noexcept;
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+  ~Db();
+
+  // Runs one or more statements with no parameters (schema, pragmas). Error (storage) with
+  // SQLite's message on failure.
+  Result<void> exec(std::string_view sql);
+  // Compiles one statement. Error (storage) naming SQLite's complaint.
+  Result<Statement> prepare(std::string_view sql);
+  // Begins a transaction (BEGIN IMMEDIATE when `write`), rolled back unless committed.
+  Result<Transaction> transaction(bool write = true);
+  // The rowid of the last successful INSERT on this connection.
+  std::int64_t last_insert_id() const;
+  // Rows changed by the last INSERT/UPDATE/DELETE.
+  std::int64_t changes() const;
+  // The value of PRAGMA user_version.
+  Result<int> user_version();
+  // The path the database was opened with.
+  const std::string& path() const { return path_; }
+
+ private:
+  Db(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
+  sqlite3* handle_ = nullptr;
+  std::string path_;
+};
+
+// What Statement::step() found.
+enum class Step { row, done };
+
+// One prepared statement. Move-only; finalizes itself. Parameters are 1-based as in SQLite.
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  // Binders return *this so calls chain; a failed bind is reported by the next step().
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);  // copied by SQLite
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) {
+    return bind(index, std::string_view(value));
+  }
+  Statement& bind_null(int index);
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // Advances; Error (storage, or conflict for constraint violations) with SQLite's message.
+  Result<Step> step();
+  // Steps to completion, ignoring rows.
+  Result<void> run();
+  // Resets for another execution and clears bindings.
+  void reset();
+
+  // Column readers for the current row (0-based).
+  std::int64_t column_int(int col) const;
+  double column_double(int col) const;
+  std::string column_text(int col) const;  // "" for NULL
+  std::optional<std::string> column_optional_text(int col) const;
+  std::optional<std::int64_t> column_optional_int(int col) const;
+  bool column_is_null(int col) const;
+
+ private:
+  friend class Db;
+  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  sqlite3_stmt* stmt_ = nullptr;  // non-null iff usable
+  sqlite3* db_ = nullptr;
+  int bind_error_ = 0;  // first failed bind's SQLite code, reported by step()
+};
+
+// An open transaction: rolls back on destruction unless commit() succeeded.
+class Transaction {
+ public:
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  // Commits; afterwards the destructor does nothing. Error (storage) if COMMIT fails.
+  Result<void> commit();
+
+ private:
+  friend class Db;
+  explicit Transaction(Db* db) : db_(db) {}
+  Db* db_ = nullptr;  // non-null while the transaction is open
+};
+
+}  // namespace kb

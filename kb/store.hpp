@@ -1,0 +1,174 @@
+// Store: typed reads and writes of the knowledge base. Callers never see SQL. Each method is
+// one statement group; callers that write several things wrap them in transaction().
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/fuzzy_date.hpp"
+#include "kb/model.hpp"
+#include "kb/result.hpp"
+#include "kb/sqlite.hpp"
+
+namespace kb {
+
+// Which events a timeline shows. Empty fields do not filter.
+struct TimelineQuery {
+  std::optional<std::string> topic;     // entity name/alias, tag, or full-text query
+  std::optional<FuzzyDate> from;        // events that end on or after from.first()
+  std::optional<FuzzyDate> to;          // events that start on or before to.last()
+  std::vector<std::string> kinds;       // any of these event kinds
+  std::vector<std::string> actors;      // names: events with any of them as actor
+  std::optional<date::sys_days> as_of;  // only what was known then (see Store::timeline)
+  std::size_t limit = 0;                // 0: no limit
+};
+
+// How a timeline topic was understood.
+struct TopicMatch {
+  enum class How { all, entity, tag, text } how = How::all;
+  std::vector<Entity> entities;  // for How::entity: the entities matched by name or alias
+};
+
+// One full-text hit.
+struct SearchHit {
+  enum class What { event, source } what = What::event;
+  Id id = 0;
+  std::string title;
+  std::string snippet;                   // with the matched terms in [brackets]
+  std::optional<FuzzyDate> date;         // events
+  std::optional<std::string> published;  // sources
+  double rank = 0;                       // bm25, lower is better
+};
+
+// A source as listed by sources().
+struct SourceSummary {
+  Source source;  // body left empty unless asked for
+  std::int64_t events = 0;
+};
+
+// Counts for `kb stats`.
+struct Stats {
+  std::int64_t events = 0, entities = 0, sources = 0, citations = 0, links = 0, tags = 0;
+  std::optional<FuzzyDate> earliest, latest;
+  std::vector<std::pair<std::string, std::int64_t>> by_kind;
+};
+
+// Entities an event shares actors/places with, for `kb show`.
+struct RelatedEvent {
+  Id id = 0;
+  std::string title;
+  FuzzyDate date = FuzzyDate::year(date::year{1970});
+  std::string shared;  // the entity they share
+};
+
+class Store {
+ public:
+  using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+  // Opens (and for writable modes, creates and migrates) the database at `path`. A read-only
+  // open of an older schema is an error asking for a write; a newer schema is Errc::conflict.
+  static Result<Store> open(const std::string& path, OpenMode mode);
+  // A fresh, migrated in-memory database (tests).
+  static Result<Store> open_memory();
+
+  // Replaces the clock that stamps recorded_at/updated_at/retrieved (tests fix it).
+  void set_clock(Clock clock) { clock_ = std::move(clock); }
+  // The current time as ISO 8601 UTC, from the clock.
+  std::string now_iso() const;
+
+  // Starts a write transaction; it rolls back unless committed.
+  Result<Transaction> transaction() { return db_.transaction(true); }
+  Db& db() { return db_; }
+
+  // --- entities (store_entities.cpp) ---
+  // Inserts an entity with its aliases; returns its id. Error (conflict) if an entity of the
+  // same kind already has that name.
+  Result<Id> add_entity(const Entity& e);
+  // Entities whose name or alias has the same alias_key as `name`, oldest first.
+  Result<std::vector<Entity>> lookup_entities(std::string_view name);
+  // The entity named `name` (or with that alias), creating it with `kind` if none exists;
+  // `created` tells which happened. When several match, the oldest wins.
+  Result<Id> resolve_entity(std::string_view name, EntityKind kind, bool* created);
+  // One entity with its aliases. Error (not_found) naming the id.
+  Result<Entity> entity(Id id);
+  // All entities (of `kind` if given) ordered by name.
+  Result<std::vector<Entity>> entities(std::optional<EntityKind> kind = std::nullopt);
+  // Adds an alias; adding an existing one is a no-op.
+  Result<void> add_alias(Id id, std::string_view alias);
+  // Moves everything of `drop` (aliases, event roles, places in it) to `keep`, then deletes
+  // `drop`; its name becomes an alias of `keep`.
+  Result<void> merge_entities(Id keep, Id drop);
+  // Counts of events per entity, for `kb entity list`.
+  Result<std::int64_t> event_count(Id entity_id);
+
+  // --- sources (store_sources.cpp) ---
+  // Inserts a source, stamping `retrieved` when empty. Error (conflict) on a duplicate hash.
+  Result<Id> add_source(const Source& s);
+  // The source with this content hash / URL, if any.
+  Result<std::optional<Id>> find_source_by_hash(std::string_view hash);
+  Result<std::optional<Id>> find_source_by_url(std::string_view url);
+  // A reference to a URL an analyst cited by hand: the existing source with that URL, or a new
+  // bare one (no body) created for it.
+  Result<Id> source_for_url(std::string_view url);
+  // One source with its body. Error (not_found).
+  Result<Source> source(Id id);
+  // All sources, oldest import first, with their event counts; bodies only if `with_text`.
+  Result<std::vector<SourceSummary>> sources(bool with_text);
+
+  // --- events (store_events.cpp) ---
+  // Inserts an event with its participants (by entity id), citations (by source id) and tags.
+  // Stamps recorded_at/updated_at. Returns the new id.
+  Result<Id> add_event(const Event& e);
+  // Rewrites the event's own fields, participants and tags from `e` (citations and links are
+  // kept; add them with add_citation/add_link). Error (not_found).
+  Result<void> update_event(const Event& e);
+  // Deletes the event with its roles, citations, links and tags. Error (not_found).
+  Result<void> remove_event(Id id);
+  // The full event: participants, citations (with their sources), links both ways, tags.
+  Result<Event> event(Id id);
+  // Cites a source for an event; returns the citation id.
+  Result<Id> add_citation(Id event_id, const Citation& c);
+  // Links two events. Error (invalid_argument) for an unknown relation or a self-link,
+  // (not_found) for unknown ids, (conflict) when the link exists.
+  Result<Id> add_link(Id from, std::string_view relation, Id to, std::optional<Id> citation_id);
+  // Adds tags (lower-cased, trimmed); existing ones are kept.
+  Result<void> add_tags(Id event_id, const std::vector<std::string>& tags);
+  // Other events that share an actor, target or place with `id`, within `window_days` of it.
+  Result<std::vector<RelatedEvent>> related_events(Id id, int window_days, std::size_t limit);
+
+  // --- queries (store_query.cpp) ---
+  // How `topic` would be understood: an entity (name or alias), else a tag, else FTS text.
+  Result<TopicMatch> match_topic(std::string_view topic);
+  // Events matching `q`, oldest first (first day, then last day, then id), fully loaded. A
+  // topic that is an entity also brings events located in places that lie in it. With as_of,
+  // only events cited by a source published on or before that day, or entered by hand on or
+  // before it, are shown.
+  Result<std::vector<Event>> timeline(const TimelineQuery& q);
+  // Full-text search over events and sources, best first. `raw` passes FTS5 syntax through;
+  // otherwise each word is searched as a plain term. Error (invalid_argument) for a query FTS5
+  // cannot parse.
+  Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit, bool raw);
+  // Counts and extent of the knowledge base.
+  Result<Stats> stats();
+
+ private:
+  explicit Store(Db db) : db_(std::move(db)) {}
+  Result<void> load_details(Event& e);
+  Result<void> write_participants(const Event& e);
+  Result<void> write_tags(Id event_id, const std::vector<std::string>& tags);
+  Result<std::vector<Id>> topic_entity_ids(const TopicMatch& m);
+
+  Db db_;
+  Clock clock_ = [] { return std::chrono::system_clock::now(); };
+};
+
+// Converts between days and the integers stored in the database.
+std::int64_t to_day_number(date::sys_days d);
+date::sys_days from_day_number(std::int64_t n);
+
+}  // namespace kb
