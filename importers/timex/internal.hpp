@@ -1,0 +1,131 @@
+// Private to the date tagger: tokens, calendar values and the matcher context shared by
+// tokenizer.cpp, value.cpp, rules*.cpp and tagger.cpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+#include "importers/timex/lexicon.hpp"
+#include "importers/timex/tagger.hpp"
+
+namespace kb::timex::detail {
+
+enum class TokKind : std::uint8_t { word, number, punct };
+
+// One token with its byte span. Numbers keep their value; words their table entry.
+struct Token {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  TokKind kind = TokKind::punct;
+  LexEntry lex;
+  char punct = 0;               // the ASCII punctuation ('-' also for en/em dashes)
+  bool space_before = true;     // whitespace (or start of text) before this token
+  bool upper = false;           // a word starting with an ASCII capital
+  std::uint8_t digits = 0;      // numbers: count of digits (capped at 255)
+  std::int64_t num = 0;         // numbers: value (capped)
+  std::uint32_t word_hash = 0;  // words: hash of the lowercase text (for tense cues)
+};
+
+// Splits `text` into tokens in one pass.
+std::vector<Token> tokenize(std::string_view text);
+
+// Hash of a lowercase ASCII word, as Token::word_hash.
+std::uint32_t word_hash(std::string_view lower);
+
+// Calendar granularity of a DateVal, finest first.
+enum class Gran : std::uint8_t {
+  time,
+  part_of_day,
+  day,
+  weekend,
+  week,
+  month,
+  season,
+  quarter,
+  half,
+  year,
+  decade,
+  century
+};
+
+// A calendar value as TIMEX3 writes it ("1998-Q3", "2023-W20-WE", "199", "BC0480").
+struct DateVal {
+  Gran gran = Gran::day;
+  int year = 0;  // for BC years: the positive year number, with bc set
+  bool bc = false;
+  int month = 0;  // 1..12 when gran <= month
+  int day = 0;    // 1..31 when gran <= day
+  int sub = 0;    // week number, quarter 1..4, half 1..2, season (Season), part of day
+  int hour = -1;  // time: hour and minute
+  int minute = -1;
+  int second = -1;
+};
+
+// TIMEX3 value of `v`.
+std::string format_value(const DateVal& v);
+// The day value of `d`.
+DateVal day_value(date::sys_days d);
+// The first day of `v` (day/week/weekend/month...); requires a CE year.
+date::sys_days first_day(const DateVal& v);
+// `v` moved by `n` units of `unit` (calendar arithmetic at v's granularity or finer).
+DateVal shift(const DateVal& v, Unit unit, int n);
+// `v` coarsened to the granularity of `unit` (a day -> its week, month, quarter, year...).
+DateVal coarsen(const DateVal& v, Unit unit);
+// The TIMEX3 duration for `n` units ("P3Y", "PT2H", "P2Q"); n < 0 means unspecified ("PXY").
+std::string duration_value(Unit unit, long n);
+
+// A match found by a rule: tokens [first, last], with its normalised value.
+struct Candidate {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  TimexType type = TimexType::date;
+  std::string value;
+  std::string mod;
+  std::optional<DateVal> date;  // when value is a calendar value
+  bool explicit_year = false;   // states its own year: becomes the narrative anchor
+};
+
+// What rules see: the tokens, the reference time and the narrative anchor.
+class Context {
+ public:
+  Context(std::string_view text, const std::vector<Token>& toks, date::sys_days dct);
+
+  std::string_view text;
+  const std::vector<Token>& toks;
+  date::sys_days dct;
+  DateVal dct_day;
+  DateVal anchor;          // last explicit date mentioned (the DCT until one is)
+  bool narrative = false;  // resolve underspecified dates against `anchor`, not the DCT
+
+  // Token i, or a dummy punct token when out of range.
+  const Token& at(std::size_t i) const { return i < toks.size() ? toks[i] : dummy_; }
+  // True if token i is the word `kw`.
+  bool is_kw(std::size_t i, Kw kw) const;
+  bool is_cat(std::size_t i, Cat c) const { return at(i).lex.cat == c; }
+  bool is_punct(std::size_t i, char c) const {
+    return at(i).kind == TokKind::punct && at(i).punct == c;
+  }
+  // The lowercase ASCII text of token i (up to 31 bytes).
+  std::string lower(std::size_t i) const;
+  // Tense of the verb nearest to token i in its sentence (cached per sentence).
+  Tense tense_at(std::size_t i);
+  // The reference for underspecified dates: the anchor in narratives, else the DCT.
+  const DateVal& reference() const { return narrative ? anchor : dct_day; }
+
+ private:
+  Token dummy_;
+};
+
+// The rules: each looks for an expression starting at token i (see rules.cpp).
+std::optional<Candidate> match_at(Context& ctx, std::size_t i);
+
+// Year for a month (or season/quarter) with no year, relative to `ref` and the tense.
+int infer_year(int month, const DateVal& ref, Tense tense);
+
+}  // namespace kb::timex::detail

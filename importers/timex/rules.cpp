@@ -1,0 +1,430 @@
+// The date tagger's rules, part 1: expressions that start with a number (explicit dates,
+// years, decades, times, durations "N units", "N units ago/later") and with a month name.
+// Each rule reads the token stream from token i and returns the longest expression it knows.
+#include "importers/timex/rules.hpp"
+
+#include <array>
+
+namespace kb::timex::detail {
+
+std::optional<Count> read_count(const Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.kind == TokKind::number) {
+    if (t.digits > 4 || (ctx.is_punct(i + 1, ',') && ctx.at(i + 2).kind == TokKind::number &&
+                         !ctx.at(i + 1).space_before)) {
+      return std::nullopt;
+    }
+    // "1 1/2 years" is rare; "2.5 years" is read as unspecified-precision 2.
+    return Count{t.num, i};
+  }
+  if (t.lex.cat == Cat::kw && (t.lex.value == kA || t.lex.value == kAn)) {
+    if (ctx.is_cat(i + 1, Cat::quant) && ctx.at(i + 1).lex.value == kFew) {
+      return Count{-1, i + 1};  // "a few"
+    }
+    if (ctx.is_cat(i + 1, Cat::quant) && ctx.at(i + 1).lex.value == kCouple) {
+      return Count{2, ctx.is_kw(i + 2, kOf) ? i + 2 : i + 1};  // "a couple of"
+    }
+    if (ctx.is_cat(i + 1, Cat::numword) && ctx.at(i + 1).lex.value >= 100) {
+      return Count{ctx.at(i + 1).lex.value, i + 1};  // "a hundred"
+    }
+    return Count{1, i};
+  }
+  if (t.lex.cat == Cat::quant) {
+    if (t.lex.value == kCouple) {
+      return Count{2, ctx.is_kw(i + 1, kOf) ? i + 1 : i};
+    }
+    return Count{-1, i};
+  }
+  if (t.lex.cat != Cat::numword) {
+    return std::nullopt;
+  }
+  // Number words: "twenty four", "twenty-four", "one hundred", "two thousand".
+  std::int64_t total = 0;
+  std::int64_t part = 0;
+  std::size_t j = i;
+  std::size_t last = i;
+  while (ctx.is_cat(j, Cat::numword)) {
+    const int v = ctx.at(j).lex.value;
+    if (v == 100 || v == 1000) {
+      part = (part == 0 ? 1 : part) * v;
+      if (v == 1000) {
+        total += part;
+        part = 0;
+      }
+    } else if (part % 100 >= 20 && part % 10 == 0 && v < 10) {
+      part += v;
+    } else if (part % 100 == 0) {
+      part += v;
+    } else {
+      break;
+    }
+    last = j;
+    j += ctx.is_punct(j + 1, '-') && ctx.is_cat(j + 2, Cat::numword) ? 2U : 1U;
+    if (ctx.is_kw(j, kAnd) && ctx.is_cat(j + 1, Cat::numword)) {
+      ++j;
+    }
+  }
+  return Count{total + part, last};
+}
+
+namespace {
+
+// A 4-digit year (1000-2199) that is not part of a bigger number or a code like "F-16".
+bool is_year_token(const Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.kind != TokKind::number || t.digits != 4 || t.num < 1000 || t.num > 2199) {
+    return false;
+  }
+  if (i > 0) {
+    const Token& p = ctx.at(i - 1);
+    if (!t.space_before && (p.kind == TokKind::word || p.punct == '$' || p.punct == '#' ||
+                            p.punct == '.' || p.punct == ',' || p.punct == '/')) {
+      return false;
+    }
+    if (!t.space_before && p.punct == '-' && i > 1 && ctx.at(i - 2).kind == TokKind::word &&
+        ctx.at(i - 2).lex.cat == Cat::none) {
+      return false;  // "F-1990"-like codes
+    }
+  }
+  const Token& nx = ctx.at(i + 1);
+  if (!nx.space_before &&
+      (nx.punct == '%' ||
+       (nx.punct == '.' && ctx.at(i + 2).kind == TokKind::number && !ctx.at(i + 2).space_before))) {
+    return false;
+  }
+  if (!nx.space_before && nx.punct == ',' && ctx.at(i + 2).kind == TokKind::number &&
+      !ctx.at(i + 2).space_before) {
+    return false;
+  }
+  return true;
+}
+
+// Suffix word right after a number with no space: "th", "s", "bc", ... ("" if none).
+std::string adjacent_suffix(const Context& ctx, std::size_t i) {
+  const Token& nx = ctx.at(i + 1);
+  if (nx.kind == TokKind::word && !nx.space_before) {
+    return ctx.lower(i + 1);
+  }
+  return {};
+}
+
+bool is_ordinal_suffix(std::string_view s) {
+  return s == "th" || s == "st" || s == "nd" || s == "rd";
+}
+
+// Day of month at token i ("20", "20th"); returns the day and the last token.
+std::optional<Count> read_day(const Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.kind != TokKind::number || t.digits > 2 || t.num < 1 || t.num > 31) {
+    return std::nullopt;
+  }
+  if (is_ordinal_suffix(adjacent_suffix(ctx, i))) {
+    return Count{t.num, i + 1};
+  }
+  if (ctx.at(i + 1).kind == TokKind::word && !ctx.at(i + 1).space_before) {
+    return std::nullopt;
+  }
+  return Count{t.num, i};
+}
+
+Candidate date_candidate(std::size_t first, std::size_t last, const DateVal& v,
+                         bool explicit_year) {
+  Candidate c;
+  c.first = first;
+  c.last = last;
+  c.type = v.gran <= Gran::part_of_day ? TimexType::time : TimexType::date;
+  c.value = format_value(v);
+  c.date = v;
+  c.explicit_year = explicit_year;
+  return c;
+}
+
+bool valid_day(int y, int m, int d) {
+  return date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(m)},
+                              date::day{static_cast<unsigned>(d)}}
+      .ok();
+}
+
+// A year after a month/day: "May 20, 2023", "20 May 2023", "May 2023", "May of 2023".
+std::optional<Count> read_trailing_year(const Context& ctx, std::size_t i) {
+  std::size_t j = i;
+  if (ctx.is_punct(j, ',') || ctx.is_kw(j, kOf)) {
+    ++j;
+  }
+  if (is_year_token(ctx, j)) {
+    return Count{ctx.at(j).num, j};
+  }
+  if (ctx.is_punct(j, '\'') && ctx.at(j + 1).kind == TokKind::number && ctx.at(j + 1).digits == 2) {
+    return Count{1900 + ctx.at(j + 1).num, j + 1};  // "May '98"
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  const int month = t.lex.value;
+  const std::string word = ctx.lower(i);
+  const bool abbrev = word.size() <= 4 && word != "june" && word != "july" && word != "may";
+  std::size_t j = i + 1;
+  if (ctx.is_punct(j, '.') && abbrev) {
+    ++j;
+  }
+  const bool ambiguous = word == "may" || word == "march" || abbrev;
+  DateVal v;
+  v.month = month;
+  if (auto day = read_day(ctx, j)) {
+    v.gran = Gran::day;
+    v.day = static_cast<int>(day->value);
+    std::size_t last = day->last;
+    bool explicit_year = false;
+    if (auto y = read_trailing_year(ctx, last + 1)) {
+      v.year = static_cast<int>(y->value);
+      last = y->last;
+      explicit_year = true;
+    } else {
+      v.year = infer_year(month, ctx.reference(), ctx.tense_at(i));
+    }
+    if (!t.upper && ambiguous) {
+      return std::nullopt;
+    }
+    if (!valid_day(v.year, v.month, v.day)) {
+      return std::nullopt;
+    }
+    return date_candidate(i, last, v, explicit_year);
+  }
+  if (auto y = read_trailing_year(ctx, j)) {
+    if (!t.upper && ambiguous) {
+      return std::nullopt;
+    }
+    v.gran = Gran::month;
+    v.year = static_cast<int>(y->value);
+    return date_candidate(i, y->last, v, true);
+  }
+  // A bare month name: capitalised, and "May"/"March" only after a date preposition.
+  if (!t.upper || (abbrev && !ctx.is_punct(i + 1, '.') && word != "sept")) {
+    return std::nullopt;
+  }
+  if (ambiguous && i > 0) {
+    const Token& p = ctx.at(i - 1);
+    const bool prep = p.lex.cat == Cat::kw || p.lex.cat == Cat::rel || p.lex.cat == Cat::mod;
+    if (!prep || ctx.is_kw(i - 1, kA) || ctx.is_kw(i - 1, kAnd) || ctx.is_kw(i - 1, kTo)) {
+      return std::nullopt;
+    }
+  } else if (ambiguous) {
+    return std::nullopt;
+  }
+  v.gran = Gran::month;
+  v.year = infer_year(month, ctx.reference(), ctx.tense_at(i));
+  return date_candidate(i, abbrev && ctx.is_punct(i + 1, '.') ? i + 1 : i, v, false);
+}
+
+namespace {
+
+// "2023-05-20", "2009-12-19T17:00:00", "2023-05".
+std::optional<Candidate> match_iso(Context& ctx, std::size_t i) {
+  if (!(ctx.is_punct(i + 1, '-') && !ctx.at(i + 1).space_before && ctx.at(i + 2).digits == 2 &&
+        !ctx.at(i + 2).space_before && ctx.is_punct(i + 3, '-') && ctx.at(i + 4).digits == 2 &&
+        !ctx.at(i + 3).space_before && !ctx.at(i + 4).space_before)) {
+    return std::nullopt;
+  }
+  DateVal v;
+  v.year = static_cast<int>(ctx.at(i).num);
+  v.month = static_cast<int>(ctx.at(i + 2).num);
+  v.day = static_cast<int>(ctx.at(i + 4).num);
+  if (!valid_day(v.year, v.month, v.day)) {
+    return std::nullopt;
+  }
+  std::size_t last = i + 4;
+  // "T17:00[:00]" is tokenised as word "t17"? No: word "T" + number "17".
+  if (ctx.at(i + 5).kind == TokKind::word && !ctx.at(i + 5).space_before &&
+      ctx.lower(i + 5) == "t" && ctx.at(i + 6).digits == 2 && ctx.is_punct(i + 7, ':') &&
+      ctx.at(i + 8).digits == 2) {
+    v.gran = Gran::time;
+    v.hour = static_cast<int>(ctx.at(i + 6).num);
+    v.minute = static_cast<int>(ctx.at(i + 8).num);
+    last = i + 8;
+    if (ctx.is_punct(i + 9, ':') && ctx.at(i + 10).digits == 2) {
+      v.second = static_cast<int>(ctx.at(i + 10).num);
+      last = i + 10;
+    }
+  }
+  return date_candidate(i, last, v, true);
+}
+
+// "5/20/2023", "08-15-90": US month/day/year.
+std::optional<Candidate> match_slash_date(Context& ctx, std::size_t i) {
+  const char sep = ctx.at(i + 1).punct;
+  if ((sep != '/' && sep != '-') || ctx.at(i).digits > 2 || !ctx.is_punct(i + 3, sep) ||
+      ctx.at(i + 2).kind != TokKind::number || ctx.at(i + 4).kind != TokKind::number) {
+    return std::nullopt;
+  }
+  for (std::size_t k = i + 1; k <= i + 4; ++k) {
+    if (ctx.at(k).space_before) {
+      return std::nullopt;
+    }
+  }
+  const Token& y = ctx.at(i + 4);
+  if (y.digits != 4 && y.digits != 2) {
+    return std::nullopt;
+  }
+  DateVal v;
+  v.month = static_cast<int>(ctx.at(i).num);
+  v.day = static_cast<int>(ctx.at(i + 2).num);
+  v.year = static_cast<int>(y.digits == 4 ? y.num : (y.num < 30 ? 2000 : 1900) + y.num);
+  if (ctx.at(i + 2).digits > 2 || v.month > 12 || !valid_day(v.year, v.month, v.day)) {
+    return std::nullopt;
+  }
+  return date_candidate(i, i + 4, v, true);
+}
+
+// "10:30 a.m.", "10 p.m.", "13:37": a time today (or on the reference day).
+std::optional<Candidate> match_clock(Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.digits > 2 || t.num > 24) {
+    return std::nullopt;
+  }
+  DateVal v = ctx.reference();
+  v.gran = Gran::time;
+  v.hour = static_cast<int>(t.num);
+  v.minute = 0;
+  std::size_t j = i + 1;
+  bool has_minutes = false;
+  if (ctx.is_punct(j, ':') && ctx.at(j + 1).digits == 2 && !ctx.at(j + 1).space_before) {
+    v.minute = static_cast<int>(ctx.at(j + 1).num);
+    has_minutes = true;
+    j += 2;
+  }
+  // am/pm: "am", "pm", "a.m.", "p.m."
+  const std::string w = ctx.lower(j);
+  std::size_t last = j - 1;
+  bool pm = false;
+  bool ampm = false;
+  if (w == "am" || w == "pm") {
+    ampm = true;
+    pm = w == "pm";
+    last = j;
+  } else if ((w == "a" || w == "p") && ctx.is_punct(j + 1, '.') && ctx.lower(j + 2) == "m") {
+    ampm = true;
+    pm = w == "p";
+    last = ctx.is_punct(j + 3, '.') ? j + 3 : j + 2;
+  }
+  if (!ampm && !has_minutes) {
+    return std::nullopt;
+  }
+  if (ampm) {
+    if (v.hour > 12 || v.hour == 0) {
+      return std::nullopt;
+    }
+    v.hour = v.hour % 12 + (pm ? 12 : 0);
+  }
+  if (v.minute > 59 || v.hour > 24) {
+    return std::nullopt;
+  }
+  if (v.gran != Gran::time || v.day == 0) {
+    return std::nullopt;
+  }
+  return date_candidate(i, last, v, false);
+}
+
+}  // namespace
+
+std::optional<Candidate> match_number(Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.digits == 4) {
+    if (auto c = match_iso(ctx, i)) {
+      return c;
+    }
+  }
+  if (auto c = match_slash_date(ctx, i)) {
+    return c;
+  }
+  if (auto c = match_clock(ctx, i)) {
+    return c;
+  }
+  // "20 May 2023", "20th of May"
+  if (auto day = read_day(ctx, i)) {
+    std::size_t j = day->last + 1;
+    if (ctx.is_kw(j, kOf)) {
+      ++j;
+    }
+    if (ctx.is_cat(j, Cat::month) && ctx.at(j).upper) {
+      DateVal v;
+      v.gran = Gran::day;
+      v.month = ctx.at(j).lex.value;
+      v.day = static_cast<int>(day->value);
+      std::size_t last = j;
+      if (ctx.is_punct(j + 1, '.') && ctx.lower(j).size() <= 4) {
+        ++last;
+      }
+      bool explicit_year = false;
+      if (auto y = read_trailing_year(ctx, last + 1)) {
+        v.year = static_cast<int>(y->value);
+        last = y->last;
+        explicit_year = true;
+      } else {
+        v.year = infer_year(v.month, ctx.reference(), ctx.tense_at(i));
+      }
+      if (valid_day(v.year, v.month, v.day)) {
+        return date_candidate(i, last, v, explicit_year);
+      }
+    }
+  }
+  return match_year_like(ctx, i);
+}
+
+std::optional<Candidate> match_year_like(Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  const std::string suffix = adjacent_suffix(ctx, i);
+  // Decades: "1990s", "the '90s".
+  if (suffix == "s" && t.num % 10 == 0 &&
+      ((t.digits == 4 && t.num >= 1000 && t.num < 2200) ||
+       (t.digits == 2 && ctx.is_punct(i - 1, '\'')))) {
+    DateVal v;
+    v.gran = Gran::decade;
+    v.year = static_cast<int>(t.digits == 4 ? t.num : 1900 + t.num);
+    const std::size_t first = t.digits == 2 ? i - 1 : i;
+    return date_candidate(first, i + 1, v, true);
+  }
+  // Centuries: "the 20th century".
+  if (is_ordinal_suffix(suffix) && t.digits <= 2 && t.num >= 1 && t.num <= 21 &&
+      ctx.is_cat(i + 2, Cat::unit) && ctx.at(i + 2).lex.value == kCentury &&
+      !ctx.at(i + 2).lex.plural) {
+    DateVal v;
+    v.gran = Gran::century;
+    v.year = static_cast<int>((t.num - 1) * 100);
+    return date_candidate(i, i + 2, v, true);
+  }
+  // BC / AD years: "480 BC", "480 B.C.".
+  if (t.digits <= 4 && t.num > 0) {
+    const std::string w = ctx.lower(i + 1);
+    std::size_t last = 0;
+    if (ctx.at(i + 1).lex.cat == Cat::kw && ctx.at(i + 1).lex.value == kBc) {
+      last = i + 1;
+    } else if (w == "b" && ctx.is_punct(i + 2, '.') && ctx.lower(i + 3) == "c") {
+      last = ctx.is_punct(i + 4, '.') ? i + 4 : i + 3;
+    }
+    if (last != 0 && ctx.at(i + 1).space_before) {
+      DateVal v;
+      v.gran = Gran::year;
+      v.bc = true;
+      v.year = static_cast<int>(t.num);
+      return date_candidate(i, last, v, true);
+    }
+  }
+  if (is_year_token(ctx, i)) {
+    const Token& nx = ctx.at(i + 1);
+    // Not "2000 people": a number word or unit right after is a count, not a year.
+    if (nx.kind == TokKind::word && !nx.space_before) {
+      return std::nullopt;
+    }
+    DateVal v;
+    v.gran = Gran::year;
+    v.year = static_cast<int>(t.num);
+    return date_candidate(i, i, v, true);
+  }
+  return std::nullopt;
+}
+
+}  // namespace kb::timex::detail

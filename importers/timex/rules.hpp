@@ -1,0 +1,43 @@
+// Private to the date tagger: the rule functions (rules.cpp, rules_words.cpp) that match_at()
+// tries at each token that can start a temporal expression.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "importers/timex/internal.hpp"
+
+namespace kb::timex::detail {
+
+// A count read from the text: "3", "three", "twenty-four", "a", "a couple of"; value -1 for
+// unspecified counts ("several", "a few"). `last` is its last token.
+struct Count {
+  std::int64_t value = 0;
+  std::size_t last = 0;
+};
+std::optional<Count> read_count(const Context& ctx, std::size_t i);
+
+// Explicit dates, years, decades, centuries, BC years and clock times starting with a number.
+std::optional<Candidate> match_number(Context& ctx, std::size_t i);
+// Years, decades ("1990s", "'90s"), centuries ("20th century") and BC years.
+std::optional<Candidate> match_year_like(Context& ctx, std::size_t i);
+// "May 20, 2023", "May 2023", "May" (bare month names resolved by tense).
+std::optional<Candidate> match_month(Context& ctx, std::size_t i);
+// "three years", "10-year", "a few days", "two weeks ago", "a year earlier".
+std::optional<Candidate> match_duration(Context& ctx, std::size_t i);
+// "Saturday", "Saturday night", "Sunday, May 21, 2023".
+std::optional<Candidate> match_weekday(Context& ctx, std::size_t i);
+// "last week", "next year", "this month", "the past three months", "the following day".
+std::optional<Candidate> match_relative(Context& ctx, std::size_t i);
+// now, today, yesterday, tonight, recently, currently, the future, ...
+std::optional<Candidate> match_reference(Context& ctx, std::size_t i);
+// every year, each week, daily, weekly, annually.
+std::optional<Candidate> match_set(Context& ctx, std::size_t i);
+// "the third quarter", "third-quarter", "the first half of 1998", "Q3 2014", "fiscal 1998".
+std::optional<Candidate> match_quarter(Context& ctx, std::size_t i);
+// "summer", "the summer of 1940", "this spring".
+std::optional<Candidate> match_season(Context& ctx, std::size_t i);
+// "the nineteenth century".
+std::optional<Candidate> match_ordinal_century(Context& ctx, std::size_t i);
+
+}  // namespace kb::timex::detail

@@ -1,0 +1,203 @@
+// The date tagger's rules, part 3: calendar units named by words: quarters and halves
+// ("the third quarter", "Q3 2014", "fiscal 1998"), seasons, ordinal centuries.
+#include "importers/timex/rules.hpp"
+
+namespace kb::timex::detail {
+
+int infer_year(int month, const DateVal& ref, Tense tense) {
+  if (tense == Tense::past && month > ref.month) {
+    return ref.year - 1;
+  }
+  if (tense == Tense::future && month < ref.month) {
+    return ref.year + 1;
+  }
+  return ref.year;
+}
+
+namespace {
+
+// Ordinal 1..4 at token i: "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th".
+std::optional<Count> read_ordinal(const Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.lex.cat == Cat::ordinal) {
+    return Count{t.lex.value, i};
+  }
+  if (t.kind == TokKind::word && ctx.lower(i) == "second") {
+    return Count{2, i};
+  }
+  if (t.kind == TokKind::number && t.digits == 1 && ctx.at(i + 1).kind == TokKind::word &&
+      !ctx.at(i + 1).space_before) {
+    const std::string s = ctx.lower(i + 1);
+    if (s == "st" || s == "nd" || s == "rd" || s == "th") {
+      return Count{t.num, i + 1};
+    }
+  }
+  return std::nullopt;
+}
+
+// "of 1998", "1998", "of this year", "of last year" after a quarter; the year and last token.
+std::optional<Count> quarter_year(const Context& ctx, std::size_t i) {
+  std::size_t j = ctx.is_kw(i, kOf) ? i + 1 : i;
+  if (ctx.is_kw(j, kFiscal)) {
+    ++j;
+  }
+  const Token& t = ctx.at(j);
+  if (t.kind == TokKind::number && t.digits == 4 && t.num >= 1000 && t.num < 2200) {
+    return Count{t.num, j};
+  }
+  if (ctx.is_cat(j, Cat::rel) && ctx.is_cat(j + 1, Cat::unit) && ctx.at(j + 1).lex.value == kYear &&
+      ctx.is_kw(i, kOf)) {
+    const auto r = static_cast<Rel>(ctx.at(j).lex.value);
+    const int y = ctx.dct_day.year + (r == kLast ? -1 : r == kNext ? 1 : 0);
+    return Count{y, j + 1};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
+  std::size_t j = i;
+  // "fiscal 1998", "fiscal year 1998", "FY2023"
+  if (ctx.is_kw(j, kFiscal) || ctx.is_kw(j, kFy)) {
+    std::size_t k = j + 1;
+    if (ctx.is_cat(k, Cat::unit) && ctx.at(k).lex.value == kYear) {
+      ++k;
+    }
+    const Token& y = ctx.at(k);
+    if (y.kind == TokKind::number && (y.digits == 4 || y.digits == 2)) {
+      DateVal v;
+      v.gran = Gran::year;
+      v.year = static_cast<int>(y.digits == 4 ? y.num : (y.num < 50 ? 2000 : 1900) + y.num);
+      Candidate c;
+      c.first = i;
+      c.last = k;
+      c.value = format_value(v);
+      c.date = v;
+      c.explicit_year = true;
+      return c;
+    }
+    ++j;
+  }
+  // "Q3", "Q3 2014", "H1"
+  int n = 0;
+  Unit unit = kQuarter;
+  std::size_t last = 0;
+  const std::string w = ctx.lower(j);
+  if ((w == "q" || w == "h") && ctx.at(j + 1).kind == TokKind::number &&
+      !ctx.at(j + 1).space_before && ctx.at(j + 1).digits == 1) {
+    n = static_cast<int>(ctx.at(j + 1).num);
+    unit = w == "q" ? kQuarter : kHalf;
+    last = j + 1;
+  } else if (auto ord = read_ordinal(ctx, j)) {
+    std::size_t k = ord->last + 1;
+    if (ctx.is_punct(k, '-') && !ctx.at(k).space_before) {
+      ++k;
+    }
+    if (!ctx.is_cat(k, Cat::unit) || ctx.at(k).lex.plural ||
+        (ctx.at(k).lex.value != kQuarter && ctx.at(k).lex.value != kHalf)) {
+      return std::nullopt;
+    }
+    n = static_cast<int>(ord->value);
+    unit = static_cast<Unit>(ctx.at(k).lex.value);
+    last = k;
+  } else {
+    return std::nullopt;
+  }
+  if (n < 1 || n > (unit == kQuarter ? 4 : 2)) {
+    return std::nullopt;
+  }
+  DateVal v;
+  v.gran = unit == kQuarter ? Gran::quarter : Gran::half;
+  v.sub = n;
+  bool explicit_year = false;
+  if (auto y = quarter_year(ctx, last + 1)) {
+    v.year = static_cast<int>(y->value);
+    last = y->last;
+    explicit_year = true;
+  } else {
+    const DateVal& ref = ctx.reference();
+    const int cur = unit == kQuarter ? (ref.month - 1) / 3 + 1 : (ref.month - 1) / 6 + 1;
+    v.year = ref.year;
+    if (!ctx.narrative && n > cur && ctx.tense_at(i) != Tense::future) {
+      v.year -= 1;
+    }
+  }
+  Candidate c;
+  c.first = i;
+  c.last = last;
+  c.value = format_value(v);
+  c.date = v;
+  c.explicit_year = explicit_year;
+  return c;
+}
+
+std::optional<Candidate> match_season(Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.lex.plural) {
+    return std::nullopt;
+  }
+  DateVal v;
+  v.gran = Gran::season;
+  v.sub = t.lex.value;
+  std::size_t last = i;
+  std::size_t j = ctx.is_kw(i + 1, kOf) ? i + 2 : i + 1;
+  const Token& y = ctx.at(j);
+  bool explicit_year = false;
+  if (y.kind == TokKind::number && y.digits == 4 && y.num >= 1000 && y.num < 2200) {
+    v.year = static_cast<int>(y.num);
+    last = j;
+    explicit_year = true;
+  } else {
+    // A bare season needs a date-like word before it ("in", "the", "this", "early" ...).
+    if (i == 0) {
+      return std::nullopt;
+    }
+    const Token& p = ctx.at(i - 1);
+    const bool ok = ctx.is_kw(i - 1, kIn) || ctx.is_kw(i - 1, kThe) || ctx.is_kw(i - 1, kBy) ||
+                    ctx.is_kw(i - 1, kDuring) || ctx.is_kw(i - 1, kSince) ||
+                    ctx.is_kw(i - 1, kUntil) || ctx.is_kw(i - 1, kOf) || p.lex.cat == Cat::mod ||
+                    (p.kind == TokKind::punct && p.punct == '-');
+    if (!ok || (t.lex.value == kFall && !ctx.is_kw(i - 1, kThe) && !ctx.is_kw(i - 1, kIn))) {
+      return std::nullopt;
+    }
+    if (ctx.is_kw(i + 1, kOf) || ctx.at(i + 1).lex.cat == Cat::unit) {
+      return std::nullopt;  // "the spring of hope", "the summer months" is left alone
+    }
+    const int month = 3 * t.lex.value + 4;  // mid-season month
+    v.year = ctx.narrative ? ctx.anchor.year
+                           : infer_year(std::min(month, 12), ctx.dct_day, ctx.tense_at(i));
+  }
+  Candidate c;
+  c.first = i;
+  c.last = last;
+  c.value = format_value(v);
+  c.date = v;
+  c.explicit_year = explicit_year;
+  return c;
+}
+
+std::optional<Candidate> match_ordinal_century(Context& ctx, std::size_t i) {
+  std::size_t j = i;
+  int n = ctx.at(i).lex.value;
+  if (ctx.is_punct(j + 1, '-') && ctx.is_cat(j + 2, Cat::ordinal)) {
+    n += ctx.at(j + 2).lex.value;  // "twenty-first"
+    j += 2;
+  }
+  if (!ctx.is_cat(j + 1, Cat::unit) || ctx.at(j + 1).lex.value != kCentury ||
+      ctx.at(j + 1).lex.plural || n < 1 || n > 21) {
+    return std::nullopt;
+  }
+  DateVal v;
+  v.gran = Gran::century;
+  v.year = (n - 1) * 100;
+  Candidate c;
+  c.first = i;
+  c.last = j + 1;
+  c.value = format_value(v);
+  c.date = v;
+  c.explicit_year = true;
+  return c;
+}
+
+}  // namespace kb::timex::detail

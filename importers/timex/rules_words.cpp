@@ -1,0 +1,354 @@
+// The date tagger's rules, part 2: expressions that start with a word (weekdays, "last week",
+// "the past three months", "now", "every year", quarters, seasons, durations in words).
+#include "importers/timex/rules.hpp"
+
+namespace kb::timex::detail {
+namespace {
+
+constexpr Gran kUnitGran[] = {Gran::time, Gran::time,   Gran::time,   Gran::day,     Gran::weekend,
+                              Gran::week, Gran::week,   Gran::month,  Gran::quarter, Gran::half,
+                              Gran::year, Gran::decade, Gran::century};
+
+Gran unit_gran(Unit u) { return kUnitGran[u]; }
+
+bool is_unit(const Context& ctx, std::size_t i) { return ctx.is_cat(i, Cat::unit); }
+Unit unit_at(const Context& ctx, std::size_t i) { return static_cast<Unit>(ctx.at(i).lex.value); }
+
+Candidate make(std::size_t first, std::size_t last, TimexType type, std::string value) {
+  Candidate c;
+  c.first = first;
+  c.last = last;
+  c.type = type;
+  c.value = std::move(value);
+  return c;
+}
+
+Candidate make_date(std::size_t first, std::size_t last, const DateVal& v) {
+  Candidate c = make(first, last, v.gran <= Gran::part_of_day ? TimexType::time : TimexType::date,
+                     format_value(v));
+  c.date = v;
+  return c;
+}
+
+// `base` at the granularity of a unit ("week" of the DCT), moved `n` units.
+DateVal unit_relative(const DateVal& base, Unit u, int n) { return shift(coarsen(base, u), u, n); }
+
+// The weekday `wd` (1 = Monday) nearest `ref` in the direction given by the tense.
+DateVal resolve_weekday(const DateVal& ref, int wd, Tense tense, bool strict) {
+  const date::sys_days d = first_day(ref);
+  const int cur = static_cast<int>(date::weekday{d}.iso_encoding());
+  int delta = 0;
+  if (tense == Tense::future) {
+    delta = (wd - cur + 7) % 7;
+    if (strict && delta == 0) {
+      delta = 7;
+    }
+  } else {
+    delta = -((cur - wd + 7) % 7);
+    if (strict && delta == 0) {
+      delta = -7;
+    }
+  }
+  return day_value(d + date::days{delta});
+}
+
+Tense direction(Rel r) {
+  switch (r) {
+    case kLast:
+    case kPast:
+    case kPrevious:
+    case kPrior:
+    case kLatest:
+      return Tense::past;
+    case kNext:
+    case kComing:
+    case kFollowing:
+      return Tense::future;
+    default:
+      return Tense::present;
+  }
+}
+
+// The reference a relative word is resolved against: "the following day" and "the same year"
+// refer to the narrative anchor, "next week" to the DCT.
+const DateVal& base_for(const Context& ctx, Rel r) {
+  return r == kFollowing || r == kPrevious || r == kSame || r == kThat || r == kPrior ? ctx.anchor
+                                                                                      : ctx.dct_day;
+}
+
+std::optional<Candidate> relative_unit(Context& ctx, std::size_t i, Rel r, std::size_t j) {
+  const Unit u = unit_at(ctx, j);
+  if (ctx.at(j).lex.plural) {
+    if (r == kRecent) {
+      return make(i, j, TimexType::date, "PAST_REF");
+    }
+    return std::nullopt;
+  }
+  if (u <= kHour || u == kFortnight || r == kRecent) {
+    return std::nullopt;
+  }
+  const DateVal& base = base_for(ctx, r);
+  if (u == kDay && (r == kLast || r == kThis || r == kPast || r == kLatest || r == kCurrent)) {
+    return std::nullopt;  // "last day", "this day": not a date
+  }
+  const Tense dir = direction(r);
+  const int n = dir == Tense::past ? -1 : dir == Tense::future ? 1 : 0;
+  DateVal v;
+  if (u == kWeekend && r == kThis) {
+    v = coarsen(base, kWeekend);
+  } else if (u == kQuarter && (r == kLatest || r == kLast) && r != kPast) {
+    v = unit_relative(base, u, -1);
+  } else {
+    v = unit_relative(base, u, n);
+  }
+  if (u == kDay && base.gran > Gran::day) {
+    return std::nullopt;
+  }
+  return make_date(i, j, v);
+}
+
+std::optional<Candidate> relative_month(Context& ctx, std::size_t i, Rel r, std::size_t j) {
+  const int month = ctx.at(j).lex.value;
+  const DateVal& ref = ctx.dct_day;
+  DateVal v;
+  v.gran = Gran::month;
+  v.month = month;
+  const Tense dir = direction(r);
+  if (dir == Tense::past) {
+    v.year = month < ref.month ? ref.year : ref.year - 1;
+  } else if (dir == Tense::future) {
+    v.year = month > ref.month ? ref.year : ref.year + 1;
+  } else {
+    v.year = ref.year;
+  }
+  return make_date(i, j, v);
+}
+
+std::optional<Candidate> relative_season(Context& ctx, std::size_t i, Rel r, std::size_t j) {
+  const DateVal& ref = ctx.dct_day;
+  const int cur = ((ref.month % 12) / 3 + 3) % 4;  // Mar-May spring(0) ... Dec-Feb winter(3)
+  const int s = ctx.at(j).lex.value;
+  DateVal v;
+  v.gran = Gran::season;
+  v.sub = s;
+  v.year = ref.year;
+  const Tense dir = direction(r);
+  if (dir == Tense::past && s >= cur) {
+    v.year -= 1;
+  } else if (dir == Tense::future && s <= cur) {
+    v.year += 1;
+  }
+  return make_date(i, j, v);
+}
+
+}  // namespace
+
+std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
+  auto count = read_count(ctx, i);
+  if (!count) {
+    return std::nullopt;
+  }
+  std::size_t j = count->last + 1;
+  bool adjective = false;
+  if (ctx.is_punct(j, '-') && !ctx.at(j).space_before && is_unit(ctx, j + 1) &&
+      !ctx.at(j + 1).space_before) {
+    adjective = true;
+    ++j;
+  } else if (ctx.lower(j) == "more" || ctx.lower(j) == "full" || ctx.lower(j) == "straight") {
+    ++j;
+  }
+  if (!is_unit(ctx, j)) {
+    return std::nullopt;
+  }
+  const Unit u = unit_at(ctx, j);
+  const bool plural = ctx.at(j).lex.plural;
+  const std::int64_t n = count->value;
+  const bool article = ctx.is_kw(i, kA) || ctx.is_kw(i, kAn);
+  if ((article && plural && n == 1) || (n < 0 && !plural && !adjective) ||
+      (n == 1 && plural && ctx.at(i).kind == TokKind::number && ctx.at(i).num != 1 && false)) {
+    return std::nullopt;
+  }
+  if (u == kSecond && ctx.at(i).kind != TokKind::number && !article && !plural && n == 2) {
+    return std::nullopt;
+  }
+  const int k = static_cast<int>(std::min<std::int64_t>(n, 100000));
+  // "two weeks ago", "a year earlier", "three days later"
+  if (!adjective && (ctx.is_kw(j + 1, kAgo) || ctx.is_kw(j + 1, kEarlier) ||
+                     ctx.is_kw(j + 1, kLater) || ctx.is_kw(j + 1, kHence))) {
+    const bool ago = ctx.is_kw(j + 1, kAgo) || ctx.is_kw(j + 1, kHence);
+    const int sign = ctx.is_kw(j + 1, kAgo) || ctx.is_kw(j + 1, kEarlier) ? -1 : 1;
+    if (n < 0) {
+      return make(i, j + 1, TimexType::date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+    }
+    if (u <= kHour) {
+      return make(i, j + 1, TimexType::duration, duration_value(u, n));
+    }
+    const DateVal& base = ago ? ctx.dct_day : ctx.anchor;
+    Gran g = unit_gran(u);
+    if (!ago && base.gran > g) {
+      g = base.gran;
+    }
+    if (!ago && u == kYear && base.gran < Gran::year && base.gran > Gran::day) {
+      g = base.gran;
+    }
+    DateVal v = shift(base, u, sign * k);
+    const Unit coarse_unit = g == Gran::quarter  ? kQuarter
+                             : g == Gran::month  ? kMonth
+                             : g == Gran::week   ? kWeek
+                             : g == Gran::year   ? kYear
+                             : g == Gran::half   ? kHalf
+                             : g == Gran::decade ? kDecade
+                                                 : kDay;
+    if (g != Gran::season) {
+      v = coarsen(v, coarse_unit);
+    }
+    return make_date(i, j + 1, v);
+  }
+  Candidate c = make(i, j, TimexType::duration, duration_value(u, n < 0 ? -1 : n));
+  return c;
+}
+
+std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {
+  const int wd = ctx.at(i).lex.value;
+  if (ctx.lower(i).back() == 's' && ctx.lower(i) != "tues" && ctx.lower(i) != "thurs") {
+    return make(i, i, TimexType::set, "XXXX-WXX-" + std::to_string(wd));
+  }
+  std::size_t j = i + 1;
+  if (ctx.is_punct(j, ',')) {
+    ++j;
+  }
+  if (ctx.is_cat(j, Cat::month)) {
+    if (auto c = match_month(ctx, j); c && c->date && c->date->gran == Gran::day) {
+      c->first = i;
+      return c;
+    }
+  }
+  const DateVal& ref = ctx.narrative && ctx.anchor.gran == Gran::day ? ctx.anchor : ctx.dct_day;
+  Tense t = ctx.tense_at(i);
+  DateVal v = resolve_weekday(ref, wd, t == Tense::future ? Tense::future : Tense::past, false);
+  if (ctx.is_cat(i + 1, Cat::part_of_day) && ctx.at(i + 1).lex.value <= kNight) {
+    v.gran = Gran::part_of_day;
+    v.sub = ctx.at(i + 1).lex.value;
+    return make_date(i, i + 1, v);
+  }
+  return make_date(i, i, v);
+}
+
+std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
+  const Rel r = static_cast<Rel>(ctx.at(i).lex.value);
+  const std::size_t j = i + 1;
+  // "the past three months", "the next few days", "the last 24 hours"
+  if (r == kPast || r == kLast || r == kNext || r == kComing || r == kFollowing || r == kPrevious ||
+      r == kLatest) {
+    if (auto count = read_count(ctx, j); count && !ctx.is_kw(j, kA) && !ctx.is_kw(j, kAn)) {
+      if (is_unit(ctx, count->last + 1) && ctx.at(count->last + 1).lex.plural) {
+        const Unit u = unit_at(ctx, count->last + 1);
+        return make(i, count->last + 1, TimexType::duration,
+                    duration_value(u, count->value < 0 ? -1 : count->value));
+      }
+    }
+  }
+  if (is_unit(ctx, j)) {
+    return relative_unit(ctx, i, r, j);
+  }
+  if (r == kThat || r == kSame || r == kCurrent || r == kRecent || r == kPrior) {
+    if (r == kCurrent && !ctx.is_cat(j, Cat::unit)) {
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+  if (ctx.is_cat(j, Cat::month) && ctx.at(j).upper) {
+    return relative_month(ctx, i, r, j);
+  }
+  if (ctx.is_cat(j, Cat::weekday)) {
+    const Tense dir = direction(r);
+    if (dir == Tense::present) {
+      return make_date(i, j,
+                       resolve_weekday(ctx.dct_day, ctx.at(j).lex.value, Tense::future, false));
+    }
+    return make_date(i, j, resolve_weekday(ctx.dct_day, ctx.at(j).lex.value, dir, true));
+  }
+  if (ctx.is_cat(j, Cat::season) && !ctx.at(j).lex.plural) {
+    return relative_season(ctx, i, r, j);
+  }
+  if (ctx.is_cat(j, Cat::part_of_day) && ctx.at(j).lex.value <= kNight &&
+      (r == kThis || r == kLast)) {
+    DateVal v = r == kLast ? day_value(ctx.dct - date::days{1}) : ctx.dct_day;
+    v.gran = Gran::part_of_day;
+    v.sub = ctx.at(j).lex.value;
+    return make_date(i, j, v);
+  }
+  if (r == kPast && ctx.is_kw(i - 1, kThe)) {
+    return make(i - 1, i, TimexType::date, "PAST_REF");
+  }
+  return std::nullopt;
+}
+
+std::optional<Candidate> match_reference(Context& ctx, std::size_t i) {
+  const Ref r = static_cast<Ref>(ctx.at(i).lex.value);
+  switch (r) {
+    case kNow:
+    case kCurrently:
+    case kNowadays:
+      return make(i, i, TimexType::date, "PRESENT_REF");
+    case kRecently:
+    case kPreviously:
+      return make(i, i, TimexType::date, "PAST_REF");
+    case kFuture:
+      if (ctx.is_kw(i - 1, kThe) || ctx.lower(i - 1) == "near") {
+        return make(i, i, TimexType::date, "FUTURE_REF");
+      }
+      return std::nullopt;
+    case kToday:
+    case kYesterday:
+    case kTomorrow:
+    case kTonight: {
+      const int delta = r == kYesterday ? -1 : r == kTomorrow ? 1 : 0;
+      DateVal v = day_value(ctx.dct + date::days{delta});
+      std::size_t last = i;
+      if (r == kTonight) {
+        v.gran = Gran::part_of_day;
+        v.sub = kNight;
+      } else if (ctx.is_cat(i + 1, Cat::part_of_day) && ctx.at(i + 1).lex.value <= kNight) {
+        v.gran = Gran::part_of_day;
+        v.sub = ctx.at(i + 1).lex.value;
+        last = i + 1;
+      }
+      return make_date(i, last, v);
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<Candidate> match_set(Context& ctx, std::size_t i) {
+  if (ctx.is_cat(i, Cat::set_word)) {
+    if (ctx.lower(i) == "annual") {
+      return std::nullopt;
+    }
+    const Unit u = static_cast<Unit>(ctx.at(i).lex.value);
+    return make(i, i, TimexType::set, duration_value(u, 1));
+  }
+  // every/each [other|N] unit|weekday
+  std::size_t j = i + 1;
+  std::int64_t n = 1;
+  if (ctx.lower(j) == "other") {
+    n = 2;
+    ++j;
+  } else if (auto c = read_count(ctx, j); c && ctx.at(j).kind != TokKind::word) {
+    n = c->value;
+    j = c->last + 1;
+  } else if (c && ctx.is_cat(j, Cat::numword)) {
+    n = c->value;
+    j = c->last + 1;
+  }
+  if (is_unit(ctx, j) && unit_at(ctx, j) != kHalf) {
+    return make(i, j, TimexType::set, duration_value(unit_at(ctx, j), n));
+  }
+  if (ctx.is_cat(j, Cat::weekday)) {
+    return make(i, j, TimexType::set, "XXXX-WXX-" + std::to_string(ctx.at(j).lex.value));
+  }
+  return std::nullopt;
+}
+
+}  // namespace kb::timex::detail

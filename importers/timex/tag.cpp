@@ -1,0 +1,234 @@
+// tag(): the date tagger's main loop, the span conventions of TimeML (determiners and
+// modifiers inside the span, signals such as "since" outside) and the user-facing resolver.
+#include <algorithm>
+
+#include "importers/timex/internal.hpp"
+#include "importers/timex/rules.hpp"
+#include "importers/timex/tagger.hpp"
+
+namespace kb::timex {
+namespace {
+
+using detail::Candidate;
+
+using detail::Context;
+using detail::Gran;
+using detail::TokKind;
+
+// TIMEX3 mods of the words that may precede a duration ("nearly forty years").
+std::string approx_mod(const Context& ctx, std::size_t i, std::size_t& first) {
+  if (i == 0) {
+    return {};
+  }
+  const std::string w = ctx.lower(i - 1);
+  if (w == "about" || w == "around" || w == "approximately" || w == "roughly" || w == "some") {
+    first = i - 1;
+    return "APPROX";
+  }
+  if (w == "nearly" || w == "almost") {
+    first = i - 1;
+    return "LESS_THAN";
+  }
+  if (w == "over") {
+    first = i - 1;
+    return "MORE_THAN";
+  }
+  if (w == "than" && i >= 2) {
+    const std::string v = ctx.lower(i - 2);
+    if (v == "more" || v == "less" || v == "fewer") {
+      first = i - 2;
+      return v == "more" ? "MORE_THAN" : "LESS_THAN";
+    }
+  }
+  if (w == "least" && i >= 2 && ctx.is_kw(i - 2, kAt)) {
+    first = i - 2;
+    return "EQUAL_OR_MORE";
+  }
+  if (w == "to" && i >= 2 && ctx.lower(i - 2) == "up") {
+    first = i - 2;
+    return "EQUAL_OR_LESS";
+  }
+  return {};
+}
+
+// "early", "mid-", "late", "the end of", "the beginning of": widens `c` and sets its mod.
+void widen_with_modifier(const Context& ctx, Candidate& c) {
+  std::size_t i = c.first;
+  if (i >= 1 && ctx.is_punct(i - 1, '-') && i >= 2 && ctx.is_cat(i - 2, Cat::mod) &&
+      !ctx.at(i).space_before) {
+    i -= 1;  // "mid-1990s"
+  }
+  if (i >= 1 && ctx.is_cat(i - 1, Cat::mod)) {
+    const auto m = static_cast<Mod>(ctx.at(i - 1).lex.value);
+    if (m == kEarly || m == kMid || m == kLate) {
+      c.first = i - 1;
+      c.mod = m == kEarly ? "START" : m == kMid ? "MID" : "END";
+      return;
+    }
+  }
+  if (i >= 2 && ctx.is_kw(i - 1, kOf) && ctx.is_cat(i - 2, Cat::mod)) {
+    const auto m = static_cast<Mod>(ctx.at(i - 2).lex.value);
+    if (m == kBeginning || m == kEnd || m == kMiddle) {
+      c.first = i - 2;
+      c.mod = m == kBeginning ? "START" : m == kEnd ? "END" : "MID";
+    }
+  }
+}
+
+// Whether a "the" right before the candidate belongs to it (TimeML puts determiners inside:
+// "the third quarter", "the 1990s", "the past three months"; not "the 2014 annexation").
+bool takes_determiner(const Context& ctx, const Candidate& c) {
+  const detail::Token& t = ctx.at(c.first);
+  if (c.type == TimexType::duration) {
+    return !(ctx.is_punct(c.last - 1, '-'));  // not "the 10-year plan"
+  }
+  if (t.lex.cat == Cat::month || t.lex.cat == Cat::weekday) {
+    return false;
+  }
+  if (t.kind == TokKind::number) {
+    return c.date && (c.date->gran == Gran::decade || c.date->gran == Gran::century);
+  }
+  return c.date.has_value() || c.value == "PAST_REF" || c.value == "FUTURE_REF" ||
+         c.value == "PRESENT_REF";
+}
+
+// A document reads as a history narrative when most of its explicit years are well before
+// the DCT; then underspecified dates are resolved against the last mentioned date.
+bool is_narrative(const std::vector<detail::Token>& toks, date::sys_days dct) {
+  const int dct_year = static_cast<int>(date::year_month_day{dct}.year());
+  int old = 0;
+  int recent = 0;
+  for (const detail::Token& t : toks) {
+    if (t.kind == TokKind::number && t.digits == 4 && t.num >= 1000 && t.num < 2200) {
+      (t.num < dct_year - 3 ? old : recent) += 1;
+    }
+  }
+  return old >= 3 && old > 2 * recent;
+}
+
+std::optional<kb::FuzzyDate> fuzzy_of(const Candidate& c) {
+  if (!c.date || c.date->bc) {
+    return std::nullopt;
+  }
+  detail::DateVal v = *c.date;
+  if (v.gran <= Gran::part_of_day) {
+    v.gran = Gran::day;
+  }
+  auto fd = kb::FuzzyDate::from_timex(detail::format_value(v));
+  if (!fd) {
+    return std::nullopt;
+  }
+  const auto m = c.mod == "START" ? kb::Modifier::early
+                 : c.mod == "MID" ? kb::Modifier::mid
+                 : c.mod == "END" ? kb::Modifier::late
+                                  : kb::Modifier::none;
+  return m == kb::Modifier::none ? *fd : fd->with_modifier(m);
+}
+
+// "since 2014", "until 2014", "before 2014", "after 2014": the signal word before a date
+// qualifies its FuzzyDate (the TIMEX3 span and value stay those of the date).
+void apply_signal(const Context& ctx, std::size_t first, Timex& t) {
+  if (!t.date || first == 0 || t.date->modifier() != kb::Modifier::none) {
+    return;
+  }
+  const std::size_t p = ctx.is_kw(first - 1, kThe) && first >= 2 ? first - 2 : first - 1;
+  if (ctx.is_kw(p, kSince)) {
+    t.date = t.date->with_modifier(kb::Modifier::since);
+  } else if (ctx.is_kw(p, kUntil) || ctx.is_kw(p, kTill)) {
+    t.date = t.date->with_modifier(kb::Modifier::until);
+  } else if (ctx.is_kw(p, kBefore)) {
+    t.date = t.date->with_modifier(kb::Modifier::before);
+  } else if (ctx.is_kw(p, kAfter)) {
+    t.date = t.date->with_modifier(kb::Modifier::after);
+  }
+}
+
+}  // namespace
+
+std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptions& options) {
+  const std::vector<detail::Token> toks = detail::tokenize(text);
+  Context ctx(text, toks, dct);
+  ctx.narrative = options.narrative_anchoring && is_narrative(toks, dct);
+  std::vector<Timex> out;
+  std::size_t prev_end_tok = 0;  // first token not yet covered by an earlier timex
+  for (std::size_t i = 0; i < toks.size();) {
+    std::optional<Candidate> c = detail::match_at(ctx, i);
+    if (!c || c->first < prev_end_tok) {
+      ++i;
+      continue;
+    }
+    if (c->type == TimexType::date || c->type == TimexType::time) {
+      widen_with_modifier(ctx, *c);
+    }
+    if (c->type == TimexType::duration ||
+        (c->type == TimexType::date && ctx.is_kw(c->last, kAgo))) {
+      std::size_t first = c->first;
+      std::string mod = approx_mod(ctx, c->first, first);
+      if (!mod.empty() && first >= prev_end_tok) {
+        c->first = first;
+        c->mod = mod;
+      }
+    }
+    if (c->first >= 1 && c->first - 1 >= prev_end_tok && ctx.is_kw(c->first - 1, kThe) &&
+        takes_determiner(ctx, *c)) {
+      c->first -= 1;
+    }
+    if (c->first < prev_end_tok) {
+      ++i;
+      continue;
+    }
+    Timex t;
+    t.begin = toks[c->first].begin;
+    t.end = toks[c->last].end;
+    t.type = c->type;
+    t.value = c->value;
+    t.mod = c->mod;
+    t.date = fuzzy_of(*c);
+    apply_signal(ctx, c->first, t);
+    if (c->date && !c->date->bc && c->date->gran != Gran::century &&
+        c->date->gran != Gran::decade) {
+      ctx.anchor = *c->date;
+    }
+    out.push_back(std::move(t));
+    prev_end_tok = c->last + 1;
+    i = c->last + 1;
+  }
+  return out;
+}
+
+Tense sentence_tense(std::string_view text, std::size_t offset) {
+  // Tokenise only a window around the offset: the tense cues are within a sentence.
+  const std::size_t from = offset > 400 ? offset - 400 : 0;
+  const std::size_t to = std::min(text.size(), offset + 400);
+  const std::string_view window = text.substr(from, to - from);
+  const std::vector<detail::Token> toks = detail::tokenize(window);
+  Context ctx(window, toks, date::sys_days{});
+  std::size_t i = 0;
+  while (i + 1 < toks.size() && toks[i + 1].begin <= offset - from) {
+    ++i;
+  }
+  return toks.empty() ? Tense::none : ctx.tense_at(i);
+}
+
+kb::Result<kb::FuzzyDate> resolve_expression(std::string_view expr, date::sys_days today) {
+  std::size_t b = 0;
+  std::size_t e = expr.size();
+  while (b < e && (expr[b] == ' ' || expr[b] == '\t')) {
+    ++b;
+  }
+  while (e > b && (expr[e - 1] == ' ' || expr[e - 1] == '\t')) {
+    --e;
+  }
+  const std::string_view trimmed = expr.substr(b, e - b);
+  const std::vector<Timex> found = tag(trimmed, today, TagOptions{false});
+  if (found.size() == 1 && found[0].begin == 0 && found[0].end == trimmed.size() && found[0].date) {
+    return *found[0].date;
+  }
+  auto parsed = kb::FuzzyDate::parse(trimmed);
+  if (parsed) {
+    return parsed;
+  }
+  return kb::fail(kb::Errc::invalid_argument, "not a date: '" + std::string(expr) + "'");
+}
+
+}  // namespace kb::timex

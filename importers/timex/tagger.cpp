@@ -1,0 +1,227 @@
+// The date tagger's driver: tokenise, try the rules at every token that can start a temporal
+// expression, widen matches with their modifiers ("early", "the", "nearly"), keep the narrative
+// anchor, and attach FuzzyDates.
+#include "importers/timex/tagger.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "importers/timex/internal.hpp"
+#include "importers/timex/rules.hpp"
+
+namespace kb::timex {
+
+std::string_view to_string(TimexType t) {
+  switch (t) {
+    case TimexType::date:
+      return "DATE";
+    case TimexType::time:
+      return "TIME";
+    case TimexType::duration:
+      return "DURATION";
+    case TimexType::set:
+      return "SET";
+  }
+  return "DATE";
+}
+
+namespace detail {
+
+Context::Context(std::string_view text_in, const std::vector<Token>& toks_in, date::sys_days dct_in)
+    : text(text_in), toks(toks_in), dct(dct_in), dct_day(day_value(dct_in)), anchor(dct_day) {}
+
+bool Context::is_kw(std::size_t i, Kw kw) const {
+  const Token& t = at(i);
+  return t.lex.cat == Cat::kw && t.lex.value == kw;
+}
+
+std::string Context::lower(std::size_t i) const {
+  const Token& t = at(i);
+  if (i >= toks.size() || t.kind != TokKind::word) {
+    return {};
+  }
+  std::string s(text.substr(t.begin, std::min<std::size_t>(t.end - t.begin, 31)));
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c | 0x20);
+    }
+  }
+  return s;
+}
+
+namespace {
+
+// Tense cues: words whose nearest occurrence decides the tense of a bare month or weekday.
+Tense cue_tense(const Context& ctx, std::size_t k) {
+  const Token& t = ctx.at(k);
+  if (t.kind != TokKind::word) {
+    return Tense::none;
+  }
+  const std::string w = ctx.lower(k);
+  static constexpr std::array kFuture = {"will",    "ll",        "shall",    "plans",   "plan",
+                                         "planned", "scheduled", "expected", "expects", "going",
+                                         "due",     "upcoming",  "next",     "set"};
+  static constexpr std::array kPast = {
+      "said",   "was",     "were",  "had",   "did",  "ago",    "last",   "took", "came",
+      "went",   "made",    "began", "won",   "lost", "fell",   "rose",   "led",  "saw",
+      "gave",   "left",    "sent",  "told",  "met",  "held",   "became", "got",  "ran",
+      "struck", "broke",   "spoke", "wrote", "sold", "bought", "paid",   "hit",  "fought",
+      "signed", "earlier", "told",  "knew",  "began"};
+  static constexpr std::array kPresent = {"is", "are", "am", "says", "has", "have"};
+  for (const char* f : kFuture) {
+    if (w == f) {
+      return Tense::future;
+    }
+  }
+  for (const char* p : kPast) {
+    if (w == p) {
+      return Tense::past;
+    }
+  }
+  for (const char* p : kPresent) {
+    if (w == p) {
+      return Tense::present;
+    }
+  }
+  if (w.size() >= 5 && w.ends_with("ed") && w != "need" && w != "speed" && w != "indeed") {
+    return Tense::past;
+  }
+  return Tense::none;
+}
+
+bool sentence_end(const Context& ctx, std::size_t k) {
+  const Token& t = ctx.at(k);
+  if (t.kind != TokKind::punct) {
+    return false;
+  }
+  if (t.punct == '!' || t.punct == '?' || t.punct == ';') {
+    return true;
+  }
+  if (t.punct != '.' || k == 0) {
+    return false;
+  }
+  const Token& p = ctx.at(k - 1);
+  const bool abbrev = p.kind == TokKind::word && (p.end - p.begin <= 2 || p.lex.cat == Cat::month);
+  return !abbrev && (ctx.at(k + 1).upper || ctx.at(k + 1).kind != TokKind::word);
+}
+
+}  // namespace
+
+Tense Context::tense_at(std::size_t i) {
+  constexpr std::size_t kWindow = 30;  // tokens each side; keeps the tagger linear
+  Tense best = Tense::none;
+  for (std::size_t d = 1; d <= kWindow; ++d) {
+    if (d <= i) {
+      if (sentence_end(*this, i - d)) {
+        break;
+      }
+      if (Tense t = cue_tense(*this, i - d); t != Tense::none) {
+        best = t;
+        break;
+      }
+    }
+  }
+  std::size_t best_after = kWindow + 1;
+  Tense after = Tense::none;
+  for (std::size_t d = 1; d <= kWindow && i + d < toks.size(); ++d) {
+    if (sentence_end(*this, i + d)) {
+      break;
+    }
+    if (Tense t = cue_tense(*this, i + d); t != Tense::none) {
+      after = t;
+      best_after = d;
+      break;
+    }
+  }
+  // Prefer the preceding cue unless the following one is much closer or the only one.
+  if (best == Tense::none || (after == Tense::future && best_after <= 2)) {
+    return after;
+  }
+  return best;
+}
+
+namespace {
+
+using Rule = std::optional<Candidate> (*)(Context&, std::size_t);
+
+// Which rules may start at a token of each category (the trigger table).
+struct Trigger {
+  Cat cat;
+  Rule rules[3];
+};
+constexpr Trigger kTriggers[] = {
+    {Cat::month, {&match_month, nullptr, nullptr}},
+    {Cat::weekday, {&match_weekday, nullptr, nullptr}},
+    {Cat::rel, {&match_relative, nullptr, nullptr}},
+    {Cat::ref, {&match_reference, nullptr, nullptr}},
+    {Cat::set_word, {&match_set, nullptr, nullptr}},
+    {Cat::season, {&match_season, nullptr, nullptr}},
+    {Cat::numword, {&match_duration, nullptr, nullptr}},
+    {Cat::quant, {&match_duration, nullptr, nullptr}},
+    {Cat::ordinal, {&match_quarter, &match_ordinal_century, nullptr}},
+};
+
+// The longest of two candidates (the first on ties).
+void keep_longest(std::optional<Candidate>& best, std::optional<Candidate> c) {
+  if (c && (!best || c->last > best->last)) {
+    best = std::move(c);
+  }
+}
+
+}  // namespace
+
+std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  std::optional<Candidate> best;
+  if (t.kind == TokKind::number) {
+    keep_longest(best, match_number(ctx, i));
+    keep_longest(best, match_duration(ctx, i));
+    keep_longest(best, match_quarter(ctx, i));
+    return best;
+  }
+  if (t.kind != TokKind::word) {
+    return best;
+  }
+  if (t.lex.cat == Cat::kw) {
+    switch (t.lex.value) {
+      case kA:
+      case kAn:
+        keep_longest(best, match_duration(ctx, i));
+        break;
+      case kEvery:
+      case kEach:
+        keep_longest(best, match_set(ctx, i));
+        break;
+      case kFiscal:
+      case kFy:
+        keep_longest(best, match_quarter(ctx, i));
+        break;
+      default:
+        break;
+    }
+    return best;
+  }
+  if (t.lex.cat == Cat::none) {
+    const std::string w = t.end - t.begin == 1 ? ctx.lower(i) : std::string();
+    if (w == "q" || w == "h") {
+      keep_longest(best, match_quarter(ctx, i));
+    }
+    return best;
+  }
+  for (const Trigger& trig : kTriggers) {
+    if (trig.cat == t.lex.cat) {
+      for (Rule r : trig.rules) {
+        if (r != nullptr) {
+          keep_longest(best, r(ctx, i));
+        }
+      }
+    }
+  }
+  if (t.lex.cat == Cat::unit && ctx.lower(i) == "second") {
+    keep_longest(best, match_quarter(ctx, i));
+  }
+  return best;
+}
+
+}  // namespace detail
+}  // namespace kb::timex

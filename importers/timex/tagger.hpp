@@ -1,0 +1,63 @@
+// The date tagger: finds temporal expressions (TIMEX3) in English text and normalises them
+// against a reference time (the document creation time) and the tense of their sentence.
+// Rule-based and table-driven (see lexicon.cpp, rules.cpp); one pass, linear time, no regex.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+#include "kb/fuzzy_date.hpp"
+#include "kb/result.hpp"
+
+namespace kb::timex {
+
+// TIMEX3 types.
+enum class TimexType { date, time, duration, set };
+
+// Returns "DATE", "TIME", "DURATION" or "SET".
+std::string_view to_string(TimexType t);
+
+// One temporal expression found in a text.
+struct Timex {
+  std::size_t begin = 0;  // byte offset of the first byte in the input
+  std::size_t end = 0;    // byte offset one past the last byte
+  TimexType type = TimexType::date;
+  std::string value;  // TIMEX3 value: "2023-05-20", "2023-W20-WE", "P10Y", "PAST_REF", "XXXX-07"
+  std::string mod;    // TIMEX3 mod ("START", "END", "APPROX", "ON_OR_AFTER", ...) or ""
+  // For DATE/TIME values that name a calendar interval (not PAST_REF etc.): the interval.
+  std::optional<kb::FuzzyDate> date;
+};
+
+// The tense of a sentence as far as the tagger can tell from its verbs.
+enum class Tense { none, past, present, future };
+
+// Options for tag().
+struct TagOptions {
+  // Resolve underspecified dates ("in May", "the next day") against the last date mentioned
+  // in the text rather than the DCT when the text reads as a history narrative (most explicit
+  // years lie well before the DCT). Off: always resolve against the DCT.
+  bool narrative_anchoring = true;
+};
+
+// Every temporal expression in `utf8_text`, in text order, non-overlapping, resolved against
+// the document creation time `dct`. Never fails: invalid UTF-8, NUL bytes and binary input are
+// scanned like any other bytes (non-ASCII bytes are word characters).
+std::vector<Timex> tag(std::string_view utf8_text, date::sys_days dct,
+                       const TagOptions& options = {});
+
+// The tense of the sentence holding byte `offset` of `utf8_text` (past if it has a past-tense
+// verb such as "said", future if "will"/"plans to", ...). Used by tag() for bare month and
+// weekday names; exposed so the event extractor can reuse the decision.
+Tense sentence_tense(std::string_view utf8_text, std::size_t offset);
+
+// Resolves one expression a user typed ("last year", "May 2023", "20 May 2023", "yesterday",
+// "2019-2028") against `today`. The whole text must be one date expression; falls back to
+// kb::FuzzyDate::parse. Error (invalid_argument) "not a date: '<expr>'" otherwise.
+kb::Result<kb::FuzzyDate> resolve_expression(std::string_view expr, date::sys_days today);
+
+}  // namespace kb::timex
