@@ -145,7 +145,8 @@ class Store {
   // How `topic` would be understood: an entity (name or alias), else a tag, else FTS text.
   Result<TopicMatch> match_topic(std::string_view topic);
   // Events matching `q`, oldest first (first day, then last day, then id), fully loaded. A
-  // topic that is an entity also brings events located in places that lie in it. With as_of,
+  // topic that is an entity brings the events of that entity, of the places that lie in it,
+  // and the events tagged with the topic; other topics match a tag or full text. With as_of,
   // only events cited by a source published on or before that day, or entered by hand on or
   // before it, are shown.
   Result<std::vector<Event>> timeline(const TimelineQuery& q);

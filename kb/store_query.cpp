@@ -13,11 +13,15 @@ namespace {
 
 // The ids of the entities a topic names plus the places that lie in them, as a JSON array
 // bound to ?1 (json_each keeps the SQL fixed). Filters bound as NULL do not apply.
+// The topic matches through ?1 (entity ids and the places in them, a JSON array bound so that
+// the SQL stays fixed), ?2 (a tag) or ?3 (an FTS query); any of them suffices. Other filters
+// bound as NULL do not apply.
 constexpr std::string_view kTimelineWhere =
-    "WHERE (?1 IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "
-    "      WHERE ee.entity_id IN (SELECT value FROM json_each(?1))))"
-    "  AND (?2 IS NULL OR e.event_id IN (SELECT event_id FROM event_tag WHERE tag = ?2))"
-    "  AND (?3 IS NULL OR e.event_id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?3))"
+    "WHERE ((?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL)"
+    "    OR e.event_id IN (SELECT ee.event_id FROM event_entity ee"
+    "                      WHERE ee.entity_id IN (SELECT value FROM json_each(?1)))"
+    "    OR e.event_id IN (SELECT event_id FROM event_tag WHERE tag = ?2)"
+    "    OR e.event_id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?3))"
     "  AND (?4 IS NULL OR e.last_day >= ?4) AND (?5 IS NULL OR e.first_day <= ?5)"
     "  AND (?6 IS NULL OR e.kind IN (SELECT value FROM json_each(?6)))"
     "  AND (?7 IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "
@@ -152,10 +156,12 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
   }
   if (q.topic) {
     KB_ASSIGN(TopicMatch m, match_topic(*q.topic));
-    if (m.how == TopicMatch::How::entity) {
-      KB_ASSIGN(auto ids, topic_entity_ids(m));
-      s.bind(1, json_ids(ids));
-    } else if (m.how == TopicMatch::How::tag) {
+    if (m.how == TopicMatch::How::entity || m.how == TopicMatch::How::tag) {
+      // An entity's timeline also shows the events tagged with its name.
+      if (m.how == TopicMatch::How::entity) {
+        KB_ASSIGN(auto ids, topic_entity_ids(m));
+        s.bind(1, json_ids(ids));
+      }
       std::string t(*q.topic);
       std::transform(t.begin(), t.end(), t.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: set up, check formatting, build with ASan+UBSan and run
+# every test, build Release and run the examples walkthrough, then fuzz each reader briefly.
+# KB_FUZZ_SECONDS (default 60) bounds each fuzz target; 0 skips fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+jobs=$(nproc)
+
+echo "== clang-format"
+git ls-files '*.cpp' '*.hpp' | xargs clang-format-14 --dry-run -Werror
+
+echo "== layering"
+bash scripts/check_layers.sh
+
+echo "== ci-asan: build and test"
+cmake --preset ci-asan >/dev/null
+cmake --build --preset ci-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1 ctest --preset ci-asan -j "$jobs"
+
+echo "== ci-release: build and examples"
+cmake --preset ci-release >/dev/null
+cmake --build --preset ci-release -j "$jobs"
+KB="$PWD/build/ci-release/cli/kb" DB="$(mktemp -d)/walkthrough.db" bash examples/walkthrough.sh >/dev/null
+echo "walkthrough: ok"
+
+seconds=${KB_FUZZ_SECONDS:-60}
+if [ "$seconds" != 0 ] && ls fuzz/fuzz_*.cpp >/dev/null 2>&1; then
+  echo "== fuzz (${seconds}s per target)"
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz -j "$jobs"
+  for target in build/fuzz/fuzz/fuzz_*; do
+    [ -x "$target" ] || continue
+    corpus=$(mktemp -d)
+    seeds="fuzz/corpus/$(basename "$target")"
+    [ -d "$seeds" ] && cp -r "$seeds"/. "$corpus"/
+    "$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 "$corpus" 2>&1 | tail -n 3
+  done
+fi
