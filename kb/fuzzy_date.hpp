@@ -125,7 +125,7 @@ class FuzzyDate {
   // "ON_OR_AFTER", "ON_OR_BEFORE".
   std::string_view timex_mod() const;
   // As people write it: "1994", "February 2022", "24 February 2022", "20–21 May 2023",
-  // "week 20 of 2023", "Q1 2014", "summer 2014", "the 1990s", "the 20th century",
+  // "15–21 May 2023" (a week), "Q1 2014", "summer 2014", "the 1990s", "the 20th century",
   // "early 2014", "since 2014", "2019–2028".
   std::string display() const;
 
