@@ -1,0 +1,408 @@
+// recognize(): one left-to-right pass over the tokens. At each token it tries a title pattern,
+// a gazetteer name, a person seen earlier in the document and an appositive, and keeps the
+// longest; the names are found by walking the gazetteer's token trie.
+
+#include "importers/entities/recognizer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "importers/entities/tokens.hpp"
+
+namespace kb::importers {
+namespace {
+
+constexpr std::size_t kMaxNameWords = 4;     // words in an unknown person's name
+constexpr std::size_t kMaxRoleDistance = 7;  // tokens between ", a" and the role noun
+constexpr std::array<std::string_view, 14> kParticles = {
+    "de", "da", "van", "von", "der", "den", "bin", "al", "ibn", "la", "le", "del", "dos", "du"};
+
+// A possible mention over tokens [first, last).
+struct Candidate {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  MatchKind how = MatchKind::name;
+  std::optional<std::size_t> gazetteer;  // a gazetteer entity, or
+  std::optional<std::size_t> doc;        // an entity already found in this document, or
+  NamedEntity fresh;                     // a new person
+  std::string title;
+  std::optional<std::size_t> affiliation;  // gazetteer index of the qualifying country/org
+};
+
+// Preference among entries ending at the same trie node: names before metonyms and demonyms.
+int rank(MatchKind how) {
+  return how == MatchKind::demonym ? 2 : how == MatchKind::metonym ? 1 : 0;
+}
+
+class Scan {
+ public:
+  Scan(const Gazetteer& g, std::string_view text) : g_(g), text_(text) {
+    tokenize(text, tokens_);
+    for (Token& t : tokens_) {
+      t.id = g_.token_id(key(t));
+    }
+  }
+
+  Recognition run() {
+    std::size_t i = 0;
+    while (i < tokens_.size()) {
+      std::optional<Candidate> best = best_at(i);
+      if (!best) {
+        ++i;
+        continue;
+      }
+      emit(*best);
+      i = best->last;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  std::string key(const Token& t) { return token_key(text_, t); }
+  std::string_view raw(std::size_t first, std::size_t last) const {
+    return text_.substr(tokens_[first].begin, tokens_[last - 1].end - tokens_[first].begin);
+  }
+  bool is_word(std::size_t i) const { return i < tokens_.size() && tokens_[i].punct == 0; }
+  bool is_punct(std::size_t i, char c) const { return i < tokens_.size() && tokens_[i].punct == c; }
+  bool name_word(std::size_t i) const {
+    return is_word(i) && tokens_[i].capitalized && !g_.is_stop_word(tokens_[i].id);
+  }
+
+  std::optional<Candidate> best_at(std::size_t i) {
+    std::optional<Candidate> name = match_name(i);
+    std::optional<Candidate> best = match_title(i, name);
+    if (name && (!best || name->last > best->last)) {
+      best = std::move(name);
+    }
+    if (!person_keys_.empty() && name_word(i)) {
+      std::optional<Candidate> coref = match_coreference(i);
+      if (coref && (!best || coref->last > best->last)) {
+        best = std::move(coref);
+      }
+    }
+    if (!best || best->last <= i + 1) {
+      std::optional<Candidate> appositive = match_appositive(i);
+      if (appositive && (!best || appositive->last > best->last)) {
+        best = std::move(appositive);
+      }
+    }
+    return best;
+  }
+
+  // Whether the tokens [first, first + entry.surface.size()) may be read as `entry`.
+  bool accepts(const NameEntry& entry, std::size_t first) const {
+    if (!entry.exact_case) {
+      return tokens_[first].capitalized;
+    }
+    for (std::size_t k = 0; k < entry.surface.size(); ++k) {
+      const Token& t = tokens_[first + k];
+      std::string_view s = entry.surface[k];
+      bool same =
+          t.punct != 0 ? s.size() == 1 && s[0] == t.punct : raw(first + k, first + k + 1) == s;
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The longest gazetteer name starting at token `i`.
+  std::optional<Candidate> match_name(std::size_t i) const {
+    std::optional<Candidate> best;
+    std::uint32_t node = TokenTrie::kRoot;
+    for (std::size_t j = i; j < tokens_.size(); ++j) {
+      if (tokens_[j].id == Gazetteer::kUnknownToken) {
+        break;
+      }
+      node = g_.names().child(node, tokens_[j].id);
+      if (node == TokenTrie::kNone) {
+        break;
+      }
+      const NameEntry* pick = nullptr;
+      for (const NameEntry& e : g_.entries_at(node)) {
+        if (accepts(e, i) && (pick == nullptr || rank(e.how) < rank(pick->how))) {
+          pick = &e;
+        }
+      }
+      if (pick != nullptr) {
+        best = Candidate{i, j + 1, pick->how, pick->entity, {}, {}, {}, {}};
+      }
+    }
+    return best;
+  }
+
+  // The end of the longest chain of titles starting at `i` ("Deputy" "Foreign Minister", "Gen.").
+  std::size_t title_chain(std::size_t i) const {
+    std::size_t end = i;
+    while (true) {
+      std::uint32_t node = TokenTrie::kRoot;
+      std::size_t found = end;
+      for (std::size_t j = end; j < tokens_.size() && tokens_[j].id != 0; ++j) {
+        node = g_.titles().child(node, tokens_[j].id);
+        if (node == TokenTrie::kNone) {
+          break;
+        }
+        if (g_.ends_title(node)) {
+          found = j + 1;
+        }
+      }
+      if (found == end) {
+        return end;
+      }
+      const Token& last = tokens_[found - 1];
+      if (is_punct(found, '.') && last.punct == 0 && last.end - last.begin <= 4) {
+        ++found;  // the period of an abbreviation ("Gen.") when titles.txt lists "Gen"
+      }
+      end = found;
+    }
+  }
+
+  // The end of a person's name starting at `i`: capitalised words, initials, hyphenated parts
+  // and particles, stopping at stop words and at names of places, countries or organisations.
+  std::size_t name_end(std::size_t i) {
+    std::size_t end = i;
+    std::size_t words = 0;
+    std::size_t j = i;
+    while (words < kMaxNameWords && name_word(j) && !starts_title(j)) {
+      std::optional<Candidate> known = match_name(j);
+      if (known && g_.entities()[*known->gazetteer].kind != EntityKind::person) {
+        break;
+      }
+      ++words;
+      j += 1;
+      if (is_punct(j, '.') && tokens_[j - 1].end - tokens_[j - 1].begin == 1) {
+        ++j;  // an initial: "George W. Bush"
+      }
+      end = j;
+      if (is_punct(j, '-') && name_word(j + 1) && tokens_[j + 1].begin == tokens_[j].end) {
+        ++j;  // "Jean-Yves"
+        continue;
+      }
+      std::size_t p = j;
+      while (is_word(p) && !tokens_[p].capitalized && particle(p)) {
+        ++p;  // "Ursula von der Leyen"
+      }
+      if (p > j && name_word(p)) {
+        j = p;
+      }
+    }
+    return end;
+  }
+
+  bool starts_title(std::size_t i) const {
+    std::uint32_t node = g_.titles().child(TokenTrie::kRoot, tokens_[i].id);
+    return node != TokenTrie::kNone && g_.ends_title(node);
+  }
+
+  // The token keys of [first, last) joined by spaces ("andrzej duda").
+  std::string joined_key(std::size_t first, std::size_t last) {
+    std::string k;
+    for (std::size_t j = first; j < last; ++j) {
+      k += (j == first ? "" : " ") + key(tokens_[j]);
+    }
+    return k;
+  }
+
+  bool particle(std::size_t i) {
+    std::string k = key(tokens_[i]);
+    return std::find(kParticles.begin(), kParticles.end(), k) != kParticles.end();
+  }
+
+  std::optional<Candidate> match_title(std::size_t i, const std::optional<Candidate>& at_i);
+  std::optional<Candidate> person(std::size_t first, std::size_t last);
+  std::optional<Candidate> match_coreference(std::size_t i);
+  std::optional<Candidate> match_appositive(std::size_t i);
+  std::size_t found_entity(const Candidate& c);
+  void remember_person(std::size_t doc);
+  void emit(const Candidate& c);
+
+  const Gazetteer& g_;
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  Recognition out_;
+  std::unordered_map<std::size_t, std::size_t> doc_of_gazetteer_;
+  std::unordered_map<std::string, std::size_t> person_keys_;  // "andrzej duda", "duda" -> doc
+};
+
+std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Candidate>& at_i) {
+  std::size_t j = title_chain(i);
+  std::optional<Candidate> pre = j == i ? at_i : match_name(j);
+  std::optional<std::size_t> affiliation;
+  std::size_t title_begin = i;
+  if (pre && pre->how != MatchKind::metonym &&
+      g_.entities()[*pre->gazetteer].kind != EntityKind::person &&
+      g_.entities()[*pre->gazetteer].kind != EntityKind::place) {
+    std::size_t k = title_chain(pre->last);
+    if (k > pre->last) {
+      affiliation = pre->gazetteer;
+      title_begin = pre->last;
+      j = k;
+    }
+  }
+  if (j == i) {
+    return std::nullopt;
+  }
+  std::size_t end = name_end(j);
+  if (end == j) {
+    return std::nullopt;
+  }
+  std::optional<Candidate> c = person(j, end);
+  if (!c) {
+    return std::nullopt;
+  }
+  c->first = i;
+  c->title = std::string(raw(title_begin, j));
+  c->affiliation = affiliation;
+  if (!c->gazetteer && !c->doc) {
+    c->fresh.description = std::string(raw(i, j));
+    const NamedEntity* a = affiliation ? &g_.entities()[*affiliation] : nullptr;
+    c->fresh.country = a != nullptr && a->kind == EntityKind::country ? a->country : "";
+  }
+  return c;
+}
+
+// Resolves the name in tokens [first, last): a gazetteer person, a person seen earlier, or new.
+std::optional<Candidate> Scan::person(std::size_t first, std::size_t last) {
+  std::optional<Candidate> known = match_name(first);
+  if (known && known->last == last && g_.entities()[*known->gazetteer].kind == EntityKind::person) {
+    return known;
+  }
+  auto it = person_keys_.find(joined_key(first, last));
+  if (it != person_keys_.end()) {
+    return Candidate{first, last, MatchKind::coreference, {}, it->second, {}, {}, {}};
+  }
+  Candidate c{first, last, MatchKind::title_pattern, {}, {}, {}, {}, {}};
+  c.fresh.name = std::string(raw(first, last));
+  c.fresh.kind = EntityKind::person;
+  return c;
+}
+
+std::optional<Candidate> Scan::match_coreference(std::size_t i) {
+  std::size_t longest = std::min(tokens_.size(), i + kMaxNameWords);
+  for (std::size_t last = longest; last > i; --last) {
+    auto it = person_keys_.find(joined_key(i, last));
+    if (it != person_keys_.end()) {
+      return Candidate{i, last, MatchKind::coreference, {}, it->second, {}, {}, {}};
+    }
+  }
+  return std::nullopt;
+}
+
+// "Fabrice Pothier, a former NATO policy chief": a name of two or more words, a comma, and a
+// role from titles.txt within a few words.
+std::optional<Candidate> Scan::match_appositive(std::size_t i) {
+  if (!name_word(i) || starts_title(i)) {
+    return std::nullopt;
+  }
+  std::size_t end = name_end(i);
+  std::size_t words = 0;
+  for (std::size_t j = i; j < end; ++j) {
+    words += tokens_[j].capitalized ? 1U : 0U;
+  }
+  if (words < 2 || !is_punct(end, ',')) {
+    return std::nullopt;
+  }
+  std::size_t start = end + 1;
+  if (is_word(start) && !tokens_[start].capitalized) {
+    std::string k = key(tokens_[start]);
+    start += k == "a" || k == "an" || k == "the" ? 1U : 0U;
+  }
+  std::size_t limit = std::min(tokens_.size(), start + kMaxRoleDistance);
+  std::size_t role_end = start;  // the end of the last title in the phrase ("former ... chief")
+  for (std::size_t k = start; k < limit && (is_word(k) || is_punct(k, '-')); ++k) {
+    if (role_end > start && !tokens_[k].capitalized && key(tokens_[k]) == "and") {
+      break;  // "chief and aide to Rasmussen": keep the first role
+    }
+    std::size_t t = title_chain(k);
+    if (t > k) {
+      role_end = t;
+      k = t - 1;
+    }
+  }
+  if (role_end == start) {
+    return std::nullopt;
+  }
+  std::optional<Candidate> c = person(i, end);
+  if (c && !c->gazetteer && !c->doc) {
+    c->how = MatchKind::appositive;
+    c->fresh.description = std::string(raw(start, role_end));
+  }
+  return c;
+}
+
+std::size_t Scan::found_entity(const Candidate& c) {
+  if (c.doc) {
+    return *c.doc;
+  }
+  if (c.gazetteer) {
+    auto [it, added] = doc_of_gazetteer_.try_emplace(*c.gazetteer, out_.entities.size());
+    if (added) {
+      out_.entities.push_back(FoundEntity{g_.entities()[*c.gazetteer], c.gazetteer});
+    }
+    return it->second;
+  }
+  out_.entities.push_back(FoundEntity{c.fresh, std::nullopt});
+  return out_.entities.size() - 1;
+}
+
+// Lets later mentions of the person's full name or surname resolve to `doc`.
+void Scan::remember_person(std::size_t doc) {
+  const std::string& name = out_.entities[doc].entity.name;
+  std::vector<Token> tokens;
+  tokenize(name, tokens);
+  std::string full;
+  std::string surname;
+  std::size_t words = 0;
+  for (const Token& t : tokens) {
+    std::string k = token_key(name, t);
+    full += (full.empty() ? "" : " ") + k;
+    if (t.punct == 0 && t.capitalized && !g_.is_stop_word(g_.token_id(k))) {
+      surname = k;
+      ++words;
+    }
+  }
+  person_keys_[full] = doc;
+  if (words >= 2 && !surname.empty()) {
+    person_keys_[surname] = doc;
+  }
+}
+
+void Scan::emit(const Candidate& c) {
+  Mention m;
+  m.begin = tokens_[c.first].begin;
+  m.end = tokens_[c.last - 1].end;
+  m.text = std::string(text_.substr(m.begin, m.end - m.begin));
+  m.entity = found_entity(c);
+  m.how = c.how;
+  m.title = c.title;
+  if (c.affiliation) {
+    Candidate a;
+    a.gazetteer = c.affiliation;
+    m.affiliation = found_entity(a);
+  }
+  out_.mentions.push_back(std::move(m));
+  if (out_.entities[out_.mentions.back().entity].entity.kind == EntityKind::person) {
+    remember_person(out_.mentions.back().entity);
+  }
+}
+
+}  // namespace
+
+Recognition recognize(const Gazetteer& gazetteer, std::string_view text) {
+  return Scan(gazetteer, text).run();
+}
+
+std::span<const Mention> mentions_between(const Recognition& recognition, std::size_t begin,
+                                          std::size_t end) {
+  const std::vector<Mention>& all = recognition.mentions;
+  auto first = std::lower_bound(all.begin(), all.end(), begin,
+                                [](const Mention& m, std::size_t b) { return m.begin < b; });
+  auto last = first;
+  while (last != all.end() && last->end <= end) {
+    ++last;
+  }
+  return {first, last};
+}
+
+}  // namespace kb::importers

@@ -1,0 +1,51 @@
+// recognize(): finds the gazetteer's countries, capitals, places, organisations, groups and
+// people in a document, plus unknown people introduced by titles or appositions, and follows
+// people through the document ("Polish President Andrzej Duda" ... "Duda said").
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "importers/entities/gazetteer.hpp"
+
+namespace kb::importers {
+
+// An entity mentioned in one document: a copy of the gazetteer's entry, or a new person.
+struct FoundEntity {
+  NamedEntity entity;                          // name, kind, country, description, wikidata
+  std::optional<std::size_t> gazetteer_index;  // index in Gazetteer::entities(); nullopt if new
+};
+
+// One mention: a byte span of the text and the entity it names.
+struct Mention {
+  std::size_t begin = 0;            // byte offset of the first byte in the text
+  std::size_t end = 0;              // byte offset one past the last byte
+  std::string text;                 // the text of [begin, end) as written
+  std::size_t entity = 0;           // index into Recognition::entities
+  MatchKind how = MatchKind::name;  // how the text matched
+  std::string title;  // the title or role that introduced a person ("Deputy Foreign Minister")
+  // The country or organisation that qualified the title ("Russian" in "Russian Deputy Foreign
+  // Minister Alexander Grushko"), as an index into Recognition::entities. It is part of this
+  // mention's span and has no mention of its own.
+  std::optional<std::size_t> affiliation;
+};
+
+// The entities of one document and their mentions, in text order, never overlapping.
+struct Recognition {
+  std::vector<FoundEntity> entities;  // each entity once, in order of first mention
+  std::vector<Mention> mentions;      // sorted by `begin`
+};
+
+// Finds the entities mentioned in UTF-8 `text` (a sentence or a whole document; run it over the
+// whole document so that later short names resolve). Longest match wins. Never fails.
+Recognition recognize(const Gazetteer& gazetteer, std::string_view text);
+
+// The mentions lying wholly within bytes [`begin`, `end`) (for example, one sentence).
+std::span<const Mention> mentions_between(const Recognition& recognition, std::size_t begin,
+                                          std::size_t end);
+
+}  // namespace kb::importers

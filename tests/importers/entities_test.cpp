@@ -1,0 +1,254 @@
+// Tests for importers/entities: the real gazetteer from data/, recognition tables, the seed
+// article, and malformed data files.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "importers/entities/gazetteer.hpp"
+#include "importers/entities/recognizer.hpp"
+
+namespace {
+
+using kb::EntityKind;
+using kb::importers::Gazetteer;
+using kb::importers::MatchKind;
+using kb::importers::Recognition;
+
+const Gazetteer& real_gazetteer() {
+  static const Gazetteer g = [] {
+    auto loaded = kb::importers::load_gazetteer(std::filesystem::path(KB_SOURCE_DIR) / "data");
+    REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().message));
+    return std::move(loaded).value();
+  }();
+  return g;
+}
+
+// "surface=Entity Name" for each mention, for compact comparisons.
+std::vector<std::string> describe(const Recognition& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.mentions) {
+    out.push_back(m.text + "=" + r.entities[m.entity].entity.name);
+  }
+  return out;
+}
+
+const kb::importers::Mention* find_mention(const Recognition& r, std::string_view text) {
+  for (const auto& m : r.mentions) {
+    if (m.text == text) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("load_gazetteer reads the shipped data and iso-codes") {
+    const Gazetteer& g = real_gazetteer();
+    CHECK(g.entities().size() > 700);
+    auto ua = g.find("Ukraine", EntityKind::country);
+    REQUIRE(ua);
+    CHECK(g.entities()[*ua].wikidata == "Q212");
+    CHECK(g.entities()[*ua].country == "UA");
+    auto kyiv = g.find("Kiev");
+    REQUIRE(kyiv);
+    CHECK(g.entities()[*kyiv].name == "Kyiv");
+    CHECK(g.entities()[*kyiv].kind == EntityKind::place);
+    // A country only iso-codes knows is still there under its official name.
+    CHECK(g.find("Aruba", EntityKind::country));
+    CHECK(g.find("NORTH ATLANTIC TREATY ORGANIZATION") == g.find("NATO"));
+  }
+
+  TEST_CASE("recognize: table of texts and expected mentions") {
+    struct Case {
+      std::string text;
+      std::vector<std::string> expected;
+    };
+    const std::vector<Case> cases = {
+        {"Russia’s army left Kherson.", {"Russia=Russia", "Kherson=Kherson"}},
+        {"the US and the U.K. met in Kiev",
+         {"US=United States", "U.K.=United Kingdom", "Kiev=Kyiv"}},
+        {"Let us go.", {}},
+        {"In May the talks resumed; in March they stopped.", {}},
+        {"The Kremlin said the North Atlantic Treaty Organization is a threat.",
+         {"Kremlin=Russia", "North Atlantic Treaty Organization=NATO"}},
+        {"Biden told his Group of Seven counterparts.", {"Biden=Joe Biden", "Group of Seven=G7"}},
+        {"But Over The Top", {}},
+        {"ZELENSKYY and Zelenskiy and Zelenský",
+         {"ZELENSKYY=Volodymyr Zelensky", "Zelenskiy=Volodymyr Zelensky",
+          "Zelenský=Volodymyr Zelensky"}},
+        {"NATO Secretary General Jens Stoltenberg spoke.",
+         {"NATO Secretary General Jens Stoltenberg=Jens Stoltenberg"}},
+        {"Fighters of the Wagner Group took Bakhmut.",
+         {"Wagner Group=Wagner Group", "Bakhmut=Bakhmut"}},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      CHECK(describe(recognize(real_gazetteer(), c.text)) == c.expected);
+    }
+  }
+
+  TEST_CASE("recognize: titles make people and coreference follows them") {
+    std::string text =
+        "Russian Deputy Foreign Minister Alexei Fakeov warned Saturday. Later, Fakeov said no. "
+        "Polish President Andrzej Duda agreed. \"Yes,\" said Duda.";
+    Recognition r = recognize(real_gazetteer(), text);
+    const auto* fakeov = find_mention(r, "Russian Deputy Foreign Minister Alexei Fakeov");
+    REQUIRE(fakeov);
+    CHECK(fakeov->how == MatchKind::title_pattern);
+    CHECK(fakeov->title == "Deputy Foreign Minister");
+    const auto& person = r.entities[fakeov->entity];
+    CHECK(person.entity.name == "Alexei Fakeov");
+    CHECK(person.entity.country == "RU");
+    CHECK(person.entity.description == "Russian Deputy Foreign Minister");
+    CHECK_FALSE(person.gazetteer_index);
+    REQUIRE(fakeov->affiliation);
+    CHECK(r.entities[*fakeov->affiliation].entity.name == "Russia");
+    const auto* later = find_mention(r, "Fakeov");
+    REQUIRE(later);
+    CHECK(later->how == MatchKind::coreference);
+    CHECK(later->entity == fakeov->entity);
+    const auto* duda = find_mention(r, "Polish President Andrzej Duda");
+    REQUIRE(duda);
+    const auto* duda2 = find_mention(r, "Duda");
+    REQUIRE(duda2);
+    CHECK(duda2->entity == duda->entity);
+    CHECK(r.entities[duda->entity].entity.name == "Andrzej Duda");
+  }
+
+  TEST_CASE("recognize: demonyms are marked and spans are byte offsets") {
+    std::string text = "Ukrainian pilots and Israeli-style aid";
+    Recognition r = recognize(real_gazetteer(), text);
+    REQUIRE(r.mentions.size() == 2);
+    CHECK(r.mentions[0].how == MatchKind::demonym);
+    CHECK(r.entities[r.mentions[0].entity].entity.name == "Ukraine");
+    CHECK(text.substr(r.mentions[1].begin, r.mentions[1].end - r.mentions[1].begin) == "Israeli");
+    CHECK(kb::importers::mentions_between(r, 0, 20).size() == 1);
+  }
+}
+
+namespace {
+
+std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("recognize: the seed WSJ article") {
+    std::filesystem::path seed = std::filesystem::path(KB_SHARED_DIR) / "data" / "seed" /
+                                 "caliber-az-2023-05-23-wsj-ukraine-security-model.txt";
+    if (!std::filesystem::exists(seed)) {
+      MESSAGE("seed article missing, skipped: " << seed);
+      return;
+    }
+    std::string text = read_text(seed);
+    Recognition r = recognize(real_gazetteer(), text);
+    struct Expect {
+      std::string surface;
+      std::string entity;
+      EntityKind kind;
+    };
+    const std::vector<Expect> expected = {
+        {"Ukraine", "Ukraine", EntityKind::country},
+        {"Russia", "Russia", EntityKind::country},
+        {"NATO", "NATO", EntityKind::organisation},
+        {"Kyiv", "Kyiv", EntityKind::place},
+        {"Bakhmut", "Bakhmut", EntityKind::place},
+        {"Wagner", "Wagner Group", EntityKind::group},
+        {"Polish President Andrzej Duda", "Andrzej Duda", EntityKind::person},
+        {"Duda", "Andrzej Duda", EntityKind::person},
+        {"President Biden", "Joe Biden", EntityKind::person},
+        {"Biden", "Joe Biden", EntityKind::person},
+        {"Group of Seven", "G7", EntityKind::organisation},
+        {"Russian Deputy Foreign Minister Alexander Grushko", "Alexander Grushko",
+         EntityKind::person},
+        {"TASS", "TASS", EntityKind::organisation},
+        {"Vilnius", "Vilnius", EntityKind::place},
+        {"Lithuania", "Lithuania", EntityKind::country},
+        {"Andriy Yermak", "Andriy Yermak", EntityKind::person},
+        {"Anders Fogh Rasmussen", "Anders Fogh Rasmussen", EntityKind::person},
+        {"Fabrice Pothier", "Fabrice Pothier", EntityKind::person},
+        {"Pothier", "Fabrice Pothier", EntityKind::person},
+        {"Gen. Valeriy Zaluzhniy", "Valeriy Zaluzhnyi", EntityKind::person},
+        {"Crimea", "Crimea", EntityKind::place},
+        {"Moscow", "Moscow", EntityKind::place},
+        {"Israel", "Israel", EntityKind::country},
+        {"Poland", "Poland", EntityKind::country},
+        {"Paris", "Paris", EntityKind::place},
+        {"Berlin", "Berlin", EntityKind::place},
+        {"U.K.", "United Kingdom", EntityKind::country},
+        {"Germany", "Germany", EntityKind::country},
+        {"France", "France", EntityKind::country},
+        {"Kremlin", "Russia", EntityKind::country},
+        {"President Volodymyr Zelensky", "Volodymyr Zelensky", EntityKind::person},
+    };
+    for (const Expect& e : expected) {
+      CAPTURE(e.surface);
+      const auto* m = find_mention(r, e.surface);
+      REQUIRE(m != nullptr);
+      CHECK(r.entities[m->entity].entity.name == e.entity);
+      CHECK(r.entities[m->entity].entity.kind == e.kind);
+    }
+    // Negative cases: capitalised sentence openers and common words are not people.
+    for (const auto& fe : r.entities) {
+      CAPTURE(fe.entity.name);
+      if (fe.entity.kind == EntityKind::person) {
+        CHECK(fe.entity.name.find("Over") == std::string::npos);
+        CHECK(fe.entity.name.find("But") == std::string::npos);
+        CHECK(fe.entity.name.find("The ") == std::string::npos);
+      }
+    }
+    const auto* grushko = find_mention(r, "Russian Deputy Foreign Minister Alexander Grushko");
+    REQUIRE(grushko);
+    REQUIRE(grushko->affiliation);
+    CHECK(r.entities[*grushko->affiliation].entity.name == "Russia");
+    CHECK(find_mention(r, "Ukrainian")->how == MatchKind::demonym);
+  }
+
+  TEST_CASE("load_gazetteer: a malformed line names file and line") {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / "kb_entities_test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "gazetteer");
+    for (const char* name : {"countries.tsv", "places.tsv", "organisations.tsv", "groups.tsv",
+                             "people.tsv", "titles.txt", "stop_words.txt"}) {
+      std::filesystem::copy_file(std::filesystem::path(KB_SOURCE_DIR) / "data" / "gazetteer" / name,
+                                 dir / "gazetteer" / name);
+    }
+    SUBCASE("bad Wikidata id") {
+      std::ofstream(dir / "gazetteer" / "people.tsv") << "# header\nJane Doe\tGB\tMP\t\tX12\n";
+    }
+    SUBCASE("too many fields") {
+      std::ofstream(dir / "gazetteer" / "people.tsv")
+          << "# header\nJane Doe\tGB\tMP\t\t\t\textra\n";
+    }
+    SUBCASE("bad country code") {
+      std::ofstream(dir / "gazetteer" / "people.tsv") << "# header\nJane Doe\tgbr\tMP\t\t\n";
+    }
+    auto loaded = kb::importers::load_gazetteer(dir);
+    std::filesystem::remove_all(dir);
+    REQUIRE_FALSE(loaded.has_value());
+    CHECK(loaded.error().code == kb::Errc::parse);
+    CHECK(loaded.error().message.find("people.tsv:2:") != std::string::npos);
+  }
+
+  TEST_CASE("load_gazetteer: missing iso-codes degrades with a warning") {
+    auto loaded = kb::importers::load_gazetteer(std::filesystem::path(KB_SOURCE_DIR) / "data",
+                                                "/nonexistent/iso_3166-1.json");
+    REQUIRE(loaded.has_value());
+    REQUIRE(loaded->warnings().size() == 1);
+    CHECK(loaded->warnings()[0].find("iso-codes") != std::string::npos);
+    CHECK(loaded->find("Ukraine"));
+    CHECK_FALSE(loaded->find("Aruba"));
+  }
+}
