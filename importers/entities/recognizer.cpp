@@ -66,7 +66,8 @@ class Scan {
   bool is_word(std::size_t i) const { return i < tokens_.size() && tokens_[i].punct == 0; }
   bool is_punct(std::size_t i, char c) const { return i < tokens_.size() && tokens_[i].punct == c; }
   bool name_word(std::size_t i) const {
-    return is_word(i) && tokens_[i].capitalized && !g_.is_stop_word(tokens_[i].id);
+    return is_word(i) && tokens_[i].capitalized && !g_.is_stop_word(tokens_[i].id) &&
+           (text_[tokens_[i].begin] < '0' || text_[tokens_[i].begin] > '9');
   }
 
   std::optional<Candidate> best_at(std::size_t i) {
@@ -164,7 +165,8 @@ class Scan {
     std::size_t end = i;
     std::size_t words = 0;
     std::size_t j = i;
-    while (words < kMaxNameWords && name_word(j) && !starts_title(j)) {
+    while (words < kMaxNameWords && name_word(j) && !starts_title(j) &&
+           (j == i || !tokens_[j].newline_before)) {
       std::optional<Candidate> known = match_name(j);
       if (known && g_.entities()[*known->gazetteer].kind != EntityKind::person) {
         break;
