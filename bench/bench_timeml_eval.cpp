@@ -145,9 +145,12 @@ int main(int argc, char** argv) {
     }
   }
   if (!markdown.empty()) {
-    fmt::print("| {} | {} | {} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} |\n",
-               markdown, docs, total.gold, total.strict_p(), total.strict_r(), total.strict_f1(),
-               total.relaxed_p(), total.relaxed_r(), total.relaxed_f1(), total.value_f1());
+    fmt::print(
+        "| {} | {} | {} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} "
+        "|\n",
+        markdown, docs, total.gold, total.strict_p(), total.strict_r(), total.strict_f1(),
+        total.relaxed_p(), total.relaxed_r(), total.relaxed_f1(), total.value_f1(),
+        total.type_f1());
     return 0;
   }
   fmt::print("docs {} gold {} system {}\n", docs, total.gold, total.system);

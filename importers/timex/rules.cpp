@@ -145,6 +145,28 @@ bool valid_day(int y, int m, int d) {
       .ok();
 }
 
+// The year for a month and day written without one: in a narrative the anchor's year, in news
+// the year that puts the day nearest the DCT ("Dec. 15" in a November article is this Dec.).
+int nearest_year(const Context& ctx, int month, int day) {
+  if (ctx.narrative) {
+    return ctx.anchor.year;
+  }
+  const int y = ctx.dct_day.year;
+  const auto dist = [&](int year) {
+    const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                                   date::day{static_cast<unsigned>(std::min(day, 28))}};
+    const auto d = (date::sys_days{ymd} - ctx.dct).count();
+    return d < 0 ? -d : d;
+  };
+  int best = y;
+  for (int cand : {y - 1, y + 1}) {
+    if (dist(cand) < dist(best)) {
+      best = cand;
+    }
+  }
+  return best;
+}
+
 // A year after a month/day: "May 20, 2023", "20 May 2023", "May 2023", "May of 2023".
 std::optional<Count> read_trailing_year(const Context& ctx, std::size_t i) {
   std::size_t j = i;
@@ -184,7 +206,7 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
       last = y->last;
       explicit_year = true;
     } else {
-      v.year = infer_year(month, ctx.reference(), ctx.tense_at(i));
+      v.year = nearest_year(ctx, month, v.day);
     }
     if (!t.upper && ambiguous) {
       return std::nullopt;
@@ -364,7 +386,7 @@ std::optional<Candidate> match_number(Context& ctx, std::size_t i) {
         last = y->last;
         explicit_year = true;
       } else {
-        v.year = infer_year(v.month, ctx.reference(), ctx.tense_at(i));
+        v.year = nearest_year(ctx, v.month, v.day);
       }
       if (valid_day(v.year, v.month, v.day)) {
         return date_candidate(i, last, v, explicit_year);

@@ -37,6 +37,12 @@ std::optional<Candidate> match_set(Context& ctx, std::size_t i);
 std::optional<Candidate> match_quarter(Context& ctx, std::size_t i);
 // "summer", "the summer of 1940", "this spring".
 std::optional<Candidate> match_season(Context& ctx, std::size_t i);
+// "the first nine months": a duration.
+std::optional<Candidate> match_first_n(Context& ctx, std::size_t i);
+// "the quarter", "the weekend", "the year-earlier quarter" (starts at "the").
+std::optional<Candidate> match_the(Context& ctx, std::size_t i);
+// "year-earlier", "for years", "within weeks".
+std::optional<Candidate> match_bare_unit(Context& ctx, std::size_t i);
 // "the nineteenth century".
 std::optional<Candidate> match_ordinal_century(Context& ctx, std::size_t i);
 

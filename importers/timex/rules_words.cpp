@@ -160,6 +160,9 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
   if (!is_unit(ctx, j)) {
     return std::nullopt;
   }
+  if (adjective && ctx.is_punct(j + 1, '-') && ctx.lower(j + 2) == "old") {
+    return std::nullopt;  // "a 6-year-old boy": an age
+  }
   const Unit u = unit_at(ctx, j);
   const bool plural = ctx.at(j).lex.plural;
   const std::int64_t n = count->value;
@@ -183,12 +186,15 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
     if (u <= kHour) {
       return make(i, j + 1, TimexType::duration, duration_value(u, n));
     }
-    const DateVal& base = ago ? ctx.dct_day : ctx.anchor;
+    // "a year ago" in a report on a quarter means that quarter a year before.
+    const bool period_anchor = ctx.anchor.gran == Gran::quarter || ctx.anchor.gran == Gran::half;
+    const bool use_anchor = !ago || (u == kYear && period_anchor);
+    const DateVal& base = use_anchor ? ctx.anchor : ctx.dct_day;
     Gran g = unit_gran(u);
-    if (!ago && base.gran > g) {
+    if (use_anchor && base.gran > g) {
       g = base.gran;
     }
-    if (!ago && u == kYear && base.gran < Gran::year && base.gran > Gran::day) {
+    if (use_anchor && u == kYear && base.gran < Gran::year && base.gran > Gran::day) {
       g = base.gran;
     }
     DateVal v = shift(base, u, sign * k);
@@ -251,10 +257,12 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
   if (is_unit(ctx, j)) {
     return relative_unit(ctx, i, r, j);
   }
-  if (r == kThat || r == kSame || r == kCurrent || r == kRecent || r == kPrior) {
-    if (r == kCurrent && !ctx.is_cat(j, Cat::unit)) {
-      return std::nullopt;
-    }
+  if (r == kCurrent || r == kRecent) {
+    // "current" and "recent" as adjectives of non-temporal nouns still refer to the present
+    // and the past in TimeML ("current prices", "recent gains").
+    return make(i, i, TimexType::date, r == kCurrent ? "PRESENT_REF" : "PAST_REF");
+  }
+  if (r == kThat || r == kSame || r == kPrior) {
     return std::nullopt;
   }
   if (ctx.is_cat(j, Cat::month) && ctx.at(j).upper) {
@@ -294,6 +302,11 @@ std::optional<Candidate> match_reference(Context& ctx, std::size_t i) {
     case kRecently:
     case kPreviously:
       return make(i, i, TimexType::date, "PAST_REF");
+    case kFormer:
+    case kSoon:
+    case kThen:
+    case kOnce:
+      return std::nullopt;
     case kFuture:
       if (ctx.is_kw(i - 1, kThe) || ctx.lower(i - 1) == "near") {
         return make(i, i, TimexType::date, "FUTURE_REF");
@@ -347,6 +360,70 @@ std::optional<Candidate> match_set(Context& ctx, std::size_t i) {
   }
   if (ctx.is_cat(j, Cat::weekday)) {
     return make(i, j, TimexType::set, "XXXX-WXX-" + std::to_string(ctx.at(j).lex.value));
+  }
+  return std::nullopt;
+}
+
+std::optional<Candidate> match_first_n(Context& ctx, std::size_t i) {
+  // "the first nine months", "the first two quarters of 1998": a duration.
+  if (ctx.at(i).lex.value != 1) {
+    return std::nullopt;
+  }
+  auto count = read_count(ctx, i + 1);
+  if (!count || ctx.is_kw(i + 1, kA) || ctx.is_kw(i + 1, kAn) || !is_unit(ctx, count->last + 1) ||
+      !ctx.at(count->last + 1).lex.plural) {
+    return std::nullopt;
+  }
+  return make(i, count->last + 1, TimexType::duration,
+              duration_value(unit_at(ctx, count->last + 1), count->value));
+}
+
+std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
+  const std::size_t j = i + 1;
+  if (!is_unit(ctx, j) || ctx.at(j).lex.plural) {
+    return std::nullopt;
+  }
+  const Unit u = unit_at(ctx, j);
+  // "the quarter": the quarter the text is about.
+  if (u == kQuarter && !ctx.is_kw(j + 1, kOf)) {
+    return make_date(i, j, coarsen(ctx.anchor, kQuarter));
+  }
+  // "the weekend": the one just past (or coming, in the future tense).
+  if (u == kWeekend) {
+    const Tense t = ctx.tense_at(i);
+    const date::sys_days d = ctx.dct;
+    const int wd = static_cast<int>(date::weekday{d}.iso_encoding());
+    DateVal v = coarsen(ctx.dct_day, kWeekend);
+    if (t != Tense::future && wd < 6) {
+      v = shift(v, kWeek, -1);
+    }
+    return make_date(i, j, v);
+  }
+  // "the year-earlier quarter", "the year-ago period"
+  if (u == kYear && ctx.is_punct(j + 1, '-') &&
+      (ctx.is_kw(j + 2, kEarlier) || ctx.is_kw(j + 2, kAgo))) {
+    std::size_t last = j + 2;
+    const std::string next = ctx.lower(j + 3);
+    if (next == "quarter" || next == "period") {
+      last = j + 3;
+    }
+    return make_date(i, last, shift(ctx.anchor, kYear, -1));
+  }
+  return std::nullopt;
+}
+
+std::optional<Candidate> match_bare_unit(Context& ctx, std::size_t i) {
+  // "year-earlier", "year-ago": the anchor a year before.
+  if (unit_at(ctx, i) == kYear && !ctx.at(i).lex.plural && ctx.is_punct(i + 1, '-') &&
+      (ctx.is_kw(i + 2, kEarlier) || ctx.is_kw(i + 2, kAgo)) && !ctx.at(i + 1).space_before) {
+    return make_date(i, i + 2, shift(ctx.anchor, kYear, -1));
+  }
+  // "for years", "within weeks": an unspecified duration.
+  if (ctx.at(i).lex.plural && i > 0 &&
+      (ctx.is_kw(i - 1, kFor) || ctx.is_kw(i - 1, kWithin) || ctx.is_kw(i - 1, kOver) ||
+       ctx.is_kw(i - 1, kIn) || ctx.is_kw(i - 1, kAfter)) &&
+      unit_at(ctx, i) >= kDay && !ctx.is_kw(i + 1, kOf)) {
+    return make(i, i, TimexType::duration, duration_value(unit_at(ctx, i), -1));
   }
   return std::nullopt;
 }

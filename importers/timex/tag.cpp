@@ -66,6 +66,13 @@ void widen_with_modifier(const Context& ctx, Candidate& c) {
       return;
     }
   }
+  // "earlier this year", "later today"
+  if (i >= 1 && (ctx.is_kw(i - 1, kEarlier) || ctx.is_kw(i - 1, kLater)) &&
+      (ctx.is_cat(i, Cat::rel) || ctx.is_cat(i, Cat::ref))) {
+    c.first = i - 1;
+    c.mod = ctx.is_kw(i - 1, kEarlier) ? "START" : "END";
+    return;
+  }
   if (i >= 2 && ctx.is_kw(i - 1, kOf) && ctx.is_cat(i - 2, Cat::mod)) {
     const auto m = static_cast<Mod>(ctx.at(i - 2).lex.value);
     if (m == kBeginning || m == kEnd || m == kMiddle) {
@@ -84,6 +91,10 @@ bool takes_determiner(const Context& ctx, const Candidate& c) {
   }
   if (t.lex.cat == Cat::month || t.lex.cat == Cat::weekday) {
     return false;
+  }
+  if (ctx.is_punct(c.first + 1, '-') && !ctx.at(c.first + 1).space_before &&
+      t.lex.cat != Cat::mod) {
+    return false;  // hyphenated adjectives: "third-quarter results"
   }
   if (t.kind == TokKind::number) {
     return c.date && (c.date->gran == Gran::decade || c.date->gran == Gran::century);

@@ -58,9 +58,9 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
     return Tense::none;
   }
   const std::string w = ctx.lower(k);
-  static constexpr std::array kFuture = {"will",    "ll",        "shall",    "plans",   "plan",
-                                         "planned", "scheduled", "expected", "expects", "going",
-                                         "due",     "upcoming",  "next",     "set"};
+  static constexpr std::array kFuture = {"will",     "ll",       "shall",     "plans",
+                                         "plan",     "expected", "expects",   "going",
+                                         "upcoming", "next",     "scheduled", "due"};
   static constexpr std::array kPast = {
       "said",   "was",     "were",  "had",   "did",  "ago",    "last",   "took", "came",
       "went",   "made",    "began", "won",   "lost", "fell",   "rose",   "led",  "saw",
@@ -84,7 +84,11 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
     }
   }
   if (w.size() >= 5 && w.ends_with("ed") && w != "need" && w != "speed" && w != "indeed") {
-    return Tense::past;
+    // A participle after an auxiliary ("to be completed", "will be needed") is not a past.
+    const std::string prev = k > 0 ? ctx.lower(k - 1) : std::string();
+    const bool aux = prev == "be" || prev == "been" || prev == "being" || prev == "to" ||
+                     prev == "is" || prev == "are" || prev == "will" || prev == "would";
+    return aux ? Tense::none : Tense::past;
   }
   return Tense::none;
 }
@@ -108,6 +112,9 @@ bool sentence_end(const Context& ctx, std::size_t k) {
 }  // namespace
 
 Tense Context::tense_at(std::size_t i) {
+  if (narrative) {
+    return Tense::none;  // a narrative moves forward from its anchor; tense says nothing
+  }
   constexpr std::size_t kWindow = 30;  // tokens each side; keeps the tagger linear
   Tense best = Tense::none;
   for (std::size_t d = 1; d <= kWindow; ++d) {
@@ -158,7 +165,8 @@ constexpr Trigger kTriggers[] = {
     {Cat::season, {&match_season, nullptr, nullptr}},
     {Cat::numword, {&match_duration, nullptr, nullptr}},
     {Cat::quant, {&match_duration, nullptr, nullptr}},
-    {Cat::ordinal, {&match_quarter, &match_ordinal_century, nullptr}},
+    {Cat::ordinal, {&match_quarter, &match_ordinal_century, &match_first_n}},
+    {Cat::unit, {&match_bare_unit, nullptr, nullptr}},
 };
 
 // The longest of two candidates (the first on ties).
@@ -191,6 +199,9 @@ std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
       case kEvery:
       case kEach:
         keep_longest(best, match_set(ctx, i));
+        break;
+      case kThe:
+        keep_longest(best, match_the(ctx, i));
         break;
       case kFiscal:
       case kFy:
