@@ -87,7 +87,9 @@ int report(Context& ctx, const Error& error) {
 void on_run(CLI::App* sub, Context& ctx, std::function<Result<void>()> action) {
   sub->callback([&ctx, action = std::move(action)] {
     auto result = action();
-    ctx.exit_code = result ? 0 : report(ctx, result.error());
+    if (!result) {
+      ctx.exit_code = report(ctx, result.error());
+    }
   });
 }
 

@@ -37,7 +37,8 @@ Result<FuzzyDate> parse_date_option(std::string_view text, const Context& ctx);
 // Prints "kb: <message>" to ctx.err and returns the exit code for the error's kind.
 int report(Context& ctx, const Error& error);
 
-// Makes `sub` run `action` when chosen; the result becomes ctx.exit_code.
+// Makes `sub` run `action` when chosen; an error is reported and becomes ctx.exit_code (a
+// successful action may still have set a non-zero code, e.g. import with failed files).
 void on_run(CLI::App* sub, Context& ctx, std::function<Result<void>()> action);
 
 // Terminal columns a UTF-8 string takes (code points; East Asian wide forms are rare here).

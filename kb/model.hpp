@@ -73,6 +73,7 @@ struct Source {
   std::string content_hash;
   std::optional<std::string> origin;  // file (and line) it came from
   std::string body;
+  std::optional<Id> import_id;  // the `kb import` run that added it
 };
 
 // The sentence of a source that supports an event.
@@ -115,6 +116,7 @@ struct Event {
   Origin origin = Origin::manual;
   std::string recorded_at;  // ISO 8601 UTC, set by the store
   std::string updated_at;
+  std::optional<Id> import_id;  // the `kb import` run that created it, for imported events
   std::vector<Participant> participants;
   std::vector<Citation> citations;
   std::vector<LinkRef> links;

@@ -76,6 +76,7 @@ Result<Event> read_event(const Statement& s) {
   e.origin = s.column_text(12) == "manual" ? Origin::manual : Origin::imported;
   e.recorded_at = s.column_text(13);
   e.updated_at = s.column_text(14);
+  e.import_id = s.column_optional_int(15);
   return e;
 }
 

@@ -66,6 +66,21 @@ struct RelatedEvent {
   std::string shared;  // the entity they share
 };
 
+// One `kb import` run, as logged.
+struct ImportRun {
+  Id id = 0;
+  std::string started_at;
+  std::optional<std::string> finished_at;
+  std::string inputs;  // the paths as given, one per line
+  std::int64_t articles = 0, added = 0, unchanged = 0, failed = 0, events = 0, warnings = 0;
+  std::optional<std::string> undone_at;
+};
+
+// What `kb import --undo` removed.
+struct UndoCounts {
+  std::int64_t sources = 0, events = 0, citations = 0;
+};
+
 class Store {
  public:
   using Clock = std::function<std::chrono::system_clock::time_point()>;
@@ -140,6 +155,20 @@ class Store {
   Result<void> add_tags(Id event_id, const std::vector<std::string>& tags);
   // Other events that share an actor, target or place with `id`, within `window_days` of it.
   Result<std::vector<RelatedEvent>> related_events(Id id, int window_days, std::size_t limit);
+
+  // --- import log (store_imports.cpp) ---
+  // Records the start of a `kb import` of `inputs`; returns its id.
+  Result<Id> begin_import(const std::vector<std::string>& inputs);
+  // Records an import's counts and finish time.
+  Result<void> finish_import(const ImportRun& counts);
+  // Stores a warning of an import, naming the file (and line).
+  Result<void> add_import_warning(Id import_id, std::string_view origin, std::string_view message);
+  // Every import, newest first.
+  Result<std::vector<ImportRun>> imports();
+  // Undoes an import: removes the sources it added (their citations go with them) and the
+  // imported events no remaining source supports; hand edits and events still cited elsewhere
+  // stay. Error (not_found) for an unknown id, (conflict) if already undone.
+  Result<UndoCounts> undo_import(Id import_id);
 
   // --- queries (store_query.cpp) ---
   // How `topic` would be understood: an entity (name or alias), else a tag, else FTS text.

@@ -13,8 +13,8 @@ namespace {
 
 constexpr std::string_view kInsertEvent =
     "INSERT INTO event (title, summary, first_day, last_day, precision, modifier, timex, "
-    "date_text, kind, status, confidence, origin, recorded_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
+    "date_text, kind, status, confidence, origin, recorded_at, updated_at, import_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)";
 constexpr std::string_view kUpdateEvent =
     "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
     "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
@@ -113,7 +113,7 @@ Result<Id> Store::add_event(const Event& e) {
   bind_date(s, 3, e);
   KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
   s.bind(9, kind).bind(10, to_string(e.status)).bind(11, e.confidence);
-  s.bind(12, to_string(e.origin)).bind(13, now_iso());
+  s.bind(12, to_string(e.origin)).bind(13, now_iso()).bind(14, e.import_id);
   KB_TRY(s.run());
   Event stored = e;
   stored.id = db_.last_insert_id();

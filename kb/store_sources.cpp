@@ -11,13 +11,15 @@ namespace {
 
 constexpr std::string_view kInsertSource =
     "INSERT INTO source (url, title, publisher, original_publisher, published, published_day, "
-    "retrieved, content_hash, origin, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "retrieved, content_hash, origin, body, import_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 constexpr std::string_view kByHash = "SELECT source_id FROM source WHERE content_hash = ?1";
 constexpr std::string_view kByUrl =
     "SELECT source_id FROM source WHERE url = ?1 ORDER BY source_id LIMIT 1";
 constexpr std::string_view kSource =
     "SELECT source_id, url, title, publisher, original_publisher, published, retrieved, "
-    "content_hash, origin, CASE WHEN ?2 THEN body ELSE '' END FROM source WHERE source_id = ?1";
+    "content_hash, origin, CASE WHEN ?2 THEN body ELSE '' END, import_id FROM source "
+    "WHERE source_id = ?1";
 constexpr std::string_view kSources =
     "SELECT s.source_id, (SELECT count(DISTINCT c.event_id) FROM citation c "
     "WHERE c.source_id = s.source_id) FROM source s ORDER BY s.source_id";
@@ -65,6 +67,7 @@ Result<Source> read_source(Db& db, Id id, bool with_body) {
   src.content_hash = s.column_text(7);
   src.origin = s.column_optional_text(8);
   src.body = s.column_text(9);
+  src.import_id = s.column_optional_int(10);
   return src;
 }
 
@@ -78,7 +81,7 @@ Result<Id> Store::add_source(const Source& src) {
   s.bind(1, src.url).bind(2, src.title).bind(3, src.publisher).bind(4, src.original_publisher);
   s.bind(5, src.published).bind(6, published_day(src.published));
   s.bind(7, src.retrieved.empty() ? now_iso() : src.retrieved);
-  s.bind(8, src.content_hash).bind(9, src.origin).bind(10, src.body);
+  s.bind(8, src.content_hash).bind(9, src.origin).bind(10, src.body).bind(11, src.import_id);
   KB_TRY(s.run());
   return db_.last_insert_id();
 }

@@ -1,0 +1,141 @@
+// kb import: read articles (text, HTML, RSS/Atom, JSONL), store each as a source in its own
+// transaction, log the run; --undo removes what a run added, --list shows the runs.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/import_articles.hpp"
+
+namespace kb::cli {
+namespace {
+
+constexpr std::size_t kWarningsShown = 20;
+
+struct ImportOptions {
+  std::vector<std::string> inputs;
+  std::string format = "auto";
+  std::optional<std::string> published;
+  std::optional<std::string> publisher;
+  std::optional<std::string> url;
+  bool dry_run = false;
+  bool no_events = false;
+  unsigned jobs = 0;
+  std::optional<Id> undo;
+  bool list = false;
+};
+
+Result<void> run_undo(Id id, Context& ctx) {
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(UndoCounts n, store.undo_import(id));
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("undid import #{}: removed {} sources, {} citations, {} events\n", id,
+                         n.sources, n.citations, n.events);
+  return ok();
+}
+
+Result<void> run_list(Context& ctx) {
+  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(auto runs, store.imports());
+  for (const auto& r : runs) {
+    std::string inputs = r.inputs;
+    std::replace(inputs.begin(), inputs.end(), '\n', ' ');
+    ctx.out << fmt::format(
+        "#{:<4} {}  {} articles: {} new, {} unchanged, {} failed, {} events, "
+        "{} warnings{}  {}\n",
+        r.id, r.started_at, r.articles, r.added, r.unchanged, r.failed, r.events, r.warnings,
+        r.undone_at ? fmt::format(" (undone {})", *r.undone_at) : "", inputs);
+  }
+  return ok();
+}
+
+Result<ImportRequest> make_request(const ImportOptions& o, const Context& ctx) {
+  ImportRequest req;
+  req.inputs = o.inputs;
+  KB_ASSIGN(req.read.format, importers::parse_format(o.format));
+  if (o.published) {
+    KB_ASSIGN(FuzzyDate d, parse_date_option(*o.published, ctx));
+    req.read.published = date::sys_seconds{d.first()};
+  }
+  req.read.publisher = o.publisher.value_or("");
+  req.read.url = o.url.value_or("");
+  req.dry_run = o.dry_run;
+  req.events = !o.no_events;
+  req.jobs = o.jobs;
+  req.progress = ctx.out_is_tty || ctx.in_is_tty;
+  return req;
+}
+
+Result<void> run_import(const ImportOptions& o, Context& ctx) {
+  if (o.undo) {
+    return run_undo(*o.undo, ctx);
+  }
+  if (o.list) {
+    return run_list(ctx);
+  }
+  if (o.inputs.empty()) {
+    return fail(Errc::invalid_argument, "kb import needs files, directories or - (stdin)");
+  }
+  KB_ASSIGN(ImportRequest req, make_request(o, ctx));
+  std::optional<Store> store;
+  if (!o.dry_run) {
+    KB_ASSIGN(store, open_store(ctx, true));
+  } else if (auto existing = open_store(ctx, false)) {
+    store = std::move(*existing);
+  }
+  KB_ASSIGN(ImportReport rep, import_articles(store ? &*store : nullptr, req, ctx));
+  for (std::size_t i = 0; i < rep.warnings.size() && i < kWarningsShown; ++i) {
+    ctx.err << "kb: warning: " << rep.warnings[i] << '\n';
+  }
+  if (rep.warnings.size() > kWarningsShown) {
+    ctx.err << fmt::format("kb: … and {} more warnings (stored with the import log)\n",
+                           rep.warnings.size() - kWarningsShown);
+  }
+  const auto& r = rep.run;
+  ctx.out << fmt::format(
+      "{}{} article{} from {} file{}: {} new, {} unchanged, {} failed, "
+      "{} warning{}, {} events",
+      o.dry_run ? "dry run: would import " : "imported ", r.articles, r.articles == 1 ? "" : "s",
+      rep.files, rep.files == 1 ? "" : "s", r.added, r.unchanged, r.failed, rep.warnings.size(),
+      rep.warnings.size() == 1 ? "" : "s", r.events);
+  if (!o.dry_run) {
+    ctx.out << fmt::format(" (import #{}; undo with `kb import --undo {}`)", r.id, r.id);
+  }
+  ctx.out << '\n';
+  if (r.failed > 0) {
+    ctx.exit_code = 1;
+  }
+  return ok();
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ImportOptions>();
+  auto* sub = app.add_subcommand("import", "Import articles: text, HTML, RSS/Atom, JSONL");
+  sub->add_option("inputs", o->inputs, "Files, directories (recursive), or - for stdin");
+  sub->add_option("--format", o->format,
+                  "auto (default: from the content), text, html, rss, "
+                  "jsonl");
+  sub->add_option("--published", o->published, "Publication date, when the article lacks one");
+  sub->add_option("--publisher", o->publisher, "Publisher, overriding what the page says");
+  sub->add_option("--url", o->url, "URL of a single article");
+  sub->add_flag("--dry-run,-n", o->dry_run, "Read and clean, report, write nothing");
+  sub->add_flag("--no-events", o->no_events, "Store sources only, no event extraction");
+  sub->add_option("--jobs,-j", o->jobs, "Worker threads (default: one per core)");
+  sub->add_option("--undo", o->undo, "Remove what import ID added");
+  sub->add_flag("--list", o->list, "List past imports");
+  sub->footer(
+      "Example: kb import examples/ feed.xml corpus.jsonl\n"
+      "         kb import --undo 3");
+  on_run(sub, ctx, [o, &ctx] { return run_import(*o, ctx); });
+}
+
+}  // namespace kb::cli
