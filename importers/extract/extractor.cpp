@@ -1,0 +1,212 @@
+// Extractor::extract(): the per-article driver. Tags dates and entities over the whole text,
+// then reads each sentence: dates paired with triggers become events; relations and the
+// article's topics are added last.
+#include "importers/extract/extractor.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "importers/extract/internal.hpp"
+#include "importers/sentences.hpp"
+
+namespace kb::importers::extract {
+
+namespace {
+
+using detail::DateRef;
+using detail::DocContext;
+using detail::SentenceView;
+
+bool has_year_digits(std::string_view s) {
+  std::size_t run = 0;
+  for (char c : s) {
+    run = (c >= '0' && c <= '9') ? run + 1 : 0;
+    if (run == 4) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a date expression can date an event: a calendar interval, not an open span ("since
+// 2014" is a duration), not quoted, not the dateline; without a DCT only explicit years.
+bool usable(const timex::Timex& t, const SentenceView& v, const DocContext& doc) {
+  if ((t.type != timex::TimexType::date && t.type != timex::TimexType::time) || !t.date) {
+    return false;
+  }
+  const Modifier m = t.date->modifier();
+  if (m == Modifier::before || m == Modifier::after || m == Modifier::since ||
+      m == Modifier::until) {
+    return false;
+  }
+  const std::string_view written = doc.text.substr(t.begin, t.end - t.begin);
+  if (!doc.dct && !has_year_digits(written)) {
+    return false;
+  }
+  for (const auto& w : v.words) {
+    if (w.begin == t.begin && w.quoted) {
+      return false;
+    }
+  }
+  return !detail::is_dateline(doc.text, t.begin, t.end);
+}
+
+// Planned when the date lies after publication, or the clause looks ahead ("will", "expected").
+Status status_of(const ExtractedEvent& e, const SentenceView& v, const DocContext& doc) {
+  if (doc.dct && e.date.first() > *doc.dct) {
+    return Status::planned;
+  }
+  for (const auto& w : v.words) {
+    if (w.begin + 60 >= e.trigger_begin && w.begin < e.trigger_begin + 40 &&
+        is_future_cue(w.lower) && (!doc.dct || e.date.last() >= *doc.dct)) {
+      return Status::planned;
+    }
+  }
+  return Status::reported;
+}
+
+const ExtractedParticipant* actor_of(const ExtractedEvent& e) {
+  for (const auto& p : e.participants) {
+    if (p.role == Role::actor) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+// The same happening told twice in one article: same kind and date, same title or actor.
+bool duplicate(const Extraction& x, const ExtractedEvent& e) {
+  const ExtractedParticipant* actor = actor_of(e);
+  return std::any_of(x.events.begin(), x.events.end(), [&](const ExtractedEvent& o) {
+    const ExtractedParticipant* other = actor_of(o);
+    const bool same_actor = actor != nullptr && other != nullptr && actor->name == other->name;
+    return o.kind == e.kind && o.date.overlaps(e.date) && (o.title == e.title || same_actor);
+  });
+}
+
+// The sentence as words with its mentions and usable dates.
+SentenceView view_of(const Sentence& s, const DocContext& doc,
+                     const std::vector<timex::Timex>& timexes, std::size_t& cursor) {
+  SentenceView v;
+  v.begin = s.begin;
+  v.end = s.end;
+  v.words = detail::split_words(doc.text, s.begin, s.end);
+  for (const Mention& m : mentions_between(*doc.recognition, s.begin, s.end)) {
+    if (const auto span = detail::word_span(v.words, m.begin, m.end)) {
+      v.mentions.push_back({&m, span->first, span->second});
+    }
+  }
+  while (cursor < timexes.size() && timexes[cursor].end <= s.end) {
+    const timex::Timex& t = timexes[cursor++];
+    if (t.begin < s.begin || !usable(t, v, doc)) {
+      continue;
+    }
+    if (const auto span = detail::word_span(v.words, t.begin, t.end)) {
+      v.dates.push_back({&t, span->first, span->second});
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+Extractor::Extractor(const Gazetteer& gazetteer, ExtractOptions options)
+    : gazetteer_(gazetteer), options_(options) {
+  const auto& all = gazetteer_.entities();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].kind == EntityKind::country && !all[i].country.empty()) {
+      countries_.emplace(all[i].country, i);
+    }
+  }
+}
+
+Extraction Extractor::extract(const Article& article) const {
+  Extraction x;
+  const std::string_view text = article.text;
+  std::optional<date::sys_days> dct;
+  if (article.published) {
+    dct = std::chrono::floor<date::days>(*article.published);
+  } else {
+    x.warnings.push_back(article.origin +
+                         ": no publication date: relative dates (\"last week\") cannot be "
+                         "resolved, only dates with an explicit year are used");
+  }
+  const auto timexes = timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}));
+  const Recognition rec = recognize(gazetteer_, text);
+  thread_local SentenceSplitter splitter;
+  const std::vector<Sentence> sentences = detail::join_fragments(text, splitter.split(text));
+  DocContext doc{&gazetteer_, &rec, &countries_, text, dct, std::nullopt};
+  std::size_t cursor = 0;
+  for (const Sentence& s : sentences) {
+    SentenceView v = view_of(s, doc, timexes, cursor);
+    if (!v.dates.empty() &&
+        !detail::skip_sentence(text.substr(s.begin, s.end - s.begin), v.words)) {
+      detail::find_triggers(v);
+      const std::size_t first = x.events.size();
+      std::vector<bool> dated(v.dates.size());
+      for (const auto& [d, t] : detail::pair_dates(v)) {
+        dated[d] = true;
+        ExtractedEvent e = detail::build_event(v, v.triggers[t], v.dates[d], doc);
+        e.status = status_of(e, v, doc);
+        if (!duplicate(x, e)) {
+          x.events.push_back(std::move(e));
+        }
+      }
+      for (std::size_t d = 0; d < v.dates.size(); ++d) {
+        if (dated[d]) {
+          continue;
+        }
+        if (auto e = detail::build_announcement(v, v.dates[d], doc); e && !duplicate(x, *e)) {
+          e->status = status_of(*e, v, doc);
+          x.events.push_back(std::move(*e));
+        }
+      }
+      detail::find_links(v, first, x);
+    }
+    for (const auto& m : v.mentions) {
+      if (rec.entities[m.mention->entity].entity.kind == EntityKind::place) {
+        doc.last_place = m.mention->entity;
+      }
+    }
+  }
+  add_topics(article, rec, doc, x);
+  return x;
+}
+
+void Extractor::add_topics(const Article& article, const Recognition& rec,
+                           const detail::DocContext& doc, Extraction& x) const {
+  std::map<std::size_t, int> count;
+  for (const Mention& m : rec.mentions) {
+    count[m.entity] += 1;
+  }
+  const Recognition in_title = recognize(gazetteer_, article.title);
+  for (const Mention& m : in_title.mentions) {
+    const auto& name = in_title.entities[m.entity].entity.name;
+    for (std::size_t i = 0; i < rec.entities.size(); ++i) {
+      count[i] += rec.entities[i].entity.name == name ? 3 : 0;
+    }
+  }
+  std::vector<std::pair<int, std::size_t>> ranked;
+  for (const auto& [entity, n] : count) {
+    if (n >= 3) {
+      ranked.emplace_back(-n, entity);
+    }
+  }
+  std::sort(ranked.begin(), ranked.end());
+  for (std::size_t i = 0; i < ranked.size() && i < options_.max_topics; ++i) {
+    x.topics.push_back(
+        detail::participant(doc, rec.entities[ranked[i].second].entity, Role::mentioned, ""));
+  }
+  for (ExtractedEvent& e : x.events) {
+    for (const ExtractedParticipant& t : x.topics) {
+      const bool present = std::any_of(
+          e.participants.begin(), e.participants.end(),
+          [&](const ExtractedParticipant& p) { return p.name == t.name && p.kind == t.kind; });
+      if (!present) {
+        e.participants.push_back(t);
+      }
+    }
+  }
+}
+
+}  // namespace kb::importers::extract

@@ -1,0 +1,99 @@
+// Event extraction: from one article, the dated events an analyst would put on a timeline, with
+// their kind, actors, places, status, confidence and the sentence they came from. Pure text in,
+// data out (no database); cli/store_extraction.cpp resolves and stores the result.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "importers/article.hpp"
+#include "importers/entities/gazetteer.hpp"
+#include "importers/entities/recognizer.hpp"
+#include "kb/fuzzy_date.hpp"
+#include "kb/model.hpp"
+
+namespace kb::importers::extract {
+
+namespace detail {
+struct DocContext;
+}
+
+// An entity as one extracted event involves it; resolved to KB entities by name and aliases.
+struct ExtractedParticipant {
+  std::string name;  // canonical name ("Wagner Group", "Russia")
+  EntityKind kind = EntityKind::organisation;
+  Role role = Role::mentioned;
+  std::optional<std::string> wikidata;  // "Q212"
+  std::vector<std::string> aliases;     // other names, including the form written in the text
+  std::optional<std::string> country;   // canonical name of the country a place lies in
+  std::string description;              // "capital of Ukraine", "Russian private military company"
+};
+
+// One event found in a clause that carries a resolved date.
+struct ExtractedEvent {
+  std::string title;    // "Russia annexes Crimea"
+  std::string summary;  // extra context; empty for now (the quote holds the sentence)
+  FuzzyDate date = FuzzyDate::year(date::year{1970});
+  std::string date_text;  // the expression as written ("over the weekend")
+  std::string kind = "other";
+  Status status = Status::reported;
+  double confidence = 0.5;
+  std::vector<ExtractedParticipant> participants;
+  std::string quote;            // the sentence, as written
+  std::size_t quote_begin = 0;  // byte offsets of the sentence in Article::text
+  std::size_t quote_end = 0;
+  std::string trigger;            // the word that made it an event ("annexed")
+  std::size_t trigger_begin = 0;  // its byte offset in Article::text
+  std::vector<std::string> tags;
+};
+
+// A typed relation stated in the text between two extracted events.
+struct ExtractedLink {
+  std::size_t from = 0;  // index into Extraction::events
+  std::size_t to = 0;
+  std::string relation;  // "violates", "responds-to", "precedes"
+  std::string quote;     // the sentence stating it
+  std::size_t quote_begin = 0;
+  std::size_t quote_end = 0;
+};
+
+// Everything extracted from one article.
+struct Extraction {
+  std::vector<ExtractedEvent> events;  // in text order
+  std::vector<ExtractedLink> links;
+  std::vector<ExtractedParticipant> topics;  // the article's main subjects (role mentioned)
+  std::vector<std::string> warnings;         // e.g. no publication date: relative dates skipped
+};
+
+// Options for Extractor.
+struct ExtractOptions {
+  std::size_t max_topics = 3;  // at most this many topics per article
+};
+
+// Extracts events from articles. Build once (the gazetteer is the costly part); extract() may
+// then be called from several threads at once (each thread keeps its own sentence splitter).
+class Extractor {
+ public:
+  // Requires: `gazetteer` outlives the extractor.
+  explicit Extractor(const Gazetteer& gazetteer, ExtractOptions options = {});
+
+  // The events, links and topics of `article`. Dates are resolved against
+  // `article.published`; without it only dates with an explicit year are used and a warning
+  // says so. Never fails.
+  Extraction extract(const Article& article) const;
+
+ private:
+  // Ranks the article's entities (mentions, title mentions count thrice) and adds the top ones
+  // as topics and as 'mentioned' participants of every event.
+  void add_topics(const Article& article, const Recognition& rec, const detail::DocContext& doc,
+                  Extraction& x) const;
+
+  const Gazetteer& gazetteer_;
+  ExtractOptions options_;
+  std::unordered_map<std::string, std::size_t> countries_;  // ISO code -> gazetteer index
+};
+
+}  // namespace kb::importers::extract

@@ -1,0 +1,106 @@
+// Private to the event extractor: one sentence seen as words with the dates, entity mentions and
+// triggers inside it, and the rules that read roles, titles and relations from it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "importers/entities/recognizer.hpp"
+#include "importers/extract/extractor.hpp"
+#include "importers/extract/lexicon.hpp"
+#include "importers/sentences.hpp"
+#include "importers/timex/tagger.hpp"
+
+namespace kb::importers::extract::detail {
+
+// A word of a sentence (letters, digits, inner apostrophes and hyphens) or one punctuation mark.
+struct Word {
+  std::size_t begin = 0;  // byte offsets in the article text
+  std::size_t end = 0;
+  std::string lower;  // lower-case ASCII form (other bytes copied); punctuation as itself
+  bool punct = false;
+  bool quoted = false;  // inside quotation marks
+};
+
+// A mention mapped to word indices [first, last].
+struct MentionRef {
+  const Mention* mention = nullptr;
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// A date expression mapped to word indices [first, last].
+struct DateRef {
+  const timex::Timex* timex = nullptr;
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// A trigger found at word indices [first, last].
+struct TriggerHit {
+  const Trigger* trigger = nullptr;
+  std::size_t first = 0;
+  std::size_t last = 0;
+  bool hypothetical = false;  // after a modal or negation ("would support", "did not sign")
+};
+
+// One sentence with everything the rules need.
+struct SentenceView {
+  std::size_t begin = 0;  // byte offsets in the article text
+  std::size_t end = 0;
+  std::vector<Word> words;
+  std::vector<MentionRef> mentions;
+  std::vector<DateRef> dates;
+  std::vector<TriggerHit> triggers;
+};
+
+// Splits [begin, end) of `text` into words and punctuation, marking quoted words.
+std::vector<Word> split_words(std::string_view text, std::size_t begin, std::size_t end);
+// The index of the first word starting at or after `offset`, and of the last word ending at or
+// before `end_offset`; nullopt when no word lies inside.
+std::optional<std::pair<std::size_t, std::size_t>> word_span(const std::vector<Word>& words,
+                                                             std::size_t offset,
+                                                             std::size_t end_offset);
+// Finds the lexicon's triggers among `view.words` (never inside quotes).
+void find_triggers(SentenceView& view);
+// Rejoins sentences the splitter cut after an abbreviation ("U.S.\nWarships"), within a paragraph.
+std::vector<Sentence> join_fragments(std::string_view text, std::vector<Sentence> sentences);
+// True when the sentence is boilerplate, a question, or too short to state an event.
+bool skip_sentence(std::string_view sentence, const std::vector<Word>& words);
+// True when the date at [begin, end) of `text` is a dateline ("LONDON, March 2 -").
+bool is_dateline(std::string_view text, std::size_t begin, std::size_t end);
+
+// Pairs each date with at most one trigger (closest first; weak triggers only next to the
+// date); returns (date index, trigger index) pairs in date order.
+std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& view);
+
+// What the rules need to know about the article as a whole.
+struct DocContext {
+  const Gazetteer* gazetteer = nullptr;
+  const Recognition* recognition = nullptr;
+  const std::unordered_map<std::string, std::size_t>* countries = nullptr;  // ISO code -> index
+  std::string_view text;
+  std::optional<date::sys_days> dct;      // publication day, when known
+  std::optional<std::size_t> last_place;  // Recognition::entities index of the last place seen
+};
+
+// Builds the event for trigger `hit` dated by `date` in `view`.
+ExtractedEvent build_event(const SentenceView& view, const TriggerHit& hit, const DateRef& date,
+                           const DocContext& doc);
+// An announcement: a reporting verb near `date` whose complement says someone will or would act
+// ("Biden told G7 the US would support training"); nullopt when there is none.
+std::optional<ExtractedEvent> build_announcement(const SentenceView& view, const DateRef& date,
+                                                 const DocContext& doc);
+// The participant for entity `e` in `role`; `written` (the form in the text) becomes an alias.
+ExtractedParticipant participant(const DocContext& doc, const NamedEntity& e, Role role,
+                                 std::string_view written);
+
+// Typed relations stated in `view` between the events [first, events.size()) of this sentence
+// and earlier ones: "violated that agreement", "in response to", "after", "following".
+void find_links(const SentenceView& view, std::size_t first, Extraction& x);
+
+}  // namespace kb::importers::extract::detail

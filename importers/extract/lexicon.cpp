@@ -1,0 +1,235 @@
+// The trigger lexicon and closed word lists of the event extractor (see lexicon.hpp). Adding a
+// trigger is adding a row; forms are matched as whole lower-case words.
+#include "importers/extract/lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace kb::importers::extract {
+
+namespace {
+
+constexpr std::uint8_t N = kNoun;
+constexpr std::uint8_t W = kWeak;
+
+// clang-format off
+constexpr std::array kTriggers = {
+    // territorial_change
+    Trigger{"fell into the hands of", "territorial_change", "takes", "fall", kSwapRoles},
+    Trigger{"fell to", "territorial_change", "takes", "fall", kSwapRoles},
+    Trigger{"annexed", "territorial_change", "annexes", "annexation", kVerb},
+    Trigger{"annexes", "territorial_change", "annexes", "annexation", kVerb},
+    Trigger{"annexation", "territorial_change", "annexes", "annexation", N},
+    Trigger{"captured", "territorial_change", "captures", "capture", kVerb},
+    Trigger{"captures", "territorial_change", "captures", "capture", kVerb},
+    Trigger{"capture of", "territorial_change", "captures", "capture", N},
+    Trigger{"seized", "territorial_change", "seizes", "seizure", kVerb},
+    Trigger{"took control of", "territorial_change", "takes control of", "takeover", kVerb},
+    Trigger{"took over", "territorial_change", "takes over", "takeover", kVerb},
+    Trigger{"liberated", "territorial_change", "liberates", "liberation", kVerb},
+    Trigger{"liberation of", "territorial_change", "liberates", "liberation", N},
+    Trigger{"recaptured", "territorial_change", "recaptures", "recapture", kVerb},
+    Trigger{"retook", "territorial_change", "retakes", "recapture", kVerb},
+    Trigger{"withdrew from", "territorial_change", "withdraws from", "withdrawal", kVerb},
+    Trigger{"occupied", "territorial_change", "occupies", "occupation", kVerb},
+    // attack
+    Trigger{"invaded", "attack", "invades", "invasion", kVerb},
+    Trigger{"invades", "attack", "invades", "invasion", kVerb},
+    Trigger{"invasion", "attack", "invades", "invasion", N},
+    Trigger{"attacked", "attack", "attacks", "attack", kVerb},
+    Trigger{"attack on", "attack", "attacks", "attack", N},
+    Trigger{"attacks on", "attack", "attacks", "attacks", N},
+    Trigger{"struck", "attack", "strikes", "strike", kVerb},
+    Trigger{"shelled", "attack", "shells", "shelling", kVerb},
+    Trigger{"bombed", "attack", "bombs", "bombing", kVerb},
+    Trigger{"launched an offensive", "attack", "launches offensive", "offensive", kVerb},
+    Trigger{"launched a counteroffensive", "attack", "launches counteroffensive", "counteroffensive", kVerb},
+    Trigger{"missile strike", "attack", "strikes", "missile strike", N},
+    Trigger{"missile strikes", "attack", "strikes", "missile strikes", N},
+    Trigger{"airstrike", "attack", "strikes", "airstrike", N},
+    Trigger{"airstrikes", "attack", "strikes", "airstrikes", N},
+    Trigger{"air strikes", "attack", "strikes", "air strikes", N},
+    Trigger{"shot down", "attack", "shoots down", "shooting down", kVerb},
+    Trigger{"killed", "attack", "kills", "killing", W},
+    Trigger{"bombing", "attack", "bombs", "bombing", N},
+    Trigger{"destroyed", "attack", "destroys", "destruction", kVerb},
+    Trigger{"missile attack", "attack", "attacks", "missile attack", N},
+    Trigger{"attack", "attack", "attacks", "attack", N | W},
+    Trigger{"explosion", "attack", "explosion", "explosion", N | W},
+    // agreement
+    Trigger{"signed", "agreement", "signs", "signing", kVerb},
+    Trigger{"signs", "agreement", "signs", "signing", kVerb},
+    Trigger{"agreed to", "agreement", "agrees to", "agreement", kVerb},
+    Trigger{"agreed on", "agreement", "agrees on", "agreement", kVerb},
+    Trigger{"security assurances", "agreement", "gives security assurances to", "security assurances", N},
+    Trigger{"treaty", "agreement", "signs treaty with", "treaty", N | W},
+    Trigger{"memorandum", "agreement", "signs memorandum with", "memorandum", N | W},
+    Trigger{"accord", "agreement", "reaches accord with", "accord", N | W},
+    Trigger{"ceasefire", "agreement", "agrees ceasefire with", "ceasefire", N | W},
+    Trigger{"cease-fire", "agreement", "agrees ceasefire with", "ceasefire", N | W},
+    Trigger{"truce", "agreement", "agrees truce with", "truce", N | W},
+    Trigger{"agreement", "agreement", "reaches agreement with", "agreement", N | W},
+    Trigger{"agreements", "agreement", "reaches agreements with", "agreements", N | W},
+    Trigger{"draft treaty", "agreement", "presents draft treaty to", "draft treaty", N},
+    Trigger{"deal", "agreement", "reaches deal with", "deal", N | W},
+    // meeting
+    Trigger{"summit", "meeting", "summit", "summit", N | kNounTitle},
+    Trigger{"held talks", "meeting", "holds talks with", "talks", kVerb},
+    Trigger{"hold talks", "meeting", "holds talks with", "talks", kVerb},
+    Trigger{"talks", "meeting", "talks", "talks", N | kNounTitle | W},
+    Trigger{"met with", "meeting", "meets", "meeting", kVerb},
+    Trigger{"met", "meeting", "meets", "meeting", kVerb},
+    Trigger{"meets", "meeting", "meets", "meeting", kVerb},
+    Trigger{"will meet", "meeting", "meets", "meeting", kVerb},
+    Trigger{"meeting with", "meeting", "meets", "meeting", N},
+    Trigger{"meeting of", "meeting", "meets", "meeting", N},
+    Trigger{"consultations", "meeting", "consultations", "consultations", N | kNounTitle | W},
+    Trigger{"telephone conversation", "meeting", "holds phone call with", "phone call", N},
+    Trigger{"phone call", "meeting", "holds phone call with", "phone call", N},
+    Trigger{"phone conversation", "meeting", "holds phone call with", "phone call", N},
+    Trigger{"spoke by phone", "meeting", "holds phone call with", "phone call", kVerb},
+    Trigger{"conference", "meeting", "conference", "conference", N | kNounTitle | W},
+    Trigger{"negotiations", "meeting", "negotiations", "negotiations", N | kNounTitle | W},
+    // statement
+    Trigger{"warned", "statement", "warns", "warning", kVerb},
+    Trigger{"warns", "statement", "warns", "warning", kVerb},
+    Trigger{"threatened", "statement", "threatens", "threat", kVerb},
+    Trigger{"announced", "statement", "announces", "announcement", kVerb},
+    Trigger{"announces", "statement", "announces", "announcement", kVerb},
+    Trigger{"declared", "statement", "declares", "declaration", kVerb},
+    Trigger{"vowed", "statement", "vows", "vow", kVerb},
+    Trigger{"demanded", "statement", "demands", "demand", kVerb},
+    Trigger{"condemned", "statement", "condemns", "condemnation", kVerb},
+    Trigger{"accused", "statement", "accuses", "accusation", kVerb},
+    Trigger{"denied", "statement", "denies", "denial", kVerb},
+    Trigger{"red line", "statement", "draws red line", "red line", kStatementCue},
+    Trigger{"ultimatum", "statement", "issues ultimatum", "ultimatum", kStatementCue},
+    Trigger{"address to the nation", "statement", "addresses the nation", "address", N},
+    // aid
+    Trigger{"supplied", "aid", "supplies", "supplies", kVerb},
+    Trigger{"delivered", "aid", "delivers", "delivery", kVerb},
+    Trigger{"donated", "aid", "donates", "donation", kVerb},
+    Trigger{"pledged", "aid", "pledges", "pledge", kVerb},
+    Trigger{"aid package", "aid", "announces aid package", "aid package", N},
+    Trigger{"military aid", "aid", "gives military aid to", "military aid", N | W},
+    Trigger{"humanitarian aid", "aid", "sends humanitarian aid to", "humanitarian aid", N | W},
+    Trigger{"support training", "aid", "supports training", "training", kVerb},
+    Trigger{"sent", "aid", "sends", "delivery", W},
+    // visit
+    Trigger{"visited", "visit", "visits", "visit", kVerb},
+    Trigger{"visits", "visit", "visits", "visit", kVerb},
+    Trigger{"visit to", "visit", "visits", "visit", N},
+    Trigger{"arrived in", "visit", "arrives in", "arrival", kVerb},
+    Trigger{"trip to", "visit", "visits", "trip", N},
+    // election
+    Trigger{"presidential election", "election", "presidential election", "presidential election", N | kNounTitle},
+    Trigger{"parliamentary election", "election", "parliamentary election", "parliamentary election", N | kNounTitle},
+    Trigger{"parliamentary elections", "election", "parliamentary elections", "parliamentary elections", N | kNounTitle},
+    Trigger{"election", "election", "election", "election", N | kNounTitle},
+    Trigger{"elections", "election", "elections", "elections", N | kNounTitle},
+    Trigger{"referendum", "election", "referendum", "referendum", N | kNounTitle},
+    Trigger{"was elected", "election", "is elected", "election", kVerb},
+    Trigger{"re-elected", "election", "is re-elected", "re-election", kVerb},
+    Trigger{"voted", "election", "votes", "vote", kVerb},
+    // application
+    Trigger{"applied for", "application", "applies for", "application", kVerb},
+    Trigger{"applied to join", "application", "applies to join", "application", kVerb},
+    Trigger{"application", "application", "applies to join", "application", N},
+    Trigger{"bid to join", "application", "bids to join", "bid to join", N},
+    Trigger{"joined", "application", "joins", "accession", kVerb},
+    Trigger{"accession", "application", "accedes to", "accession", N | W},
+    // sanction
+    Trigger{"sanctions", "sanction", "imposes sanctions on", "sanctions", N | W},
+    Trigger{"sanctioned", "sanction", "sanctions", "sanctions", kVerb},
+    Trigger{"imposed sanctions", "sanction", "imposes sanctions on", "sanctions", kVerb},
+    Trigger{"embargo", "sanction", "imposes embargo on", "embargo", N | W},
+    Trigger{"expelled", "sanction", "expels", "expulsion", kVerb},
+    Trigger{"banned", "sanction", "bans", "ban", kVerb},
+    // decision
+    Trigger{"signed a decree", "decision", "signs decree", "decree", kVerb},
+    Trigger{"signed a law", "decision", "signs law", "law", kVerb},
+    Trigger{"signed the law", "decision", "signs law", "law", kVerb},
+    Trigger{"signed a bill", "decision", "signs bill", "bill", kVerb},
+    Trigger{"signed an executive order", "decision", "signs executive order", "executive order", kVerb},
+    Trigger{"decree", "decision", "decrees", "decree", N | W},
+    Trigger{"decided", "decision", "decides", "decision", kVerb},
+    Trigger{"approved", "decision", "approves", "approval", kVerb},
+    Trigger{"adopted", "decision", "adopts", "adoption", kVerb},
+    Trigger{"ratified", "decision", "ratifies", "ratification", kVerb},
+    Trigger{"appointed", "decision", "appoints", "appointment", kVerb},
+    Trigger{"resigned", "decision", "resigns", "resignation", kVerb},
+    Trigger{"recognised", "decision", "recognises", "recognition", kVerb},
+    Trigger{"recognized", "decision", "recognizes", "recognition", kVerb},
+    Trigger{"suspended", "decision", "suspends", "suspension", kVerb},
+    Trigger{"imposed", "decision", "imposes", "imposition", kVerb},
+    Trigger{"introduced", "decision", "introduces", "introduction", W},
+    Trigger{"passed", "decision", "passes", "passage", W},
+    Trigger{"cut", "decision", "cuts", "cut", W},
+    Trigger{"raised", "decision", "raises", "rise", W},
+    Trigger{"launched", "other", "launches", "launch", W},
+    // protest
+    Trigger{"protests", "protest", "protests", "protests", N | W},
+    Trigger{"protested", "protest", "protests", "protest", kVerb},
+    Trigger{"demonstrations", "protest", "demonstrations", "demonstrations", N | W},
+    Trigger{"rallies", "protest", "rallies", "rallies", N | W},
+    Trigger{"riots", "protest", "riots", "riots", N},
+    // other
+    Trigger{"drafted", "other", "drafts", "draft", kVerb},
+    Trigger{"proposed", "other", "proposes", "proposal", kVerb},
+    Trigger{"offered", "other", "offers", "offer", kVerb},
+    Trigger{"offer", "other", "offers", "offer", N | W},
+    Trigger{"resumed", "other", "resumes", "resumption", W},
+    Trigger{"disaster", "other", "disaster", "disaster", N | W},
+    Trigger{"sold", "other", "sells", "sale", W},
+    Trigger{"bought", "other", "buys", "purchase", W},
+    Trigger{"founded", "other", "founds", "founding", kVerb},
+    Trigger{"established", "other", "establishes", "establishment", W},
+    Trigger{"collapsed", "other", "collapses", "collapse", kVerb},
+    Trigger{"collapse of", "other", "collapses", "collapse", N},
+    Trigger{"arrested", "other", "arrests", "arrest", kVerb},
+    Trigger{"acquired", "other", "acquires", "acquisition", kVerb},
+    Trigger{"merger", "other", "merger", "merger", N | W},
+};
+// clang-format on
+
+constexpr std::array<std::string_view, 13> kReporting = {
+    "said",       "says",       "told",      "stated",   "added", "noted",    "stressed",
+    "emphasized", "emphasised", "explained", "reported", "wrote", "commented"};
+constexpr std::array<std::string_view, 22> kModalNegation = {
+    "would", "could",  "might",     "may",      "should",      "can",      "must",     "not",
+    "never", "didn't", "don't",     "doesn't",  "won't",       "cannot",   "wouldn't", "no",
+    "if",    "unless", "prospects", "possible", "possibility", "potential"};
+constexpr std::array<std::string_view, 10> kFuture = {"will",      "expected", "plans", "planned",
+                                                      "scheduled", "upcoming", "due",   "next",
+                                                      "shall",     "intends"};
+constexpr std::array<std::string_view, 18> kPrepositions = {
+    "in", "to", "of",    "for",     "with",  "from",   "against", "into", "at",
+    "on", "by", "about", "between", "among", "toward", "towards", "over", "alongside"};
+constexpr std::array<std::string_view, 10> kClauseOpeners = {
+    "when",    "after", "which",  "that",     "while",
+    "because", "since", "before", "although", "following"};
+constexpr std::array<std::string_view, 9> kPlaceNouns = {
+    "city", "town", "village", "port", "region", "settlement", "capital", "airport", "plant"};
+constexpr std::array<std::string_view, 14> kBoilerplate = {
+    "\xc2\xa9",     "copyright", "all rights reserved", "reproduced under", "http",
+    "www.",         "subscribe", "click here",          "share it on",      "views:",
+    "terms of use", "cookie",    "newsletter",          "sign up"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+}  // namespace
+
+std::span<const Trigger> triggers() { return kTriggers; }
+bool is_reporting_verb(std::string_view w) { return in(kReporting, w); }
+bool is_modal_or_negation(std::string_view w) { return in(kModalNegation, w); }
+bool is_future_cue(std::string_view w) { return in(kFuture, w); }
+bool is_preposition(std::string_view w) { return in(kPrepositions, w); }
+bool is_clause_opener(std::string_view w) { return in(kClauseOpeners, w); }
+bool is_place_noun(std::string_view w) { return in(kPlaceNouns, w); }
+std::span<const std::string_view> boilerplate_markers() { return kBoilerplate; }
+
+}  // namespace kb::importers::extract

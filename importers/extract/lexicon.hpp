@@ -1,0 +1,48 @@
+// The extractor's word lists as data: event triggers (word forms -> kind, the verb and noun used
+// in titles, how roles are read around them) and the small closed-class lists the rules consult.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace kb::importers::extract {
+
+// How the words around a trigger are read.
+enum TriggerFlag : std::uint8_t {
+  kVerb = 0,               // a finite verb: the clause subject acts, the object is the target
+  kNoun = 1 << 0,          // a noun ("invasion"): the actor is its modifier ("Russia's invasion")
+  kSwapRoles = 1 << 1,     // "X fell to Y": Y is the actor, X the target
+  kNounTitle = 1 << 2,     // titled "<actor> <noun> in <place>" ("NATO summit in Vilnius")
+  kStatementCue = 1 << 3,  // news inside a reported statement ("a red line"): actor = speaker
+  kWeak = 1 << 4,          // a common word that makes an event only next to its date
+};
+
+// One trigger: a lower-case word form (several words separated by single spaces).
+struct Trigger {
+  std::string_view form;  // "annexed", "fell into the hands of"
+  std::string_view kind;  // event kind (schema/0001_init.sql event_kind)
+  std::string_view verb;  // third person for titles: "annexes"
+  std::string_view noun;  // for titles without an actor: "annexation"
+  std::uint8_t flags = kVerb;
+};
+
+// All triggers, longest forms first within each first word.
+std::span<const Trigger> triggers();
+
+// Reporting verbs ("said", "told"): events only when what is reported is news.
+bool is_reporting_verb(std::string_view lower_word);
+// Modal and negation words that make a following trigger hypothetical or denied.
+bool is_modal_or_negation(std::string_view lower_word);
+// Words that make a clause future: "will", "expected", "plans", "scheduled", ...
+bool is_future_cue(std::string_view lower_word);
+// Prepositions: an entity right after one is not a clause subject.
+bool is_preposition(std::string_view lower_word);
+// Words that start a subordinate clause ("when", "after", "which"): actor search stops there.
+bool is_clause_opener(std::string_view lower_word);
+// Nouns that refer back to a place ("city", "town", "region").
+bool is_place_noun(std::string_view lower_word);
+// Boilerplate markers (lower-case substrings): a sentence holding one is never an event.
+std::span<const std::string_view> boilerplate_markers();
+
+}  // namespace kb::importers::extract

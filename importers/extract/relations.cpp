@@ -1,0 +1,101 @@
+// Typed relations stated in the text between extracted events: "Moscow violated that agreement
+// when it annexed Crimea" (violates), "in response to" (responds-to), "after"/"following"
+// (precedes). Only explicit wording makes a link.
+#include <array>
+
+#include "importers/extract/internal.hpp"
+
+namespace kb::importers::extract::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kViolate = {"violated", "violates", "breached", "broke"};
+constexpr std::array<std::string_view, 10> kCommitment = {
+    "agreement",  "treaty",     "accord",      "memorandum", "deal",
+    "assurances", "guarantees", "commitments", "ceasefire",  "cease-fire"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  for (std::string_view x : list) {
+    if (x == w) {
+      return true;
+    }
+  }
+  return false;
+}
+
+ExtractedLink make_link(const SentenceView& v, std::size_t from, std::size_t to,
+                        std::string_view relation, const Extraction& x) {
+  ExtractedLink l;
+  l.from = from;
+  l.to = to;
+  l.relation = std::string(relation);
+  l.quote = x.events[from].quote_begin == v.begin ? x.events[from].quote : x.events[to].quote;
+  l.quote_begin = v.begin;
+  l.quote_end = v.end;
+  return l;
+}
+
+// Word index of an event's trigger in `v` (events of this sentence only).
+std::optional<std::size_t> trigger_word(const SentenceView& v, const ExtractedEvent& e) {
+  for (std::size_t i = 0; i < v.words.size(); ++i) {
+    if (v.words[i].begin == e.trigger_begin) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void find_links(const SentenceView& v, std::size_t first, Extraction& x) {
+  const auto& w = v.words;
+  // "violated that agreement": the events of this sentence violate the latest earlier agreement.
+  for (std::size_t i = 0; i + 2 < w.size(); ++i) {
+    if (!in(kViolate, w[i].lower) ||
+        !(in(kCommitment, w[i + 1].lower) || in(kCommitment, w[i + 2].lower))) {
+      continue;
+    }
+    std::optional<std::size_t> agreement;
+    for (std::size_t k = 0; k < first; ++k) {
+      agreement = x.events[k].kind == "agreement" ? std::optional(k) : agreement;
+    }
+    for (std::size_t k = first; agreement && k < x.events.size(); ++k) {
+      if (x.events[k].kind != "agreement") {
+        x.links.push_back(make_link(v, k, *agreement, "violates", x));
+      }
+    }
+    return;
+  }
+  if (x.events.size() - first != 2) {
+    return;
+  }
+  const auto a = trigger_word(v, x.events[first]);
+  const auto b = trigger_word(v, x.events[first + 1]);
+  if (!a || !b) {
+    return;
+  }
+  const std::size_t ea = *a < *b ? first : first + 1;  // the event written first
+  const std::size_t eb = ea == first ? first + 1 : first;
+  const std::size_t lo = std::min(*a, *b);
+  const std::size_t hi = std::max(*a, *b);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const bool response = i + 2 < w.size() && w[i].lower == "in" && w[i + 1].lower == "response" &&
+                          w[i + 2].lower == "to";
+    const bool after = w[i].lower == "after" || w[i].lower == "following";
+    if (!response && !after) {
+      continue;
+    }
+    if (i > hi) {
+      continue;
+    }
+    // The connector introduces the event written right after it; the other one follows from it.
+    const std::size_t cause = i < lo ? ea : eb;
+    const std::size_t effect = cause == ea ? eb : ea;
+    x.links.push_back(response ? make_link(v, effect, cause, "responds-to", x)
+                               : make_link(v, cause, effect, "precedes", x));
+    return;
+  }
+}
+
+}  // namespace kb::importers::extract::detail

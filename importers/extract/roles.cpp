@@ -1,0 +1,376 @@
+// Reading an event from a sentence: who acts (the clause subject, a noun's modifier, the agent
+// after "by" or "fell to"), who or what is acted on, where, and a short title built from them.
+#include <algorithm>
+#include <array>
+
+#include "importers/extract/internal.hpp"
+
+namespace kb::importers::extract::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 27> kLightVerbs = {
+    "submitted", "filed",     "made",    "launched",  "held",      "holds",    "began",
+    "started",   "signed",    "reached", "concluded", "had",       "has",      "have",
+    "staged",    "conducted", "carried", "received",  "gave",      "giving",   "sent",
+    "announced", "offering",  "offered", "provided",  "providing", "presented"};
+constexpr std::array<std::string_view, 7> kPassiveAux = {"was", "were", "been", "being",
+                                                         "is",  "are",  "be"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+const NamedEntity& entity_of(const DocContext& doc, const MentionRef& m) {
+  return doc.recognition->entities[m.mention->entity].entity;
+}
+
+// The entity that acts when `m` is named as an actor: a capital stands for its country.
+const NamedEntity& acting(const DocContext& doc, const MentionRef& m) {
+  const NamedEntity& e = entity_of(doc, m);
+  if (e.kind == EntityKind::place && e.description.starts_with("capital of ") &&
+      !e.country.empty()) {
+    const auto it = doc.countries->find(e.country);
+    if (it != doc.countries->end()) {
+      return doc.gazetteer->entities()[it->second];
+    }
+  }
+  return e;
+}
+
+bool can_act(const DocContext& doc, const MentionRef& m) {
+  if (m.mention->how == MatchKind::demonym) {
+    return false;
+  }
+  const NamedEntity& e = acting(doc, m);
+  return e.kind != EntityKind::place;
+}
+
+bool boundary(const Word& w) {
+  return (w.punct && (w.lower == ";" || w.lower == ":" || w.lower == "-")) ||
+         (!w.punct && is_clause_opener(w.lower));
+}
+
+// First word of the clause holding word `t`.
+std::size_t clause_start(const SentenceView& v, std::size_t t) {
+  for (std::size_t k = t; k > 0; --k) {
+    if (boundary(v.words[k - 1])) {
+      return k;
+    }
+  }
+  return 0;
+}
+
+// The leftmost mention in words [from, to) that can act and is not a prepositional object.
+const MentionRef* subject(const DocContext& doc, const SentenceView& v, std::size_t from,
+                          std::size_t to) {
+  for (const MentionRef& m : v.mentions) {
+    if (m.first >= from && m.last < to && can_act(doc, m) &&
+        (m.first == 0 || !is_preposition(v.words[m.first - 1].lower))) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+// The first mention after word `after` within `limit` words, not crossing a clause boundary.
+const MentionRef* object_after(const DocContext& doc, const SentenceView& v, std::size_t after,
+                               std::size_t limit, bool actors_only) {
+  for (const MentionRef& m : v.mentions) {
+    if (m.first <= after || m.first > after + limit) {
+      continue;
+    }
+    bool crossed = false;
+    for (std::size_t k = after + 1; k < m.first; ++k) {
+      crossed = crossed || boundary(v.words[k]) || v.words[k].lower == ",";
+    }
+    if (crossed) {
+      return nullptr;
+    }
+    // An object of another preposition ("alongside the UK") is not what the verb acts on.
+    const std::string& before = v.words[m.first - 1].lower;
+    if (m.first > after + 1 && is_preposition(before) && before != "to" && before != "against" &&
+        before != "on" && before != "of" && !actors_only) {
+      continue;
+    }
+    if (m.mention->how != MatchKind::demonym && (!actors_only || can_act(doc, m))) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+// The modifier of a noun trigger: "Russia's [February 2022] invasion", "NATO summit".
+const MentionRef* modifier(const SentenceView& v, std::size_t t) {
+  for (const MentionRef& m : v.mentions) {
+    if (m.last + 5 < t || m.last >= t) {
+      continue;
+    }
+    bool clean = true;
+    for (std::size_t k = m.last + 1; k < t; ++k) {
+      const Word& w = v.words[k];
+      clean = clean && !w.punct && !is_preposition(w.lower) && w.lower != "the" && w.lower != "a" &&
+              w.lower != "an" && !is_clause_opener(w.lower);
+    }
+    if (clean) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+std::string display(const DocContext& doc, const MentionRef& m, const NamedEntity& e) {
+  if (&e == &entity_of(doc, m) && (e.kind == EntityKind::person || e.kind == EntityKind::group) &&
+      m.mention->title.empty() && m.mention->text.size() <= e.name.size()) {
+    std::string_view s = m.mention->text;
+    if (s.starts_with("the ") || s.starts_with("The ")) {
+      s.remove_prefix(4);
+    }
+    return std::string(s);
+  }
+  return e.name;
+}
+
+std::string capitalized(std::string_view s) {
+  std::string r(s);
+  if (!r.empty() && r[0] >= 'a' && r[0] <= 'z') {
+    r[0] = static_cast<char>(r[0] - 'a' + 'A');
+  }
+  return r;
+}
+
+// "holds talks with" without an object reads "holds talks".
+std::string_view bare_verb(std::string_view verb) {
+  const std::size_t sp = verb.rfind(' ');
+  if (sp != std::string_view::npos && is_preposition(verb.substr(sp + 1))) {
+    return verb.substr(0, sp);
+  }
+  return verb;
+}
+
+// The sentence, trimmed to about 90 bytes at a word boundary, as a fallback title.
+std::string clause_title(std::string_view quote) {
+  std::string t(quote.substr(0, std::min<std::size_t>(quote.size(), 200)));
+  if (t.size() > 90) {
+    const std::size_t sp = t.rfind(' ', 90);
+    t = t.substr(0, sp == std::string::npos ? 90 : sp) + "…";
+  }
+  while (!t.empty() && (t.back() == '.' || t.back() == ' ')) {
+    t.pop_back();
+  }
+  return t;
+}
+
+struct Roles {
+  bool verbal = true;  // read as a verb (a noun after "submitted", "signed" ... counts as one)
+  const MentionRef* actor = nullptr;
+  const MentionRef* target = nullptr;
+  const MentionRef* location = nullptr;
+  std::optional<std::size_t> coref_place;  // Recognition index of a place named earlier
+};
+
+Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& doc) {
+  Roles r;
+  const Trigger& t = *h.trigger;
+  const std::size_t cs = clause_start(v, h.first);
+  bool verbal = (t.flags & kNoun) == 0;
+  for (std::size_t k = (h.first > 3 ? h.first - 3 : 0); k < h.first && !verbal; ++k) {
+    verbal = in(kLightVerbs, v.words[k].lower);
+  }
+  r.verbal = verbal;
+  if (t.flags & kSwapRoles) {
+    r.actor = object_after(doc, v, h.last, 10, true);
+    r.target = subject(doc, v, cs, h.first);
+  } else if (!verbal) {
+    r.actor = modifier(v, h.first);
+    if (r.actor == nullptr && (t.flags & kNounTitle)) {
+      r.actor = subject(doc, v, h.first > 8 ? h.first - 8 : 0, h.first);
+    }
+    const std::string& next = h.last + 1 < v.words.size() ? v.words[h.last + 1].lower : "";
+    if (t.form.ends_with(" of") || t.form.ends_with(" on") || t.form.ends_with(" to") ||
+        next == "of" || next == "on" || next == "against") {
+      r.target = object_after(doc, v, h.last, 3, false);
+    }
+  } else {
+    const bool passive = (h.first > 0 && in(kPassiveAux, v.words[h.first - 1].lower)) ||
+                         (h.first > 1 && in(kPassiveAux, v.words[h.first - 2].lower));
+    std::size_t by = 0;
+    for (std::size_t k = h.last + 1; passive && k < v.words.size() && k <= h.last + 8; ++k) {
+      by = v.words[k].lower == "by" && by == 0 ? k : by;
+    }
+    const MentionRef* subj = subject(doc, v, cs, h.first);
+    if (subj == nullptr && (t.flags & kStatementCue) == 0) {
+      subj = subject(doc, v, 0, h.first);
+    }
+    if (t.flags & kStatementCue) {  // the speaker of the reported statement
+      subj = subject(doc, v, 0, h.first);
+    }
+    if (by != 0) {
+      r.actor = object_after(doc, v, by, 3, true);
+      r.target = subj;
+    } else {
+      r.actor = subj;
+      r.target = object_after(doc, v, h.last, 6, false);
+    }
+  }
+  if (r.target != nullptr && r.actor != nullptr &&
+      r.target->mention->entity == r.actor->mention->entity) {
+    r.target = nullptr;
+  }
+  for (const MentionRef& m : v.mentions) {
+    const bool after_in =
+        m.first > 0 && (v.words[m.first - 1].lower == "in" || v.words[m.first - 1].lower == "at");
+    const EntityKind k = entity_of(doc, m).kind;
+    if (after_in && m.first >= cs && m.first <= h.last + 10 && &m != r.target &&
+        (k == EntityKind::place || k == EntityKind::country) &&
+        m.mention->how != MatchKind::demonym) {
+      r.location = &m;
+      break;
+    }
+  }
+  if (r.target == nullptr && (t.kind == "territorial_change" || t.kind == "attack")) {
+    for (std::size_t k = cs; k < h.first; ++k) {
+      if (is_place_noun(v.words[k].lower)) {
+        r.coref_place = doc.last_place;
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+ExtractedParticipant participant(const DocContext& doc, const NamedEntity& e, Role role,
+                                 std::string_view written) {
+  ExtractedParticipant p;
+  p.name = e.name;
+  p.kind = e.kind;
+  p.role = role;
+  p.description = e.description;
+  if (!e.wikidata.empty()) {
+    p.wikidata = e.wikidata;
+  }
+  p.aliases = e.aliases;
+  if (!written.empty() && written != e.name && e.kind != EntityKind::country &&
+      std::find(p.aliases.begin(), p.aliases.end(), written) == p.aliases.end()) {
+    p.aliases.emplace_back(written);
+  }
+  if (e.kind != EntityKind::country && !e.country.empty()) {
+    const auto it = doc.countries->find(e.country);
+    if (it != doc.countries->end()) {
+      p.country = doc.gazetteer->entities()[it->second].name;
+    }
+  }
+  return p;
+}
+
+ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const DateRef& d,
+                           const DocContext& doc) {
+  const Trigger& t = *h.trigger;
+  ExtractedEvent e;
+  e.kind = std::string(t.kind);
+  e.date = *d.timex->date;
+  e.date_text = std::string(doc.text.substr(d.timex->begin, d.timex->end - d.timex->begin));
+  e.quote = std::string(doc.text.substr(v.begin, v.end - v.begin));
+  e.quote_begin = v.begin;
+  e.quote_end = v.end;
+  e.trigger_begin = v.words[h.first].begin;
+  e.trigger = std::string(
+      doc.text.substr(v.words[h.first].begin, v.words[h.last].end - v.words[h.first].begin));
+  const Roles r = read_roles(v, h, doc);
+  std::string actor, target, place;
+  if (r.actor != nullptr) {
+    const NamedEntity& a = acting(doc, *r.actor);
+    actor = display(doc, *r.actor, a);
+    e.participants.push_back(participant(doc, a, Role::actor, r.actor->mention->text));
+  }
+  if (r.target != nullptr) {
+    const NamedEntity& g = acting(doc, *r.target);
+    target = display(doc, *r.target, g);
+    const Role role = g.kind == EntityKind::place ? Role::location : Role::target;
+    e.participants.push_back(participant(doc, g, role, r.target->mention->text));
+  } else if (r.coref_place) {
+    const NamedEntity& g = doc.recognition->entities[*r.coref_place].entity;
+    target = g.name;
+    e.participants.push_back(participant(doc, g, Role::location, ""));
+  }
+  if (r.location != nullptr) {
+    const NamedEntity& l = entity_of(doc, *r.location);
+    place = l.name;
+    e.participants.push_back(participant(doc, l, Role::location, r.location->mention->text));
+  }
+  double confidence = 0.55;
+  if (t.flags & kNounTitle) {
+    e.title = actor.empty() ? capitalized(t.noun) : actor + " " + std::string(t.noun);
+    e.title += place.empty() ? "" : " in " + place;
+    confidence += actor.empty() && place.empty() ? -0.2 : 0.15;
+    if (actor.empty() && place.empty()) {
+      e.title = clause_title(e.quote);
+    }
+  } else if (!actor.empty() && !target.empty()) {
+    e.title = actor + " " + std::string(t.verb) + " " + target;
+    confidence += 0.25;
+  } else if (!actor.empty()) {
+    e.title = !r.verbal ? capitalized(t.noun) + " by " + actor
+                        : actor + " " + std::string(bare_verb(t.verb));
+    confidence += 0.15;
+  } else if (!target.empty()) {
+    e.title = capitalized(t.noun) + " of " + target;
+    confidence += 0.1;
+  } else {
+    e.title = clause_title(e.quote);
+    confidence -= 0.1;
+  }
+  if ((t.flags & kWeak) != 0) {
+    confidence -= 0.1;
+  }
+  if (e.date.precision() <= Precision::month) {
+    confidence += 0.1;
+  }
+  e.confidence = std::clamp(confidence, 0.1, 0.95);
+  return e;
+}
+
+std::optional<ExtractedEvent> build_announcement(const SentenceView& v, const DateRef& d,
+                                                 const DocContext& doc) {
+  for (std::size_t r = 0; r < v.words.size(); ++r) {
+    const Word& w = v.words[r];
+    const std::size_t dist = r < d.first ? d.first - r : (r > d.last ? r - d.last : 0);
+    if (w.punct || w.quoted || !is_reporting_verb(w.lower) || dist > 6) {
+      continue;
+    }
+    for (const TriggerHit& h : v.triggers) {
+      const bool will =
+          h.first >= 2 &&
+          (v.words[h.first - 1].lower == "will" || v.words[h.first - 1].lower == "would" ||
+           v.words[h.first - 2].lower == "will" || v.words[h.first - 2].lower == "would");
+      if (!h.hypothetical || !will || h.first <= r || h.first > r + 15 ||
+          (h.trigger->flags & kWeak) != 0) {
+        continue;
+      }
+      const MentionRef* speaker = subject(doc, v, clause_start(v, r), r);
+      if (speaker == nullptr) {
+        continue;
+      }
+      TriggerHit inner = h;
+      inner.hypothetical = false;
+      ExtractedEvent e = build_event(v, inner, d, doc);
+      for (ExtractedParticipant& p : e.participants) {
+        p.role = p.role == Role::actor ? Role::target : p.role;
+      }
+      const NamedEntity& s = acting(doc, *speaker);
+      e.participants.insert(e.participants.begin(),
+                            participant(doc, s, Role::actor, speaker->mention->text));
+      e.title = display(doc, *speaker, s) + " says " + e.title;
+      e.kind = "statement";
+      e.trigger = std::string(doc.text.substr(w.begin, w.end - w.begin));
+      e.trigger_begin = w.begin;
+      e.confidence = std::max(0.1, e.confidence - 0.15);
+      return e;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace kb::importers::extract::detail
