@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "importers/timex/tagger.hpp"
+
 namespace kb::cli {
 
 Result<Format> parse_format(std::string_view s) {
@@ -54,7 +56,8 @@ Result<Store> open_store(const Context& ctx, bool write) {
     }
     return Store::open(path, OpenMode::create);
   }
-  auto store = Store::open(path, OpenMode::read_only);
+  // Readers open read-write so that a knowledge base from an older kb is migrated in place.
+  auto store = Store::open(path, OpenMode::read_write);
   if (!store && store.error().code == Errc::not_found) {
     return fail(Errc::not_found,
                 fmt::format("no knowledge base at '{}' yet: add events with `kb add` or "
@@ -65,9 +68,7 @@ Result<Store> open_store(const Context& ctx, bool write) {
 }
 
 Result<FuzzyDate> parse_date_option(std::string_view text, const Context& ctx) {
-  // TODO(#3): resolve relative expressions ("last year") against ctx.today via the tagger.
-  (void)ctx;
-  return FuzzyDate::parse(text);
+  return timex::resolve_expression(text, ctx.today);
 }
 
 int report(Context& ctx, const Error& error) {

@@ -26,12 +26,12 @@ Result<Format> parse_format(std::string_view s);
 // ~/.local/share/kb/kb.db.
 std::string db_path(const Context& ctx);
 
-// Opens the knowledge base. Writers create it (and its directory) on first use; readers get
-// Error (not_found) saying how to create one.
+// Opens the knowledge base, migrating an older schema. Writers create it (and its directory) on
+// first use; readers get Error (not_found) saying how to create one.
 Result<Store> open_store(const Context& ctx, bool write);
 
-// A date typed at the command line: a TIMEX3 value, a date as people write it, or (once the
-// date tagger resolves them) words relative to ctx.today such as "last year".
+// A date typed at the command line: a TIMEX3 value, a date as people write it, or words
+// relative to ctx.today such as "last year" (resolved by the date tagger).
 Result<FuzzyDate> parse_date_option(std::string_view text, const Context& ctx);
 
 // Prints "kb: <message>" to ctx.err and returns the exit code for the error's kind.

@@ -29,9 +29,8 @@ Result<Store> Store::open(const std::string& path, OpenMode mode) {
     }
     if (version < schema_version()) {
       // Reading an old schema could misread it; the next write migrates it.
-      return fail(Errc::conflict, fmt::format("'{}' has an older schema; run a writing command "
-                                              "(e.g. `kb stats --migrate`) to upgrade it",
-                                              path));
+      return fail(Errc::conflict,
+                  fmt::format("'{}' has an older schema; open it for writing to upgrade it", path));
     }
   } else {
     KB_TRY(migrate(db));
