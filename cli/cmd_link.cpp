@@ -28,6 +28,10 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   }
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
+  // Both events must exist before a citation is attached to `from`: otherwise an unknown id
+  // surfaces as a foreign-key failure instead of "no event with id N".
+  KB_ASSIGN(Event a, store.event(o.from));
+  KB_ASSIGN(Event b, store.event(o.to));
   std::optional<Id> citation;
   if (o.source) {
     KB_ASSIGN(Id source_id, store.source_for_url(*o.source));
@@ -38,8 +42,6 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   }
   KB_ASSIGN(Id link, store.add_link(o.from, relation, o.to, citation));
   (void)link;
-  KB_ASSIGN(Event a, store.event(o.from));
-  KB_ASSIGN(Event b, store.event(o.to));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("#{} {} {} #{} {}\n", a.id, a.title, relation, b.id, b.title);
   return ok();

@@ -55,6 +55,14 @@ Result<Db> Db::open(const std::string& path, OpenMode mode) {
                   fmt::format("'{}' is not a kb database ({})", path, wal.error().message));
     }
     KB_TRY(db.exec("PRAGMA synchronous = NORMAL"));
+  } else if (!memory) {
+    // Readers read the header now too, so a file that is not a database fails here with its
+    // path rather than on the first query with SQLite's bare "file is not a database".
+    auto header = db.exec("PRAGMA schema_version");
+    if (!header) {
+      return fail(Errc::storage,
+                  fmt::format("'{}' is not a kb database ({})", path, header.error().message));
+    }
   }
   return db;
 }
@@ -142,8 +150,10 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
+  // An empty string_view may have a null data(), which SQLite would bind as NULL, not ''.
+  const char* text = value.data() != nullptr ? value.data() : "";
   const int rc =
-      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      sqlite3_bind_text64(stmt_, index, text, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK && bind_error_ == 0) {
     bind_error_ = rc;
   }

@@ -21,7 +21,8 @@ constexpr std::string_view kTimelineWhere =
     "    OR e.event_id IN (SELECT ee.event_id FROM event_entity ee"
     "                      WHERE ee.entity_id IN (SELECT value FROM json_each(?1)))"
     "    OR e.event_id IN (SELECT event_id FROM event_tag WHERE tag = ?2)"
-    "    OR e.event_id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?3))"
+    "    OR (?3 IS NOT NULL AND"  // FTS5 rejects MATCH NULL, so only search when bound
+    "        e.event_id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?3)))"
     "  AND (?4 IS NULL OR e.last_day >= ?4) AND (?5 IS NULL OR e.first_day <= ?5)"
     "  AND (?6 IS NULL OR e.kind IN (SELECT value FROM json_each(?6)))"
     "  AND (?7 IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "

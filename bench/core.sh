@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Core benchmark (bench/README.md, "Core"): builds kb in Release, generates a synthetic knowledge
+# base (1,000,000 events over 50 years, 10,000 zipf-distributed entities) under /tmp, then times
+# `kb timeline <busy entity> --limit 100` and `kb search <term> --limit 20` with hyperfine beside
+# the sqlite3 CLI running the equivalent raw SQL on the same file.
+# Usage: bench/core.sh [EVENTS]   (env: BUILD=build/bench-release DB=/tmp/kb-bench/core.db JOBS=2)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$root/build/bench-release}
+events=${1:-1000000}
+db=${DB:-/tmp/kb-bench/core-$events.db}
+out=${OUT:-/tmp/kb-bench}
+jobs=${JOBS:-2}
+mkdir -p "$out" "$(dirname "$db")"
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_TESTS=OFF >/dev/null
+cmake --build "$build" -j"$jobs" --target kb bench_core
+
+if [[ ! -f $db ]]; then
+  /usr/bin/time -f "generation: %e s wall, %M KiB max RSS" \
+    "$build/bench/bench_core" "$db" --events "$events" --entities 10000 --years 50
+fi
+ls -l "$db"
+
+kb="$build/cli/kb"
+busy=Russia   # rank 1 of the zipf distribution
+term=ceasefire
+# The raw queries: the same selection and order kb uses, without kb's per-event detail loading.
+cat >"$out/timeline.sql" <<SQL
+SELECT e.event_id, e.title, e.timex FROM event e WHERE e.event_id IN
+  (SELECT ee.event_id FROM event_entity ee WHERE ee.entity_id IN
+    (SELECT entity_id FROM entity_alias WHERE alias_key = 'russia'))
+  ORDER BY e.first_day, e.last_day, e.event_id LIMIT 100;
+SQL
+cat >"$out/search.sql" <<SQL
+SELECT f.rowid, e.title, snippet(event_fts, -1, '[', ']', '…', 12), bm25(event_fts)
+  FROM event_fts f JOIN event e ON e.event_id = f.rowid WHERE event_fts MATCH '"$term"'
+  ORDER BY bm25(event_fts) LIMIT 20;
+SELECT f.rowid, s.title, snippet(source_fts, 1, '[', ']', '…', 12), bm25(source_fts)
+  FROM source_fts f JOIN source s ON s.source_id = f.rowid WHERE source_fts MATCH '"$term"'
+  ORDER BY bm25(source_fts) LIMIT 20;
+SQL
+
+echo "== counts"
+sqlite3 "$db" "SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM event_entity),
+  (SELECT count(*) FROM event_entity ee JOIN entity_alias a ON a.entity_id = ee.entity_id
+   WHERE a.alias_key = 'russia'),
+  (SELECT count(*) FROM event_fts WHERE event_fts MATCH '\"$term\"');"
+
+"$kb" --db "$db" timeline "$busy" --limit 3
+"$kb" --db "$db" search "$term" --limit 2
+
+hyperfine --warmup 3 --runs 20 --export-markdown "$out/core-timeline.md" \
+  -n "kb timeline $busy --limit 100" "$kb --db $db timeline $busy --limit 100" \
+  -n "sqlite3 raw timeline query" "sqlite3 $db < $out/timeline.sql"
+hyperfine --warmup 3 --runs 20 --export-markdown "$out/core-search.md" \
+  -n "kb search $term --limit 20" "$kb --db $db search $term --limit 20" \
+  -n "sqlite3 raw search query" "sqlite3 $db < $out/search.sql"
+cat "$out/core-timeline.md" "$out/core-search.md"

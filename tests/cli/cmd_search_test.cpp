@@ -1,0 +1,57 @@
+// Tests for cli/cmd_search.cpp: plain and raw full-text search, text and JSON output.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/test_util.hpp"
+
+using kb::test::TempKb;
+
+TEST_SUITE("cli") {
+  TEST_CASE_FIXTURE(TempKb, "kb search finds events by title, summary and quote") {
+    seed();
+    const auto r = kb({"search", "annexed"});
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out ==
+          "event  #2  18 March 2014  Russia annexes Crimea\n"
+          "    Russia [annexed] Crimea.\n");
+    const auto j = nlohmann::json::parse(ok({"search", "security", "--format", "json"}));
+    REQUIRE(j.size() == 1);
+    CHECK(j[0]["type"] == "event");
+    CHECK(j[0]["id"] == 1);
+    CHECK(j[0]["date"] == "5 December 1994");
+    CHECK(j[0]["snippet"].get<std::string>().find("[Security]") != std::string::npos);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb search takes punctuation literally unless --raw") {
+    seed();
+    ok({"add", "U.S.-backed talks", "--date", "2015"});
+    for (const std::string q : {"U.S.-backed", "NEAR(", "\"crimea", "crimea AND", "(talks"}) {
+      CAPTURE(q);
+      const auto r = kb({"search", q});
+      CHECK(r.code == 0);
+    }
+    CHECK(ok({"search", "U.S.-backed"}).find("#3") != std::string::npos);
+    const auto nothing = kb({"search", "zebra"});
+    CHECK(nothing.code == 0);
+    CHECK(nothing.out.empty());
+    CHECK(nothing.err == "kb: nothing matches 'zebra'\n");
+
+    const auto raw = kb({"search", "--raw", "crimea NOT russia"});
+    CHECK(raw.code == 0);
+    CHECK(raw.out.empty());
+    CHECK(ok({"search", "--raw", "memo*"}).find("#1") != std::string::npos);
+    const auto bad = kb({"search", "--raw", "NEAR("});
+    CHECK(bad.code == 2);
+    CHECK(bad.out.empty());
+    CHECK(bad.err ==
+          "kb: malformed search query 'NEAR(' (without --raw, words are searched as plain "
+          "terms)\n");
+    const auto empty = kb({"search", "?!"});
+    CHECK(empty.code == 2);
+    CHECK(empty.err == "kb: empty search query\n");
+  }
+}
