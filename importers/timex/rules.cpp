@@ -77,6 +77,10 @@ bool is_year_token(const Context& ctx, std::size_t i) {
   }
   if (i > 0) {
     const Token& p = ctx.at(i - 1);
+    const std::string_view prev = ctx.text.substr(p.begin, p.end - p.begin);
+    if (prev == "\xC2\xA9" || ctx.lower(i - 1) == "copyright" || ctx.is_punct(i - 1, ')')) {
+      return false;  // "© 2025", "(c) 2025": a copyright footer, not a date
+    }
     if (!t.space_before && (p.kind == TokKind::word || p.punct == '$' || p.punct == '#' ||
                             p.punct == '.' || p.punct == ',' || p.punct == '/')) {
       return false;

@@ -71,7 +71,10 @@ Tense direction(Rel r) {
 
 // The reference a relative word is resolved against: "the following day" and "the same year"
 // refer to the narrative anchor, "next week" to the DCT.
-const DateVal& base_for(const Context& ctx, Rel r) {
+const DateVal& base_for(const Context& ctx, Rel r, std::size_t i) {
+  if (r == kNext && ctx.is_kw(i - 1, kThe)) {
+    return ctx.anchor;  // "the next day" follows the narrative, "next week" the DCT
+  }
   return r == kFollowing || r == kPrevious || r == kSame || r == kThat || r == kPrior ? ctx.anchor
                                                                                       : ctx.dct_day;
 }
@@ -87,7 +90,7 @@ std::optional<Candidate> relative_unit(Context& ctx, std::size_t i, Rel r, std::
   if (u <= kHour || u == kFortnight || r == kRecent) {
     return std::nullopt;
   }
-  const DateVal& base = base_for(ctx, r);
+  const DateVal& base = base_for(ctx, r, i);
   if (u == kDay && (r == kLast || r == kThis || r == kPast || r == kLatest || r == kCurrent)) {
     return std::nullopt;  // "last day", "this day": not a date
   }
@@ -131,7 +134,7 @@ std::optional<Candidate> relative_season(Context& ctx, std::size_t i, Rel r, std
   DateVal v;
   v.gran = Gran::season;
   v.sub = s;
-  v.year = ref.year;
+  v.year = ref.month <= 2 ? ref.year - 1 : ref.year;  // January is in the last year's winter
   const Tense dir = direction(r);
   if (dir == Tense::past && s >= cur) {
     v.year -= 1;
