@@ -1,0 +1,151 @@
+// Tests for `kb import` and `kb sources`: storing articles, idempotence, undo, bad input,
+// dry runs, directories and stdin.
+
+#include <nlohmann/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include "tests/test_util.hpp"
+
+namespace kb::test {
+namespace {
+
+const std::string kSeed =
+    std::string(KB_SOURCE_DIR) + "/examples/caliber-az-2023-05-23-wsj-ukraine-security-model.txt";
+
+// A short scraped page of our own, with a dateline and footer.
+constexpr std::string_view kPage =
+    "Menu\nSearch\n\nEU agrees new sanctions package against Russia\n\n"
+    "12 June 2024 09:15\n\n"
+    "The European Union agreed on Wednesday a new package of sanctions against Russia, its "
+    "foreign ministers said after a meeting in Brussels.\n\n"
+    "The measures target shipping and banks, officials said.\n\n"
+    "Share it on social media!\nAll rights reserved.\n";
+
+nlohmann::json sources_json(TempKb& kb) {
+  return nlohmann::json::parse(kb.ok({"sources", "--format", "json", "--text"}));
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE_FIXTURE(TempKb, "kb import stores the reference article as a clean, dated source") {
+    const KbRun r = kb({"import", "--no-events", kSeed});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(r.out.find("1 article from 1 file: 1 new, 0 unchanged, 0 failed") != std::string::npos);
+    const auto sources = sources_json(*this);
+    REQUIRE(sources.size() == 1);
+    const auto& s = sources[0];
+    CHECK(s["title"] ==
+          "WSJ: Allies look to security model to aid Ukraine in fight against Russia");
+    CHECK(s["publisher"] == "Caliber.Az");
+    CHECK(s["original_publisher"] == "The Wall Street Journal");
+    CHECK(s["published"] == "2023-05-23T03:02:00");
+    CHECK(s["events"] == 0);
+    const std::string text = s["text"];
+    CHECK(text.starts_with("The Wall Street Journal has published an article"));
+    CHECK(text.ends_with("moving toward NATO.”"));
+    for (std::string_view junk : {"twitter", "Views: 147", "Liked the story", "Caliber.az ©",
+                                  "copy link", "loading2", "Any use of materials"}) {
+      CAPTURE(junk);
+      CHECK(text.find(junk) == std::string::npos);
+    }
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import of identical content changes nothing") {
+    ok({"import", "--no-events", kSeed});
+    const auto before = rows();
+    const KbRun again = kb({"import", "--no-events", kSeed});
+    REQUIRE(again.code == 0);
+    CHECK(again.out.find("0 new, 1 unchanged") != std::string::npos);
+    const auto after = rows();
+    // Only the import log grows (one more run); sources, events and citations are untouched.
+    auto without_log = [](std::vector<std::string> v) {
+      std::erase_if(v, [](const std::string& row) { return row.starts_with("import_run:"); });
+      return v;
+    };
+    CHECK(without_log(before) == without_log(after));
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import --undo removes exactly what that import added") {
+    seed();  // hand entries survive the undo
+    const auto before = sources_json(*this).size();
+    ok({"import", "--no-events", kSeed});
+    CHECK(sources_json(*this).size() == before + 1);
+    const std::string listed = ok({"import", "--list"});
+    CHECK(listed.find("#1 ") != std::string::npos);
+    const std::string undone = ok({"import", "--undo", "1"});
+    CHECK(undone.find("removed 1 sources") != std::string::npos);
+    CHECK(sources_json(*this).size() == before);
+    CHECK(ok({"timeline"}).find("Russia annexes Crimea") != std::string::npos);
+    const KbRun twice = kb({"import", "--undo", "1"});
+    CHECK(twice.code == 1);
+    CHECK(twice.err.find("already undone") != std::string::npos);
+    const KbRun unknown = kb({"import", "--undo", "42"});
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err == "kb: no import with id 42\n");
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import reports a bad file by name and still stores the others") {
+    const std::string good = dir.file("good.txt");
+    const std::string binary = dir.file("image.bin");
+    write_file(good, kPage);
+    write_file(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", 24));
+    const KbRun r = kb({"import", "--no-events", good, binary});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("image.bin") != std::string::npos);
+    CHECK(r.out.find("1 new") != std::string::npos);
+    CHECK(r.out.find("1 failed") != std::string::npos);
+    const auto sources = sources_json(*this);
+    REQUIRE(sources.size() == 1);
+    CHECK(sources[0]["title"] == "EU agrees new sanctions package against Russia");
+    CHECK(sources[0]["published"] == "2024-06-12T09:15:00");
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import of a missing path is an error naming it") {
+    const KbRun r = kb({"import", dir.file("nope.txt")});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("nope.txt") != std::string::npos);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import --dry-run writes nothing") {
+    seed();
+    const auto before = rows();
+    const KbRun r = kb({"import", "--dry-run", kSeed});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(r.out.find("dry run: would import 1 article") != std::string::npos);
+    CHECK(rows() == before);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import reads directories recursively and stdin") {
+    std::filesystem::create_directories(dir.path() / "in" / "sub");
+    write_file(dir.file("in/sub/page.txt"), kPage);
+    std::string other(kPage);
+    other.replace(other.find("shipping"), 8, "airlines");
+    write_file(dir.file("in/other.txt"), other);
+    const KbRun r = kb({"import", "--no-events", dir.file("in")});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(r.out.find("2 articles from 2 files: 2 new") != std::string::npos);
+    RunOptions opts;
+    std::string third(kPage);
+    third.replace(third.find("shipping"), 8, "refineries");
+    opts.input = third;
+    const KbRun piped = kb({"import", "--no-events", "-", "--publisher", "Example Wire"}, opts);
+    REQUIRE_MESSAGE(piped.code == 0, piped.err);
+    const auto sources = sources_json(*this);
+    REQUIRE(sources.size() == 3);
+    CHECK(sources[2]["publisher"] == "Example Wire");
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb sources ID --text prints the kept text; unknown id fails") {
+    ok({"import", "--no-events", kSeed});
+    const std::string text = ok({"sources", "1", "--text"});
+    CHECK(text.find("Caliber.Az (reprinting The Wall Street Journal)") != std::string::npos);
+    CHECK(text.find("Bakhmut") != std::string::npos);
+    const KbRun missing = kb({"sources", "7"});
+    CHECK(missing.code == 1);
+    CHECK(missing.err == "kb: no source with id 7\n");
+  }
+}
+
+}  // namespace kb::test
