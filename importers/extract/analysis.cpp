@@ -177,6 +177,10 @@ void find_triggers(SentenceView& view) {
       if (!matches(w, i, t->form, &last)) {
         continue;
       }
+      if ((t->flags & kNoun) == 0 && t->form.find(' ') == std::string_view::npos && i > 0 &&
+          is_adjective_slot(w[i - 1].lower)) {
+        break;  // "the occupied areas": an adjective, not a verb
+      }
       TriggerHit hit{t, i, last, false};
       for (std::size_t back = 1; back <= 4 && back <= i && !w[i - back].punct; ++back) {
         const std::string& before = w[i - back].lower;

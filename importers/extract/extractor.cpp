@@ -51,6 +51,21 @@ bool usable(const timex::Timex& t, const SentenceView& v, const DocContext& doc)
   return !detail::is_dateline(doc.text, t.begin, t.end);
 }
 
+// The day of a dateline near the top of `text` (a full date alone on its line, or followed by a
+// dash), for articles whose publication date the reader did not find.
+std::optional<date::sys_days> dateline_day(std::string_view text) {
+  constexpr std::size_t kHead = 800;
+  const std::string_view head = text.substr(0, std::min(text.size(), kHead));
+  for (const auto& t : timex::tag(head, date::sys_days{date::year{2000} / 1 / 1})) {
+    if (t.date && t.date->precision() == Precision::day &&
+        has_year_digits(head.substr(t.begin, t.end - t.begin)) &&
+        detail::is_dateline(text, t.begin, t.end)) {
+      return t.date->first();
+    }
+  }
+  return std::nullopt;
+}
+
 // Planned when the date lies after publication, or the clause looks ahead ("will", "expected").
 Status status_of(const ExtractedEvent& e, const SentenceView& v, const DocContext& doc) {
   if (doc.dct && e.date.first() > *doc.dct) {
@@ -90,14 +105,21 @@ SentenceView view_of(const Sentence& s, const DocContext& doc,
   SentenceView v;
   v.begin = s.begin;
   v.end = s.end;
+  const std::size_t first_timex = cursor;
+  while (cursor < timexes.size() && timexes[cursor].end <= s.end) {
+    ++cursor;
+  }
+  if (first_timex == cursor) {
+    return v;  // no date: no event, so no need for words (most sentences)
+  }
   v.words = detail::split_words(doc.text, s.begin, s.end);
   for (const Mention& m : mentions_between(*doc.recognition, s.begin, s.end)) {
     if (const auto span = detail::word_span(v.words, m.begin, m.end)) {
       v.mentions.push_back({&m, span->first, span->second});
     }
   }
-  while (cursor < timexes.size() && timexes[cursor].end <= s.end) {
-    const timex::Timex& t = timexes[cursor++];
+  for (std::size_t i = first_timex; i < cursor; ++i) {
+    const timex::Timex& t = timexes[i];
     if (t.begin < s.begin || !usable(t, v, doc)) {
       continue;
     }
@@ -126,6 +148,9 @@ Extraction Extractor::extract(const Article& article) const {
   std::optional<date::sys_days> dct;
   if (article.published) {
     dct = std::chrono::floor<date::days>(*article.published);
+  } else if ((dct = dateline_day(text))) {
+    x.warnings.push_back(article.origin + ": no publication date: using the dateline's " +
+                         iso_day(*dct));
   } else {
     x.warnings.push_back(article.origin +
                          ": no publication date: relative dates (\"last week\") cannot be "
@@ -163,9 +188,9 @@ Extraction Extractor::extract(const Article& article) const {
       }
       detail::find_links(v, first, x);
     }
-    for (const auto& m : v.mentions) {
-      if (rec.entities[m.mention->entity].entity.kind == EntityKind::place) {
-        doc.last_place = m.mention->entity;
+    for (const Mention& m : mentions_between(rec, s.begin, s.end)) {
+      if (rec.entities[m.entity].entity.kind == EntityKind::place) {
+        doc.last_place = m.entity;
       }
     }
   }

@@ -55,6 +55,10 @@ constexpr std::array kTriggers = {
     Trigger{"bombing", "attack", "bombs", "bombing", N},
     Trigger{"destroyed", "attack", "destroys", "destruction", kVerb},
     Trigger{"missile attack", "attack", "attacks", "missile attack", N},
+    Trigger{"started the war", "attack", "starts the war", "start of the war", kVerb},
+    Trigger{"started this war", "attack", "starts the war", "start of the war", kVerb},
+    Trigger{"began the war", "attack", "starts the war", "start of the war", kVerb},
+    Trigger{"launched the war", "attack", "starts the war", "start of the war", kVerb},
     Trigger{"attack", "attack", "attacks", "attack", N | W},
     Trigger{"explosion", "attack", "explosion", "explosion", N | W},
     // agreement
@@ -62,6 +66,7 @@ constexpr std::array kTriggers = {
     Trigger{"signs", "agreement", "signs", "signing", kVerb},
     Trigger{"agreed to", "agreement", "agrees to", "agreement", kVerb},
     Trigger{"agreed on", "agreement", "agrees on", "agreement", kVerb},
+    Trigger{"agreed with", "agreement", "agrees with", "agreement", kVerb},
     Trigger{"security assurances", "agreement", "gives security assurances to", "security assurances", N},
     Trigger{"treaty", "agreement", "signs treaty with", "treaty", N | W},
     Trigger{"memorandum", "agreement", "signs memorandum with", "memorandum", N | W},
@@ -178,6 +183,11 @@ constexpr std::array kTriggers = {
     Trigger{"drafted", "other", "drafts", "draft", kVerb},
     Trigger{"proposed", "other", "proposes", "proposal", kVerb},
     Trigger{"offered", "other", "offers", "offer", kVerb},
+    Trigger{"presented", "other", "presents", "presentation", W},
+    Trigger{"initiated", "other", "initiates", "initiative", W},
+    Trigger{"took the initiative", "other", "takes the initiative", "initiative", kVerb},
+    Trigger{"opened", "other", "opens", "opening", W},
+    Trigger{"created", "other", "creates", "creation", W},
     Trigger{"offer", "other", "offers", "offer", N | W},
     Trigger{"resumed", "other", "resumes", "resumption", W},
     Trigger{"disaster", "other", "disaster", "disaster", N | W},
@@ -211,6 +221,9 @@ constexpr std::array<std::string_view, 10> kClauseOpeners = {
     "because", "since", "before", "although", "following"};
 constexpr std::array<std::string_view, 9> kPlaceNouns = {
     "city", "town", "village", "port", "region", "settlement", "capital", "airport", "plant"};
+constexpr std::array<std::string_view, 16> kAdjectiveSlot = {
+    "the",   "a",   "an",  "in",  "from",  "of",       "into",      "its",
+    "their", "his", "her", "our", "newly", "recently", "illegally", "temporarily"};
 constexpr std::array<std::string_view, 14> kBoilerplate = {
     "\xc2\xa9",     "copyright", "all rights reserved", "reproduced under", "http",
     "www.",         "subscribe", "click here",          "share it on",      "views:",
@@ -230,6 +243,7 @@ bool is_future_cue(std::string_view w) { return in(kFuture, w); }
 bool is_preposition(std::string_view w) { return in(kPrepositions, w); }
 bool is_clause_opener(std::string_view w) { return in(kClauseOpeners, w); }
 bool is_place_noun(std::string_view w) { return in(kPlaceNouns, w); }
+bool is_adjective_slot(std::string_view w) { return in(kAdjectiveSlot, w); }
 std::span<const std::string_view> boilerplate_markers() { return kBoilerplate; }
 
 }  // namespace kb::importers::extract

@@ -42,6 +42,8 @@ bool is_preposition(std::string_view lower_word);
 bool is_clause_opener(std::string_view lower_word);
 // Nouns that refer back to a place ("city", "town", "region").
 bool is_place_noun(std::string_view lower_word);
+// Words after which a past participle is an adjective ("the occupied areas", "newly annexed").
+bool is_adjective_slot(std::string_view lower_word);
 // Boilerplate markers (lower-case substrings): a sentence holding one is never an event.
 std::span<const std::string_view> boilerplate_markers();
 

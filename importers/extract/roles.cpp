@@ -215,7 +215,7 @@ Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& d
     }
   }
   if (r.target != nullptr && r.actor != nullptr &&
-      r.target->mention->entity == r.actor->mention->entity) {
+      acting(doc, *r.target).name == acting(doc, *r.actor).name) {
     r.target = nullptr;
   }
   for (const MentionRef& m : v.mentions) {

@@ -1,0 +1,131 @@
+// Tests for importers/extract/: which sentences become events, their dates, kinds, roles,
+// titles, status and quotes, the relations between them, and what is never an event.
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "importers/entities/gazetteer.hpp"
+#include "importers/extract/extractor.hpp"
+
+namespace {
+
+using kb::importers::Article;
+using kb::importers::extract::Extraction;
+using kb::importers::extract::Extractor;
+
+const kb::importers::Gazetteer& gazetteer() {
+  static const kb::importers::Gazetteer g = [] {
+    auto dir = kb::importers::find_data_dir();
+    REQUIRE(dir.has_value());
+    auto loaded = kb::importers::load_gazetteer(*dir);
+    REQUIRE(loaded.has_value());
+    return std::move(loaded).value();
+  }();
+  return g;
+}
+
+Extraction run(const std::string& text, std::optional<date::sys_days> published = date::sys_days{
+                                            date::year{2023} / 5 / 23}) {
+  Article a;
+  a.title = "Test article";
+  a.text = text;
+  a.origin = "test.txt";
+  if (published) {
+    a.published = date::sys_seconds(*published);
+  }
+  return Extractor(gazetteer()).extract(a);
+}
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("Extractor reads actor, verb, object and date from a clause") {
+    const std::string text =
+        "The US helped persuade Ukraine in 1994 to give up its nuclear weapons, offering it "
+        "security assurances alongside the UK and Russia. Moscow violated that agreement when it "
+        "annexed Crimea and moved military units into eastern Ukraine in 2014.";
+    const Extraction x = run(text);
+    REQUIRE(x.events.size() == 2);
+    const auto& annex = x.events[1];
+    CHECK(annex.title == "Russia annexes Crimea");
+    CHECK(annex.kind == "territorial_change");
+    CHECK(annex.date.timex() == "2014");
+    CHECK(annex.status == kb::Status::reported);
+    CHECK(annex.quote == text.substr(annex.quote_begin, annex.quote_end - annex.quote_begin));
+    CHECK(annex.quote.starts_with("Moscow violated"));
+    CHECK(x.events[0].kind == "agreement");
+    CHECK(x.events[0].date.timex() == "1994");
+    REQUIRE(x.links.size() == 1);
+    CHECK(x.links[0].relation == "violates");
+    CHECK(x.links[0].from == 1);
+    CHECK(x.links[0].to == 0);
+  }
+
+  TEST_CASE("Extractor marks future events planned and resolves relative dates") {
+    const Extraction x =
+        run("It is now part of the agenda for the NATO summit in July in Vilnius, the capital.");
+    REQUIRE(x.events.size() == 1);
+    CHECK(x.events[0].title == "NATO summit in Vilnius");
+    CHECK(x.events[0].kind == "meeting");
+    CHECK(x.events[0].date.timex() == "2023-07");
+    CHECK(x.events[0].status == kb::Status::planned);
+  }
+
+  TEST_CASE("Extractor finds no event in reporting verbs, questions, footers and datelines") {
+    const char* cases[] = {
+        "The minister said on Tuesday that the economy was growing steadily.",
+        "Will Russia invade Ukraine again in 2024 as many fear?",
+        "Caliber.az \xc2\xa9 2025. All rights reserved by the publisher of this article.",
+        "\xe2\x80\x9cWe signed the treaty in 2019 and we keep it,\xe2\x80\x9d he said.",
+        "Russia would never invade Ukraine in 2022, the ambassador argued at length.",
+        "Russia has captured land since 2014, including Crimea and parts of Donbas.",
+    };
+    for (const char* text : cases) {
+      CAPTURE(text);
+      CHECK(run(text).events.empty());
+    }
+    const Extraction dateline =
+        run("LONDON, March 2 - Britain and France held talks about the plan.",
+            date::sys_days{date::year{1987} / 3 / 2});
+    CHECK(dateline.events.empty());
+  }
+
+  TEST_CASE("Extractor without a publication date uses only explicit years and warns") {
+    const Extraction x = run(
+        "Russia invaded Ukraine last year, officials said. Russia annexed Crimea in March 2014.",
+        std::nullopt);
+    REQUIRE(x.events.size() == 1);
+    CHECK(x.events[0].title == "Russia annexes Crimea");
+    CHECK(x.events[0].date.timex() == "2014-03");
+    CHECK(x.warnings.size() == 1);
+  }
+
+  TEST_CASE("Extractor swaps roles for 'fell to' and follows 'the city' back to its name") {
+    const Extraction x =
+        run("The fight for Bakhmut has taken centre stage. But after the Ukrainian city fell into "
+            "the hands of the Russian mercenary group Wagner over the weekend, a challenge looms.");
+    REQUIRE(x.events.size() == 1);
+    CHECK(x.events[0].title == "Wagner takes Bakhmut");
+    CHECK(x.events[0].date.timex() == "2023-W20-WE");
+    bool wagner_acts = false;
+    for (const auto& p : x.events[0].participants) {
+      wagner_acts = wagner_acts || (p.name == "Wagner Group" && p.role == kb::Role::actor);
+    }
+    CHECK(wagner_acts);
+  }
+
+  TEST_CASE("Extractor adds the article's main subjects as mentioned participants") {
+    const Extraction x =
+        run("Ukraine wants guarantees. Ukraine needs weapons. Ukraine met allies. Biden visited "
+            "Poland in February.");
+    REQUIRE(x.events.size() == 1);
+    CHECK(x.events[0].title == "Biden visits Poland");
+    REQUIRE_FALSE(x.topics.empty());
+    CHECK(x.topics[0].name == "Ukraine");
+    bool mentioned = false;
+    for (const auto& p : x.events[0].participants) {
+      mentioned = mentioned || (p.name == "Ukraine" && p.role == kb::Role::mentioned);
+    }
+    CHECK(mentioned);
+  }
+}
