@@ -3,7 +3,9 @@
 # base (1,000,000 events over 50 years, 10,000 zipf-distributed entities) under /tmp, then times
 # `kb timeline <busy entity> --limit 100` and `kb search <term> --limit 20` with hyperfine beside
 # the sqlite3 CLI running the equivalent raw SQL on the same file.
-# Usage: bench/core.sh [EVENTS]   (env: BUILD=build/bench-release DB=/tmp/kb-bench/core.db JOBS=2)
+# Usage: bench/core.sh [EVENTS]
+#   env: BUILD (default build/bench-release), DB (default /tmp/kb-bench/core-EVENTS.db), OUT,
+#   JOBS (build parallelism, default 2), SKIP_BUILD=1 to use an existing build in $BUILD as is.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,8 +16,11 @@ out=${OUT:-/tmp/kb-bench}
 jobs=${JOBS:-2}
 mkdir -p "$out" "$(dirname "$db")"
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_TESTS=OFF >/dev/null
-cmake --build "$build" -j"$jobs" --target kb bench_core
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_TESTS=OFF >/dev/null
+  cmake --build "$build" -j"$jobs" --target kb bench_core
+fi
+grep -E '^CMAKE_BUILD_TYPE' "$build/CMakeCache.txt" || true
 
 if [[ ! -f $db ]]; then
   /usr/bin/time -f "generation: %e s wall, %M KiB max RSS" \
