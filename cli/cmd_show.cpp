@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/render.hpp"
+#include "cli/store_extraction.hpp"
 
 namespace kb::cli {
 namespace {
@@ -85,8 +86,20 @@ Result<void> run_show(Id id, const std::string& format_name, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, false));
   KB_ASSIGN(Event e, store.event(id));
   KB_ASSIGN(auto related, store.related_events(id, kRelatedWindowDays, kRelatedLimit));
+  KB_ASSIGN(const auto history, date_history(store, id));
   if (format == Format::json) {
     auto j = event_json(e);
+    auto changes = nlohmann::ordered_json::array();
+    for (const auto& h : history) {
+      changes.push_back({{"change", h.change},
+                         {"from", h.old_date.timex()},
+                         {"to", h.new_date.timex()},
+                         {"text", h.new_text},
+                         {"source_id", h.source_id ? nlohmann::ordered_json(*h.source_id)
+                                                   : nlohmann::ordered_json(nullptr)},
+                         {"recorded_at", h.recorded_at}});
+    }
+    j["date_history"] = std::move(changes);
     auto arr = nlohmann::ordered_json::array();
     for (const auto& r : related) {
       arr.push_back(
@@ -97,6 +110,17 @@ Result<void> run_show(Id id, const std::string& format_name, Context& ctx) {
     return ok();
   }
   print_event(e, ctx);
+  if (!history.empty()) {
+    ctx.out << "  date history:\n";
+    for (const auto& h : history) {
+      const std::string from = h.source_id ? fmt::format(" (source [{}])", *h.source_id) : "";
+      ctx.out << (h.change == "refined"
+                      ? fmt::format("    refined {} -> {}{}\n", h.old_date.display(),
+                                    h.new_date.display(), from)
+                      : fmt::format("    disputed: kept {}, also reported as {}{}\n",
+                                    h.old_date.display(), h.new_date.display(), from));
+    }
+  }
   if (!related.empty()) {
     ctx.out << "  nearby events with a shared actor or place (within a year):\n";
     for (const auto& r : related) {

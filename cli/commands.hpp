@@ -20,5 +20,6 @@ void add_timeline_command(CLI::App& app, Context& ctx);  // kb timeline
 void add_show_command(CLI::App& app, Context& ctx);      // kb show
 void add_search_command(CLI::App& app, Context& ctx);    // kb search
 void add_stats_command(CLI::App& app, Context& ctx);     // kb stats
+void add_extract_command(CLI::App& app, Context& ctx);   // kb extract: re-run extraction
 
 }  // namespace kb::cli

@@ -13,6 +13,9 @@
 #include <fmt/format.h>
 
 #include "cli/pipeline.hpp"
+#include "cli/store_extraction.hpp"
+#include "importers/entities/gazetteer.hpp"
+#include "importers/extract/extractor.hpp"
 
 namespace kb::cli {
 namespace {
@@ -24,7 +27,8 @@ struct Work {
   std::size_t seq = 0;  // input order
   importers::Article article;
   std::string hash;
-  // EXTRACTION HOOK: the extraction result for this article goes here (filled by workers).
+  // The events found in the article (filled by the workers unless --no-events).
+  std::optional<importers::extract::Extraction> extraction;
 };
 
 // A file-level problem, reported by the reader thread.
@@ -102,25 +106,55 @@ void read_inputs(const std::vector<std::string>& files, const importers::ReadOpt
   queue.close();
 }
 
-// Prepares articles: content hash (and, later, event extraction).
-void prepare(BoundedQueue<Work>& in, BoundedQueue<Work>& out) {
+// Prepares articles: content hash and, with an extractor, the article's events.
+void prepare(BoundedQueue<Work>& in, BoundedQueue<Work>& out,
+             const importers::extract::Extractor* extractor) {
   while (auto w = in.pop()) {
     w->hash = importers::content_hash(w->article.text);
-    // EXTRACTION HOOK: extract events from w->article here (this runs on a worker thread).
+    if (extractor != nullptr) {
+      w->extraction = extractor->extract(w->article);
+      for (auto& warning : w->extraction->warnings) {
+        w->article.warnings.push_back(std::move(warning));
+      }
+    }
     out.push(std::move(*w));
   }
 }
 
-// Stores one article in its own transaction; returns false if it was already stored.
-Result<bool> store_article(Store& store, const Work& w, Id import_id) {
+// The extractor for an import that wants events: built once, shared by the workers. When the
+// gazetteer cannot be loaded, sources are still imported and a warning says why no events were.
+struct ExtractionSetup {
+  std::optional<importers::Gazetteer> gazetteer;
+  std::optional<importers::extract::Extractor> extractor;
+};
+
+void start_extraction(ExtractionSetup& x, std::vector<std::string>& warnings) {
+  auto dir = importers::find_data_dir();
+  auto gazetteer =
+      dir ? importers::load_gazetteer(*dir) : Result<importers::Gazetteer>(dir.error());
+  if (!gazetteer) {
+    warnings.push_back("no events extracted: " + gazetteer.error().message);
+    return;
+  }
+  x.gazetteer = std::move(gazetteer).value();
+  x.extractor.emplace(*x.gazetteer);
+}
+
+// Stores one article in its own transaction; returns false if it was already stored. Adds the
+// number of events it created or cited to `events`.
+Result<bool> store_article(Store& store, const Work& w, Id import_id, std::int64_t& events) {
   KB_ASSIGN(auto existing, store.find_source_by_hash(w.hash));
   if (existing) {
     return false;
   }
   KB_ASSIGN(Transaction tx, store.transaction());
   KB_ASSIGN(Id source_id, store.add_source(to_source(w.article, w.hash, import_id)));
-  (void)source_id;
-  // EXTRACTION HOOK: store the article's events citing `source_id` here (same transaction).
+  if (w.extraction) {
+    StoreExtractionOptions options;
+    options.import_id = import_id;
+    KB_ASSIGN(const StoredCounts c, store_extraction(store, source_id, *w.extraction, options));
+    events += c.created + c.merged;
+  }
   for (const auto& warning : w.article.warnings) {
     KB_TRY(store.add_import_warning(import_id, w.article.origin, warning));
   }
@@ -210,6 +244,12 @@ Result<ImportReport> import_articles(Store* store, const ImportRequest& request,
     KB_ASSIGN(report.run.id, store->begin_import(request.inputs));
     KB_TRY(tx.commit());
   }
+  ExtractionSetup extraction;
+  if (request.events && store != nullptr && !request.dry_run) {
+    start_extraction(extraction, report.warnings);
+  }
+  const importers::extract::Extractor* extractor =
+      extraction.extractor ? &*extraction.extractor : nullptr;
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
   const unsigned workers = request.jobs > 0 ? request.jobs : cores;
   BoundedQueue<Work> to_workers(kQueueCapacity);
@@ -222,7 +262,7 @@ Result<ImportReport> import_articles(Store* store, const ImportRequest& request,
   std::atomic<unsigned> running{workers};
   for (unsigned i = 0; i < workers; ++i) {
     pool.emplace_back([&] {
-      prepare(to_workers, to_writer);
+      prepare(to_workers, to_writer, extractor);
       if (--running == 0) {
         to_writer.close();
       }
@@ -253,7 +293,7 @@ Result<ImportReport> import_articles(Store* store, const ImportRequest& request,
         ++(existing ? report.run.unchanged : report.run.added);
         continue;
       }
-      auto stored = store_article(*store, item, report.run.id);
+      auto stored = store_article(*store, item, report.run.id, report.run.events);
       if (!stored) {
         if (stored.error().code == Errc::storage) {
           fatal = stored.error();
