@@ -2,14 +2,57 @@
 // are already UTF-8 byte offsets (no UTF-16 copy, no index mapping).
 #include "importers/sentences.hpp"
 
+#include <algorithm>
+#include <array>
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
 namespace kb::importers {
 namespace {
 
+// Abbreviations after which a period does not end a sentence, on top of ICU's English list
+// (which has "Mr.", "Mrs.", "U.S." but not military ranks or months). Single capital letters
+// cover initials ("John F. Kennedy").
+constexpr auto kAbbreviations = std::to_array<std::string_view>(
+    {"Gen.",  "Lt.",   "Col.", "Maj.", "Capt.",   "Sgt.", "Cpl.", "Pvt.", "Adm.",  "Cmdr.", "Brig.",
+     "Dr.",   "Prof.", "Gov.", "Sen.", "Rep.",    "Rev.", "Hon.", "Amb.", "Pres.", "St.",   "Mt.",
+     "Ft.",   "Jr.",   "Sr.",  "No.",  "Nos.",    "Jan.", "Feb.", "Mar.", "Apr.",  "Aug.",  "Sep.",
+     "Sept.", "Oct.",  "Nov.", "Dec.", "approx.", "est.", "A.",   "B.",   "C.",    "D.",    "E.",
+     "F.",    "G.",    "H.",   "J.",   "K.",      "L.",   "M.",   "N.",   "O.",    "P.",    "Q.",
+     "R.",    "S.",    "T.",   "U.",   "V.",      "W.",   "X.",   "Y.",   "Z."});
+
+// A sentence iterator with ICU's English suppressions plus kAbbreviations; null on failure.
+icu::BreakIterator* make_iterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) {
+    return nullptr;
+  }
+  for (const std::string_view a : kAbbreviations) {
+    builder->suppressBreakAfter(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size()))),
+        status);
+  }
+  icu::BreakIterator* base =
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status);
+  if (U_FAILURE(status)) {
+    delete base;  // NOLINT(cppcoreguidelines-owning-memory): ICU hands out raw owning pointers
+    return nullptr;
+  }
+  icu::BreakIterator* wrapped = builder->wrapIteratorWithFilter(base, status);  // adopts base
+  if (U_FAILURE(status)) {
+    delete wrapped;  // NOLINT(cppcoreguidelines-owning-memory): as above
+    return nullptr;
+  }
+  return wrapped;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
+
+std::vector<std::size_t> glue_points(std::string_view s, std::size_t b, std::size_t e);
 
 // Adds [b, e) of `s`, trimmed, split at every blank line, to `out`.
 void add_trimmed(std::string_view s, std::size_t b, std::size_t e, std::vector<Sentence>& out) {
@@ -32,10 +75,77 @@ void add_trimmed(std::string_view s, std::size_t b, std::size_t e, std::vector<S
       t -= is_space(s[t - 1]) ? std::size_t{1} : std::size_t{2};
     }
     if (t > b) {
-      out.push_back(Sentence{b, t});
+      std::size_t from = b;
+      for (const std::size_t p : glue_points(s, b, t)) {
+        out.push_back(Sentence{from, p});
+        from = p;
+      }
+      out.push_back(Sentence{from, t});
     }
     b = stop;
   }
+}
+
+// True iff [b, e) ends with an abbreviation of kAbbreviations followed by spaces only (no line
+// break), so that a break at `e` would split "Lt. Col. Smith".
+bool ends_with_abbreviation(std::string_view s, std::size_t b, std::size_t e) {
+  std::size_t t = e;
+  while (t > b && (s[t - 1] == ' ' || s[t - 1] == '\t')) {
+    --t;
+  }
+  if (t == e || t == b || s[t - 1] != '.') {
+    return false;
+  }
+  std::size_t w = t;
+  while (w > b && !is_space(s[w - 1])) {
+    --w;
+  }
+  const std::string_view word = s.substr(w, t - w);
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+}
+
+// Words that often start a sentence; a glue point must be followed by one of them.
+constexpr auto kStarters = std::to_array<std::string_view>(
+    {"He",    "She",   "It",      "They",      "We",        "I",   "The",  "This",  "That",
+     "These", "Those", "There",   "In",        "On",        "At",  "But",  "And",   "As",
+     "A",     "An",    "However", "Meanwhile", "According", "If",  "When", "While", "After",
+     "Since", "His",   "Her",     "Their",     "Its",       "Our", "Some", "Many"});
+
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Byte offsets inside [b, e) where two sentences were glued by a scraper: "statementHe added"
+// (three or more lower-case letters, then a starter word) or "in March.The new" (sentence
+// punctuation directly before a starter word). Only starter words count, which keeps
+// "McDonald", "LinkedIn", "iPhone" and "Caliber.Az" whole.
+std::vector<std::size_t> glue_points(std::string_view s, std::size_t b, std::size_t e) {
+  std::vector<std::size_t> points;
+  for (std::size_t i = b + 3; i < e; ++i) {
+    if (!is_upper_ascii(s[i])) {
+      continue;
+    }
+    std::size_t head = i;  // start of the word glued to the starter
+    while (head > b && is_lower_ascii(s[head - 1])) {
+      --head;
+    }
+    const bool after_lower =
+        i - head >= 3 && (head == b || s[head - 1] == ' ' || s[head - 1] == '(');
+    const bool after_stop = (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?') &&
+                            is_lower_ascii(s[i - 2]) && is_lower_ascii(s[i - 3]);
+    if (!after_lower && !after_stop) {
+      continue;
+    }
+    std::size_t w = i;
+    while (w < e && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z'))) {
+      ++w;
+    }
+    const std::string_view word = s.substr(i, w - i);
+    if (w < e && s[w] == ' ' &&
+        std::find(kStarters.begin(), kStarters.end(), word) != kStarters.end()) {
+      points.push_back(i);
+    }
+  }
+  return points;
 }
 
 // Fallback without ICU: paragraphs, then ". " / "! " / "? " before an upper-case letter.
@@ -59,12 +169,7 @@ struct SentenceSplitter::Impl {
 };
 
 SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->iter.reset(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-  if (U_FAILURE(status)) {
-    impl_->iter.reset();
-  }
+  impl_->iter.reset(make_iterator());
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -93,16 +198,18 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view utf8) {
     split_simple(utf8, out);
     return out;
   }
-  std::int32_t prev = impl_->iter->first();
+  std::size_t begin = static_cast<std::size_t>(impl_->iter->first());
   for (std::int32_t next = impl_->iter->next(); next != icu::BreakIterator::DONE;
        next = impl_->iter->next()) {
-    add_trimmed(utf8, static_cast<std::size_t>(prev), static_cast<std::size_t>(next), out);
-    prev = next;
+    const auto end = static_cast<std::size_t>(next);
+    if (end < utf8.size() && ends_with_abbreviation(utf8, begin, end)) {
+      continue;  // ICU's filter misses some entries ("Lt."): keep the sentence going
+    }
+    add_trimmed(utf8, begin, end, out);
+    begin = end;
   }
-  // Detach the iterator from the UText before closing it.
-  UText empty = UTEXT_INITIALIZER;
-  utext_openUTF8(&empty, "", 0, &status);
-  impl_->iter->setText(&empty, status);
+  add_trimmed(utf8, begin, utf8.size(), out);
+  // The iterator keeps its own shallow clone of `text`; it is re-pointed before any next use.
   utext_close(text);
   return out;
 }

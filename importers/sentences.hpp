@@ -19,9 +19,9 @@ struct Sentence {
 // split() may then be called any number of times. Not thread-safe; use one per thread.
 class SentenceSplitter {
  public:
-  // Builds the iterator for locale "en@ss=standard" (suppresses breaks after "Mr.", "Gen.",
-  // "U.S." and other known abbreviations). If ICU cannot build it, split() falls back to
-  // splitting at paragraphs and at ". " followed by an upper-case letter.
+  // Builds an English sentence iterator with ICU's abbreviation suppressions ("Mr.", "U.S.")
+  // plus ranks, titles, months and initials ("Gen.", "Dr.", "Feb.", "F."). If ICU cannot build
+  // it, split() falls back to paragraphs and ". " followed by an upper-case letter.
   SentenceSplitter();
   ~SentenceSplitter();
   SentenceSplitter(const SentenceSplitter&) = delete;
@@ -30,6 +30,8 @@ class SentenceSplitter {
   SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
 
   // Sentences of `utf8`, in order, never spanning a blank line ("\n\n") and never empty.
+  // Sentences glued by scrapers ("statementHe added", "in March.The new") are split when the
+  // second starts with a common sentence-opening word.
   // Invalid UTF-8 is tolerated (offsets stay byte offsets into `utf8`).
   std::vector<Sentence> split(std::string_view utf8);
 

@@ -136,7 +136,9 @@ constexpr auto kBoilerplatePhrases = std::to_array<std::string_view>(
      "enable javascript",
      "your browser",
      "the most important world news",
-     "what are you looking for"});
+     "what are you looking for",
+     "appeared first on",
+     "continue reading"});
 
 // Trailing title labels that say what media a page carries.
 constexpr auto kTitleLabels = std::to_array<std::string_view>(

@@ -105,10 +105,7 @@ Article read_item(const xmlNode* item, std::string_view origin, std::string_view
   a.origin = fmt::format("{}:{}", origin, xmlGetLineNo(item));
   a.publisher = std::string(publisher);
   if (const xmlNode* t = child(item, "title")) {
-    a.title = clean_title(node_text(t));
-    if (a.title.find('<') != std::string::npos) {
-      a.title = html_fragment_to_text(a.title);
-    }
+    a.title = clean_title(html_inline_text(node_text(t)));
   }
   a.url = item_link(item);
   for (const auto name : kTimeNames) {
@@ -143,7 +140,7 @@ Result<ReadResult> read_feed(std::string_view content, std::string_view origin,
   const bool well_formed = ctxt->wellFormed != 0;
   xmlFreeParserCtxt(ctxt);
   const xmlNode* root = doc != nullptr ? xmlDocGetRootElement(doc) : nullptr;
-  const std::string_view root_name = element_name(root);
+  const std::string root_name(element_name(root));  // a copy: the doc may be freed below
   if (root_name != "rss" && root_name != "feed" && root_name != "RDF") {
     if (doc != nullptr) {
       xmlFreeDoc(doc);
@@ -165,8 +162,8 @@ Result<ReadResult> read_feed(std::string_view content, std::string_view origin,
   item_options.url.clear();  // a URL override names one article, not every item
   for (const xmlNode* item : items_of(root)) {
     Article a = read_item(item, origin, publisher);
-    if (a.text.empty() && a.title.empty()) {
-      result.warnings.push_back(located(a.origin, 0, "feed item without title or text skipped"));
+    if (a.text.empty()) {
+      result.warnings.push_back(located(a.origin, 0, "feed item without text skipped"));
       continue;
     }
     finish_article(a, item_options);

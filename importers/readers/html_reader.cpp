@@ -126,6 +126,21 @@ std::optional<Timestamp> page_time(const PageMeta& m, const std::vector<nlohmann
   return parse_timestamp(json_ld_string(ld, "dateModified"));
 }
 
+// The site name in a <title> that is the headline plus a suffix ("<h1> - Coastal Courier").
+std::string site_from_title(std::string_view title_tag, std::string_view h1) {
+  if (h1.empty() || !title_tag.starts_with(h1) || title_tag.size() == h1.size()) {
+    return {};
+  }
+  std::string_view rest = trim(title_tag.substr(h1.size()));
+  for (const std::string_view sep : {"|", "-", "::", "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xB7"}) {
+    if (rest.starts_with(sep)) {
+      rest = trim(rest.substr(sep.size()));
+      return count_words(rest) <= 5 ? std::string(rest) : std::string();
+    }
+  }
+  return {};
+}
+
 std::string page_title(const PageMeta& m, const std::vector<nlohmann::json>& ld,
                        std::string_view site) {
   std::string t = meta_value(m, "og:title");
@@ -184,6 +199,7 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
   a.publisher = meta_value(m, "og:site_name");
   a.publisher = a.publisher.empty() ? json_ld_string(ld, "publisher", "name") : a.publisher;
   a.publisher = a.publisher.empty() ? meta_value(m, "application-name") : a.publisher;
+  a.publisher = a.publisher.empty() ? site_from_title(m.title_tag, m.h1) : a.publisher;
   a.title = page_title(m, ld, a.publisher);
   a.url = m.canonical.empty() ? meta_value(m, "og:url") : m.canonical;
   const auto blocks = collect_blocks(xmlDocGetRootElement(doc));

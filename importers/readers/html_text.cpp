@@ -280,6 +280,31 @@ std::string fragment_text(const std::vector<TextBlock>& blocks) {
   return join_kept(std::move(kept), {});
 }
 
+namespace {
+
+// Parses `html` as an HTML fragment; nullptr when libxml2 gives up. Caller frees.
+htmlDocPtr parse_fragment(std::string_view html) {
+  const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                   HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED;
+  const auto size = static_cast<int>(std::min<std::size_t>(html.size(), 0x7fffffff));
+  return htmlReadMemory(html.data(), size, nullptr, "UTF-8", opts);
+}
+
+}  // namespace
+
+std::string html_inline_text(std::string_view html) {
+  if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos) {
+    return collapse_spaces(html);
+  }
+  htmlDocPtr doc = parse_fragment(html);
+  if (doc == nullptr) {
+    return collapse_spaces(html);
+  }
+  std::string out = node_text(reinterpret_cast<const xmlNode*>(doc));
+  xmlFreeDoc(doc);
+  return out;
+}
+
 std::string html_fragment_to_text(std::string_view html) {
   if (html.find('<') == std::string_view::npos) {
     return normalize_body(html);

@@ -38,6 +38,9 @@ std::string fragment_text(const std::vector<TextBlock>& blocks);
 // Parses `html` with libxml2's HTML parser (recovering, no network) and returns fragment_text.
 std::string html_fragment_to_text(std::string_view html);
 
+// Text of a short HTML snippet (a feed title with entities or tags), on one line.
+std::string html_inline_text(std::string_view html);
+
 // Concatenated, whitespace-collapsed text of every text node under `node`.
 std::string node_text(const xmlNode* node);
 

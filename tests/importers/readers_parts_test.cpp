@@ -1,0 +1,132 @@
+// Tests for the readers' building blocks: importers/readers/timestamps.cpp, clean.cpp, utf8.cpp.
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "importers/readers/clean.hpp"
+#include "importers/readers/timestamps.hpp"
+#include "importers/readers/utf8.hpp"
+
+namespace {
+
+namespace rd = kb::importers::readers;
+
+std::string show(const std::optional<rd::Timestamp>& t) {
+  if (!t) {
+    return "-";
+  }
+  return date::format("%F %T", t->time) + (t->has_time ? "" : " (day)");
+}
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("parse_timestamp reads ISO 8601, RFC 822 and written datelines") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"2022-02-28", "2022-02-28 00:00:00 (day)"},
+        {"1987-02-26T15:01:01", "1987-02-26 15:01:01"},
+        {"2022-06-24T17:30:00Z", "2022-06-24 17:30:00"},
+        {"2024-03-12T09:45:00+02:00", "2024-03-12 07:45:00"},
+        {"2024-03-12 09:45", "2024-03-12 09:45:00"},
+        {"2024-03-12T09:45:00.123-0500", "2024-03-12 14:45:00"},
+        {"Mon, 02 Oct 2023 07:30:00 +0200", "2023-10-02 05:30:00"},
+        {"Tue, 23 May 2023 03:02:00 GMT", "2023-05-23 03:02:00"},
+        {"23 May 2023 03:02", "2023-05-23 03:02:00"},
+        {"24 June 2022, 17:30 UTC", "2022-06-24 17:30:00"},
+        {"August 19, 2022", "2022-08-19 00:00:00 (day)"},
+        {"Sept. 3, 2021 4:05 PM", "2021-09-03 16:05:00"},
+        {"12 March 2024, 12:15 am", "2024-03-12 00:15:00"},
+        {"2023-02-30", "-"},
+        {"23 May 2023 is when it happened", "-"},
+        {"The Wall Street Journal", "-"},
+        {"13/05/2023", "-"},
+        {"2023-05-23T25:00", "-"},
+        {"", "-"},
+    };
+    for (const auto& [in, want] : cases) {
+      CAPTURE(in);
+      CHECK(show(rd::parse_timestamp(in)) == want);
+    }
+  }
+
+  TEST_CASE("repair_utf8 replaces each invalid sequence once") {
+    std::size_t n = 0;
+    CHECK(rd::repair_utf8("caf\xE9 ok", n) == "caf\xEF\xBF\xBD ok");
+    CHECK(n == 1);
+    CHECK(rd::repair_utf8("\xE2\x80", n) == "\xEF\xBF\xBD");        // truncated sequence
+    CHECK(rd::repair_utf8("\xED\xA0\x80x", n) == "\xEF\xBF\xBDx");  // surrogate
+    CHECK(rd::repair_utf8("\xC0\xAF", n) == "\xEF\xBF\xBD");        // overlong
+    CHECK(rd::repair_utf8("\xE2\x80\x94 fine", n) == "\xE2\x80\x94 fine");
+    CHECK(n == 0);
+    CHECK(rd::valid_utf8("\xF0\x9F\x98\x80"));
+    CHECK_FALSE(rd::valid_utf8("\xF5\x80\x80\x80"));
+  }
+
+  TEST_CASE("is_boilerplate_line knows page furniture but keeps prose") {
+    for (const std::string_view junk :
+         {"twitter", "night_theme", "ru", "ARM", "Views: 147", "print", "copy link",
+          "Ссылка скопирована", "ads", "loading", "Caliber.az \xC2\xA9 2025. .",
+          "share-lineLiked the story? Share it on social media!",
+          "Any use of materials is allowed only if there is a hyperlink to Caliber.az", "A+",
+          "\xC2\xA0", "Read also: Parliament votes",
+          "We use cookies to improve your experience."}) {
+      CAPTURE(junk);
+      CHECK(rd::is_boilerplate_line(junk));
+    }
+    for (const std::string_view prose :
+         {"Goal of deterring Vladimir Putin", "Russia", "NATO summit in Vilnius",
+          "The US would serve as the prime guarantor of the security arrangements."}) {
+      CAPTURE(prose);
+      CHECK_FALSE(rd::is_boilerplate_line(prose));
+    }
+  }
+
+  TEST_CASE("normalize_body keeps paragraphs and re-flows hard-wrapped wire text") {
+    CHECK(rd::normalize_body("One line.\nAnother line that is long enough to be its own "
+                             "paragraph because it is well over ninety characters long.\n\n"
+                             "Third.") ==
+          "One line.\n\nAnother line that is long enough to be its own paragraph because it is "
+          "well over ninety characters long.\n\nThird.");
+    CHECK(rd::normalize_body("A wrapped\nsentence here.\n    Indented new\nparagraph.") ==
+          "A wrapped sentence here.\n\nIndented new paragraph.");
+    CHECK(rd::normalize_body("Text.\n\nprint\n\n  \xC2\xA0 \n\nMore   text.") ==
+          "Text.\n\nMore text.");
+  }
+
+  TEST_CASE("clean_title and strip_site_name drop labels and site names") {
+    CHECK(rd::clean_title("WSJ: Allies look to security model PHOTO") ==
+          "WSJ: Allies look to security model");
+    CHECK(rd::clean_title("Strike in Kyiv  VIDEO UPDATED") == "Strike in Kyiv");
+    CHECK(rd::strip_site_name("Talks fail | Reuters", "Reuters") == "Talks fail");
+    CHECK(rd::strip_site_name("Reuters - Talks fail", "Reuters") == "Talks fail");
+    CHECK(rd::strip_site_name("Talks fail | World News", "") == "Talks fail");
+    CHECK(rd::strip_site_name("Kyiv - Moscow talks fail", "Reuters") == "Kyiv - Moscow talks fail");
+  }
+
+  TEST_CASE("detect_reprint finds original publishers and wire agencies") {
+    struct Case {
+      std::string text, publisher, want_publisher, want_original;
+    };
+    const std::vector<Case> cases = {
+        {"The Wall Street Journal has published an article arguing X. Caliber.Az reprints the "
+         "article.",
+         "", "Caliber.Az", "The Wall Street Journal"},
+        {"LONDON (Reuters) - Oil prices rose.", "Daily Mirror", "Daily Mirror", "Reuters"},
+        {"(ANSA) - Rome, January 24 - Talks began.", "", "", "ANSA"},
+        {"Text.\n\nThis article first appeared in The Atlantic.", "Site", "Site", "The Atlantic"},
+        {"Text. Originally published by Foreign Policy on 3 May.", "", "", "Foreign Policy"},
+        {"WASHINGTON (Reuters) - Prices fell.", "Reuters", "Reuters", ""},
+        {"Nothing to see (here) in this text.", "", "", ""},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.text);
+      kb::importers::Article a;
+      a.text = c.text;
+      a.publisher = c.publisher;
+      rd::detect_reprint(a);
+      CHECK(a.publisher == c.want_publisher);
+      CHECK(a.original_publisher == c.want_original);
+    }
+  }
+}

@@ -1,0 +1,299 @@
+// Tests for importers/readers/: each reader on the files in tests/data/readers/ (incl. one
+// damaged file per reader), format detection, bad input and the seed article.
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "importers/readers/reader.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kb::importers::Article;
+using kb::importers::Format;
+using kb::importers::ReadOptions;
+
+fs::path data(const char* name) { return fs::path(KB_TEST_DATA_DIR) / "readers" / name; }
+
+date::sys_seconds at(int y, unsigned m, unsigned d, int h, int mi) {
+  return date::sys_days{date::year{y} / date::month{m} / date::day{d}} + std::chrono::hours{h} +
+         std::chrono::minutes{mi};
+}
+
+kb::importers::ReadResult read(const char* name) {
+  auto r = kb::importers::read_path(data(name), {});
+  REQUIRE_MESSAGE(r.has_value(), (r.has_value() ? "" : r.error().message));
+  return std::move(*r);
+}
+
+bool contains(const std::string& hay, std::string_view needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("read_path reads the seed article: title, dateline, reprint, clean body") {
+    const fs::path seed = fs::path(KB_SHARED_DIR) / "data/seed" /
+                          "caliber-az-2023-05-23-wsj-ukraine-security-model.txt";
+    if (!fs::exists(seed)) {
+      MESSAGE("shared seed article not present; skipped");
+      return;
+    }
+    auto r = kb::importers::read_path(seed, {});
+    REQUIRE(r.has_value());
+    REQUIRE(r->articles.size() == 1);
+    CHECK(r->warnings.empty());
+    const Article& a = r->articles[0];
+    CHECK(a.title == "WSJ: Allies look to security model to aid Ukraine in fight against Russia");
+    REQUIRE(a.published.has_value());
+    CHECK(*a.published == at(2023, 5, 23, 3, 2));
+    CHECK(a.published_has_time);
+    CHECK(a.publisher == "Caliber.Az");
+    CHECK(a.original_publisher == "The Wall Street Journal");
+    CHECK(a.warnings.empty());
+    CHECK(a.text.starts_with("The Wall Street Journal has published an article arguing"));
+    CHECK(a.text.ends_with("Ukraine is modernizing its military, moving toward NATO.\xE2\x80\x9D"));
+    CHECK(contains(a.text, "\n\nGoal of deterring Vladimir Putin\n\n"));
+    for (const std::string_view junk :
+         {"twitter", "night_theme", "WHAT ARE YOU LOOKING FOR", "Any use of materials", "\xC2\xA9",
+          "A+", "PHOTO", "23 May 2023 03:02", "Views:", "Liked the story", "copy link",
+          "The most important world news", "\n\n\n", "\n\nCaliber.Az"}) {
+      CAPTURE(junk);
+      CHECK_FALSE(contains(a.text, junk));
+    }
+    for (const std::string_view word : {"print", "ads", "loading", "ru", "arm", "WORLD"}) {
+      CAPTURE(word);
+      CHECK_FALSE(contains(a.text, std::string("\n\n") + std::string(word) + "\n\n"));
+      CHECK_FALSE(a.text.ends_with(word));
+    }
+  }
+
+  TEST_CASE("read_path reads a scraped text page with navigation and footers") {
+    const auto r = read("scraped_page.txt");
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.warnings.empty());
+    const Article& a = r.articles[0];
+    CHECK(a.title == "Coalition talks collapse in Vilnius");
+    CHECK(a.published == at(2024, 2, 7, 18, 40));
+    CHECK(a.publisher == "Northwind News");
+    CHECK(a.original_publisher == "The Baltic Herald");
+    CHECK(a.origin == data("scraped_page.txt").string());
+    CHECK(a.text.starts_with("The Baltic Herald has published an article"));
+    CHECK(a.text.ends_with("before the regular date was unlikely."));
+    CHECK_FALSE(contains(a.text, "Read also"));
+    CHECK(std::count(a.text.begin(), a.text.end(), '\n') == 6);  // four paragraphs
+  }
+
+  TEST_CASE("read_path repairs invalid UTF-8 in text and warns") {
+    const auto r = read("invalid_utf8.txt");
+    REQUIRE(r.articles.size() == 1);
+    const Article& a = r.articles[0];
+    REQUIRE(a.warnings.size() == 1);
+    CHECK(contains(a.warnings[0], "invalid_utf8.txt: invalid UTF-8 (5 sequences"));
+    CHECK(a.title == "Grain prices fall after harvest report");
+    CHECK(a.published == at(2023, 9, 12, 8, 15));
+    CHECK(contains(a.text, "The caf\xEF\xBF\xBD owners"));
+  }
+
+  TEST_CASE("read_path reads an HTML news page by metadata and content density") {
+    const auto r = read("news_page.html");
+    REQUIRE(r.articles.size() == 1);
+    const Article& a = r.articles[0];
+    CHECK(a.warnings.empty());
+    CHECK(a.title == "Baltic ministers agree on joint air-defence plan");
+    CHECK(a.publisher == "The Northern Ledger");
+    CHECK(a.url == "https://ledger.example.org/world/2024/03/12/baltic-air-defence");
+    CHECK(a.published == at(2024, 3, 12, 7, 45));  // 09:45+02:00
+    CHECK(a.published_has_time);
+    CHECK(a.original_publisher.empty());
+    CHECK(a.text.starts_with("The defence ministers of Estonia, Latvia and Lithuania agreed"));
+    CHECK(a.text.ends_with("air-defence units."));
+    CHECK(contains(a.text, "\n\nCost shared by population\n\n"));
+    for (const std::string_view junk : {"cookies", "Politics", "By Anna", "Facebook", "Read more",
+                                        "NATO opens", "Most read", "Great article", "rights"}) {
+      CAPTURE(junk);
+      CHECK_FALSE(contains(a.text, junk));
+    }
+  }
+
+  TEST_CASE("read_path decodes a windows-1252 page and finds a wire reprint") {
+    const auto r = read("wire_page.html");
+    REQUIRE(r.articles.size() == 1);
+    const Article& a = r.articles[0];
+    CHECK(a.title == "Harbour strike ends after pay deal");
+    CHECK(a.publisher == "Coastal Courier");
+    CHECK(a.original_publisher == "Reuters");
+    CHECK(a.published == at(2023, 7, 4, 14, 20));
+    CHECK(contains(a.text, "caf\xC3\xA9s"));
+    CHECK(std::count(a.text.begin(), a.text.end(), '\n') == 6);
+    CHECK_FALSE(contains(a.text, "Share on"));
+    CHECK_FALSE(contains(a.text, "Ferry"));
+  }
+
+  TEST_CASE("read_path reads a blog page: <title> suffix, <time>, blockquote") {
+    const auto r = read("blog_page.html");
+    REQUIRE(r.articles.size() == 1);
+    const Article& a = r.articles[0];
+    CHECK(a.title == "Why the grain corridor matters for North Africa");
+    CHECK(a.publisher == "Sahel & Sea Review");
+    CHECK(a.published == at(2022, 8, 19, 0, 0));
+    CHECK_FALSE(a.published_has_time);
+    CHECK(contains(a.text, "\n\nIf the corridor holds through the winter"));
+    CHECK_FALSE(contains(a.text, "newsletter"));
+    CHECK_FALSE(contains(a.text, "Related"));
+  }
+
+  TEST_CASE("read_path recovers a truncated HTML page and warns about the missing date") {
+    const auto r = read("damaged_page.html");
+    REQUIRE(r.articles.size() == 1);
+    const Article& a = r.articles[0];
+    CHECK(a.title == "Border talks resume in Geneva");
+    CHECK_FALSE(a.published.has_value());
+    REQUIRE(a.warnings.size() == 1);
+    CHECK(a.warnings[0] == data("damaged_page.html").string() + ": no publication time found");
+    CHECK(a.text.ends_with("if both sides agree on the ag"));
+  }
+
+  TEST_CASE("read_path reads an RSS 2.0 feed item by item") {
+    const auto r = read("feed_rss.xml");
+    CHECK(r.warnings.empty());
+    REQUIRE(r.articles.size() == 3);
+    const Article& a = r.articles[0];
+    CHECK(a.title == "Bridge reopens to traffic after two years of repairs");
+    CHECK(a.url == "https://dispatch.example.net/2023/10/bridge-reopens");
+    CHECK(a.publisher == "Danube Dispatch");
+    CHECK(a.published == at(2023, 10, 2, 5, 30));  // 07:30 +0200
+    CHECK(a.origin == data("feed_rss.xml").string() + ":7");
+    CHECK(a.text.starts_with("The road bridge between the two river towns"));
+    CHECK(a.text.ends_with("doubled delivery times."));
+    CHECK(a.warnings.empty());
+    CHECK(r.articles[1].published == at(2023, 10, 3, 16, 5));
+    CHECK(contains(r.articles[1].text, ".\n\nThe accord enters"));
+    CHECK(r.articles[2].warnings.size() == 1);  // no pubDate
+  }
+
+  TEST_CASE("read_path reads an Atom feed with XHTML and escaped HTML") {
+    const auto r = read("feed_atom.xml");
+    REQUIRE(r.articles.size() == 2);
+    const Article& a = r.articles[0];
+    CHECK(a.title == "Council agrees to resume scientific cooperation");
+    CHECK(a.url == "https://arcticwatch.example.com/2024/05/science-cooperation");
+    CHECK(a.publisher == "Arctic Council Watch");
+    CHECK(a.published == at(2024, 5, 14, 7, 15));
+    CHECK(a.text.ends_with("next field season."));
+    CHECK(r.articles[1].title == "Icebreaker fleet & new ports on the agenda");
+    CHECK(r.articles[1].published == at(2024, 5, 13, 8, 0));
+  }
+
+  TEST_CASE("read_path recovers a truncated feed and reports empty feeds") {
+    const auto r = read("damaged_feed.xml");
+    REQUIRE(r.articles.size() == 1);
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(contains(r.warnings[0], "malformed XML"));
+    CHECK(contains(r.warnings[1], "damaged_feed.xml:15: feed item without text skipped"));
+    const auto empty = read("empty_feed.xml");
+    CHECK(empty.articles.empty());
+    REQUIRE(empty.warnings.size() == 1);
+    CHECK(contains(empty.warnings[0], "empty_feed.xml: feed has no items"));
+  }
+
+  TEST_CASE("read_path streams JSONL records and skips bad lines with warnings") {
+    const auto r = read("corpus.jsonl");
+    REQUIRE(r.articles.size() == 4);
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(contains(r.warnings[0], "corpus.jsonl:4: not a JSON object"));
+    CHECK(contains(r.warnings[1], "corpus.jsonl:6:"));
+    const Article& a = r.articles[1];
+    CHECK(a.origin == data("corpus.jsonl").string() + ":2");
+    CHECK(a.title == "Talks on fishing quotas adjourned");
+    CHECK(a.publisher == "Wire");
+    CHECK(a.url.empty());
+    CHECK(a.published == at(1987, 3, 2, 15, 1) + std::chrono::seconds{1});
+    CHECK(a.text ==
+          "BRUSSELS, March 2 - Talks on fishing quotas were adjourned until next week after "
+          "ministers failed to agree on the share for the northern fleet.\n\nA spokesman said a "
+          "compromise was still possible.\n\nReuter");
+    CHECK(r.articles[0].published == at(2021, 6, 1, 0, 0));
+    CHECK_FALSE(r.articles[0].published_has_time);
+    REQUIRE(r.articles[2].warnings.size() == 1);
+    CHECK(contains(r.articles[2].warnings[0], "corpus.jsonl:3: no publication time"));
+  }
+
+  TEST_CASE("read_path refuses binary, empty and missing files with the file name") {
+    const auto bin = kb::importers::read_path(data("binary.bin"), {});
+    REQUIRE_FALSE(bin.has_value());
+    CHECK(bin.error().code == kb::Errc::parse);
+    CHECK(contains(bin.error().message, "binary.bin: contains NUL bytes"));
+    const auto missing = kb::importers::read_path(data("no_such_file.txt"), {});
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().code == kb::Errc::not_found);
+    const auto empty = kb::importers::read_articles(" \n\n ", "stdin", {});
+    REQUIRE_FALSE(empty.has_value());
+    CHECK(empty.error().message == "stdin: empty input");
+    const auto junk = kb::importers::read_articles("{not json\n[]\n", "x.jsonl", {});
+    REQUIRE_FALSE(junk.has_value());
+    CHECK(contains(junk.error().message, "x.jsonl: no readable JSONL record"));
+  }
+
+  TEST_CASE("detect_format sniffs content; an explicit format and options override") {
+    using kb::importers::detect_format;
+    CHECK(detect_format("<?xml version=\"1.0\"?>\n<rss>") == Format::feed);
+    CHECK(detect_format("\xEF\xBB\xBF<feed xmlns=\"http://www.w3.org/2005/Atom\">") ==
+          Format::feed);
+    CHECK(detect_format("<rdf:RDF>") == Format::feed);
+    CHECK(detect_format("  <!DOCTYPE html><html>") == Format::html);
+    CHECK(detect_format("<?xml version=\"1.0\"?><!DOCTYPE html><html>") == Format::html);
+    CHECK(detect_format("{\"id\": 1}\n") == Format::jsonl);
+    CHECK(detect_format("Title\n\nBody.") == Format::text);
+    CHECK(kb::importers::parse_format("rss").value() == Format::feed);
+    CHECK_FALSE(kb::importers::parse_format("pdf").has_value());
+
+    ReadOptions o;
+    o.format = Format::text;
+    o.publisher = "Desk";
+    o.url = "https://example.org/x";
+    o.published = at(2020, 1, 2, 3, 4);
+    const auto r = kb::importers::read_articles("<html><p>Just words.</p></html>", "in", o);
+    REQUIRE(r.has_value());
+    REQUIRE(r->articles.size() == 1);
+    CHECK(r->articles[0].text == "<html><p>Just words.</p></html>");
+    CHECK(r->articles[0].publisher == "Desk");
+    CHECK(r->articles[0].url == "https://example.org/x");
+    CHECK(r->articles[0].published == at(2020, 1, 2, 3, 4));
+    CHECK(r->articles[0].warnings.empty());
+  }
+
+  TEST_CASE("read_articles survives a huge single line and unterminated markup") {
+    std::string big(8 * 1024 * 1024, 'a');
+    for (std::size_t i = 100; i < big.size(); i += 100) {
+      big[i] = ' ';
+    }
+    for (const Format f : {Format::text, Format::html, Format::feed, Format::jsonl}) {
+      ReadOptions o;
+      o.format = f;
+      CAPTURE(kb::importers::format_name(f));
+      const auto r = kb::importers::read_articles(big, "big", o);
+      CHECK((r.has_value() || !r.error().message.empty()));
+    }
+    const auto r = kb::importers::read_articles("<rss><channel><item><title>x", "t.xml", {});
+    REQUIRE(r.has_value());
+    CHECK(r->articles.empty());
+    CHECK_FALSE(r->warnings.empty());
+  }
+
+  TEST_CASE("read_articles names the root element of XML that is not a feed") {
+    // Found by fuzz_readers: the message used the element name after the document was freed.
+    const auto r = kb::importers::read_articles("<?xml version=\"1.0\"?><channel/>", "x.xml", {});
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().message == "x.xml: not an RSS or Atom feed (root element <channel>)");
+  }
+
+  TEST_CASE("content_hash is FNV-1a 64 in hex") {
+    CHECK(kb::importers::content_hash("") == "cbf29ce484222325");
+    CHECK(kb::importers::content_hash("a") == "af63dc4c8601ec8c");
+    CHECK(kb::importers::content_hash("abc") != kb::importers::content_hash("abd"));
+  }
+}
