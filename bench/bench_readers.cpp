@@ -11,11 +11,10 @@
 #include <string>
 #include <vector>
 
-#include <sqlite3.h>
-
 #include "eval/cleaning/score.hpp"
 #include "importers/readers/reader.hpp"
 #include "importers/sentences.hpp"
+#include "kb/sqlite.hpp"
 
 namespace {
 
@@ -45,42 +44,50 @@ double seconds_since(Clock::time_point t0) {
 double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 // The floor: the same texts in a plain SQLite table with an FTS5 index, one transaction.
+// Returns wall seconds (CPU seconds through `cpu`), or -1 when SQLite fails.
 double fts_floor_seconds(const std::vector<std::string>& texts, double& cpu) {
   const fs::path db_path = fs::temp_directory_path() / "bench_readers_floor.db";
   fs::remove(db_path);
-  sqlite3* db = nullptr;
-  if (sqlite3_open(db_path.c_str(), &db) != SQLITE_OK) {
-    return -1;
+  double s = -1;
+  {
+    auto db = kb::Db::open(db_path.string(), kb::OpenMode::create);
+    if (!db) {
+      return -1;
+    }
+    const auto t0 = Clock::now();
+    const double c0 = cpu_seconds();
+    const bool ok = [&]() -> bool {
+      if (!db->exec("CREATE TABLE doc(id INTEGER PRIMARY KEY, body TEXT);"
+                    "CREATE VIRTUAL TABLE doc_fts USING fts5(body, content='doc', "
+                    "content_rowid='id');")) {
+        return false;
+      }
+      auto tx = db->transaction();
+      auto ins = db->prepare("INSERT INTO doc(body) VALUES (?1)");
+      auto fts = db->prepare("INSERT INTO doc_fts(rowid, body) VALUES (?1, ?2)");
+      if (!tx || !ins || !fts) {
+        return false;
+      }
+      for (const auto& t : texts) {
+        if (!ins->bind(1, t).run()) {
+          return false;
+        }
+        ins->reset();
+        if (!fts->bind(1, db->last_insert_id()).bind(2, t).run()) {
+          return false;
+        }
+        fts->reset();
+      }
+      return tx->commit().has_value();
+    }();
+    if (ok) {
+      s = seconds_since(t0);
+      cpu = cpu_seconds() - c0;
+    }
   }
-  const auto t0 = Clock::now();
-  const double c0 = cpu_seconds();
-  sqlite3_exec(db,
-               "PRAGMA journal_mode=WAL; CREATE TABLE doc(id INTEGER PRIMARY KEY, body TEXT);"
-               "CREATE VIRTUAL TABLE doc_fts USING fts5(body, content='doc', "
-               "content_rowid='id'); BEGIN;",
-               nullptr, nullptr, nullptr);
-  sqlite3_stmt* ins = nullptr;
-  sqlite3_stmt* fts = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO doc(body) VALUES (?1)", -1, &ins, nullptr);
-  sqlite3_prepare_v2(db, "INSERT INTO doc_fts(rowid, body) VALUES (?1, ?2)", -1, &fts, nullptr);
-  for (const auto& t : texts) {
-    sqlite3_bind_text(ins, 1, t.data(), static_cast<int>(t.size()), SQLITE_STATIC);
-    sqlite3_step(ins);
-    sqlite3_reset(ins);
-    sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(db));
-    sqlite3_bind_text(fts, 2, t.data(), static_cast<int>(t.size()), SQLITE_STATIC);
-    sqlite3_step(fts);
-    sqlite3_reset(fts);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    fs::remove(db_path.string() + suffix);
   }
-  sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr);
-  const double s = seconds_since(t0);
-  cpu = cpu_seconds() - c0;
-  sqlite3_finalize(ins);
-  sqlite3_finalize(fts);
-  sqlite3_close(db);
-  fs::remove(db_path);
-  fs::remove(db_path.string() + "-wal");
-  fs::remove(db_path.string() + "-shm");
   return s;
 }
 

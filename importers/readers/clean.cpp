@@ -306,17 +306,18 @@ bool is_boilerplate_line(std::string_view line) {
   if (s.size() > kShortLine) {
     return false;
   }
-  std::string_view key = s;
+  const std::string lower = ascii_lower(s);  // the tables are lower-case
+  std::string_view key = lower;
   while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == ' ')) {
     key.remove_suffix(1);
   }
   for (const auto w : kBoilerplateLines) {
-    if (equals_icase(key, w)) {
+    if (key == w) {
       return true;
     }
   }
   for (const auto p : kBoilerplatePhrases) {
-    if (contains_icase(s, p)) {
+    if (lower.find(p) != std::string::npos) {
       return true;
     }
   }
@@ -432,11 +433,11 @@ void detect_reprint(Article& article) {
         original = name_before(para, at);
       }
     }
+    const std::string low = ascii_lower(para);
     for (const std::string_view cue :
          {"originally published by ", "originally published in ", "originally published on ",
           "first appeared in ", "first appeared on ", "first published by ",
           "first published in "}) {
-      const std::string low = ascii_lower(para);
       if (const std::size_t at = low.find(cue); at != std::string::npos && original.empty()) {
         original = name_after(para, at + cue.size());
       }

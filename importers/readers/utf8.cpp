@@ -44,21 +44,29 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 
 // Length of a whitespace-like sequence at `s[i]` (ASCII space, NBSP, zero-width, BOM), else 0.
 std::size_t space_length(std::string_view s, std::size_t i) {
-  const char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-    return 1;
+  const auto c = static_cast<std::uint8_t>(s[i]);
+  if (c < 0x80) {
+    return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? 1 : 0;
   }
-  const std::string_view rest = s.substr(i);
-  if (rest.starts_with("\xC2\xA0")) {
-    return 2;
+  if (i + 1 >= s.size()) {
+    return 0;
   }
-  for (std::string_view w : {"\xE2\x80\x8B", "\xEF\xBB\xBF", "\xE2\x80\x89", "\xE2\x80\xAF",
-                             "\xE2\x80\x82", "\xE2\x80\x83", "\xE3\x80\x80"}) {
-    if (rest.starts_with(w)) {
-      return 3;
-    }
+  const auto c1 = static_cast<std::uint8_t>(s[i + 1]);
+  if (c == 0xC2) {
+    return c1 == 0xA0 ? 2 : 0;  // NBSP
   }
-  return 0;
+  if (i + 2 >= s.size()) {
+    return 0;
+  }
+  const auto c2 = static_cast<std::uint8_t>(s[i + 2]);
+  if (c == 0xE2 && c1 == 0x80) {
+    // EN/EM/thin spaces, zero-width space, narrow NBSP.
+    return (c2 == 0x82 || c2 == 0x83 || c2 == 0x89 || c2 == 0x8B || c2 == 0xAF) ? 3 : 0;
+  }
+  if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) {
+    return 3;  // BOM / zero-width no-break space
+  }
+  return (c == 0xE3 && c1 == 0x80 && c2 == 0x80) ? 3 : 0;  // ideographic space
 }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
