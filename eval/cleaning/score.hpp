@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -115,6 +116,47 @@ inline std::string body_between(const std::filesystem::path& file, const std::st
                                                             : s.substr(b, e + to.size() - b);
 }
 
+// Boilerplate around synthesised scraped pages ("wrap" items). Deliberately includes lines that
+// are not in the readers' vocabulary tables, so the positional rules are what is tested.
+constexpr std::string_view kWrapHead =
+    "Skip to content\nHome\nEurope\nOpinion\nAdvertise with us\nSign up to our morning "
+    "briefing\nen\nde\nMost popular\n\n";
+constexpr std::string_view kWrapTail =
+    "\n\nTags: Russia, Ukraine, NATO\nShare this:\nRelated stories\nLeaders meet again "
+    "after summit collapse\nNew sanctions package agreed in Brussels\nAbout us\nContact us\n"
+    "\xC2\xA9 2024 Example Media Group. All rights reserved.\n";
+
+// A scraped-looking page around a dev.jsonl record: navigation, title and dateline (in one of
+// three orders and styles, chosen by `variant`), the body, then footers.
+inline std::string wrap_record(const nlohmann::json& rec, std::size_t variant) {
+  const std::string title = rec.contains("title") && rec["title"].is_string()
+                                ? rec["title"].get<std::string>()
+                                : std::string();
+  std::string dateline;
+  if (rec.contains("published") && rec["published"].is_string()) {
+    const std::string p = rec["published"].get<std::string>();
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+    const int n = std::sscanf(p.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec);
+    const auto t = date::sys_days{date::year{y} / date::month{static_cast<unsigned>(mo)} /
+                                  date::day{static_cast<unsigned>(d)}} +
+                   std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{sec};
+    if (n >= 3) {
+      dateline = variant % 3 == 0   ? date::format("%d %B %Y %H:%M", t)
+                 : variant % 3 == 1 ? date::format("%B %d, %Y", date::floor<date::days>(t))
+                                    : date::format("Published: %Y-%m-%d %H:%M", t);
+    }
+  }
+  std::string page(kWrapHead);
+  if (variant % 2 == 0) {
+    page += title + "\n\n" + dateline + "\n\n";
+  } else {
+    page += dateline + "\n" + title + "\n\n";
+  }
+  page += rec.contains("text") && rec["text"].is_string() ? rec["text"].get<std::string>() : "";
+  page += kWrapTail;
+  return page;
+}
+
 // Scores one produced article against its gold expectations.
 inline void score_item(CleaningScore& sc, const std::string& name, const importers::Article& a,
                        const std::string& title, const std::string& day, const std::string& body) {
@@ -148,11 +190,12 @@ inline void score_item(CleaningScore& sc, const std::string& name, const importe
   }
 }
 
-// Runs the whole gold set. `shared` is the ../shared directory; items needing it are skipped
-// (counted in `skipped`) when it is absent.
+// Runs the gold set; with `wrapped` set, only the items whose "wrap" flag equals it. `shared` is
+// the ../shared directory; items needing it are skipped (counted in `skipped`) when it is absent.
 inline CleaningScore score_cleaning(const std::filesystem::path& gold,
                                     const std::filesystem::path& repo,
-                                    const std::filesystem::path& shared) {
+                                    const std::filesystem::path& shared,
+                                    std::optional<bool> wrapped = std::nullopt) {
   CleaningScore sc;
   std::vector<nlohmann::json> items;
   std::vector<std::string> ids;
@@ -179,7 +222,17 @@ inline CleaningScore score_cleaning(const std::filesystem::path& gold,
       continue;
     }
     const auto path = resolve(input, repo, shared);
-    auto r = importers::read_path(path, {});
+    const bool wrap = g.contains("wrap") && g["wrap"].get<bool>();
+    if (wrapped && *wrapped != wrap) {
+      continue;
+    }
+    if (wrap && !records.contains(json_string(g, "record"))) {
+      ++sc.skipped;
+      continue;
+    }
+    auto r = wrap ? importers::read_articles(
+                        wrap_record(records.at(json_string(g, "record")), sc.items), input, {})
+                  : importers::read_path(path, {});
     const std::size_t index = g.contains("item") ? g["item"].get<std::size_t>() : 0;
     if (!r || r->articles.size() <= index) {
       ++sc.items;
@@ -203,7 +256,8 @@ inline CleaningScore score_cleaning(const std::filesystem::path& gold,
       body = body_between(path, g["body_between"][0].get<std::string>(),
                           g["body_between"][1].get<std::string>());
     }
-    score_item(sc, fmt::format("{}#{}", input, index), r->articles[index], title, day, body);
+    score_item(sc, fmt::format("{}#{}{}", input, index, wrap ? " (wrapped)" : ""),
+               r->articles[index], title, day, body);
   }
   return sc;
 }

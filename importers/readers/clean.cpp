@@ -327,7 +327,7 @@ bool is_boilerplate_line(std::string_view line) {
 bool is_sentence_like(std::string_view line) {
   const std::string_view s = trim(line);
   const std::size_t words = count_words(s);
-  if (words >= 20) {
+  if (words >= 40) {
     return true;
   }
   const std::string_view core = without_closers(s);

@@ -16,7 +16,7 @@ namespace kb::importers::readers {
 bool is_boilerplate_line(std::string_view line);
 
 // True iff `line` reads like running text: at least 8 words ending in sentence punctuation
-// (closing quotes allowed), or at least 20 words.
+// (closing quotes allowed), or at least 40 words.
 bool is_sentence_like(std::string_view line);
 
 // Turns raw body text into paragraphs joined by "\n\n": blank lines separate paragraphs;

@@ -1,5 +1,7 @@
 // Plain-text pages: the corpus sample layout, or a scraped page where navigation, a dateline,
 // the title, the body and footers follow each other. General positional rules only.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "importers/readers/clean.hpp"
@@ -11,7 +13,7 @@ namespace kb::importers::readers {
 namespace {
 
 constexpr std::string_view kEmDashSep = " \xE2\x80\x94 ";  // " — "
-// How far a title may sit above the first body line, and a dateline around the title.
+// How far (in units) a title may sit above the first body line.
 constexpr std::size_t kTitleReach = 12;
 
 void set_time(Article& a, const Timestamp& t) {
@@ -65,54 +67,120 @@ bool read_sample_layout(const std::vector<std::string_view>& lines, std::string_
   return true;
 }
 
-// A title candidate: a few words, not furniture, not a sentence, not a time.
+// A title candidate: a few words, not furniture, not a time.
 bool title_like(std::string_view line) {
   const std::string_view s = trim(line);
   const std::size_t words = count_words(s);
-  return words >= 3 && words <= 30 && !is_boilerplate_line(s) && !dateline(s) && !s.ends_with("?");
+  return words >= 3 && words <= 40 && !is_boilerplate_line(s) && !dateline(s);
+}
+
+// A line, or a hard-wrapped block of lines (wire copy), classified as one piece of text.
+struct Unit {
+  std::size_t begin = 0, end = 0;  // lines [begin, end)
+  std::string text;                // the lines joined by spaces
+};
+
+// Blank-line-separated blocks whose lines average >= 40 and are at most 90 characters are one
+// unit (hard-wrapped prose); every other non-blank line is a unit of its own (navigation lists).
+std::vector<Unit> units_of(const std::vector<std::string_view>& lines) {
+  std::vector<Unit> units;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (trim(lines[i]).empty()) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i, total = 0, longest = 0;
+    bool has_time = false;
+    while (j < lines.size() && !trim(lines[j]).empty()) {
+      total += lines[j].size();
+      longest = std::max(longest, lines[j].size());
+      has_time = has_time || dateline(lines[j]).has_value();
+      ++j;
+    }
+    if (j - i >= 2 && longest <= 90 && total >= 40 * (j - i) && !has_time) {
+      Unit u{i, j, {}};
+      for (std::size_t k = i; k < j; ++k) {
+        u.text += u.text.empty() ? "" : " ";
+        u.text += trim(lines[k]);
+      }
+      units.push_back(std::move(u));
+    } else {
+      for (std::size_t k = i; k < j; ++k) {
+        units.push_back(Unit{k, k + 1, std::string(trim(lines[k]))});
+      }
+    }
+    i = j;
+  }
+  return units;
+}
+
+// Index of the title unit next to the dateline unit `d` (above it first), or `none`.
+std::size_t title_near(const std::vector<Unit>& units, std::size_t d, std::size_t none) {
+  if (d > 0 && title_like(units[d - 1].text)) {
+    return d - 1;
+  }
+  if (d + 1 < units.size() && title_like(units[d + 1].text)) {
+    return d + 1;
+  }
+  return none;
 }
 
 void read_scraped_page(const std::vector<std::string_view>& lines, Article& a) {
-  std::size_t first = lines.size();
-  std::size_t last = 0;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (is_sentence_like(lines[i]) && !is_boilerplate_line(lines[i])) {
+  const std::vector<Unit> units = units_of(lines);
+  const std::size_t none = units.size();
+  if (units.empty()) {
+    return;
+  }
+  std::size_t first = none, last = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (is_sentence_like(units[i].text) && !is_boilerplate_line(units[i].text)) {
       first = std::min(first, i);
       last = i;
     }
   }
-  if (first == lines.size()) {
-    first = 0, last = lines.size() - 1;
+  if (first == none) {
+    first = 0, last = units.size() - 1;
   }
-  // Title: the nearest title-like line above the body; dateline: the nearest time line.
-  std::size_t title_at = lines.size();
-  for (std::size_t i = first; i > 0 && first - i < kTitleReach; --i) {
-    if (title_at == lines.size() && title_like(lines[i - 1])) {
+  // Dateline: the first unit that is wholly a time, up to just inside the body.
+  std::size_t date_at = none;
+  for (std::size_t i = 0; i < std::min(units.size(), first + 3) && date_at == none; ++i) {
+    if (const auto t = dateline(units[i].text)) {
+      set_time(a, *t);
+      date_at = i;
+    }
+  }
+  // Title: next to the dateline; else the nearest title-like non-question above the body.
+  std::size_t title_at = date_at != none ? title_near(units, date_at, none) : none;
+  for (std::size_t i = first; title_at == none && i > 0 && first - i < kTitleReach; --i) {
+    if (title_like(units[i - 1].text) && !units[i - 1].text.ends_with("?")) {
       title_at = i - 1;
     }
   }
-  const std::size_t scan_from = title_at < lines.size() ? title_at : first;
-  for (std::size_t i = scan_from >= kTitleReach ? scan_from - kTitleReach : 0;
-       i < std::min(lines.size(), first + 3) && !a.published; ++i) {
-    if (const auto t = dateline(lines[i])) {
-      set_time(a, *t);
+  if (title_at != none) {
+    a.title = clean_title(units[title_at].text);
+  }
+  // The body starts after the title and the dateline when those were taken for text.
+  for (const std::size_t taken : {title_at, date_at}) {
+    while (taken != none && first <= taken && first < last) {
+      ++first;
     }
   }
-  if (title_at < lines.size()) {
-    a.title = clean_title(lines[title_at]);
-  }
   // Publisher from a copyright line anywhere outside the body.
-  for (std::size_t i = 0; i < lines.size() && a.publisher.empty(); ++i) {
+  for (std::size_t i = 0; i < units.size() && a.publisher.empty(); ++i) {
     if (i < first || i > last) {
-      a.publisher = publisher_from_copyright(lines[i]);
+      a.publisher = publisher_from_copyright(units[i].text);
     }
   }
   std::string body;
-  for (std::size_t i = first; i <= last && i < lines.size(); ++i) {
-    if (dateline(lines[i]) || i == title_at) {
+  for (std::size_t i = first; i <= last; ++i) {
+    if (i == title_at || i == date_at) {
       continue;
     }
-    body.append(lines[i]);
+    for (std::size_t k = units[i].begin; k < units[i].end; ++k) {
+      body.append(lines[k]);
+      body += '\n';
+    }
     body += '\n';
   }
   a.text = normalize_body(body);
