@@ -95,6 +95,8 @@ class Queue {
 struct Run {
   std::size_t articles = 0, bytes = 0, events = 0;
   double seconds = 0;
+  double store_seconds = 0;   // in the writer: source + events + commit
+  double events_seconds = 0;  // of which store_extraction()
 };
 
 kb::Store fresh_store(const fs::path& path) {
@@ -111,13 +113,16 @@ kb::Store fresh_store(const fs::path& path) {
 
 void store_one(kb::Store& store, const imp::Article& a, const imp::extract::Extraction* x,
                Run& run) {
+  const auto t0 = Clock::now();
   auto tx = store.transaction();
   auto id = store.add_source(source_of(a));
   if (!tx || !id) {
     return;  // duplicate text: the importer reports it as unchanged
   }
   if (x != nullptr) {
+    const auto e0 = Clock::now();
     auto c = kb::cli::store_extraction(store, *id, *x);
+    run.events_seconds += std::chrono::duration<double>(Clock::now() - e0).count();
     if (!c) {
       std::cerr << "store_extraction: " << c.error().message << "\n";
       std::exit(1);
@@ -129,6 +134,7 @@ void store_one(kb::Store& store, const imp::Article& a, const imp::extract::Extr
   }
   run.articles += 1;
   run.bytes += a.text.size();
+  run.store_seconds += std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
 Run floor_run(const fs::path& input, const fs::path& db, std::size_t limit) {
@@ -208,6 +214,8 @@ void report(const char* what, const Run& r) {
       what, r.articles, r.seconds, static_cast<double>(r.articles) / r.seconds,
       static_cast<double>(r.bytes) / 1e6 / r.seconds,
       r.articles ? static_cast<double>(r.events) / static_cast<double>(r.articles) : 0.0);
+  fmt::print("             writer busy {:.1f} s, of which storing events {:.1f} s\n",
+             r.store_seconds, r.events_seconds);
 }
 
 }  // namespace

@@ -16,13 +16,14 @@ namespace {
 
 namespace ex = importers::extract;
 
-// Events of `kind` overlapping [?3, ?4] in which entity ?1 takes part in a role other than
+// Events of kind ?1 overlapping [?2, ?3] (starting at most 400 days before ?2: longer events match
+// by title only) in which one of the entities in the JSON array ?4 takes part in a role other than
 // mentioned.
 constexpr std::string_view kCandidatesByEntity =
-    "SELECT DISTINCT e.event_id, e.title FROM event_entity ee "
-    "JOIN event e ON e.event_id = ee.event_id "
-    "WHERE ee.entity_id = ?1 AND ee.role <> 'mentioned' AND e.kind = ?2 "
-    "AND e.first_day <= ?4 AND e.last_day >= ?3";
+    "SELECT DISTINCT e.event_id, e.title FROM event e "
+    "JOIN event_entity ee ON ee.event_id = e.event_id "
+    "WHERE e.kind = ?1 AND e.first_day BETWEEN ?2 - 400 AND ?3 AND e.last_day >= ?2 "
+    "AND ee.role <> 'mentioned' AND ee.entity_id IN (SELECT value FROM json_each(?4))";
 // Events of `kind` with the same title near [?3, ?4] (the window where dates can conflict).
 constexpr std::string_view kCandidatesByTitle =
     "SELECT event_id, title FROM event WHERE kind = ?1 AND title = ?2 COLLATE NOCASE "
@@ -122,15 +123,16 @@ Result<std::map<Id, std::string>> candidates(Store& store, const ex::ExtractedEv
       found.emplace(st.column_int(0), st.column_text(1));
     }
   };
-  KB_ASSIGN(Statement by_entity, store.db().prepare(kCandidatesByEntity));
+  std::string ids = "[";
   for (const auto& [id, role] : r.roles) {
-    if (role == Role::mentioned) {
-      continue;
+    if (role != Role::mentioned) {
+      ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
     }
-    by_entity.reset();
-    by_entity.bind(1, id).bind(2, e.kind).bind(3, first).bind(4, last);
-    KB_TRY(collect(by_entity));
   }
+  ids += "]";
+  KB_ASSIGN(Statement by_entity, store.db().prepare(kCandidatesByEntity));
+  by_entity.bind(1, e.kind).bind(2, first).bind(3, last).bind(4, ids);
+  KB_TRY(collect(by_entity));
   KB_ASSIGN(Statement by_title, store.db().prepare(kCandidatesByTitle));
   by_title.bind(1, e.kind).bind(2, e.title);
   by_title.bind(3, first - kDisputeWindowDays).bind(4, last + kDisputeWindowDays);

@@ -130,6 +130,63 @@ SentenceView view_of(const Sentence& s, const DocContext& doc,
   return v;
 }
 
+// Could `t` date an event at all (the cheap checks of usable())?
+bool candidate(const timex::Timex& t, std::string_view text, bool has_dct) {
+  if ((t.type != timex::TimexType::date && t.type != timex::TimexType::time) || !t.date) {
+    return false;
+  }
+  return has_dct || has_year_digits(text.substr(t.begin, t.end - t.begin));
+}
+
+// The sentences of the paragraphs that hold a candidate date, in text order.
+std::vector<Sentence> dated_sentences(std::string_view text,
+                                      const std::vector<timex::Timex>& timexes, bool has_dct) {
+  thread_local SentenceSplitter splitter;
+  std::vector<Sentence> out;
+  std::size_t done = 0;  // text before this offset has been split (or skipped)
+  for (const auto& t : timexes) {
+    if (t.begin < done || !candidate(t, text, has_dct)) {
+      continue;
+    }
+    const std::size_t para = text.rfind("\n\n", t.begin);
+    const std::size_t from = para == std::string_view::npos ? 0 : para + 2;
+    const std::size_t next = text.find("\n\n", t.end);
+    const std::size_t to = next == std::string_view::npos ? text.size() : next;
+    for (Sentence s : splitter.split(text.substr(from, to - from))) {
+      s.begin += from;
+      s.end += from;
+      out.push_back(s);
+    }
+    done = to;
+  }
+  return detail::join_fragments(text, std::move(out));
+}
+
+// Reads the events and links of one dated sentence into `x`.
+void read_sentence(SentenceView& view, const DocContext& doc, Extraction& x) {
+  detail::find_triggers(view);
+  const std::size_t first = x.events.size();
+  std::vector<bool> dated(view.dates.size());
+  for (const auto& [d, t] : detail::pair_dates(view)) {
+    dated[d] = true;
+    ExtractedEvent e = detail::build_event(view, view.triggers[t], view.dates[d], doc);
+    e.status = status_of(e, view, doc);
+    if (!duplicate(x, e)) {
+      x.events.push_back(std::move(e));
+    }
+  }
+  for (std::size_t d = 0; d < view.dates.size(); ++d) {
+    if (dated[d]) {
+      continue;
+    }
+    if (auto e = detail::build_announcement(view, view.dates[d], doc); e && !duplicate(x, *e)) {
+      e->status = status_of(*e, view, doc);
+      x.events.push_back(std::move(*e));
+    }
+  }
+  detail::find_links(view, first, x);
+}
+
 }  // namespace
 
 Extractor::Extractor(const Gazetteer& gazetteer, ExtractOptions options)
@@ -157,41 +214,25 @@ Extraction Extractor::extract(const Article& article) const {
                          "resolved, only dates with an explicit year are used");
   }
   const auto timexes = timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}));
+  // Only paragraphs holding a date can hold an event: the costly steps skip the others.
+  const std::vector<Sentence> sentences = dated_sentences(text, timexes, dct.has_value());
+  if (sentences.empty()) {
+    return x;
+  }
   const Recognition rec = recognize(gazetteer_, text);
-  thread_local SentenceSplitter splitter;
-  const std::vector<Sentence> sentences = detail::join_fragments(text, splitter.split(text));
   DocContext doc{&gazetteer_, &rec, &countries_, text, dct, std::nullopt};
   std::size_t cursor = 0;
+  std::size_t seen = 0;  // mentions before the current sentence, for "the city"
   for (const Sentence& s : sentences) {
+    for (; seen < rec.mentions.size() && rec.mentions[seen].end <= s.begin; ++seen) {
+      if (rec.entities[rec.mentions[seen].entity].entity.kind == EntityKind::place) {
+        doc.last_place = rec.mentions[seen].entity;
+      }
+    }
     SentenceView v = view_of(s, doc, timexes, cursor);
     if (!v.dates.empty() &&
         !detail::skip_sentence(text.substr(s.begin, s.end - s.begin), v.words)) {
-      detail::find_triggers(v);
-      const std::size_t first = x.events.size();
-      std::vector<bool> dated(v.dates.size());
-      for (const auto& [d, t] : detail::pair_dates(v)) {
-        dated[d] = true;
-        ExtractedEvent e = detail::build_event(v, v.triggers[t], v.dates[d], doc);
-        e.status = status_of(e, v, doc);
-        if (!duplicate(x, e)) {
-          x.events.push_back(std::move(e));
-        }
-      }
-      for (std::size_t d = 0; d < v.dates.size(); ++d) {
-        if (dated[d]) {
-          continue;
-        }
-        if (auto e = detail::build_announcement(v, v.dates[d], doc); e && !duplicate(x, *e)) {
-          e->status = status_of(*e, v, doc);
-          x.events.push_back(std::move(*e));
-        }
-      }
-      detail::find_links(v, first, x);
-    }
-    for (const Mention& m : mentions_between(rec, s.begin, s.end)) {
-      if (rec.entities[m.entity].entity.kind == EntityKind::place) {
-        doc.last_place = m.entity;
-      }
+      read_sentence(v, doc, x);
     }
   }
   add_topics(article, rec, doc, x);

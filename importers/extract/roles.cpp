@@ -89,10 +89,14 @@ const MentionRef* object_after(const DocContext& doc, const SentenceView& v, std
       return nullptr;
     }
     // An object of another preposition ("alongside the UK") is not what the verb acts on.
-    const std::string& before = v.words[m.first - 1].lower;
-    if (m.first > after + 1 && is_preposition(before) && before != "to" && before != "against" &&
+    std::size_t b = m.first - 1;
+    while (b > after + 1 && (v.words[b].lower == "the" || v.words[b].lower == "a")) {
+      --b;
+    }
+    const std::string& before = v.words[b].lower;
+    if (b > after && is_preposition(before) && before != "to" && before != "against" &&
         before != "on" && before != "of" && !actors_only) {
-      continue;
+      return nullptr;  // "alongside the UK and Russia": what follows belongs to that phrase
     }
     if (m.mention->how != MatchKind::demonym && (!actors_only || can_act(doc, m))) {
       return &m;
