@@ -24,6 +24,8 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   app->footer(
       "Example: kb add \"Russia annexes Crimea\" --date 2014-03-18 --actor Russia\n"
       "         kb timeline ukraine --from 2014");
+  add_import_command(*app, ctx);
+  add_sources_command(*app, ctx);
   add_add_command(*app, ctx);
   add_edit_command(*app, ctx);
   add_rm_command(*app, ctx);

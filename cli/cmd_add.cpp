@@ -12,17 +12,25 @@
 namespace kb::cli {
 namespace {
 
+void print_notes(const std::vector<std::string>& notes, Context& ctx) {
+  for (const auto& note : notes) {
+    ctx.err << "kb: note: " << note << '\n';
+  }
+}
+
 Result<void> run_add(const EventOptions& o, Context& ctx) {
   if (!o.date) {
     return fail(Errc::invalid_argument, "kb add needs --date");
   }
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
+  std::vector<std::string> notes;
   Event e;
   e.origin = Origin::manual;
-  KB_TRY(apply_event_options(o, e, store, ctx));
+  KB_TRY(apply_event_options(o, e, store, ctx, notes));
   KB_ASSIGN(Id id, store.add_event(e));
   KB_TRY(tx.commit());
+  print_notes(notes, ctx);
   ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
   return ok();
 }
@@ -30,14 +38,16 @@ Result<void> run_add(const EventOptions& o, Context& ctx) {
 Result<void> run_edit(Id id, const EventOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
+  std::vector<std::string> notes;
   KB_ASSIGN(Event e, store.event(id));
   const std::size_t old_citations = e.citations.size();
-  KB_TRY(apply_event_options(o, e, store, ctx));
+  KB_TRY(apply_event_options(o, e, store, ctx, notes));
   KB_TRY(store.update_event(e));
   for (std::size_t i = old_citations; i < e.citations.size(); ++i) {
     KB_TRY(store.add_citation(id, e.citations[i]));
   }
   KB_TRY(tx.commit());
+  print_notes(notes, ctx);
   ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
   return ok();
 }

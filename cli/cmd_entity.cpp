@@ -1,6 +1,7 @@
 // kb entity add|alias|merge|list|show: the people, countries, organisations, places and groups
 // that events involve, and their other names.
 
+#include <charconv>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -30,7 +31,12 @@ struct EntityOptions {
 // An entity by id ("12") or by name/alias; several matches are an error that lists them.
 Result<Entity> find_entity(Store& store, const std::string& ref) {
   if (!ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos) {
-    return store.entity(std::stoll(ref));
+    Id id = 0;
+    const auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+    if (ec != std::errc() || end != ref.data() + ref.size()) {
+      return fail(Errc::not_found, fmt::format("no entity with id {}", ref));
+    }
+    return store.entity(id);
   }
   KB_ASSIGN(auto found, store.lookup_entities(ref));
   if (found.empty()) {

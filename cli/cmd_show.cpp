@@ -74,9 +74,10 @@ void print_event(const Event& e, Context& ctx) {
   if (!e.links.empty()) {
     out << "  links:\n";
     for (const auto& l : e.links) {
-      out << fmt::format("    {} {} #{} {} ({})\n", l.outgoing ? "this" : "     ",
-                         l.outgoing ? l.relation : fmt::format("is {} by", l.relation), l.other_id,
-                         l.other_title, l.other_date.display());
+      // Read from this event: "violates #1 …" or, for an incoming link, "violated-by #2 …".
+      out << fmt::format("    {} #{} {} ({})\n",
+                         l.outgoing ? l.relation : std::string(inverse_relation(l.relation)),
+                         l.other_id, l.other_title, l.other_date.display());
     }
   }
 }

@@ -10,6 +10,8 @@ class App;
 
 namespace kb::cli {
 
+void add_import_command(CLI::App& app, Context& ctx);    // kb import: articles in
+void add_sources_command(CLI::App& app, Context& ctx);   // kb sources: what was imported
 void add_add_command(CLI::App& app, Context& ctx);       // kb add: a hand-entered event
 void add_edit_command(CLI::App& app, Context& ctx);      // kb edit: change an event
 void add_rm_command(CLI::App& app, Context& ctx);        // kb rm: delete an event

@@ -30,7 +30,7 @@ NamedKind split_kind(const std::string& spec, EntityKind fallback) {
 }
 
 Result<void> resolve_role(const std::vector<std::string>& names, Role role, EntityKind fallback,
-                          Event& e, Store& store, Context& ctx) {
+                          Event& e, Store& store, std::vector<std::string>& notes) {
   std::erase_if(e.participants, [role](const Participant& p) { return p.role == role; });
   for (const auto& spec : names) {
     const NamedKind named = split_kind(spec, fallback);
@@ -40,11 +40,11 @@ Result<void> resolve_role(const std::vector<std::string>& names, Role role, Enti
     bool created = false;
     KB_ASSIGN(Id id, store.resolve_entity(named.name, named.kind, &created));
     if (created) {
-      ctx.err << fmt::format("kb: note: new {} '{}' (#{}){}\n", to_string(named.kind), named.name,
-                             id,
-                             named.explicit_kind ? ""
-                                                 : "; write KIND:NAME (e.g. person:Andrzej Duda) "
-                                                   "to choose another kind");
+      notes.push_back(fmt::format("new {} '{}' (#{}){}", to_string(named.kind), named.name, id,
+                                  named.explicit_kind
+                                      ? ""
+                                      : "; write KIND:NAME (e.g. person:Andrzej Duda) "
+                                        "to choose another kind"));
     }
     KB_ASSIGN(Entity entity, store.entity(id));
     e.participants.push_back(Participant{id, entity.name, entity.kind, role});
@@ -96,7 +96,8 @@ void add_event_options(CLI::App& sub, EventOptions& o) {
   sub.add_option("--quote", o.quote, "The sentence of --source that supports it");
 }
 
-Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, Context& ctx) {
+Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, Context& ctx,
+                                 std::vector<std::string>& notes) {
   if (o.title) {
     e.title = *o.title;
   }
@@ -114,13 +115,13 @@ Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, 
   }
   KB_TRY(apply_date(o, e, ctx));
   if (!o.actors.empty()) {
-    KB_TRY(resolve_role(o.actors, Role::actor, EntityKind::organisation, e, store, ctx));
+    KB_TRY(resolve_role(o.actors, Role::actor, EntityKind::organisation, e, store, notes));
   }
   if (!o.targets.empty()) {
-    KB_TRY(resolve_role(o.targets, Role::target, EntityKind::organisation, e, store, ctx));
+    KB_TRY(resolve_role(o.targets, Role::target, EntityKind::organisation, e, store, notes));
   }
   if (!o.places.empty()) {
-    KB_TRY(resolve_role(o.places, Role::location, EntityKind::place, e, store, ctx));
+    KB_TRY(resolve_role(o.places, Role::location, EntityKind::place, e, store, notes));
   }
   if (!o.tags.empty()) {
     e.tags = o.tags;

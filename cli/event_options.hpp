@@ -31,9 +31,11 @@ struct EventOptions {
 // Declares the shared options on `sub` (the title is positional and declared by the caller).
 void add_event_options(CLI::App& sub, EventOptions& o);
 
-// Applies `o` to `e`: dates parsed, entities resolved (created with a note on ctx.err when
-// unknown), a citation added for --source/--quote. Writes entities/sources through `store`,
-// so call it inside the command's transaction.
-Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, Context& ctx);
+// Applies `o` to `e`: dates parsed, entities resolved (an unknown one is created and a note
+// for the analyst appended to `notes`), a citation added for --source/--quote. Writes
+// entities/sources through `store`, so call it inside the command's transaction and print the
+// notes only once it has committed.
+Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, Context& ctx,
+                                 std::vector<std::string>& notes);
 
 }  // namespace kb::cli

@@ -74,6 +74,25 @@ const std::vector<std::string_view>& link_relations() {
   return kRelations;
 }
 
+std::string_view inverse_relation(std::string_view relation) {
+  // Mirrors the `inverse` column of schema/0001_init.sql's link_relation table.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kInverse = {{
+      {"violates", "violated-by"},
+      {"responds-to", "responded-to-by"},
+      {"part-of", "has-part"},
+      {"caused", "caused-by"},
+      {"precedes", "follows"},
+      {"same-as", "same-as"},
+      {"related", "related"},
+  }};
+  for (const auto& [rel, inverse] : kInverse) {
+    if (rel == relation) {
+      return inverse;
+    }
+  }
+  return relation;
+}
+
 Result<std::string> parse_event_kind(std::string_view s) {
   return parse_listed(s, event_kinds(), "event kind");
 }

@@ -39,6 +39,9 @@ const std::vector<std::string_view>& event_kinds();
 const std::vector<std::string_view>& link_relations();
 // Validates a kind ("agreement", ...): Error (invalid_argument) listing the valid kinds.
 Result<std::string> parse_event_kind(std::string_view s);
+// How a relation reads from its other end: "violates" -> "violated-by", "same-as" -> "same-as".
+// Returns `relation` itself for an unknown one.
+std::string_view inverse_relation(std::string_view relation);
 // Validates a relation; accepts "responds_to" and "responds-to". Error lists the valid ones.
 Result<std::string> parse_relation(std::string_view s);
 
