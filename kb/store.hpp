@@ -163,6 +163,8 @@ class Store {
   Result<void> finish_import(const ImportRun& counts);
   // Stores a warning of an import, naming the file (and line).
   Result<void> add_import_warning(Id import_id, std::string_view origin, std::string_view message);
+  // The sources import `import_id` added, by id.
+  Result<std::vector<Id>> import_sources(Id import_id);
   // Every import, newest first.
   Result<std::vector<ImportRun>> imports();
   // Undoes an import: removes the sources it added (their citations go with them) and the

@@ -18,6 +18,8 @@ constexpr std::string_view kImports =
     "SELECT r.import_id, r.started_at, r.finished_at, r.inputs, r.articles, r.added, r.unchanged, "
     "r.failed, r.events, (SELECT count(*) FROM import_warning w WHERE w.import_id = r.import_id), "
     "r.undone_at FROM import_run r ORDER BY r.import_id DESC";
+constexpr std::string_view kImportSources =
+    "SELECT source_id FROM source WHERE import_id = ?1 ORDER BY source_id";
 constexpr std::string_view kUndoneAt = "SELECT undone_at FROM import_run WHERE import_id = ?1";
 // Imported events whose every citation comes from this import's sources, or that this import
 // created and nothing cites any more.
@@ -58,6 +60,20 @@ Result<void> Store::add_import_warning(Id import_id, std::string_view origin,
   KB_ASSIGN(Statement s, db_.prepare(kAddWarning));
   s.bind(1, import_id).bind(2, origin).bind(3, message);
   return s.run();
+}
+
+Result<std::vector<Id>> Store::import_sources(Id import_id) {
+  KB_ASSIGN(Statement s, db_.prepare(kImportSources));
+  s.bind(1, import_id);
+  std::vector<Id> ids;
+  while (true) {
+    KB_ASSIGN(Step step, s.step());
+    if (step == Step::done) {
+      break;
+    }
+    ids.push_back(s.column_int(0));
+  }
+  return ids;
 }
 
 Result<std::vector<ImportRun>> Store::imports() {
