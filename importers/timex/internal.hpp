@@ -24,19 +24,15 @@ struct Token {
   std::size_t end = 0;
   TokKind kind = TokKind::punct;
   LexEntry lex;
-  char punct = 0;               // the ASCII punctuation ('-' also for en/em dashes)
-  bool space_before = true;     // whitespace (or start of text) before this token
-  bool upper = false;           // a word starting with an ASCII capital
-  std::uint8_t digits = 0;      // numbers: count of digits (capped at 255)
-  std::int64_t num = 0;         // numbers: value (capped)
-  std::uint32_t word_hash = 0;  // words: hash of the lowercase text (for tense cues)
+  char punct = 0;            // the ASCII punctuation ('-' also for en/em dashes)
+  bool space_before = true;  // whitespace (or start of text) before this token
+  bool upper = false;        // a word starting with an ASCII capital
+  std::uint8_t digits = 0;   // numbers: count of digits (capped at 255)
+  std::int64_t num = 0;      // numbers: value (capped)
 };
 
 // Splits `text` into tokens in one pass.
 std::vector<Token> tokenize(std::string_view text);
-
-// Hash of a lowercase ASCII word, as Token::word_hash.
-std::uint32_t word_hash(std::string_view lower);
 
 // Calendar granularity of a DateVal, finest first.
 enum class Gran : std::uint8_t {
@@ -89,6 +85,7 @@ struct Candidate {
   std::string mod;
   std::optional<DateVal> date;  // when value is a calendar value
   bool explicit_year = false;   // states its own year: becomes the narrative anchor
+  bool backref = false;         // looks back from the anchor ("a year earlier"): does not move it
 };
 
 // What rules see: the tokens, the reference time and the narrative anchor.
@@ -100,8 +97,9 @@ class Context {
   const std::vector<Token>& toks;
   date::sys_days dct;
   DateVal dct_day;
-  DateVal anchor;          // last explicit date mentioned (the DCT until one is)
-  bool narrative = false;  // resolve underspecified dates against `anchor`, not the DCT
+  DateVal anchor;                 // last explicit date mentioned (the DCT until one is)
+  bool narrative = false;         // resolve underspecified dates against `anchor`, not the DCT
+  std::optional<DateVal> period;  // the last quarter or half mentioned ("the quarter")
 
   // Token i, or a dummy punct token when out of range.
   const Token& at(std::size_t i) const { return i < toks.size() ? toks[i] : dummy_; }
@@ -124,6 +122,8 @@ class Context {
 
 // The rules: each looks for an expression starting at token i (see rules.cpp).
 std::optional<Candidate> match_at(Context& ctx, std::size_t i);
+// False for tokens no rule starts at (punctuation, most words): match_at() finds nothing there.
+bool can_start(const Token& t);
 
 // Year for a month (or season/quarter) with no year, relative to `ref` and the tense.
 int infer_year(int month, const DateVal& ref, Tense tense);

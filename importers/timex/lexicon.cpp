@@ -2,6 +2,7 @@
 // once from the constant table below).
 #include "importers/timex/lexicon.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -293,11 +294,16 @@ std::uint32_t hash(std::string_view w) {
   return h;
 }
 
-// Open-addressing table of indices into kWords (+1; 0 = empty).
+// Open-addressing table of indices into kWords (+1; 0 = empty), and a filter that rejects
+// most other words before hashing: bit L of lengths[c - 'a'] is set when a word of length L
+// starting with c is in the table.
 struct Table {
   std::array<std::uint16_t, kSlots> slot{};
+  std::array<std::uint32_t, 26> lengths{};
   Table() {
     for (std::size_t i = 0; i < std::size(kWords); ++i) {
+      const std::string_view t = kWords[i].text;
+      lengths[static_cast<std::size_t>(t[0] - 'a')] |= 1u << std::min<std::size_t>(t.size(), 31);
       std::uint32_t h = hash(kWords[i].text) & (kSlots - 1);
       bool duplicate = false;
       while (slot[h] != 0) {
@@ -315,6 +321,11 @@ struct Table {
 
 LexEntry lookup_word(std::string_view lower) {
   static const Table table;
+  const auto first = static_cast<unsigned char>(lower.empty() ? 0 : lower[0]);
+  if (first < 'a' || first > 'z' ||
+      (table.lengths[first - 'a'] & (1u << std::min<std::size_t>(lower.size(), 31))) == 0) {
+    return {};
+  }
   std::uint32_t h = hash(lower) & (kSlots - 1);
   while (table.slot[h] != 0) {
     const Word& w = kWords[table.slot[h] - 1];

@@ -151,24 +151,28 @@ bool valid_day(int y, int m, int d) {
 
 // The year for a month and day written without one: in a narrative the anchor's year, in news
 // the year that puts the day nearest the DCT ("Dec. 15" in a November article is this Dec.).
-int nearest_year(const Context& ctx, int month, int day) {
+// The year of a month and day stated without one: the next occurrence after the DCT in the
+// future tense, else the last one before it, unless the next is within kFutureDays (news
+// reports more past than future, so a date a few months back beats one a few months ahead).
+int nearest_year(Context& ctx, std::size_t i, int month, int day) {
   if (ctx.narrative) {
     return ctx.anchor.year;
   }
+  constexpr long kFutureDays = 120;
   const int y = ctx.dct_day.year;
-  const auto dist = [&](int year) {
+  const auto offset = [&](int year) {
     const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
                                    date::day{static_cast<unsigned>(std::min(day, 28))}};
-    const auto d = (date::sys_days{ymd} - ctx.dct).count();
-    return d < 0 ? -d : d;
+    return static_cast<long>((date::sys_days{ymd} - ctx.dct).count());
   };
-  int best = y;
-  for (int cand : {y - 1, y + 1}) {
-    if (dist(cand) < dist(best)) {
-      best = cand;
-    }
+  const int next = offset(y) > 0 ? y : y + 1;  // the first occurrence after the DCT
+  const int prev = next - 1;                   // the last one on or before it
+  constexpr long kFutureTenseDays = 240;       // "will ... on Jan. 14" a day after it: still that
+  const long ahead = offset(next);
+  if (ahead <= kFutureTenseDays && ctx.tense_at(i) == Tense::future) {
+    return next;
   }
-  return best;
+  return ahead <= kFutureDays ? next : prev;
 }
 
 // A year after a month/day: "May 20, 2023", "20 May 2023", "May 2023", "May of 2023".
@@ -210,7 +214,7 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
       last = y->last;
       explicit_year = true;
     } else {
-      v.year = nearest_year(ctx, month, v.day);
+      v.year = nearest_year(ctx, i, month, v.day);
     }
     if (!t.upper && ambiguous) {
       return std::nullopt;
@@ -242,8 +246,29 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
     return std::nullopt;
   }
   v.gran = Gran::month;
-  v.year = infer_year(month, ctx.reference(), ctx.tense_at(i));
-  return date_candidate(i, abbrev && ctx.is_punct(i + 1, '.') ? i + 1 : i, v, false);
+  const std::size_t month_last = abbrev && ctx.is_punct(i + 1, '.') ? i + 1 : i;
+  // "June last year", "January this year"
+  if (const std::size_t k = month_last + 1;
+      ctx.is_cat(k, Cat::rel) && ctx.is_cat(k + 1, Cat::unit) && !ctx.at(k + 1).lex.plural &&
+      ctx.at(k + 1).lex.value == kYear) {
+    const auto r = static_cast<Rel>(ctx.at(k).lex.value);
+    if (r == kLast || r == kThis || r == kNext) {
+      v.year = ctx.dct_day.year + (r == kLast ? -1 : r == kNext ? 1 : 0);
+      return date_candidate(i, k + 1, v, true);
+    }
+  }
+  const Tense tense = ctx.tense_at(i);
+  if (tense == Tense::none && !ctx.narrative) {
+    // No tense: a month up to four months ahead of the DCT is the coming one, else the last.
+    constexpr int kFutureMonths = 4;
+    const int ahead = (month - ctx.dct_day.month + 12) % 12;
+    v.year = ctx.dct_day.year + (ahead != 0 && ahead <= kFutureMonths
+                                     ? (month < ctx.dct_day.month ? 1 : 0)
+                                     : (month > ctx.dct_day.month ? -1 : 0));
+  } else {
+    v.year = infer_year(month, ctx.reference(), tense);
+  }
+  return date_candidate(i, month_last, v, false);
 }
 
 namespace {
@@ -305,55 +330,6 @@ std::optional<Candidate> match_slash_date(Context& ctx, std::size_t i) {
   return date_candidate(i, i + 4, v, true);
 }
 
-// "10:30 a.m.", "10 p.m.", "13:37": a time today (or on the reference day).
-std::optional<Candidate> match_clock(Context& ctx, std::size_t i) {
-  const Token& t = ctx.at(i);
-  if (t.digits > 2 || t.num > 24) {
-    return std::nullopt;
-  }
-  DateVal v = ctx.reference();
-  v.gran = Gran::time;
-  v.hour = static_cast<int>(t.num);
-  v.minute = 0;
-  std::size_t j = i + 1;
-  bool has_minutes = false;
-  if (ctx.is_punct(j, ':') && ctx.at(j + 1).digits == 2 && !ctx.at(j + 1).space_before) {
-    v.minute = static_cast<int>(ctx.at(j + 1).num);
-    has_minutes = true;
-    j += 2;
-  }
-  // am/pm: "am", "pm", "a.m.", "p.m."
-  const std::string w = ctx.lower(j);
-  std::size_t last = j - 1;
-  bool pm = false;
-  bool ampm = false;
-  if (w == "am" || w == "pm") {
-    ampm = true;
-    pm = w == "pm";
-    last = j;
-  } else if ((w == "a" || w == "p") && ctx.is_punct(j + 1, '.') && ctx.lower(j + 2) == "m") {
-    ampm = true;
-    pm = w == "p";
-    last = ctx.is_punct(j + 3, '.') ? j + 3 : j + 2;
-  }
-  if (!ampm && !has_minutes) {
-    return std::nullopt;
-  }
-  if (ampm) {
-    if (v.hour > 12 || v.hour == 0) {
-      return std::nullopt;
-    }
-    v.hour = v.hour % 12 + (pm ? 12 : 0);
-  }
-  if (v.minute > 59 || v.hour > 24) {
-    return std::nullopt;
-  }
-  if (v.gran != Gran::time || v.day == 0) {
-    return std::nullopt;
-  }
-  return date_candidate(i, last, v, false);
-}
-
 }  // namespace
 
 std::optional<Candidate> match_number(Context& ctx, std::size_t i) {
@@ -390,7 +366,7 @@ std::optional<Candidate> match_number(Context& ctx, std::size_t i) {
         last = y->last;
         explicit_year = true;
       } else {
-        v.year = nearest_year(ctx, v.month, v.day);
+        v.year = nearest_year(ctx, i, v.month, v.day);
       }
       if (valid_day(v.year, v.month, v.day)) {
         return date_candidate(i, last, v, explicit_year);

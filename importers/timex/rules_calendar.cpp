@@ -54,9 +54,63 @@ std::optional<Count> quarter_year(const Context& ctx, std::size_t i) {
   return std::nullopt;
 }
 
+// A year before a quarter: "1988" in "the 1988 third quarter", "this year's" in "this year's
+// third quarter" (also "last year's", "next year's"). The year and the last token, or none.
+std::optional<Count> year_prefix(const Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.kind == TokKind::number && t.digits == 4 && t.num >= 1000 && t.num < 2200) {
+    return Count{t.num, i};
+  }
+  if (ctx.is_cat(i, Cat::rel) && ctx.is_cat(i + 1, Cat::unit) && !ctx.at(i + 1).lex.plural &&
+      ctx.at(i + 1).lex.value == kYear && ctx.is_punct(i + 2, '\'') && ctx.lower(i + 3) == "s") {
+    const auto r = static_cast<Rel>(ctx.at(i).lex.value);
+    if (r != kLast && r != kNext && r != kThis) {
+      return std::nullopt;
+    }
+    return Count{ctx.dct_day.year + (r == kLast ? -1 : r == kNext ? 1 : 0), i + 3};
+  }
+  return std::nullopt;
+}
+
+// "the 1988 third quarter", "this year's third quarter", "last year's quarter", "the 1989
+// period": a quarter of a stated year; a bare "quarter"/"period" is the quarter the text is
+// about (the last one mentioned).
+std::optional<Candidate> match_year_quarter(const Context& ctx, std::size_t i) {
+  const auto year = year_prefix(ctx, i);
+  if (!year) {
+    return std::nullopt;
+  }
+  std::size_t k = year->last + 1;
+  DateVal v;
+  if (auto ord = read_ordinal(ctx, k);
+      ord && ord->value >= 1 && ord->value <= 4 && ctx.is_cat(ord->last + 1, Cat::unit) &&
+      !ctx.at(ord->last + 1).lex.plural && ctx.at(ord->last + 1).lex.value == kQuarter) {
+    v.gran = Gran::quarter;
+    v.sub = static_cast<int>(ord->value);
+    k = ord->last + 1;
+  } else if (ctx.period && ((ctx.is_cat(k, Cat::unit) && !ctx.at(k).lex.plural &&
+                             ctx.at(k).lex.value == kQuarter) ||
+                            ctx.lower(k) == "period")) {
+    v = *ctx.period;
+  } else {
+    return std::nullopt;
+  }
+  v.year = static_cast<int>(year->value);
+  Candidate c;
+  c.first = i;
+  c.last = k;
+  c.value = format_value(v);
+  c.date = v;
+  c.explicit_year = true;
+  return c;
+}
+
 }  // namespace
 
 std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
+  if (auto c = match_year_quarter(ctx, i)) {
+    return c;
+  }
   std::size_t j = i;
   // "fiscal 1998", "fiscal year 1998", "FY2023"
   if (ctx.is_kw(j, kFiscal) || ctx.is_kw(j, kFy)) {

@@ -211,7 +211,9 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
     if (g != Gran::season) {
       v = coarsen(v, coarse_unit);
     }
-    return make_date(i, j + 1, v);
+    Candidate c = make_date(i, j + 1, v);
+    c.backref = sign < 0;
+    return c;
   }
   Candidate c = make(i, j, TimexType::duration, duration_value(u, n < 0 ? -1 : n));
   return c;
@@ -233,12 +235,16 @@ std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {
     }
   }
   const DateVal& ref = ctx.narrative && ctx.anchor.gran == Gran::day ? ctx.anchor : ctx.dct_day;
-  Tense t = ctx.tense_at(i);
+  // "Wednesday's ruling": a possessive weekday is one that has happened.
+  const bool possessive = ctx.is_punct(i + 1, '\'') && ctx.lower(i + 2) == "s";
+  Tense t = possessive ? Tense::past : ctx.tense_at(i);
   DateVal v = resolve_weekday(ref, wd, t == Tense::future ? Tense::future : Tense::past, false);
   if (ctx.is_cat(i + 1, Cat::part_of_day) && ctx.at(i + 1).lex.value <= kNight) {
     v.gran = Gran::part_of_day;
     v.sub = ctx.at(i + 1).lex.value;
-    return make_date(i, i + 1, v);
+    Candidate c = make_date(i, i + 1, v);
+    c.type = TimexType::date;  // news corpora annotate "Friday night" as a DATE
+    return c;
   }
   return make_date(i, i, v);
 }
@@ -389,7 +395,7 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
   const Unit u = unit_at(ctx, j);
   // "the quarter": the quarter the text is about.
   if (u == kQuarter && !ctx.is_kw(j + 1, kOf)) {
-    return make_date(i, j, coarsen(ctx.anchor, kQuarter));
+    return make_date(i, j, ctx.period.value_or(coarsen(ctx.anchor, kQuarter)));
   }
   // "the weekend": the one just past (or coming, in the future tense).
   if (u == kWeekend) {
@@ -410,7 +416,9 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
     if (next == "quarter" || next == "period") {
       last = j + 3;
     }
-    return make_date(i, last, shift(ctx.anchor, kYear, -1));
+    Candidate c = make_date(i, last, shift(ctx.period.value_or(ctx.anchor), kYear, -1));
+    c.backref = true;
+    return c;
   }
   return std::nullopt;
 }
@@ -419,7 +427,9 @@ std::optional<Candidate> match_bare_unit(Context& ctx, std::size_t i) {
   // "year-earlier", "year-ago": the anchor a year before.
   if (unit_at(ctx, i) == kYear && !ctx.at(i).lex.plural && ctx.is_punct(i + 1, '-') &&
       (ctx.is_kw(i + 2, kEarlier) || ctx.is_kw(i + 2, kAgo)) && !ctx.at(i + 1).space_before) {
-    return make_date(i, i + 2, shift(ctx.anchor, kYear, -1));
+    Candidate c = make_date(i, i + 2, shift(ctx.anchor, kYear, -1));
+    c.backref = true;
+    return c;
   }
   // "for years", "within weeks": an unspecified duration.
   if (ctx.at(i).lex.plural && i > 0 &&

@@ -97,7 +97,8 @@ bool takes_determiner(const Context& ctx, const Candidate& c) {
     return false;  // hyphenated adjectives: "third-quarter results"
   }
   if (t.kind == TokKind::number) {
-    return c.date && (c.date->gran == Gran::decade || c.date->gran == Gran::century);
+    return c.date && (c.date->gran == Gran::decade || c.date->gran == Gran::century ||
+                      c.date->gran == Gran::quarter);  // "the 1988 third quarter"
   }
   return c.date.has_value() || c.value == "PAST_REF" || c.value == "FUTURE_REF" ||
          c.value == "PRESENT_REF";
@@ -163,6 +164,10 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
   std::vector<Timex> out;
   std::size_t prev_end_tok = 0;  // first token not yet covered by an earlier timex
   for (std::size_t i = 0; i < toks.size();) {
+    if (!detail::can_start(toks[i])) {
+      ++i;
+      continue;
+    }
     std::optional<Candidate> c = detail::match_at(ctx, i);
     if (!c || c->first < prev_end_tok) {
       ++i;
@@ -196,9 +201,12 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
     t.mod = c->mod;
     t.date = fuzzy_of(*c);
     apply_signal(ctx, c->first, t);
-    if (c->date && !c->date->bc && c->date->gran != Gran::century &&
+    if (c->date && !c->date->bc && !c->backref && c->date->gran != Gran::century &&
         c->date->gran != Gran::decade) {
       ctx.anchor = *c->date;
+      if (c->date->gran == Gran::quarter || c->date->gran == Gran::half) {
+        ctx.period = *c->date;
+      }
     }
     out.push_back(std::move(t));
     prev_end_tok = c->last + 1;

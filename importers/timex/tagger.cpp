@@ -58,9 +58,9 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
     return Tense::none;
   }
   const std::string w = ctx.lower(k);
-  static constexpr std::array kFuture = {"will",     "ll",       "shall",     "plans",
-                                         "plan",     "expected", "expects",   "going",
-                                         "upcoming", "next",     "scheduled", "due"};
+  static constexpr std::array kFuture = {
+      "will",      "ll",  "shall",    "plans", "plan", "expected", "expects", "going", "upcoming",
+      "scheduled", "due", "planning", "would", "soon", "resume",   "meet",    "expect"};
   static constexpr std::array kPast = {
       "said",   "was",     "were",  "had",   "did",  "ago",    "last",   "took", "came",
       "went",   "made",    "began", "won",   "lost", "fell",   "rose",   "led",  "saw",
@@ -159,7 +159,7 @@ struct Trigger {
 constexpr Trigger kTriggers[] = {
     {Cat::month, {&match_month, nullptr, nullptr}},
     {Cat::weekday, {&match_weekday, nullptr, nullptr}},
-    {Cat::rel, {&match_relative, nullptr, nullptr}},
+    {Cat::rel, {&match_relative, &match_quarter, nullptr}},
     {Cat::ref, {&match_reference, nullptr, nullptr}},
     {Cat::set_word, {&match_set, nullptr, nullptr}},
     {Cat::season, {&match_season, nullptr, nullptr}},
@@ -167,6 +167,7 @@ constexpr Trigger kTriggers[] = {
     {Cat::quant, {&match_duration, nullptr, nullptr}},
     {Cat::ordinal, {&match_quarter, &match_ordinal_century, &match_first_n}},
     {Cat::unit, {&match_bare_unit, nullptr, nullptr}},
+    {Cat::part_of_day, {&match_noon, nullptr, nullptr}},
 };
 
 // The longest of two candidates (the first on ties).
@@ -177,6 +178,25 @@ void keep_longest(std::optional<Candidate>& best, std::optional<Candidate> c) {
 }
 
 }  // namespace
+
+bool can_start(const Token& t) {
+  if (t.kind != TokKind::word) {
+    return t.kind == TokKind::number;
+  }
+  switch (t.lex.cat) {
+    case Cat::none:
+      return t.end - t.begin == 1;  // "Q3", "H1"
+    case Cat::kw:
+      return t.lex.value == kA || t.lex.value == kAn || t.lex.value == kEvery ||
+             t.lex.value == kEach || t.lex.value == kThe || t.lex.value == kFiscal ||
+             t.lex.value == kFy;
+    case Cat::mod:
+    case Cat::approx:
+      return false;
+    default:
+      return true;
+  }
+}
 
 std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
   const Token& t = ctx.at(i);

@@ -25,14 +25,6 @@ std::size_t dash_at(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::uint32_t word_hash(std::string_view lower) {
-  std::uint32_t h = 2166136261u;
-  for (char c : lower) {
-    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  }
-  return h;
-}
-
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> toks;
   toks.reserve(text.size() / 5 + 16);
@@ -81,7 +73,6 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       if (len <= sizeof buf) {
         const std::string_view w(buf, len);
-        t.word_hash = word_hash(w);
         t.lex = lookup_word(w);
       }
     } else {

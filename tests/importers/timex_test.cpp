@@ -199,6 +199,46 @@ TEST_SUITE("importers") {
     CHECK(s.value_f1() == doctest::Approx(50.0));
   }
 
+  TEST_CASE("timex resolves news error classes: times on named days, quarters, month years") {
+    // DCT Tuesday 23 May 2023.
+    const std::vector<Case> cases = {
+        {"The blast occurred at 10 p.m. Wednesday, police said.", "10 p.m. Wednesday",
+         TimexType::time, "2023-05-17T22:00"},
+        {"The offer expires at 5 p.m. EST, June 6.", "5 p.m. EST, June 6", TimexType::time,
+         "2023-06-06T17:00"},
+        {"Talks broke off at noon Thursday.", "noon Thursday", TimexType::time, "2023-05-18T12:00"},
+        {"Protesters rallied Friday night downtown.", "Friday night", TimexType::date,
+         "2023-05-19TNI"},
+        {"The talks are set to resume Monday in Belfast.", "Monday", TimexType::date, "2023-05-29"},
+        {"They planned to get around Wednesday's ruling, he would say.", "Wednesday",
+         TimexType::date, "2023-05-17"},
+        {"Killed in the blasts next to the embassy on Friday.", "Friday", TimexType::date,
+         "2023-05-19"},
+        {"Sales for this year's third quarter fell.", "this year's third quarter", TimexType::date,
+         "2023-Q3"},
+        {"Revenue rose in the 2022 second quarter.", "the 2022 second quarter", TimexType::date,
+         "2022-Q2"},
+        {"Arafat was arrested in July last year.", "July last year", TimexType::date, "2022-07"},
+        {"Figures for December came in low.", "December", TimexType::date, "2022-12"},
+        {"Payment is due in August.", "August", TimexType::date, "2023-08"},
+        {"Shipments began on Aug. 6 at the port.", "Aug. 6", TimexType::date, "2023-08-06"},
+        {"The fiscal year ended Jan. 31 at the company.", "Jan. 31", TimexType::date, "2023-01-31"},
+        {"The plant closed on Oct. 2 at the site.", "Oct. 2", TimexType::date, "2022-10-02"},
+    };
+    check_cases(cases, kSeedDct);
+    // "a year ago" in an earnings report is the quarter reported, a year before; it does not
+    // move the anchor, so a second "a year earlier" is the same quarter again.
+    const std::string report =
+        "Net income rose in the third quarter. It was $5 million a year ago. "
+        "Sales were $9 million, up from $8 million a year earlier. For the quarter, margins fell.";
+    const auto found = kb::timex::tag(report, kSeedDct);
+    REQUIRE(found.size() == 4);
+    CHECK(found[0].value == "2022-Q3");
+    CHECK(found[1].value == "2021-Q3");
+    CHECK(found[2].value == "2021-Q3");
+    CHECK(found[3].value == "2022-Q3");
+  }
+
   TEST_CASE("timex TimeML scores stay above the regression floor on the shared corpus") {
     namespace fs = std::filesystem;
     const fs::path root = fs::path(KB_SHARED_DIR) / "data" / "timeml";
@@ -213,7 +253,7 @@ TEST_SUITE("importers") {
     };
     // A few points under the scores in docs/date-tagger.md.
     const Floor floors[] = {
-        {"timebank", 80.0, 72.0}, {"aquaint", 80.0, 70.0}, {"wikiwars-timex3", 79.0, 74.0}};
+        {"timebank", 83.0, 76.0}, {"aquaint", 82.5, 73.0}, {"wikiwars-timex3", 81.0, 76.5}};
     for (const Floor& f : floors) {
       kb::timex::TimexScore total;
       for (const auto& e : fs::directory_iterator(root / f.corpus)) {
