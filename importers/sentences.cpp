@@ -12,6 +12,9 @@
 namespace kb::importers {
 namespace {
 
+// U_FAILURE as a bool (it returns ICU's UBool).
+bool failed(UErrorCode status) { return U_FAILURE(status) != 0; }
+
 // Abbreviations after which a period does not end a sentence, on top of ICU's English list
 // (which has "Mr.", "Mrs.", "U.S." but not military ranks or months). Single capital letters
 // cover initials ("John F. Kennedy").
@@ -28,7 +31,7 @@ icu::BreakIterator* make_iterator() {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
-  if (U_FAILURE(status)) {
+  if (failed(status)) {
     return nullptr;
   }
   for (const std::string_view a : kAbbreviations) {
@@ -38,12 +41,12 @@ icu::BreakIterator* make_iterator() {
   }
   icu::BreakIterator* base =
       icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status);
-  if (U_FAILURE(status)) {
+  if (failed(status)) {
     delete base;  // NOLINT(cppcoreguidelines-owning-memory): ICU hands out raw owning pointers
     return nullptr;
   }
   icu::BreakIterator* wrapped = builder->wrapIteratorWithFilter(base, status);  // adopts base
-  if (U_FAILURE(status)) {
+  if (failed(status)) {
     delete wrapped;  // NOLINT(cppcoreguidelines-owning-memory): as above
     return nullptr;
   }
@@ -187,18 +190,18 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view utf8) {
   }
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
-  if (U_FAILURE(status)) {
+  if (failed(status)) {
     utext_close(text);
     split_simple(utf8, out);
     return out;
   }
   impl_->iter->setText(text, status);
-  if (U_FAILURE(status)) {
+  if (failed(status)) {
     utext_close(text);
     split_simple(utf8, out);
     return out;
   }
-  std::size_t begin = static_cast<std::size_t>(impl_->iter->first());
+  auto begin = static_cast<std::size_t>(impl_->iter->first());
   for (std::int32_t next = impl_->iter->next(); next != icu::BreakIterator::DONE;
        next = impl_->iter->next()) {
     const auto end = static_cast<std::size_t>(next);

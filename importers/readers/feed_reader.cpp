@@ -21,6 +21,9 @@ constexpr auto kContentNames =
 
 // First child element of `node` named `name`.
 const xmlNode* child(const xmlNode* node, std::string_view name) {
+  if (node == nullptr) {
+    return nullptr;
+  }
   for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
     if (element_name(c) == name) {
       return c;
@@ -32,6 +35,9 @@ const xmlNode* child(const xmlNode* node, std::string_view name) {
 // Items of the feed: <item> under <channel> or the root (RSS 1.0), or Atom <entry>.
 std::vector<const xmlNode*> items_of(const xmlNode* root) {
   std::vector<const xmlNode*> items;
+  if (root == nullptr) {
+    return items;
+  }
   const auto scan = [&](const xmlNode* parent) {
     for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
       const std::string_view n = element_name(c);
@@ -52,20 +58,20 @@ std::string item_link(const xmlNode* item) {
     if (element_name(c) != "link") {
       continue;
     }
-    const std::string href = attribute(c, "href");
+    std::string href = attribute(c, "href");
     const std::string rel = attribute(c, "rel");
     if (!href.empty() && (rel.empty() || rel == "alternate")) {
       return href;
     }
     if (href.empty()) {
-      const std::string text = node_text(c);
+      std::string text = node_text(c);
       if (!text.empty()) {
         return text;
       }
     }
   }
   if (const xmlNode* guid = child(item, "guid")) {
-    const std::string text = node_text(guid);
+    std::string text = node_text(guid);
     if (text.starts_with("http") && attribute(guid, "isPermaLink") != "false") {
       return text;
     }

@@ -274,6 +274,7 @@ std::string select_body(const std::vector<TextBlock>& blocks, std::string_view t
 
 std::string fragment_text(const std::vector<TextBlock>& blocks) {
   std::vector<const TextBlock*> kept;
+  kept.reserve(blocks.size());
   for (const TextBlock& b : blocks) {
     kept.push_back(&b);
   }

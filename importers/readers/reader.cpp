@@ -18,7 +18,7 @@ namespace {
 using readers::located;
 
 // How much of an input the sniffing and binary checks look at.
-constexpr std::size_t kSniffBytes = 64 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 
 // Reason why `head` looks binary (NUL bytes, many control characters), else empty.
 std::string binary_reason(std::string_view head) {

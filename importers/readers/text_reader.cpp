@@ -62,7 +62,7 @@ bool read_sample_layout(const std::vector<std::string_view>& lines, std::string_
     set_time(a, *t);
   }
   // Offset of the body: after the header lines and the blank line.
-  const std::size_t offset = static_cast<std::size_t>(lines[body_line + 1].data() - content.data());
+  const auto offset = static_cast<std::size_t>(lines[body_line + 1].data() - content.data());
   a.text = normalize_body(content.substr(offset));
   return true;
 }
