@@ -7,14 +7,21 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build/release}
 data=${KB_TIMEML_DIR:-$root/../shared/data/timeml}
 tool=$build/bench/bench_timeml_eval
-cmake --build "$build" --target bench_timeml_eval >/dev/null
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$build" --target bench_timeml_eval -j2 >/dev/null
 doc=$root/docs/date-tagger.md
 table=$(mktemp)
 {
   echo "| corpus | docs | gold | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in timebank aquaint wikiwars-timex3; do
-    "$tool" --markdown "$c" "$data/$c"
+    if [ -d "$data/$c" ]; then
+      "$tool" --markdown "$c" "$data/$c"
+    else
+      echo "run_timeml.sh: no $data/$c; skipped" >&2
+    fi
   done
 } >"$table"
 awk -v table="$table" '

@@ -28,6 +28,7 @@ constexpr LexEntry st(Unit v) { return {Cat::set_word, v, false}; }
 constexpr LexEntry q(Quant v) { return {Cat::quant, v, false}; }
 constexpr LexEntry k(Kw v) { return {Cat::kw, v, false}; }
 constexpr LexEntry ap(Approx v) { return {Cat::approx, v, false}; }
+constexpr LexEntry hd(Holiday v) { return {Cat::holiday, v, false}; }
 
 // The tables. Abbreviations are stored without their full stop.
 constexpr Word kWords[] = {
@@ -196,6 +197,12 @@ constexpr Word kWords[] = {
     {"upcoming", r(kComing)},
     {"preceding", r(kPrevious)},
     {"subsequent", r(kFollowing)},
+    // holidays
+    {"thanksgiving", hd(kThanksgiving)},
+    {"christmas", hd(kChristmas)},
+    {"easter", hd(kEaster)},
+    {"halloween", hd(kHalloween)},
+    {"election", hd(kElection)},
     // deictic and vague references
     {"now", rf(kNow)},
     {"today", rf(kToday)},

@@ -24,6 +24,7 @@ enum class Cat : std::uint8_t {
   quant,        // value: Quant (several, few, some, many, couple)
   kw,           // value: Kw (the, a, of, ago, since, ...)
   approx,       // value: Approx ("about", "nearly", "more than", ...)
+  holiday,      // value: Holiday
 };
 
 enum Unit : std::int16_t {
@@ -75,6 +76,7 @@ enum Ref : std::int16_t {
   kThen,
   kOnce
 };
+enum Holiday : std::int16_t { kThanksgiving, kChristmas, kEaster, kHalloween, kElection };
 enum Quant : std::int16_t { kSeveral, kFew, kSome, kMany, kCouple, kNumber };
 enum Kw : std::int16_t {
   kThe,

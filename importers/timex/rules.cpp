@@ -258,7 +258,7 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
     }
   }
   const Tense tense = ctx.tense_at(i);
-  if (tense == Tense::none && !ctx.narrative) {
+  if ((tense == Tense::none || tense == Tense::present) && !ctx.narrative) {
     // No tense: a month up to four months ahead of the DCT is the coming one, else the last.
     constexpr int kFutureMonths = 4;
     const int ahead = (month - ctx.dct_day.month + 12) % 12;

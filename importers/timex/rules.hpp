@@ -23,6 +23,8 @@ std::optional<Candidate> match_number(Context& ctx, std::size_t i);
 std::optional<Candidate> match_year_like(Context& ctx, std::size_t i);
 // "10:30 a.m.", "10 p.m.", "13:37", "10 p.m. Wednesday": a clock time (rules_time.cpp).
 std::optional<Candidate> match_clock(Context& ctx, std::size_t i);
+// "Thanksgiving Day", "Christmas Eve", "last Christmas", "Election Day" (rules_holiday.cpp).
+std::optional<Candidate> match_holiday(Context& ctx, std::size_t i);
 // "noon Thursday", "midnight Friday": a time on a named day.
 std::optional<Candidate> match_noon(Context& ctx, std::size_t i);
 // "May 20, 2023", "May 2023", "May" (bare month names resolved by tense).

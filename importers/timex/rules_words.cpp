@@ -275,6 +275,10 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
     return std::nullopt;
   }
   if (ctx.is_cat(j, Cat::month) && ctx.at(j).upper) {
+    const std::size_t d = ctx.is_punct(j + 1, '.') ? j + 2 : j + 1;
+    if (ctx.at(d).kind == TokKind::number && ctx.at(d).digits <= 2) {
+      return std::nullopt;  // "last Oct. 23": the date alone, resolved by the month rule
+    }
     return relative_month(ctx, i, r, j);
   }
   if (ctx.is_cat(j, Cat::weekday)) {
@@ -309,8 +313,9 @@ std::optional<Candidate> match_reference(Context& ctx, std::size_t i) {
     case kNowadays:
       return make(i, i, TimexType::date, "PRESENT_REF");
     case kRecently:
-    case kPreviously:
       return make(i, i, TimexType::date, "PAST_REF");
+    case kPreviously:  // "a previously announced offer": TimeML rarely tags it
+      return std::nullopt;
     case kFormer:
     case kSoon:
     case kThen:
@@ -345,8 +350,8 @@ std::optional<Candidate> match_reference(Context& ctx, std::size_t i) {
 
 std::optional<Candidate> match_set(Context& ctx, std::size_t i) {
   if (ctx.is_cat(i, Cat::set_word)) {
-    if (ctx.lower(i) == "annual") {
-      return std::nullopt;
+    if (ctx.lower(i) == "annual" || ctx.lower(i) == "quarterly") {
+      return std::nullopt;  // adjectives of reports and dividends, not sets
     }
     const Unit u = static_cast<Unit>(ctx.at(i).lex.value);
     return make(i, i, TimexType::set, duration_value(u, 1));

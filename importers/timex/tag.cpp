@@ -92,6 +92,9 @@ bool takes_determiner(const Context& ctx, const Candidate& c) {
   if (t.lex.cat == Cat::month || t.lex.cat == Cat::weekday) {
     return false;
   }
+  if (c.first == c.last && t.lex.cat == Cat::rel) {
+    return false;  // "the current", "the recent": TimeML tags the adjective alone
+  }
   if (ctx.is_punct(c.first + 1, '-') && !ctx.at(c.first + 1).space_before &&
       t.lex.cat != Cat::mod) {
     return false;  // hyphenated adjectives: "third-quarter results"
@@ -110,12 +113,17 @@ bool is_narrative(const std::vector<detail::Token>& toks, date::sys_days dct) {
   const int dct_year = static_cast<int>(date::year_month_day{dct}.year());
   int old = 0;
   int recent = 0;
+  int deictic = 0;  // weekdays, "yesterday", "today": a report on the days around the DCT
   for (const detail::Token& t : toks) {
     if (t.kind == TokKind::number && t.digits == 4 && t.num >= 1000 && t.num < 2200) {
       (t.num < dct_year - 3 ? old : recent) += 1;
+    } else if ((t.lex.cat == Cat::weekday && !t.lex.plural) ||
+               (t.lex.cat == Cat::ref &&
+                (t.lex.value == kToday || t.lex.value == kYesterday || t.lex.value == kTomorrow))) {
+      deictic += 1;
     }
   }
-  return old >= 3 && old > 2 * recent;
+  return old >= 3 && old > 2 * recent && old >= 4 * deictic;
 }
 
 std::optional<kb::FuzzyDate> fuzzy_of(const Candidate& c) {

@@ -159,7 +159,8 @@ struct Trigger {
 constexpr Trigger kTriggers[] = {
     {Cat::month, {&match_month, nullptr, nullptr}},
     {Cat::weekday, {&match_weekday, nullptr, nullptr}},
-    {Cat::rel, {&match_relative, &match_quarter, nullptr}},
+    {Cat::rel, {&match_relative, &match_quarter, &match_holiday}},
+    {Cat::holiday, {&match_holiday, nullptr, nullptr}},
     {Cat::ref, {&match_reference, nullptr, nullptr}},
     {Cat::set_word, {&match_set, nullptr, nullptr}},
     {Cat::season, {&match_season, nullptr, nullptr}},

@@ -224,6 +224,17 @@ TEST_SUITE("importers") {
         {"Shipments began on Aug. 6 at the port.", "Aug. 6", TimexType::date, "2023-08-06"},
         {"The fiscal year ended Jan. 31 at the company.", "Jan. 31", TimexType::date, "2023-01-31"},
         {"The plant closed on Oct. 2 at the site.", "Oct. 2", TimexType::date, "2022-10-02"},
+        {"He was shot to death last Oct. 23 at his home.", "Oct. 23", TimexType::date,
+         "2022-10-23"},
+        {"The boy was found Thanksgiving Day off the coast.", "Thanksgiving Day", TimexType::date,
+         "2022-11-24"},
+        {"It rained last Christmas in the city.", "last Christmas", TimexType::date, "2022-12-25"},
+        {"Protesters prayed as Easter week began.", "Easter week", TimexType::date, "2023-W14"},
+        {"The campaign will run until Election Day.", "Election Day", TimexType::date,
+         "2023-11-07"},
+        {"The election was held in the city.", "", TimexType::date, ""},
+        {"A previously announced offer expired.", "", TimexType::date, ""},
+        {"The current quarterly dividend is 10 cents.", "current", TimexType::date, "PRESENT_REF"},
     };
     check_cases(cases, kSeedDct);
     // "a year ago" in an earnings report is the quarter reported, a year before; it does not
