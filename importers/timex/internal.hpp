@@ -88,6 +88,25 @@ struct Candidate {
   bool backref = false;         // looks back from the anchor ("a year earlier"): does not move it
 };
 
+// The lowercase text of a word token (up to 31 bytes), held inline: no allocation.
+class LowerWord {
+ public:
+  LowerWord() = default;
+  // Lowercases the ASCII letters of `s` (truncated to 31 bytes).
+  explicit LowerWord(std::string_view s);
+  std::string_view view() const { return {buf_, len_}; }
+  operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+  bool operator==(std::string_view s) const { return view() == s; }
+  std::size_t size() const { return len_; }
+  bool empty() const { return len_ == 0; }
+  char back() const { return len_ == 0 ? '\0' : buf_[len_ - 1]; }
+  bool ends_with(std::string_view s) const { return view().ends_with(s); }
+
+ private:
+  char buf_[31] = {};
+  std::uint8_t len_ = 0;
+};
+
 // What rules see: the tokens, the reference time and the narrative anchor.
 class Context {
  public:
@@ -110,7 +129,7 @@ class Context {
     return at(i).kind == TokKind::punct && at(i).punct == c;
   }
   // The lowercase ASCII text of token i (up to 31 bytes).
-  std::string lower(std::size_t i) const;
+  LowerWord lower(std::size_t i) const;
   // Tense of the verb nearest to token i in its sentence (cached per sentence).
   Tense tense_at(std::size_t i);
   // The reference for underspecified dates: the anchor in narratives, else the DCT.

@@ -290,54 +290,55 @@ constexpr Word kWords[] = {
     {"up", ap(kUpTo)},
 };
 
-constexpr std::size_t kSlots = 1024;  // power of two, > 2x the table size
-static_assert(std::size(kWords) * 2 < kSlots);
+constexpr std::size_t kSlots = 2048;  // power of two, > 4x the table size: short probes
+static_assert(std::size(kWords) * 4 < kSlots);
 
 std::uint32_t hash(std::string_view w) {
-  std::uint32_t h = 2166136261u;
+  std::uint32_t h = kLexHashSeed;
   for (char c : w) {
-    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    h = lex_hash_step(h, c);
   }
   return h;
 }
 
-// Open-addressing table of indices into kWords (+1; 0 = empty), and a filter that rejects
-// most other words before hashing: bit L of lengths[c - 'a'] is set when a word of length L
-// starting with c is in the table.
+// Open-addressing table: each used slot holds a word's full hash and its index in kWords + 1
+// (0 = empty), so most probes are decided without comparing text.
 struct Table {
-  std::array<std::uint16_t, kSlots> slot{};
-  std::array<std::uint32_t, 26> lengths{};
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint16_t index = 0;
+  };
+  std::array<Slot, kSlots> slot{};
   Table() {
     for (std::size_t i = 0; i < std::size(kWords); ++i) {
-      const std::string_view t = kWords[i].text;
-      lengths[static_cast<std::size_t>(t[0] - 'a')] |= 1u << std::min<std::size_t>(t.size(), 31);
-      std::uint32_t h = hash(kWords[i].text) & (kSlots - 1);
+      const std::uint32_t full = hash(kWords[i].text);
+      std::uint32_t h = full & (kSlots - 1);
       bool duplicate = false;
-      while (slot[h] != 0) {
-        duplicate = duplicate || kWords[slot[h] - 1].text == kWords[i].text;
+      while (slot[h].index != 0) {
+        duplicate = duplicate || kWords[slot[h].index - 1].text == kWords[i].text;
         h = (h + 1) & (kSlots - 1);
       }
       if (!duplicate) {
-        slot[h] = static_cast<std::uint16_t>(i + 1);
+        slot[h] = Slot{full, static_cast<std::uint16_t>(i + 1)};
       }
     }
   }
 };
 
+const Table kTable;
+
 }  // namespace
 
-LexEntry lookup_word(std::string_view lower) {
-  static const Table table;
-  const auto first = static_cast<unsigned char>(lower.empty() ? 0 : lower[0]);
-  if (first < 'a' || first > 'z' ||
-      (table.lengths[first - 'a'] & (1u << std::min<std::size_t>(lower.size(), 31))) == 0) {
-    return {};
-  }
-  std::uint32_t h = hash(lower) & (kSlots - 1);
-  while (table.slot[h] != 0) {
-    const Word& w = kWords[table.slot[h] - 1];
-    if (w.text == lower) {
-      return w.entry;
+LexEntry lookup_word(std::string_view lower) { return lookup_word(lower, hash(lower)); }
+
+LexEntry lookup_word(std::string_view lower, std::uint32_t full) {
+  std::uint32_t h = full & (kSlots - 1);
+  while (kTable.slot[h].index != 0) {
+    if (kTable.slot[h].hash == full) {
+      const Word& w = kWords[kTable.slot[h].index - 1];
+      if (w.text == lower) {
+        return w.entry;
+      }
     }
     h = (h + 1) & (kSlots - 1);
   }

@@ -138,5 +138,14 @@ struct LexEntry {
 
 // Looks up a lowercase ASCII word; {Cat::none} if it is not in the tables.
 LexEntry lookup_word(std::string_view lower);
+// lookup_word() given the word's hash, computed with lex_hash_step() from kLexHashSeed (the
+// tokenizer hashes while it lowercases).
+LexEntry lookup_word(std::string_view lower, std::uint32_t hash);
+
+// FNV-1a, the hash of the word tables: start from kLexHashSeed, one step per byte.
+inline constexpr std::uint32_t kLexHashSeed = 2166136261u;
+constexpr std::uint32_t lex_hash_step(std::uint32_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 16777619u;
+}
 
 }  // namespace kb::timex

@@ -107,7 +107,7 @@ bool is_year_token(const Context& ctx, std::size_t i) {
 std::string adjacent_suffix(const Context& ctx, std::size_t i) {
   const Token& nx = ctx.at(i + 1);
   if (nx.kind == TokKind::word && !nx.space_before) {
-    return ctx.lower(i + 1);
+    return std::string(ctx.lower(i + 1).view());
   }
   return {};
 }
@@ -195,7 +195,7 @@ std::optional<Count> read_trailing_year(const Context& ctx, std::size_t i) {
 std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
   const Token& t = ctx.at(i);
   const int month = t.lex.value;
-  const std::string word = ctx.lower(i);
+  const LowerWord word = ctx.lower(i);
   const bool abbrev = word.size() <= 4 && word != "june" && word != "july" && word != "may";
   std::size_t j = i + 1;
   if (ctx.is_punct(j, '.') && abbrev) {
@@ -400,7 +400,7 @@ std::optional<Candidate> match_year_like(Context& ctx, std::size_t i) {
   }
   // BC / AD years: "480 BC", "480 B.C.".
   if (t.digits <= 4 && t.num > 0) {
-    const std::string w = ctx.lower(i + 1);
+    const LowerWord w = ctx.lower(i + 1);
     std::size_t last = 0;
     if (ctx.at(i + 1).lex.cat == Cat::kw && ctx.at(i + 1).lex.value == kBc) {
       last = i + 1;

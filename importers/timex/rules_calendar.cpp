@@ -27,7 +27,7 @@ std::optional<Count> read_ordinal(const Context& ctx, std::size_t i) {
   }
   if (t.kind == TokKind::number && t.digits == 1 && ctx.at(i + 1).kind == TokKind::word &&
       !ctx.at(i + 1).space_before) {
-    const std::string s = ctx.lower(i + 1);
+    const LowerWord s = ctx.lower(i + 1);
     if (s == "st" || s == "nd" || s == "rd" || s == "th") {
       return Count{t.num, i + 1};
     }
@@ -137,7 +137,7 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
   int n = 0;
   Unit unit = kQuarter;
   std::size_t last = 0;
-  const std::string w = ctx.lower(j);
+  const LowerWord w = ctx.lower(j);
   if ((w == "q" || w == "h") && ctx.at(j + 1).kind == TokKind::number &&
       !ctx.at(j + 1).space_before && ctx.at(j + 1).digits == 1) {
     n = static_cast<int>(ctx.at(j + 1).num);

@@ -60,7 +60,7 @@ std::optional<Candidate> match_holiday(Context& ctx, std::size_t i) {
   }
   const auto h = static_cast<Holiday>(ctx.at(j).lex.value);
   std::size_t last = j;
-  const std::string next = ctx.lower(j + 1);
+  const LowerWord next = ctx.lower(j + 1);
   const bool eve = next == "eve";
   const bool week = next == "week";  // "Easter week": the week holding it
   if (next == "day" || eve || week || (h == kEaster && next == "sunday")) {

@@ -74,7 +74,7 @@ std::optional<Candidate> match_clock(Context& ctx, std::size_t i) {
     j += 2;
   }
   // am/pm: "am", "pm", "a.m.", "p.m."
-  const std::string w = ctx.lower(j);
+  const LowerWord w = ctx.lower(j);
   std::size_t last = j - 1;
   bool pm = false;
   bool ampm = false;

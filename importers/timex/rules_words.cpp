@@ -417,7 +417,7 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
   if (u == kYear && ctx.is_punct(j + 1, '-') &&
       (ctx.is_kw(j + 2, kEarlier) || ctx.is_kw(j + 2, kAgo))) {
     std::size_t last = j + 2;
-    const std::string next = ctx.lower(j + 3);
+    const LowerWord next = ctx.lower(j + 3);
     if (next == "quarter" || next == "period") {
       last = j + 3;
     }

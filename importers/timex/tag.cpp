@@ -13,6 +13,7 @@ using detail::Candidate;
 
 using detail::Context;
 using detail::Gran;
+using detail::LowerWord;
 using detail::TokKind;
 
 // TIMEX3 mods of the words that may precede a duration ("nearly forty years").
@@ -20,7 +21,7 @@ std::string approx_mod(const Context& ctx, std::size_t i, std::size_t& first) {
   if (i == 0) {
     return {};
   }
-  const std::string w = ctx.lower(i - 1);
+  const LowerWord w = ctx.lower(i - 1);
   if (w == "about" || w == "around" || w == "approximately" || w == "roughly" || w == "some") {
     first = i - 1;
     return "APPROX";
@@ -34,7 +35,7 @@ std::string approx_mod(const Context& ctx, std::size_t i, std::size_t& first) {
     return "MORE_THAN";
   }
   if (w == "than" && i >= 2) {
-    const std::string v = ctx.lower(i - 2);
+    const LowerWord v = ctx.lower(i - 2);
     if (v == "more" || v == "less" || v == "fewer") {
       first = i - 2;
       return v == "more" ? "MORE_THAN" : "LESS_THAN";

@@ -35,18 +35,20 @@ bool Context::is_kw(std::size_t i, Kw kw) const {
   return t.lex.cat == Cat::kw && t.lex.value == kw;
 }
 
-std::string Context::lower(std::size_t i) const {
+LowerWord::LowerWord(std::string_view s)
+    : len_(static_cast<std::uint8_t>(std::min<std::size_t>(s.size(), 31))) {
+  for (std::size_t k = 0; k < len_; ++k) {
+    const char c = s[k];
+    buf_[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+  }
+}
+
+LowerWord Context::lower(std::size_t i) const {
   const Token& t = at(i);
   if (i >= toks.size() || t.kind != TokKind::word) {
     return {};
   }
-  std::string s(text.substr(t.begin, std::min<std::size_t>(t.end - t.begin, 31)));
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c | 0x20);
-    }
-  }
-  return s;
+  return LowerWord(text.substr(t.begin, t.end - t.begin));
 }
 
 namespace {
@@ -57,7 +59,7 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
   if (t.kind != TokKind::word) {
     return Tense::none;
   }
-  const std::string w = ctx.lower(k);
+  const LowerWord w = ctx.lower(k);
   static constexpr std::array kFuture = {
       "will",      "ll",  "shall",    "plans", "plan", "expected", "expects", "going", "upcoming",
       "scheduled", "due", "planning", "would", "soon", "resume",   "meet",    "expect"};
@@ -85,7 +87,7 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
   }
   if (w.size() >= 5 && w.ends_with("ed") && w != "need" && w != "speed" && w != "indeed") {
     // A participle after an auxiliary ("to be completed", "will be needed") is not a past.
-    const std::string prev = k > 0 ? ctx.lower(k - 1) : std::string();
+    const LowerWord prev = k > 0 ? ctx.lower(k - 1) : LowerWord();
     const bool aux = prev == "be" || prev == "been" || prev == "being" || prev == "to" ||
                      prev == "is" || prev == "are" || prev == "will" || prev == "would";
     return aux ? Tense::none : Tense::past;
@@ -234,7 +236,7 @@ std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
     return best;
   }
   if (t.lex.cat == Cat::none) {
-    const std::string w = t.end - t.begin == 1 ? ctx.lower(i) : std::string();
+    const LowerWord w = t.end - t.begin == 1 ? ctx.lower(i) : LowerWord();
     if (w == "q" || w == "h") {
       keep_longest(best, match_quarter(ctx, i));
     }

@@ -60,6 +60,7 @@ std::vector<Token> tokenize(std::string_view text) {
       t.upper = c >= 'A' && c <= 'Z';
       char buf[16];
       std::size_t len = 0;
+      std::uint32_t h = kLexHashSeed;
       while (i < n) {
         const auto b = static_cast<unsigned char>(text[i]);
         if (!(is_alpha(b) || (b >= 0x80 && dash_at(text, i) == 0))) {
@@ -67,13 +68,13 @@ std::vector<Token> tokenize(std::string_view text) {
         }
         if (len < sizeof buf) {
           buf[len] = static_cast<char>(b | 0x20);
+          h = lex_hash_step(h, buf[len]);
         }
         ++len;
         ++i;
       }
       if (len <= sizeof buf) {
-        const std::string_view w(buf, len);
-        t.lex = lookup_word(w);
+        t.lex = lookup_word(std::string_view(buf, len), h);
       }
     } else {
       t.kind = TokKind::punct;
