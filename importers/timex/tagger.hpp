@@ -33,6 +33,20 @@ struct Timex {
   std::optional<kb::FuzzyDate> date;
 };
 
+// Two dated timexes stated as one span: "between 2019 and 2028", "from May to July 2023",
+// "2019–2028", "1939 to 1945".
+struct TimexRange {
+  std::size_t begin = 0;  // byte offset of the span, "between"/"from" included
+  std::size_t end = 0;    // one past its last byte
+  std::size_t first = 0;  // index in the tag() result of the start timex
+  std::size_t last = 0;   // index of the end timex (first + 1)
+  kb::FuzzyDate date;     // FuzzyDate::range(start, end)
+};
+
+// The ranges among `timexes` (tag()'s result for `utf8_text`), in text order. TIMEX3 keeps
+// the two dates apart, as TimeML does; this joins them for callers that want one interval.
+std::vector<TimexRange> ranges(std::string_view utf8_text, const std::vector<Timex>& timexes);
+
 // The tense of a sentence as far as the tagger can tell from its verbs.
 enum class Tense { none, past, present, future };
 

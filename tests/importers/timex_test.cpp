@@ -250,6 +250,35 @@ TEST_SUITE("importers") {
     CHECK(found[3].value == "2022-Q3");
   }
 
+  TEST_CASE("timex::ranges joins dates stated as one span") {
+    struct RangeCase {
+      const char* sentence;
+      const char* span;     // expected range text ("" = none)
+      const char* display;  // its FuzzyDate::display()
+    };
+    const RangeCase cases[] = {
+        {"Spending will rise between 2019 and 2028.", "between 2019 and 2028", "2019–2028"},
+        {"The war lasted from 1939 to 1945.", "from 1939 to 1945", "1939–1945"},
+        {"The plan covers 2019–2028 in full.", "2019–2028", "2019–2028"},
+        {"Prices rose in 2019 and fell in 2020.", "", ""},
+        {"It ran from 2028 to 2019, oddly.", "", ""},
+    };
+    for (const RangeCase& c : cases) {
+      const std::string s = c.sentence;
+      CAPTURE(s);
+      const auto found = kb::timex::ranges(s, kb::timex::tag(s, kSeedDct));
+      if (std::string_view(c.span).empty()) {
+        CHECK(found.empty());
+        continue;
+      }
+      REQUIRE(found.size() == 1);
+      CHECK(s.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
+      CHECK(found[0].last == found[0].first + 1);
+      CHECK(found[0].date.display() == c.display);
+      CHECK(found[0].date.is_range());
+    }
+  }
+
   TEST_CASE("timex TimeML scores stay above the regression floor on the shared corpus") {
     namespace fs = std::filesystem;
     const fs::path root = fs::path(KB_SHARED_DIR) / "data" / "timeml";
