@@ -14,7 +14,12 @@ std::optional<Count> read_count(const Context& ctx, std::size_t i) {
                          !ctx.at(i + 1).space_before)) {
       return std::nullopt;
     }
-    // "1 1/2 years" is rare; "2.5 years" is read as unspecified-precision 2.
+    // "2 1/2 years"; "2.5 years" is read as unspecified-precision 2.
+    if (ctx.at(i + 1).num == 1 && ctx.at(i + 1).digits == 1 && ctx.is_punct(i + 2, '/') &&
+        ctx.at(i + 3).num == 2 && ctx.at(i + 3).digits == 1 && !ctx.at(i + 2).space_before &&
+        !ctx.at(i + 3).space_before) {
+      return Count{t.num, i + 3, true};
+    }
     return Count{t.num, i};
   }
   if (t.lex.cat == Cat::kw && (t.lex.value == kA || t.lex.value == kAn)) {
@@ -169,7 +174,8 @@ int nearest_year(Context& ctx, std::size_t i, int month, int day) {
   const int prev = next - 1;                   // the last one on or before it
   constexpr long kFutureTenseDays = 240;       // "will ... on Jan. 14" a day after it: still that
   const long ahead = offset(next);
-  if (ahead <= kFutureTenseDays && ctx.tense_at(i) == Tense::future) {
+  const Tense tense = ctx.tense_at(i);
+  if (ahead <= kFutureTenseDays && tense == Tense::future) {
     return next;
   }
   return ahead <= kFutureDays ? next : prev;

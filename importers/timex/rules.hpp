@@ -14,6 +14,7 @@ namespace kb::timex::detail {
 struct Count {
   std::int64_t value = 0;
   std::size_t last = 0;
+  bool half = false;  // "2 1/2": value 2 and a half
 };
 std::optional<Count> read_count(const Context& ctx, std::size_t i);
 

@@ -11,6 +11,23 @@ constexpr Gran kUnitGran[] = {Gran::time, Gran::time,   Gran::time,   Gran::day,
 
 Gran unit_gran(Unit u) { return kUnitGran[u]; }
 
+// The TIMEX3 duration for `n` and a half units: "P2Y6M", "PT1M30S", "PT5H30M".
+std::string half_duration_value(Unit u, std::int64_t n) {
+  const std::string whole = duration_value(u, n);
+  switch (u) {
+    case kYear:
+      return whole + "6M";
+    case kDay:
+      return whole + "T12H";
+    case kHour:
+      return whole + "30M";
+    case kMinute:
+      return whole + "30S";
+    default:
+      return whole;
+  }
+}
+
 bool is_unit(const Context& ctx, std::size_t i) { return ctx.is_cat(i, Cat::unit); }
 Unit unit_at(const Context& ctx, std::size_t i) { return static_cast<Unit>(ctx.at(i).lex.value); }
 
@@ -215,8 +232,16 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
     c.backref = sign < 0;
     return c;
   }
-  Candidate c = make(i, j, TimexType::duration, duration_value(u, n < 0 ? -1 : n));
-  return c;
+  // "a minute and a half", "an hour and a half"
+  std::size_t last = j;
+  bool half = count->half;
+  if (!half && n >= 0 && ctx.is_kw(j + 1, kAnd) && ctx.is_kw(j + 2, kA) &&
+      ctx.lower(j + 3) == "half") {
+    half = true;
+    last = j + 3;
+  }
+  return make(i, last, TimexType::duration,
+              half ? half_duration_value(u, n) : duration_value(u, n < 0 ? -1 : n));
 }
 
 std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {

@@ -233,6 +233,9 @@ TEST_SUITE("importers") {
         {"The campaign will run until Election Day.", "Election Day", TimexType::date,
          "2023-11-07"},
         {"The election was held in the city.", "", TimexType::date, ""},
+        {"They lived in camps for 2 1/2 years.", "2 1/2 years", TimexType::duration, "P2Y6M"},
+        {"But a minute and a half later, it fell.", "a minute and a half", TimexType::duration,
+         "PT1M30S"},
         {"A previously announced offer expired.", "", TimexType::date, ""},
         {"The current quarterly dividend is 10 cents.", "current", TimexType::date, "PRESENT_REF"},
     };
