@@ -181,11 +181,28 @@ int nearest_year(Context& ctx, std::size_t i, int month, int day) {
   return ahead <= kFutureDays ? next : prev;
 }
 
+// A year in words, as broadcasts transcribe it: "nineteen ninety-seven" (1997).
+std::optional<Count> read_word_year(const Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  if (t.lex.cat != Cat::numword || t.lex.value < 11 || t.lex.value > 20 ||
+      !ctx.is_cat(i + 1, Cat::numword)) {
+    return std::nullopt;
+  }
+  const auto rest = read_count(ctx, i + 1);
+  if (!rest || rest->value < 10 || rest->value > 99) {
+    return std::nullopt;
+  }
+  return Count{t.lex.value * 100 + rest->value, rest->last};
+}
+
 // A year after a month/day: "May 20, 2023", "20 May 2023", "May 2023", "May of 2023".
 std::optional<Count> read_trailing_year(const Context& ctx, std::size_t i) {
   std::size_t j = i;
   if (ctx.is_punct(j, ',') || ctx.is_kw(j, kOf)) {
     ++j;
+  }
+  if (auto w = read_word_year(ctx, j)) {
+    return w;
   }
   if (is_year_token(ctx, j)) {
     return Count{ctx.at(j).num, j};
@@ -337,6 +354,17 @@ std::optional<Candidate> match_slash_date(Context& ctx, std::size_t i) {
 }
 
 }  // namespace
+
+std::optional<Candidate> match_word_year(Context& ctx, std::size_t i) {
+  const auto y = read_word_year(ctx, i);
+  if (!y) {
+    return std::nullopt;
+  }
+  DateVal v;
+  v.gran = Gran::year;
+  v.year = static_cast<int>(y->value);
+  return date_candidate(i, y->last, v, true);
+}
 
 std::optional<Candidate> match_number(Context& ctx, std::size_t i) {
   const Token& t = ctx.at(i);

@@ -28,6 +28,8 @@ std::optional<Candidate> match_clock(Context& ctx, std::size_t i);
 std::optional<Candidate> match_holiday(Context& ctx, std::size_t i);
 // "noon Thursday", "midnight Friday": a time on a named day.
 std::optional<Candidate> match_noon(Context& ctx, std::size_t i);
+// "nineteen ninety-seven": a year in words.
+std::optional<Candidate> match_word_year(Context& ctx, std::size_t i);
 // "May 20, 2023", "May 2023", "May" (bare month names resolved by tense).
 std::optional<Candidate> match_month(Context& ctx, std::size_t i);
 // "three years", "10-year", "a few days", "two weeks ago", "a year earlier".

@@ -166,7 +166,7 @@ constexpr Trigger kTriggers[] = {
     {Cat::ref, {&match_reference, nullptr, nullptr}},
     {Cat::set_word, {&match_set, nullptr, nullptr}},
     {Cat::season, {&match_season, nullptr, nullptr}},
-    {Cat::numword, {&match_duration, nullptr, nullptr}},
+    {Cat::numword, {&match_duration, &match_word_year, nullptr}},
     {Cat::quant, {&match_duration, nullptr, nullptr}},
     {Cat::ordinal, {&match_quarter, &match_ordinal_century, &match_first_n}},
     {Cat::unit, {&match_bare_unit, nullptr, nullptr}},
