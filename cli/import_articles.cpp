@@ -140,14 +140,15 @@ void start_extraction(ExtractionSetup& x, std::vector<std::string>& warnings) {
   x.extractor.emplace(*x.gazetteer);
 }
 
-// Stores one article in its own transaction; returns false if it was already stored. Adds the
-// number of events it created or cited to `events`.
+// Stores one article as one atomic unit (a savepoint inside the writer's batch transaction):
+// either all of it lands or none. Returns false if it was already stored. Adds the number of
+// events it created or cited to `events`.
 Result<bool> store_article(Store& store, const Work& w, Id import_id, std::int64_t& events) {
   KB_ASSIGN(auto existing, store.find_source_by_hash(w.hash));
   if (existing) {
     return false;
   }
-  KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(Savepoint unit, store.savepoint());
   KB_ASSIGN(Id source_id, store.add_source(to_source(w.article, w.hash, import_id)));
   if (w.extraction) {
     StoreExtractionOptions options;
@@ -158,7 +159,7 @@ Result<bool> store_article(Store& store, const Work& w, Id import_id, std::int64
   for (const auto& warning : w.article.warnings) {
     KB_TRY(store.add_import_warning(import_id, w.article.origin, warning));
   }
-  KB_TRY(tx.commit());
+  KB_TRY(unit.release());
   return true;
 }
 
@@ -198,6 +199,86 @@ class Progress {
   std::size_t files_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
+};
+
+// The writing end of the pipeline: stores articles in input order, batching them into
+// transactions of kBatchArticles (each article its own savepoint), and counts what happened.
+class Writer {
+ public:
+  Writer(Store* store, bool dry_run, ImportReport& report)
+      : store_(store), dry_run_(dry_run), report_(report) {}
+
+  // Stores (or, for a dry run, checks) one article. A bad article is a warning and a failure
+  // count; a database failure stops all further writing and is returned by finish().
+  void write(const Work& item) {
+    ++report_.run.articles;
+    for (const auto& warning : item.article.warnings) {
+      report_.warnings.push_back(warning);
+    }
+    if (fatal_) {
+      return;
+    }
+    if (auto r = store_one(item); !r) {
+      fatal_ = std::move(r).error();
+    }
+  }
+
+  // Commits the last batch; the first database failure, if any.
+  Result<void> finish() {
+    if (!fatal_ && batch_) {
+      if (auto r = batch_->commit(); !r) {
+        fatal_ = std::move(r).error();
+      }
+    }
+    batch_.reset();
+    if (fatal_) {
+      return *fatal_;
+    }
+    return ok();
+  }
+
+ private:
+  static constexpr std::size_t kBatchArticles = 256;
+
+  Result<void> store_one(const Work& item) {
+    if (store_ == nullptr) {
+      ++report_.run.added;
+      return ok();
+    }
+    if (dry_run_) {
+      KB_ASSIGN(auto existing, store_->find_source_by_hash(item.hash));
+      ++(existing ? report_.run.unchanged : report_.run.added);
+      return ok();
+    }
+    if (!batch_) {
+      KB_ASSIGN(Transaction tx, store_->transaction());
+      batch_.emplace(std::move(tx));
+    }
+    auto stored = store_article(*store_, item, report_.run.id, report_.run.events);
+    if (!stored) {
+      if (stored.error().code == Errc::storage) {
+        return std::move(stored).error();
+      }
+      ++report_.run.failed;
+      report_.warnings.push_back(
+          fmt::format("{}: not stored: {}", item.article.origin, stored.error().message));
+    } else {
+      ++(*stored ? report_.run.added : report_.run.unchanged);
+    }
+    if (++in_batch_ >= kBatchArticles) {
+      KB_TRY(batch_->commit());
+      batch_.reset();
+      in_batch_ = 0;
+    }
+    return ok();
+  }
+
+  Store* store_;
+  bool dry_run_;
+  ImportReport& report_;
+  std::optional<Transaction> batch_;  // open while articles are being written
+  std::size_t in_batch_ = 0;
+  std::optional<Error> fatal_;
 };
 
 }  // namespace
@@ -269,41 +350,15 @@ Result<ImportReport> import_articles(Store* store, const ImportRequest& request,
     });
   }
   Progress progress(ctx, request.progress, files.size());
+  Writer writer(store, request.dry_run, report);
   std::map<std::size_t, Work> pending;  // reorders the workers' output into input order
   std::size_t next = 0;
-  std::optional<Error> fatal;
   while (auto w = to_writer.pop()) {
     pending.emplace(w->seq, std::move(*w));
     for (auto it = pending.find(next); it != pending.end(); it = pending.find(++next)) {
       Work item = std::move(it->second);
       pending.erase(it);
-      ++report.run.articles;
-      for (const auto& warning : item.article.warnings) {
-        report.warnings.push_back(warning);
-      }
-      if (fatal) {
-        continue;  // drain the pipeline after a database failure
-      }
-      if (store == nullptr) {
-        ++report.run.added;
-        continue;
-      }
-      if (request.dry_run) {
-        KB_ASSIGN(auto existing, store->find_source_by_hash(item.hash));
-        ++(existing ? report.run.unchanged : report.run.added);
-        continue;
-      }
-      auto stored = store_article(*store, item, report.run.id, report.run.events);
-      if (!stored) {
-        if (stored.error().code == Errc::storage) {
-          fatal = stored.error();
-        }
-        ++report.run.failed;
-        report.warnings.push_back(
-            fmt::format("{}: not stored: {}", item.article.origin, stored.error().message));
-      } else {
-        ++(*stored ? report.run.added : report.run.unchanged);
-      }
+      writer.write(item);  // after a database failure it only counts, draining the pipeline
       progress.tick(static_cast<std::size_t>(report.run.articles), files_done.load());
     }
   }
@@ -312,9 +367,7 @@ Result<ImportReport> import_articles(Store* store, const ImportRequest& request,
     t.join();
   }
   progress.done();
-  if (fatal) {
-    return *fatal;
-  }
+  KB_TRY(writer.finish());
   for (auto& p : problems) {
     if (p.failed) {
       ++report.run.failed;

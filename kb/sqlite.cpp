@@ -105,6 +105,11 @@ Result<Transaction> Db::transaction(bool write) {
   return Transaction(this);
 }
 
+Result<Savepoint> Db::savepoint() {
+  KB_TRY(exec("SAVEPOINT kb_unit"));
+  return Savepoint(this);
+}
+
 std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(handle_); }
 
 std::int64_t Db::changes() const { return sqlite3_changes64(handle_); }
@@ -240,6 +245,22 @@ Transaction::~Transaction() {
 Result<void> Transaction::commit() {
   assert(db_ != nullptr);
   KB_TRY(db_->exec("COMMIT"));
+  db_ = nullptr;
+  return ok();
+}
+
+Savepoint::Savepoint(Savepoint&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Savepoint::~Savepoint() {
+  if (db_ != nullptr) {
+    (void)db_->exec("ROLLBACK TO kb_unit");
+    (void)db_->exec("RELEASE kb_unit");
+  }
+}
+
+Result<void> Savepoint::release() {
+  assert(db_ != nullptr);
+  KB_TRY(db_->exec("RELEASE kb_unit"));
   db_ = nullptr;
   return ok();
 }

@@ -17,6 +17,7 @@ namespace kb {
 
 class Statement;
 class Transaction;
+class Savepoint;
 
 // How Db::open treats a missing file.
 enum class OpenMode { read_only, read_write, create };
@@ -42,6 +43,9 @@ class Db {
   Result<Statement> prepare(std::string_view sql);
   // Begins a transaction (BEGIN IMMEDIATE when `write`), rolled back unless committed.
   Result<Transaction> transaction(bool write = true);
+  // Opens a savepoint inside the current transaction: its writes are undone unless released,
+  // so one unit of work can fail without losing the rest of the transaction.
+  Result<Savepoint> savepoint();
   // The rowid of the last successful INSERT on this connection.
   std::int64_t last_insert_id() const;
   // Rows changed by the last INSERT/UPDATE/DELETE.
@@ -123,6 +127,25 @@ class Transaction {
   friend class Db;
   explicit Transaction(Db* db) : db_(db) {}
   Db* db_ = nullptr;  // non-null while the transaction is open
+};
+
+// A nested unit of work (SQL SAVEPOINT): rolled back to its start on destruction unless
+// release() succeeded. Requires: an open transaction that outlives it.
+class Savepoint {
+ public:
+  Savepoint(Savepoint&& other) noexcept;
+  Savepoint& operator=(Savepoint&&) = delete;
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  ~Savepoint();
+
+  // Keeps the savepoint's writes (they commit with the enclosing transaction).
+  Result<void> release();
+
+ private:
+  friend class Db;
+  explicit Savepoint(Db* db) : db_(db) {}
+  Db* db_ = nullptr;  // non-null while the savepoint is open
 };
 
 }  // namespace kb

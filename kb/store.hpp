@@ -98,6 +98,8 @@ class Store {
 
   // Starts a write transaction; it rolls back unless committed.
   Result<Transaction> transaction() { return db_.transaction(true); }
+  // Opens a savepoint inside the current transaction (see Db::savepoint).
+  Result<Savepoint> savepoint() { return db_.savepoint(); }
   Db& db() { return db_; }
 
   // --- entities (store_entities.cpp) ---

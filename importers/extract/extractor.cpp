@@ -140,8 +140,8 @@ bool candidate(const timex::Timex& t, std::string_view text, bool has_dct) {
 
 // The sentences of the paragraphs that hold a candidate date, in text order.
 std::vector<Sentence> dated_sentences(std::string_view text,
-                                      const std::vector<timex::Timex>& timexes, bool has_dct) {
-  thread_local SentenceSplitter splitter;
+                                      const std::vector<timex::Timex>& timexes, bool has_dct,
+                                      SentenceSplitter& splitter) {
   std::vector<Sentence> out;
   std::size_t done = 0;  // text before this offset has been split (or skipped)
   for (const auto& t : timexes) {
@@ -199,6 +199,23 @@ Extractor::Extractor(const Gazetteer& gazetteer, ExtractOptions options)
   }
 }
 
+std::unique_ptr<SentenceSplitter> Extractor::borrow_splitter() const {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!splitters_.empty()) {
+      auto splitter = std::move(splitters_.back());
+      splitters_.pop_back();
+      return splitter;
+    }
+  }
+  return std::make_unique<SentenceSplitter>();
+}
+
+void Extractor::release_splitter(std::unique_ptr<SentenceSplitter> splitter) const {
+  std::lock_guard lock(pool_mutex_);
+  splitters_.push_back(std::move(splitter));
+}
+
 Extraction Extractor::extract(const Article& article) const {
   Extraction x;
   const std::string_view text = article.text;
@@ -215,7 +232,10 @@ Extraction Extractor::extract(const Article& article) const {
   }
   const auto timexes = timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}));
   // Only paragraphs holding a date can hold an event: the costly steps skip the others.
-  const std::vector<Sentence> sentences = dated_sentences(text, timexes, dct.has_value());
+  auto splitter = borrow_splitter();
+  const std::vector<Sentence> sentences =
+      dated_sentences(text, timexes, dct.has_value(), *splitter);
+  release_splitter(std::move(splitter));
   if (sentences.empty()) {
     return x;
   }

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -12,6 +14,7 @@
 #include "importers/article.hpp"
 #include "importers/entities/gazetteer.hpp"
 #include "importers/entities/recognizer.hpp"
+#include "importers/sentences.hpp"
 #include "kb/fuzzy_date.hpp"
 #include "kb/model.hpp"
 
@@ -74,7 +77,8 @@ struct ExtractOptions {
 };
 
 // Extracts events from articles. Build once (the gazetteer is the costly part); extract() may
-// then be called from several threads at once (each thread keeps its own sentence splitter).
+// then be called from several threads at once (each call borrows a sentence splitter from a
+// pool the extractor owns, so ICU's iterators are freed with it).
 class Extractor {
  public:
   // Requires: `gazetteer` outlives the extractor.
@@ -91,9 +95,15 @@ class Extractor {
   void add_topics(const Article& article, const Recognition& rec, const detail::DocContext& doc,
                   Extraction& x) const;
 
+  // A splitter from the pool (a new one when all are in use); give it back with release().
+  std::unique_ptr<SentenceSplitter> borrow_splitter() const;
+  void release_splitter(std::unique_ptr<SentenceSplitter> splitter) const;
+
   const Gazetteer& gazetteer_;
   ExtractOptions options_;
-  std::unordered_map<std::string, std::size_t> countries_;  // ISO code -> gazetteer index
+  std::unordered_map<std::string, std::size_t> countries_;            // ISO code -> gazetteer index
+  mutable std::mutex pool_mutex_;                                     // guards splitters_
+  mutable std::vector<std::unique_ptr<SentenceSplitter>> splitters_;  // idle splitters
 };
 
 }  // namespace kb::importers::extract
