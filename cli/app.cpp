@@ -37,6 +37,9 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   add_search_command(*app, ctx);
   add_stats_command(*app, ctx);
   add_extract_command(*app, ctx);
+  add_xref_command(*app, ctx);
+  add_brief_command(*app, ctx);
+  add_export_command(*app, ctx);
   return app;
 }
 

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/import_articles.hpp"
+#include "cli/import_records.hpp"
 
 namespace kb::cli {
 namespace {
@@ -29,6 +30,7 @@ struct ImportOptions {
   unsigned jobs = 0;
   std::optional<Id> undo;
   bool list = false;
+  bool strict = false;  // structured files (CSV, kb JSON): reject the file on any bad row
 };
 
 Result<void> run_undo(Id id, Context& ctx) {
@@ -83,7 +85,19 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
   if (o.inputs.empty()) {
     return fail(Errc::invalid_argument, "kb import needs files, directories or - (stdin)");
   }
-  KB_ASSIGN(ImportRequest req, make_request(o, ctx));
+  ImportOptions articles = o;  // structured files (kb JSON, analyst/ACLED CSV) go their own way
+  articles.inputs.clear();
+  for (const auto& input : o.inputs) {
+    KB_ASSIGN(bool done, o.format == "auto" ? import_record_file(input, o.strict, o.dry_run, ctx)
+                                            : Result<bool>(false));
+    if (!done) {
+      articles.inputs.push_back(input);
+    }
+  }
+  if (articles.inputs.empty()) {
+    return ok();
+  }
+  KB_ASSIGN(ImportRequest req, make_request(articles, ctx));
   std::optional<Store> store;
   if (!o.dry_run) {
     KB_ASSIGN(store, open_store(ctx, true));
@@ -132,6 +146,8 @@ void add_import_command(CLI::App& app, Context& ctx) {
   sub->add_option("--jobs,-j", o->jobs, "Worker threads (default: one per core)");
   sub->add_option("--undo", o->undo, "Remove what import ID added");
   sub->add_flag("--list", o->list, "List past imports");
+  sub->add_flag("--strict", o->strict,
+                "CSV files: reject the whole file on a bad row (default: skip the row)");
   sub->footer(
       "Example: kb import examples/ feed.xml corpus.jsonl\n"
       "         kb import --undo 3");

@@ -1,0 +1,93 @@
+// kb brief: a Markdown briefing on a topic (key developments with footnoted sources, context,
+// what lies ahead, actors, sources) and, with -o, its timeline picture as SVG next to it.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/export_formats.hpp"
+#include "kb/briefing.hpp"
+#include "kb/timeline_svg.hpp"
+
+namespace kb::cli {
+namespace {
+
+struct BriefOptions {
+  std::string topic;
+  std::optional<std::string> from, to, as_of;
+  std::optional<std::string> output;
+  std::optional<std::string> title;
+};
+
+Result<BriefingQuery> query_of(const BriefOptions& o, const Context& ctx) {
+  BriefingQuery q;
+  q.topic = o.topic;
+  q.today = ctx.today;
+  if (o.from) {
+    KB_ASSIGN(q.from, parse_date_option(*o.from, ctx));
+  }
+  if (o.to) {
+    KB_ASSIGN(q.to, parse_date_option(*o.to, ctx));
+  }
+  if (o.as_of) {
+    KB_ASSIGN(FuzzyDate d, parse_date_option(*o.as_of, ctx));
+    q.as_of = d.last();
+  }
+  return q;
+}
+
+std::string default_title(const std::string& topic) {
+  std::string t = topic;
+  if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') {
+    t[0] = static_cast<char>(t[0] - 'a' + 'A');
+  }
+  return fmt::format("Briefing: {}", t);
+}
+
+Result<void> run_brief(const BriefOptions& o, Context& ctx) {
+  KB_ASSIGN(BriefingQuery q, query_of(o, ctx));
+  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(Briefing b, collect_briefing(store, q, o.title.value_or(default_title(o.topic))));
+  if (!o.output || *o.output == "-") {
+    ctx.out << render_briefing(b);
+    return ok();
+  }
+  const std::filesystem::path md(*o.output);
+  std::filesystem::path svg = md;
+  svg.replace_extension(".svg");
+  b.timeline_href = svg.filename().string();
+  KB_TRY(write_text_file(md.string(), render_briefing(b)));
+  std::vector<Event> all = b.context;
+  all.insert(all.end(), b.key.begin(), b.key.end());
+  all.insert(all.end(), b.ahead.begin(), b.ahead.end());
+  KB_TRY(write_text_file(svg.string(), render_timeline_svg(all, b.title)));
+  ctx.out << fmt::format("wrote {} ({} key development{}, {} context, {} ahead) and {}\n",
+                         md.string(), b.key.size(), b.key.size() == 1 ? "" : "s", b.context.size(),
+                         b.ahead.size(), svg.string());
+  return ok();
+}
+
+}  // namespace
+
+void add_brief_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<BriefOptions>();
+  auto* sub = app.add_subcommand("brief", "Write a Markdown briefing on a topic");
+  sub->add_option("topic", o->topic, "An entity (name or alias), a tag, or words")->required();
+  sub->add_option("--from", o->from, "Key developments that end on or after this date");
+  sub->add_option("--to", o->to, "Key developments that start on or before this date");
+  sub->add_option("--as-of", o->as_of,
+                  "Only what was known on that date; later events go under Ahead");
+  sub->add_option("--output,-o", o->output,
+                  "Write FILE.md, and the timeline picture FILE.svg next to it");
+  sub->add_option("--title", o->title, "The briefing's title (default: Briefing: TOPIC)");
+  sub->footer("Example: kb brief ukraine --from 2014 --as-of 2023-05-23 -o briefing.md");
+  on_run(sub, ctx, [o, &ctx] { return run_brief(*o, ctx); });
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,30 @@
+// The kb JSON exchange format: the whole knowledge base (entities, aliases, sources, events with
+// roles, citations and tags, links) with ids and timestamps. Text in, KbDump out, and back.
+// Documented in docs/exchange-formats.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kb/dump.hpp"
+#include "kb/result.hpp"
+
+namespace kb::importers {
+
+// The value of the top-level "format" key that marks a kb JSON document.
+inline constexpr std::string_view kKbJsonFormat = "kb-json";
+// The version this reader and writer speak.
+inline constexpr int kKbJsonVersion = 1;
+
+// Writes `dump` as kb JSON: records sorted by id, keys in a fixed order, two-space indent, a
+// final newline. Equal dumps give byte-identical text.
+std::string write_kb_json(const KbDump& dump);
+
+// True when `text` looks like a kb JSON document: a JSON object whose "format" is "kb-json".
+bool looks_like_kb_json(std::string_view text);
+
+// Reads kb JSON. Error (parse) naming what is wrong and where ("events[3].date: ...") for
+// malformed JSON, another format or version, missing keys or values of the wrong type.
+Result<KbDump> read_kb_json(std::string_view text);
+
+}  // namespace kb::importers

@@ -1,0 +1,207 @@
+// Tests `kb export` end to end (kb JSON round trip, CSV, TimelineJS, iCalendar, unwritable paths)
+// and the structured imports behind `kb import` (strict mode, line numbers, nothing half-done).
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include "tests/cli/cli_seed.hpp"
+
+namespace kb {
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Imports `content` into the knowledge base at `db`, as `kb import` does.
+Result<cli::RecordImportSummary> import_text(const std::string& db, const std::string& content,
+                                             bool strict, std::string* err = nullptr) {
+  auto store = Store::open(db, OpenMode::create);
+  REQUIRE(store.has_value());
+  std::ostringstream out, errs;
+  std::istringstream in;
+  auto ctx = test::make_context(out, errs, in);
+  const auto format = cli::sniff_record_format(content);
+  REQUIRE(format.has_value());
+  auto r = cli::import_records(*store, content, "input.csv", *format, strict, ctx);
+  if (err != nullptr) {
+    *err = errs.str();
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("kb export json -> import into an empty KB -> export is byte-identical") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    REQUIRE(test::kb_run(db, {"entity", "alias", "Ukraine", "Ukraina"}).code == 0);
+    const auto first = test::kb_run(db, {"export"});
+    REQUIRE(first.code == 0);
+    const auto j = nlohmann::json::parse(first.out);
+    CHECK(j["format"] == "kb-json");
+    CHECK(j["events"].size() == 7);
+    CHECK(j["links"].size() == 2);
+    const std::string copy = dir.file("copy.db");
+    auto sum = import_text(copy, first.out, false);
+    REQUIRE(sum.has_value());
+    CHECK(sum->verbatim);
+    const auto second = test::kb_run(copy, {"export"});
+    CHECK(second.out == first.out);
+    // Full-text search works in the copy (the FTS tables were filled on restore).
+    CHECK(test::kb_run(copy, {"search", "Bakhmut"}).out.find("Bakhmut falls to Wagner") !=
+          std::string::npos);
+    // Importing the same export again merges: nothing new.
+    sum = import_text(copy, first.out, false);
+    REQUIRE(sum.has_value());
+    CHECK(!sum->verbatim);
+    CHECK(sum->events == 0);
+    CHECK(sum->existing == 7);
+  }
+
+  TEST_CASE("kb export TOPIC json keeps the topic's events and what they need") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const auto r = test::kb_run(db, {"export", "Crimea"});
+    REQUIRE(r.code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["events"].size() == 1);
+    CHECK(j["links"].empty());  // the 1994 assurances are not about Crimea
+    CHECK(j["sources"].size() == 1);
+    CHECK(j["entities"].size() == 3);  // Russia, Ukraine, Crimea
+  }
+
+  TEST_CASE("kb export --format csv writes documented columns and imports again") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const auto r = test::kb_run(db, {"export", "--format", "csv", "Ukraine"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.rfind("date,title,kind,actors,place,source,quote,tags,id,status,targets,summary,"
+                      "first,last,precision\r\n",
+                      0) == 0);
+    CHECK(r.out.find("2023-W20-WE,Bakhmut falls to Wagner,territorial_change,Wagner,Bakhmut,") !=
+          std::string::npos);
+    auto sum = import_text(dir.file("copy.db"), r.out, true);
+    REQUIRE(sum.has_value());
+    CHECK(sum->events == 7);
+    const auto again = test::kb_run(dir.file("copy.db"), {"timeline", "--format", "csv"});
+    CHECK(again.out.find("Bakhmut falls to Wagner") != std::string::npos);
+  }
+
+  TEST_CASE("kb export --format timelinejs gives dates at their precision") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const std::string path = dir.file("t.json");
+    REQUIRE(test::kb_run(db, {"export", "--format", "timelinejs", "-o", path}).code == 0);
+    const auto j = nlohmann::json::parse(slurp(path));
+    REQUIRE(j["events"].size() == 7);
+    CHECK(j["events"][0]["start_date"] == nlohmann::json{{"year", "1994"}});
+    CHECK(!j["events"][0].contains("end_date"));
+    CHECK(j["events"][0]["group"] == "agreement");
+    const auto& bakhmut = j["events"][5];
+    CHECK(bakhmut["text"]["headline"] == "Bakhmut falls to Wagner");
+    CHECK(bakhmut["start_date"] == nlohmann::json{{"year", "2023"}, {"month", "5"}, {"day", "20"}});
+    CHECK(bakhmut["end_date"] == nlohmann::json{{"year", "2023"}, {"month", "5"}, {"day", "21"}});
+    CHECK(bakhmut["text"]["text"].get<std::string>().find("<blockquote>But after") !=
+          std::string::npos);
+    CHECK(j["events"][6]["start_date"] == nlohmann::json{{"year", "2023"}, {"month", "7"}});
+  }
+
+  TEST_CASE("kb export --format ics lists the planned events") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const auto r = test::kb_run(db, {"export", "--format", "ics"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
+    CHECK(r.out.find("BEGIN:VEVENT") == r.out.rfind("BEGIN:VEVENT"));  // one planned event
+    CHECK(r.out.find("UID:kb-event-5@kb\r\n") != std::string::npos);
+    CHECK(r.out.find("DTSTART;VALUE=DATE:20230701\r\nDTEND;VALUE=DATE:20230801\r\n") !=
+          std::string::npos);
+    CHECK(r.out.find("SUMMARY:NATO summit in Vilnius\r\n") != std::string::npos);
+    for (std::size_t p = 0, e = 0; (e = r.out.find("\r\n", p)) != std::string::npos; p = e + 2) {
+      CHECK(e - p <= 75);
+    }
+  }
+
+  TEST_CASE("kb export to an unwritable path fails cleanly; unknown formats are refused") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const std::string path = dir.file("no/such/dir/kb.json");
+    auto r = test::kb_run(db, {"export", "-o", path});
+    CHECK(r.code == 1);
+    CHECK(r.err.rfind("kb: cannot write '" + path + "'", 0) == 0);
+    r = test::kb_run(db, {"export", "--format", "xml"});
+    CHECK(r.code == 2);
+  }
+
+  TEST_CASE("import_records skips bad CSV rows with line numbers, or with strict imports none") {
+    test::TempDir dir;
+    const std::string csv = slurp(std::string(KB_TEST_DATA_DIR) + "/records/analyst_damaged.csv");
+    std::string err;
+    auto strict = import_text(dir.file("a.db"), csv, true, &err);
+    REQUIRE(!strict.has_value());
+    CHECK(strict.error().message.rfind("input.csv:3: not a date", 0) == 0);
+    CHECK(test::kb_run(dir.file("a.db"), {"stats", "--format", "json"}).out.find("\"events\": 0") !=
+          std::string::npos);
+    auto loose = import_text(dir.file("b.db"), csv, false, &err);
+    REQUIRE(loose.has_value());
+    CHECK(loose->events == 1);
+    CHECK(loose->warnings.size() == 3);
+    CHECK(err.find("kb: input.csv:4: skipped: missing title\n") != std::string::npos);
+  }
+
+  TEST_CASE("import_records reads ACLED exports into places within countries") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    const std::string csv = slurp(std::string(KB_TEST_DATA_DIR) + "/records/acled.csv");
+    auto sum = import_text(db, csv, false);
+    REQUIRE(sum.has_value());
+    CHECK(sum->events == 3);
+    CHECK(sum->sources == 3);
+    const auto r = test::kb_run(db, {"timeline", "Ukraine"});
+    CHECK(r.out.find("Wagner Group vs Military Forces of Ukraine (2019-) in Bakhmut") !=
+          std::string::npos);
+    CHECK(r.out.find("15–21 May 2023") != std::string::npos);
+  }
+}
+
+TEST_SUITE("cli") {
+  TEST_CASE("kb import reads kb JSON and CSV files through the record importers") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const std::string json = dir.file("kb.json");
+    REQUIRE(test::kb_run(db, {"export", "-o", json}).code == 0);
+    auto r = test::kb_run(dir.file("copy.db"), {"import", json});
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out == "imported " + json +
+                       " (kb JSON, ids kept): 7 events added, 0 already present, 0 skipped; "
+                       "10 new entities, 1 new source, 2 links\n");
+    CHECK(test::kb_run(dir.file("copy.db"), {"export"}).out == slurp(json));
+
+    const std::string damaged = std::string(KB_TEST_DATA_DIR) + "/records/analyst_damaged.csv";
+    r = test::kb_run(dir.file("strict.db"), {"import", "--strict", damaged});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("analyst_damaged.csv:3: not a date") != std::string::npos);
+    r = test::kb_run(dir.file("loose.db"), {"import", damaged});
+    CHECK(r.code == 0);
+    CHECK(r.err.find("analyst_damaged.csv:5: skipped: unknown event kind 'warning'") !=
+          std::string::npos);
+    CHECK(r.out.find(": 1 event added, 0 already present, 3 skipped;") != std::string::npos);
+  }
+}
+
+}  // namespace kb

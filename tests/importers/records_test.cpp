@@ -1,0 +1,148 @@
+// Tests importers/records: the analyst CSV and ACLED readers (rows, warnings with line numbers,
+// precision) and the kb JSON reader's errors.
+
+#include "importers/records/records.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "importers/records/csv.hpp"
+#include "importers/records/kb_json.hpp"
+
+namespace kb::importers {
+namespace {
+
+std::string data(const std::string& name) {
+  std::ifstream in(std::string(KB_TEST_DATA_DIR) + "/records/" + name, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("csv::parse keeps line numbers across quoted line breaks") {
+    auto rows = csv::parse("a,b\r\n\"x\ny\",\"q\"\"q\"\n\n3,4");
+    REQUIRE(rows.has_value());
+    REQUIRE(rows->size() == 3);
+    CHECK((*rows)[1].line == 2);
+    CHECK((*rows)[1].fields == std::vector<std::string>{"x\ny", "q\"q"});
+    CHECK((*rows)[2].line == 5);
+    CHECK(csv::parse("a\n\"open").error().message == "line 2: a quoted field is never closed");
+  }
+
+  TEST_CASE("read_analyst_csv reads the seed rows") {
+    const std::string text = data("analyst.csv");
+    CHECK(looks_like_analyst_csv(text));
+    CHECK(!looks_like_acled_csv(text));
+    auto batch = read_analyst_csv(text);
+    REQUIRE(batch.has_value());
+    CHECK(batch->warnings.empty());
+    REQUIRE(batch->events.size() == 4);
+    const RecordEvent& first = batch->events[0];
+    CHECK(first.line == 2);
+    CHECK(first.event.title == "The US, UK and Russia give Ukraine security assurances");
+    CHECK(first.event.date.display() == "1994");
+    CHECK(first.event.kind == "agreement");
+    CHECK(first.event.origin == Origin::imported);
+    REQUIRE(first.entities.size() == 3);
+    CHECK(first.entities[2].name == "Russia");
+    CHECK(first.entities[2].kind == EntityKind::country);
+    CHECK(first.event.tags == std::vector<std::string>{"ukraine", "security"});
+    REQUIRE(first.source.has_value());
+    CHECK(first.source->key.rfind("url:https://caliber.az/", 0) == 0);
+    CHECK(batch->events[1].event.date.display() == "early 2014");
+    CHECK(batch->events[2].event.date.display() == "20–21 May 2023");
+    CHECK(batch->events[2].entities[0].kind == EntityKind::group);
+    CHECK(batch->events[2].entities[1].role == Role::location);
+    CHECK(batch->events[3].line == 6);  // the quote above spans two lines
+    CHECK(batch->events[3].event.tags == std::vector<std::string>{"ukraine", "nato"});
+  }
+
+  TEST_CASE("read_analyst_csv reports bad rows with their line numbers") {
+    auto batch = read_analyst_csv(data("analyst_damaged.csv"));
+    REQUIRE(batch.has_value());
+    CHECK(batch->events.size() == 1);
+    REQUIRE(batch->warnings.size() == 3);
+    CHECK(batch->warnings[0].line == 3);
+    CHECK(batch->warnings[0].message.find("32 May 2023") != std::string::npos);
+    CHECK(batch->warnings[1].line == 4);
+    CHECK(batch->warnings[1].message == "missing title");
+    CHECK(batch->warnings[2].line == 5);
+    CHECK(batch->warnings[2].message.find("unknown event kind 'warning'") != std::string::npos);
+    CHECK(read_analyst_csv("when,what\n1994,x\n").error().code == Errc::parse);
+  }
+
+  TEST_CASE("read_acled_csv maps types, actors, places and ACLED's precision") {
+    const std::string text = data("acled.csv");
+    CHECK(looks_like_acled_csv(text));
+    CHECK(!looks_like_analyst_csv(text));
+    auto batch = read_acled_csv(text);
+    REQUIRE(batch.has_value());
+    REQUIRE(batch->events.size() == 3);
+    REQUIRE(batch->warnings.size() == 1);
+    CHECK(batch->warnings[0].line == 5);
+    const RecordEvent& bakhmut = batch->events[0];
+    CHECK(bakhmut.event.title ==
+          "Non-state actor overtakes territory: Wagner Group vs Military Forces of Ukraine "
+          "(2019-) in Bakhmut");
+    CHECK(bakhmut.event.kind == "territorial_change");
+    CHECK(bakhmut.event.date.precision() == Precision::day);
+    REQUIRE(bakhmut.entities.size() == 5);
+    CHECK(bakhmut.entities[2].name == "Ukraine");
+    CHECK(bakhmut.entities[2].kind == EntityKind::country);
+    CHECK(bakhmut.entities[4].name == "Bakhmut");
+    CHECK(bakhmut.entities[4].country == std::optional<std::string>("Ukraine"));
+    CHECK(bakhmut.entities[4].description == "48.5956, 38.0003 (ACLED coordinates)");
+    CHECK(bakhmut.source->key == "acled:UKR12345");
+    CHECK(bakhmut.source->original_publisher ==
+          std::optional<std::string>("Ukrainska Pravda; TASS"));
+    CHECK(batch->events[1].event.kind == "attack");
+    CHECK(batch->events[1].event.date.timex() == "2023-W20");
+    CHECK(batch->events[1].event.summary == "Shelling around 17 May, week of. Fatalities: 2.");
+    CHECK(batch->events[2].event.kind == "protest");
+    CHECK(batch->events[2].event.date.display() == "May 2023");
+  }
+
+  TEST_CASE("read_kb_json rejects other documents with a message") {
+    CHECK(!looks_like_kb_json("{\"events\": []}"));
+    CHECK(looks_like_kb_json(" {\"format\": \"kb-json\", \"version\": 1}"));
+    CHECK(read_kb_json("{").error().code == Errc::parse);
+    CHECK(
+        read_kb_json("{\"format\": \"kb-json\", \"version\": 9}").error().message.find("version") !=
+        std::string::npos);
+    const auto bad = read_kb_json(
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [], \"sources\": [], "
+        "\"events\": [{\"id\": 1}], \"links\": []}");
+    REQUIRE(!bad.has_value());
+    CHECK(bad.error().message.find("events[0]") != std::string::npos);
+  }
+
+  TEST_CASE("write_kb_json and read_kb_json round-trip a dump") {
+    KbDump d;
+    Entity n;
+    n.id = 3;
+    n.name = "Kyiv";
+    n.kind = EntityKind::place;
+    n.aliases = {"Kiev"};
+    d.entities.push_back(n);
+    Event e;
+    e.id = 7;
+    e.title = "Since 2014";
+    e.date = FuzzyDate::parse("since 2014").value();
+    e.confidence = 0.8;
+    e.participants.push_back(Participant{3, "Kyiv", EntityKind::place, Role::location});
+    d.events.push_back(e);
+    const std::string text = write_kb_json(d);
+    auto back = read_kb_json(text);
+    REQUIRE(back.has_value());
+    CHECK(write_kb_json(*back) == text);
+    CHECK(back->events[0].date.display() == "since 2014");
+    CHECK(text.find("\"last\": null") != std::string::npos);
+  }
+}
+
+}  // namespace kb::importers
