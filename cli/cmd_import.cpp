@@ -13,6 +13,7 @@
 #include "cli/common.hpp"
 #include "cli/import_articles.hpp"
 #include "cli/import_records.hpp"
+#include "cli/store_extraction.hpp"
 
 namespace kb::cli {
 namespace {
@@ -36,7 +37,19 @@ struct ImportOptions {
 Result<void> run_undo(Id id, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
+  // First what extraction did with each source (date refinements and disputes it caused are
+  // reverted), then the sources themselves with their remaining citations.
+  KB_ASSIGN(auto source_ids, store.import_sources(id));
+  ForgetCounts forgot;
+  for (Id source_id : source_ids) {
+    KB_ASSIGN(ForgetCounts f, forget_extraction(store, source_id));
+    forgot.citations += f.citations;
+    forgot.events += f.events;
+    forgot.reverted += f.reverted;
+  }
   KB_ASSIGN(UndoCounts n, store.undo_import(id));
+  n.citations += forgot.citations;
+  n.events += forgot.events;
   KB_TRY(tx.commit());
   ctx.out << fmt::format("undid import #{}: removed {} sources, {} citations, {} events\n", id,
                          n.sources, n.citations, n.events);
