@@ -1,0 +1,115 @@
+// kb dates: what the date tagger understands in a text — each temporal expression with its
+// TIMEX3 value and the date as a person would write it, as text or JSON.
+
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "importers/timex/tagger.hpp"
+
+namespace kb::cli {
+namespace {
+
+struct DatesOptions {
+  std::string file;  // empty or "-": standard input
+  std::string dct;   // empty: ctx.today
+  std::string format = "text";
+};
+
+// The whole of FILE, or of ctx.in for "" / "-". Error (not_found) naming an unreadable file.
+Result<std::string> read_input(const std::string& file, Context& ctx) {
+  std::ostringstream buf;
+  if (file.empty() || file == "-") {
+    buf << ctx.in.rdbuf();
+    return buf.str();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return fail(Errc::not_found, fmt::format("cannot read '{}'", file));
+  }
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// One timex as a JSON object; "mod" and "display" only where known.
+nlohmann::ordered_json to_json(const timex::Timex& t, std::string_view text) {
+  nlohmann::ordered_json j;
+  j["start"] = t.begin;
+  j["end"] = t.end;
+  j["text"] = std::string(text.substr(t.begin, t.end - t.begin));
+  j["type"] = std::string(timex::to_string(t.type));
+  j["value"] = t.value;
+  if (!t.mod.empty()) {
+    j["mod"] = t.mod;
+  }
+  if (t.date) {
+    j["display"] = t.date->display();
+  }
+  return j;
+}
+
+// The text form: "<start>-<end>  <TYPE>  <value> [mod]  "<text>"  -> <display>".
+std::string to_line(const timex::Timex& t, std::string_view text) {
+  std::string value = t.value;
+  if (!t.mod.empty()) {
+    value += fmt::format(" ({})", t.mod);
+  }
+  std::string line =
+      fmt::format("{:>6}-{:<6} {:<8} {:<22} \"{}\"", t.begin, t.end, timex::to_string(t.type),
+                  value, text.substr(t.begin, t.end - t.begin));
+  if (t.date) {
+    line += fmt::format("  -> {}", t.date->display());
+  }
+  return line + '\n';
+}
+
+Result<void> run_dates(const DatesOptions& o, Context& ctx) {
+  KB_ASSIGN(Format format, parse_format(o.format));
+  if (format != Format::text && format != Format::json) {
+    return fail(Errc::invalid_argument,
+                fmt::format("kb dates prints text or json, not '{}'", o.format));
+  }
+  date::sys_days dct = ctx.today;
+  if (!o.dct.empty()) {
+    KB_ASSIGN(FuzzyDate d, parse_date_option(o.dct, ctx));
+    dct = d.stated_first();
+  }
+  KB_ASSIGN(std::string text, read_input(o.file, ctx));
+  const auto timexes = timex::tag(text, dct);
+  if (format == Format::json) {
+    auto arr = nlohmann::ordered_json::array();
+    for (const auto& t : timexes) {
+      arr.push_back(to_json(t, text));
+    }
+    nlohmann::ordered_json j;
+    j["timexes"] = std::move(arr);
+    ctx.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return ok();
+  }
+  for (const auto& t : timexes) {
+    ctx.out << to_line(t, text);
+  }
+  return ok();
+}
+
+}  // namespace
+
+void add_dates_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<DatesOptions>();
+  auto* sub = app.add_subcommand("dates", "Show the dates kb understands in a text");
+  sub->add_option("file", o->file, "Text file to read ('-' or none: standard input)");
+  sub->add_option("--dct", o->dct,
+                  "Document creation time the text is read against (default: today)");
+  sub->add_option("--format,-f", o->format, "text or json");
+  sub->footer("Example: echo 'He left last Tuesday.' | kb dates --dct 2023-05-23");
+  on_run(sub, ctx, [o, &ctx] { return run_dates(*o, ctx); });
+}
+
+}  // namespace kb::cli
