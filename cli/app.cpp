@@ -30,6 +30,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   add_edit_command(*app, ctx);
   add_rm_command(*app, ctx);
   add_link_command(*app, ctx);
+  add_unlink_command(*app, ctx);
   add_tag_command(*app, ctx);
   add_entity_command(*app, ctx);
   add_timeline_command(*app, ctx);

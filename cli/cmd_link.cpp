@@ -44,6 +44,10 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   (void)link;
   KB_TRY(tx.commit());
   ctx.out << fmt::format("#{} {} {} #{} {}\n", a.id, a.title, relation, b.id, b.title);
+  if (relation == "same-as") {
+    ctx.out << fmt::format("merged #{} into #{}; `kb unlink {} same-as {}` undoes it\n", b.id, a.id,
+                           a.id, b.id);
+  }
   return ok();
 }
 
@@ -63,6 +67,25 @@ void add_link_command(CLI::App& app, Context& ctx) {
       "Example: kb link 2 violates 1 --source https://example.org/a --quote \"Moscow "
       "violated that agreement when it annexed Crimea.\"");
   on_run(sub, ctx, [o, &ctx] { return run_link(*o, ctx); });
+}
+
+void add_unlink_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<LinkOptions>();
+  auto* sub = app.add_subcommand("unlink",
+                                 "Remove a relation between two events (undoes a "
+                                 "same-as merge)");
+  sub->add_option("from", o->from, "Event id")->required();
+  sub->add_option("relation", o->relation, "The relation to remove")->required();
+  sub->add_option("to", o->to, "Event id")->required();
+  sub->footer("Example: kb unlink 7 same-as 9");
+  on_run(sub, ctx, [o, &ctx]() -> Result<void> {
+    KB_ASSIGN(Store store, open_store(ctx, true));
+    KB_ASSIGN(Transaction tx, store.transaction());
+    KB_TRY(store.remove_link(o->from, o->relation, o->to));
+    KB_TRY(tx.commit());
+    ctx.out << fmt::format("removed: #{} {} #{}\n", o->from, o->relation, o->to);
+    return ok();
+  });
 }
 
 }  // namespace kb::cli

@@ -39,6 +39,10 @@ void print_event(const Event& e, Context& ctx) {
                      e.date.timex_mod().empty() ? "" : fmt::format(" {}", e.date.timex_mod()));
   out << fmt::format("  kind:       {}   status: {}   confidence: {:.2f}   origin: {}\n", e.kind,
                      to_string(e.status), e.confidence, to_string(e.origin));
+  if (e.merged_into) {
+    out << fmt::format("  merged:     into #{} (same-as; `kb unlink {} same-as {}` undoes it)\n",
+                       *e.merged_into, *e.merged_into, e.id);
+  }
   if (!e.summary.empty()) {
     out << "  summary:    " << e.summary << '\n';
   }

@@ -16,6 +16,7 @@ void add_add_command(CLI::App& app, Context& ctx);       // kb add: a hand-enter
 void add_edit_command(CLI::App& app, Context& ctx);      // kb edit: change an event
 void add_rm_command(CLI::App& app, Context& ctx);        // kb rm: delete an event
 void add_link_command(CLI::App& app, Context& ctx);      // kb link: typed relation
+void add_unlink_command(CLI::App& app, Context& ctx);    // kb unlink: remove a relation
 void add_tag_command(CLI::App& app, Context& ctx);       // kb tag: add tags
 void add_entity_command(CLI::App& app, Context& ctx);    // kb entity add|alias|merge|list|show
 void add_timeline_command(CLI::App& app, Context& ctx);  // kb timeline

@@ -79,6 +79,7 @@ nlohmann::ordered_json event_json(const Event& e) {
   }
   j["links"] = std::move(links);
   j["tags"] = e.tags;
+  j["merged_into"] = e.merged_into ? nlohmann::ordered_json(*e.merged_into) : nullptr;
   j["recorded_at"] = e.recorded_at;
   j["updated_at"] = e.updated_at;
   return j;

@@ -34,6 +34,8 @@ constexpr std::string_view kInsertEvent =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
     "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+// Merges are restored once every event exists (merged_into refers to another event).
+constexpr std::string_view kRestoreMerge = "UPDATE event SET merged_into = ?2 WHERE event_id = ?1";
 constexpr std::string_view kInsertRole =
     "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kInsertCitation =
@@ -180,7 +182,9 @@ Result<KbDump> dump_store(Store& store, const std::optional<std::vector<Id>>& on
   for (auto& s : sources) {
     dump.sources.push_back(std::move(s.source));
   }
-  KB_ASSIGN(dump.events, store.timeline(TimelineQuery{}));
+  TimelineQuery all;
+  all.include_merged = true;  // every event with only its own details, merges kept as data
+  KB_ASSIGN(dump.events, store.timeline(all));
   if (only_events) {
     const std::set<Id> keep(only_events->begin(), only_events->end());
     std::erase_if(dump.events, [&](const Event& e) { return keep.count(e.id) == 0; });
@@ -219,6 +223,14 @@ Result<void> restore_store(Store& store, const KbDump& dump) {
     if (!r) {
       return fail(Errc::invalid_argument,
                   fmt::format("event {} cannot be restored: {}", e.id, r.error().message));
+    }
+  }
+  KB_ASSIGN(Statement merge, db.prepare(kRestoreMerge));
+  for (const auto& e : dump.events) {
+    if (e.merged_into) {
+      merge.reset();
+      merge.bind(1, e.id).bind(2, *e.merged_into);
+      KB_TRY(merge.run());
     }
   }
   KB_ASSIGN(Statement link, db.prepare(kInsertLink));

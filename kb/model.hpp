@@ -119,7 +119,8 @@ struct Event {
   Origin origin = Origin::manual;
   std::string recorded_at;  // ISO 8601 UTC, set by the store
   std::string updated_at;
-  std::optional<Id> import_id;  // the `kb import` run that created it, for imported events
+  std::optional<Id> import_id;    // the `kb import` run that created it, for imported events
+  std::optional<Id> merged_into;  // set when `kb link A same-as B` merged this event (B) into A
   std::vector<Participant> participants;
   std::vector<Citation> citations;
   std::vector<LinkRef> links;

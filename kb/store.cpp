@@ -76,6 +76,7 @@ Result<Event> read_event(const Statement& s) {
   e.recorded_at = s.column_text(13);
   e.updated_at = s.column_text(14);
   e.import_id = s.column_optional_int(15);
+  e.merged_into = s.column_optional_int(16);
   return e;
 }
 

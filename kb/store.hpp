@@ -26,6 +26,8 @@ struct TimelineQuery {
   std::vector<std::string> actors;      // names: events with any of them as actor
   std::optional<date::sys_days> as_of;  // only what was known then (see Store::timeline)
   std::size_t limit = 0;                // 0: no limit
+  bool include_merged = false;          // also events merged into others (same-as), each with
+                                        // only its own details (exports)
 };
 
 // How a timeline topic was understood.
@@ -151,8 +153,13 @@ class Store {
   // Cites a source for an event; returns the citation id.
   Result<Id> add_citation(Id event_id, const Citation& c);
   // Links two events. Error (invalid_argument) for an unknown relation or a self-link,
-  // (not_found) for unknown ids, (conflict) when the link exists.
+  // (not_found) for unknown ids, (conflict) when the link exists. `A same-as B` also merges B
+  // into A: B is hidden from timelines and search, and A shows B's entities, citations and
+  // tags (B itself stays stored; remove_link undoes the merge). Error (conflict) if B is
+  // already merged elsewhere.
   Result<Id> add_link(Id from, std::string_view relation, Id to, std::optional<Id> citation_id);
+  // Removes a link; for same-as also undoes the merge. Error (not_found) if there is none.
+  Result<void> remove_link(Id from, std::string_view relation, Id to);
   // Adds tags (lower-cased, trimmed); existing ones are kept.
   Result<void> add_tags(Id event_id, const std::vector<std::string>& tags);
   // Other events that share an actor, target or place with `id`, within `window_days` of it.
@@ -192,7 +199,10 @@ class Store {
 
  private:
   explicit Store(Db db) : db_(std::move(db)) {}
-  Result<void> load_details(Event& e);
+  // Fills participants, citations, links and tags; with `fold_merged` also those of the
+  // events merged into `e` (same-as).
+  Result<void> load_details(Event& e, bool fold_merged);
+  Result<void> merge_same_as(const Event& keep, const Event& merged);
   Result<void> write_participants(const Event& e);
   Result<void> write_tags(Id event_id, const std::vector<std::string>& tags);
   Result<std::vector<Id>> topic_entity_ids(const TopicMatch& m);

@@ -33,17 +33,27 @@ constexpr std::string_view kInsertCitation =
 constexpr std::string_view kInsertLink =
     "INSERT INTO link (from_event, relation, to_event, citation_id, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
+// same-as: the second event (and whatever was merged into it) joins the first.
+constexpr std::string_view kMerge =
+    "UPDATE event SET merged_into = ?1, updated_at = ?3 WHERE event_id = ?2 OR merged_into = ?2";
+constexpr std::string_view kUnmerge =
+    "UPDATE event SET merged_into = NULL, updated_at = ?3 WHERE event_id = ?2 AND merged_into = ?1";
+constexpr std::string_view kDeleteLink =
+    "DELETE FROM link WHERE from_event = ?1 AND relation = ?2 AND to_event = ?3";
 constexpr std::string_view kLinkExists =
     "SELECT link_id FROM link WHERE from_event = ?1 AND relation = ?2 AND to_event = ?3";
 constexpr std::string_view kParticipants =
     "SELECT n.entity_id, n.name, n.kind, ee.role FROM event_entity ee "
-    "JOIN entity n ON n.entity_id = ee.entity_id WHERE ee.event_id = ?1 "
+    "JOIN entity n ON n.entity_id = ee.entity_id WHERE ee.event_id IN "
+    "(SELECT ?1 UNION SELECT event_id FROM event WHERE merged_into = ?1 AND ?2) "
+    "GROUP BY n.entity_id, ee.role "
     "ORDER BY CASE ee.role WHEN 'actor' THEN 0 WHEN 'target' THEN 1 WHEN 'location' THEN 2 "
     "ELSE 3 END, n.name";
 constexpr std::string_view kCitations =
     "SELECT c.citation_id, c.source_id, c.quote, c.quote_begin, c.quote_end, s.url, s.title, "
     "s.publisher, s.original_publisher, s.published FROM citation c "
-    "JOIN source s ON s.source_id = c.source_id WHERE c.event_id = ?1 "
+    "JOIN source s ON s.source_id = c.source_id WHERE c.event_id IN "
+    "(SELECT ?1 UNION SELECT event_id FROM event WHERE merged_into = ?1 AND ?2) "
     "ORDER BY s.published, c.citation_id";
 constexpr std::string_view kLinks =
     "SELECT l.link_id, l.relation, 1, o.event_id, o.title, o.timex, o.modifier, o.first_day, "
@@ -54,7 +64,9 @@ constexpr std::string_view kLinks =
     "o.last_day, o.precision, c.quote FROM link l JOIN event o ON o.event_id = l.from_event "
     "LEFT JOIN citation c ON c.citation_id = l.citation_id WHERE l.to_event = ?1 "
     "ORDER BY 8, 4";
-constexpr std::string_view kTags = "SELECT tag FROM event_tag WHERE event_id = ?1 ORDER BY tag";
+constexpr std::string_view kTags =
+    "SELECT DISTINCT tag FROM event_tag WHERE event_id IN "
+    "(SELECT ?1 UNION SELECT event_id FROM event WHERE merged_into = ?1 AND ?2) ORDER BY tag";
 constexpr std::string_view kRelated =
     "SELECT o.event_id, o.title, o.timex, o.modifier, o.first_day, o.last_day, o.precision, "
     "min(n.name) FROM event_entity me "
@@ -208,10 +220,44 @@ Result<Id> Store::add_link(Id from, std::string_view relation, Id to,
   if (found == Step::row) {
     return fail(Errc::conflict, fmt::format("event {} already {} event {}", from, rel, to));
   }
+  if (rel == "same-as") {
+    KB_TRY(merge_same_as(a, b));
+  }
   KB_ASSIGN(Statement s, db_.prepare(kInsertLink));
   s.bind(1, from).bind(2, rel).bind(3, to).bind(4, citation_id).bind(5, now_iso());
   KB_TRY(s.run());
   return db_.last_insert_id();
+}
+
+Result<void> Store::merge_same_as(const Event& keep, const Event& merged) {
+  if (merged.merged_into) {
+    return fail(Errc::conflict, fmt::format("event {} is already merged into event {}", merged.id,
+                                            *merged.merged_into));
+  }
+  if (keep.merged_into) {
+    return fail(Errc::invalid_argument,
+                fmt::format("event {} is merged into event {}: link to that one instead", keep.id,
+                            *keep.merged_into));
+  }
+  KB_ASSIGN(Statement s, db_.prepare(kMerge));
+  s.bind(1, keep.id).bind(2, merged.id).bind(3, now_iso());
+  return s.run();
+}
+
+Result<void> Store::remove_link(Id from, std::string_view relation, Id to) {
+  KB_ASSIGN(std::string rel, parse_relation(relation));
+  KB_ASSIGN(Statement s, db_.prepare(kDeleteLink));
+  s.bind(1, from).bind(2, rel).bind(3, to);
+  KB_TRY(s.run());
+  if (db_.changes() == 0) {
+    return fail(Errc::not_found, fmt::format("no link: event {} {} event {}", from, rel, to));
+  }
+  if (rel == "same-as") {
+    KB_ASSIGN(Statement unmerge, db_.prepare(kUnmerge));
+    unmerge.bind(1, from).bind(2, to).bind(3, now_iso());
+    KB_TRY(unmerge.run());
+  }
+  return ok();
 }
 
 Result<Event> Store::event(Id id) {
@@ -223,13 +269,14 @@ Result<Event> Store::event(Id id) {
     return fail(Errc::not_found, fmt::format("no event with id {}", id));
   }
   KB_ASSIGN(Event e, rows::read_event(s));
-  KB_TRY(load_details(e));
+  KB_TRY(load_details(e, true));
   return e;
 }
 
-Result<void> Store::load_details(Event& e) {
+Result<void> Store::load_details(Event& e, bool fold_merged) {
+  const int fold = fold_merged ? 1 : 0;
   KB_ASSIGN(Statement p, db_.prepare(kParticipants));
-  p.bind(1, e.id);
+  p.bind(1, e.id).bind(2, fold);
   while (true) {
     KB_ASSIGN(Step step, p.step());
     if (step == Step::done) {
@@ -243,7 +290,7 @@ Result<void> Store::load_details(Event& e) {
     e.participants.push_back(std::move(part));
   }
   KB_ASSIGN(Statement c, db_.prepare(kCitations));
-  c.bind(1, e.id);
+  c.bind(1, e.id).bind(2, fold);
   while (true) {
     KB_ASSIGN(Step step, c.step());
     if (step == Step::done) {
@@ -280,7 +327,7 @@ Result<void> Store::load_details(Event& e) {
     e.links.push_back(std::move(link));
   }
   KB_ASSIGN(Statement t, db_.prepare(kTags));
-  t.bind(1, e.id);
+  t.bind(1, e.id).bind(2, fold);
   while (true) {
     KB_ASSIGN(Step step, t.step());
     if (step == Step::done) {

@@ -17,7 +17,7 @@ namespace {
 // the SQL stays fixed), ?2 (a tag) or ?3 (an FTS query); any of them suffices. Other filters
 // bound as NULL do not apply.
 constexpr std::string_view kTimelineWhere =
-    "WHERE ((?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL)"
+    "WHERE (e.merged_into IS NULL OR ?11) AND ((?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL)"
     "    OR e.event_id IN (SELECT ee.event_id FROM event_entity ee"
     "                      WHERE ee.entity_id IN (SELECT value FROM json_each(?1)))"
     "    OR e.event_id IN (SELECT event_id FROM event_tag WHERE tag = ?2)"
@@ -40,6 +40,7 @@ constexpr std::string_view kSearchEvents =
     "SELECT 0, f.rowid, e.title, snippet(event_fts, -1, '[', ']', '…', 12), bm25(event_fts), "
     "e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL "
     "FROM event_fts f JOIN event e ON e.event_id = f.rowid WHERE event_fts MATCH ?1 "
+    "AND e.merged_into IS NULL "
     "ORDER BY bm25(event_fts) LIMIT ?2";
 constexpr std::string_view kSearchSources =
     "SELECT 1, f.rowid, s.title, snippet(source_fts, 1, '[', ']', '…', 12), bm25(source_fts), "
@@ -206,6 +207,7 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
     s.bind(8, to_day_number(*q.as_of)).bind(9, iso_day(*q.as_of));
   }
   s.bind(10, q.limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(q.limit));
+  s.bind(11, q.include_merged ? 1 : 0);
   std::vector<Event> out;
   while (true) {
     KB_ASSIGN(Step step, s.step());
@@ -216,7 +218,7 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
     out.push_back(std::move(e));
   }
   for (auto& e : out) {
-    KB_TRY(load_details(e));
+    KB_TRY(load_details(e, !q.include_merged));
   }
   return out;
 }

@@ -13,7 +13,7 @@ namespace kb::rows {
 constexpr std::string_view kEventColumns =
     "e.event_id, e.title, e.summary, e.first_day, e.last_day, e.precision, e.modifier, e.timex, "
     "e.date_text, e.kind, e.status, e.confidence, e.origin, e.recorded_at, e.updated_at, "
-    "e.import_id";
+    "e.import_id, e.merged_into";
 
 // The Event of the current row (without participants, citations, links, tags).
 Result<Event> read_event(const Statement& s);

@@ -63,6 +63,9 @@ Json event_json(const Event& e) {
   j["origin"] = std::string(to_string(e.origin));
   j["recorded_at"] = e.recorded_at;
   j["updated_at"] = e.updated_at;
+  if (e.merged_into) {
+    j["merged_into"] = *e.merged_into;
+  }
   auto roles = Json::array();
   for (const auto& p : e.participants) {
     roles.push_back(Json{{"id", p.entity_id}, {"role", std::string(to_string(p.role))}});
@@ -147,6 +150,9 @@ Event read_event(const Json& j, const std::string& where) {
   e.origin = j.at("origin").get<std::string>() == "imported" ? Origin::imported : Origin::manual;
   e.recorded_at = j.at("recorded_at").get<std::string>();
   e.updated_at = j.at("updated_at").get<std::string>();
+  if (j.contains("merged_into")) {
+    e.merged_into = j.at("merged_into").get<Id>();
+  }
   for (const auto& r : j.at("entities")) {
     Participant p;
     p.entity_id = r.at("id").get<Id>();

@@ -18,10 +18,12 @@ TEST_SUITE("cli") {
     CHECK(r.out == "#2 Russia annexes Crimea violates #1 Budapest Memorandum\n");
     CHECK(r.err.empty());
     const std::string from = ok({"show", "2"});
-    CHECK(from.find("    violates #1 Budapest Memorandum (5 December 1994)\n") != std::string::npos);
+    CHECK(from.find("    violates #1 Budapest Memorandum (5 December 1994)\n") !=
+          std::string::npos);
     CHECK(from.find("“Moscow violated that agreement.”") != std::string::npos);
     const std::string to = ok({"show", "1"});
-    CHECK(to.find("    violated-by #2 Russia annexes Crimea (18 March 2014)\n") != std::string::npos);
+    CHECK(to.find("    violated-by #2 Russia annexes Crimea (18 March 2014)\n") !=
+          std::string::npos);
     const auto j = nlohmann::json::parse(ok({"show", "1", "--format", "json"}));
     REQUIRE(j["links"].size() == 1);
     CHECK(j["links"][0]["relation"] == "violates");
@@ -61,5 +63,48 @@ TEST_SUITE("cli") {
       CHECK(r.err == c.message);
       CHECK(rows() == before);
     }
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb link same-as merges the second event and kb unlink undoes it") {
+    seed();
+    ok({"add", "Crimea annexed by Russia", "--date", "2014-03", "--actor", "Russia", "--source",
+        "https://example.org/b", "--quote", "Russia took Crimea.", "--tag", "crimea"});
+    const auto before = rows();
+    const auto r = kb({"link", "2", "same-as", "3"});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(r.out.find("merged #3 into #2; `kb unlink 2 same-as 3` undoes it") != std::string::npos);
+    // The merged event leaves the timeline and search; the kept one shows both citations.
+    const auto timeline = nlohmann::json::parse(ok({"timeline", "--format", "json"}));
+    REQUIRE(timeline.size() == 2);
+    CHECK(timeline[1]["id"] == 2);
+    CHECK(timeline[1]["citations"].size() == 2);
+    CHECK(timeline[1]["tags"] == nlohmann::json::array({"crimea"}));
+    CHECK(ok({"search", "took"}).find("event  #3") == std::string::npos);
+    CHECK(ok({"show", "3"}).find("merged:     into #2") != std::string::npos);
+    // Merging again, or into a merged event, is refused.
+    CHECK(kb({"link", "1", "same-as", "3"}).code == 1);
+    const auto undo = kb({"unlink", "2", "same-as", "3"});
+    REQUIRE_MESSAGE(undo.code == 0, undo.err);
+    auto without_stamps = [](std::vector<std::string> v) {
+      std::erase_if(v, [](const std::string& row) { return row.starts_with("event:"); });
+      return v;
+    };
+    CHECK(without_stamps(rows()) == without_stamps(before));
+    CHECK(nlohmann::json::parse(ok({"timeline", "--format", "json"})).size() == 3);
+    CHECK(kb({"unlink", "2", "same-as", "3"}).code == 1);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb export json round-trips a same-as merge exactly") {
+    seed();
+    ok({"add", "Crimea annexed by Russia", "--date", "2014-03", "--actor", "Russia"});
+    ok({"link", "2", "same-as", "3"});
+    const std::string first = ok({"export", "--format", "json"});
+    TempKb other;
+    const std::string file = dir.file("kb.json");
+    kb::test::write_file(file, first);
+    const auto imported = other.kb({"import", file});
+    REQUIRE_MESSAGE(imported.code == 0, imported.err);
+    CHECK(other.ok({"export", "--format", "json"}) == first);
+    CHECK(nlohmann::json::parse(other.ok({"timeline", "--format", "json"})).size() == 2);
   }
 }
