@@ -7,7 +7,7 @@ KB=${KB:-kb}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-url=https://caliber.az/en/post/wsj-allies-look-to-security-model-to-aid-ukraine-in-fight-against-russia
+url=https://caliber.az/
 kb() { "$KB" --db "$tmp/kb.db" "$@"; }
 
 kb import --strict "$here/ukraine-events.csv"

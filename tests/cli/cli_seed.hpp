@@ -17,9 +17,7 @@
 
 namespace kb::test {
 
-inline constexpr std::string_view kArticleUrl =
-    "https://caliber.az/en/post/wsj-allies-look-to-security-model-to-aid-ukraine-in-fight-against-"
-    "russia";
+inline constexpr std::string_view kArticleUrl = "https://caliber.az/";
 
 // A temporary directory removed at the end of the test.
 struct TempDir {

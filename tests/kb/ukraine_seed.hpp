@@ -13,9 +13,7 @@
 
 namespace kb::test {
 
-inline constexpr std::string_view kSeedUrl =
-    "https://caliber.az/en/post/wsj-allies-look-to-security-model-to-aid-ukraine-in-fight-against-"
-    "russia";
+inline constexpr std::string_view kSeedUrl = "https://caliber.az/";
 
 // Ids of the seed's records, by short name.
 struct UkraineSeed {
