@@ -90,7 +90,8 @@ TEST_SUITE("cli") {
     const std::string good = dir.file("good.txt");
     const std::string binary = dir.file("image.bin");
     write_file(good, kPage);
-    write_file(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", 24));
+    constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+    write_file(binary, std::string_view(kPng, sizeof kPng - 1));
     const KbRun r = kb({"import", "--no-events", good, binary});
     CHECK(r.code == 1);
     CHECK(r.err.find("image.bin") != std::string::npos);
