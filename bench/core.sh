@@ -39,12 +39,13 @@ SELECT e.event_id, e.title, e.timex FROM event e WHERE e.event_id IN
   ORDER BY e.first_day, e.last_day, e.event_id LIMIT 100;
 SQL
 cat >"$out/search.sql" <<SQL
-SELECT f.rowid, e.title, snippet(event_fts, -1, '[', ']', '…', 12), bm25(event_fts)
-  FROM event_fts f JOIN event e ON e.event_id = f.rowid WHERE event_fts MATCH '"$term"'
-  ORDER BY bm25(event_fts) LIMIT 20;
-SELECT f.rowid, s.title, snippet(source_fts, 1, '[', ']', '…', 12), bm25(source_fts)
-  FROM source_fts f JOIN source s ON s.source_id = f.rowid WHERE source_fts MATCH '"$term"'
-  ORDER BY bm25(source_fts) LIMIT 20;
+WITH hit AS (SELECT rowid AS id, snippet(event_fts, -1, '[', ']', '…', 12) AS snip, rank
+  FROM event_fts WHERE event_fts MATCH '"$term"' ORDER BY rank LIMIT 50)
+SELECT h.id, e.title, h.snip, h.rank FROM hit h JOIN event e ON e.event_id = h.id
+  WHERE e.merged_into IS NULL ORDER BY h.rank LIMIT 20;
+WITH hit AS (SELECT rowid AS id, snippet(source_fts, 1, '[', ']', '…', 12) AS snip, rank
+  FROM source_fts WHERE source_fts MATCH '"$term"' ORDER BY rank LIMIT 20)
+SELECT h.id, s.title, h.snip, h.rank FROM hit h JOIN source s ON s.source_id = h.id ORDER BY h.rank;
 SQL
 
 echo "== counts"
