@@ -5,6 +5,7 @@
 
 #include "importers/records/csv.hpp"
 #include "importers/records/records.hpp"
+#include "importers/records/rows.hpp"
 
 namespace kb::importers {
 namespace {
@@ -154,16 +155,7 @@ Result<RecordBatch> read_acled_csv(std::string_view text) {
     return fail(Errc::parse,
                 "line 1: an ACLED export needs event_date, event_type and actor1 columns");
   }
-  RecordBatch batch;
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    auto r = read_row(rows[i], c);
-    if (r) {
-      batch.events.push_back(std::move(r).value());
-    } else {
-      batch.warnings.push_back(RecordWarning{rows[i].line, r.error().message});
-    }
-  }
-  return batch;
+  return records_detail::read_rows(rows, c, read_row);
 }
 
 }  // namespace kb::importers

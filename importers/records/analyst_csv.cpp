@@ -6,6 +6,7 @@
 
 #include "importers/records/csv.hpp"
 #include "importers/records/records.hpp"
+#include "importers/records/rows.hpp"
 
 namespace kb::importers {
 namespace {
@@ -157,16 +158,7 @@ Result<RecordBatch> read_analyst_csv(std::string_view text) {
                 "line 1: the CSV header needs date and title columns (documented "
                 "columns: date, title, kind, actors, place, source, quote, tags)");
   }
-  RecordBatch batch;
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    auto r = read_row(rows[i], c);
-    if (r) {
-      batch.events.push_back(std::move(r).value());
-    } else {
-      batch.warnings.push_back(RecordWarning{rows[i].line, r.error().message});
-    }
-  }
-  return batch;
+  return records_detail::read_rows(rows, c, read_row);
 }
 
 }  // namespace kb::importers
