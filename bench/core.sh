@@ -39,13 +39,16 @@ SELECT e.event_id, e.title, e.timex FROM event e WHERE e.event_id IN
   ORDER BY e.first_day, e.last_day, e.event_id LIMIT 100;
 SQL
 cat >"$out/search.sql" <<SQL
-WITH hit AS (SELECT rowid AS id, snippet(event_fts, -1, '[', ']', '…', 12) AS snip, rank
-  FROM event_fts WHERE event_fts MATCH '"$term"' ORDER BY rank LIMIT 50)
-SELECT h.id, e.title, h.snip, h.rank FROM hit h JOIN event e ON e.event_id = h.id
-  WHERE e.merged_into IS NULL ORDER BY h.rank LIMIT 20;
-WITH hit AS (SELECT rowid AS id, snippet(source_fts, 1, '[', ']', '…', 12) AS snip, rank
-  FROM source_fts WHERE source_fts MATCH '"$term"' ORDER BY rank LIMIT 20)
-SELECT h.id, s.title, h.snip, h.rank FROM hit h JOIN source s ON s.source_id = h.id ORDER BY h.rank;
+WITH hit AS (SELECT rowid AS id, bm25(event_fts) AS score FROM event_fts
+  WHERE event_fts MATCH '"$term"' ORDER BY score LIMIT 50)
+SELECT h.id, e.title, (SELECT snippet(event_fts, -1, '[', ']', '…', 12) FROM event_fts
+  WHERE event_fts MATCH '"$term"' AND rowid = h.id), h.score
+  FROM hit h JOIN event e ON e.event_id = h.id WHERE e.merged_into IS NULL ORDER BY h.score LIMIT 20;
+WITH hit AS (SELECT rowid AS id, bm25(source_fts) AS score FROM source_fts
+  WHERE source_fts MATCH '"$term"' ORDER BY score LIMIT 20)
+SELECT h.id, s.title, (SELECT snippet(source_fts, 1, '[', ']', '…', 12) FROM source_fts
+  WHERE source_fts MATCH '"$term"' AND rowid = h.id), h.score
+  FROM hit h JOIN source s ON s.source_id = h.id ORDER BY h.score;
 SQL
 
 echo "== counts"

@@ -25,6 +25,15 @@ int to_int(std::size_t n) { return static_cast<int>(n); }
 }  // namespace
 
 Result<Db> Db::open(const std::string& path, OpenMode mode) {
+  // SQLite's allocation statistics take one process-wide mutex on every malloc, which makes
+  // connections in different threads (import workers, search) wait on each other. kb never
+  // reads them. This must precede SQLite's initialisation; if something else initialised it
+  // first, the call fails harmlessly.
+  static const bool memstatus_off = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)memstatus_off;
   const bool memory = path == ":memory:";
   if (!memory && mode != OpenMode::create) {
     std::error_code ec;
@@ -65,6 +74,10 @@ Result<Db> Db::open(const std::string& path, OpenMode mode) {
     }
   }
   return db;
+}
+
+bool Db::in_transaction() const {
+  return handle_ != nullptr && sqlite3_get_autocommit(handle_) == 0;
 }
 
 Db::Db(Db&& other) noexcept

@@ -50,6 +50,8 @@ class Db {
   std::int64_t last_insert_id() const;
   // Rows changed by the last INSERT/UPDATE/DELETE.
   std::int64_t changes() const;
+  // Whether a transaction is open on this connection.
+  bool in_transaction() const;
   // The value of PRAGMA user_version.
   Result<int> user_version();
   // The path the database was opened with.

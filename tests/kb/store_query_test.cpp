@@ -277,6 +277,50 @@ TEST_SUITE("kb") {
     CHECK(must(store.search("crimea", 2, false)).size() == 2);
   }
 
+  TEST_CASE("Store::search on a file: the two queries in parallel answer as one connection does") {
+    // On a file the source query runs on a second connection in another thread; inside a
+    // transaction both run on this connection, so uncommitted writes are found too.
+    kb::test::TempDir dir;
+    kb::Store store = must(kb::Store::open(dir.file("kb.db"), kb::OpenMode::create));
+    for (int i = 0; i < 30; ++i) {
+      kb::Event e;
+      e.title = "Ceasefire talks round " + std::to_string(i) + (i % 3 == 0 ? " ceasefire" : "");
+      e.date = parse_date("2014");
+      must(store.add_event(e));
+      kb::Source src;
+      src.title = "Report " + std::to_string(i);
+      src.url = "https://example.org/" + std::to_string(i);
+      src.content_hash = "hash-" + std::to_string(i);
+      src.body = i % 2 == 0 ? "The ceasefire held." : "A ceasefire, another ceasefire, a truce.";
+      must(store.add_source(src));
+    }
+    const auto parallel = must(store.search("ceasefire", 25, false));
+    REQUIRE(parallel.size() == 25);
+    for (std::size_t i = 1; i < parallel.size(); ++i) {
+      CHECK(parallel[i - 1].rank <= parallel[i].rank);
+    }
+    CHECK_FALSE(store.search("\"unbalanced", 5, true).has_value());
+    auto tx = must(store.transaction());
+    const auto serial = must(store.search("ceasefire", 25, false));
+    REQUIRE(serial.size() == parallel.size());
+    for (std::size_t i = 0; i < serial.size(); ++i) {
+      CAPTURE(i);
+      CHECK(serial[i].what == parallel[i].what);
+      CHECK(serial[i].id == parallel[i].id);
+      CHECK(serial[i].snippet == parallel[i].snippet);
+    }
+    kb::Source unsaved;
+    unsaved.title = "Armistice";
+    unsaved.url = "https://example.org/unsaved";
+    unsaved.content_hash = "hash-unsaved";
+    unsaved.body = "An armistice was signed.";
+    must(store.add_source(unsaved));
+    CHECK(must(store.search("armistice", 5, false)).size() == 1);
+    auto bad = store.search("NEAR(", 5, true);
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code == Errc::invalid_argument);
+  }
+
   TEST_CASE_FIXTURE(MemoryDb, "Store::search raw mode passes FTS5 syntax through") {
     event("Security guarantees for Ukraine", "1994");
     event("Security council meeting", "2022");
