@@ -3,12 +3,37 @@
 #include "kb/sqlite.hpp"
 
 #include <filesystem>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
 
 namespace kb {
+
+// Compiled statements by SQL text. Nodes of an unordered_map do not move, so a Statement can
+// hold a pointer to its entry's in_use flag.
+struct StatementCache {
+  struct Entry {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+  // Bounded so that SQL built at run time cannot grow it without end; past it, statements are
+  // compiled and finalized as if uncached.
+  static constexpr std::size_t kCapacity = 256;
+  std::unordered_map<std::string, Entry> entries;
+
+  StatementCache() = default;
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  ~StatementCache() {
+    for (auto& [sql, entry] : entries) {
+      sqlite3_finalize(entry.stmt);
+    }
+  }
+};
+
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
@@ -80,19 +105,31 @@ bool Db::in_transaction() const {
   return handle_ != nullptr && sqlite3_get_autocommit(handle_) == 0;
 }
 
+Db::Db(sqlite3* handle, std::string path)
+    : handle_(handle), path_(std::move(path)), cache_(std::make_unique<StatementCache>()) {}
+
 Db::Db(Db&& other) noexcept
-    : handle_(std::exchange(other.handle_, nullptr)), path_(std::move(other.path_)) {}
+    : handle_(std::exchange(other.handle_, nullptr)),
+      path_(std::move(other.path_)),
+      cache_(std::move(other.cache_)) {}
 
 Db& Db::operator=(Db&& other) noexcept {
   if (this != &other) {
-    sqlite3_close_v2(handle_);
+    close();
     handle_ = std::exchange(other.handle_, nullptr);
     path_ = std::move(other.path_);
+    cache_ = std::move(other.cache_);
   }
   return *this;
 }
 
-Db::~Db() { sqlite3_close_v2(handle_); }
+void Db::close() {
+  cache_.reset();  // finalizes the cached statements first
+  sqlite3_close_v2(handle_);
+  handle_ = nullptr;
+}
+
+Db::~Db() { close(); }
 
 Result<void> Db::exec(std::string_view sql) {
   const std::string text(sql);
@@ -106,9 +143,28 @@ Result<void> Db::exec(std::string_view sql) {
 }
 
 Result<Statement> Db::prepare(std::string_view sql) {
+  std::string key;
+  if (cache_) {
+    key.assign(sql);
+    if (auto it = cache_->entries.find(key); it != cache_->entries.end() && !it->second.in_use) {
+      it->second.in_use = true;
+      return Statement(it->second.stmt, handle_, &it->second.in_use);
+    }
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(handle_, sql.data(), to_int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(stmt);
     return storage_error(handle_, "cannot prepare statement");
+  }
+  // Cache it unless the cache is full, another copy of it is in use, or the SQL compiled to no
+  // statement (empty text).
+  if (cache_ && stmt != nullptr && cache_->entries.size() < StatementCache::kCapacity) {
+    auto [it, inserted] = cache_->entries.try_emplace(std::move(key));
+    if (inserted) {
+      it->second.stmt = stmt;
+      it->second.in_use = true;
+      return Statement(stmt, handle_, &it->second.in_use);
+    }
   }
   return Statement(stmt, handle_);
 }
@@ -137,19 +193,36 @@ Result<int> Db::user_version() {
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_), bind_error_(other.bind_error_) {}
+    : stmt_(std::exchange(other.stmt_, nullptr)),
+      db_(other.db_),
+      in_use_(std::exchange(other.in_use_, nullptr)),
+      bind_error_(other.bind_error_) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    release();
     stmt_ = std::exchange(other.stmt_, nullptr);
     db_ = other.db_;
+    in_use_ = std::exchange(other.in_use_, nullptr);
     bind_error_ = other.bind_error_;
   }
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() { release(); }
+
+void Statement::release() {
+  if (in_use_ != nullptr) {
+    // Back to the cache: reset (ending any read it holds open) with no bindings left.
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
+    in_use_ = nullptr;
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+  stmt_ = nullptr;
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
   const int rc = sqlite3_bind_int64(stmt_, index, value);

@@ -18,6 +18,7 @@ namespace kb {
 class Statement;
 class Transaction;
 class Savepoint;
+struct StatementCache;
 
 // How Db::open treats a missing file.
 enum class OpenMode { read_only, read_write, create };
@@ -39,7 +40,10 @@ class Db {
   // Runs one or more statements with no parameters (schema, pragmas). Error (storage) with
   // SQLite's message on failure.
   Result<void> exec(std::string_view sql);
-  // Compiles one statement. Error (storage) naming SQLite's complaint.
+  // Compiles one statement, or takes it from this connection's cache of compiled statements
+  // (keyed by the SQL text; a cached statement in use elsewhere is compiled afresh), so code
+  // that runs the same SQL for every row pays SQLite's parser once. Error (storage) naming
+  // SQLite's complaint.
   Result<Statement> prepare(std::string_view sql);
   // Begins a transaction (BEGIN IMMEDIATE when `write`), rolled back unless committed.
   Result<Transaction> transaction(bool write = true);
@@ -58,9 +62,13 @@ class Db {
   const std::string& path() const { return path_; }
 
  private:
-  Db(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
+  Db(sqlite3* handle, std::string path);
+  void close();
   sqlite3* handle_ = nullptr;
   std::string path_;
+  // Compiled statements kept for reuse; destroyed (finalized) before the connection closes.
+  // Statements taken from it must not outlive the Db.
+  std::unique_ptr<StatementCache> cache_;
 };
 
 // What Statement::step() found.
@@ -107,9 +115,14 @@ class Statement {
 
  private:
   friend class Db;
-  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  Statement(sqlite3_stmt* stmt, sqlite3* db, bool* in_use = nullptr)
+      : stmt_(stmt), db_(db), in_use_(in_use) {}
+  void release();
   sqlite3_stmt* stmt_ = nullptr;  // non-null iff usable
   sqlite3* db_ = nullptr;
+  // Non-null for a statement borrowed from the Db's cache: released by resetting it and
+  // clearing this flag, not by finalizing it.
+  bool* in_use_ = nullptr;
   int bind_error_ = 0;  // first failed bind's SQLite code, reported by step()
 };
 

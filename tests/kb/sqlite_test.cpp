@@ -123,6 +123,52 @@ TEST_SUITE("kb") {
     CHECK(count_rows(db) == 2);
   }
 
+  TEST_CASE("Db::prepare reuses compiled statements without sharing one in use") {
+    Db db = memory();
+    must(db.exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3)"));
+    const std::string_view sql = "SELECT x FROM t WHERE x >= ?1 ORDER BY x";
+    {
+      // The same SQL twice at once: two independent cursors.
+      Statement outer = must(db.prepare(sql));
+      outer.bind(1, 1);
+      REQUIRE(must(outer.step()) == Step::row);
+      Statement inner = must(db.prepare(sql));
+      inner.bind(1, 3);
+      REQUIRE(must(inner.step()) == Step::row);
+      CHECK(inner.column_int(0) == 3);
+      REQUIRE(must(outer.step()) == Step::row);
+      CHECK(outer.column_int(0) == 2);
+    }
+    {
+      // A cached statement comes back reset and without bindings, although it was dropped
+      // mid-iteration with a parameter bound.
+      Statement again = must(db.prepare(sql));
+      REQUIRE(must(again.step()) == Step::done);  // ?1 is NULL: no row
+      Statement moved = std::move(again);
+      moved.reset();
+      moved.bind(1, 2);
+      REQUIRE(must(moved.step()) == Step::row);
+      CHECK(moved.column_int(0) == 2);
+    }
+    // A statement dropped mid-iteration holds no read open: the table can be dropped.
+    {
+      Statement s = must(db.prepare(sql));
+      s.bind(1, 1);
+      REQUIRE(must(s.step()) == Step::row);
+    }
+    must(db.exec("DROP TABLE t"));  // fails ("table is locked") while a cursor is open
+    {
+      // The cached statement of a dropped table fails when stepped, as SQLite reprepares it.
+      auto gone = db.prepare(sql);
+      CHECK((!gone.has_value() || !gone->step().has_value()));
+    }
+    must(db.exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (5)"));
+    Statement fresh = must(db.prepare(sql));
+    fresh.bind(1, 0);
+    REQUIRE(must(fresh.step()) == Step::row);
+    CHECK(fresh.column_int(0) == 5);
+  }
+
   TEST_CASE("Db moves keep the connection open") {
     Db a = memory();
     must(a.exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)"));
