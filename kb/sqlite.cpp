@@ -169,13 +169,18 @@ Result<Statement> Db::prepare(std::string_view sql) {
   return Statement(stmt, handle_);
 }
 
+Result<void> Db::run(std::string_view sql) {
+  KB_ASSIGN(Statement s, prepare(sql));
+  return s.run();
+}
+
 Result<Transaction> Db::transaction(bool write) {
-  KB_TRY(exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+  KB_TRY(run(write ? "BEGIN IMMEDIATE" : "BEGIN"));
   return Transaction(this);
 }
 
 Result<Savepoint> Db::savepoint() {
-  KB_TRY(exec("SAVEPOINT kb_unit"));
+  KB_TRY(run("SAVEPOINT kb_unit"));
   return Savepoint(this);
 }
 
@@ -324,13 +329,13 @@ Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other
 
 Transaction::~Transaction() {
   if (db_ != nullptr) {
-    (void)db_->exec("ROLLBACK");
+    (void)db_->run("ROLLBACK");
   }
 }
 
 Result<void> Transaction::commit() {
   assert(db_ != nullptr);
-  KB_TRY(db_->exec("COMMIT"));
+  KB_TRY(db_->run("COMMIT"));
   db_ = nullptr;
   return ok();
 }
@@ -339,14 +344,14 @@ Savepoint::Savepoint(Savepoint&& other) noexcept : db_(std::exchange(other.db_, 
 
 Savepoint::~Savepoint() {
   if (db_ != nullptr) {
-    (void)db_->exec("ROLLBACK TO kb_unit");
-    (void)db_->exec("RELEASE kb_unit");
+    (void)db_->run("ROLLBACK TO kb_unit");
+    (void)db_->run("RELEASE kb_unit");
   }
 }
 
 Result<void> Savepoint::release() {
   assert(db_ != nullptr);
-  KB_TRY(db_->exec("RELEASE kb_unit"));
+  KB_TRY(db_->run("RELEASE kb_unit"));
   db_ = nullptr;
   return ok();
 }
