@@ -103,6 +103,45 @@ TEST_SUITE("cli") {
     CHECK(sources[0]["published"] == "2024-06-12T09:15:00");
   }
 
+  TEST_CASE_FIXTURE(TempKb, "kb import skips an article the store refuses and keeps its batch") {
+    // The writer stores a batch without savepoints and, when one article fails, rolls the batch
+    // back and writes it again one savepoint per article. A trigger makes the store refuse
+    // the citation of the article about refineries, after its source row was written.
+    {
+      Store store = must(Store::open(db, OpenMode::create));
+      must(store.db().exec(
+          "CREATE TRIGGER refuse BEFORE INSERT ON citation WHEN NEW.quote LIKE '%refineries%' "
+          "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"));
+    }
+
+    std::vector<std::string> files;
+    for (std::string_view word : {"shipping", "refineries", "airlines"}) {
+      std::string page(kPage);
+      page.replace(page.find("package of sanctions"), 20,
+                   "package of " + std::string(word) + " sanctions");
+      files.push_back(dir.file(std::string(word) + ".txt"));
+      write_file(files.back(), page);
+    }
+    const KbRun r = kb({"import", files[0], files[1], files[2]});
+    CHECK(r.code == 1);
+    CHECK(r.out.find("3 articles from 3 files: 2 new, 0 unchanged, 1 failed") != std::string::npos);
+    CHECK(r.err.find("refineries.txt: not stored:") != std::string::npos);
+    CHECK(r.err.find("refused by test trigger") != std::string::npos);
+    const auto sources = sources_json(*this);
+    REQUIRE(sources.size() == 2);
+    for (const auto& src : sources) {
+      CAPTURE(src.dump());
+      CHECK(src["title"] == "EU agrees new sanctions package against Russia");
+      CHECK(src["events"].get<int>() >= 1);
+    }
+    // Nothing of the refused article was stored but its name in the import log.
+    for (const auto& row : rows()) {
+      if (!row.starts_with("import_warning:") && !row.starts_with("import_run:")) {
+        CHECK_MESSAGE(row.find("refineries") == std::string::npos, row);
+      }
+    }
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb import of a missing path is an error naming it") {
     const KbRun r = kb({"import", dir.file("nope.txt")});
     CHECK(r.code == 1);
