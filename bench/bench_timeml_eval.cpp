@@ -122,10 +122,16 @@ int main(int argc, char** argv) {
   std::size_t docs = 0;
   for (const fs::path& dir : dirs) {
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (e.path().extension() == ".tml") {
-        files.push_back(e.path());
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() == ".tml") {
+        files.push_back(it->path());
       }
+    }
+    if (ec) {
+      std::cerr << "bench_timeml_eval: cannot read directory '" << dir.string()
+                << "': " << ec.message() << "\n";
+      return 1;
     }
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {

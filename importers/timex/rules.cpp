@@ -281,13 +281,19 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
     }
   }
   const Tense tense = ctx.tense_at(i);
-  if ((tense == Tense::none || tense == Tense::present) && !ctx.narrative) {
-    // No tense: a month up to four months ahead of the DCT is the coming one, else the last.
-    constexpr int kFutureMonths = 4;
-    const int ahead = (month - ctx.dct_day.month + 12) % 12;
-    v.year = ctx.dct_day.year + (ahead != 0 && ahead <= kFutureMonths
-                                     ? (month < ctx.dct_day.month ? 1 : 0)
-                                     : (month > ctx.dct_day.month ? -1 : 0));
+  const int ahead = (month - ctx.dct_day.month + 12) % 12;  // months after the DCT's month
+  // No tense: a month up to four months ahead of the DCT is the coming one, else the last. In
+  // the past tense too the next month or the one after is the coming one: news written in
+  // late October about "November" means the coming November even in "said it planned ... in
+  // November" (in the TimeML news corpora a month one ahead is never the previous year's).
+  constexpr int kFutureMonths = 4;
+  constexpr int kPastTenseFutureMonths = 2;
+  const bool untensed = tense == Tense::none || tense == Tense::present;
+  if (!ctx.narrative && ahead != 0 &&
+      (untensed ? ahead <= kFutureMonths : ahead <= kPastTenseFutureMonths)) {
+    v.year = ctx.dct_day.year + (month < ctx.dct_day.month ? 1 : 0);
+  } else if (untensed && !ctx.narrative) {
+    v.year = ctx.dct_day.year + (month > ctx.dct_day.month ? -1 : 0);
   } else {
     v.year = infer_year(month, ctx.reference(), tense);
   }

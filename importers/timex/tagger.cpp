@@ -85,7 +85,11 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
       return Tense::present;
     }
   }
-  if (w.size() >= 5 && w.ends_with("ed") && w != "need" && w != "speed" && w != "indeed") {
+  // A word in -ed is a past verb unless capitalised ("United States", "Red Cross": a past verb
+  // is capitalised only at a sentence start, where it cues nothing after a full stop anyway)
+  // or one of the common words in -ed that are not verbs.
+  if (w.size() >= 5 && w.ends_with("ed") && !t.upper && w != "need" && w != "speed" &&
+      w != "indeed" && w != "hundred" && w != "sacred" && w != "naked") {
     // A participle after an auxiliary ("to be completed", "will be needed") is not a past.
     const LowerWord prev = k > 0 ? ctx.lower(k - 1) : LowerWord();
     const bool aux = prev == "be" || prev == "been" || prev == "being" || prev == "to" ||

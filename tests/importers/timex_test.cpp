@@ -243,6 +243,14 @@ TEST_SUITE("importers") {
          "PT1M30S"},
         {"A previously announced offer expired.", "", TimexType::date, ""},
         {"The current quarterly dividend is 10 cents.", "current", TimexType::date, "PRESENT_REF"},
+        // A capitalised word in -ed is a name, not a past verb: "would" decides.
+        {"He would be traveling to the United States Thursday.", "Thursday", TimexType::date,
+         "2023-05-25"},
+        // The next month or the one after is the coming one even in the past tense; three
+        // months ahead in the past tense is last year's.
+        {"Officials said the vote was moved to June.", "June", TimexType::date, "2023-06"},
+        {"He said talks were planned for July.", "July", TimexType::date, "2023-07"},
+        {"Prices rose sharply in August, he said.", "August", TimexType::date, "2022-08"},
     };
     check_cases(cases, kSeedDct);
     // "a year ago" in an earnings report is the quarter reported, a year before; it does not
