@@ -88,9 +88,10 @@ std::optional<Candidate> match_year_quarter(const Context& ctx, std::size_t i) {
     v.gran = Gran::quarter;
     v.sub = static_cast<int>(ord->value);
     k = ord->last + 1;
-  } else if (ctx.period && ((ctx.is_cat(k, Cat::unit) && !ctx.at(k).lex.plural &&
-                             ctx.at(k).lex.value == kQuarter) ||
-                            ctx.lower(k) == "period")) {
+  } else if (ctx.is_cat(k, Cat::unit) && !ctx.at(k).lex.plural && ctx.at(k).lex.value == kQuarter) {
+    // "the 1988 quarter": the quarter the text is about (as "the quarter"), in that year.
+    v = ctx.period.value_or(coarsen(ctx.anchor, kQuarter));
+  } else if (ctx.period && ctx.lower(k) == "period") {
     v = *ctx.period;
   } else {
     return std::nullopt;
@@ -155,6 +156,13 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
     n = static_cast<int>(ord->value);
     unit = static_cast<Unit>(ctx.at(k).lex.value);
     last = k;
+  } else if ((w == "last" || w == "latter" || w == "final") && ctx.lower(j + 1) == "half" &&
+             ctx.is_kw(j + 2, kOf) && quarter_year(ctx, j + 2)) {
+    // "the last half of 1989": the second half of that year (alone, "the last half" is the
+    // half before the present one, a relative expression).
+    n = 2;
+    unit = kHalf;
+    last = j + 1;
   } else {
     return std::nullopt;
   }

@@ -186,6 +186,9 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
   const Unit u = unit_at(ctx, j);
   const bool plural = ctx.at(j).lex.plural;
   const std::int64_t n = count->value;
+  if (!plural && !adjective && ctx.at(i).kind == TokKind::number && ctx.at(i).digits == 4) {
+    return std::nullopt;  // "the 1988 quarter": a year naming a period, not 1988 quarters
+  }
   const bool article = ctx.is_kw(i, kA) || ctx.is_kw(i, kAn);
   if ((article && plural && n == 1) || (n < 0 && !plural && !adjective) ||
       (n == 1 && plural && ctx.at(i).kind == TokKind::number && ctx.at(i).num != 1 && false)) {

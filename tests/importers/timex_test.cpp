@@ -251,6 +251,10 @@ TEST_SUITE("importers") {
         {"Officials said the vote was moved to June.", "June", TimexType::date, "2023-06"},
         {"He said talks were planned for July.", "July", TimexType::date, "2023-07"},
         {"Prices rose sharply in August, he said.", "August", TimexType::date, "2022-08"},
+        {"Earnings fell in the last half of 2021.", "the last half of 2021", TimexType::date,
+         "2021-H2"},
+        // A year before "quarter" names the quarter, not 2021 quarters.
+        {"It lost money in the 2021 quarter.", "the 2021 quarter", TimexType::date, "2021-Q2"},
     };
     check_cases(cases, kSeedDct);
     // "a year ago" in an earnings report is the quarter reported, a year before; it does not
