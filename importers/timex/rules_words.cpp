@@ -420,7 +420,39 @@ std::optional<Candidate> match_first_n(Context& ctx, std::size_t i) {
               duration_value(unit_at(ctx, count->last + 1), count->value));
 }
 
+// "the year ended June 30" (a year's duration; the end date is its own expression) and "the
+// year", "the full year", "the fiscal year" (the year the text is about) in reports.
+std::optional<Candidate> match_the_year(Context& ctx, std::size_t i) {
+  std::size_t j = i + 1;
+  const LowerWord adj = ctx.lower(j);
+  if (adj == "full" || adj == "fiscal" || adj == "calendar") {
+    ++j;
+  }
+  if (!is_unit(ctx, j) || ctx.at(j).lex.plural || unit_at(ctx, j) != kYear ||
+      ctx.is_punct(j + 1, '-')) {
+    return std::nullopt;
+  }
+  const LowerWord next = ctx.lower(j + 1);
+  if (next == "ended" || next == "ending") {
+    return make(i, j, TimexType::duration, "P1Y");
+  }
+  const Token& n = ctx.at(j + 1);
+  if (n.kind == TokKind::number || n.lex.cat == Cat::numword || ctx.is_kw(j + 1, kAgo) ||
+      ctx.is_kw(j + 1, kEarlier) || ctx.is_kw(j + 1, kLater) || ctx.is_kw(j + 1, kBefore) ||
+      ctx.is_kw(j + 1, kAfter) || next == "when" || next == "that" || next == "in") {
+    return std::nullopt;  // "the year 2000", "the year before", "the year when ..."
+  }
+  return make_date(i, j, coarsen(ctx.reference(), kYear));
+}
+
 std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
+  if (auto c = match_the_year(ctx, i)) {
+    return c;
+  }
+  // "the latest period": in a report on a quarter, that quarter.
+  if (ctx.period && ctx.lower(i + 1) == "latest" && ctx.lower(i + 2) == "period") {
+    return make_date(i, i + 2, *ctx.period);
+  }
   const std::size_t j = i + 1;
   if (!is_unit(ctx, j) || ctx.at(j).lex.plural) {
     return std::nullopt;

@@ -255,6 +255,11 @@ TEST_SUITE("importers") {
          "2021-H2"},
         // A year before "quarter" names the quarter, not 2021 quarters.
         {"It lost money in the 2021 quarter.", "the 2021 quarter", TimexType::date, "2021-Q2"},
+        // Reports: "the year ended March 31" is a year's duration; "the full year" this year.
+        {"Revenue was $9 million in the year ended March 31.", "the year", TimexType::duration,
+         "P1Y"},
+        {"It forecast a loss for the full year.", "the full year", TimexType::date, "2023"},
+        {"The year before, it had won.", "", TimexType::date, ""},
     };
     check_cases(cases, kSeedDct);
     // "a year ago" in an earnings report is the quarter reported, a year before; it does not
@@ -262,12 +267,13 @@ TEST_SUITE("importers") {
     const std::string report =
         "Net income rose in the third quarter. It was $5 million a year ago. "
         "Sales were $9 million, up from $8 million a year earlier. For the quarter, margins fell.";
-    const auto found = kb::timex::tag(report, kSeedDct);
-    REQUIRE(found.size() == 4);
+    const auto found = kb::timex::tag(report + " The latest period included a gain.", kSeedDct);
+    REQUIRE(found.size() == 5);
     CHECK(found[0].value == "2022-Q3");
     CHECK(found[1].value == "2021-Q3");
     CHECK(found[2].value == "2021-Q3");
     CHECK(found[3].value == "2022-Q3");
+    CHECK(found[4].value == "2022-Q3");  // "The latest period"
   }
 
   TEST_CASE("timex::ranges joins dates stated as one span") {
