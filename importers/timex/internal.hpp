@@ -118,7 +118,8 @@ class Context {
   DateVal dct_day;
   DateVal anchor;                 // last explicit date mentioned (the DCT until one is)
   bool narrative = false;         // resolve underspecified dates against `anchor`, not the DCT
-  std::optional<DateVal> period;  // the last quarter or half mentioned ("the quarter")
+  std::optional<DateVal> period;  // the quarter or half a report is about ("the quarter")
+  bool period_ended = false;      // `period` had ended by the DCT
 
   // Token i, or a dummy punct token when out of range.
   const Token& at(std::size_t i) const { return i < toks.size() ? toks[i] : dummy_; }

@@ -492,7 +492,7 @@ std::optional<Candidate> match_bare_unit(Context& ctx, std::size_t i) {
   // "year-earlier", "year-ago": the anchor a year before.
   if (unit_at(ctx, i) == kYear && !ctx.at(i).lex.plural && ctx.is_punct(i + 1, '-') &&
       (ctx.is_kw(i + 2, kEarlier) || ctx.is_kw(i + 2, kAgo)) && !ctx.at(i + 1).space_before) {
-    Candidate c = make_date(i, i + 2, shift(ctx.anchor, kYear, -1));
+    Candidate c = make_date(i, i + 2, shift(ctx.period.value_or(ctx.anchor), kYear, -1));
     c.backref = true;
     return c;
   }

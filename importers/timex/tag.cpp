@@ -164,6 +164,31 @@ void apply_signal(const Context& ctx, std::size_t first, Timex& t) {
   }
 }
 
+// Notes a quarter or half as the period a report is about ("the quarter", "year-ago" refer to
+// it) if it has begun by the DCT and began less than about 15 months before it. A period that
+// had ended by the DCT (the one reported) is not replaced by one still running ("continue into
+// the fourth quarter"); a forecast ("through the third quarter of 1990") or an old comparison
+// ("the 1988 period") is never the period.
+void note_period(Context& ctx, const detail::DateVal& v) {
+  const bool quarter = v.gran == Gran::quarter;
+  if (!quarter && v.gran != Gran::half) {
+    return;
+  }
+  if (ctx.narrative) {
+    ctx.period = v;
+    return;
+  }
+  const date::sys_days begin = detail::first_day(v);
+  const bool ended =
+      detail::first_day(detail::shift(v, quarter ? kQuarter : kHalf, 1)) <= ctx.dct + date::days{1};
+  if (begin > ctx.dct || begin <= ctx.dct - date::days{456} ||
+      (!ended && ctx.period && ctx.period_ended)) {
+    return;
+  }
+  ctx.period = v;
+  ctx.period_ended = ended;
+}
+
 }  // namespace
 
 std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptions& options) {
@@ -213,9 +238,7 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
     if (c->date && !c->date->bc && !c->backref && c->date->gran != Gran::century &&
         c->date->gran != Gran::decade) {
       ctx.anchor = *c->date;
-      if (c->date->gran == Gran::quarter || c->date->gran == Gran::half) {
-        ctx.period = *c->date;
-      }
+      note_period(ctx, *c->date);
     }
     out.push_back(std::move(t));
     prev_end_tok = c->last + 1;

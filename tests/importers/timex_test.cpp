@@ -274,6 +274,14 @@ TEST_SUITE("importers") {
     CHECK(found[2].value == "2021-Q3");
     CHECK(found[3].value == "2022-Q3");
     CHECK(found[4].value == "2022-Q3");  // "The latest period"
+    // A forecast quarter is not the one reported on: "year-ago" still means the reported one.
+    const std::string forecast =
+        "Profit fell in the first quarter. Losses may continue through the third quarter of "
+        "2024. In the year-ago period, it earned more.";
+    const auto f = kb::timex::tag(forecast, kSeedDct);
+    REQUIRE(f.size() == 3);
+    CHECK(f[1].value == "2024-Q3");
+    CHECK(f[2].value == "2022-Q1");
   }
 
   TEST_CASE("timex::ranges joins dates stated as one span") {
