@@ -75,6 +75,7 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
       return Tense::future;
     }
   }
+
   for (const char* p : kPast) {
     if (w == p) {
       return Tense::past;
@@ -120,6 +121,11 @@ bool sentence_end(const Context& ctx, std::size_t k) {
 Tense Context::tense_at(std::size_t i) {
   if (narrative) {
     return Tense::none;  // a narrative moves forward from its anchor; tense says nothing
+  }
+  // "ahead of the weekend", "ahead of Monday": the expression itself lies ahead.
+  const std::size_t of = i >= 1 && lower(i - 1) == "the" ? i - 1 : i;
+  if (of >= 2 && lower(of - 1) == "of" && lower(of - 2) == "ahead") {
+    return Tense::future;
   }
   constexpr std::size_t kWindow = 30;  // tokens each side; keeps the tagger linear
   Tense best = Tense::none;

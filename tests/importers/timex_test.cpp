@@ -260,6 +260,10 @@ TEST_SUITE("importers") {
          "P1Y"},
         {"It forecast a loss for the full year.", "the full year", TimexType::date, "2023"},
         {"The year before, it had won.", "", TimexType::date, ""},
+        // "ahead of" puts the expression ahead; elsewhere in the sentence it says nothing.
+        {"Traders sold ahead of the weekend.", "the weekend", TimexType::date, "2023-W21-WE"},
+        {"Ahead of the trip, the ministry on Sunday issued a warning.", "Sunday", TimexType::date,
+         "2023-05-21"},
     };
     check_cases(cases, kSeedDct);
     // "a year ago" in an earnings report is the quarter reported, a year before; it does not
