@@ -315,7 +315,10 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
       return make_date(i, j,
                        resolve_weekday(ctx.dct_day, ctx.at(j).lex.value, Tense::future, false));
     }
-    return make_date(i, j, resolve_weekday(ctx.dct_day, ctx.at(j).lex.value, dir, true));
+    // "the previous Friday", "the following Monday": from the day last mentioned.
+    const DateVal& base = base_for(ctx, r, i);
+    const DateVal& from = base.gran == Gran::day ? base : ctx.dct_day;
+    return make_date(i, j, resolve_weekday(from, ctx.at(j).lex.value, dir, true));
   }
   if (ctx.is_cat(j, Cat::season) && !ctx.at(j).lex.plural) {
     return relative_season(ctx, i, r, j);

@@ -260,6 +260,8 @@ TEST_SUITE("importers") {
          "P1Y"},
         {"It forecast a loss for the full year.", "the full year", TimexType::date, "2023"},
         {"The year before, it had won.", "", TimexType::date, ""},
+        {"Shares closed on Friday, May 12, up from the previous Friday.", "the previous Friday",
+         TimexType::date, "2023-05-05"},
         // "ahead of" puts the expression ahead; elsewhere in the sentence it says nothing.
         {"Traders sold ahead of the weekend.", "the weekend", TimexType::date, "2023-W21-WE"},
         {"Ahead of the trip, the ministry on Sunday issued a warning.", "Sunday", TimexType::date,
