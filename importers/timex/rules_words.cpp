@@ -100,7 +100,9 @@ std::optional<Candidate> relative_unit(Context& ctx, std::size_t i, Rel r, std::
   const Unit u = unit_at(ctx, j);
   if (ctx.at(j).lex.plural) {
     if (r == kRecent) {
-      return make(i, j, TimexType::date, "PAST_REF");
+      // "in recent months": an unspecified stretch of months up to now, as the news corpora
+      // mostly annotate it.
+      return make(i, j, TimexType::duration, duration_value(u, -1));
     }
     return std::nullopt;
   }

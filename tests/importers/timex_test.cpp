@@ -110,6 +110,7 @@ TEST_SUITE("importers") {
         {"The city fell three years ago.", "three years ago", TimexType::date, "2020"},
         {"Shelling continues now.", "now", TimexType::date, "PRESENT_REF"},
         {"He recently resigned.", "recently", TimexType::date, "PAST_REF"},
+        {"Prices fell in recent months.", "recent months", TimexType::duration, "PXM"},
         {"The siege lasted several months.", "several months", TimexType::duration, "PXM"},
         {"The flight took two hours.", "two hours", TimexType::duration, "PT2H"},
         {"Prices rose over the past three years.", "the past three years", TimexType::duration,
