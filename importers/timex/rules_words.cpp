@@ -463,6 +463,12 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
     return std::nullopt;
   }
   const Unit u = unit_at(ctx, j);
+  // "the week of March 6": the ISO week holding that day.
+  if (u == kWeek && ctx.is_kw(j + 1, kOf) && ctx.is_cat(j + 2, Cat::month)) {
+    if (auto c = match_month(ctx, j + 2); c && c->date && c->date->gran == Gran::day) {
+      return make_date(i, c->last, coarsen(*c->date, kWeek));
+    }
+  }
   // "the quarter": the quarter the text is about.
   if (u == kQuarter && !ctx.is_kw(j + 1, kOf)) {
     return make_date(i, j, ctx.period.value_or(coarsen(ctx.anchor, kQuarter)));

@@ -122,9 +122,14 @@ Tense Context::tense_at(std::size_t i) {
   if (narrative) {
     return Tense::none;  // a narrative moves forward from its anchor; tense says nothing
   }
-  // "ahead of the weekend", "ahead of Monday": the expression itself lies ahead.
+  // "ahead of the weekend", "as early as Tuesday", "as soon as next week": the expression
+  // itself lies ahead.
   const std::size_t of = i >= 1 && lower(i - 1) == "the" ? i - 1 : i;
   if (of >= 2 && lower(of - 1) == "of" && lower(of - 2) == "ahead") {
+    return Tense::future;
+  }
+  if (i >= 3 && lower(i - 1) == "as" && (lower(i - 2) == "early" || lower(i - 2) == "soon") &&
+      lower(i - 3) == "as") {
     return Tense::future;
   }
   constexpr std::size_t kWindow = 30;  // tokens each side; keeps the tagger linear

@@ -263,6 +263,9 @@ TEST_SUITE("importers") {
         {"The year before, it had won.", "", TimexType::date, ""},
         {"Shares closed on Friday, May 12, up from the previous Friday.", "the previous Friday",
          TimexType::date, "2023-05-05"},
+        {"A hearing is set for the week of June 5.", "the week of June 5", TimexType::date,
+         "2023-W23"},
+        {"He said they could leave as early as Monday.", "Monday", TimexType::date, "2023-05-29"},
         // "ahead of" puts the expression ahead; elsewhere in the sentence it says nothing.
         {"Traders sold ahead of the weekend.", "the weekend", TimexType::date, "2023-W21-WE"},
         {"Ahead of the trip, the ministry on Sunday issued a warning.", "Sunday", TimexType::date,
