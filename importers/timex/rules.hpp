@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <utility>
 
 #include "importers/timex/internal.hpp"
 
@@ -17,6 +19,28 @@ struct Count {
   bool half = false;  // "2 1/2": value 2 and a half
 };
 std::optional<Count> read_count(const Context& ctx, std::size_t i);
+
+// True if token i is a calendar unit word ("day", "weeks", "quarter"), and which unit.
+inline bool is_unit(const Context& ctx, std::size_t i) { return ctx.is_cat(i, Cat::unit); }
+inline Unit unit_at(const Context& ctx, std::size_t i) {
+  return static_cast<Unit>(ctx.at(i).lex.value);
+}
+// A candidate over tokens first..last with a ready TIMEX3 value.
+inline Candidate make(std::size_t first, std::size_t last, TimexType type, std::string value) {
+  Candidate c;
+  c.first = first;
+  c.last = last;
+  c.type = type;
+  c.value = std::move(value);
+  return c;
+}
+// A DATE (or TIME, below a day) candidate for the calendar value `v`.
+inline Candidate make_date(std::size_t first, std::size_t last, const DateVal& v) {
+  Candidate c = make(first, last, v.gran <= Gran::part_of_day ? TimexType::time : TimexType::date,
+                     format_value(v));
+  c.date = v;
+  return c;
+}
 
 // Explicit dates, years, decades, centuries, BC years and clock times starting with a number.
 std::optional<Candidate> match_number(Context& ctx, std::size_t i);
@@ -50,6 +74,11 @@ std::optional<Candidate> match_season(Context& ctx, std::size_t i);
 std::optional<Candidate> match_first_n(Context& ctx, std::size_t i);
 // "the quarter", "the weekend", "the year-earlier quarter" (starts at "the").
 std::optional<Candidate> match_the(Context& ctx, std::size_t i);
+// Phrases after "the" (rules_phrases.cpp): "the year ended ...", "the full year", "the
+// nineties", "the year two thousand", "the near term", "the weeks ahead".
+std::optional<Candidate> match_the_phrase(Context& ctx, std::size_t i);
+// "year-end", "year end", "year's end": the end of the year reported on (rules_phrases.cpp).
+std::optional<Candidate> match_year_end(Context& ctx, std::size_t i);
 // "year-earlier", "for years", "within weeks".
 std::optional<Candidate> match_bare_unit(Context& ctx, std::size_t i);
 // "the nineteenth century".

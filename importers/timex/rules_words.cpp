@@ -28,25 +28,6 @@ std::string half_duration_value(Unit u, std::int64_t n) {
   }
 }
 
-bool is_unit(const Context& ctx, std::size_t i) { return ctx.is_cat(i, Cat::unit); }
-Unit unit_at(const Context& ctx, std::size_t i) { return static_cast<Unit>(ctx.at(i).lex.value); }
-
-Candidate make(std::size_t first, std::size_t last, TimexType type, std::string value) {
-  Candidate c;
-  c.first = first;
-  c.last = last;
-  c.type = type;
-  c.value = std::move(value);
-  return c;
-}
-
-Candidate make_date(std::size_t first, std::size_t last, const DateVal& v) {
-  Candidate c = make(first, last, v.gran <= Gran::part_of_day ? TimexType::time : TimexType::date,
-                     format_value(v));
-  c.date = v;
-  return c;
-}
-
 // `base` at the granularity of a unit ("week" of the DCT), moved `n` units.
 DateVal unit_relative(const DateVal& base, Unit u, int n) { return shift(coarsen(base, u), u, n); }
 
@@ -99,9 +80,9 @@ const DateVal& base_for(const Context& ctx, Rel r, std::size_t i) {
 std::optional<Candidate> relative_unit(Context& ctx, std::size_t i, Rel r, std::size_t j) {
   const Unit u = unit_at(ctx, j);
   if (ctx.at(j).lex.plural) {
-    if (r == kRecent) {
-      // "in recent months": an unspecified stretch of months up to now, as the news corpora
-      // mostly annotate it.
+    if (r == kRecent || (r == kComing && u >= kDay)) {
+      // "in recent months", "in coming weeks": an unspecified stretch of months up to now or
+      // of weeks from now, as the news corpora mostly annotate them.
       return make(i, j, TimexType::duration, duration_value(u, -1));
     }
     return std::nullopt;
@@ -425,33 +406,8 @@ std::optional<Candidate> match_first_n(Context& ctx, std::size_t i) {
               duration_value(unit_at(ctx, count->last + 1), count->value));
 }
 
-// "the year ended June 30" (a year's duration; the end date is its own expression) and "the
-// year", "the full year", "the fiscal year" (the year the text is about) in reports.
-std::optional<Candidate> match_the_year(Context& ctx, std::size_t i) {
-  std::size_t j = i + 1;
-  const LowerWord adj = ctx.lower(j);
-  if (adj == "full" || adj == "fiscal" || adj == "calendar") {
-    ++j;
-  }
-  if (!is_unit(ctx, j) || ctx.at(j).lex.plural || unit_at(ctx, j) != kYear ||
-      ctx.is_punct(j + 1, '-')) {
-    return std::nullopt;
-  }
-  const LowerWord next = ctx.lower(j + 1);
-  if (next == "ended" || next == "ending") {
-    return make(i, j, TimexType::duration, "P1Y");
-  }
-  const Token& n = ctx.at(j + 1);
-  if (n.kind == TokKind::number || n.lex.cat == Cat::numword || ctx.is_kw(j + 1, kAgo) ||
-      ctx.is_kw(j + 1, kEarlier) || ctx.is_kw(j + 1, kLater) || ctx.is_kw(j + 1, kBefore) ||
-      ctx.is_kw(j + 1, kAfter) || next == "when" || next == "that" || next == "in") {
-    return std::nullopt;  // "the year 2000", "the year before", "the year when ..."
-  }
-  return make_date(i, j, coarsen(ctx.reference(), kYear));
-}
-
 std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
-  if (auto c = match_the_year(ctx, i)) {
+  if (auto c = match_the_phrase(ctx, i)) {
     return c;
   }
   // "the latest period": in a report on a quarter, that quarter.

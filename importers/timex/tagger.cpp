@@ -184,7 +184,7 @@ constexpr Trigger kTriggers[] = {
     {Cat::numword, {&match_duration, &match_word_year, nullptr}},
     {Cat::quant, {&match_duration, nullptr, nullptr}},
     {Cat::ordinal, {&match_quarter, &match_ordinal_century, &match_first_n}},
-    {Cat::unit, {&match_bare_unit, nullptr, nullptr}},
+    {Cat::unit, {&match_bare_unit, &match_year_end, nullptr}},
     {Cat::part_of_day, {&match_noon, nullptr, nullptr}},
 };
 
