@@ -1,10 +1,13 @@
 // Event-extraction scorer: runs the extractor over the articles named by the gold files in
-// eval/events/gold/*.json and reports precision and recall (format: eval/events/README.md).
+// eval/events/gold/*.json and reports precision and recall, in total and per set ("blind" when
+// the annotator field says so, else "dev"; format: eval/events/README.md).
 // Usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] [--repo DIR]
+//                          [--set dev|blind] [--only NAME]...
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -34,7 +37,33 @@ struct Options {
   fs::path gold = kRepoDir / "eval/events/gold";
   fs::path shared = kRepoDir / "../shared/data/articles";
   fs::path repo = kRepoDir;
+  std::string set;                // score only this set ("dev", "blind"); empty: all
+  std::vector<std::string> only;  // score only these gold files (stem or file name); empty: all
 };
+
+// Counts of one set of gold files.
+struct Tally {
+  std::size_t articles = 0, tp = 0, sys = 0, gold = 0;
+};
+
+void print_tally(std::string_view name, const Tally& t) {
+  const double p = t.sys ? static_cast<double>(t.tp) / static_cast<double>(t.sys) : 0;
+  const double r = t.gold ? static_cast<double>(t.tp) / static_cast<double>(t.gold) : 0;
+  fmt::print(
+      "{:<6} articles {}  gold {}  system {}  matched {}  precision {:.3f}  recall {:.3f}  F1 "
+      "{:.3f}\n",
+      name, t.articles, t.gold, t.sys, t.tp, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+}
+
+// Whether gold file `f` of set `set` is selected by the options.
+bool selected(const Options& o, const fs::path& f, const std::string& set) {
+  if (!o.set.empty() && o.set != set) {
+    return false;
+  }
+  return o.only.empty() || std::any_of(o.only.begin(), o.only.end(), [&](const std::string& n) {
+           return n == f.stem().string() || n == f.filename().string();
+         });
+}
 
 std::string lower(std::string s) {
   for (char& c : s) {
@@ -81,8 +110,13 @@ int main(int argc, char** argv) {
       o.errors = true;
     } else if ((a == "--gold" || a == "--shared" || a == "--repo") && i + 1 < argc) {
       (a == "--gold" ? o.gold : a == "--shared" ? o.shared : o.repo) = argv[++i];
+    } else if (a == "--set" && i + 1 < argc) {
+      o.set = argv[++i];
+    } else if (a == "--only" && i + 1 < argc) {
+      o.only.emplace_back(argv[++i]);
     } else {
-      std::cerr << "usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR]\n";
+      std::cerr << "usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] "
+                   "[--repo DIR] [--set dev|blind] [--only NAME]...\n";
       return 2;
     }
   }
@@ -101,10 +135,15 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(files.begin(), files.end());
-  std::size_t tp = 0, sys = 0, gold_n = 0;
+  std::map<std::string, Tally> sets;
   for (const auto& f : files) {
     std::ifstream in(f);
     const nlohmann::json j = nlohmann::json::parse(in);
+    const std::string set =
+        j.value("annotator", "").find("blind") != std::string::npos ? "blind" : "dev";
+    if (!selected(o, f, set)) {
+      continue;
+    }
     const std::string article = j.at("article");
     const fs::path path = article.starts_with("examples/") ? o.repo / article : o.shared / article;
     if (!fs::exists(path)) {
@@ -153,14 +192,17 @@ int main(int argc, char** argv) {
     }
     fmt::print("{:<40} gold {:>3}  system {:>3}  matched {:>3}\n", f.filename().string(),
                gold.size(), x.events.size(), hit);
-    tp += hit;
-    sys += x.events.size();
-    gold_n += gold.size();
+    for (Tally* t : {&sets[set], &sets["all"]}) {
+      t->articles += 1;
+      t->tp += hit;
+      t->sys += x.events.size();
+      t->gold += gold.size();
+    }
   }
-  const double p = sys ? static_cast<double>(tp) / static_cast<double>(sys) : 0;
-  const double r = gold_n ? static_cast<double>(tp) / static_cast<double>(gold_n) : 0;
-  fmt::print(
-      "articles {}  gold {}  system {}  matched {}  precision {:.3f}  recall {:.3f}  F1 {:.3f}\n",
-      files.size(), gold_n, sys, tp, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+  for (const char* name : {"dev", "blind", "all"}) {
+    if (sets.contains(name)) {
+      print_tally(name, sets[name]);
+    }
+  }
   return 0;
 }
