@@ -166,6 +166,10 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
   if (adjective && ctx.is_punct(j + 1, '-') && ctx.lower(j + 2) == "old") {
     return std::nullopt;  // "a 6-year-old boy": an age
   }
+  if (!adjective && ctx.is_punct(j + 1, '-') && !ctx.at(j + 1).space_before &&
+      (ctx.is_kw(j + 2, kEarlier) || ctx.is_kw(j + 2, kAgo))) {
+    return std::nullopt;  // "a year-earlier loss": the year-earlier rule's
+  }
   const Unit u = unit_at(ctx, j);
   const bool plural = ctx.at(j).lex.plural;
   const std::int64_t n = count->value;

@@ -118,6 +118,8 @@ TEST_SUITE("importers") {
         {"It should hold up in the near term.", "the near term", TimexType::date, "FUTURE_REF"},
         {"Funds must sell in the weeks ahead.", "the weeks ahead", TimexType::duration, "PXW"},
         {"The deal should close by year-end.", "year-end", TimexType::date, "2023"},
+        // "a year-earlier loss" is the year-earlier period, not a year's duration.
+        {"It compared with a year-earlier loss.", "year-earlier", TimexType::date, "2022-05-23"},
         {"The index is up 5% since year-end.", "year-end", TimexType::date, "2022"},
         {"The siege lasted several months.", "several months", TimexType::duration, "PXM"},
         {"The flight took two hours.", "two hours", TimexType::duration, "PT2H"},
