@@ -170,6 +170,16 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
       (ctx.is_kw(j + 2, kEarlier) || ctx.is_kw(j + 2, kAgo))) {
     return std::nullopt;  // "a year-earlier loss": the year-earlier rule's
   }
+  if (ctx.lower(j + 1) == "old" || (ctx.is_punct(j + 1, '-') && ctx.lower(j + 2) == "old")) {
+    return std::nullopt;  // "52 years old": an age, not annotated in the news corpora
+  }
+  if (unit_at(ctx, j) == kHalf) {
+    return std::nullopt;  // "a half", "one-half share", "about a half million": a fraction
+  }
+  if (unit_at(ctx, j) == kQuarter && ctx.is_kw(j + 1, kOf) && !ctx.is_kw(j + 2, kThe) &&
+      ctx.at(j + 2).kind != TokKind::number && !ctx.is_cat(j + 2, Cat::rel)) {
+    return std::nullopt;  // "three-quarters of its food": a fraction
+  }
   const Unit u = unit_at(ctx, j);
   const bool plural = ctx.at(j).lex.plural;
   const std::int64_t n = count->value;

@@ -118,6 +118,12 @@ TEST_SUITE("importers") {
         {"It should hold up in the near term.", "the near term", TimexType::date, "FUTURE_REF"},
         {"Funds must sell in the weeks ahead.", "the weeks ahead", TimexType::duration, "PXW"},
         {"The deal should close by year-end.", "year-end", TimexType::date, "2023"},
+        // Ages and fractions are not durations.
+        {"Mr. Reupke, 52 years old, resigned.", "", TimexType::date, ""},
+        {"Iraq imports about three-quarters of its food.", "", TimexType::date, ""},
+        {"About a half million people lack power.", "", TimexType::date, ""},
+        {"Sales rose in the last three quarters of 2022.", "the last three quarters",
+         TimexType::duration, "P3Q"},
         // "a year-earlier loss" is the year-earlier period, not a year's duration.
         {"It compared with a year-earlier loss.", "year-earlier", TimexType::date, "2022-05-23"},
         {"The index is up 5% since year-end.", "year-end", TimexType::date, "2022"},
