@@ -81,6 +81,32 @@ bool matches(const std::vector<Word>& words, std::size_t i, std::string_view for
   return true;
 }
 
+// "the 1999 and 2010 summits": a date joined by "and", "or" or a comma to the next date, which
+// is paired, shares that date's trigger (one more pair).
+void share_coordinated(const SentenceView& view, std::vector<bool>& date_used,
+                       std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  for (std::size_t d = view.dates.size(); d-- > 1;) {
+    const DateRef& left = view.dates[d - 1];
+    const DateRef& right = view.dates[d];
+    const auto paired =
+        std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == d; });
+    if (date_used[d - 1] || paired == pairs.end() || right.first <= left.last ||
+        right.first - left.last > 2) {
+      continue;
+    }
+    bool coordinated = true;
+    for (std::size_t k = left.last + 1; k < right.first; ++k) {
+      const std::string& w = view.words[k].lower;
+      coordinated = coordinated && (w == "and" || w == "or" || w == ",");
+    }
+    if (coordinated) {
+      const std::size_t trigger = paired->second;
+      date_used[d - 1] = true;
+      pairs.emplace_back(d - 1, trigger);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Word> split_words(std::string_view text, std::size_t begin, std::size_t end) {
@@ -300,6 +326,7 @@ std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& 
       pairs.emplace_back(c.date, c.trig);
     }
   }
+  share_coordinated(view, date_used, pairs);
   std::sort(pairs.begin(), pairs.end());
   return pairs;
 }

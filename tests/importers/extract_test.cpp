@@ -128,4 +128,42 @@ TEST_SUITE("importers") {
     }
     CHECK(mentioned);
   }
+
+  TEST_CASE("Extractor gives coordinated dates the trigger they share") {
+    const Extraction x =
+        run("The principle was confirmed at the 1999 and 2010 summits of the OSCE.");
+    REQUIRE(x.events.size() == 2);
+    CHECK(x.events[0].date.timex() == "1999");
+    CHECK(x.events[1].date.timex() == "2010");
+    CHECK(x.events[0].kind == "meeting");
+    CHECK(x.events[1].kind == "meeting");
+  }
+
+  TEST_CASE("Extractor reads agreements, declarations, replies, alarms and coming visits") {
+    struct Case {
+      const char* text;
+      const char* kind;
+      const char* date;
+    };
+    const Case cases[] = {
+        {"Putin and Lavrov agreed today that the ministry would present its views.", "agreement",
+         "2023-05-23"},
+        {"The Russia-NATO 2002 Rome Declaration set out the principles of their council.",
+         "agreement", "2002"},
+        {"Many of the suggestions were part of the January 26 response sent by Washington.",
+         "statement", "2023-01-26"},
+        {"Last night there were air alarms almost all over the country.", "attack", "2023-05-22"},
+        {"The Federal Chancellor of Germany is coming tomorrow to continue the talks.", "visit",
+         "2023-05-24"},
+        {"They recalled the moment of signing the 1997 Founding Act between the two.", "agreement",
+         "1997"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const Extraction x = run(c.text);
+      REQUIRE(x.events.size() == 1);
+      CHECK(x.events[0].kind == c.kind);
+      CHECK(x.events[0].date.timex().substr(0, 10) == c.date);
+    }
+  }
 }
