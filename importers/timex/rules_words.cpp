@@ -191,6 +191,10 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
       (n == 1 && plural && ctx.at(i).kind == TokKind::number && ctx.at(i).num != 1 && false)) {
     return std::nullopt;
   }
+  if (u == kSecond && article && !plural && ctx.at(j + 1).kind == TokKind::word &&
+      ctx.at(j + 1).lex.cat != Cat::kw) {
+    return std::nullopt;  // "a second betrayal", "a second group": the ordinal
+  }
   if (u == kSecond && ctx.at(i).kind != TokKind::number && !article && !plural && n == 2) {
     return std::nullopt;
   }

@@ -122,6 +122,8 @@ TEST_SUITE("importers") {
         {"Mr. Reupke, 52 years old, resigned.", "", TimexType::date, ""},
         {"Iraq imports about three-quarters of its food.", "", TimexType::date, ""},
         {"About a half million people lack power.", "", TimexType::date, ""},
+        {"It would be a second betrayal.", "", TimexType::date, ""},
+        {"Wait a second.", "a second", TimexType::duration, "PT1S"},
         {"Sales rose in the last three quarters of 2022.", "the last three quarters",
          TimexType::duration, "P3Q"},
         // "a year-earlier loss" is the year-earlier period, not a year's duration.
