@@ -164,6 +164,6 @@ int main(int argc, char** argv) {
              total.strict_f1());
   fmt::print("relaxed  P {:.1f} R {:.1f} F1 {:.1f}\n", total.relaxed_p(), total.relaxed_r(),
              total.relaxed_f1());
-  fmt::print("value F1 {:.1f}  type F1 {:.1f}\n", total.value_f1(), total.type_f1());
+  fmt::print("value F1 {:.2f}  type F1 {:.2f}\n", total.value_f1(), total.type_f1());
   return 0;
 }

@@ -83,6 +83,21 @@ void widen_with_modifier(const Context& ctx, Candidate& c) {
   }
 }
 
+// "the day before last Tuesday", "the day after Christmas": the day next to a named day.
+void widen_day_before_after(const Context& ctx, Candidate& c, std::size_t free_from) {
+  const std::size_t i = c.first;
+  if (!c.date || c.date->gran != Gran::day || c.date->bc || i < 2 || i - 2 < free_from ||
+      !(ctx.is_kw(i - 1, kBefore) || ctx.is_kw(i - 1, kAfter)) ||
+      !ctx.is_cat(i - 2, Cat::unit) || ctx.at(i - 2).lex.value != kDay ||
+      ctx.at(i - 2).lex.plural) {
+    return;
+  }
+  const int step = ctx.is_kw(i - 1, kBefore) ? -1 : 1;
+  c.date = detail::day_value(detail::first_day(*c.date) + date::days{step});
+  c.value = detail::format_value(*c.date);
+  c.first = i - 2;
+}
+
 // Whether a "the" right before the candidate belongs to it (TimeML puts determiners inside:
 // "the third quarter", "the 1990s", "the past three months"; not "the 2014 annexation").
 bool takes_determiner(const Context& ctx, const Candidate& c) {
@@ -209,6 +224,7 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
     }
     if (c->type == TimexType::date || c->type == TimexType::time) {
       widen_with_modifier(ctx, *c);
+      widen_day_before_after(ctx, *c, prev_end_tok);
     }
     if (c->type == TimexType::duration ||
         (c->type == TimexType::date && ctx.is_kw(c->last, kAgo))) {
