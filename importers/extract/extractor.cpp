@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include "importers/extract/internal.hpp"
 #include "importers/sentences.hpp"
@@ -187,6 +188,30 @@ void read_sentence(SentenceView& view, const DocContext& doc, Extraction& x) {
   detail::find_links(view, first, x);
 }
 
+// The text around event `e` where its topics are looked for: its paragraph, at most
+// kTopicReach bytes either side of its sentence.
+std::pair<std::size_t, std::size_t> topic_window(std::string_view text, const ExtractedEvent& e) {
+  constexpr std::size_t kTopicReach = 300;
+  const std::size_t para =
+      e.quote_begin == 0 ? std::string_view::npos : text.rfind("\n\n", e.quote_begin - 1);
+  std::size_t from = para == std::string_view::npos ? 0 : para + 2;
+  from = std::max(from, e.quote_begin > kTopicReach ? e.quote_begin - kTopicReach : 0);
+  std::size_t to = std::min(text.find("\n\n", e.quote_end), text.size());
+  to = std::min(to, e.quote_end + kTopicReach);
+  return {from, to};
+}
+
+// Whether `mentions` name topic `topic` (a Recognition::entities index) or, for a country, one
+// of its places or people ("Kyiv" for Ukraine).
+bool names_topic(const Recognition& rec, std::span<const Mention> mentions, std::size_t topic) {
+  const NamedEntity& t = rec.entities[topic].entity;
+  return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    const NamedEntity& n = rec.entities[m.entity].entity;
+    return m.entity == topic ||
+           (t.kind == EntityKind::country && !t.country.empty() && n.country == t.country);
+  });
+}
+
 }  // namespace
 
 Extractor::Extractor(const Gazetteer& gazetteer, ExtractOptions options)
@@ -279,16 +304,22 @@ void Extractor::add_topics(const Article& article, const Recognition& rec,
     }
   }
   std::sort(ranked.begin(), ranked.end());
+  std::vector<std::size_t> topic_entities;
   for (std::size_t i = 0; i < ranked.size() && i < options_.max_topics; ++i) {
+    topic_entities.push_back(ranked[i].second);
     x.topics.push_back(
         detail::participant(doc, rec.entities[ranked[i].second].entity, Role::mentioned, ""));
   }
   for (ExtractedEvent& e : x.events) {
-    for (const ExtractedParticipant& t : x.topics) {
+    // An event is told about the topics named near it; one near no name at all, about all.
+    const auto [from, to] = topic_window(doc.text, e);
+    const std::span<const Mention> near = mentions_between(rec, from, to);
+    for (std::size_t i = 0; i < x.topics.size(); ++i) {
+      const ExtractedParticipant& t = x.topics[i];
       const bool present = std::any_of(
           e.participants.begin(), e.participants.end(),
           [&](const ExtractedParticipant& p) { return p.name == t.name && p.kind == t.kind; });
-      if (!present) {
+      if (!present && (near.empty() || names_topic(rec, near, topic_entities[i]))) {
         e.participants.push_back(t);
       }
     }

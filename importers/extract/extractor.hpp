@@ -91,7 +91,8 @@ class Extractor {
 
  private:
   // Ranks the article's entities (mentions, title mentions count thrice) and adds the top ones
-  // as topics and as 'mentioned' participants of every event.
+  // as topics, and as 'mentioned' participants of each event whose paragraph names them (or one
+  // of a topic country's places) or names no entity at all.
   void add_topics(const Article& article, const Recognition& rec, const detail::DocContext& doc,
                   Extraction& x) const;
 

@@ -1,5 +1,6 @@
 // Tests for importers/extract/: which sentences become events, their dates, kinds, roles,
 // titles, status and quotes, the relations between them, and what is never an event.
+#include <algorithm>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -165,5 +166,24 @@ TEST_SUITE("importers") {
       CHECK(x.events[0].kind == c.kind);
       CHECK(x.events[0].date.timex().substr(0, 10) == c.date);
     }
+  }
+
+  TEST_CASE("Extractor attaches a topic only to events told near it or its places") {
+    const Extraction x =
+        run("Ukraine wants guarantees. Ukraine needs weapons. Ukraine met allies.\n\nBiden "
+            "visited Lviv in February.\n\nWashington signed an aid agreement with Israel in 2016, "
+            "officials in Washington and Jerusalem said.");
+    REQUIRE(x.events.size() == 2);
+    REQUIRE_FALSE(x.topics.empty());
+    CHECK(x.topics[0].name == "Ukraine");
+    const auto mentions_ukraine = [](const kb::importers::extract::ExtractedEvent& e) {
+      return std::any_of(e.participants.begin(), e.participants.end(), [](const auto& p) {
+        return p.name == "Ukraine" && p.role == kb::Role::mentioned;
+      });
+    };
+    CHECK(x.events[0].date.timex() == "2023-02");
+    CHECK(mentions_ukraine(x.events[0]));  // Lviv lies in Ukraine
+    CHECK(x.events[1].date.timex() == "2016");
+    CHECK_FALSE(mentions_ukraine(x.events[1]));
   }
 }
