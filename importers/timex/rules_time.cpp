@@ -29,12 +29,27 @@ bool is_zone(std::string_view w) {
 
 // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "9 a.m. tomorrow": the day a clock time is on.
 // Moves `v`'s date to it and `last` to its last token.
+// After a parenthesis ("10:35 a.m. (0735 GMT) Friday") the day still dates the time but stays
+// an expression of its own.
 void attach_day(Context& ctx, std::size_t k, DateVal& v, std::size_t& last) {
   if (is_zone(ctx.lower(k)) && ctx.at(k).end - ctx.at(k).begin == 3) {
     ++k;
   }
   if (ctx.is_punct(k, ',')) {
     ++k;
+  }
+  bool aside = false;
+  if (ctx.is_punct(k, '(')) {
+    constexpr std::size_t kMaxAside = 8;
+    std::size_t close = k + 1;
+    while (close < k + kMaxAside && !ctx.is_punct(close, ')') && close < ctx.toks.size()) {
+      ++close;
+    }
+    if (!ctx.is_punct(close, ')')) {
+      return;
+    }
+    k = close + 1;
+    aside = true;
   }
   std::optional<Candidate> day;
   if (ctx.is_cat(k, Cat::weekday)) {
@@ -50,7 +65,9 @@ void attach_day(Context& ctx, std::size_t k, DateVal& v, std::size_t& last) {
   v.year = day->date->year;
   v.month = day->date->month;
   v.day = day->date->day;
-  last = day->last;
+  if (!aside) {
+    last = day->last;
+  }
 }
 
 // "10:30 a.m.", "10 p.m.", "13:37": a time today (or on the reference day), or on the day

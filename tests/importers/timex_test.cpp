@@ -123,6 +123,11 @@ TEST_SUITE("importers") {
         {"Iraq imports about three-quarters of its food.", "", TimexType::date, ""},
         {"About a half million people lack power.", "", TimexType::date, ""},
         {"It would be a second betrayal.", "", TimexType::date, ""},
+        // The day after a parenthesis dates the clock time; both stay expressions.
+        {"The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", TimexType::time,
+         "2023-05-19T10:35"},
+        {"The day before last Tuesday, he spoke.", "The day before last Tuesday", TimexType::date,
+         "2023-05-15"},
         {"Wait a second.", "a second", TimexType::duration, "PT1S"},
         {"Sales rose in the last three quarters of 2022.", "the last three quarters",
          TimexType::duration, "P3Q"},
