@@ -99,6 +99,22 @@ std::optional<ExtractedEvent> build_announcement(const SentenceView& view, const
 ExtractedParticipant participant(const DocContext& doc, const NamedEntity& e, Role role,
                                  std::string_view written);
 
+// What an event title is made of (display names; empty when unknown).
+struct TitleParts {
+  const Trigger* trigger = nullptr;
+  std::string actor, target, place;
+  bool verbal = true;           // the trigger reads as a verb
+  std::string_view light_verb;  // lower-case light verb before a noun trigger ("submitted")
+  std::string partners;         // after a noun: "between Russia and Ukraine", "with NATO"
+  std::string_view quote;       // the sentence, for the fallback title
+};
+// The title ("Russia annexes Crimea", "Russia's invasion", "Talks between A and B", else the
+// trimmed sentence) and how much it adds to or takes from the event's confidence.
+std::pair<std::string, double> make_title(const TitleParts& parts);
+// The third-person present form of a light verb ("submitted" -> "submits"); empty when
+// `lower_word` is none.
+std::string_view light_verb_present(std::string_view lower_word);
+
 // Typed relations stated in `view` between the events [first, events.size()) of this sentence
 // and earlier ones: "violated that agreement", "in response to", "after", "following".
 void find_links(const SentenceView& view, std::size_t first, Extraction& x);

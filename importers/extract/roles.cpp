@@ -9,11 +9,6 @@ namespace kb::importers::extract::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 27> kLightVerbs = {
-    "submitted", "filed",     "made",    "launched",  "held",      "holds",    "began",
-    "started",   "signed",    "reached", "concluded", "had",       "has",      "have",
-    "staged",    "conducted", "carried", "received",  "gave",      "giving",   "sent",
-    "announced", "offering",  "offered", "provided",  "providing", "presented"};
 constexpr std::array<std::string_view, 7> kPassiveAux = {"was", "were", "been", "being",
                                                          "is",  "are",  "be"};
 
@@ -136,38 +131,9 @@ std::string display(const DocContext& doc, const MentionRef& m, const NamedEntit
   return e.name;
 }
 
-std::string capitalized(std::string_view s) {
-  std::string r(s);
-  if (!r.empty() && r[0] >= 'a' && r[0] <= 'z') {
-    r[0] = static_cast<char>(r[0] - 'a' + 'A');
-  }
-  return r;
-}
-
-// "holds talks with" without an object reads "holds talks".
-std::string_view bare_verb(std::string_view verb) {
-  const std::size_t sp = verb.rfind(' ');
-  if (sp != std::string_view::npos && is_preposition(verb.substr(sp + 1))) {
-    return verb.substr(0, sp);
-  }
-  return verb;
-}
-
-// The sentence, trimmed to about 90 bytes at a word boundary, as a fallback title.
-std::string clause_title(std::string_view quote) {
-  std::string t(quote.substr(0, std::min<std::size_t>(quote.size(), 200)));
-  if (t.size() > 90) {
-    const std::size_t sp = t.rfind(' ', 90);
-    t = t.substr(0, sp == std::string::npos ? 90 : sp) + "…";
-  }
-  while (!t.empty() && (t.back() == '.' || t.back() == ' ')) {
-    t.pop_back();
-  }
-  return t;
-}
-
 struct Roles {
   bool verbal = true;  // read as a verb (a noun after "submitted", "signed" ... counts as one)
+  std::string_view light_verb;  // that light verb, lower-case
   const MentionRef* actor = nullptr;
   const MentionRef* target = nullptr;
   const MentionRef* location = nullptr;
@@ -180,7 +146,8 @@ Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& d
   const std::size_t cs = clause_start(v, h.first);
   bool verbal = (t.flags & kNoun) == 0;
   for (std::size_t k = (h.first > 3 ? h.first - 3 : 0); k < h.first && !verbal; ++k) {
-    verbal = in(kLightVerbs, v.words[k].lower);
+    verbal = !light_verb_present(v.words[k].lower).empty();
+    r.light_verb = verbal ? std::string_view(v.words[k].lower) : std::string_view();
   }
   r.verbal = verbal;
   if (t.flags & kSwapRoles) {
@@ -241,6 +208,32 @@ Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& d
     }
   }
   return r;
+}
+
+// "talks between Russia and the United States", "phone call with NATO": who a noun trigger
+// without an actor is between or with; empty when not stated right after it.
+std::string partners(const SentenceView& v, const TriggerHit& h, const DocContext& doc) {
+  const std::size_t k = h.last + 1;
+  if (k >= v.words.size() || (v.words[k].lower != "between" && v.words[k].lower != "with")) {
+    return {};
+  }
+  // The first two mentions after it, each at most three words ("and the") past the last.
+  std::vector<const MentionRef*> named;
+  for (const MentionRef& m : v.mentions) {
+    const std::size_t last = named.empty() ? k : named.back()->last;
+    if (named.size() < 2 && m.first > last && m.first <= last + 3) {
+      named.push_back(&m);
+    }
+  }
+  const auto name = [&](const MentionRef* m) { return display(doc, *m, acting(doc, *m)); };
+  if (v.words[k].lower == "with" && !named.empty()) {
+    return "with " + name(named[0]);
+  }
+  bool joined = named.size() == 2;
+  for (std::size_t i = joined ? named[0]->last + 1 : 0; joined && i < named[1]->first; ++i) {
+    joined = v.words[i].lower == "and" || v.words[i].lower == "the";
+  }
+  return joined ? "between " + name(named[0]) + " and " + name(named[1]) : std::string();
 }
 
 }  // namespace
@@ -304,28 +297,13 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
     place = l.name;
     e.participants.push_back(participant(doc, l, Role::location, r.location->mention->text));
   }
-  double confidence = 0.55;
-  if (t.flags & kNounTitle) {
-    e.title = actor.empty() ? capitalized(t.noun) : actor + " " + std::string(t.noun);
-    e.title += place.empty() ? "" : " in " + place;
-    confidence += actor.empty() && place.empty() ? -0.2 : 0.15;
-    if (actor.empty() && place.empty()) {
-      e.title = clause_title(e.quote);
-    }
-  } else if (!actor.empty() && !target.empty()) {
-    e.title = actor + " " + std::string(t.verb) + " " + target;
-    confidence += 0.25;
-  } else if (!actor.empty()) {
-    e.title = !r.verbal ? capitalized(t.noun) + " by " + actor
-                        : actor + " " + std::string(bare_verb(t.verb));
-    confidence += 0.15;
-  } else if (!target.empty()) {
-    e.title = capitalized(t.noun) + " of " + target;
-    confidence += 0.1;
-  } else {
-    e.title = clause_title(e.quote);
-    confidence -= 0.1;
+  TitleParts parts{&t, actor, target, place, r.verbal, r.light_verb, {}, e.quote};
+  if (actor.empty() && (t.flags & kNoun)) {
+    parts.partners = partners(v, h, doc);
   }
+  auto [title, bonus] = make_title(parts);
+  e.title = std::move(title);
+  double confidence = 0.55 + bonus;
   if ((t.flags & kWeak) != 0) {
     confidence -= 0.1;
   }

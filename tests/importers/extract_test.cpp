@@ -186,4 +186,25 @@ TEST_SUITE("importers") {
     CHECK(x.events[1].date.timex() == "2016");
     CHECK_FALSE(mentions_ukraine(x.events[1]));
   }
+
+  TEST_CASE("Extractor titles nouns by their actor, light verb, partners or object") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"Since Russia's February 2022 invasion, the government has pushed for membership.",
+         "Russia's invasion"},
+        {"Zelensky last year submitted a formal application to the alliance.",
+         "Zelensky submits application"},
+        {"The call followed the December 7 talks between Russia and the United States.",
+         "Talks between Russia and United States"},
+        {"In August 2021, I had a telephone conversation with President of Ecuador.",
+         "Phone call with Ecuador"},
+        {"Gazprom took over the nuclear fuel firm Atomstroieksport in October 2004.",
+         "Gazprom takes over"},
+    };
+    for (const auto& [text, title] : cases) {
+      CAPTURE(text);
+      const Extraction x = run(text);
+      REQUIRE(x.events.size() == 1);
+      CHECK(x.events[0].title == title);
+    }
+  }
 }
