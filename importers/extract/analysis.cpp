@@ -207,7 +207,10 @@ void find_triggers(SentenceView& view) {
           is_adjective_slot(w[i - 1].lower)) {
         break;  // "the occupied areas": an adjective, not a verb
       }
-      TriggerHit hit{t, i, last, false};
+      TriggerHit hit{t, i, last, false, false};
+      for (std::size_t back = 1; (t->flags & kNoun) && back <= 3 && back <= i; ++back) {
+        hit.light = hit.light || !light_verb_present(w[i - back].lower).empty();
+      }
       for (std::size_t back = 1; back <= 4 && back <= i && !w[i - back].punct; ++back) {
         const std::string& before = w[i - back].lower;
         if (is_modal_or_negation(before) || before.ends_with("n't")) {
@@ -309,7 +312,7 @@ std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& 
       const std::size_t dist = h.last < dr.first   ? dr.first - h.last
                                : dr.last < h.first ? h.first - dr.last
                                                    : 0;
-      const bool weak = (h.trigger->flags & kWeak) != 0;
+      const bool weak = (h.trigger->flags & kWeak) != 0 && !h.light;
       if (dist <= (weak ? kWeakReach : kStrongReach)) {
         cands.push_back({dist, d, t, weak});
       }

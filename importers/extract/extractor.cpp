@@ -131,6 +131,29 @@ SentenceView view_of(const Sentence& s, const DocContext& doc,
   return v;
 }
 
+// Drops footnote markers the splitter left at the edges of `s`: "10] Arestovych said ... on
+// April 23.[" (report-style "[10]" references) keeps only the sentence.
+void trim_footnotes(std::string_view text, Sentence& s) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t b = s.begin < s.end && text[s.begin] == '[' ? s.begin + 1 : s.begin;
+  while (b < s.end && digit(text[b])) {
+    ++b;
+  }
+  if (b > s.begin && b < s.end && text[b] == ']') {
+    s.begin = b + 1;
+    while (s.begin < s.end && text[s.begin] == ' ') {
+      ++s.begin;
+    }
+  }
+  std::size_t e = s.end;
+  while (e > s.begin && (digit(text[e - 1]) || text[e - 1] == ' ')) {
+    --e;
+  }
+  if (e > s.begin && text[e - 1] == '[') {
+    s.end = e - 1;
+  }
+}
+
 // Could `t` date an event at all (the cheap checks of usable())?
 bool candidate(const timex::Timex& t, std::string_view text, bool has_dct) {
   if ((t.type != timex::TimexType::date && t.type != timex::TimexType::time) || !t.date) {
@@ -156,6 +179,7 @@ std::vector<Sentence> dated_sentences(std::string_view text,
     for (Sentence s : splitter.split(text.substr(from, to - from))) {
       s.begin += from;
       s.end += from;
+      trim_footnotes(text, s);
       out.push_back(s);
     }
     done = to;

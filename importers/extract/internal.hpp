@@ -46,6 +46,7 @@ struct TriggerHit {
   std::size_t first = 0;
   std::size_t last = 0;
   bool hypothetical = false;  // after a modal or negation ("would support", "did not sign")
+  bool light = false;         // a noun after a light verb ("held talks"): as strong as a verb
 };
 
 // One sentence with everything the rules need.

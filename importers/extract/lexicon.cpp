@@ -65,6 +65,12 @@ constexpr std::array kTriggers = {
     Trigger{"began the war", "attack", "starts the war", "start of the war", kVerb},
     Trigger{"launched the war", "attack", "starts the war", "start of the war", kVerb},
     Trigger{"attack", "attack", "attacks", "attack", N | W},
+    Trigger{"attacks", "attack", "attacks", "attacks", N | W},
+    Trigger{"assault", "attack", "assaults", "assault", N | W},
+    Trigger{"offensive", "attack", "launches offensive against", "offensive", N | W},
+    Trigger{"offensives", "attack", "launches offensives against", "offensives", N | W},
+    Trigger{"counteroffensive", "attack", "launches counteroffensive against", "counteroffensive", N | W},
+    Trigger{"shelling", "attack", "shells", "shelling", N | W},
     Trigger{"explosion", "attack", "explosion", "explosion", N | W},
     // agreement
     Trigger{"signed", "agreement", "signs", "signing", kVerb},
@@ -98,6 +104,7 @@ constexpr std::array kTriggers = {
     Trigger{"will meet", "meeting", "meets", "meeting", kVerb},
     Trigger{"meeting with", "meeting", "meets", "meeting", N},
     Trigger{"meeting of", "meeting", "meets", "meeting", N},
+    Trigger{"meeting", "meeting", "meeting", "meeting", N | kNounTitle | W},
     Trigger{"consultations", "meeting", "consultations", "consultations", N | kNounTitle | W},
     Trigger{"telephone conversation", "meeting", "holds phone call with", "phone call", N},
     Trigger{"phone call", "meeting", "holds phone call with", "phone call", N},
@@ -229,14 +236,18 @@ constexpr std::array<std::string_view, 22> kModalNegation = {
 constexpr std::array<std::string_view, 10> kFuture = {"will",      "expected", "plans", "planned",
                                                       "scheduled", "upcoming", "due",   "next",
                                                       "shall",     "intends"};
-constexpr std::array<std::string_view, 18> kPrepositions = {
-    "in", "to", "of",    "for",     "with",  "from",   "against", "into", "at",
-    "on", "by", "about", "between", "among", "toward", "towards", "over", "alongside"};
+constexpr std::array<std::string_view, 19> kPrepositions = {
+    "in", "to",    "of",      "for",   "with",   "from",    "against", "into",      "at",  "on",
+    "by", "about", "between", "among", "toward", "towards", "over",    "alongside", "near"};
 constexpr std::array<std::string_view, 10> kClauseOpeners = {
     "when",    "after", "which",  "that",     "while",
     "because", "since", "before", "although", "following"};
 constexpr std::array<std::string_view, 9> kPlaceNouns = {
     "city", "town", "village", "port", "region", "settlement", "capital", "airport", "plant"};
+constexpr std::array<std::string_view, 16> kCollectiveNouns = {
+    "forces",     "troops",     "army",        "military",  "soldiers", "units",
+    "officials",  "government", "authorities", "diplomats", "navy",     "servicemen",
+    "leadership", "side",       "delegation",  "parliament"};
 constexpr std::array<std::string_view, 16> kAdjectiveSlot = {
     "the",   "a",   "an",  "in",  "from",  "of",       "into",      "its",
     "their", "his", "her", "our", "newly", "recently", "illegally", "temporarily"};
@@ -260,6 +271,7 @@ bool is_preposition(std::string_view w) { return in(kPrepositions, w); }
 bool is_clause_opener(std::string_view w) { return in(kClauseOpeners, w); }
 bool is_place_noun(std::string_view w) { return in(kPlaceNouns, w); }
 bool is_adjective_slot(std::string_view w) { return in(kAdjectiveSlot, w); }
+bool is_collective_noun(std::string_view w) { return in(kCollectiveNouns, w); }
 std::span<const std::string_view> boilerplate_markers() { return kBoilerplate; }
 
 }  // namespace kb::importers::extract

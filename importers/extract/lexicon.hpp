@@ -44,6 +44,8 @@ bool is_clause_opener(std::string_view lower_word);
 bool is_place_noun(std::string_view lower_word);
 // Words after which a past participle is an adjective ("the occupied areas", "newly annexed").
 bool is_adjective_slot(std::string_view lower_word);
+// Nouns for a country's people acting as one ("Russian forces", "Ukrainian officials").
+bool is_collective_noun(std::string_view lower_word);
 // Boilerplate markers (lower-case substrings): a sentence holding one is never an event.
 std::span<const std::string_view> boilerplate_markers();
 

@@ -34,8 +34,11 @@ const NamedEntity& acting(const DocContext& doc, const MentionRef& m) {
   return e;
 }
 
-bool can_act(const DocContext& doc, const MentionRef& m) {
-  if (m.mention->how == MatchKind::demonym) {
+// Whether `m` can be an actor: not a place, and a demonym only before a collective noun
+// ("Russian forces" act for Russia; "a Russian city" does not).
+bool can_act(const DocContext& doc, const SentenceView& v, const MentionRef& m) {
+  if (m.mention->how == MatchKind::demonym &&
+      (m.last + 1 >= v.words.size() || !is_collective_noun(v.words[m.last + 1].lower))) {
     return false;
   }
   const NamedEntity& e = acting(doc, m);
@@ -61,7 +64,7 @@ std::size_t clause_start(const SentenceView& v, std::size_t t) {
 const MentionRef* subject(const DocContext& doc, const SentenceView& v, std::size_t from,
                           std::size_t to) {
   for (const MentionRef& m : v.mentions) {
-    if (m.first >= from && m.last < to && can_act(doc, m) &&
+    if (m.first >= from && m.last < to && can_act(doc, v, m) &&
         (m.first == 0 || !is_preposition(v.words[m.first - 1].lower))) {
       return &m;
     }
@@ -93,7 +96,7 @@ const MentionRef* object_after(const DocContext& doc, const SentenceView& v, std
         before != "on" && before != "of" && !actors_only) {
       return nullptr;  // "alongside the UK and Russia": what follows belongs to that phrase
     }
-    if (m.mention->how != MatchKind::demonym && (!actors_only || can_act(doc, m))) {
+    if (m.mention->how != MatchKind::demonym && (!actors_only || can_act(doc, v, m))) {
       return &m;
     }
   }

@@ -158,6 +158,8 @@ TEST_SUITE("importers") {
          "2023-05-24"},
         {"They recalled the moment of signing the 1997 Founding Act between the two.", "agreement",
          "1997"},
+        {"The leaders discussed the grain corridor at today's meeting in the capital.", "meeting",
+         "2023-05-23"},
     };
     for (const Case& c : cases) {
       CAPTURE(c.text);
@@ -205,6 +207,32 @@ TEST_SUITE("importers") {
       const Extraction x = run(text);
       REQUIRE(x.events.size() == 1);
       CHECK(x.events[0].title == title);
+    }
+  }
+
+  TEST_CASE("Extractor reads report-style sentences: collective actors, light verbs, footnotes") {
+    const std::string text =
+        "Russian forces conducted limited ground offensives in three towns near Izyum on May "
+        "20.[6] Officials expect more.";
+    const Extraction x = run(text);
+    REQUIRE(x.events.size() == 1);
+    const auto& e = x.events[0];
+    CHECK(e.title == "Russia conducts offensives");  // "Russian forces" act for Russia
+    CHECK(e.kind == "attack");
+    CHECK(e.date.timex() == "2023-05-20");
+    CHECK(e.quote ==
+          "Russian forces conducted limited ground offensives in three towns near Izyum "
+          "on May 20.");
+    CHECK(e.quote == text.substr(e.quote_begin, e.quote_end - e.quote_begin));
+    // Without a light verb a common noun still needs its date next to it.
+    CHECK(run("The offensives in three towns near the river ended, officials said on May 20.")
+              .events.empty());
+    // A demonym before an ordinary noun does not act.
+    const Extraction city = run("The Ukrainian city was shelled by artillery on May 20.");
+    for (const auto& ev : city.events) {
+      for (const auto& p : ev.participants) {
+        CHECK(p.role != kb::Role::actor);
+      }
     }
   }
 }
