@@ -67,14 +67,31 @@ std::optional<date::sys_days> dateline_day(std::string_view text) {
   return std::nullopt;
 }
 
-// Planned when the date lies after publication, or the clause looks ahead ("will", "expected").
+// Whether a clause boundary ("that", "which", ";") lies strictly between words `a` and `b`.
+bool clause_between(const SentenceView& v, std::size_t a, std::size_t b) {
+  for (std::size_t k = std::min(a, b) + 1; k < std::max(a, b); ++k) {
+    if (is_clause_opener(v.words[k].lower) || v.words[k].lower == ";") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Planned when the date lies after publication, or the trigger's clause looks ahead ("will",
+// "expected"; not "we signed documents which will allow ...").
 Status status_of(const ExtractedEvent& e, const SentenceView& v, const DocContext& doc) {
   if (doc.dct && e.date.first() > *doc.dct) {
     return Status::planned;
   }
-  for (const auto& w : v.words) {
+  std::size_t trigger = 0;
+  while (trigger + 1 < v.words.size() && v.words[trigger].begin < e.trigger_begin) {
+    ++trigger;
+  }
+  for (std::size_t k = 0; k < v.words.size(); ++k) {
+    const detail::Word& w = v.words[k];
     if (w.begin + 60 >= e.trigger_begin && w.begin < e.trigger_begin + 40 &&
-        is_future_cue(w.lower) && (!doc.dct || e.date.last() >= *doc.dct)) {
+        is_future_cue(w.lower) && (!doc.dct || e.date.last() >= *doc.dct) &&
+        !clause_between(v, k, trigger)) {
       return Status::planned;
     }
   }

@@ -244,6 +244,9 @@ constexpr std::array<std::string_view, 10> kClauseOpeners = {
     "because", "since", "before", "although", "following"};
 constexpr std::array<std::string_view, 9> kPlaceNouns = {
     "city", "town", "village", "port", "region", "settlement", "capital", "airport", "plant"};
+constexpr std::array<std::string_view, 14> kOfficeNouns = {
+    "president", "chancellor", "minister", "premier", "leader",     "head",     "king",
+    "queen",     "secretary",  "chairman", "speaker", "ambassador", "ministry", "government"};
 constexpr std::array<std::string_view, 16> kCollectiveNouns = {
     "forces",     "troops",     "army",        "military",  "soldiers", "units",
     "officials",  "government", "authorities", "diplomats", "navy",     "servicemen",
@@ -272,6 +275,7 @@ bool is_clause_opener(std::string_view w) { return in(kClauseOpeners, w); }
 bool is_place_noun(std::string_view w) { return in(kPlaceNouns, w); }
 bool is_adjective_slot(std::string_view w) { return in(kAdjectiveSlot, w); }
 bool is_collective_noun(std::string_view w) { return in(kCollectiveNouns, w); }
+bool is_office_noun(std::string_view w) { return in(kOfficeNouns, w); }
 std::span<const std::string_view> boilerplate_markers() { return kBoilerplate; }
 
 }  // namespace kb::importers::extract

@@ -46,6 +46,8 @@ bool is_place_noun(std::string_view lower_word);
 bool is_adjective_slot(std::string_view lower_word);
 // Nouns for a country's people acting as one ("Russian forces", "Ukrainian officials").
 bool is_collective_noun(std::string_view lower_word);
+// Offices held for a country ("the Chancellor of Germany" acts for Germany).
+bool is_office_noun(std::string_view lower_word);
 // Boilerplate markers (lower-case substrings): a sentence holding one is never an event.
 std::span<const std::string_view> boilerplate_markers();
 

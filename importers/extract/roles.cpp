@@ -64,8 +64,11 @@ std::size_t clause_start(const SentenceView& v, std::size_t t) {
 const MentionRef* subject(const DocContext& doc, const SentenceView& v, std::size_t from,
                           std::size_t to) {
   for (const MentionRef& m : v.mentions) {
+    // "the Federal Chancellor of Germany" is a subject: the office acts for its country.
+    const bool of_office = m.first >= 2 && v.words[m.first - 1].lower == "of" &&
+                           is_office_noun(v.words[m.first - 2].lower);
     if (m.first >= from && m.last < to && can_act(doc, v, m) &&
-        (m.first == 0 || !is_preposition(v.words[m.first - 1].lower))) {
+        (m.first == 0 || !is_preposition(v.words[m.first - 1].lower) || of_office)) {
       return &m;
     }
   }

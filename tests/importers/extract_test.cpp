@@ -235,4 +235,17 @@ TEST_SUITE("importers") {
       }
     }
   }
+
+  TEST_CASE("Extractor: an office acts for its country; a later clause's 'will' is not a plan") {
+    const Extraction visit =
+        run("I met the US leaders; the Federal Chancellor of Germany is coming tomorrow.");
+    REQUIRE(visit.events.size() == 1);
+    CHECK(visit.events[0].title == "Germany visits");
+    CHECK(visit.events[0].status == kb::Status::planned);
+    const Extraction signed_today =
+        run("Today Russia and Kazakhstan signed documents which will allow trade to grow.");
+    REQUIRE(signed_today.events.size() == 1);
+    CHECK(signed_today.events[0].kind == "agreement");
+    CHECK(signed_today.events[0].status == kb::Status::reported);
+  }
 }
