@@ -162,6 +162,13 @@ class Scan {
   // The end of a person's name starting at `i`: capitalised words, initials, hyphenated parts
   // and particles, stopping at stop words and at names of places, countries or organisations.
   std::size_t name_end(std::size_t i) {
+    // A known person's full name ends the name ("Foreign Minister Sergei Lavrov Lavrov
+    // SergeiForeign", page furniture after the name, is not one longer name).
+    if (std::optional<Candidate> known = match_name(i);
+        known && g_.entities()[*known->gazetteer].kind == EntityKind::person &&
+        known->last > i + 1) {
+      return known->last;
+    }
     std::size_t end = i;
     std::size_t words = 0;
     std::size_t j = i;

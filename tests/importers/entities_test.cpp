@@ -251,4 +251,15 @@ TEST_SUITE("importers") {
     CHECK(loaded->find("Ukraine"));
     CHECK_FALSE(loaded->find("Aruba"));
   }
+
+  TEST_CASE("recognize: a known person's name after a title ends at that name") {
+    const Recognition r = kb::importers::recognize(
+        real_gazetteer(),
+        "Foreign Minister Sergei Lavrov Lavrov SergeiForeign Minister of Russia: Mr President.");
+    REQUIRE_FALSE(r.mentions.empty());
+    const auto& first = r.mentions.front();
+    CHECK(r.entities[first.entity].entity.name == "Sergei Lavrov");
+    CHECK(first.title == "Foreign Minister");
+    CHECK(first.text == "Foreign Minister Sergei Lavrov");
+  }
 }
