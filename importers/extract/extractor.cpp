@@ -29,6 +29,32 @@ bool has_year_digits(std::string_view s) {
   return false;
 }
 
+// "Today" meaning "nowadays": "the documents of today", "what it is today", "are absolutely
+// real today" (a present-tense "is"/"are" before it with no participle in between: "we are
+// meeting today" is an event).
+bool nowadays(const SentenceView& v, const timex::Timex& t, std::string_view written) {
+  if (written != "today" && written != "Today") {
+    return false;
+  }
+  std::size_t at = 0;
+  while (at < v.words.size() && v.words[at].begin < t.begin) {
+    ++at;
+  }
+  if (at > 0 && v.words[at - 1].lower == "of") {
+    return true;
+  }
+  for (std::size_t back = 1; back <= 3 && back <= at; ++back) {
+    const std::string& w = v.words[at - back].lower;
+    if (w.ends_with("ed") || w.ends_with("ing") || w == "held" || v.words[at - back].punct) {
+      return false;
+    }
+    if (w == "is" || w == "are" || w == "remains" || w == "remain") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether a date expression can date an event: a calendar interval, not an open span ("since
 // 2014" is a duration), not quoted, not the dateline; without a DCT only explicit years.
 bool usable(const timex::Timex& t, const SentenceView& v, const DocContext& doc) {
@@ -41,7 +67,7 @@ bool usable(const timex::Timex& t, const SentenceView& v, const DocContext& doc)
     return false;
   }
   const std::string_view written = doc.text.substr(t.begin, t.end - t.begin);
-  if (!doc.dct && !has_year_digits(written)) {
+  if ((!doc.dct && !has_year_digits(written)) || nowadays(v, t, written)) {
     return false;
   }
   for (const auto& w : v.words) {

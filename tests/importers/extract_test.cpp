@@ -248,4 +248,19 @@ TEST_SUITE("importers") {
     CHECK(signed_today.events[0].kind == "agreement");
     CHECK(signed_today.events[0].status == kb::Status::reported);
   }
+
+  TEST_CASE("Extractor reads 'today' as nowadays after 'of' or a present 'is'/'are'") {
+    for (const char* text : {
+             "The threat of an attack on the port is laid out in the documents of today.",
+             "The risk of famine, as the UN leadership warns, is absolutely real today.",
+         }) {
+      CAPTURE(text);
+      CHECK(run(text).events.empty());
+    }
+    for (const char* text : {"This is why the two leaders are meeting today in the capital.",
+                             "The new sanctions against the bank were announced today."}) {
+      CAPTURE(text);
+      CHECK(run(text).events.size() == 1);
+    }
+  }
 }
