@@ -289,7 +289,8 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
     e.participants.push_back(participant(doc, a, Role::actor, r.actor->mention->text));
   }
   if (r.target != nullptr) {
-    const NamedEntity& g = acting(doc, *r.target);
+    // A capital acted on stands for its country ("Moscow's ally"), but one visits the city.
+    const NamedEntity& g = t.kind == "visit" ? entity_of(doc, *r.target) : acting(doc, *r.target);
     target = display(doc, *r.target, g);
     const Role role = g.kind == EntityKind::place ? Role::location : Role::target;
     e.participants.push_back(participant(doc, g, role, r.target->mention->text));

@@ -76,6 +76,9 @@ std::string clause_title(std::string_view quote) {
 // How a noun of `kind` takes the one it is about: "visit to", "talks with", "attack on",
 // "invasion of".
 std::string_view relation_word(std::string_view kind, std::string_view noun) {
+  if (noun == "arrival") {
+    return "in";
+  }
   if (kind == "visit" || kind == "aid") {
     return "to";
   }
