@@ -174,6 +174,10 @@ Result<void> Db::run(std::string_view sql) {
   return s.run();
 }
 
+void Db::run_quietly(const char* sql) noexcept {
+  (void)sqlite3_exec(handle_, sql, nullptr, nullptr, nullptr);
+}
+
 Result<Transaction> Db::transaction(bool write) {
   KB_TRY(run(write ? "BEGIN IMMEDIATE" : "BEGIN"));
   return Transaction(this);
@@ -329,7 +333,7 @@ Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other
 
 Transaction::~Transaction() {
   if (db_ != nullptr) {
-    (void)db_->run("ROLLBACK");
+    db_->run_quietly("ROLLBACK");
   }
 }
 
@@ -344,8 +348,8 @@ Savepoint::Savepoint(Savepoint&& other) noexcept : db_(std::exchange(other.db_, 
 
 Savepoint::~Savepoint() {
   if (db_ != nullptr) {
-    (void)db_->run("ROLLBACK TO kb_unit");
-    (void)db_->run("RELEASE kb_unit");
+    db_->run_quietly("ROLLBACK TO kb_unit");
+    db_->run_quietly("RELEASE kb_unit");
   }
 }
 

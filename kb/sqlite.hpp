@@ -43,6 +43,9 @@ class Db {
   // Runs one statement without parameters through the statement cache (BEGIN, COMMIT,
   // SAVEPOINT ...). Error (storage) with SQLite's message on failure.
   Result<void> run(std::string_view sql);
+  // Runs a constant statement, ignoring failure and allocating nothing: for destructors
+  // (ROLLBACK). Requires: `sql` is a NUL-terminated constant.
+  void run_quietly(const char* sql) noexcept;
   // Compiles one statement, or takes it from this connection's cache of compiled statements
   // (keyed by the SQL text; a cached statement in use elsewhere is compiled afresh), so code
   // that runs the same SQL for every row pays SQLite's parser once. Error (storage) naming
