@@ -107,6 +107,23 @@ void share_coordinated(const SentenceView& view, std::vector<bool>& date_used,
   }
 }
 
+// False for triggers used in another sense: "fell to 106 billion" (a figure, not a town),
+// "the issues the correspondents raised" (a question raised, not a price).
+bool ordinary_sense(const std::vector<Word>& w, std::size_t i, std::size_t last, const Trigger& t) {
+  if ((t.flags & kSwapRoles) && last + 1 < w.size() && !w[last + 1].lower.empty() &&
+      w[last + 1].lower[0] >= '0' && w[last + 1].lower[0] <= '9') {
+    return false;
+  }
+  if (t.form == "raised") {
+    for (std::size_t k = i > 8 ? i - 8 : 0; k < std::min(w.size(), last + 4); ++k) {
+      if (is_issue_noun(w[k].lower)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Word> split_words(std::string_view text, std::size_t begin, std::size_t end) {
@@ -204,8 +221,11 @@ void find_triggers(SentenceView& view) {
         continue;
       }
       if ((t->flags & kNoun) == 0 && t->form.find(' ') == std::string_view::npos && i > 0 &&
-          is_adjective_slot(w[i - 1].lower)) {
-        break;  // "the occupied areas": an adjective, not a verb
+          is_adjective_slot(w[i - 1].lower, t->form.ends_with("ed"))) {
+        break;  // "the occupied areas", "deployed to occupied territories": an adjective
+      }
+      if (!ordinary_sense(w, i, last, *t)) {
+        break;
       }
       TriggerHit hit{t, i, last, false, false};
       for (std::size_t back = 1; (t->flags & kNoun) && back <= 3 && back <= i; ++back) {

@@ -254,6 +254,12 @@ constexpr std::array<std::string_view, 16> kCollectiveNouns = {
 constexpr std::array<std::string_view, 16> kAdjectiveSlot = {
     "the",   "a",   "an",  "in",  "from",  "of",       "into",      "its",
     "their", "his", "her", "our", "newly", "recently", "illegally", "temporarily"};
+// Where only an -ed form is an adjective ("to occupied territories"; "to cut" is a verb).
+constexpr std::array<std::string_view, 5> kParticipleSlot = {"to", "for", "across", "throughout",
+                                                             "within"};
+constexpr std::array<std::string_view, 10> kIssueNouns = {
+    "issue",    "issues", "question", "questions", "concern",
+    "concerns", "matter", "matters",  "point",     "points"};
 constexpr std::array<std::string_view, 14> kBoilerplate = {
     "\xc2\xa9",     "copyright", "all rights reserved", "reproduced under", "http",
     "www.",         "subscribe", "click here",          "share it on",      "views:",
@@ -273,9 +279,12 @@ bool is_future_cue(std::string_view w) { return in(kFuture, w); }
 bool is_preposition(std::string_view w) { return in(kPrepositions, w); }
 bool is_clause_opener(std::string_view w) { return in(kClauseOpeners, w); }
 bool is_place_noun(std::string_view w) { return in(kPlaceNouns, w); }
-bool is_adjective_slot(std::string_view w) { return in(kAdjectiveSlot, w); }
+bool is_adjective_slot(std::string_view w, bool ed_form) {
+  return in(kAdjectiveSlot, w) || (ed_form && in(kParticipleSlot, w));
+}
 bool is_collective_noun(std::string_view w) { return in(kCollectiveNouns, w); }
 bool is_office_noun(std::string_view w) { return in(kOfficeNouns, w); }
+bool is_issue_noun(std::string_view w) { return in(kIssueNouns, w); }
 std::span<const std::string_view> boilerplate_markers() { return kBoilerplate; }
 
 }  // namespace kb::importers::extract

@@ -42,12 +42,15 @@ bool is_preposition(std::string_view lower_word);
 bool is_clause_opener(std::string_view lower_word);
 // Nouns that refer back to a place ("city", "town", "region").
 bool is_place_noun(std::string_view lower_word);
-// Words after which a past participle is an adjective ("the occupied areas", "newly annexed").
-bool is_adjective_slot(std::string_view lower_word);
+// Words after which a past participle is an adjective ("the occupied areas", "newly annexed";
+// with `ed_form`, an -ed trigger, also "to occupied territories").
+bool is_adjective_slot(std::string_view lower_word, bool ed_form = false);
 // Nouns for a country's people acting as one ("Russian forces", "Ukrainian officials").
 bool is_collective_noun(std::string_view lower_word);
 // Offices held for a country ("the Chancellor of Germany" acts for Germany).
 bool is_office_noun(std::string_view lower_word);
+// Nouns one raises in talk, not in value ("the issues they raised"): "issue", "question", ...
+bool is_issue_noun(std::string_view lower_word);
 // Boilerplate markers (lower-case substrings): a sentence holding one is never an event.
 std::span<const std::string_view> boilerplate_markers();
 

@@ -289,8 +289,10 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
     e.participants.push_back(participant(doc, a, Role::actor, r.actor->mention->text));
   }
   if (r.target != nullptr) {
-    // A capital acted on stands for its country ("Moscow's ally"), but one visits the city.
-    const NamedEntity& g = t.kind == "visit" ? entity_of(doc, *r.target) : acting(doc, *r.target);
+    // A capital acted on stands for its country ("sanctions on Moscow"), but one visits,
+    // attacks or takes the city.
+    const bool city = t.kind == "visit" || t.kind == "attack" || t.kind == "territorial_change";
+    const NamedEntity& g = city ? entity_of(doc, *r.target) : acting(doc, *r.target);
     target = display(doc, *r.target, g);
     const Role role = g.kind == EntityKind::place ? Role::location : Role::target;
     e.participants.push_back(participant(doc, g, role, r.target->mention->text));

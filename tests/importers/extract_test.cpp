@@ -264,4 +264,21 @@ TEST_SUITE("importers") {
       CHECK(run(text).events.size() == 1);
     }
   }
+
+  TEST_CASE("Extractor skips triggers in another sense and keeps attacked cities") {
+    for (const char* text : {
+             "Respondents reporting an increase in orders fell to 22 pct in March from 30 pct.",
+             "Please take note of the issues the correspondents raised yesterday at the news.",
+             "Civilians who deployed to occupied territories on July 13 get pensions, it said.",
+         }) {
+      CAPTURE(text);
+      CHECK(run(text).events.empty());
+    }
+    const Extraction cut = run("The ministry urged chip makers last month to cut production.");
+    REQUIRE(cut.events.size() == 1);
+    CHECK(cut.events[0].kind == "decision");
+    const Extraction bombing = run("Exactly on this day in 1941 the Nazis started bombing Kyiv.");
+    REQUIRE(bombing.events.size() == 1);
+    CHECK(bombing.events[0].title == "Bombing of Kyiv");
+  }
 }
