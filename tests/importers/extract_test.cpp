@@ -281,4 +281,10 @@ TEST_SUITE("importers") {
     REQUIRE(bombing.events.size() == 1);
     CHECK(bombing.events[0].title == "Bombing of Kyiv");
   }
+
+  TEST_CASE("Extractor needs a visitor or a destination for a visit") {
+    CHECK(run("The pact is holding, but the test will come in summer when demand falls.")
+              .events.empty());
+    CHECK(run("Biden will come to Warsaw in summer for the summit of allies.").events.size() == 1);
+  }
 }
