@@ -77,6 +77,9 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i);
 // Phrases after "the" (rules_phrases.cpp): "the year ended ...", "the full year", "the
 // nineties", "the year two thousand", "the near term", "the weeks ahead".
 std::optional<Candidate> match_the_phrase(Context& ctx, std::size_t i);
+// The other day of a span of days: "24" in "June 23-24" or "April 24 and 25", "20" in
+// "20-21 May 2023" (rules_phrases.cpp).
+std::optional<Candidate> match_day_span(Context& ctx, std::size_t i);
 // "year-end", "year end", "year's end": the end of the year reported on (rules_phrases.cpp).
 std::optional<Candidate> match_year_end(Context& ctx, std::size_t i);
 // "year-earlier", "for years", "within weeks".

@@ -1,6 +1,6 @@
 // The date tagger's rules, part 5: phrases of reports and speech that start with "the" ("the
 // year ended June 30", "the full year", "the nineties", "the year two thousand", "the near
-// term", "the weeks ahead") and "year-end".
+// term", "the weeks ahead"), "year-end" and the days of a span ("June 23-24", "20-21 May").
 #include <array>
 
 #include "importers/timex/rules.hpp"
@@ -93,7 +93,55 @@ std::optional<Candidate> the_future(const Context& ctx, std::size_t i) {
   return std::nullopt;
 }
 
+// A day number 1..31 at token i, or 0.
+int day_number(const Context& ctx, std::size_t i) {
+  const Token& t = ctx.at(i);
+  return t.kind == TokKind::number && t.digits <= 2 && t.num >= 1 && t.num <= 31
+             ? static_cast<int>(t.num)
+             : 0;
+}
+
+// Whether token k joins two days of one span: "-", "and", "to", "through".
+bool joins_days(const Context& ctx, std::size_t k) {
+  return ctx.is_punct(k, '-') || ctx.is_kw(k, kAnd) || ctx.is_kw(k, kTo) ||
+         ctx.lower(k) == "through";
+}
+
 }  // namespace
+
+std::optional<Candidate> match_day_span(Context& ctx, std::size_t i) {
+  const int d = day_number(ctx, i);
+  if (d == 0 || !joins_days(ctx, i + 1)) {
+    // "June 23-24", "April 24 and 25": the second day, in the month of the date before it.
+    if (d == 0 || i < 2 || !joins_days(ctx, i - 1) || ctx.anchor.gran != Gran::day ||
+        day_number(ctx, i - 2) != ctx.anchor.day || d <= ctx.anchor.day ||
+        ctx.is_cat(i + 1, Cat::month) || ctx.is_cat(i + 1, Cat::unit) || ctx.is_punct(i + 1, ':')) {
+      return std::nullopt;
+    }
+    DateVal v = ctx.anchor;
+    v.day = d;
+    if (!date::year_month_day{date::year{v.year}, date::month{static_cast<unsigned>(v.month)},
+                              date::day{static_cast<unsigned>(d)}}
+             .ok()) {
+      return std::nullopt;
+    }
+    return make_date(i, i, v);
+  }
+  // "20-21 May 2023", "20 and 21 May": the first day, in the month of the date after it.
+  const int second = day_number(ctx, i + 2);
+  if (second <= d) {
+    return std::nullopt;
+  }
+  auto after = match_number(ctx, i + 2);
+  if (!after || !after->date || after->date->gran != Gran::day || after->date->day != second) {
+    return std::nullopt;
+  }
+  DateVal v = *after->date;
+  v.day = d;
+  Candidate c = make_date(i, i, v);
+  c.explicit_year = after->explicit_year;
+  return c;
+}
 
 std::optional<Candidate> match_the_phrase(Context& ctx, std::size_t i) {
   if (auto c = the_year(ctx, i)) {

@@ -87,9 +87,8 @@ void widen_with_modifier(const Context& ctx, Candidate& c) {
 void widen_day_before_after(const Context& ctx, Candidate& c, std::size_t free_from) {
   const std::size_t i = c.first;
   if (!c.date || c.date->gran != Gran::day || c.date->bc || i < 2 || i - 2 < free_from ||
-      !(ctx.is_kw(i - 1, kBefore) || ctx.is_kw(i - 1, kAfter)) ||
-      !ctx.is_cat(i - 2, Cat::unit) || ctx.at(i - 2).lex.value != kDay ||
-      ctx.at(i - 2).lex.plural) {
+      !(ctx.is_kw(i - 1, kBefore) || ctx.is_kw(i - 1, kAfter)) || !ctx.is_cat(i - 2, Cat::unit) ||
+      ctx.at(i - 2).lex.value != kDay || ctx.at(i - 2).lex.plural) {
     return;
   }
   const int step = ctx.is_kw(i - 1, kBefore) ? -1 : 1;

@@ -220,6 +220,7 @@ std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
   const Token& t = ctx.at(i);
   std::optional<Candidate> best;
   if (t.kind == TokKind::number) {
+    keep_longest(best, match_day_span(ctx, i));
     keep_longest(best, match_number(ctx, i));
     keep_longest(best, match_duration(ctx, i));
     keep_longest(best, match_quarter(ctx, i));

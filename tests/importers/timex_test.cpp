@@ -129,6 +129,10 @@ TEST_SUITE("importers") {
         {"The day before last Tuesday, he spoke.", "The day before last Tuesday", TimexType::date,
          "2023-05-15"},
         {"Wait a second.", "a second", TimexType::duration, "PT1S"},
+        // The other day of a span of days; numbers that are not days stay untagged.
+        {"The summit is on June 23-24 in Brussels.", "24", TimexType::date, "2023-06-24"},
+        {"Talks were held 20-21 May 2023.", "20", TimexType::date, "2023-05-20"},
+        {"The team won 3-2 at home.", "", TimexType::date, ""},
         {"Sales rose in the last three quarters of 2022.", "the last three quarters",
          TimexType::duration, "P3Q"},
         // "a year-earlier loss" is the year-earlier period, not a year's duration.
@@ -329,6 +333,9 @@ TEST_SUITE("importers") {
         {"The plan covers 2019–2028 in full.", "2019–2028", "2019–2028"},
         {"Prices rose in 2019 and fell in 2020.", "", ""},
         {"It ran from 2028 to 2019, oddly.", "", ""},
+        {"The summit is on June 23-24 in Brussels.", "June 23-24", "23–24 June 2023"},
+        {"Talks were held 20–21 May 2023 in Hiroshima.", "20–21 May 2023", "20–21 May 2023"},
+        {"The vote is between March 3 and 5.", "between March 3 and 5", "3–5 March 2023"},
     };
     for (const RangeCase& c : cases) {
       const std::string s = c.sentence;
