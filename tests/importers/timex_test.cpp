@@ -1,9 +1,11 @@
 // Tests of the date tagger (importers/timex): a table of expressions with their TIMEX3 type and
 // value, the seed article's expressions, robustness on hostile input, and a TimeML regression
 // guard over the shared corpus when it is present.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -193,6 +195,53 @@ TEST_SUITE("importers") {
     const auto found = kb::timex::tag(line, kSeedDct);
     CHECK(found.size() > 100000);
     CHECK(found.back().end <= line.size());
+  }
+
+  TEST_CASE("timex::tag survives every TimeML document with its words and bytes shuffled") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::path(KB_SHARED_DIR) / "data" / "timeml";
+    if (!fs::exists(root)) {
+      MESSAGE("no TimeML corpus at ", root.string(), "; skipped");
+      return;
+    }
+    std::mt19937 rng(20231127);
+    std::size_t docs = 0;
+    for (const char* corpus : {"timebank", "aquaint", "wikiwars-timex3"}) {
+      for (const auto& e : fs::directory_iterator(root / corpus)) {
+        std::ifstream in(e.path(), std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        auto doc = kb::timex::parse_timeml(ss.str(), e.path().filename().string());
+        if (!doc) {
+          continue;
+        }
+        ++docs;
+        // Words in random order (dates torn from their context) ...
+        std::vector<std::string> words;
+        std::istringstream text(doc->text);
+        for (std::string w; text >> w;) {
+          words.push_back(std::move(w));
+        }
+        std::shuffle(words.begin(), words.end(), rng);
+        std::string shuffled;
+        for (const auto& w : words) {
+          shuffled += w;
+          shuffled += ' ';
+        }
+        // ... and bytes in random order (broken UTF-8, lone digits and punctuation).
+        std::string bytes = doc->text;
+        std::shuffle(bytes.begin(), bytes.end(), rng);
+        for (const std::string* input : {&shuffled, &bytes}) {
+          const auto found = kb::timex::tag(*input, doc->dct);
+          for (const auto& t : found) {
+            REQUIRE(t.begin < t.end);
+            REQUIRE(t.end <= input->size());
+            CHECK_FALSE(t.value.empty());
+          }
+        }
+      }
+    }
+    CHECK(docs > 250);
   }
 
   TEST_CASE("timex::resolve_expression reads what a user types") {
