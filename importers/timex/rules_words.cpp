@@ -267,7 +267,16 @@ std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {
   // "Wednesday's ruling": a possessive weekday is one that has happened.
   const bool possessive = ctx.is_punct(i + 1, '\'') && ctx.lower(i + 2) == "s";
   Tense t = possessive ? Tense::past : ctx.tense_at(i);
-  DateVal v = resolve_weekday(ref, wd, t == Tense::future ? Tense::future : Tense::past, false);
+  Tense dir = t == Tense::future ? Tense::future : Tense::past;
+  if (t == Tense::present && !possessive) {
+    // "The summit is on Friday": the present tense of a schedule points at the nearer one.
+    const DateVal ahead = resolve_weekday(ref, wd, Tense::future, true);
+    const DateVal back = resolve_weekday(ref, wd, Tense::past, false);
+    if (first_day(ahead) - first_day(ref) < first_day(ref) - first_day(back)) {
+      dir = Tense::future;
+    }
+  }
+  DateVal v = resolve_weekday(ref, wd, dir, false);
   if (ctx.is_cat(i + 1, Cat::part_of_day) && ctx.at(i + 1).lex.value <= kNight) {
     v.gran = Gran::part_of_day;
     v.sub = ctx.at(i + 1).lex.value;

@@ -131,6 +131,9 @@ TEST_SUITE("importers") {
         {"The day before last Tuesday, he spoke.", "The day before last Tuesday", TimexType::date,
          "2023-05-15"},
         {"Wait a second.", "a second", TimexType::duration, "PT1S"},
+        // The present tense of a schedule points at the nearer weekday (DCT: Tuesday).
+        {"The summit is on Friday in Brussels.", "Friday", TimexType::date, "2023-05-26"},
+        {"The talks are on Monday, officials say.", "Monday", TimexType::date, "2023-05-22"},
         // The other day of a span of days; numbers that are not days stay untagged.
         {"The summit is on June 23-24 in Brussels.", "24", TimexType::date, "2023-06-24"},
         {"Talks were held 20-21 May 2023.", "20", TimexType::date, "2023-05-20"},
