@@ -131,6 +131,9 @@ TEST_SUITE("importers") {
         {"The day before last Tuesday, he spoke.", "The day before last Tuesday", TimexType::date,
          "2023-05-15"},
         {"Wait a second.", "a second", TimexType::duration, "PT1S"},
+        // "ending" and "might" point ahead: the fiscal year ending September is this one.
+        {"It rose 6 pct for the year ending September, he said.", "September", TimexType::date,
+         "2023-09"},
         // The present tense of a schedule points at the nearer weekday (DCT: Tuesday).
         {"The summit is on Friday in Brussels.", "Friday", TimexType::date, "2023-05-26"},
         {"The talks are on Monday, officials say.", "Monday", TimexType::date, "2023-05-22"},
