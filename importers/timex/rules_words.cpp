@@ -290,6 +290,9 @@ std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {
 std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
   const Rel r = static_cast<Rel>(ctx.at(i).lex.value);
   const std::size_t j = i + 1;
+  if (r == kNext && i > 0 && (ctx.is_kw(i - 1, kEvery) || ctx.is_kw(i - 1, kEach))) {
+    return std::nullopt;  // "every next day of the war": no particular day
+  }
   // "the past three months", "the next few days", "the last 24 hours"
   if (r == kPast || r == kLast || r == kNext || r == kComing || r == kFollowing || r == kPrevious ||
       r == kLatest) {

@@ -131,6 +131,7 @@ TEST_SUITE("importers") {
         {"The day before last Tuesday, he spoke.", "The day before last Tuesday", TimexType::date,
          "2023-05-15"},
         {"Wait a second.", "a second", TimexType::duration, "PT1S"},
+        {"Every next day of the war costs lives.", "", TimexType::date, ""},
         // "ending" and "might" point ahead: the fiscal year ending September is this one.
         {"It rose 6 pct for the year ending September, he said.", "September", TimexType::date,
          "2023-09"},
