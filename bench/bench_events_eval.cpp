@@ -1,8 +1,8 @@
 // Event-extraction scorer: runs the extractor over the articles named by the gold files in
-// eval/events/gold/*.json and reports precision and recall, in total and per set ("blind" when
-// the annotator field says so, else "dev"; format: eval/events/README.md).
+// eval/events/gold/*.json and reports precision and recall, in total and per set (the "set" field,
+// else "blind" when the annotator field says so, else "dev"; format: eval/events/README.md).
 // Usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] [--repo DIR]
-//                          [--set dev|blind] [--only NAME]...
+//                          [--set dev|blind|blind2] [--only NAME]...
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -37,7 +37,7 @@ struct Options {
   fs::path gold = kRepoDir / "eval/events/gold";
   fs::path shared = kRepoDir / "../shared/data/articles";
   fs::path repo = kRepoDir;
-  std::string set;                // score only this set ("dev", "blind"); empty: all
+  std::string set;                // score only this set ("dev", "blind", "blind2"); empty: all
   std::vector<std::string> only;  // score only these gold files (stem or file name); empty: all
 };
 
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
       o.only.emplace_back(argv[++i]);
     } else {
       std::cerr << "usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] "
-                   "[--repo DIR] [--set dev|blind] [--only NAME]...\n";
+                   "[--repo DIR] [--set dev|blind|blind2] [--only NAME]...\n";
       return 2;
     }
   }
@@ -139,8 +139,9 @@ int main(int argc, char** argv) {
   for (const auto& f : files) {
     std::ifstream in(f);
     const nlohmann::json j = nlohmann::json::parse(in);
-    const std::string set =
-        j.value("annotator", "").find("blind") != std::string::npos ? "blind" : "dev";
+    const std::string set = j.contains("set") ? j.value("set", "")
+                            : j.value("annotator", "").find("blind") != std::string::npos ? "blind"
+                                                                                          : "dev";
     if (!selected(o, f, set)) {
       continue;
     }
@@ -199,7 +200,7 @@ int main(int argc, char** argv) {
       t->gold += gold.size();
     }
   }
-  for (const char* name : {"dev", "blind", "all"}) {
+  for (const char* name : {"dev", "blind", "blind2", "all"}) {
     if (sets.contains(name)) {
       print_tally(name, sets[name]);
     }

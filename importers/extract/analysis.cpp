@@ -14,6 +14,7 @@ namespace {
 // next to it, strong ones ("annexed") may be across the clause.
 constexpr std::size_t kWeakReach = 3;
 constexpr std::size_t kStrongReach = 15;
+constexpr std::size_t kWeakPenalty = 2;  // extra words a weak trigger counts as when ranked
 
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -316,6 +317,41 @@ bool is_dateline(std::string_view text, std::size_t begin, std::size_t end) {
                                         static_cast<unsigned char>(text[i + 2]) == 0x94));
 }
 
+// "I said yesterday: ... the sanctions imposed on the USSR": a date next to a reporting verb
+// dates the speech, not a trigger inside what is reported after the colon.
+bool dates_speech_only(const SentenceView& view, const DateRef& d, const TriggerHit& h) {
+  if (h.first < d.first) {
+    return false;
+  }
+  std::size_t colon = d.last + 1;
+  while (colon < h.first && view.words[colon].lower != ":") {
+    ++colon;
+  }
+  if (colon >= h.first) {
+    return false;
+  }
+  const std::size_t from = d.first >= 2 ? d.first - 2 : 0;
+  for (std::size_t k = from; k < colon; ++k) {
+    if ((k < d.first || k > d.last) && is_reporting_verb(view.words[k].lower)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "a parade marking the 77th anniversary of Victory in 1945": a date after "anniversary" dates
+// what is commemorated, not the trigger before it.
+bool across_anniversary(const SentenceView& view, const DateRef& d, const TriggerHit& h) {
+  const std::size_t from = std::min(h.last, d.last) + 1;
+  const std::size_t to = std::max(h.first, d.first);
+  for (std::size_t k = from; k < to; ++k) {
+    if (view.words[k].lower == "anniversary" || view.words[k].lower == "anniversaries") {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& view) {
   struct Cand {
     std::size_t dist, date, trig;
@@ -326,7 +362,7 @@ std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& 
     const DateRef& dr = view.dates[d];
     for (std::size_t t = 0; t < view.triggers.size(); ++t) {
       const TriggerHit& h = view.triggers[t];
-      if (h.hypothetical) {
+      if (h.hypothetical || dates_speech_only(view, dr, h) || across_anniversary(view, dr, h)) {
         continue;
       }
       const std::size_t dist = h.last < dr.first   ? dr.first - h.last
@@ -338,8 +374,11 @@ std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& 
       }
     }
   }
-  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
-    return a.dist != b.dist ? a.dist < b.dist : a.weak < b.weak;
+  // A weak trigger counts as kWeakPenalty words further away: "arrived in Kyiv on Tuesday for
+  // talks" is an arrival, not talks.
+  const auto rank = [](const Cand& c) { return c.dist + (c.weak ? kWeakPenalty : 0); };
+  std::sort(cands.begin(), cands.end(), [&](const Cand& a, const Cand& b) {
+    return rank(a) != rank(b) ? rank(a) < rank(b) : a.weak < b.weak;
   });
   std::vector<bool> date_used(view.dates.size()), trig_used(view.triggers.size());
   std::vector<std::pair<std::size_t, std::size_t>> pairs;

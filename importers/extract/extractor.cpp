@@ -18,81 +18,6 @@ using detail::DateRef;
 using detail::DocContext;
 using detail::SentenceView;
 
-bool has_year_digits(std::string_view s) {
-  std::size_t run = 0;
-  for (char c : s) {
-    run = (c >= '0' && c <= '9') ? run + 1 : 0;
-    if (run == 4) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// "Today" meaning "nowadays": "the documents of today", "what it is today", "are absolutely
-// real today" (a present-tense "is"/"are" before it with no participle in between: "we are
-// meeting today" is an event).
-bool nowadays(const SentenceView& v, const timex::Timex& t, std::string_view written) {
-  if (written != "today" && written != "Today") {
-    return false;
-  }
-  std::size_t at = 0;
-  while (at < v.words.size() && v.words[at].begin < t.begin) {
-    ++at;
-  }
-  if (at > 0 && v.words[at - 1].lower == "of") {
-    return true;
-  }
-  for (std::size_t back = 1; back <= 3 && back <= at; ++back) {
-    const std::string& w = v.words[at - back].lower;
-    if (w.ends_with("ed") || w.ends_with("ing") || w == "held" || v.words[at - back].punct) {
-      return false;
-    }
-    if (w == "is" || w == "are" || w == "remains" || w == "remain") {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Whether a date expression can date an event: a calendar interval, not an open span ("since
-// 2014" is a duration), not quoted, not the dateline; without a DCT only explicit years.
-bool usable(const timex::Timex& t, const SentenceView& v, const DocContext& doc) {
-  if ((t.type != timex::TimexType::date && t.type != timex::TimexType::time) || !t.date) {
-    return false;
-  }
-  const Modifier m = t.date->modifier();
-  if (m == Modifier::before || m == Modifier::after || m == Modifier::since ||
-      m == Modifier::until) {
-    return false;
-  }
-  const std::string_view written = doc.text.substr(t.begin, t.end - t.begin);
-  if ((!doc.dct && !has_year_digits(written)) || nowadays(v, t, written)) {
-    return false;
-  }
-  for (const auto& w : v.words) {
-    if (w.begin == t.begin && w.quoted) {
-      return false;
-    }
-  }
-  return !detail::is_dateline(doc.text, t.begin, t.end);
-}
-
-// The day of a dateline near the top of `text` (a full date alone on its line, or followed by a
-// dash), for articles whose publication date the reader did not find.
-std::optional<date::sys_days> dateline_day(std::string_view text) {
-  constexpr std::size_t kHead = 800;
-  const std::string_view head = text.substr(0, std::min(text.size(), kHead));
-  for (const auto& t : timex::tag(head, date::sys_days{date::year{2000} / 1 / 1})) {
-    if (t.date && t.date->precision() == Precision::day &&
-        has_year_digits(head.substr(t.begin, t.end - t.begin)) &&
-        detail::is_dateline(text, t.begin, t.end)) {
-      return t.date->first();
-    }
-  }
-  return std::nullopt;
-}
-
 // Whether a clause boundary ("that", "which", ";") lies strictly between words `a` and `b`.
 bool clause_between(const SentenceView& v, std::size_t a, std::size_t b) {
   for (std::size_t k = std::min(a, b) + 1; k < std::max(a, b); ++k) {
@@ -124,22 +49,43 @@ Status status_of(const ExtractedEvent& e, const SentenceView& v, const DocContex
   return Status::reported;
 }
 
-const ExtractedParticipant* actor_of(const ExtractedEvent& e) {
+const ExtractedParticipant* role_of(const ExtractedEvent& e, Role role) {
   for (const auto& p : e.participants) {
-    if (p.role == Role::actor) {
+    if (p.role == role) {
       return &p;
     }
   }
   return nullptr;
 }
 
-// The same happening told twice in one article: same kind and date, same title or actor.
+// Whether two events name the same entity in `role`: 1 yes, 0 one names none, -1 they differ.
+int same_in(const ExtractedEvent& a, const ExtractedEvent& b, Role role) {
+  const ExtractedParticipant* x = role_of(a, role);
+  const ExtractedParticipant* y = role_of(b, role);
+  return x == nullptr || y == nullptr ? 0 : x->name == y->name ? 1 : -1;
+}
+
+// The trigger's last word, lower-case ("conversation" for "telephone conversation").
+std::string trigger_head(const ExtractedEvent& e) {
+  std::string head = e.trigger.substr(e.trigger.find_last_of(' ') + 1);
+  for (char& c : head) {
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+  }
+  return head;
+}
+
+// The same happening told twice in one article: same kind and date, and the same title, or no
+// actor or target that differ and the same actor or trigger word ("today's conversation" and
+// "the telephone conversation today"); one actor meeting two others is two events.
 bool duplicate(const Extraction& x, const ExtractedEvent& e) {
-  const ExtractedParticipant* actor = actor_of(e);
   return std::any_of(x.events.begin(), x.events.end(), [&](const ExtractedEvent& o) {
-    const ExtractedParticipant* other = actor_of(o);
-    const bool same_actor = actor != nullptr && other != nullptr && actor->name == other->name;
-    return o.kind == e.kind && o.date.overlaps(e.date) && (o.title == e.title || same_actor);
+    if (o.kind != e.kind || !o.date.overlaps(e.date)) {
+      return false;
+    }
+    const int actor = same_in(o, e, Role::actor);
+    const int target = same_in(o, e, Role::target);
+    return o.title == e.title ||
+           (actor >= 0 && target >= 0 && (actor == 1 || trigger_head(o) == trigger_head(e)));
   });
 }
 
@@ -164,7 +110,7 @@ SentenceView view_of(const Sentence& s, const DocContext& doc,
   }
   for (std::size_t i = first_timex; i < cursor; ++i) {
     const timex::Timex& t = timexes[i];
-    if (t.begin < s.begin || !usable(t, v, doc)) {
+    if (t.begin < s.begin || !detail::usable(t, v, doc)) {
       continue;
     }
     if (const auto span = detail::word_span(v.words, t.begin, t.end)) {
@@ -197,14 +143,6 @@ void trim_footnotes(std::string_view text, Sentence& s) {
   }
 }
 
-// Could `t` date an event at all (the cheap checks of usable())?
-bool candidate(const timex::Timex& t, std::string_view text, bool has_dct) {
-  if ((t.type != timex::TimexType::date && t.type != timex::TimexType::time) || !t.date) {
-    return false;
-  }
-  return has_dct || has_year_digits(text.substr(t.begin, t.end - t.begin));
-}
-
 // The sentences of the paragraphs that hold a candidate date, in text order.
 std::vector<Sentence> dated_sentences(std::string_view text,
                                       const std::vector<timex::Timex>& timexes, bool has_dct,
@@ -212,7 +150,7 @@ std::vector<Sentence> dated_sentences(std::string_view text,
   std::vector<Sentence> out;
   std::size_t done = 0;  // text before this offset has been split (or skipped)
   for (const auto& t : timexes) {
-    if (t.begin < done || !candidate(t, text, has_dct)) {
+    if (t.begin < done || !detail::candidate(t, text, has_dct)) {
       continue;
     }
     const std::size_t para = text.rfind("\n\n", t.begin);
@@ -318,7 +256,7 @@ Extraction Extractor::extract(const Article& article) const {
   std::optional<date::sys_days> dct;
   if (article.published) {
     dct = std::chrono::floor<date::days>(*article.published);
-  } else if ((dct = dateline_day(text))) {
+  } else if ((dct = detail::dateline_day(text))) {
     x.warnings.push_back(article.origin + ": no publication date: using the dateline's " +
                          iso_day(*dct));
   } else {

@@ -89,6 +89,16 @@ struct DocContext {
   std::optional<std::size_t> last_place;  // Recognition::entities index of the last place seen
 };
 
+// Whether date expression `t` in `v` can date an event: a calendar interval, not an open span
+// ("since 2014"), not quoted, not the dateline, not "today" meaning nowadays; without a DCT only
+// explicit years.
+bool usable(const timex::Timex& t, const SentenceView& v, const DocContext& doc);
+// Could `t` date an event at all (the cheap checks of usable())?
+bool candidate(const timex::Timex& t, std::string_view text, bool has_dct);
+// The day of a dateline near the top of `text` (a full date alone on its line, or followed by a
+// dash), for articles whose publication date the reader did not find.
+std::optional<date::sys_days> dateline_day(std::string_view text);
+
 // Builds the event for trigger `hit` dated by `date` in `view`.
 ExtractedEvent build_event(const SentenceView& view, const TriggerHit& hit, const DateRef& date,
                            const DocContext& doc);

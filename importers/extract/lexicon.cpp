@@ -72,6 +72,7 @@ constexpr std::array kTriggers = {
     Trigger{"counteroffensive", "attack", "launches counteroffensive against", "counteroffensive", N | W},
     Trigger{"shelling", "attack", "shells", "shelling", N | W},
     Trigger{"explosion", "attack", "explosion", "explosion", N | W},
+    Trigger{"burned alive", "attack", "burns alive", "burning", kVerb},
     // agreement
     Trigger{"signed", "agreement", "signs", "signing", kVerb},
     Trigger{"signs", "agreement", "signs", "signing", kVerb},
@@ -110,6 +111,12 @@ constexpr std::array kTriggers = {
     Trigger{"phone call", "meeting", "holds phone call with", "phone call", N},
     Trigger{"phone conversation", "meeting", "holds phone call with", "phone call", N},
     Trigger{"spoke by phone", "meeting", "holds phone call with", "phone call", kVerb},
+    Trigger{"spoke over the phone", "meeting", "holds phone call with", "phone call", kVerb},
+    Trigger{"talked by phone", "meeting", "holds phone call with", "phone call", kVerb},
+    Trigger{"talked over the phone", "meeting", "holds phone call with", "phone call", kVerb},
+    Trigger{"had a conversation with", "meeting", "holds talks with", "talks", kVerb},
+    Trigger{"spoke with", "meeting", "speaks with", "talks", kVerb},
+    Trigger{"conversation", "meeting", "holds talks", "talks", N | W},
     Trigger{"conference", "meeting", "conference", "conference", N | kNounTitle | W},
     Trigger{"negotiations", "meeting", "negotiations", "negotiations", N | kNounTitle | W},
     // statement
@@ -118,6 +125,7 @@ constexpr std::array kTriggers = {
     Trigger{"threatened", "statement", "threatens", "threat", kVerb},
     Trigger{"announced", "statement", "announces", "announcement", kVerb},
     Trigger{"announces", "statement", "announces", "announcement", kVerb},
+    Trigger{"announce", "statement", "announces", "announcement", kVerb},
     Trigger{"declared", "statement", "declares", "declaration", kVerb},
     Trigger{"vowed", "statement", "vows", "vow", kVerb},
     Trigger{"demanded", "statement", "demands", "demand", kVerb},
@@ -148,6 +156,7 @@ constexpr std::array kTriggers = {
     Trigger{"will arrive", "visit", "arrives", "arrival", kVerb},
     Trigger{"will visit", "visit", "visits", "visit", kVerb},
     Trigger{"will come", "visit", "visits", "visit", W},
+    Trigger{"will be here", "visit", "visits", "visit", W},
     Trigger{"is coming", "visit", "visits", "visit", W},
     Trigger{"trip to", "visit", "visits", "trip", N},
     // election
@@ -223,6 +232,9 @@ constexpr std::array kTriggers = {
     Trigger{"arrested", "other", "arrests", "arrest", kVerb},
     Trigger{"acquired", "other", "acquires", "acquisition", kVerb},
     Trigger{"merger", "other", "merger", "merger", N | W},
+    Trigger{"coup", "other", "stages coup", "coup", N},
+    Trigger{"military parade", "other", "military parade", "military parade", N | kNounTitle},
+    Trigger{"parade", "other", "parade", "parade", N | kNounTitle | W},
 };
 // clang-format on
 

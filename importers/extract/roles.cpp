@@ -34,11 +34,24 @@ const NamedEntity& acting(const DocContext& doc, const MentionRef& m) {
   return e;
 }
 
-// Whether `m` can be an actor: not a place, and a demonym only before a collective noun
-// ("Russian forces" act for Russia; "a Russian city" does not).
+// Whether a demonym at word `last` names an office holder: an office noun within two words
+// after it ("the Polish Foreign Minister", "the German Chancellor").
+bool office_after(const SentenceView& v, std::size_t last) {
+  for (std::size_t k = last + 1; k <= last + 2 && k < v.words.size() && !v.words[k].punct; ++k) {
+    if (is_office_noun(v.words[k].lower)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `m` can be an actor: not a place, and a demonym only before a collective noun or an
+// office ("Russian forces" and "the Polish Foreign Minister" act for their country; "a Russian
+// city" does not).
 bool can_act(const DocContext& doc, const SentenceView& v, const MentionRef& m) {
   if (m.mention->how == MatchKind::demonym &&
-      (m.last + 1 >= v.words.size() || !is_collective_noun(v.words[m.last + 1].lower))) {
+      (m.last + 1 >= v.words.size() || !is_collective_noun(v.words[m.last + 1].lower)) &&
+      !office_after(v, m.last)) {
     return false;
   }
   const NamedEntity& e = acting(doc, m);
