@@ -65,13 +65,23 @@ int same_in(const ExtractedEvent& a, const ExtractedEvent& b, Role role) {
   return x == nullptr || y == nullptr ? 0 : x->name == y->name ? 1 : -1;
 }
 
-// The trigger's last word, lower-case ("conversation" for "telephone conversation").
+// The trigger's last word that is not a preposition, lower-case ("conversation" for "telephone
+// conversation", "meeting" for "meeting with").
 std::string trigger_head(const ExtractedEvent& e) {
-  std::string head = e.trigger.substr(e.trigger.find_last_of(' ') + 1);
-  for (char& c : head) {
+  std::string lower = e.trigger;
+  for (char& c : lower) {
     c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
   }
-  return head;
+  std::string_view rest = lower;
+  while (!rest.empty()) {
+    const std::size_t sp = rest.find_last_of(' ');
+    const std::string_view word = sp == std::string_view::npos ? rest : rest.substr(sp + 1);
+    if (!is_preposition(word) || sp == std::string_view::npos) {
+      return std::string(word);
+    }
+    rest = rest.substr(0, sp);
+  }
+  return lower;
 }
 
 // The same happening told twice in one article: same kind and date, and the same title, or no
@@ -274,7 +284,14 @@ Extraction Extractor::extract(const Article& article) const {
     return x;
   }
   const Recognition rec = recognize(gazetteer_, text);
-  DocContext doc{&gazetteer_, &rec, &countries_, text, dct, std::nullopt};
+  const Recognition title_rec = recognize(gazetteer_, article.title);
+  DocContext doc{&gazetteer_,
+                 &rec,
+                 &countries_,
+                 text,
+                 dct,
+                 std::nullopt,
+                 detail::title_speaker(title_rec, article.title)};
   std::size_t cursor = 0;
   std::size_t seen = 0;  // mentions before the current sentence, for "the city"
   for (const Sentence& s : sentences) {

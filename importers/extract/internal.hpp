@@ -85,9 +85,19 @@ struct DocContext {
   const Recognition* recognition = nullptr;
   const std::unordered_map<std::string, std::size_t>* countries = nullptr;  // ISO code -> index
   std::string_view text;
-  std::optional<date::sys_days> dct;      // publication day, when known
-  std::optional<std::size_t> last_place;  // Recognition::entities index of the last place seen
+  std::optional<date::sys_days> dct;           // publication day, when known
+  std::optional<std::size_t> last_place;       // Recognition::entities index of the last place seen
+  const NamedEntity* title_speaker = nullptr;  // the person a speech's title names, if any
 };
+
+// The person a speech's title names as its speaker ("Speech by ... Andriy Yermak", in `title`
+// recognised as `rec`); nullptr for other titles.
+const NamedEntity* title_speaker(const Recognition& rec, std::string_view title);
+// Who "I" or "we" among words [from, trigger) of `v` is: the speaker of the last turn label
+// ("Vladimir Putin:") before the sentence, else the title's speaker; for "we" the speaker's
+// country. nullptr when the clause has no first-person subject or the speaker is unknown.
+const NamedEntity* first_person(const SentenceView& v, std::size_t from, std::size_t trigger,
+                                const DocContext& doc);
 
 // Whether date expression `t` in `v` can date an event: a calendar interval, not an open span
 // ("since 2014"), not quoted, not the dateline, not "today" meaning nowadays; without a DCT only

@@ -300,6 +300,10 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
     const NamedEntity& a = acting(doc, *r.actor);
     actor = display(doc, *r.actor, a);
     e.participants.push_back(participant(doc, a, Role::actor, r.actor->mention->text));
+  } else if (const NamedEntity* s =
+                 r.verbal ? first_person(v, clause_start(v, h.first), h.first, doc) : nullptr) {
+    actor = s->name;  // "I spoke with ..." in a transcript: the speaker
+    e.participants.push_back(participant(doc, *s, Role::actor, ""));
   }
   if (r.target != nullptr) {
     // A capital acted on stands for its country ("sanctions on Moscow"), but one visits,

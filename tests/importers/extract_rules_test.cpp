@@ -112,4 +112,34 @@ TEST_SUITE("importers") {
       CHECK(x.events[0].kind == c.kind);
     }
   }
+
+  TEST_CASE("Extractor reads 'I' and 'we' as the speaker of the turn or of the speech") {
+    const Extraction turn = run(
+        "Vladimir Putin: Thank you for coming.\n\nI spoke with President Erdogan today about the "
+        "grain corridor.");
+    REQUIRE(turn.events.size() == 1);
+    CHECK(has_actor(turn.events[0], "Vladimir Putin"));
+    const Extraction we =
+        run("Alexander Lukashenko: Good afternoon.\n\nWe signed the treaty in Minsk yesterday.");
+    REQUIRE(we.events.size() == 1);
+    CHECK(has_actor(we.events[0], "Belarus"));
+    const Extraction speech =
+        run("Today, I'm glad to announce here in Davos that we are setting up a group.",
+            "Speech by Head of the Office of the President Andriy Yermak at Davos");
+    REQUIRE(speech.events.size() == 1);
+    CHECK(has_actor(speech.events[0], "Andriy Yermak"));
+    const Extraction untitled =
+        run("Today, I'm glad to announce here in Davos that we are setting up a group.");
+    REQUIRE(untitled.events.size() == 1);
+    CHECK(std::none_of(untitled.events[0].participants.begin(),
+                       untitled.events[0].participants.end(),
+                       [](const auto& p) { return p.role == kb::Role::actor; }));
+  }
+
+  TEST_CASE("Extractor does not merge two same-day events by a shared preposition") {
+    const Extraction x =
+        run("Vladimir Putin spoke with Recep Tayyip Erdogan today. Antonio Guterres presented the "
+            "proposals he had put forward the same day during his meeting with Sergei Lavrov.");
+    CHECK(x.events.size() == 2);
+  }
 }

@@ -1,0 +1,80 @@
+// Who "I" and "we" are in a transcript or a speech: the person of the last turn label ("Vladimir
+// Putin: ...") before the sentence, else the person the title names as the speaker ("Speech by
+// ... Andriy Yermak"); "we" is that person's country.
+#include <algorithm>
+#include <array>
+
+#include "importers/extract/internal.hpp"
+
+namespace kb::importers::extract::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kSpeechTitles = {
+    "speech by", "address by", "statement by", "remarks by", "op-ed by"};
+constexpr std::array<std::string_view, 4> kSingular = {"i", "i'm", "i've", "i'd"};
+constexpr std::array<std::string_view, 4> kPlural = {"we", "we're", "we've", "we'd"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// The person of the last turn label ("Name:" at a mention's end) before `offset`.
+const NamedEntity* turn_speaker(const DocContext& doc, std::size_t offset) {
+  const auto& mentions = doc.recognition->mentions;
+  for (std::size_t i = mentions.size(); i-- > 0;) {
+    const Mention& m = mentions[i];
+    const NamedEntity& e = doc.recognition->entities[m.entity].entity;
+    if (m.end > offset || e.kind != EntityKind::person) {
+      continue;
+    }
+    std::size_t k = m.end;
+    while (k < doc.text.size() && doc.text[k] == ' ') {
+      ++k;
+    }
+    if (k < doc.text.size() && doc.text[k] == ':') {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const NamedEntity* title_speaker(const Recognition& title, std::string_view text) {
+  std::string lower(text.substr(0, std::min<std::size_t>(text.size(), 16)));
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; });
+  if (std::none_of(kSpeechTitles.begin(), kSpeechTitles.end(),
+                   [&](std::string_view p) { return lower.starts_with(p); })) {
+    return nullptr;
+  }
+  for (const Mention& m : title.mentions) {
+    if (title.entities[m.entity].entity.kind == EntityKind::person) {
+      return &title.entities[m.entity].entity;
+    }
+  }
+  return nullptr;
+}
+
+const NamedEntity* first_person(const SentenceView& v, std::size_t from, std::size_t trigger,
+                                const DocContext& doc) {
+  for (std::size_t k = std::max(from, trigger > 4 ? trigger - 4 : 0); k < trigger; ++k) {
+    const std::string& w = v.words[k].lower;
+    const bool plural = in(kPlural, w);
+    if (v.words[k].quoted || (!plural && !in(kSingular, w))) {
+      continue;
+    }
+    const NamedEntity* s = turn_speaker(doc, v.begin);
+    s = s != nullptr ? s : doc.title_speaker;
+    if (s == nullptr || !plural) {
+      return s;
+    }
+    const auto it = doc.countries->find(s->country);
+    return it == doc.countries->end() ? nullptr : &doc.gazetteer->entities()[it->second];
+  }
+  return nullptr;
+}
+
+}  // namespace kb::importers::extract::detail
