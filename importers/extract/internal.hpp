@@ -128,7 +128,12 @@ struct TitleParts {
   std::string_view light_verb;  // lower-case light verb before a noun trigger ("submitted")
   std::string partners;         // after a noun: "between Russia and Ukraine", "with NATO"
   std::string_view quote;       // the sentence, for the fallback title
+  std::string object;           // a short phrase after a verb with no named target, or empty
 };
+// The short phrase right after trigger `h` ("signing a treaty" in "proposed signing a treaty on
+// ..."): at most five words up to a preposition, clause opener, punctuation or date; empty when
+// there is none or it runs longer.
+std::string object_phrase(const SentenceView& v, const TriggerHit& h, std::string_view text);
 // The title ("Russia annexes Crimea", "Russia's invasion", "Talks between A and B", else the
 // trimmed sentence) and how much it adds to or takes from the event's confidence.
 std::pair<std::string, double> make_title(const TitleParts& parts);

@@ -323,7 +323,10 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
     place = l.name;
     e.participants.push_back(participant(doc, l, Role::location, r.location->mention->text));
   }
-  TitleParts parts{&t, actor, target, place, r.verbal, r.light_verb, {}, e.quote};
+  TitleParts parts{&t, actor, target, place, r.verbal, r.light_verb, {}, e.quote, {}};
+  if (!actor.empty() && target.empty() && r.verbal && r.light_verb.empty()) {
+    parts.object = object_phrase(v, h, doc.text);
+  }
   if (actor.empty() && (t.flags & kNoun)) {
     parts.partners = partners(v, h, doc);
   }

@@ -3,6 +3,7 @@
 // the trimmed sentence when nothing better is known.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "importers/extract/internal.hpp"
@@ -98,7 +99,60 @@ std::string possessive(const std::string& name) {
   return name + (name.ends_with('s') ? "'" : "'s");
 }
 
+// Words that end an object phrase: adverbs of place and time, and pronouns alone.
+constexpr std::array<std::string_view, 11> kObjectStops = {
+    "here", "there", "today", "yesterday", "tomorrow", "also",
+    "now",  "again", "it",    "them",      "this"};
+
+// Whether word `k` ends an object phrase.
+bool object_stop(const SentenceView& v, std::size_t k) {
+  const Word& w = v.words[k];
+  const bool dated = std::any_of(v.dates.begin(), v.dates.end(),
+                                 [&](const DateRef& d) { return k >= d.first && k <= d.last; });
+  return w.punct || w.quoted || dated || is_preposition(w.lower) || is_clause_opener(w.lower) ||
+         std::find(kObjectStops.begin(), kObjectStops.end(), w.lower) != kObjectStops.end();
+}
+
+// The first word of the subject of a passive trigger at `first` ("The concept for an Israeli
+// model was first drafted"), or nullopt when the trigger is not passive.
+std::optional<std::size_t> passive_subject(const SentenceView& v, std::size_t first) {
+  std::size_t aux = first;
+  for (std::size_t back = 1; back <= 2 && back <= first; ++back) {
+    const std::string& w = v.words[first - back].lower;
+    aux =
+        (w == "was" || w == "were" || w == "been" || w == "is" || w == "are") ? first - back : aux;
+  }
+  if (aux == first || aux == 0) {
+    return std::nullopt;
+  }
+  std::size_t start = aux;
+  while (start > 0 && aux - start < 6 && !v.words[start - 1].punct &&
+         !is_clause_opener(v.words[start - 1].lower)) {
+    --start;
+  }
+  return start;
+}
+
 }  // namespace
+
+std::string object_phrase(const SentenceView& v, const TriggerHit& h, std::string_view text) {
+  constexpr std::size_t kMaxWords = 5;
+  const std::size_t begin = passive_subject(v, h.first).value_or(h.last + 1);
+  std::size_t end = begin;
+  while (end < v.words.size() && end < begin + kMaxWords && !object_stop(v, end)) {
+    ++end;
+  }
+  if (end == begin || (end < v.words.size() && end == begin + kMaxWords && !object_stop(v, end))) {
+    return {};  // nothing, or more than a short phrase (cut mid-phrase)
+  }
+  std::string phrase(
+      text.substr(v.words[begin].begin, v.words[end - 1].end - v.words[begin].begin));
+  const std::string& first = v.words[begin].lower;
+  if (first == "the" || first == "a" || first == "an" || first == "this") {
+    phrase[0] = static_cast<char>(phrase[0] | 0x20);  // "The concept" inside a title
+  }
+  return phrase;
+}
 
 std::string_view light_verb_present(std::string_view lower_word) {
   const auto it = std::find_if(kLightVerbs.begin(), kLightVerbs.end(),
@@ -125,6 +179,9 @@ std::pair<std::string, double> make_title(const TitleParts& p) {
   if (!p.actor.empty()) {
     if (!p.light_verb.empty()) {  // "Zelensky submitted a formal application"
       return {p.actor + " " + std::string(light_verb_present(p.light_verb)) + " " + noun, 0.15};
+    }
+    if (p.verbal && !p.object.empty()) {  // "Andriy Yermak drafts a new security model"
+      return {p.actor + " " + std::string(t.verb) + " " + p.object, 0.15};
     }
     return {p.verbal ? p.actor + " " + std::string(bare_verb(t.verb))
                      : possessive(p.actor) + " " + noun,

@@ -142,4 +142,22 @@ TEST_SUITE("importers") {
             "proposals he had put forward the same day during his meeting with Sergei Lavrov.");
     CHECK(x.events.size() == 2);
   }
+
+  TEST_CASE("Extractor titles a verb with no named target by the short phrase it governs") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"Last December Russia proposed signing a treaty on security guarantees.",
+         "Russia proposes signing a treaty"},
+        {"The concept for an Israeli model was first drafted in September by Andriy Yermak.",
+         "Andriy Yermak drafts the concept"},
+        {"In 2010 Russia agreed to extend its military presence in the region.",
+         "Russia agrees to extend its military presence"},
+        {"In 2010 Russia proposed it again.", "Russia proposes"},
+    };
+    for (const auto& [text, title] : cases) {
+      CAPTURE(text);
+      const Extraction x = run(text);
+      REQUIRE(x.events.size() == 1);
+      CHECK(x.events[0].title == title);
+    }
+  }
 }
