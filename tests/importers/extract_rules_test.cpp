@@ -160,4 +160,12 @@ TEST_SUITE("importers") {
       CHECK(x.events[0].title == title);
     }
   }
+
+  TEST_CASE("Extractor lets a weak verb reach its date across prepositions and names only") {
+    const Extraction x =
+        run("The proposals from our General Staff, sent to NATO in 2020, included measures.");
+    REQUIRE(x.events.size() == 1);
+    CHECK(x.events[0].date.timex() == "2020");
+    CHECK(run("The reply was sent back quickly in 2020.").events.empty());
+  }
 }
