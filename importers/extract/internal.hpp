@@ -75,8 +75,10 @@ bool skip_sentence(std::string_view sentence, const std::vector<Word>& words);
 // True when the date at [begin, end) of `text` is a dateline ("LONDON, March 2 -").
 bool is_dateline(std::string_view text, std::size_t begin, std::size_t end);
 
-// Pairs each date with at most one trigger (closest first; weak triggers only next to the
-// date); returns (date index, trigger index) pairs in date order.
+// Pairs each date with at most one trigger (closest first, a weak trigger ranked a little
+// further away and only next to the date or across prepositions and names; never across
+// "anniversary", nor from a speech's date past a colon); returns (date index, trigger index)
+// pairs in date order.
 std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& view);
 
 // What the rules need to know about the article as a whole.
