@@ -60,10 +60,9 @@ Tense cue_tense(const Context& ctx, std::size_t k) {
     return Tense::none;
   }
   const LowerWord w = ctx.lower(k);
-  static constexpr std::array kFuture = {"will",     "ll",       "shall", "plans",    "plan",
-                                         "expected", "expects",  "going", "upcoming", "scheduled",
-                                         "due",      "planning", "would", "soon",     "resume",
-                                         "meet",     "expect",   "might", "ending"};
+  static constexpr std::array kFuture = {
+      "will",      "ll",  "shall",    "plans", "plan", "expected", "expects", "going",  "upcoming",
+      "scheduled", "due", "planning", "would", "soon", "resume",   "meet",    "expect", "might"};
   static constexpr std::array kPast = {
       "said",   "was",     "were",  "had",   "did",  "ago",    "last",   "took", "came",
       "went",   "made",    "began", "won",   "lost", "fell",   "rose",   "led",  "saw",

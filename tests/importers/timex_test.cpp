@@ -132,9 +132,10 @@ TEST_SUITE("importers") {
          "2023-05-15"},
         {"Wait a second.", "a second", TimexType::duration, "PT1S"},
         {"Every next day of the war costs lives.", "", TimexType::date, ""},
-        // "ending" and "might" point ahead: the fiscal year ending September is this one.
-        {"It rose 6 pct for the year ending September, he said.", "September", TimexType::date,
-         "2023-09"},
+        // "might" points ahead; "ending" does not ("an offer Saturday ending talks").
+        {"Talks might resume on Thursday, he said.", "Thursday", TimexType::date, "2023-05-25"},
+        {"He made an offer Saturday ending weeks of talks.", "Saturday", TimexType::date,
+         "2023-05-20"},
         // The present tense of a schedule points at the nearer weekday (DCT: Tuesday).
         {"The summit is on Friday in Brussels.", "Friday", TimexType::date, "2023-05-26"},
         {"The talks are on Monday, officials say.", "Monday", TimexType::date, "2023-05-22"},
