@@ -136,24 +136,6 @@ std::optional<Count> read_day(const Context& ctx, std::size_t i) {
   return Count{t.num, i};
 }
 
-Candidate date_candidate(std::size_t first, std::size_t last, const DateVal& v,
-                         bool explicit_year) {
-  Candidate c;
-  c.first = first;
-  c.last = last;
-  c.type = v.gran <= Gran::part_of_day ? TimexType::time : TimexType::date;
-  c.value = format_value(v);
-  c.date = v;
-  c.explicit_year = explicit_year;
-  return c;
-}
-
-bool valid_day(int y, int m, int d) {
-  return date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(m)},
-                              date::day{static_cast<unsigned>(d)}}
-      .ok();
-}
-
 // The year for a month and day written without one: in a narrative the anchor's year, in news
 // the year that puts the day nearest the DCT ("Dec. 15" in a November article is this Dec.).
 // The year of a month and day stated without one: the next occurrence after the DCT in the

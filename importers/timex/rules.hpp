@@ -41,6 +41,19 @@ inline Candidate make_date(std::size_t first, std::size_t last, const DateVal& v
   c.date = v;
   return c;
 }
+// make_date(), noting whether the text stated the year.
+inline Candidate date_candidate(std::size_t first, std::size_t last, const DateVal& v,
+                                bool explicit_year) {
+  Candidate c = make_date(first, last, v);
+  c.explicit_year = explicit_year;
+  return c;
+}
+// Whether y-m-d is a day of the calendar.
+inline bool valid_day(int y, int m, int d) {
+  return date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(m)},
+                              date::day{static_cast<unsigned>(d)}}
+      .ok();
+}
 
 // Explicit dates, years, decades, centuries, BC years and clock times starting with a number.
 std::optional<Candidate> match_number(Context& ctx, std::size_t i);

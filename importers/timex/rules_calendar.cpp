@@ -97,13 +97,7 @@ std::optional<Candidate> match_year_quarter(const Context& ctx, std::size_t i) {
     return std::nullopt;
   }
   v.year = static_cast<int>(year->value);
-  Candidate c;
-  c.first = i;
-  c.last = k;
-  c.value = format_value(v);
-  c.date = v;
-  c.explicit_year = true;
-  return c;
+  return date_candidate(i, k, v, true);
 }
 
 }  // namespace
@@ -124,13 +118,7 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
       DateVal v;
       v.gran = Gran::year;
       v.year = static_cast<int>(y.digits == 4 ? y.num : (y.num < 50 ? 2000 : 1900) + y.num);
-      Candidate c;
-      c.first = i;
-      c.last = k;
-      c.value = format_value(v);
-      c.date = v;
-      c.explicit_year = true;
-      return c;
+      return date_candidate(i, k, v, true);
     }
     ++j;
   }
@@ -185,13 +173,7 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
       v.year -= 1;
     }
   }
-  Candidate c;
-  c.first = i;
-  c.last = last;
-  c.value = format_value(v);
-  c.date = v;
-  c.explicit_year = explicit_year;
-  return c;
+  return date_candidate(i, last, v, explicit_year);
 }
 
 std::optional<Candidate> match_season(Context& ctx, std::size_t i) {

@@ -15,22 +15,19 @@ constexpr std::array kDecadeWords = {"twenties", "thirties",  "forties",  "fifti
 // "the year 2000", "the year two thousand": that year, "the year" included.
 std::optional<Candidate> the_year_named(const Context& ctx, std::size_t i, std::size_t j) {
   const Token& n = ctx.at(j + 1);
-  if (n.kind == TokKind::number && n.digits == 4 && n.num >= 1000 && n.num < 2200) {
-    DateVal v;
-    v.gran = Gran::year;
-    v.year = static_cast<int>(n.num);
-    return make_date(i, j + 1, v);
+  std::optional<Count> year;
+  if (n.kind == TokKind::number && n.digits == 4) {
+    year = Count{n.num, j + 1};
+  } else if (n.lex.cat == Cat::numword) {
+    year = read_count(ctx, j + 1);
   }
-  if (n.lex.cat == Cat::numword) {
-    const auto count = read_count(ctx, j + 1);
-    if (count && count->value >= 1000 && count->value < 2200) {
-      DateVal v;
-      v.gran = Gran::year;
-      v.year = static_cast<int>(count->value);
-      return make_date(i, count->last, v);
-    }
+  if (!year || year->value < 1000 || year->value >= 2200) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  DateVal v;
+  v.gran = Gran::year;
+  v.year = static_cast<int>(year->value);
+  return make_date(i, year->last, v);
 }
 
 // "the year ended June 30" (a year's duration; the end date is its own expression) and "the
@@ -118,13 +115,11 @@ std::optional<Candidate> match_day_span(Context& ctx, std::size_t i) {
         ctx.is_cat(i + 1, Cat::month) || ctx.is_cat(i + 1, Cat::unit) || ctx.is_punct(i + 1, ':')) {
       return std::nullopt;
     }
-    DateVal v = ctx.anchor;
-    v.day = d;
-    if (!date::year_month_day{date::year{v.year}, date::month{static_cast<unsigned>(v.month)},
-                              date::day{static_cast<unsigned>(d)}}
-             .ok()) {
+    if (!valid_day(ctx.anchor.year, ctx.anchor.month, d)) {
       return std::nullopt;
     }
+    DateVal v = ctx.anchor;
+    v.day = d;
     return make_date(i, i, v);
   }
   // "20-21 May 2023", "20 and 21 May": the first day, in the month of the date after it.
