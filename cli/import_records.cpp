@@ -18,14 +18,8 @@
 namespace kb::cli {
 namespace {
 
-constexpr std::string_view kSameEvent =
-    "SELECT event_id FROM event WHERE title = ?1 AND timex = ?2 AND modifier = ?3 LIMIT 1";
-
 Result<std::optional<Id>> same_event(Store& store, const Event& e) {
-  KB_ASSIGN(Statement s, store.db().prepare(kSameEvent));
-  s.bind(1, e.title).bind(2, e.date.timex()).bind(3, to_string(e.date.modifier()));
-  KB_ASSIGN(Step step, s.step());
-  return step == Step::row ? std::optional<Id>(s.column_int(0)) : std::nullopt;
+  return store.find_event(e.title, e.date);
 }
 
 // The entity called `name` (of `kind` when several share the name), created when missing.

@@ -16,35 +16,8 @@ namespace {
 
 namespace ex = importers::extract;
 
-// Events of kind ?1 overlapping [?2, ?3] (starting at most 400 days before ?2: longer events match
-// by title only) in which one of the entities in the JSON array ?4 takes part in a role other than
-// mentioned.
-constexpr std::string_view kCandidatesByEntity =
-    "SELECT DISTINCT e.event_id, e.title FROM event e "
-    "JOIN event_entity ee ON ee.event_id = e.event_id "
-    "WHERE e.kind = ?1 AND e.first_day BETWEEN ?2 - 400 AND ?3 AND e.last_day >= ?2 "
-    "AND ee.role <> 'mentioned' AND ee.entity_id IN (SELECT value FROM json_each(?4))";
-// Events of `kind` with the same title near [?3, ?4] (the window where dates can conflict).
-constexpr std::string_view kCandidatesByTitle =
-    "SELECT event_id, title FROM event WHERE kind = ?1 AND title = ?2 COLLATE NOCASE "
-    "AND first_day <= ?4 AND last_day >= ?3";
-constexpr std::string_view kRoles =
-    "SELECT entity_id, role FROM event_entity WHERE event_id = ?1 AND role <> 'mentioned'";
-constexpr std::string_view kAddRole =
-    "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) VALUES (?1, ?2, ?3)";
-constexpr std::string_view kRecordCitation =
-    "INSERT INTO extraction_citation (citation_id, source_id, event_id, created_event) "
-    "VALUES (?1, ?2, ?3, ?4)";
-constexpr std::string_view kCitedBySource =
-    "SELECT 1 FROM citation WHERE event_id = ?1 AND source_id = ?2 LIMIT 1";
-constexpr std::string_view kSetImport = "UPDATE event SET import_id = ?2 WHERE event_id = ?1";
-constexpr std::string_view kRecordHistory =
-    "INSERT INTO event_date_history (event_id, change, old_timex, old_modifier, old_text, "
-    "old_status, new_timex, new_modifier, new_text, source_id, quote, recorded_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-
 // How far apart two dates may be and still be one event with conflicting accounts.
-constexpr std::int64_t kDisputeWindowDays = 31;
+constexpr int kDisputeWindowDays = 31;
 
 // Entity ids resolved so far in this call, by alias key and kind.
 using EntityCache = std::map<std::pair<std::string, EntityKind>, Id>;
@@ -111,47 +84,18 @@ Result<Resolved> resolve_all(Store& store, const ex::ExtractedEvent& e, EntityCa
 // role with overlapping dates, or with the same title within the dispute window.
 Result<std::map<Id, std::string>> candidates(Store& store, const ex::ExtractedEvent& e,
                                              const Resolved& r) {
-  const std::int64_t first = to_day_number(e.date.first());
-  const std::int64_t last = to_day_number(e.date.last());
-  std::map<Id, std::string> found;
-  const auto collect = [&found](Statement& st) -> Result<void> {
-    while (true) {
-      KB_ASSIGN(const Step s, st.step());
-      if (s != Step::row) {
-        return ok();
-      }
-      found.emplace(st.column_int(0), st.column_text(1));
-    }
-  };
-  std::string ids = "[";
+  MergeProbe probe;
+  probe.kind = e.kind;
+  probe.first = e.date.first();
+  probe.last = e.date.last();
   for (const auto& [id, role] : r.roles) {
     if (role != Role::mentioned) {
-      ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+      probe.entity_ids.push_back(id);
     }
   }
-  ids += "]";
-  KB_ASSIGN(Statement by_entity, store.db().prepare(kCandidatesByEntity));
-  by_entity.bind(1, e.kind).bind(2, first).bind(3, last).bind(4, ids);
-  KB_TRY(collect(by_entity));
-  KB_ASSIGN(Statement by_title, store.db().prepare(kCandidatesByTitle));
-  by_title.bind(1, e.kind).bind(2, e.title);
-  by_title.bind(3, first - kDisputeWindowDays).bind(4, last + kDisputeWindowDays);
-  KB_TRY(collect(by_title));
-  return found;
-}
-
-Result<std::vector<std::pair<Id, Role>>> roles_of(Store& store, Id event_id) {
-  KB_ASSIGN(Statement st, store.db().prepare(kRoles));
-  st.bind(1, event_id);
-  std::vector<std::pair<Id, Role>> out;
-  while (true) {
-    KB_ASSIGN(const Step s, st.step());
-    if (s != Step::row) {
-      return out;
-    }
-    KB_ASSIGN(const Role role, parse_role(st.column_text(1)));
-    out.emplace_back(st.column_int(0), role);
-  }
+  probe.title = e.title;
+  probe.title_window_days = kDisputeWindowDays;
+  return store.merge_candidates(probe);
 }
 
 std::set<Id> with_role(const std::vector<std::pair<Id, Role>>& roles, bool actors) {
@@ -183,12 +127,18 @@ bool same_happening(std::string_view old_title, const std::vector<std::pair<Id, 
 
 Result<void> record_history(Store& store, Id event_id, std::string_view change, const Event& old,
                             const ex::ExtractedEvent& e, Id source_id) {
-  KB_ASSIGN(Statement st, store.db().prepare(kRecordHistory));
-  st.bind(1, event_id).bind(2, change).bind(3, old.date.timex());
-  st.bind(4, to_string(old.date.modifier())).bind(5, old.date_text).bind(6, to_string(old.status));
-  st.bind(7, e.date.timex()).bind(8, to_string(e.date.modifier())).bind(9, e.date_text);
-  st.bind(10, source_id).bind(11, e.quote).bind(12, store.now_iso());
-  return st.run();
+  DateChange c;
+  c.event_id = event_id;
+  c.change = std::string(change);
+  c.old_date = old.date;
+  c.old_text = old.date_text;
+  c.old_status = old.status;
+  c.new_date = e.date;
+  c.new_text = e.date_text;
+  c.source_id = source_id;
+  c.quote = e.quote;
+  KB_TRY(store.add_date_change(c));
+  return ok();
 }
 
 Result<Id> cite(Store& store, Id event_id, Id source_id, const ex::ExtractedEvent& e,
@@ -199,23 +149,17 @@ Result<Id> cite(Store& store, Id event_id, Id source_id, const ex::ExtractedEven
   c.quote_begin = static_cast<std::int64_t>(e.quote_begin);
   c.quote_end = static_cast<std::int64_t>(e.quote_end);
   KB_ASSIGN(const Id citation, store.add_citation(event_id, c));
-  KB_ASSIGN(Statement st, store.db().prepare(kRecordCitation));
-  st.bind(1, citation).bind(2, source_id).bind(3, event_id).bind(4, created ? 1 : 0);
-  KB_TRY(st.run());
+  KB_TRY(
+      store.record_extraction_citation(ExtractionCitation{citation, source_id, event_id, created}));
   return citation;
 }
 
 // Merges `e` into stored event `id`: cites it, adds new roles, refines or disputes the date.
 Result<std::optional<Id>> merge(Store& store, Event old, Id source_id, const ex::ExtractedEvent& e,
                                 const Resolved& r, StoredCounts& counts) {
-  KB_ASSIGN(Statement cited, store.db().prepare(kCitedBySource));
-  cited.bind(1, old.id).bind(2, source_id);
-  KB_ASSIGN(const Step already, cited.step());
-  KB_ASSIGN(Statement add_role, store.db().prepare(kAddRole));
+  KB_ASSIGN(const bool already, store.cites_source(old.id, source_id));
   for (const auto& [entity, role] : r.roles) {
-    add_role.reset();
-    add_role.bind(1, old.id).bind(2, entity).bind(3, to_string(role));
-    KB_TRY(add_role.run());
+    KB_TRY(store.add_role(old.id, entity, role));
   }
   const bool imported = old.origin == Origin::imported;
   if (!old.date.overlaps(e.date)) {
@@ -232,7 +176,7 @@ Result<std::optional<Id>> merge(Store& store, Event old, Id source_id, const ex:
     counts.refined += 1;
   }
   counts.merged += 1;
-  if (already == Step::row) {
+  if (already) {
     return std::optional<Id>();
   }
   KB_ASSIGN(const Id citation, cite(store, old.id, source_id, e, false));
@@ -264,7 +208,7 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Store& store, Id source_id,
   KB_ASSIGN(const Resolved r, resolve_all(store, x, cache, counts));
   KB_ASSIGN(const auto found, candidates(store, x, r));
   for (const auto& [id, title] : found) {
-    KB_ASSIGN(const auto roles, roles_of(store, id));
+    KB_ASSIGN(const auto roles, store.event_roles(id));
     if (!same_happening(title, roles, x, r)) {
       continue;
     }
@@ -278,9 +222,7 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Store& store, Id source_id,
   }
   KB_ASSIGN(const Id id, store.add_event(to_event(x, r)));
   if (options.import_id) {
-    KB_ASSIGN(Statement st, store.db().prepare(kSetImport));
-    st.bind(1, id).bind(2, *options.import_id);
-    KB_TRY(st.run());
+    KB_TRY(store.set_event_import(id, *options.import_id));
   }
   KB_ASSIGN(const Id citation, cite(store, id, source_id, x, true));
   counts.created += 1;

@@ -54,17 +54,6 @@ Result<ForgetCounts> forget_extraction(Store& store, Id source_id);
 // were deleted); returns how many. Requires: a write transaction.
 Result<std::int64_t> remove_unsupported_events(Store& store);
 
-// One recorded change of an event's date, for `kb show`.
-struct DateChange {
-  std::string change;  // "refined" or "disputed"
-  FuzzyDate old_date = FuzzyDate::year(date::year{1970});
-  FuzzyDate new_date = FuzzyDate::year(date::year{1970});
-  std::string new_text;  // the expression the source used
-  std::optional<Id> source_id;
-  std::string quote;
-  std::string recorded_at;
-};
-
 // The date refinements and disputes of event `event_id`, oldest first (empty if none).
 Result<std::vector<DateChange>> date_history(Store& store, Id event_id);
 

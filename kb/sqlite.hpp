@@ -7,6 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "kb/result.hpp"
 
@@ -14,6 +17,18 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace kb {
+
+namespace detail {
+// The value a row reader yields: T for a reader returning T or Result<T>.
+template <typename T>
+struct RowValue {
+  using type = T;
+};
+template <typename T>
+struct RowValue<Result<T>> {
+  using type = T;
+};
+}  // namespace detail
 
 class Statement;
 class Transaction;
@@ -111,6 +126,13 @@ class Statement {
   // Resets for another execution and clears bindings.
   void reset();
 
+  // Steps through every remaining row and returns what `read` makes of each, in order. `read`
+  // takes the Statement (at the current row) and returns a value or a Result of one. Error: the
+  // first failed step or read.
+  template <typename Read>
+  auto collect(Read read) -> Result<
+      std::vector<typename detail::RowValue<std::invoke_result_t<Read&, Statement&>>::type>>;
+
   // Column readers for the current row (0-based).
   std::int64_t column_int(int col) const;
   double column_double(int col) const;
@@ -131,6 +153,25 @@ class Statement {
   bool* in_use_ = nullptr;
   int bind_error_ = 0;  // first failed bind's SQLite code, reported by step()
 };
+
+template <typename Read>
+auto Statement::collect(Read read) -> Result<
+    std::vector<typename detail::RowValue<std::invoke_result_t<Read&, Statement&>>::type>> {
+  using Raw = std::invoke_result_t<Read&, Statement&>;
+  std::vector<typename detail::RowValue<Raw>::type> out;
+  for (;;) {
+    KB_ASSIGN(const Step s, step());
+    if (s != Step::row) {
+      return out;
+    }
+    if constexpr (std::is_same_v<Raw, typename detail::RowValue<Raw>::type>) {
+      out.push_back(read(*this));
+    } else {
+      KB_ASSIGN(auto value, read(*this));
+      out.push_back(std::move(value));
+    }
+  }
+}
 
 // An open transaction: rolls back on destruction unless commit() succeeded.
 class Transaction {

@@ -5,11 +5,13 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kb/dump.hpp"
 #include "kb/fuzzy_date.hpp"
 #include "kb/model.hpp"
 #include "kb/result.hpp"
@@ -83,6 +85,39 @@ struct UndoCounts {
   std::int64_t sources = 0, events = 0, citations = 0;
 };
 
+// What an extracted event is compared with to find the stored event it may repeat.
+struct MergeProbe {
+  std::string kind;
+  date::sys_days first, last;  // the extracted date's interval
+  std::vector<Id> entity_ids;  // the entities taking part in a role other than mentioned
+  std::string title;
+  int title_window_days = 0;  // how far apart same-titled events may be and still match
+};
+
+// A citation an extraction added (so that undoing the extraction removes exactly it).
+struct ExtractionCitation {
+  Id citation_id = 0;
+  Id source_id = 0;
+  Id event_id = 0;
+  bool created_event = false;  // the extraction created the event (rather than merging)
+};
+
+// One recorded change of an event's date by an extraction: a refinement (a more precise date)
+// or a dispute (a conflicting one, kept side by side).
+struct DateChange {
+  Id id = 0;
+  Id event_id = 0;
+  std::string change;  // "refined" or "disputed"
+  FuzzyDate old_date = FuzzyDate::year(date::year{1970});
+  std::string old_text;
+  Status old_status = Status::reported;
+  FuzzyDate new_date = FuzzyDate::year(date::year{1970});
+  std::string new_text;  // the expression the source used
+  std::optional<Id> source_id;
+  std::string quote;
+  std::string recorded_at;  // stamped by the store when empty
+};
+
 class Store {
  public:
   using Clock = std::function<std::chrono::system_clock::time_point()>;
@@ -102,7 +137,6 @@ class Store {
   Result<Transaction> transaction() { return db_.transaction(true); }
   // Opens a savepoint inside the current transaction (see Db::savepoint).
   Result<Savepoint> savepoint() { return db_.savepoint(); }
-  Db& db() { return db_; }
 
   // --- entities (store_entities.cpp) ---
   // Inserts an entity with its aliases; returns its id. Error (conflict) if an entity of the
@@ -122,6 +156,8 @@ class Store {
   // Moves everything of `drop` (aliases, event roles, places in it) to `keep`, then deletes
   // `drop`; its name becomes an alias of `keep`.
   Result<void> merge_entities(Id keep, Id drop);
+  // The events entity `entity_id` takes part in, each with its roles, by event id.
+  Result<std::map<Id, std::vector<Role>>> roles_of_entity(Id entity_id);
   // Counts of events per entity, for `kb entity list`.
   Result<std::int64_t> event_count(Id entity_id);
 
@@ -162,6 +198,22 @@ class Store {
   Result<void> remove_link(Id from, std::string_view relation, Id to);
   // Adds tags (lower-cased, trimmed); existing ones are kept.
   Result<void> add_tags(Id event_id, const std::vector<std::string>& tags);
+  // The roles of event `event_id` other than mentioned, as (entity id, role).
+  Result<std::vector<std::pair<Id, Role>>> event_roles(Id event_id);
+  // Adds a role to an event; an existing one is kept.
+  Result<void> add_role(Id event_id, Id entity_id, Role role);
+  // Whether source `source_id` already supports event `event_id`.
+  Result<bool> cites_source(Id event_id, Id source_id);
+  // Deletes one citation. Deleting a missing one is a no-op.
+  Result<void> remove_citation(Id citation_id);
+  // Stamps the import run that created an event.
+  Result<void> set_event_import(Id event_id, Id import_id);
+  // An event titled exactly `title` with the same TIMEX3 value and modifier as `date`, if any.
+  Result<std::optional<Id>> find_event(std::string_view title, const FuzzyDate& date);
+  // Events other than `except` overlapping [`first`, `last`] and not merged with it (same-as),
+  // oldest first, at most `limit`.
+  Result<std::vector<Id>> events_overlapping(Id except, date::sys_days first, date::sys_days last,
+                                             std::size_t limit);
   // Other events that share an actor, target or place with `id`, within `window_days` of it.
   Result<std::vector<RelatedEvent>> related_events(Id id, int window_days, std::size_t limit);
 
@@ -181,6 +233,37 @@ class Store {
   // stay. Error (not_found) for an unknown id, (conflict) if already undone.
   Result<UndoCounts> undo_import(Id import_id);
 
+  // --- extraction bookkeeping (store_history.cpp) ---
+  // Stored events that may be the happening `probe` describes: of its kind, either overlapping
+  // its dates (starting at most 400 days before) with one of its entities in a real role, or
+  // titled the same (ignoring case) within `probe.title_window_days`. Titles by event id.
+  Result<std::map<Id, std::string>> merge_candidates(const MergeProbe& probe);
+  // Records that an extraction added a citation.
+  Result<void> record_extraction_citation(const ExtractionCitation& c);
+  // The citations extractions of source `source_id` added (created_event left false).
+  Result<std::vector<ExtractionCitation>> extraction_citations(Id source_id);
+  // Imported events that no citation supports, by id.
+  Result<std::vector<Id>> unsupported_imported_events();
+  // Records a date refinement or dispute; returns its id.
+  Result<Id> add_date_change(const DateChange& c);
+  // The date changes of an event, oldest first / those a source caused, newest first.
+  Result<std::vector<DateChange>> date_changes_of_event(Id event_id);
+  Result<std::vector<DateChange>> date_changes_of_source(Id source_id);
+  // Whether event `event_id` has a recorded dispute other than change `change_id`.
+  Result<bool> disputed_elsewhere(Id event_id, Id change_id);
+  // Forgets one recorded date change.
+  Result<void> remove_date_change(Id change_id);
+
+  // --- whole-base records (store_dump.cpp) ---
+  // Every link, by id.
+  Result<std::vector<DumpLink>> links();
+  // True when the knowledge base holds no events, entities or sources.
+  Result<bool> is_empty();
+  // Writes `dump` with its ids and timestamps unchanged, so that dumping again gives the same
+  // records. Error (conflict) unless the knowledge base is empty; (invalid_argument) for records
+  // that reference missing ids. Does not open a transaction: the caller wraps it.
+  Result<void> restore(const KbDump& dump);
+
   // --- queries (store_query.cpp) ---
   // How `topic` would be understood: an entity (name or alias), else a tag, else FTS text.
   Result<TopicMatch> match_topic(std::string_view topic);
@@ -198,6 +281,7 @@ class Store {
   Result<Stats> stats();
 
  private:
+  friend struct StoreInternals;  // tests: raw SQL checks of what the store wrote
   explicit Store(Db db) : db_(std::move(db)) {}
   // Fills participants, citations, links and tags; with `fold_merged` also those of the
   // events merged into `e` (same-as).

@@ -14,6 +14,17 @@
 namespace kb {
 namespace {
 
+constexpr std::string_view kEntityRoles =
+    "SELECT event_id, role FROM event_entity WHERE entity_id = ?1 ORDER BY event_id";
+// Events overlapping [?2, ?3] that are not ?1 and not already linked to it as the same event.
+constexpr std::string_view kNearby =
+    "SELECT event_id FROM event WHERE event_id <> ?1 AND last_day >= ?2 AND first_day <= ?3 "
+    "AND event_id NOT IN (SELECT to_event FROM link WHERE from_event = ?1 AND relation = "
+    "'same-as' UNION SELECT from_event FROM link WHERE to_event = ?1 AND relation = 'same-as') "
+    "ORDER BY first_day, event_id LIMIT ?4";
+constexpr std::string_view kSameEvent =
+    "SELECT event_id FROM event WHERE title = ?1 AND timex = ?2 AND modifier = ?3 LIMIT 1";
+
 // The ids of the entities a topic names plus the places that lie in them, as a JSON array
 // bound to ?1 (json_each keeps the SQL fixed). Filters bound as NULL do not apply.
 // The topic matches through ?1 (entity ids and the places in them, a JSON array bound so that
@@ -327,6 +338,35 @@ Result<Stats> Store::stats() {
     st.by_kind.emplace_back(kinds.column_text(0), kinds.column_int(1));
   }
   return st;
+}
+
+Result<std::map<Id, std::vector<Role>>> Store::roles_of_entity(Id entity_id) {
+  KB_ASSIGN(Statement s, db_.prepare(kEntityRoles));
+  s.bind(1, entity_id);
+  KB_ASSIGN(const auto rows, s.collect([](const Statement& row) -> Result<std::pair<Id, Role>> {
+    KB_ASSIGN(const Role role, parse_role(row.column_text(1)));
+    return std::make_pair(row.column_int(0), role);
+  }));
+  std::map<Id, std::vector<Role>> out;
+  for (const auto& [event_id, role] : rows) {
+    out[event_id].push_back(role);
+  }
+  return out;
+}
+
+Result<std::vector<Id>> Store::events_overlapping(Id except, date::sys_days first,
+                                                  date::sys_days last, std::size_t limit) {
+  KB_ASSIGN(Statement s, db_.prepare(kNearby));
+  s.bind(1, except).bind(2, to_day_number(first)).bind(3, to_day_number(last));
+  s.bind(4, static_cast<std::int64_t>(limit));
+  return s.collect([](const Statement& row) { return row.column_int(0); });
+}
+
+Result<std::optional<Id>> Store::find_event(std::string_view title, const FuzzyDate& date) {
+  KB_ASSIGN(Statement s, db_.prepare(kSameEvent));
+  s.bind(1, title).bind(2, date.timex()).bind(3, to_string(date.modifier()));
+  KB_ASSIGN(const Step step, s.step());
+  return step == Step::row ? std::optional<Id>(s.column_int(0)) : std::nullopt;
 }
 
 }  // namespace kb

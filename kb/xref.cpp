@@ -12,15 +12,8 @@
 namespace kb {
 namespace {
 
-constexpr std::string_view kEntityRoles =
-    "SELECT event_id, role FROM event_entity WHERE entity_id = ?1 ORDER BY event_id";
-// Events overlapping [?2, ?3] that are not ?1 and not already linked to it as the same event.
-constexpr std::string_view kNearby =
-    "SELECT event_id FROM event WHERE event_id <> ?1 AND last_day >= ?2 AND first_day <= ?3 "
-    "AND event_id NOT IN (SELECT to_event FROM link WHERE from_event = ?1 AND relation = "
-    "'same-as' UNION SELECT from_event FROM link WHERE to_event = ?1 AND relation = 'same-as') "
-    "ORDER BY first_day, event_id LIMIT 500";
 constexpr int kDuplicateSlackDays = 7;
+constexpr std::size_t kNearbyLimit = 500;
 constexpr double kDuplicateThreshold = 0.3;
 constexpr std::size_t kRelatedLimit = 50;
 
@@ -70,17 +63,7 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 }
 
 Result<std::vector<EntityEvent>> events_of(Store& store, Id id, const XrefWindow& w) {
-  KB_ASSIGN(Statement s, store.db().prepare(kEntityRoles));
-  s.bind(1, id);
-  std::map<Id, std::vector<Role>> roles;
-  for (;;) {
-    KB_ASSIGN(Step step, s.step());
-    if (step == Step::done) {
-      break;
-    }
-    KB_ASSIGN(Role role, parse_role(s.column_text(1)));
-    roles[s.column_int(0)].push_back(role);
-  }
+  KB_ASSIGN(auto roles, store.roles_of_entity(id));
   std::vector<EntityEvent> out;
   for (auto& [event_id, r] : roles) {
     KB_ASSIGN(Event e, store.event(event_id));
@@ -154,18 +137,9 @@ std::vector<CitedSource> sources_of(const std::vector<EntityEvent>& events) {
 
 Result<std::vector<DuplicateCandidate>> duplicates_of(Store& store, const Event& e,
                                                       const XrefWindow& w) {
-  KB_ASSIGN(Statement s, store.db().prepare(kNearby));
-  s.bind(1, e.id);
-  s.bind(2, to_day_number(e.date.first()) - kDuplicateSlackDays);
-  s.bind(3, to_day_number(e.date.last()) + kDuplicateSlackDays);
-  std::vector<Id> ids;
-  for (;;) {
-    KB_ASSIGN(Step step, s.step());
-    if (step == Step::done) {
-      break;
-    }
-    ids.push_back(s.column_int(0));
-  }
+  KB_ASSIGN(const auto ids, store.events_overlapping(
+                                e.id, e.date.first() - date::days{kDuplicateSlackDays},
+                                e.date.last() + date::days{kDuplicateSlackDays}, kNearbyLimit));
   std::vector<DuplicateCandidate> out;
   for (Id id : ids) {
     KB_ASSIGN(Event other, store.event(id));

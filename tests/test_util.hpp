@@ -24,6 +24,14 @@
 #include "kb/sqlite.hpp"
 #include "kb/store.hpp"
 
+namespace kb {
+// The store's connection, for tests that check with raw SQL what the store wrote (Store names
+// this struct its friend; no code outside tests/ defines it).
+struct StoreInternals {
+  static Db& db(Store& store) { return store.db_; }
+};
+}  // namespace kb
+
 namespace kb::test {
 
 // The instant every test clock reports: 2024-01-15T10:00:00Z.

@@ -127,19 +127,21 @@ TEST_SUITE("kb") {
     edit.summary = "After a disputed referendum.";
     must(store.update_event(edit));
     must(store.remove_event(c));
-    kb::Statement del = must(store.db().prepare("DELETE FROM citation WHERE citation_id = ?1"));
+    kb::Statement del =
+        must(kb::StoreInternals::db(store).prepare("DELETE FROM citation WHERE citation_id = ?1"));
     del.bind(1, removed_citation);
     must(del.run());
-    kb::Statement del_source = must(store.db().prepare("DELETE FROM source WHERE source_id = ?1"));
+    kb::Statement del_source =
+        must(kb::StoreInternals::db(store).prepare("DELETE FROM source WHERE source_id = ?1"));
     del_source.bind(1, s3);
     must(del_source.run());
-    kb::Statement upd =
-        must(store.db().prepare("UPDATE source SET title = ?2 WHERE source_id = ?1"));
+    kb::Statement upd = must(
+        kb::StoreInternals::db(store).prepare("UPDATE source SET title = ?2 WHERE source_id = ?1"));
     upd.bind(1, s2).bind(2, "The Budapest Memorandum");
     must(upd.run());
 
-    check_fts(store.db(), "event_fts");
-    check_fts(store.db(), "source_fts");
+    check_fts(kb::StoreInternals::db(store), "event_fts");
+    check_fts(kb::StoreInternals::db(store), "source_fts");
     // The index agrees with the rows: the edit is findable, the deleted quote is not.
     CHECK(must(store.search("formally", 10, false)).size() == 1);
     CHECK(must(store.search("referendum", 10, false)).size() == 1);

@@ -379,7 +379,7 @@ TEST_SUITE("kb") {
                     kb::link_relations()}}) {
       CAPTURE(sql);
       std::vector<std::string> stored;
-      kb::Statement s = must(store.db().prepare(sql));
+      kb::Statement s = must(kb::StoreInternals::db(store).prepare(sql));
       while (must(s.step()) == kb::Step::row) {
         stored.push_back(s.column_text(0));
       }
