@@ -18,10 +18,10 @@
 #include <fmt/format.h>
 
 #include "kb/fuzzy_date.hpp"
-#include "kb/migrate.hpp"
-#include "kb/sqlite.hpp"
-#include "kb/store.hpp"
 #include "kb/text_key.hpp"
+#include "storage/sqlite/migrate.hpp"
+#include "storage/sqlite/sqlite.hpp"
+#include "storage/sqlite/store.hpp"
 
 namespace {
 
@@ -175,7 +175,7 @@ Options parse_args(int argc, char** argv) {
   return o;
 }
 
-void write_entities(kb::Db& db, const Options& o) {
+void write_entities(kb::sqlite::Db& db, const Options& o) {
   auto ins = must(db.prepare(kInsertEntity), "prepare entity");
   auto alias = must(db.prepare(kInsertAlias), "prepare alias");
   for (int i = 0; i < o.entities; ++i) {
@@ -200,8 +200,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  kb::Db db = must(kb::Db::open(o.out, kb::OpenMode::create), "open");
-  must(kb::migrate(db), "migrate");
+  kb::sqlite::Db db = must(kb::sqlite::Db::open(o.out, kb::sqlite::OpenMode::create), "open");
+  must(kb::sqlite::migrate(db), "migrate");
   must(db.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144"), "pragmas");
   auto tx = must(db.transaction(), "begin");
   write_entities(db, o);
@@ -233,7 +233,8 @@ int main(int argc, char** argv) {
     event.reset();
     event.bind(1, id).bind(2, title).bind(
         3, id % 4 == 0 ? fmt::format("Talks on the {}.", object) : std::string());
-    event.bind(4, kb::to_day_number(d.first())).bind(5, kb::to_day_number(d.last()));
+    event.bind(4, kb::sqlite::to_day_number(d.first()))
+        .bind(5, kb::sqlite::to_day_number(d.last()));
     event.bind(6, kb::to_string(d.precision())).bind(7, d.timex());
     event.bind(8, kEventKinds[rng() % kEventKinds.size()]).bind(9, "2024-01-15T10:00:00Z");
     must(event.run(), "insert event");
@@ -250,7 +251,7 @@ int main(int argc, char** argv) {
       source.reset();
       source.bind(1, sources).bind(2, fmt::format("https://news.example/{}", sources));
       source.bind(3, title).bind(4, kPublishers[rng() % kPublishers.size()]);
-      source.bind(5, kb::iso_day(d.last())).bind(6, kb::to_day_number(d.last()));
+      source.bind(5, kb::iso_day(d.last())).bind(6, kb::sqlite::to_day_number(d.last()));
       source.bind(7, "2024-01-15T10:00:00Z").bind(8, fmt::format("bench:{}", sources));
       source.bind(9, fmt::format("{} The {} was discussed at length.", quote, object));
       must(source.run(), "insert source");

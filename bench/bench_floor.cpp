@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "kb/sqlite.hpp"
+#include "storage/sqlite/sqlite.hpp"
 
 namespace {
 
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::filesystem::remove(out + suffix);
   }
-  auto db = kb::Db::open(out, kb::OpenMode::create);
+  auto db = kb::sqlite::Db::open(out, kb::sqlite::OpenMode::create);
   if (!db || !db->exec(kSchema)) {
     return fail("cannot create " + out);
   }

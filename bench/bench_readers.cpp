@@ -14,7 +14,7 @@
 #include "eval/cleaning/score.hpp"
 #include "importers/readers/reader.hpp"
 #include "importers/sentences.hpp"
-#include "kb/sqlite.hpp"
+#include "storage/sqlite/sqlite.hpp"
 
 namespace {
 
@@ -50,7 +50,7 @@ double fts_floor_seconds(const std::vector<std::string>& texts, double& cpu) {
   fs::remove(db_path);
   double s = -1;
   {
-    auto db = kb::Db::open(db_path.string(), kb::OpenMode::create);
+    auto db = kb::sqlite::Db::open(db_path.string(), kb::sqlite::OpenMode::create);
     if (!db) {
       return -1;
     }

@@ -11,9 +11,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/export_formats.hpp"
-#include "kb/briefing.hpp"
-#include "kb/timeline_svg.hpp"
+#include "render/briefing.hpp"
+#include "render/exchange.hpp"
+#include "render/timeline_svg.hpp"
 
 namespace kb::cli {
 namespace {
@@ -25,8 +25,8 @@ struct BriefOptions {
   std::optional<std::string> title;
 };
 
-Result<BriefingQuery> query_of(const BriefOptions& o, const Context& ctx) {
-  BriefingQuery q;
+Result<services::BriefingQuery> query_of(const BriefOptions& o, const Context& ctx) {
+  services::BriefingQuery q;
   q.topic = o.topic;
   q.today = ctx.today;
   if (o.from) {
@@ -51,22 +51,23 @@ std::string default_title(const std::string& topic) {
 }
 
 Result<void> run_brief(const BriefOptions& o, Context& ctx) {
-  KB_ASSIGN(BriefingQuery q, query_of(o, ctx));
+  KB_ASSIGN(services::BriefingQuery q, query_of(o, ctx));
   KB_ASSIGN(Store store, open_store(ctx, false));
-  KB_ASSIGN(Briefing b, collect_briefing(store, q, o.title.value_or(default_title(o.topic))));
+  KB_ASSIGN(services::Briefing b,
+            services::collect_briefing(store, q, o.title.value_or(default_title(o.topic))));
   if (!o.output || *o.output == "-") {
-    ctx.out << render_briefing(b);
+    ctx.out << render::render_briefing(b);
     return ok();
   }
   const std::filesystem::path md(*o.output);
   std::filesystem::path svg = md;
   svg.replace_extension(".svg");
   b.timeline_href = svg.filename().string();
-  KB_TRY(write_text_file(md.string(), render_briefing(b)));
+  KB_TRY(write_text_file(md.string(), render::render_briefing(b)));
   std::vector<Event> all = b.context;
   all.insert(all.end(), b.key.begin(), b.key.end());
   all.insert(all.end(), b.ahead.begin(), b.ahead.end());
-  KB_TRY(write_text_file(svg.string(), render_timeline_svg(all, b.title)));
+  KB_TRY(write_text_file(svg.string(), render::render_timeline_svg(all, b.title)));
   ctx.out << fmt::format("wrote {} ({} key development{}, {} context, {} ahead) and {}\n",
                          md.string(), b.key.size(), b.key.size() == 1 ? "" : "s", b.context.size(),
                          b.ahead.size(), svg.string());

@@ -9,9 +9,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/export_formats.hpp"
 #include "importers/records/kb_json.hpp"
-#include "kb/dump.hpp"
+#include "render/exchange.hpp"
+#include "services/dump.hpp"
 
 namespace kb::cli {
 namespace {
@@ -35,19 +35,19 @@ Result<std::string> render_export(Store& store, const ExportOptions& o) {
         only->push_back(e.id);
       }
     }
-    KB_ASSIGN(KbDump dump, dump_store(store, only));
+    KB_ASSIGN(KbDump dump, services::dump_store(store, only));
     return importers::write_kb_json(dump);
   }
   if (o.format == "csv") {
-    return export_csv(events);
+    return render::export_csv(events);
   }
   if (o.format == "timelinejs") {
     const std::string title =
         o.title.value_or(o.topic ? fmt::format("Timeline: {}", *o.topic) : "Timeline");
-    return export_timelinejs(events, title).dump(2) + "\n";
+    return render::export_timelinejs(events, title).dump(2) + "\n";
   }
   if (o.format == "ics") {
-    return export_ics(events);
+    return render::export_ics(events);
   }
   return fail(
       Errc::invalid_argument,

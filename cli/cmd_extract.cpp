@@ -10,9 +10,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/store_extraction.hpp"
 #include "importers/entities/gazetteer.hpp"
 #include "importers/extract/extractor.hpp"
+#include "services/extraction.hpp"
 
 namespace kb::cli {
 
@@ -56,7 +56,7 @@ Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all) {
   const importers::extract::Extractor extractor(gazetteer);
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(const std::vector<Id> chosen, chosen_sources(store, ids, all));
-  StoredCounts total;
+  services::StoredCounts total;
   for (const Id id : chosen) {
     KB_ASSIGN(const Source source, store.source(id));
     if (source.body.empty()) {
@@ -67,8 +67,8 @@ Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all) {
       ctx.err << "kb: warning: " << w << '\n';
     }
     KB_ASSIGN(Transaction tx, store.transaction());
-    KB_ASSIGN(const ForgetCounts gone, forget_extraction(store, id));
-    KB_ASSIGN(const StoredCounts c, store_extraction(store, id, x));
+    KB_ASSIGN(const services::ForgetCounts gone, services::forget_extraction(store, id));
+    KB_ASSIGN(const services::StoredCounts c, services::store_extraction(store, id, x));
     KB_TRY(tx.commit());
     ctx.out << fmt::format(
         "source #{}: {} events ({} new, {} merged, {} refined, {} disputed), {} links; replaced "

@@ -11,9 +11,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/import_articles.hpp"
-#include "cli/import_records.hpp"
-#include "cli/store_extraction.hpp"
+#include "cli/import_files.hpp"
+#include "services/import_articles.hpp"
+#include "services/undo.hpp"
 
 namespace kb::cli {
 namespace {
@@ -36,21 +36,7 @@ struct ImportOptions {
 
 Result<void> run_undo(Id id, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  // First what extraction did with each source (date refinements and disputes it caused are
-  // reverted), then the sources themselves with their remaining citations.
-  KB_ASSIGN(auto source_ids, store.import_sources(id));
-  ForgetCounts forgot;
-  for (Id source_id : source_ids) {
-    KB_ASSIGN(ForgetCounts f, forget_extraction(store, source_id));
-    forgot.citations += f.citations;
-    forgot.events += f.events;
-    forgot.reverted += f.reverted;
-  }
-  KB_ASSIGN(UndoCounts n, store.undo_import(id));
-  n.citations += forgot.citations;
-  n.events += forgot.events;
-  KB_TRY(tx.commit());
+  KB_ASSIGN(const UndoCounts n, services::undo_import(store, id));
   ctx.out << fmt::format("undid import #{}: removed {} sources, {} citations, {} events\n", id,
                          n.sources, n.citations, n.events);
   return ok();
@@ -71,8 +57,8 @@ Result<void> run_list(Context& ctx) {
   return ok();
 }
 
-Result<ImportRequest> make_request(const ImportOptions& o, const Context& ctx) {
-  ImportRequest req;
+Result<services::ImportRequest> make_request(const ImportOptions& o, const Context& ctx) {
+  services::ImportRequest req;
   req.inputs = o.inputs;
   KB_ASSIGN(req.read.format, importers::parse_format(o.format));
   if (o.published) {
@@ -84,7 +70,8 @@ Result<ImportRequest> make_request(const ImportOptions& o, const Context& ctx) {
   req.dry_run = o.dry_run;
   req.events = !o.no_events;
   req.jobs = o.jobs;
-  req.progress = ctx.out_is_tty || ctx.in_is_tty;
+  req.in = &ctx.in;
+  req.progress = ctx.out_is_tty || ctx.in_is_tty ? &ctx.err : nullptr;
   return req;
 }
 
@@ -110,14 +97,14 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
   if (articles.inputs.empty()) {
     return ok();
   }
-  KB_ASSIGN(ImportRequest req, make_request(articles, ctx));
+  KB_ASSIGN(services::ImportRequest req, make_request(articles, ctx));
   std::optional<Store> store;
   if (!o.dry_run) {
     KB_ASSIGN(store, open_store(ctx, true));
   } else if (auto existing = open_store(ctx, false)) {
     store = std::move(*existing);
   }
-  KB_ASSIGN(ImportReport rep, import_articles(store ? &*store : nullptr, req, ctx));
+  KB_ASSIGN(services::ImportReport rep, services::import_articles(store ? &*store : nullptr, req));
   for (std::size_t i = 0; i < rep.warnings.size() && i < kWarningsShown; ++i) {
     ctx.err << "kb: warning: " << rep.warnings[i] << '\n';
   }

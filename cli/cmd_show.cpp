@@ -9,8 +9,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/render.hpp"
-#include "cli/store_extraction.hpp"
+#include "render/timeline.hpp"
+#include "services/extraction.hpp"
 
 namespace kb::cli {
 namespace {
@@ -19,8 +19,8 @@ constexpr int kRelatedWindowDays = 365;
 constexpr std::size_t kRelatedLimit = 10;
 
 std::string interval_text(const FuzzyDate& d) {
-  const auto first = day_json(d.first());
-  const auto last = day_json(d.last());
+  const auto first = render::day_json(d.first());
+  const auto last = render::day_json(d.last());
   return fmt::format("{} .. {}", first.is_null() ? "(open)" : first.get<std::string>(),
                      last.is_null() ? "(open)" : last.get<std::string>());
 }
@@ -91,9 +91,9 @@ Result<void> run_show(Id id, const std::string& format_name, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, false));
   KB_ASSIGN(Event e, store.event(id));
   KB_ASSIGN(auto related, store.related_events(id, kRelatedWindowDays, kRelatedLimit));
-  KB_ASSIGN(const auto history, date_history(store, id));
+  KB_ASSIGN(const auto history, services::date_history(store, id));
   if (format == Format::json) {
-    auto j = event_json(e);
+    auto j = render::event_json(e);
     auto changes = nlohmann::ordered_json::array();
     for (const auto& h : history) {
       changes.push_back({{"change", h.change},

@@ -10,7 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/render.hpp"
+#include "render/timeline.hpp"
 
 namespace kb::cli {
 namespace {
@@ -47,21 +47,21 @@ Result<void> run_timeline(const TimelineOptions& o, Context& ctx) {
   KB_ASSIGN(auto events, store.timeline(q));
   switch (format) {
     case Format::text:
-      ctx.out << timeline_text(events, use_color(ctx));
+      ctx.out << render::timeline_text(events, use_color(ctx));
       if (events.empty()) {
         ctx.err << "kb: no events" << (o.topic ? fmt::format(" about '{}'", *o.topic) : "") << '\n';
       }
       break;
     case Format::md:
-      ctx.out << timeline_markdown(events);
+      ctx.out << render::timeline_markdown(events);
       break;
     case Format::csv:
-      ctx.out << timeline_csv(events);
+      ctx.out << render::timeline_csv(events);
       break;
     case Format::json: {
       auto arr = nlohmann::ordered_json::array();
       for (const auto& e : events) {
-        arr.push_back(event_json(e));
+        arr.push_back(render::event_json(e));
       }
       ctx.out << arr.dump(2) << '\n';
       break;

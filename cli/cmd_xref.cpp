@@ -10,8 +10,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/render.hpp"
-#include "cli/xref_render.hpp"
+#include "render/timeline.hpp"
+#include "render/xref.hpp"
 
 namespace kb::cli {
 namespace {
@@ -35,8 +35,8 @@ std::optional<Id> event_id(std::string_view s) {
   return static_cast<Id>(std::stoll(std::string(s)));
 }
 
-Result<XrefWindow> window_of(const XrefOptions& o, const Context& ctx) {
-  XrefWindow w;
+Result<services::XrefWindow> window_of(const XrefOptions& o, const Context& ctx) {
+  services::XrefWindow w;
   if (o.from) {
     KB_ASSIGN(w.from, parse_date_option(*o.from, ctx));
   }
@@ -55,11 +55,11 @@ Result<void> run_xref(const XrefOptions& o, Context& ctx) {
   if (format == Format::csv) {
     return fail(Errc::invalid_argument, "kb xref writes text, md or json");
   }
-  KB_ASSIGN(XrefWindow w, window_of(o, ctx));
+  KB_ASSIGN(services::XrefWindow w, window_of(o, ctx));
   KB_ASSIGN(Store store, open_store(ctx, false));
   if (const auto id = event_id(o.target)) {
-    KB_ASSIGN(EventXref x, event_xref(store, *id, w, o.window));
-    ctx.out << render_event_xref(x, format, o.window);
+    KB_ASSIGN(services::EventXref x, services::event_xref(store, *id, w, o.window));
+    ctx.out << render::render_event_xref(x, format, o.window);
     return ok();
   }
   KB_ASSIGN(auto found, store.lookup_entities(o.target));
@@ -71,8 +71,9 @@ Result<void> run_xref(const XrefOptions& o, Context& ctx) {
     ctx.err << fmt::format("kb: note: '{}' also names {} #{} ({})\n", o.target,
                            to_string(found[i].kind), found[i].id, found[i].name);
   }
-  KB_ASSIGN(EntityXref x, entity_xref(store, found.front().id, w, o.companions));
-  ctx.out << render_entity_xref(x, format);
+  KB_ASSIGN(services::EntityXref x,
+            services::entity_xref(store, found.front().id, w, o.companions));
+  ctx.out << render::render_entity_xref(x, format);
   return ok();
 }
 

@@ -94,25 +94,6 @@ void on_run(CLI::App* sub, Context& ctx, std::function<Result<void>()> action) {
   });
 }
 
-std::size_t display_width(std::string_view utf8) {
-  std::size_t n = 0;
-  for (char c : utf8) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++n;
-    }
-  }
-  return n;
-}
-
-std::string pad(std::string_view s, std::size_t width) {
-  std::string out(s);
-  const std::size_t w = display_width(s);
-  if (w < width) {
-    out.append(width - w, ' ');
-  }
-  return out;
-}
-
 bool use_color(const Context& ctx) {
   if (!ctx.out_is_tty) {
     return false;
@@ -121,11 +102,28 @@ bool use_color(const Context& ctx) {
   return !no_color || no_color->empty();
 }
 
-std::string paint(bool on, std::string_view code, std::string_view s) {
-  if (!on) {
-    return std::string(s);
+Result<void> write_text_file(const std::string& path, std::string_view text) {
+  const std::string tmp = path + ".kb-tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return fail(Errc::storage, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    }
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      return fail(Errc::storage, fmt::format("cannot write '{}'", path));
+    }
   }
-  return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    return fail(Errc::storage, fmt::format("cannot write '{}': {}", path, ec.message()));
+  }
+  return ok();
 }
 
 }  // namespace kb::cli

@@ -9,7 +9,8 @@
 #include "cli/context.hpp"
 #include "kb/fuzzy_date.hpp"
 #include "kb/result.hpp"
-#include "kb/store.hpp"
+#include "render/text.hpp"
+#include "storage/sqlite/store.hpp"
 
 namespace CLI {
 class App;
@@ -17,8 +18,15 @@ class App;
 
 namespace kb::cli {
 
-// Output formats a listing command offers.
-enum class Format { text, md, json, csv };
+// The CLI is where the storage engine is chosen: SQLite.
+using sqlite::OpenMode;
+using sqlite::Store;
+// Text layout helpers shared with render/.
+using render::display_width;
+using render::Format;
+using render::pad;
+using render::paint;
+
 // Parses "text", "md"/"markdown", "json", "csv". Error (invalid_argument) otherwise.
 Result<Format> parse_format(std::string_view s);
 
@@ -34,6 +42,10 @@ Result<Store> open_store(const Context& ctx, bool write);
 // relative to ctx.today such as "last year" (resolved by the date tagger).
 Result<FuzzyDate> parse_date_option(std::string_view text, const Context& ctx);
 
+// Writes `text` to `path` through a temporary file renamed into place, so a failed write
+// leaves no partial file. Error (storage) naming the path and the reason.
+Result<void> write_text_file(const std::string& path, std::string_view text);
+
 // Prints "kb: <message>" to ctx.err and returns the exit code for the error's kind.
 int report(Context& ctx, const Error& error);
 
@@ -41,14 +53,7 @@ int report(Context& ctx, const Error& error);
 // successful action may still have set a non-zero code, e.g. import with failed files).
 void on_run(CLI::App* sub, Context& ctx, std::function<Result<void>()> action);
 
-// Terminal columns a UTF-8 string takes (code points; East Asian wide forms are rare here).
-std::size_t display_width(std::string_view utf8);
-// Pads `s` with spaces to `width` columns.
-std::string pad(std::string_view s, std::size_t width);
-
 // True when output may be coloured: a terminal and no NO_COLOR in the environment.
 bool use_color(const Context& ctx);
-// Wraps `s` in an ANSI SGR code when `on` ("1" bold, "2" dim, "33" yellow, ...).
-std::string paint(bool on, std::string_view code, std::string_view s);
 
 }  // namespace kb::cli

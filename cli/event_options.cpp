@@ -30,7 +30,7 @@ NamedKind split_kind(const std::string& spec, EntityKind fallback) {
 }
 
 Result<void> resolve_role(const std::vector<std::string>& names, Role role, EntityKind fallback,
-                          Event& e, Store& store, std::vector<std::string>& notes) {
+                          Event& e, Repository& store, std::vector<std::string>& notes) {
   std::erase_if(e.participants, [role](const Participant& p) { return p.role == role; });
   for (const auto& spec : names) {
     const NamedKind named = split_kind(spec, fallback);
@@ -96,7 +96,7 @@ void add_event_options(CLI::App& sub, EventOptions& o) {
   sub.add_option("--quote", o.quote, "The sentence of --source that supports it");
 }
 
-Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, Context& ctx,
+Result<void> apply_event_options(const EventOptions& o, Event& e, Repository& store, Context& ctx,
                                  std::vector<std::string>& notes) {
   if (o.title) {
     e.title = *o.title;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/context.hpp"
-#include "kb/store.hpp"
+#include "kb/repository.hpp"
 
 namespace CLI {
 class App;
@@ -35,7 +35,7 @@ void add_event_options(CLI::App& sub, EventOptions& o);
 // for the analyst appended to `notes`), a citation added for --source/--quote. Writes
 // entities/sources through `store`, so call it inside the command's transaction and print the
 // notes only once it has committed.
-Result<void> apply_event_options(const EventOptions& o, Event& e, Store& store, Context& ctx,
+Result<void> apply_event_options(const EventOptions& o, Event& e, Repository& store, Context& ctx,
                                  std::vector<std::string>& notes);
 
 }  // namespace kb::cli

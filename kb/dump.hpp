@@ -1,5 +1,5 @@
 // KbDump: the whole knowledge base (or one topic's part of it) as plain records with their ids,
-// for the kb JSON exchange format. dump_store() reads it; restore_store() writes it back verbatim.
+// for the kb JSON exchange format. services/dump.hpp reads and restores it.
 #pragma once
 
 #include <optional>
@@ -10,8 +10,6 @@
 #include "kb/result.hpp"
 
 namespace kb {
-
-class Store;
 
 // One stored link, with the ids of both events and of its supporting citation.
 struct DumpLink {
@@ -31,17 +29,5 @@ struct KbDump {
   std::vector<Event> events;     // `links` left empty: see `links`
   std::vector<DumpLink> links;
 };
-
-// Reads the knowledge base. With `only_events`, keeps those events, the links between them,
-// the sources they cite, and the entities they involve (plus the countries those lie in).
-Result<KbDump> dump_store(Store& store, const std::optional<std::vector<Id>>& only_events);
-
-// True when the knowledge base holds no events, entities or sources.
-Result<bool> store_is_empty(Store& store);
-
-// Writes `dump` with its ids and timestamps unchanged, so that dumping again gives the same
-// records. Requires: an empty knowledge base (Error conflict otherwise). Error (invalid_argument)
-// for records that reference missing ids. Does not open a transaction: the caller wraps it.
-Result<void> restore_store(Store& store, const KbDump& dump);
 
 }  // namespace kb

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Enforces the layering: <sqlite3.h> only in kb/sqlite.cpp, CLI11 only under cli/, and kb/
-# never includes importers/ or cli/, importers/ never includes cli/.
+# Enforces the layering (README "Architecture"):
+#   kb (model + Repository) <- storage/sqlite <- cli
+#   kb <- importers <- services <- render <- cli
+# SQL and <sqlite3.h> live only under storage/; CLI11 only under cli/; services/ and render/
+# never see a storage engine or the command line; importers/ never open a database; and cli/
+# holds no SQL of its own (it parses options, calls a service, renders, maps errors).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -11,8 +15,22 @@ check() {  # pattern, allowed-path-regex, message
     echo "layering: $3:"; echo "$hits" | sed 's/^/  /'; fail=1
   fi
 }
-check '#include <sqlite3\.h>' '^(kb/sqlite\.cpp|bench/|tests/)' "<sqlite3.h> outside kb/sqlite.cpp"
-check '#include <CLI/' '^(cli/|tests/|bench/)' "CLI11 outside cli/"
-check '#include "(importers|cli)/' '^(importers/|cli/|tests/|bench/|fuzz/|eval/)' "kb/ includes importers/ or cli/"
-check '#include "cli/' '^(cli/|tests/|bench/|fuzz/|eval/)' "importers/ includes cli/"
+tools='bench/|tests/|fuzz/|eval/'
+check '#include <sqlite3\.h>' "^(storage/sqlite/sqlite\.cpp|$tools)" "<sqlite3.h> outside storage/sqlite/sqlite.cpp"
+check '#include "storage/' "^(storage/|cli/|$tools)" "storage/ included outside storage/ and cli/ (use kb/repository.hpp)"
+check '#include <CLI/' "^(cli/|$tools)" "CLI11 outside cli/"
+check '#include "cli/' "^(cli/|$tools)" "cli/ included from a lower layer"
+check '#include "(render|cli)/' "^(render/|cli/|$tools)" "render/ included below it"
+check '#include "(services|render|cli)/' "^(services/|render/|cli/|$tools)" "services/ included below it"
+check '#include "(importers|services|render|cli|storage)/' "^(importers/|services/|render/|cli/|storage/|$tools)" \
+  "kb/ includes a higher layer"
+check '#include "(services|render|cli|storage)/' "^(services/|render/|cli/|storage/|$tools)" \
+  "importers/ includes services/, render/, cli/ or storage/"
+# SQL text: statements in string literals (SELECT ... FROM, INSERT INTO, UPDATE ... SET,
+# DELETE FROM, CREATE ..., PRAGMA) may appear only in storage/.
+check '"[^"]*\b(SELECT\b[^"]*\bFROM|INSERT (OR [A-Z]+ )?INTO|UPDATE [a-z_]+ SET|DELETE FROM|CREATE (TABLE|INDEX|TRIGGER|VIRTUAL)|PRAGMA )' \
+  "^(storage/|$tools)" "SQL outside storage/"
+# The domain's write side belongs in services/: cli/ never prepares statements or opens
+# transactions by hand beyond what a command needs to call the repository.
+check '\.prepare\(|Statement\b|\bDb\b' "^(storage/|$tools)" "SQLite handles outside storage/"
 exit $fail

@@ -21,18 +21,24 @@
 #include "cli/app.hpp"
 #include "cli/context.hpp"
 #include "kb/result.hpp"
-#include "kb/sqlite.hpp"
-#include "kb/store.hpp"
+#include "storage/sqlite/sqlite.hpp"
+#include "storage/sqlite/store.hpp"
 
-namespace kb {
+namespace kb::sqlite {
 // The store's connection, for tests that check with raw SQL what the store wrote (Store names
 // this struct its friend; no code outside tests/ defines it).
 struct StoreInternals {
   static Db& db(Store& store) { return store.db_; }
 };
-}  // namespace kb
+}  // namespace kb::sqlite
 
 namespace kb::test {
+
+using sqlite::Db;
+using sqlite::OpenMode;
+using sqlite::Statement;
+using sqlite::Step;
+using sqlite::Store;
 
 // The instant every test clock reports: 2024-01-15T10:00:00Z.
 inline std::chrono::system_clock::time_point fixed_now() {

@@ -7,8 +7,8 @@
 
 #include <doctest/doctest.h>
 
-#include "kb/migrate.hpp"
-#include "kb/sqlite.hpp"
+#include "storage/sqlite/migrate.hpp"
+#include "storage/sqlite/sqlite.hpp"
 #include "tests/test_util.hpp"
 
 namespace {
@@ -102,7 +102,7 @@ TEST_SUITE("cli") {
 
   TEST_CASE_FIXTURE(TempKb, "kb refuses another program's SQLite database") {
     {
-      kb::Db other = must(kb::Db::open(db, kb::OpenMode::create));
+      kb::sqlite::Db other = must(kb::sqlite::Db::open(db, kb::sqlite::OpenMode::create));
       must(other.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)"));
     }
     const auto before = rows();
@@ -117,9 +117,9 @@ TEST_SUITE("cli") {
 
   TEST_CASE_FIXTURE(TempKb, "kb refuses a database with a newer schema and leaves it alone") {
     seed();
-    const int newer = kb::schema_version() + 1;
+    const int newer = kb::sqlite::schema_version() + 1;
     {
-      kb::Db raw = must(kb::Db::open(db, kb::OpenMode::read_write));
+      kb::sqlite::Db raw = must(kb::sqlite::Db::open(db, kb::sqlite::OpenMode::read_write));
       must(raw.exec("PRAGMA user_version = " + std::to_string(newer)));
     }
     const auto before = rows();
@@ -129,7 +129,7 @@ TEST_SUITE("cli") {
       CHECK(r.code == 1);
       CHECK(r.out.empty());
       CHECK(r.err == "kb: '" + db + "' has schema version " + std::to_string(newer) +
-                         ", newer than this kb (" + std::to_string(kb::schema_version()) +
+                         ", newer than this kb (" + std::to_string(kb::sqlite::schema_version()) +
                          "); upgrade kb\n");
       CHECK(rows() == before);
     }

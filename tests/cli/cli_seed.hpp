@@ -13,7 +13,8 @@
 #include <doctest/doctest.h>
 
 #include "cli/app.hpp"
-#include "cli/import_records.hpp"
+#include "services/import_records.hpp"
+#include "storage/sqlite/store.hpp"
 
 namespace kb::test {
 
@@ -79,13 +80,10 @@ inline std::string article_csv() {
 // G7 pledge on F-16 training, 7: Grushko's warning), 2 violates 1 and 7 responds-to 6.
 inline void seed_cli_kb(const std::string& db) {
   {
-    auto store = Store::open(db, OpenMode::create);
+    auto store = kb::sqlite::Store::open(db, kb::sqlite::OpenMode::create);
     REQUIRE(store.has_value());
-    std::ostringstream out, err;
-    std::istringstream in;
-    auto ctx = make_context(out, err, in);
-    auto sum = cli::import_records(*store, article_csv(), "article.csv",
-                                   cli::RecordFormat::analyst_csv, true, ctx);
+    auto sum = kb::services::import_records(*store, article_csv(), "article.csv",
+                                            kb::services::RecordFormat::analyst_csv, true);
     REQUIRE(sum.has_value());
     REQUIRE(sum->events == 5);
   }

@@ -109,7 +109,7 @@ TEST_SUITE("cli") {
     // the citation of the article about refineries, after its source row was written.
     {
       Store store = must(Store::open(db, OpenMode::create));
-      must(kb::StoreInternals::db(store).exec(
+      must(kb::sqlite::StoreInternals::db(store).exec(
           "CREATE TRIGGER refuse BEFORE INSERT ON citation WHEN NEW.quote LIKE '%refineries%' "
           "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"));
     }

@@ -19,16 +19,17 @@ std::string slurp(const std::string& path) {
 }
 
 // Imports `content` into the knowledge base at `db`, as `kb import` does.
-Result<cli::RecordImportSummary> import_text(const std::string& db, const std::string& content,
-                                             bool strict, std::string* err = nullptr) {
-  auto store = Store::open(db, OpenMode::create);
+Result<services::RecordImportSummary> import_text(const std::string& db, const std::string& content,
+                                                  bool strict, std::string* err = nullptr) {
+  auto store = sqlite::Store::open(db, sqlite::OpenMode::create);
   REQUIRE(store.has_value());
-  std::ostringstream out, errs;
-  std::istringstream in;
-  auto ctx = test::make_context(out, errs, in);
-  const auto format = cli::sniff_record_format(content);
+  std::ostringstream errs;
+  const auto format = services::sniff_record_format(content);
   REQUIRE(format.has_value());
-  auto r = cli::import_records(*store, content, "input.csv", *format, strict, ctx);
+  const auto skipped = [&errs](const importers::RecordWarning& w) {
+    errs << "kb: input.csv:" << w.line << ": skipped: " << w.message << '\n';
+  };
+  auto r = services::import_records(*store, content, "input.csv", *format, strict, skipped);
   if (err != nullptr) {
     *err = errs.str();
   }

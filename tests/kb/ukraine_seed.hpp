@@ -9,9 +9,11 @@
 
 #include <doctest/doctest.h>
 
-#include "kb/store.hpp"
+#include "storage/sqlite/store.hpp"
 
 namespace kb::test {
+
+using sqlite::Store;
 
 inline constexpr std::string_view kSeedUrl = "https://caliber.az/";
 

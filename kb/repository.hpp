@@ -1,0 +1,310 @@
+// Repository: every read and write of the knowledge base that the domain needs, with no SQL
+// (and no storage engine) in its signatures. storage/sqlite/ implements it; services/ and the
+// front ends use only this interface, so a second engine plugs in beside the first.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kb/dump.hpp"
+#include "kb/fuzzy_date.hpp"
+#include "kb/model.hpp"
+#include "kb/result.hpp"
+
+namespace kb {
+
+// Which events a timeline shows. Empty fields do not filter.
+struct TimelineQuery {
+  std::optional<std::string> topic;     // entity name/alias, tag, or full-text query
+  std::optional<FuzzyDate> from;        // events that end on or after from.first()
+  std::optional<FuzzyDate> to;          // events that start on or before to.last()
+  std::vector<std::string> kinds;       // any of these event kinds
+  std::vector<std::string> actors;      // names: events with any of them as actor
+  std::optional<date::sys_days> as_of;  // only what was known then (see Store::timeline)
+  std::size_t limit = 0;                // 0: no limit
+  bool include_merged = false;          // also events merged into others (same-as), each with
+                                        // only its own details (exports)
+};
+
+// How a timeline topic was understood.
+struct TopicMatch {
+  enum class How { all, entity, tag, text } how = How::all;
+  std::vector<Entity> entities;  // for How::entity: the entities matched by name or alias
+};
+
+// One full-text hit.
+struct SearchHit {
+  enum class What { event, source } what = What::event;
+  Id id = 0;
+  std::string title;
+  std::string snippet;                   // with the matched terms in [brackets]
+  std::optional<FuzzyDate> date;         // events
+  std::optional<std::string> published;  // sources
+  double rank = 0;                       // bm25, lower is better
+};
+
+// A source as listed by sources().
+struct SourceSummary {
+  Source source;  // body left empty unless asked for
+  std::int64_t events = 0;
+};
+
+// Counts for `kb stats`.
+struct Stats {
+  std::int64_t events = 0, entities = 0, sources = 0, citations = 0, links = 0, tags = 0;
+  std::optional<FuzzyDate> earliest, latest;
+  std::vector<std::pair<std::string, std::int64_t>> by_kind;
+};
+
+// Entities an event shares actors/places with, for `kb show`.
+struct RelatedEvent {
+  Id id = 0;
+  std::string title;
+  FuzzyDate date = FuzzyDate::year(date::year{1970});
+  std::string shared;  // the entity they share
+};
+
+// One `kb import` run, as logged.
+struct ImportRun {
+  Id id = 0;
+  std::string started_at;
+  std::optional<std::string> finished_at;
+  std::string inputs;  // the paths as given, one per line
+  std::int64_t articles = 0, added = 0, unchanged = 0, failed = 0, events = 0, warnings = 0;
+  std::optional<std::string> undone_at;
+};
+
+// What `kb import --undo` removed.
+struct UndoCounts {
+  std::int64_t sources = 0, events = 0, citations = 0;
+};
+
+// What an extracted event is compared with to find the stored event it may repeat.
+struct MergeProbe {
+  std::string kind;
+  date::sys_days first, last;  // the extracted date's interval
+  std::vector<Id> entity_ids;  // the entities taking part in a role other than mentioned
+  std::string title;
+  int title_window_days = 0;  // how far apart same-titled events may be and still match
+};
+
+// A citation an extraction added (so that undoing the extraction removes exactly it).
+struct ExtractionCitation {
+  Id citation_id = 0;
+  Id source_id = 0;
+  Id event_id = 0;
+  bool created_event = false;  // the extraction created the event (rather than merging)
+};
+
+// One recorded change of an event's date by an extraction: a refinement (a more precise date)
+// or a dispute (a conflicting one, kept side by side).
+struct DateChange {
+  Id id = 0;
+  Id event_id = 0;
+  std::string change;  // "refined" or "disputed"
+  FuzzyDate old_date = FuzzyDate::year(date::year{1970});
+  std::string old_text;
+  Status old_status = Status::reported;
+  FuzzyDate new_date = FuzzyDate::year(date::year{1970});
+  std::string new_text;  // the expression the source used
+  std::optional<Id> source_id;
+  std::string quote;
+  std::string recorded_at;  // stamped by the store when empty
+};
+
+// A unit of work on a repository: a transaction, or a savepoint nested in one. Its writes are
+// undone when it is destroyed unless commit() succeeded. Move-only.
+class Transaction {
+ public:
+  // What an engine supplies: commit, and undo in its destructor unless committed.
+  class Impl {
+   public:
+    virtual ~Impl() = default;
+    virtual Result<void> commit() = 0;
+  };
+
+  explicit Transaction(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+  // Commits (for a savepoint: keeps its writes in the enclosing transaction); afterwards the
+  // destructor does nothing. Error (storage) if the engine fails.
+  Result<void> commit() {
+    KB_TRY(impl_->commit());
+    impl_.reset();
+    return ok();
+  }
+
+ private:
+  std::unique_ptr<Impl> impl_;  // null once committed
+};
+
+class Repository {
+ public:
+  Repository() = default;
+  Repository(const Repository&) = delete;
+  Repository& operator=(const Repository&) = delete;
+  Repository(Repository&&) = default;
+  Repository& operator=(Repository&&) = default;
+  virtual ~Repository() = default;
+
+  // The current time as ISO 8601 UTC (the stamp of recorded_at/updated_at).
+  virtual std::string now_iso() const = 0;
+  // Starts a write transaction; it rolls back unless committed.
+  virtual Result<Transaction> transaction() = 0;
+  // Opens a savepoint inside the current transaction: its writes are undone unless committed,
+  // so one unit of work can fail without losing the rest. Requires: an open transaction.
+  virtual Result<Transaction> savepoint() = 0;
+
+  // --- entities ---
+  // Inserts an entity with its aliases; returns its id. Error (conflict) if an entity of the
+  // same kind already has that name.
+  virtual Result<Id> add_entity(const Entity& e) = 0;
+  // Entities whose name or alias has the same alias_key as `name`, oldest first.
+  virtual Result<std::vector<Entity>> lookup_entities(std::string_view name) = 0;
+  // The entity named `name` (or with that alias), creating it with `kind` if none exists;
+  // `created` tells which happened. When several match, the oldest wins.
+  virtual Result<Id> resolve_entity(std::string_view name, EntityKind kind, bool* created) = 0;
+  // One entity with its aliases. Error (not_found) naming the id.
+  virtual Result<Entity> entity(Id id) = 0;
+  // All entities (of `kind` if given) ordered by name.
+  virtual Result<std::vector<Entity>> entities(std::optional<EntityKind> kind = std::nullopt) = 0;
+  // Adds an alias; adding an existing one is a no-op.
+  virtual Result<void> add_alias(Id id, std::string_view alias) = 0;
+  // Moves everything of `drop` (aliases, event roles, places in it) to `keep`, then deletes
+  // `drop`; its name becomes an alias of `keep`.
+  virtual Result<void> merge_entities(Id keep, Id drop) = 0;
+  // The events entity `entity_id` takes part in, each with its roles, by event id.
+  virtual Result<std::map<Id, std::vector<Role>>> roles_of_entity(Id entity_id) = 0;
+  // Counts of events per entity, for `kb entity list`.
+  virtual Result<std::int64_t> event_count(Id entity_id) = 0;
+
+  // --- sources ---
+  // Inserts a source, stamping `retrieved` when empty. Error (conflict) on a duplicate hash.
+  virtual Result<Id> add_source(const Source& s) = 0;
+  // The source with this content hash / URL, if any.
+  virtual Result<std::optional<Id>> find_source_by_hash(std::string_view hash) = 0;
+  virtual Result<std::optional<Id>> find_source_by_url(std::string_view url) = 0;
+  // A reference to a URL an analyst cited by hand: the existing source with that URL, or a new
+  // bare one (no body) created for it.
+  virtual Result<Id> source_for_url(std::string_view url) = 0;
+  // One source with its body. Error (not_found).
+  virtual Result<Source> source(Id id) = 0;
+  // All sources, oldest import first, with their event counts; bodies only if `with_text`.
+  virtual Result<std::vector<SourceSummary>> sources(bool with_text) = 0;
+
+  // --- events ---
+  // Inserts an event with its participants (by entity id), citations (by source id) and tags.
+  // Stamps recorded_at/updated_at. Returns the new id.
+  virtual Result<Id> add_event(const Event& e) = 0;
+  // Rewrites the event's own fields, participants and tags from `e` (citations and links are
+  // kept; add them with add_citation/add_link). Error (not_found).
+  virtual Result<void> update_event(const Event& e) = 0;
+  // Deletes the event with its roles, citations, links and tags. Error (not_found).
+  virtual Result<void> remove_event(Id id) = 0;
+  // The full event: participants, citations (with their sources), links both ways, tags.
+  virtual Result<Event> event(Id id) = 0;
+  // Cites a source for an event; returns the citation id.
+  virtual Result<Id> add_citation(Id event_id, const Citation& c) = 0;
+  // Links two events. Error (invalid_argument) for an unknown relation or a self-link,
+  // (not_found) for unknown ids, (conflict) when the link exists. `A same-as B` also merges B
+  // into A: B is hidden from timelines and search, and A shows B's entities, citations and
+  // tags (B itself stays stored; remove_link undoes the merge). Error (conflict) if B is
+  // already merged elsewhere.
+  virtual Result<Id> add_link(Id from, std::string_view relation, Id to,
+                              std::optional<Id> citation_id) = 0;
+  // Removes a link; for same-as also undoes the merge. Error (not_found) if there is none.
+  virtual Result<void> remove_link(Id from, std::string_view relation, Id to) = 0;
+  // Adds tags (lower-cased, trimmed); existing ones are kept.
+  virtual Result<void> add_tags(Id event_id, const std::vector<std::string>& tags) = 0;
+  // The roles of event `event_id` other than mentioned, as (entity id, role).
+  virtual Result<std::vector<std::pair<Id, Role>>> event_roles(Id event_id) = 0;
+  // Adds a role to an event; an existing one is kept.
+  virtual Result<void> add_role(Id event_id, Id entity_id, Role role) = 0;
+  // Whether source `source_id` already supports event `event_id`.
+  virtual Result<bool> cites_source(Id event_id, Id source_id) = 0;
+  // Deletes one citation. Deleting a missing one is a no-op.
+  virtual Result<void> remove_citation(Id citation_id) = 0;
+  // Stamps the import run that created an event.
+  virtual Result<void> set_event_import(Id event_id, Id import_id) = 0;
+  // An event titled exactly `title` with the same TIMEX3 value and modifier as `date`, if any.
+  virtual Result<std::optional<Id>> find_event(std::string_view title, const FuzzyDate& date) = 0;
+  // Events other than `except` overlapping [`first`, `last`] and not merged with it (same-as),
+  // oldest first, at most `limit`.
+  virtual Result<std::vector<Id>> events_overlapping(Id except, date::sys_days first,
+                                                     date::sys_days last, std::size_t limit) = 0;
+  // Other events that share an actor, target or place with `id`, within `window_days` of it.
+  virtual Result<std::vector<RelatedEvent>> related_events(Id id, int window_days,
+                                                           std::size_t limit) = 0;
+
+  // --- import log ---
+  // Records the start of a `kb import` of `inputs`; returns its id.
+  virtual Result<Id> begin_import(const std::vector<std::string>& inputs) = 0;
+  // Records an import's counts and finish time.
+  virtual Result<void> finish_import(const ImportRun& counts) = 0;
+  // Stores a warning of an import, naming the file (and line).
+  virtual Result<void> add_import_warning(Id import_id, std::string_view origin,
+                                          std::string_view message) = 0;
+  // The sources import `import_id` added, by id.
+  virtual Result<std::vector<Id>> import_sources(Id import_id) = 0;
+  // Every import, newest first.
+  virtual Result<std::vector<ImportRun>> imports() = 0;
+  // Undoes an import: removes the sources it added (their citations go with them) and the
+  // imported events no remaining source supports; hand edits and events still cited elsewhere
+  // stay. Error (not_found) for an unknown id, (conflict) if already undone.
+  virtual Result<UndoCounts> undo_import(Id import_id) = 0;
+
+  // --- extraction bookkeeping ---
+  // Stored events that may be the happening `probe` describes: of its kind, either overlapping
+  // its dates (starting at most 400 days before) with one of its entities in a real role, or
+  // titled the same (ignoring case) within `probe.title_window_days`. Titles by event id.
+  virtual Result<std::map<Id, std::string>> merge_candidates(const MergeProbe& probe) = 0;
+  // Records that an extraction added a citation.
+  virtual Result<void> record_extraction_citation(const ExtractionCitation& c) = 0;
+  // The citations extractions of source `source_id` added (created_event left false).
+  virtual Result<std::vector<ExtractionCitation>> extraction_citations(Id source_id) = 0;
+  // Imported events that no citation supports, by id.
+  virtual Result<std::vector<Id>> unsupported_imported_events() = 0;
+  // Records a date refinement or dispute; returns its id.
+  virtual Result<Id> add_date_change(const DateChange& c) = 0;
+  // The date changes of an event, oldest first / those a source caused, newest first.
+  virtual Result<std::vector<DateChange>> date_changes_of_event(Id event_id) = 0;
+  virtual Result<std::vector<DateChange>> date_changes_of_source(Id source_id) = 0;
+  // Whether event `event_id` has a recorded dispute other than change `change_id`.
+  virtual Result<bool> disputed_elsewhere(Id event_id, Id change_id) = 0;
+  // Forgets one recorded date change.
+  virtual Result<void> remove_date_change(Id change_id) = 0;
+
+  // --- whole-base records ---
+  // Every link, by id.
+  virtual Result<std::vector<DumpLink>> links() = 0;
+  // True when the knowledge base holds no events, entities or sources.
+  virtual Result<bool> is_empty() = 0;
+  // Writes `dump` with its ids and timestamps unchanged, so that dumping again gives the same
+  // records. Error (conflict) unless the knowledge base is empty; (invalid_argument) for records
+  // that reference missing ids. Does not open a transaction: the caller wraps it.
+  virtual Result<void> restore(const KbDump& dump) = 0;
+
+  // --- queries ---
+  // How `topic` would be understood: an entity (name or alias), else a tag, else FTS text.
+  virtual Result<TopicMatch> match_topic(std::string_view topic) = 0;
+  // Events matching `q`, oldest first (first day, then last day, then id), fully loaded. A
+  // topic that is an entity brings the events of that entity, of the places that lie in it,
+  // and the events tagged with the topic; other topics match a tag or full text. With as_of,
+  // only events cited by a source published on or before that day, or entered by hand on or
+  // before it, are shown.
+  virtual Result<std::vector<Event>> timeline(const TimelineQuery& q) = 0;
+  // Full-text search over events and sources, best first. `raw` passes FTS5 syntax through;
+  // otherwise each word is searched as a plain term. Error (invalid_argument) for a query FTS5
+  // cannot parse.
+  virtual Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
+                                                bool raw) = 0;
+  // Counts and extent of the knowledge base.
+  virtual Result<Stats> stats() = 0;
+};
+
+}  // namespace kb

@@ -1,0 +1,203 @@
+// CSV, TimelineJS and iCalendar renderings of events, and the atomic file writer.
+
+#include "render/exchange.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "render/escape.hpp"
+#include "render/timeline.hpp"
+
+namespace kb::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string joined(const Event& e, Role role) {
+  std::string out;
+  for (const auto& p : e.participants) {
+    if (p.role == role) {
+      out += out.empty() ? "" : "; ";
+      out += p.name;
+    }
+  }
+  return out;
+}
+
+// A date FuzzyDate::parse reads back: the TIMEX3 value, or the words when a modifier applies.
+std::string csv_date(const Event& e) {
+  return e.date.modifier() == Modifier::none ? e.date.timex() : e.date.display();
+}
+
+Json date_object(date::sys_days d, Precision p) {
+  const date::year_month_day ymd{d};
+  Json j;
+  j["year"] = fmt::format("{}", static_cast<int>(ymd.year()));
+  if (p <= Precision::half_year) {
+    j["month"] = fmt::format("{}", static_cast<unsigned>(ymd.month()));
+  }
+  if (p <= Precision::week) {
+    j["day"] = fmt::format("{}", static_cast<unsigned>(ymd.day()));
+  }
+  return j;
+}
+
+// Escapes TEXT values (RFC 5545 3.3.11).
+std::string ics_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == ';' || c == ',') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Folds a content line at 75 octets without splitting a UTF-8 sequence.
+std::string ics_line(std::string_view line) {
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto u = static_cast<unsigned char>(line[i]);
+    std::size_t len = 1;
+    if (u >= 0xF0) {
+      len = 4;
+    } else if (u >= 0xE0) {
+      len = 3;
+    } else if (u >= 0xC0) {
+      len = 2;
+    }
+    if (width + len > 75) {
+      out += "\r\n ";
+      width = 1;
+    }
+    out.append(line.substr(i, len));
+    width += len;
+    i += len - 1;
+  }
+  return out + "\r\n";
+}
+
+std::string ics_day(date::sys_days d) { return date::format("%Y%m%d", d); }
+
+// "2023-05-23T10:00:00Z" -> "20230523T100000Z".
+std::string ics_stamp(std::string_view iso) {
+  std::string out;
+  for (char c : iso) {
+    if (c != '-' && c != ':') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& export_csv_columns() {
+  static const std::vector<std::string_view> kColumns = {
+      "date", "title",  "kind",    "actors",  "place", "source", "quote",    "tags",
+      "id",   "status", "targets", "summary", "first", "last",   "precision"};
+  return kColumns;
+}
+
+std::string export_csv(const std::vector<Event>& events) {
+  std::string out = fmt::format("{}\r\n", fmt::join(export_csv_columns(), ","));
+  for (const auto& e : events) {
+    std::string source, quote;
+    for (const auto& c : e.citations) {
+      if (c.url) {
+        source = *c.url;
+        quote = c.quote;
+        break;
+      }
+    }
+    const Json first = day_json(e.date.first());
+    const Json last = day_json(e.date.last());
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(csv_date(e)),
+                    csv_field(e.title), e.kind, csv_field(joined(e, Role::actor)),
+                    csv_field(joined(e, Role::location)), csv_field(source), csv_field(quote),
+                    csv_field(fmt::format("{}", fmt::join(e.tags, "; "))), e.id,
+                    to_string(e.status), csv_field(joined(e, Role::target)), csv_field(e.summary),
+                    first.is_null() ? "" : first.get<std::string>(),
+                    last.is_null() ? "" : last.get<std::string>(), to_string(e.date.precision()));
+  }
+  return out;
+}
+
+Json export_timelinejs(const std::vector<Event>& events, std::string_view title) {
+  Json doc;
+  doc["title"] = Json{{"text", Json{{"headline", title}, {"text", ""}}}};
+  doc["events"] = Json::array();
+  for (const auto& e : events) {
+    const bool open_start = e.date.first() <= FuzzyDate::kOpenStart;
+    const bool open_end = e.date.last() >= FuzzyDate::kOpenEnd;
+    const date::sys_days start = open_start ? e.date.stated_first() : e.date.first();
+    Json j;
+    j["start_date"] = date_object(start, e.date.precision());
+    const Precision p = e.date.precision();
+    const bool whole_unit = p == Precision::day || p == Precision::month || p == Precision::year;
+    if (!open_end && (!whole_unit || e.date.last() != FuzzyDate::unit(start, p).last())) {
+      j["end_date"] = date_object(e.date.last(), e.date.precision());
+    }
+    j["display_date"] = e.date.display();
+    // TimelineJS shows headline and text as HTML: what the sources say is escaped.
+    std::string text = xml_escape(e.summary);
+    for (const auto& c : e.citations) {
+      if (!c.quote.empty()) {
+        text += fmt::format("{}<blockquote>{}</blockquote>", text.empty() ? "" : " ",
+                            xml_escape(c.quote));
+        break;
+      }
+    }
+    j["text"] = Json{{"headline", xml_escape(e.title)}, {"text", text}};
+    j["group"] = e.kind;
+    j["unique_id"] = fmt::format("kb-{}", e.id);
+    doc["events"].push_back(std::move(j));
+  }
+  return doc;
+}
+
+std::string export_ics(const std::vector<Event>& events) {
+  std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kb//kb " KB_VERSION
+                    "//EN\r\n"
+                    "CALSCALE:GREGORIAN\r\n";
+  for (const auto& e : events) {
+    if (e.status != Status::planned || e.date.first() <= FuzzyDate::kOpenStart ||
+        e.date.last() >= FuzzyDate::kOpenEnd) {
+      continue;
+    }
+    out += "BEGIN:VEVENT\r\n";
+    out += ics_line(fmt::format("UID:kb-event-{}@kb", e.id));
+    out += ics_line(fmt::format("DTSTAMP:{}", ics_stamp(e.recorded_at)));
+    out += ics_line(fmt::format("DTSTART;VALUE=DATE:{}", ics_day(e.date.first())));
+    out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", ics_day(e.date.last() + date::days{1})));
+    out += ics_line("SUMMARY:" + ics_text(e.title));
+    std::string desc = fmt::format("{} ({})", e.date.display(), e.kind);
+    if (!e.summary.empty()) {
+      desc += "\n" + e.summary;
+    }
+    for (const auto& c : e.citations) {
+      if (c.url) {
+        out += ics_line("URL:" + *c.url);
+        break;
+      }
+    }
+    out += ics_line("DESCRIPTION:" + ics_text(desc));
+    out += ics_line("CATEGORIES:" + ics_text(e.kind));
+    out += "STATUS:TENTATIVE\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n";
+  }
+  return out + "END:VCALENDAR\r\n";
+}
+
+}  // namespace kb::render

@@ -1,0 +1,29 @@
+// Renders events for the terminal, Markdown, CSV and the JSON contract (see README "JSON").
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "kb/model.hpp"
+#include "render/escape.hpp"
+
+namespace kb::render {
+
+// The JSON object of one event, the documented contract: id, title, summary, kind, status,
+// confidence, origin, date{value, mod, first, last, precision, text, display}, entities[],
+// citations[], links[], tags[].
+nlohmann::ordered_json event_json(const Event& e);
+
+// A day as ISO 8601, or null for the open ends of "since 2014" / "before 2014".
+nlohmann::ordered_json day_json(date::sys_days d);
+
+// Aligned text lines: date column, title, kind, status, id. `color` adds ANSI styling.
+std::string timeline_text(const std::vector<Event>& events, bool color);
+// A Markdown list, one event per line, with its first citation's URL as a link.
+std::string timeline_markdown(const std::vector<Event>& events);
+// CSV (RFC 4180) with a header row: id,first,last,date,precision,title,kind,status,actors,
+// targets,places,tags,sources.
+std::string timeline_csv(const std::vector<Event>& events);
+
+}  // namespace kb::render

@@ -1,0 +1,260 @@
+// store_extraction(): turns one source's Extraction into stored entities, events, citations and
+// links, merging with what the knowledge base already holds (see store_extraction.hpp).
+#include "services/extraction.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "kb/text_key.hpp"
+
+namespace kb::services {
+
+namespace {
+
+namespace ex = importers::extract;
+
+// How far apart two dates may be and still be one event with conflicting accounts.
+constexpr int kDisputeWindowDays = 31;
+
+// Entity ids resolved so far in this call, by alias key and kind.
+using EntityCache = std::map<std::pair<std::string, EntityKind>, Id>;
+
+Result<Id> resolve(Repository& store, const ex::ExtractedParticipant& p, EntityCache& cache,
+                   StoredCounts& counts) {
+  const auto key = std::make_pair(alias_key(p.name), p.kind);
+  if (const auto it = cache.find(key); it != cache.end()) {
+    return it->second;
+  }
+  std::vector<std::string> names{p.name};
+  names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+  std::optional<Id> found;
+  for (const std::string& name : names) {
+    KB_ASSIGN(const auto matches, store.lookup_entities(name));
+    for (const Entity& e : matches) {
+      if (e.kind == p.kind || (name == p.name && alias_key(e.name) == key.first)) {
+        found = e.id;
+        break;
+      }
+    }
+    if (found) {
+      break;
+    }
+  }
+  if (!found) {
+    Entity e;
+    e.name = p.name;
+    e.kind = p.kind;
+    e.description = p.description;
+    e.wikidata = p.wikidata;
+    e.aliases = p.aliases;
+    if (p.country) {
+      ex::ExtractedParticipant country;
+      country.name = *p.country;
+      country.kind = EntityKind::country;
+      KB_ASSIGN(e.country_id, resolve(store, country, cache, counts));
+    }
+    KB_ASSIGN(found, store.add_entity(e));
+    counts.entities += 1;
+  }
+  cache[key] = *found;
+  return *found;
+}
+
+struct Resolved {
+  std::vector<std::pair<Id, Role>> roles;  // distinct (entity, role)
+};
+
+Result<Resolved> resolve_all(Repository& store, const ex::ExtractedEvent& e, EntityCache& cache,
+                             StoredCounts& counts) {
+  Resolved r;
+  for (const auto& p : e.participants) {
+    KB_ASSIGN(const Id id, resolve(store, p, cache, counts));
+    const auto entry = std::make_pair(id, p.role);
+    if (std::find(r.roles.begin(), r.roles.end(), entry) == r.roles.end()) {
+      r.roles.push_back(entry);
+    }
+  }
+  return r;
+}
+
+// Existing events that could be the same as `e`: same kind and sharing an entity in a real
+// role with overlapping dates, or with the same title within the dispute window.
+Result<std::map<Id, std::string>> candidates(Repository& store, const ex::ExtractedEvent& e,
+                                             const Resolved& r) {
+  MergeProbe probe;
+  probe.kind = e.kind;
+  probe.first = e.date.first();
+  probe.last = e.date.last();
+  for (const auto& [id, role] : r.roles) {
+    if (role != Role::mentioned) {
+      probe.entity_ids.push_back(id);
+    }
+  }
+  probe.title = e.title;
+  probe.title_window_days = kDisputeWindowDays;
+  return store.merge_candidates(probe);
+}
+
+std::set<Id> with_role(const std::vector<std::pair<Id, Role>>& roles, bool actors) {
+  std::set<Id> out;
+  for (const auto& [id, role] : roles) {
+    if (actors ? role == Role::actor : (role == Role::target || role == Role::location)) {
+      out.insert(id);
+    }
+  }
+  return out;
+}
+
+bool intersects(const std::set<Id>& a, const std::set<Id>& b) {
+  return std::any_of(a.begin(), a.end(), [&](Id x) { return b.count(x) != 0; });
+}
+
+// Whether a stored event (its title and roles) and extracted `e` describe the same happening.
+bool same_happening(std::string_view old_title, const std::vector<std::pair<Id, Role>>& old_roles,
+                    const ex::ExtractedEvent& e, const Resolved& r) {
+  if (alias_key(old_title) == alias_key(e.title)) {
+    return true;
+  }
+  const auto new_objects = with_role(r.roles, false);
+  const auto old_objects = with_role(old_roles, false);
+  const bool objects_agree =
+      intersects(new_objects, old_objects) || (new_objects.empty() && old_objects.empty());
+  return intersects(with_role(r.roles, true), with_role(old_roles, true)) && objects_agree;
+}
+
+Result<void> record_history(Repository& store, Id event_id, std::string_view change,
+                            const Event& old, const ex::ExtractedEvent& e, Id source_id) {
+  DateChange c;
+  c.event_id = event_id;
+  c.change = std::string(change);
+  c.old_date = old.date;
+  c.old_text = old.date_text;
+  c.old_status = old.status;
+  c.new_date = e.date;
+  c.new_text = e.date_text;
+  c.source_id = source_id;
+  c.quote = e.quote;
+  KB_TRY(store.add_date_change(c));
+  return ok();
+}
+
+Result<Id> cite(Repository& store, Id event_id, Id source_id, const ex::ExtractedEvent& e,
+                bool created) {
+  Citation c;
+  c.source_id = source_id;
+  c.quote = e.quote;
+  c.quote_begin = static_cast<std::int64_t>(e.quote_begin);
+  c.quote_end = static_cast<std::int64_t>(e.quote_end);
+  KB_ASSIGN(const Id citation, store.add_citation(event_id, c));
+  KB_TRY(
+      store.record_extraction_citation(ExtractionCitation{citation, source_id, event_id, created}));
+  return citation;
+}
+
+// Merges `e` into stored event `id`: cites it, adds new roles, refines or disputes the date.
+Result<std::optional<Id>> merge(Repository& store, Event old, Id source_id,
+                                const ex::ExtractedEvent& e, const Resolved& r,
+                                StoredCounts& counts) {
+  KB_ASSIGN(const bool already, store.cites_source(old.id, source_id));
+  for (const auto& [entity, role] : r.roles) {
+    KB_TRY(store.add_role(old.id, entity, role));
+  }
+  const bool imported = old.origin == Origin::imported;
+  if (!old.date.overlaps(e.date)) {
+    KB_TRY(record_history(store, old.id, "disputed", old, e, source_id));
+    old.status = Status::disputed;
+    KB_TRY(store.update_event(old));
+    counts.disputed += 1;
+  } else if (imported && old.date.contains(e.date) && !(old.date == e.date) &&
+             e.date.last() - e.date.first() < old.date.last() - old.date.first()) {
+    KB_TRY(record_history(store, old.id, "refined", old, e, source_id));
+    old.date = e.date;
+    old.date_text = e.date_text;
+    KB_TRY(store.update_event(old));
+    counts.refined += 1;
+  }
+  counts.merged += 1;
+  if (already) {
+    return std::optional<Id>();
+  }
+  KB_ASSIGN(const Id citation, cite(store, old.id, source_id, e, false));
+  return std::optional<Id>(citation);
+}
+
+Event to_event(const ex::ExtractedEvent& x, const Resolved& r) {
+  Event e;
+  e.title = x.title;
+  e.summary = x.summary;
+  e.date = x.date;
+  e.date_text = x.date_text;
+  e.kind = x.kind;
+  e.status = x.status;
+  e.confidence = x.confidence;
+  e.origin = Origin::imported;
+  e.tags = x.tags;
+  for (const auto& [id, role] : r.roles) {
+    e.participants.push_back(Participant{id, "", EntityKind::country, role});
+  }
+  return e;
+}
+
+// Stores one event (new or merged); returns its id and the citation that supports it.
+Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id source_id,
+                                                     const ex::ExtractedEvent& x,
+                                                     EntityCache& cache, StoredCounts& counts,
+                                                     const StoreExtractionOptions& options) {
+  KB_ASSIGN(const Resolved r, resolve_all(store, x, cache, counts));
+  KB_ASSIGN(const auto found, candidates(store, x, r));
+  for (const auto& [id, title] : found) {
+    KB_ASSIGN(const auto roles, store.event_roles(id));
+    if (!same_happening(title, roles, x, r)) {
+      continue;
+    }
+    KB_ASSIGN(Event old, store.event(id));
+    const bool near = old.date.overlaps(x.date) || (old.date.precision() <= Precision::month &&
+                                                    x.date.precision() <= Precision::month);
+    if (near) {
+      KB_ASSIGN(const auto citation, merge(store, std::move(old), source_id, x, r, counts));
+      return std::make_pair(id, citation);
+    }
+  }
+  KB_ASSIGN(const Id id, store.add_event(to_event(x, r)));
+  if (options.import_id) {
+    KB_TRY(store.set_event_import(id, *options.import_id));
+  }
+  KB_ASSIGN(const Id citation, cite(store, id, source_id, x, true));
+  counts.created += 1;
+  return std::make_pair(id, std::optional<Id>(citation));
+}
+
+}  // namespace
+
+Result<StoredCounts> store_extraction(Repository& store, Id source_id, const ex::Extraction& x,
+                                      const StoreExtractionOptions& options) {
+  StoredCounts counts;
+  EntityCache cache;
+  std::vector<std::pair<Id, std::optional<Id>>> stored;
+  for (const auto& e : x.events) {
+    KB_ASSIGN(auto s, store_event(store, source_id, e, cache, counts, options));
+    stored.push_back(s);
+  }
+  for (const auto& l : x.links) {
+    if (l.from >= stored.size() || l.to >= stored.size() ||
+        stored[l.from].first == stored[l.to].first) {
+      continue;
+    }
+    auto added =
+        store.add_link(stored[l.from].first, l.relation, stored[l.to].first, stored[l.from].second);
+    if (added) {
+      counts.links += 1;
+    } else if (added.error().code != Errc::conflict) {
+      return std::move(added).error();
+    }
+  }
+  return counts;
+}
+
+}  // namespace kb::services

@@ -1,0 +1,182 @@
+// Store: the whole knowledge base as id-carrying records — the links as stored, whether it is
+// empty, and a verbatim restore (ids and timestamps kept) for the kb JSON round trip.
+
+#include <fmt/format.h>
+
+#include "kb/dump.hpp"
+#include "kb/text_key.hpp"
+#include "storage/sqlite/store.hpp"
+
+namespace kb::sqlite {
+namespace {
+
+constexpr std::string_view kLinks =
+    "SELECT link_id, from_event, relation, to_event, citation_id, created_at FROM link "
+    "ORDER BY link_id";
+constexpr std::string_view kCounts =
+    "SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM entity) + "
+    "(SELECT count(*) FROM source)";
+constexpr std::string_view kInsertEntity =
+    "INSERT INTO entity (entity_id, name, kind, description, wikidata) VALUES (?1, ?2, ?3, ?4, "
+    "?5)";
+constexpr std::string_view kSetCountry = "UPDATE entity SET country_id = ?2 WHERE entity_id = ?1";
+constexpr std::string_view kInsertAlias =
+    "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kInsertSource =
+    "INSERT INTO source (source_id, url, title, publisher, original_publisher, published, "
+    "published_day, retrieved, content_hash, origin, body) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
+    "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+// Merges are restored once every event exists (merged_into refers to another event).
+constexpr std::string_view kRestoreMerge = "UPDATE event SET merged_into = ?2 WHERE event_id = ?1";
+constexpr std::string_view kInsertRole =
+    "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kInsertCitation =
+    "INSERT INTO citation (citation_id, event_id, source_id, quote, quote_begin, quote_end) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr std::string_view kInsertTag =
+    "INSERT OR IGNORE INTO event_tag (event_id, tag) VALUES (?1, ?2)";
+constexpr std::string_view kInsertLink =
+    "INSERT INTO link (link_id, from_event, relation, to_event, citation_id, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+// The day of an ISO 8601 date or date-time (as the store computes source.published_day).
+std::optional<std::int64_t> published_day(const std::optional<std::string>& published) {
+  if (!published || published->size() < 10) {
+    return std::nullopt;
+  }
+  const auto parsed = FuzzyDate::from_timex(published->substr(0, 10));
+  if (!parsed || parsed->precision() != Precision::day) {
+    return std::nullopt;
+  }
+  return to_day_number(parsed->first());
+}
+
+Result<void> restore_entities(Db& db, const std::vector<Entity>& entities) {
+  KB_ASSIGN(Statement insert, db.prepare(kInsertEntity));
+  KB_ASSIGN(Statement alias, db.prepare(kInsertAlias));
+  for (const auto& n : entities) {
+    insert.reset();
+    insert.bind(1, n.id).bind(2, n.name).bind(3, to_string(n.kind)).bind(4, n.description);
+    insert.bind(5, n.wikidata);
+    KB_TRY(insert.run());
+    std::vector<std::string> names{n.name};
+    names.insert(names.end(), n.aliases.begin(), n.aliases.end());
+    for (const auto& a : names) {
+      alias.reset();
+      alias.bind(1, alias_key(a)).bind(2, a).bind(3, n.id);
+      KB_TRY(alias.run());
+    }
+  }
+  KB_ASSIGN(Statement country, db.prepare(kSetCountry));
+  for (const auto& n : entities) {
+    if (n.country_id) {
+      country.reset();
+      country.bind(1, n.id).bind(2, *n.country_id);
+      KB_TRY(country.run());
+    }
+  }
+  return ok();
+}
+
+Result<void> restore_sources(Db& db, const std::vector<Source>& sources) {
+  KB_ASSIGN(Statement s, db.prepare(kInsertSource));
+  for (const auto& src : sources) {
+    s.reset();
+    s.bind(1, src.id).bind(2, src.url).bind(3, src.title).bind(4, src.publisher);
+    s.bind(5, src.original_publisher).bind(6, src.published).bind(7, published_day(src.published));
+    s.bind(8, src.retrieved).bind(9, src.content_hash).bind(10, src.origin).bind(11, src.body);
+    KB_TRY(s.run());
+  }
+  return ok();
+}
+
+Result<void> restore_event(Db& db, const Event& e) {
+  KB_ASSIGN(Statement s, db.prepare(kInsertEvent));
+  s.bind(1, e.id).bind(2, e.title).bind(3, e.summary);
+  s.bind(4, to_day_number(e.date.first())).bind(5, to_day_number(e.date.last()));
+  s.bind(6, to_string(e.date.precision())).bind(7, to_string(e.date.modifier()));
+  s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
+  s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
+  s.bind(15, e.updated_at);
+  KB_TRY(s.run());
+  KB_ASSIGN(Statement role, db.prepare(kInsertRole));
+  for (const auto& p : e.participants) {
+    role.reset();
+    role.bind(1, e.id).bind(2, p.entity_id).bind(3, to_string(p.role));
+    KB_TRY(role.run());
+  }
+  KB_ASSIGN(Statement cite, db.prepare(kInsertCitation));
+  for (const auto& c : e.citations) {
+    cite.reset();
+    cite.bind(1, c.id).bind(2, e.id).bind(3, c.source_id).bind(4, c.quote);
+    cite.bind(5, c.quote_begin).bind(6, c.quote_end);
+    KB_TRY(cite.run());
+  }
+  KB_ASSIGN(Statement tag, db.prepare(kInsertTag));
+  for (const auto& t : e.tags) {
+    tag.reset();
+    tag.bind(1, e.id).bind(2, t);
+    KB_TRY(tag.run());
+  }
+  return ok();
+}
+
+}  // namespace
+
+Result<std::vector<DumpLink>> Store::links() {
+  KB_ASSIGN(Statement s, db_.prepare(kLinks));
+  return s.collect([](const Statement& row) {
+    return DumpLink{row.column_int(0), row.column_int(1),          row.column_text(2),
+                    row.column_int(3), row.column_optional_int(4), row.column_text(5)};
+  });
+}
+
+Result<bool> Store::is_empty() {
+  KB_ASSIGN(Statement s, db_.prepare(kCounts));
+  KB_TRY(s.step());
+  return s.column_int(0) == 0;
+}
+
+Result<void> Store::restore(const KbDump& dump) {
+  KB_ASSIGN(bool empty, is_empty());
+  if (!empty) {
+    return fail(Errc::conflict,
+                "restoring a kb JSON export verbatim needs an empty knowledge base");
+  }
+  Db& db = db_;
+  KB_TRY(restore_entities(db, dump.entities));
+  KB_TRY(restore_sources(db, dump.sources));
+  for (const auto& e : dump.events) {
+    auto r = restore_event(db, e);
+    if (!r) {
+      return fail(Errc::invalid_argument,
+                  fmt::format("event {} cannot be restored: {}", e.id, r.error().message));
+    }
+  }
+  KB_ASSIGN(Statement merge, db.prepare(kRestoreMerge));
+  for (const auto& e : dump.events) {
+    if (e.merged_into) {
+      merge.reset();
+      merge.bind(1, e.id).bind(2, *e.merged_into);
+      KB_TRY(merge.run());
+    }
+  }
+  KB_ASSIGN(Statement link, db.prepare(kInsertLink));
+  for (const auto& l : dump.links) {
+    link.reset();
+    link.bind(1, l.id).bind(2, l.from).bind(3, l.relation).bind(4, l.to);
+    link.bind(5, l.citation_id).bind(6, l.created_at);
+    auto r = link.run();
+    if (!r) {
+      return fail(Errc::invalid_argument,
+                  fmt::format("link {} cannot be restored: {}", l.id, r.error().message));
+    }
+  }
+  return ok();
+}
+
+}  // namespace kb::sqlite

@@ -1,0 +1,364 @@
+// Store: events with their participants, citations, links and tags.
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "storage/sqlite/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
+
+namespace kb::sqlite {
+namespace {
+
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO event (title, summary, first_day, last_day, precision, modifier, timex, "
+    "date_text, kind, status, confidence, origin, recorded_at, updated_at, import_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)";
+constexpr std::string_view kUpdateEvent =
+    "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
+    "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
+    "updated_at = ?13 WHERE event_id = ?1";
+constexpr std::string_view kDeleteEvent = "DELETE FROM event WHERE event_id = ?1";
+constexpr std::string_view kEventById = "WHERE e.event_id = ?1";
+constexpr std::string_view kDeleteParticipants = "DELETE FROM event_entity WHERE event_id = ?1";
+constexpr std::string_view kInsertParticipant =
+    "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kDeleteTags = "DELETE FROM event_tag WHERE event_id = ?1";
+constexpr std::string_view kInsertTag =
+    "INSERT OR IGNORE INTO event_tag (event_id, tag) VALUES (?1, ?2)";
+constexpr std::string_view kInsertCitation =
+    "INSERT INTO citation (event_id, source_id, quote, quote_begin, quote_end) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view kInsertLink =
+    "INSERT INTO link (from_event, relation, to_event, citation_id, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+// same-as: the second event (and whatever was merged into it) joins the first.
+constexpr std::string_view kMerge =
+    "UPDATE event SET merged_into = ?1, updated_at = ?3 WHERE event_id = ?2 OR merged_into = ?2";
+constexpr std::string_view kUnmerge =
+    "UPDATE event SET merged_into = NULL, updated_at = ?3 WHERE event_id = ?2 AND merged_into = ?1";
+constexpr std::string_view kDeleteLink =
+    "DELETE FROM link WHERE from_event = ?1 AND relation = ?2 AND to_event = ?3";
+constexpr std::string_view kLinkExists =
+    "SELECT link_id FROM link WHERE from_event = ?1 AND relation = ?2 AND to_event = ?3";
+constexpr std::string_view kParticipants =
+    "SELECT n.entity_id, n.name, n.kind, ee.role FROM event_entity ee "
+    "JOIN entity n ON n.entity_id = ee.entity_id WHERE ee.event_id IN "
+    "(SELECT ?1 UNION SELECT event_id FROM event WHERE merged_into = ?1 AND ?2) "
+    "GROUP BY n.entity_id, ee.role "
+    "ORDER BY CASE ee.role WHEN 'actor' THEN 0 WHEN 'target' THEN 1 WHEN 'location' THEN 2 "
+    "ELSE 3 END, n.name";
+constexpr std::string_view kCitations =
+    "SELECT c.citation_id, c.source_id, c.quote, c.quote_begin, c.quote_end, s.url, s.title, "
+    "s.publisher, s.original_publisher, s.published FROM citation c "
+    "JOIN source s ON s.source_id = c.source_id WHERE c.event_id IN "
+    "(SELECT ?1 UNION SELECT event_id FROM event WHERE merged_into = ?1 AND ?2) "
+    "ORDER BY s.published, c.citation_id";
+constexpr std::string_view kLinks =
+    "SELECT l.link_id, l.relation, 1, o.event_id, o.title, o.timex, o.modifier, o.first_day, "
+    "o.last_day, o.precision, c.quote FROM link l JOIN event o ON o.event_id = l.to_event "
+    "LEFT JOIN citation c ON c.citation_id = l.citation_id WHERE l.from_event = ?1 "
+    "UNION ALL "
+    "SELECT l.link_id, l.relation, 0, o.event_id, o.title, o.timex, o.modifier, o.first_day, "
+    "o.last_day, o.precision, c.quote FROM link l JOIN event o ON o.event_id = l.from_event "
+    "LEFT JOIN citation c ON c.citation_id = l.citation_id WHERE l.to_event = ?1 "
+    "ORDER BY 8, 4";
+constexpr std::string_view kTags =
+    "SELECT DISTINCT tag FROM event_tag WHERE event_id IN "
+    "(SELECT ?1 UNION SELECT event_id FROM event WHERE merged_into = ?1 AND ?2) ORDER BY tag";
+constexpr std::string_view kRelated =
+    "SELECT o.event_id, o.title, o.timex, o.modifier, o.first_day, o.last_day, o.precision, "
+    "min(n.name) FROM event_entity me "
+    "JOIN event_entity oe ON oe.entity_id = me.entity_id AND oe.event_id <> me.event_id "
+    "JOIN event o ON o.event_id = oe.event_id JOIN entity n ON n.entity_id = me.entity_id "
+    "WHERE me.event_id = ?1 AND me.role IN ('actor', 'target', 'location') "
+    "AND oe.role IN ('actor', 'target', 'location') "
+    "AND o.last_day >= ?2 AND o.first_day <= ?3 "
+    "GROUP BY o.event_id ORDER BY o.first_day, o.last_day, o.event_id LIMIT ?4";
+
+// Lower-cased, trimmed tag; empty if nothing is left.
+std::string normal_tag(std::string_view tag) {
+  while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.front())) != 0) {
+    tag.remove_prefix(1);
+  }
+  while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.back())) != 0) {
+    tag.remove_suffix(1);
+  }
+  std::string out(tag);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+Result<void> validate(const Event& e) {
+  if (e.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return fail(Errc::invalid_argument, "an event needs a title");
+  }
+  if (!(e.confidence >= 0.0 && e.confidence <= 1.0)) {
+    return fail(Errc::invalid_argument,
+                fmt::format("confidence must lie in [0, 1], not {}", e.confidence));
+  }
+  KB_TRY(parse_event_kind(e.kind));
+  return ok();
+}
+
+// Binds the date columns of an event starting at parameter `first`.
+void bind_date(Statement& s, int first, const Event& e) {
+  s.bind(first, to_day_number(e.date.first())).bind(first + 1, to_day_number(e.date.last()));
+  s.bind(first + 2, to_string(e.date.precision())).bind(first + 3, to_string(e.date.modifier()));
+  s.bind(first + 4, e.date.timex()).bind(first + 5, e.date_text);
+}
+
+Result<FuzzyDate> date_at(const Statement& s, int timex_col) {
+  return rows::restore_date(s.column_text(timex_col), s.column_text(timex_col + 1),
+                            s.column_int(timex_col + 2), s.column_int(timex_col + 3),
+                            s.column_text(timex_col + 4));
+}
+
+}  // namespace
+
+Result<Id> Store::add_event(const Event& e) {
+  KB_TRY(validate(e));
+  KB_ASSIGN(Statement s, db_.prepare(kInsertEvent));
+  s.bind(1, e.title).bind(2, e.summary);
+  bind_date(s, 3, e);
+  KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
+  s.bind(9, kind).bind(10, to_string(e.status)).bind(11, e.confidence);
+  s.bind(12, to_string(e.origin)).bind(13, now_iso()).bind(14, e.import_id);
+  KB_TRY(s.run());
+  Event stored = e;
+  stored.id = db_.last_insert_id();
+  KB_TRY(write_participants(stored));
+  KB_TRY(write_tags(stored.id, e.tags));
+  for (const auto& c : e.citations) {
+    KB_TRY(add_citation(stored.id, c));
+  }
+  return stored.id;
+}
+
+Result<void> Store::update_event(const Event& e) {
+  KB_TRY(validate(e));
+  KB_ASSIGN(Statement s, db_.prepare(kUpdateEvent));
+  s.bind(1, e.id).bind(2, e.title).bind(3, e.summary);
+  bind_date(s, 4, e);
+  KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
+  s.bind(10, kind).bind(11, to_string(e.status)).bind(12, e.confidence).bind(13, now_iso());
+  KB_TRY(s.run());
+  if (db_.changes() == 0) {
+    return fail(Errc::not_found, fmt::format("no event with id {}", e.id));
+  }
+  KB_ASSIGN(Statement del, db_.prepare(kDeleteParticipants));
+  del.bind(1, e.id);
+  KB_TRY(del.run());
+  KB_TRY(write_participants(e));
+  KB_ASSIGN(Statement del_tags, db_.prepare(kDeleteTags));
+  del_tags.bind(1, e.id);
+  KB_TRY(del_tags.run());
+  return write_tags(e.id, e.tags);
+}
+
+Result<void> Store::remove_event(Id id) {
+  KB_ASSIGN(Statement s, db_.prepare(kDeleteEvent));
+  s.bind(1, id);
+  KB_TRY(s.run());
+  if (db_.changes() == 0) {
+    return fail(Errc::not_found, fmt::format("no event with id {}", id));
+  }
+  return ok();
+}
+
+Result<void> Store::write_participants(const Event& e) {
+  KB_ASSIGN(Statement s, db_.prepare(kInsertParticipant));
+  for (const auto& p : e.participants) {
+    s.reset();
+    s.bind(1, e.id).bind(2, p.entity_id).bind(3, to_string(p.role));
+    KB_TRY(s.run());
+  }
+  return ok();
+}
+
+Result<void> Store::write_tags(Id event_id, const std::vector<std::string>& tags) {
+  KB_ASSIGN(Statement s, db_.prepare(kInsertTag));
+  for (const auto& tag : tags) {
+    const std::string t = normal_tag(tag);
+    if (t.empty()) {
+      return fail(Errc::invalid_argument, "a tag cannot be empty");
+    }
+    s.reset();
+    s.bind(1, event_id).bind(2, t);
+    KB_TRY(s.run());
+  }
+  return ok();
+}
+
+Result<void> Store::add_tags(Id event_id, const std::vector<std::string>& tags) {
+  KB_ASSIGN(Event e, event(event_id));
+  (void)e;
+  return write_tags(event_id, tags);
+}
+
+Result<Id> Store::add_citation(Id event_id, const Citation& c) {
+  KB_ASSIGN(Statement s, db_.prepare(kInsertCitation));
+  s.bind(1, event_id).bind(2, c.source_id).bind(3, c.quote);
+  s.bind(4, c.quote_begin).bind(5, c.quote_end);
+  KB_TRY(s.run());
+  return db_.last_insert_id();
+}
+
+Result<Id> Store::add_link(Id from, std::string_view relation, Id to,
+                           std::optional<Id> citation_id) {
+  KB_ASSIGN(std::string rel, parse_relation(relation));
+  if (from == to) {
+    return fail(Errc::invalid_argument, fmt::format("cannot link event {} to itself", from));
+  }
+  KB_ASSIGN(Event a, event(from));
+  KB_ASSIGN(Event b, event(to));
+  KB_ASSIGN(Statement exists, db_.prepare(kLinkExists));
+  exists.bind(1, from).bind(2, rel).bind(3, to);
+  KB_ASSIGN(Step found, exists.step());
+  if (found == Step::row) {
+    return fail(Errc::conflict, fmt::format("event {} already {} event {}", from, rel, to));
+  }
+  if (rel == "same-as") {
+    KB_TRY(merge_same_as(a, b));
+  }
+  KB_ASSIGN(Statement s, db_.prepare(kInsertLink));
+  s.bind(1, from).bind(2, rel).bind(3, to).bind(4, citation_id).bind(5, now_iso());
+  KB_TRY(s.run());
+  return db_.last_insert_id();
+}
+
+Result<void> Store::merge_same_as(const Event& keep, const Event& merged) {
+  if (merged.merged_into) {
+    return fail(Errc::conflict, fmt::format("event {} is already merged into event {}", merged.id,
+                                            *merged.merged_into));
+  }
+  if (keep.merged_into) {
+    return fail(Errc::invalid_argument,
+                fmt::format("event {} is merged into event {}: link to that one instead", keep.id,
+                            *keep.merged_into));
+  }
+  KB_ASSIGN(Statement s, db_.prepare(kMerge));
+  s.bind(1, keep.id).bind(2, merged.id).bind(3, now_iso());
+  return s.run();
+}
+
+Result<void> Store::remove_link(Id from, std::string_view relation, Id to) {
+  KB_ASSIGN(std::string rel, parse_relation(relation));
+  KB_ASSIGN(Statement s, db_.prepare(kDeleteLink));
+  s.bind(1, from).bind(2, rel).bind(3, to);
+  KB_TRY(s.run());
+  if (db_.changes() == 0) {
+    return fail(Errc::not_found, fmt::format("no link: event {} {} event {}", from, rel, to));
+  }
+  if (rel == "same-as") {
+    KB_ASSIGN(Statement unmerge, db_.prepare(kUnmerge));
+    unmerge.bind(1, from).bind(2, to).bind(3, now_iso());
+    KB_TRY(unmerge.run());
+  }
+  return ok();
+}
+
+Result<Event> Store::event(Id id) {
+  KB_ASSIGN(Statement s,
+            db_.prepare(fmt::format("SELECT {} FROM event e {}", rows::kEventColumns, kEventById)));
+  s.bind(1, id);
+  KB_ASSIGN(Step step, s.step());
+  if (step != Step::row) {
+    return fail(Errc::not_found, fmt::format("no event with id {}", id));
+  }
+  KB_ASSIGN(Event e, rows::read_event(s));
+  KB_TRY(load_details(e, true));
+  return e;
+}
+
+Result<void> Store::load_details(Event& e, bool fold_merged) {
+  const int fold = fold_merged ? 1 : 0;
+  KB_ASSIGN(Statement p, db_.prepare(kParticipants));
+  p.bind(1, e.id).bind(2, fold);
+  while (true) {
+    KB_ASSIGN(Step step, p.step());
+    if (step == Step::done) {
+      break;
+    }
+    Participant part;
+    part.entity_id = p.column_int(0);
+    part.name = p.column_text(1);
+    KB_ASSIGN(part.kind, parse_entity_kind(p.column_text(2)));
+    KB_ASSIGN(part.role, parse_role(p.column_text(3)));
+    e.participants.push_back(std::move(part));
+  }
+  KB_ASSIGN(Statement c, db_.prepare(kCitations));
+  c.bind(1, e.id).bind(2, fold);
+  while (true) {
+    KB_ASSIGN(Step step, c.step());
+    if (step == Step::done) {
+      break;
+    }
+    Citation cit;
+    cit.id = c.column_int(0);
+    cit.source_id = c.column_int(1);
+    cit.quote = c.column_text(2);
+    cit.quote_begin = c.column_optional_int(3);
+    cit.quote_end = c.column_optional_int(4);
+    cit.url = c.column_optional_text(5);
+    cit.source_title = c.column_text(6);
+    cit.publisher = c.column_optional_text(7);
+    cit.original_publisher = c.column_optional_text(8);
+    cit.published = c.column_optional_text(9);
+    e.citations.push_back(std::move(cit));
+  }
+  KB_ASSIGN(Statement l, db_.prepare(kLinks));
+  l.bind(1, e.id);
+  while (true) {
+    KB_ASSIGN(Step step, l.step());
+    if (step == Step::done) {
+      break;
+    }
+    LinkRef link;
+    link.link_id = l.column_int(0);
+    link.relation = l.column_text(1);
+    link.outgoing = l.column_int(2) != 0;
+    link.other_id = l.column_int(3);
+    link.other_title = l.column_text(4);
+    KB_ASSIGN(link.other_date, date_at(l, 5));
+    link.quote = l.column_optional_text(10);
+    e.links.push_back(std::move(link));
+  }
+  KB_ASSIGN(Statement t, db_.prepare(kTags));
+  t.bind(1, e.id).bind(2, fold);
+  while (true) {
+    KB_ASSIGN(Step step, t.step());
+    if (step == Step::done) {
+      break;
+    }
+    e.tags.push_back(t.column_text(0));
+  }
+  return ok();
+}
+
+Result<std::vector<RelatedEvent>> Store::related_events(Id id, int window_days, std::size_t limit) {
+  KB_ASSIGN(Event e, event(id));
+  KB_ASSIGN(Statement s, db_.prepare(kRelated));
+  s.bind(1, id);
+  s.bind(2, to_day_number(e.date.first()) - window_days);
+  s.bind(3, to_day_number(e.date.last()) + window_days);
+  s.bind(4, static_cast<std::int64_t>(limit));
+  std::vector<RelatedEvent> out;
+  while (true) {
+    KB_ASSIGN(Step step, s.step());
+    if (step == Step::done) {
+      break;
+    }
+    RelatedEvent r;
+    r.id = s.column_int(0);
+    r.title = s.column_text(1);
+    KB_ASSIGN(r.date, date_at(s, 2));
+    r.shared = s.column_text(7);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace kb::sqlite

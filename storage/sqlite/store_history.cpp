@@ -1,0 +1,193 @@
+// Store: the bookkeeping of event extraction — merge candidates, roles added to merged events,
+// which citations an extraction made, and the history of date refinements and disputes — so
+// that `kb extract` can redo and `kb import --undo` can undo an extraction.
+
+#include <string>
+
+#include "storage/sqlite/store.hpp"
+
+namespace kb::sqlite {
+namespace {
+
+// Events of kind ?1 overlapping [?2, ?3] (starting at most 400 days before ?2: longer events match
+// by title only) in which one of the entities in the JSON array ?4 takes part in a role other than
+// mentioned.
+constexpr std::string_view kCandidatesByEntity =
+    "SELECT DISTINCT e.event_id, e.title FROM event e "
+    "JOIN event_entity ee ON ee.event_id = e.event_id "
+    "WHERE e.kind = ?1 AND e.first_day BETWEEN ?2 - 400 AND ?3 AND e.last_day >= ?2 "
+    "AND ee.role <> 'mentioned' AND ee.entity_id IN (SELECT value FROM json_each(?4))";
+// Events of `kind` with the same title near [?3, ?4] (the window where dates can conflict).
+constexpr std::string_view kCandidatesByTitle =
+    "SELECT event_id, title FROM event WHERE kind = ?1 AND title = ?2 COLLATE NOCASE "
+    "AND first_day <= ?4 AND last_day >= ?3";
+constexpr std::string_view kRoles =
+    "SELECT entity_id, role FROM event_entity WHERE event_id = ?1 AND role <> 'mentioned'";
+constexpr std::string_view kAddRole =
+    "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kRecordCitation =
+    "INSERT INTO extraction_citation (citation_id, source_id, event_id, created_event) "
+    "VALUES (?1, ?2, ?3, ?4)";
+constexpr std::string_view kCitedBySource =
+    "SELECT 1 FROM citation WHERE event_id = ?1 AND source_id = ?2 LIMIT 1";
+constexpr std::string_view kSetImport = "UPDATE event SET import_id = ?2 WHERE event_id = ?1";
+constexpr std::string_view kRecordHistory =
+    "INSERT INTO event_date_history (event_id, change, old_timex, old_modifier, old_text, "
+    "old_status, new_timex, new_modifier, new_text, source_id, quote, recorded_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+constexpr std::string_view kHistoryColumns =
+    "SELECT history_id, event_id, change, old_timex, old_modifier, old_text, old_status, "
+    "new_timex, new_modifier, new_text, source_id, quote, recorded_at FROM event_date_history ";
+constexpr std::string_view kHistoryOfSource = "WHERE source_id = ?1 ORDER BY history_id DESC";
+constexpr std::string_view kHistoryOfEvent = "WHERE event_id = ?1 ORDER BY history_id";
+constexpr std::string_view kOtherDisputes =
+    "SELECT count(*) FROM event_date_history WHERE event_id = ?1 AND change = 'disputed' "
+    "AND history_id <> ?2";
+constexpr std::string_view kDeleteHistory = "DELETE FROM event_date_history WHERE history_id = ?1";
+constexpr std::string_view kCitationsOfSource =
+    "SELECT citation_id, event_id FROM extraction_citation WHERE source_id = ?1";
+constexpr std::string_view kDeleteCitation = "DELETE FROM citation WHERE citation_id = ?1";
+constexpr std::string_view kUnsupported =
+    "SELECT event_id FROM event e WHERE origin = 'imported' AND NOT EXISTS "
+    "(SELECT 1 FROM citation c WHERE c.event_id = e.event_id)";
+
+Result<FuzzyDate> stored_date(const std::string& timex, const std::string& modifier) {
+  KB_ASSIGN(const FuzzyDate d, FuzzyDate::from_timex(timex));
+  return d.with_modifier(modifier_from_string(modifier).value_or(Modifier::none));
+}
+
+Result<DateChange> read_change(const Statement& st) {
+  DateChange c;
+  c.id = st.column_int(0);
+  c.event_id = st.column_int(1);
+  c.change = st.column_text(2);
+  KB_ASSIGN(c.old_date, stored_date(st.column_text(3), st.column_text(4)));
+  c.old_text = st.column_text(5);
+  KB_ASSIGN(c.old_status, parse_status(st.column_text(6)));
+  KB_ASSIGN(c.new_date, stored_date(st.column_text(7), st.column_text(8)));
+  c.new_text = st.column_text(9);
+  c.source_id = st.column_optional_int(10);
+  c.quote = st.column_text(11);
+  c.recorded_at = st.column_text(12);
+  return c;
+}
+
+}  // namespace
+
+Result<std::map<Id, std::string>> Store::merge_candidates(const MergeProbe& probe) {
+  const std::int64_t first = to_day_number(probe.first);
+  const std::int64_t last = to_day_number(probe.last);
+  std::string ids = "[";
+  for (const Id id : probe.entity_ids) {
+    ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+  }
+  ids += "]";
+  const auto row = [](const Statement& st) {
+    return std::make_pair(st.column_int(0), st.column_text(1));
+  };
+  std::map<Id, std::string> found;
+  KB_ASSIGN(Statement by_entity, db_.prepare(kCandidatesByEntity));
+  by_entity.bind(1, probe.kind).bind(2, first).bind(3, last).bind(4, ids);
+  KB_ASSIGN(const auto shared, by_entity.collect(row));
+  found.insert(shared.begin(), shared.end());
+  KB_ASSIGN(Statement by_title, db_.prepare(kCandidatesByTitle));
+  by_title.bind(1, probe.kind).bind(2, probe.title);
+  by_title.bind(3, first - probe.title_window_days).bind(4, last + probe.title_window_days);
+  KB_ASSIGN(const auto titled, by_title.collect(row));
+  found.insert(titled.begin(), titled.end());
+  return found;
+}
+
+Result<std::vector<std::pair<Id, Role>>> Store::event_roles(Id event_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kRoles));
+  st.bind(1, event_id);
+  return st.collect([](const Statement& row) -> Result<std::pair<Id, Role>> {
+    KB_ASSIGN(const Role role, parse_role(row.column_text(1)));
+    return std::make_pair(row.column_int(0), role);
+  });
+}
+
+Result<void> Store::add_role(Id event_id, Id entity_id, Role role) {
+  KB_ASSIGN(Statement st, db_.prepare(kAddRole));
+  st.bind(1, event_id).bind(2, entity_id).bind(3, to_string(role));
+  return st.run();
+}
+
+Result<bool> Store::cites_source(Id event_id, Id source_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kCitedBySource));
+  st.bind(1, event_id).bind(2, source_id);
+  KB_ASSIGN(const Step s, st.step());
+  return s == Step::row;
+}
+
+Result<void> Store::set_event_import(Id event_id, Id import_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kSetImport));
+  st.bind(1, event_id).bind(2, import_id);
+  return st.run();
+}
+
+Result<void> Store::record_extraction_citation(const ExtractionCitation& c) {
+  KB_ASSIGN(Statement st, db_.prepare(kRecordCitation));
+  st.bind(1, c.citation_id).bind(2, c.source_id).bind(3, c.event_id);
+  st.bind(4, c.created_event ? 1 : 0);
+  return st.run();
+}
+
+Result<std::vector<ExtractionCitation>> Store::extraction_citations(Id source_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kCitationsOfSource));
+  st.bind(1, source_id);
+  return st.collect([source_id](const Statement& row) {
+    return ExtractionCitation{row.column_int(0), source_id, row.column_int(1), false};
+  });
+}
+
+Result<void> Store::remove_citation(Id citation_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kDeleteCitation));
+  st.bind(1, citation_id);
+  return st.run();
+}
+
+Result<std::vector<Id>> Store::unsupported_imported_events() {
+  KB_ASSIGN(Statement st, db_.prepare(kUnsupported));
+  return st.collect([](const Statement& row) { return row.column_int(0); });
+}
+
+Result<Id> Store::add_date_change(const DateChange& c) {
+  KB_ASSIGN(Statement st, db_.prepare(kRecordHistory));
+  st.bind(1, c.event_id).bind(2, c.change).bind(3, c.old_date.timex());
+  st.bind(4, to_string(c.old_date.modifier())).bind(5, c.old_text);
+  st.bind(6, to_string(c.old_status)).bind(7, c.new_date.timex());
+  st.bind(8, to_string(c.new_date.modifier())).bind(9, c.new_text);
+  st.bind(10, c.source_id).bind(11, c.quote);
+  st.bind(12, c.recorded_at.empty() ? now_iso() : c.recorded_at);
+  KB_TRY(st.run());
+  return db_.last_insert_id();
+}
+
+Result<std::vector<DateChange>> Store::date_changes_of_event(Id event_id) {
+  KB_ASSIGN(Statement st, db_.prepare(std::string(kHistoryColumns) + std::string(kHistoryOfEvent)));
+  st.bind(1, event_id);
+  return st.collect(read_change);
+}
+
+Result<std::vector<DateChange>> Store::date_changes_of_source(Id source_id) {
+  KB_ASSIGN(Statement st,
+            db_.prepare(std::string(kHistoryColumns) + std::string(kHistoryOfSource)));
+  st.bind(1, source_id);
+  return st.collect(read_change);
+}
+
+Result<bool> Store::disputed_elsewhere(Id event_id, Id change_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kOtherDisputes));
+  st.bind(1, event_id).bind(2, change_id);
+  KB_TRY(st.step());
+  return st.column_int(0) != 0;
+}
+
+Result<void> Store::remove_date_change(Id change_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kDeleteHistory));
+  st.bind(1, change_id);
+  return st.run();
+}
+
+}  // namespace kb::sqlite

@@ -1,0 +1,134 @@
+// Store: the import log, and undoing an import.
+
+#include <fmt/format.h>
+
+#include "storage/sqlite/store.hpp"
+
+namespace kb::sqlite {
+namespace {
+
+constexpr std::string_view kBeginImport =
+    "INSERT INTO import_run (started_at, inputs) VALUES (?1, ?2)";
+constexpr std::string_view kFinishImport =
+    "UPDATE import_run SET finished_at = ?2, articles = ?3, added = ?4, unchanged = ?5, "
+    "failed = ?6, events = ?7 WHERE import_id = ?1";
+constexpr std::string_view kAddWarning =
+    "INSERT INTO import_warning (import_id, origin, message) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kImports =
+    "SELECT r.import_id, r.started_at, r.finished_at, r.inputs, r.articles, r.added, r.unchanged, "
+    "r.failed, r.events, (SELECT count(*) FROM import_warning w WHERE w.import_id = r.import_id), "
+    "r.undone_at FROM import_run r ORDER BY r.import_id DESC";
+constexpr std::string_view kImportSources =
+    "SELECT source_id FROM source WHERE import_id = ?1 ORDER BY source_id";
+constexpr std::string_view kUndoneAt = "SELECT undone_at FROM import_run WHERE import_id = ?1";
+// Imported events whose every citation comes from this import's sources, or that this import
+// created and nothing cites any more.
+constexpr std::string_view kOrphanedEvents =
+    "DELETE FROM event WHERE origin = 'imported' AND ("
+    "  (event_id IN (SELECT c.event_id FROM citation c JOIN source s ON s.source_id = c.source_id"
+    "                WHERE s.import_id = ?1)"
+    "   AND NOT EXISTS (SELECT 1 FROM citation c JOIN source s ON s.source_id = c.source_id"
+    "                   WHERE c.event_id = event.event_id"
+    "                     AND (s.import_id IS NULL OR s.import_id <> ?1)))"
+    "  OR (import_id = ?1 AND NOT EXISTS (SELECT 1 FROM citation c"
+    "                                     WHERE c.event_id = event.event_id)))";
+constexpr std::string_view kCountCitations =
+    "SELECT count(*) FROM citation c JOIN source s ON s.source_id = c.source_id "
+    "WHERE s.import_id = ?1";
+constexpr std::string_view kDeleteSources = "DELETE FROM source WHERE import_id = ?1";
+constexpr std::string_view kMarkUndone =
+    "UPDATE import_run SET undone_at = ?2 WHERE import_id = ?1";
+
+}  // namespace
+
+Result<Id> Store::begin_import(const std::vector<std::string>& inputs) {
+  KB_ASSIGN(Statement s, db_.prepare(kBeginImport));
+  s.bind(1, now_iso()).bind(2, fmt::format("{}", fmt::join(inputs, "\n")));
+  KB_TRY(s.run());
+  return db_.last_insert_id();
+}
+
+Result<void> Store::finish_import(const ImportRun& r) {
+  KB_ASSIGN(Statement s, db_.prepare(kFinishImport));
+  s.bind(1, r.id).bind(2, now_iso()).bind(3, r.articles).bind(4, r.added).bind(5, r.unchanged);
+  s.bind(6, r.failed).bind(7, r.events);
+  return s.run();
+}
+
+Result<void> Store::add_import_warning(Id import_id, std::string_view origin,
+                                       std::string_view message) {
+  KB_ASSIGN(Statement s, db_.prepare(kAddWarning));
+  s.bind(1, import_id).bind(2, origin).bind(3, message);
+  return s.run();
+}
+
+Result<std::vector<Id>> Store::import_sources(Id import_id) {
+  KB_ASSIGN(Statement s, db_.prepare(kImportSources));
+  s.bind(1, import_id);
+  std::vector<Id> ids;
+  while (true) {
+    KB_ASSIGN(Step step, s.step());
+    if (step == Step::done) {
+      break;
+    }
+    ids.push_back(s.column_int(0));
+  }
+  return ids;
+}
+
+Result<std::vector<ImportRun>> Store::imports() {
+  KB_ASSIGN(Statement s, db_.prepare(kImports));
+  std::vector<ImportRun> out;
+  while (true) {
+    KB_ASSIGN(Step step, s.step());
+    if (step == Step::done) {
+      break;
+    }
+    ImportRun r;
+    r.id = s.column_int(0);
+    r.started_at = s.column_text(1);
+    r.finished_at = s.column_optional_text(2);
+    r.inputs = s.column_text(3);
+    r.articles = s.column_int(4);
+    r.added = s.column_int(5);
+    r.unchanged = s.column_int(6);
+    r.failed = s.column_int(7);
+    r.events = s.column_int(8);
+    r.warnings = s.column_int(9);
+    r.undone_at = s.column_optional_text(10);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<UndoCounts> Store::undo_import(Id import_id) {
+  KB_ASSIGN(Statement check, db_.prepare(kUndoneAt));
+  check.bind(1, import_id);
+  KB_ASSIGN(Step found, check.step());
+  if (found != Step::row) {
+    return fail(Errc::not_found, fmt::format("no import with id {}", import_id));
+  }
+  if (!check.column_is_null(0)) {
+    return fail(Errc::conflict,
+                fmt::format("import {} was already undone on {}", import_id, check.column_text(0)));
+  }
+  UndoCounts counts;
+  KB_ASSIGN(Statement cites, db_.prepare(kCountCitations));
+  cites.bind(1, import_id);
+  KB_TRY(cites.step());
+  counts.citations = cites.column_int(0);
+  KB_ASSIGN(Statement events, db_.prepare(kOrphanedEvents));
+  events.bind(1, import_id);
+  KB_TRY(events.run());
+  counts.events = db_.changes();
+  KB_ASSIGN(Statement sources, db_.prepare(kDeleteSources));
+  sources.bind(1, import_id);
+  KB_TRY(sources.run());
+  counts.sources = db_.changes();
+  KB_ASSIGN(Statement mark, db_.prepare(kMarkUndone));
+  mark.bind(1, import_id).bind(2, now_iso());
+  KB_TRY(mark.run());
+  return counts;
+}
+
+}  // namespace kb::sqlite

@@ -1,0 +1,26 @@
+// Internal to the store_*.cpp files: the column list every event read selects, and the
+// function that turns such a row into an Event. Not part of kb's public surface.
+#pragma once
+
+#include <string_view>
+
+#include "kb/model.hpp"
+#include "storage/sqlite/sqlite.hpp"
+
+namespace kb::sqlite::rows {
+
+// Selected as `SELECT <kEventColumns> FROM event e ...`; read_event() expects this order.
+constexpr std::string_view kEventColumns =
+    "e.event_id, e.title, e.summary, e.first_day, e.last_day, e.precision, e.modifier, e.timex, "
+    "e.date_text, e.kind, e.status, e.confidence, e.origin, e.recorded_at, e.updated_at, "
+    "e.import_id, e.merged_into";
+
+// The Event of the current row (without participants, citations, links, tags).
+Result<Event> read_event(const Statement& s);
+
+// A stored date back as a FuzzyDate: from the TIMEX3 value and modifier, or from the interval
+// when the value does not parse.
+Result<FuzzyDate> restore_date(std::string_view timex, std::string_view modifier,
+                               std::int64_t first, std::int64_t last, std::string_view precision);
+
+}  // namespace kb::sqlite::rows

@@ -1,0 +1,185 @@
+// Tests for services/extraction.cpp and cli/cmd_extract.cpp: merging the same event from
+// several sources, date refinement and disputes, undo, re-extraction, and the acceptance
+// timeline of the bundled example article.
+#include "services/extraction.hpp"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/test_util.hpp"
+
+namespace {
+
+using kb::Id;
+using kb::services::store_extraction;
+namespace ex = kb::importers::extract;
+using kb::test::must;
+
+ex::ExtractedEvent annexation(std::string_view timex, std::string_view text) {
+  ex::ExtractedEvent e;
+  e.title = "Russia annexes Crimea";
+  e.kind = "territorial_change";
+  e.date = must(kb::FuzzyDate::from_timex(timex));
+  e.date_text = std::string(text);
+  e.quote = "Russia annexed Crimea " + std::string(text) + ".";
+  e.quote_end = e.quote.size();
+  e.participants.push_back(
+      {"Russia", kb::EntityKind::country, kb::Role::actor, "Q159", {}, {}, ""});
+  e.participants.push_back({"Crimea",
+                            kb::EntityKind::place,
+                            kb::Role::location,
+                            {},
+                            {"Crimean Peninsula"},
+                            "Ukraine",
+                            ""});
+  return e;
+}
+
+ex::Extraction one(ex::ExtractedEvent e) {
+  ex::Extraction x;
+  x.events.push_back(std::move(e));
+  return x;
+}
+
+}  // namespace
+
+TEST_SUITE("services") {
+  TEST_CASE_FIXTURE(kb::test::MemoryDb, "store_extraction merges one event cited by two sources") {
+    const Id a = source("A", "2014-03-20");
+    const Id b = source("B", "2015-01-01");
+    auto first = must(
+        kb::services::store_extraction(store, a, one(annexation("2014-03-18", "on 18 March"))));
+    CHECK(first.created == 1);
+    CHECK(first.entities == 3);  // Russia, Crimea, and Crimea's country Ukraine
+    auto second = must(
+        kb::services::store_extraction(store, b, one(annexation("2014-03-18", "on 18 March"))));
+    CHECK(second.created == 0);
+    CHECK(second.merged == 1);
+    const auto events = must(store.timeline({}));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].citations.size() == 2);
+    CHECK(must(store.lookup_entities("Crimean Peninsula")).size() == 1);
+  }
+
+  TEST_CASE_FIXTURE(kb::test::MemoryDb, "store_extraction refines a vague date and records it") {
+    const Id a = source("A");
+    const Id b = source("B");
+    must(kb::services::store_extraction(store, a, one(annexation("2014", "in 2014"))));
+    const auto c = must(
+        kb::services::store_extraction(store, b, one(annexation("2014-03-18", "on 18 March"))));
+    CHECK(c.refined == 1);
+    const auto events = must(store.timeline({}));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].date.timex() == "2014-03-18");
+    const auto history = must(kb::services::date_history(store, events[0].id));
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].change == "refined");
+    CHECK(history[0].old_date.timex() == "2014");
+    CHECK(history[0].source_id == b);
+    // Undoing source B restores the vague date and keeps the event (A still supports it).
+    const auto gone = must(kb::services::forget_extraction(store, b));
+    CHECK(gone.citations == 1);
+    CHECK(gone.reverted == 1);
+    CHECK(gone.events == 0);
+    CHECK(must(store.event(events[0].id)).date.timex() == "2014");
+    // Undoing A too removes the event no source supports any more.
+    CHECK(must(kb::services::forget_extraction(store, a)).events == 1);
+    CHECK(must(store.timeline({})).empty());
+  }
+
+  TEST_CASE_FIXTURE(kb::test::MemoryDb, "store_extraction keeps conflicting dates as disputed") {
+    const Id a = source("A");
+    const Id b = source("B");
+    must(kb::services::store_extraction(store, a, one(annexation("2014-03-18", "on 18 March"))));
+    const auto c = must(
+        kb::services::store_extraction(store, b, one(annexation("2014-03-21", "on 21 March"))));
+    CHECK(c.disputed == 1);
+    const auto events = must(store.timeline({}));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].status == kb::Status::disputed);
+    CHECK(events[0].date.timex() == "2014-03-18");
+    const auto history = must(kb::services::date_history(store, events[0].id));
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].new_date.timex() == "2014-03-21");
+    must(kb::services::forget_extraction(store, b));
+    CHECK(must(store.event(events[0].id)).status == kb::Status::reported);
+  }
+
+  TEST_CASE_FIXTURE(kb::test::MemoryDb, "store_extraction keeps different events apart") {
+    const Id a = source("A");
+    auto later = annexation("2015-06-01", "in June 2015");
+    later.title = "Russia annexes Abkhazia";
+    later.participants[1].name = "Abkhazia";
+    ex::Extraction x = one(annexation("2014-03-18", "on 18 March"));
+    x.events.push_back(later);
+    CHECK(must(kb::services::store_extraction(store, a, x)).created == 2);
+  }
+
+  TEST_CASE_FIXTURE(kb::test::TempKb, "kb import of the example then kb timeline ukraine") {
+    const std::filesystem::path example =
+        std::filesystem::path(KB_SOURCE_DIR) /
+        "examples/caliber-az-2023-05-23-wsj-ukraine-security-model.txt";
+    ok({"import", example.string()});
+    const auto timeline = nlohmann::json::parse(ok({"timeline", "ukraine", "--format", "json"}));
+    // The five milestones, in this order, each with its quote.
+    const std::vector<std::pair<std::string, std::string>> expected = {{"1994", "assurances"},
+                                                                       {"2014", "annexed Crimea"},
+                                                                       {"2022-02", "invasion"},
+                                                                       {"2023-W20-WE", "Wagner"},
+                                                                       {"2023-07", "NATO summit"}};
+    std::size_t at = 0;
+    for (const auto& e : timeline) {
+      CHECK(e["date"]["value"].get<std::string>().substr(0, 4) != "2025");
+      REQUIRE(!e["citations"].empty());
+      const std::string quote = e["citations"][0]["quote"];
+      if (at < expected.size() && e["date"]["value"] == expected[at].first &&
+          quote.find(expected[at].second) != std::string::npos) {
+        ++at;
+      }
+    }
+    CHECK(at == expected.size());
+    std::string titles;
+    for (const auto& e : timeline) {
+      titles += e["title"].get<std::string>() + " | " + e["status"].get<std::string>() + "\n";
+    }
+    CAPTURE(titles);
+    CHECK(titles.find("Russia annexes Crimea | reported") != std::string::npos);
+    CHECK(titles.find("Wagner takes Bakhmut | reported") != std::string::npos);
+    CHECK(titles.find("NATO summit in Vilnius | planned") != std::string::npos);
+    CHECK(titles.find("Biden visits Poland") != std::string::npos);
+    // Re-extraction replaces, never duplicates.
+    const auto before = timeline.size();
+    CHECK(ok({"extract", "1"}).find("source #1:") != std::string::npos);
+    CHECK(nlohmann::json::parse(ok({"timeline", "ukraine", "--format", "json"})).size() == before);
+    // Undoing the import removes its events.
+    ok({"import", "--undo", "1"});
+    CHECK(nlohmann::json::parse(ok({"timeline", "--format", "json"})).empty());
+  }
+
+  TEST_CASE_FIXTURE(kb::test::TempKb, "kb show prints an event's date refinements") {
+    {
+      kb::sqlite::Store store = must(kb::sqlite::Store::open(db, kb::sqlite::OpenMode::create));
+      store.set_clock(kb::test::fixed_now);
+      kb::Source a, b;
+      a.title = "A";
+      a.content_hash = "a";
+      b.title = "B";
+      b.content_hash = "b";
+      const Id sa = must(store.add_source(a));
+      const Id sb = must(store.add_source(b));
+      must(kb::services::store_extraction(store, sa, one(annexation("2014", "in 2014"))));
+      must(kb::services::store_extraction(store, sb, one(annexation("2014-03-18", "on 18 March"))));
+    }
+    const std::string out = ok({"show", "1"});
+    CHECK(out.find("date history:\n    refined 2014 -> 18 March 2014 (source [2])") !=
+          std::string::npos);
+    const auto j = nlohmann::json::parse(ok({"show", "1", "--format", "json"}));
+    REQUIRE(j["date_history"].size() == 1);
+    CHECK(j["date_history"][0]["from"] == "2014");
+    CHECK(j["date_history"][0]["to"] == "2014-03-18");
+  }
+}
