@@ -1,6 +1,6 @@
 // Event extraction: from one article, the dated events an analyst would put on a timeline, with
 // their kind, actors, places, status, confidence and the sentence they came from. Pure text in,
-// data out (no database); cli/store_extraction.cpp resolves and stores the result.
+// data out (no database); services/extraction.cpp resolves and stores the result.
 #pragma once
 
 #include <cstddef>
