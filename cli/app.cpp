@@ -38,6 +38,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   add_search_command(*app, ctx);
   add_stats_command(*app, ctx);
   add_dates_command(*app, ctx);
+  add_parse_command(*app, ctx);
   add_extract_command(*app, ctx);
   add_xref_command(*app, ctx);
   add_brief_command(*app, ctx);

@@ -24,6 +24,7 @@ void add_show_command(CLI::App& app, Context& ctx);      // kb show
 void add_search_command(CLI::App& app, Context& ctx);    // kb search
 void add_stats_command(CLI::App& app, Context& ctx);     // kb stats
 void add_dates_command(CLI::App& app, Context& ctx);     // kb dates: dates in a text
+void add_parse_command(CLI::App& app, Context& ctx);     // kb parse: the analysis of a text
 void add_extract_command(CLI::App& app, Context& ctx);   // kb extract: re-run extraction
 void add_xref_command(CLI::App& app, Context& ctx);      // kb xref: what connects
 void add_brief_command(CLI::App& app, Context& ctx);     // kb brief: Markdown briefing

@@ -15,7 +15,7 @@ check() {  # pattern, allowed-path-regex, message
     echo "layering: $3:"; echo "$hits" | sed 's/^/  /'; fail=1
   fi
 }
-tools='bench/|tests/|fuzz/|eval/'
+tools='bench/|tests/|fuzz/|eval/|tools/'
 check '#include <sqlite3\.h>' "^(storage/sqlite/sqlite\.cpp|$tools)" "<sqlite3.h> outside storage/sqlite/sqlite.cpp"
 check '#include "storage/' "^(storage/|cli/|$tools)" "storage/ included outside storage/ and cli/ (use kb/repository.hpp)"
 check '#include <CLI/' "^(cli/|$tools)" "CLI11 outside cli/"

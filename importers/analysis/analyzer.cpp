@@ -1,0 +1,68 @@
+// Analyzer: see analyzer.hpp.
+#include "importers/analysis/analyzer.hpp"
+
+#include "importers/analysis/tokenizer.hpp"
+#include "importers/sentences.hpp"
+
+namespace kb::analysis {
+
+struct Analyzer::Impl {
+  std::shared_ptr<const Models> models;
+  importers::SentenceSplitter splitter;
+};
+
+std::filesystem::path model_path(const std::filesystem::path& data_dir) {
+  return data_dir / "analysis" / "en_ewt.kbm";
+}
+
+Analyzer::Analyzer(std::shared_ptr<const Models> models) : impl_(std::make_unique<Impl>()) {
+  impl_->models = std::move(models);
+}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+Result<Analyzer> Analyzer::load(const std::filesystem::path& data_dir) {
+  KB_ASSIGN(Models m, Models::load(model_path(data_dir)));
+  return Analyzer(std::make_shared<const Models>(std::move(m)));
+}
+
+ParsedSentence Analyzer::analyze_sentence(std::string_view text, std::size_t begin,
+                                          std::size_t end) const {
+  ParsedSentence s;
+  s.begin = begin;
+  s.end = end;
+  s.text = std::string(text.substr(begin, end - begin));
+  s.words = tokenize(s.text, begin);
+  // Analyse long runs in pieces, each a tree of its own attached to the first piece's root.
+  std::size_t root = 0;
+  for (std::size_t start = 0; start < s.words.size(); start += kMaxSentenceWords) {
+    const std::size_t stop = std::min(s.words.size(), start + kMaxSentenceWords);
+    std::vector<Word> piece(s.words.begin() + static_cast<std::ptrdiff_t>(start),
+                            s.words.begin() + static_cast<std::ptrdiff_t>(stop));
+    impl_->models->analyze(piece);
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      Word& w = piece[i];
+      if (w.head == 0 && start > 0) {
+        w.head = static_cast<int>(root);
+        w.deprel = "parataxis";
+      } else if (w.head > 0) {
+        w.head += static_cast<int>(start);
+      } else if (w.head == 0) {
+        root = start + i + 1;
+      }
+      s.words[start + i] = std::move(w);
+    }
+  }
+  return s;
+}
+
+std::vector<ParsedSentence> Analyzer::analyze(std::string_view text) {
+  std::vector<ParsedSentence> out;
+  for (const importers::Sentence& sent : impl_->splitter.split(text)) {
+    out.push_back(analyze_sentence(text, sent.begin, sent.end));
+  }
+  return out;
+}
+
+}  // namespace kb::analysis

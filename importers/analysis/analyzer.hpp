@@ -1,0 +1,44 @@
+// Analyzer: text in, analysed sentences out — kb's sentence splitter, UD tokenisation, then
+// tagging, lemmas and dependency trees from the trained models in data/analysis/. Knows nothing
+// of events or the database.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "importers/analysis/model.hpp"
+#include "importers/analysis/sentence.hpp"
+
+namespace kb::analysis {
+
+// Where the models live: `data_dir`/analysis/en_ewt.kbm.
+std::filesystem::path model_path(const std::filesystem::path& data_dir);
+
+// Sentences longer than this many words are analysed in pieces of at most this size, so a
+// pathological "sentence" (a table, a list without full stops) stays linear in time.
+inline constexpr std::size_t kMaxSentenceWords = 400;
+
+class Analyzer {
+ public:
+  explicit Analyzer(std::shared_ptr<const Models> models);
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+
+  // Loads the models from `data_dir` (see model_path). Errors name the file.
+  static Result<Analyzer> load(const std::filesystem::path& data_dir);
+
+  // Every sentence of `text` with its words analysed; offsets are bytes into `text`. Never
+  // fails: invalid UTF-8 and binary input give words made of the bytes as they are.
+  std::vector<ParsedSentence> analyze(std::string_view text);
+  // One sentence (bytes [`begin`, `end`) of `text`).
+  ParsedSentence analyze_sentence(std::string_view text, std::size_t begin, std::size_t end) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kb::analysis

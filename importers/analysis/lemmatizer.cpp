@@ -1,0 +1,160 @@
+// Lemmatizer: see lemmatizer.hpp. A rule is "<case><strip>:<add>": case 'L' lower-cases the
+// form first, 'K' keeps it; then `strip` bytes are removed from the end and `add` appended.
+#include "importers/analysis/lemmatizer.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "importers/analysis/perceptron.hpp"
+#include "importers/analysis/tagger.hpp"
+
+namespace kb::analysis {
+namespace {
+
+constexpr std::size_t kMaxSuffix = 6;
+
+std::string make_rule(std::string_view form, std::string_view lemma) {
+  const std::string low = lower_ascii(form);
+  for (char mode : {'L', 'K'}) {
+    const std::string_view base = mode == 'L' ? std::string_view(low) : form;
+    std::size_t common = 0;
+    while (common < base.size() && common < lemma.size() && base[common] == lemma[common]) {
+      ++common;
+    }
+    if (common == 0 && !base.empty() && !lemma.empty()) {
+      continue;
+    }
+    std::string rule(1, mode);
+    rule.append(std::to_string(base.size() - common));
+    rule.push_back(':');
+    rule.append(lemma.substr(common));
+    return rule;
+  }
+  std::string rule("K");
+  rule.append(std::to_string(form.size()));
+  rule.push_back(':');
+  rule.append(lemma);
+  return rule;
+}
+
+std::string apply_rule(std::string_view form, std::string_view rule) {
+  if (rule.size() < 3) {
+    return std::string(form);
+  }
+  std::string base = rule[0] == 'L' ? lower_ascii(form) : std::string(form);
+  const std::size_t colon = rule.find(':');
+  std::size_t strip = 0;
+  for (std::size_t i = 1; i < colon && i < rule.size(); ++i) {
+    strip = strip * 10 + static_cast<std::size_t>(rule[i] - '0');
+  }
+  if (strip > base.size()) {
+    return std::string(form);
+  }
+  base.resize(base.size() - strip);
+  base.append(rule.substr(colon + 1));
+  return base.empty() ? std::string(form) : base;
+}
+
+}  // namespace
+
+std::string Lemmatizer::lemma(std::string_view form, std::string_view xpos) const {
+  std::string key(xpos);
+  key += '\t';
+  key += form;
+  if (auto it = exact_.find(key); it != exact_.end()) {
+    return it->second;
+  }
+  const std::string low = lower_ascii(form);
+  key.resize(xpos.size() + 1);
+  key += low;
+  if (auto it = exact_.find(key); it != exact_.end()) {
+    return form == low ? it->second : apply_rule(form, make_rule(low, it->second));
+  }
+  for (std::size_t n = std::min(kMaxSuffix, low.size()) + 1; n-- > 0;) {
+    key.resize(xpos.size() + 1);
+    key += std::string_view(low).substr(low.size() - n);
+    if (auto it = rules_.find(key); it != rules_.end()) {
+      return apply_rule(form, it->second);
+    }
+  }
+  return std::string(form);
+}
+
+void Lemmatizer::lemmatize(std::vector<Word>& words) const {
+  for (Word& w : words) {
+    w.lemma = lemma(w.form, w.xpos);
+  }
+}
+
+Lemmatizer Lemmatizer::train(const std::vector<ParsedSentence>& sentences) {
+  std::map<std::string, std::map<std::string, int>> exact;
+  std::map<std::string, std::map<std::string, int>> rules;
+  for (const ParsedSentence& s : sentences) {
+    for (const Word& w : s.words) {
+      if (w.lemma.empty()) {
+        continue;
+      }
+      exact[w.xpos + "\t" + w.form][w.lemma] += 1;
+      const std::string rule = make_rule(w.form, w.lemma);
+      const std::string low = lower_ascii(w.form);
+      for (std::size_t n = 0; n <= std::min(kMaxSuffix, low.size()); ++n) {
+        rules[w.xpos + "\t" + low.substr(low.size() - n)][rule] += 1;
+      }
+    }
+  }
+  auto best = [](const std::map<std::string, int>& m) {
+    return std::max_element(m.begin(), m.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
+  };
+  Lemmatizer l;
+  for (const auto& [k, m] : exact) {
+    l.exact_.emplace(k, best(m));
+  }
+  for (const auto& [k, m] : rules) {
+    int total = 0;
+    for (const auto& [r, n] : m) {
+      total += n;
+    }
+    if (total >= 2 || k.back() == '\t') {  // a suffix seen once says little
+      l.rules_.emplace(k, best(m));
+    }
+  }
+  return l;
+}
+
+void Lemmatizer::write(std::string& out) const {
+  put_str(out, "kb-lemmatizer-1");
+  for (const auto* table : {&exact_, &rules_}) {
+    std::vector<std::pair<std::string, std::string>> rows(table->begin(), table->end());
+    std::sort(rows.begin(), rows.end());
+    put_u32(out, static_cast<std::uint32_t>(rows.size()));
+    for (const auto& [k, v] : rows) {
+      put_str(out, k);
+      put_str(out, v);
+    }
+  }
+}
+
+Result<Lemmatizer> Lemmatizer::read(std::string_view in, std::size_t& pos) {
+  KB_ASSIGN(std::string magic, get_str(in, pos));
+  if (magic != "kb-lemmatizer-1") {
+    return fail(Errc::parse, "not a kb lemmatizer model (expected 'kb-lemmatizer-1')");
+  }
+  Lemmatizer l;
+  for (auto* table : {&l.exact_, &l.rules_}) {
+    KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
+    if (n > (in.size() - pos) / 8) {
+      return fail(Errc::parse, "lemmatizer model: bad table size");
+    }
+    table->reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      KB_ASSIGN(std::string k, get_str(in, pos));
+      KB_ASSIGN(std::string v, get_str(in, pos));
+      table->emplace(std::move(k), std::move(v));
+    }
+  }
+  return l;
+}
+
+}  // namespace kb::analysis

@@ -1,0 +1,133 @@
+// Models: see model.hpp.
+#include "importers/analysis/model.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace kb::analysis {
+
+void Models::analyze(std::vector<Word>& words) const {
+  tagger.tag(words);
+  lemmatizer.lemmatize(words);
+  parser.parse(words);
+}
+
+void Models::write(std::string& out) const {
+  put_str(out, "kb-analysis-models-1");
+  tagger.write(out);
+  lemmatizer.write(out);
+  parser.write(out);
+}
+
+Result<Models> Models::read(std::string_view bytes) {
+  std::size_t pos = 0;
+  KB_ASSIGN(std::string magic, get_str(bytes, pos));
+  if (magic != "kb-analysis-models-1") {
+    return fail(Errc::parse, "not a kb analysis model file");
+  }
+  Models m;
+  KB_ASSIGN(m.tagger, Tagger::read(bytes, pos));
+  KB_ASSIGN(m.lemmatizer, Lemmatizer::read(bytes, pos));
+  KB_ASSIGN(m.parser, Parser::read(bytes, pos));
+  if (pos != bytes.size()) {
+    return fail(Errc::parse, "trailing bytes after the parser model");
+  }
+  return m;
+}
+
+Result<Models> Models::load(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    return fail(Errc::not_found, "cannot read the analysis models " + path.string());
+  }
+  const std::streamoff size = in.tellg();
+  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!in) {
+    return fail(Errc::storage, "cannot read the analysis models " + path.string());
+  }
+  auto m = read(bytes);
+  if (!m) {
+    return fail(m.error().code, path.string() + ": " + m.error().message);
+  }
+  return m;
+}
+
+Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions& options,
+                    const std::function<void(const std::string&, const Models&)>& report) {
+  Models m;
+  m.lemmatizer = Lemmatizer::train(train);
+  // Jackknifing: tag each fold with a tagger trained on the others.
+  std::vector<ParsedSentence> parser_train = train;
+  if (options.folds > 1) {
+    const auto k = static_cast<std::size_t>(options.folds);
+    for (std::size_t fold = 0; fold < k; ++fold) {
+      std::vector<ParsedSentence> rest;
+      for (std::size_t i = 0; i < train.size(); ++i) {
+        if (i % k != fold) {
+          rest.push_back(train[i]);
+        }
+      }
+      const Tagger t = Tagger::train(rest, options.tagger_iterations, options.seed + fold + 1);
+      for (std::size_t i = fold; i < parser_train.size(); i += k) {
+        t.tag(parser_train[i].words);
+      }
+    }
+  }
+  m.tagger = Tagger::train(train, options.tagger_iterations, options.seed);
+  if (report) {
+    report("tagger", m);
+  }
+  Parser::Options po;
+  po.iterations = options.parser_iterations;
+  po.seed = options.seed;
+  m.parser = Parser::train(parser_train, po, [&](int it, const Parser& p) {
+    if (report) {
+      Models snapshot = m;
+      snapshot.parser = p;
+      report("parser pass " + std::to_string(it), snapshot);
+    }
+  });
+  m.tagger.prune(options.prune);
+  m.parser.prune(options.prune);
+  return m;
+}
+
+Scores evaluate(const Models& models, const std::vector<ParsedSentence>& gold) {
+  Scores s;
+  std::size_t upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0, las_full = 0;
+  for (const ParsedSentence& g : gold) {
+    std::vector<Word> words;
+    for (const Word& w : g.words) {
+      Word x;
+      x.form = w.form;
+      words.push_back(std::move(x));
+    }
+    models.analyze(words);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const Word& p = words[i];
+      const Word& t = g.words[i];
+      ++s.words;
+      upos += p.upos == t.upos;
+      xpos += p.xpos == t.xpos;
+      lemma += p.lemma == t.lemma;
+      if (p.head == t.head) {
+        ++uas;
+        las += universal_relation(p.deprel) == universal_relation(t.deprel);
+        las_full += p.deprel == t.deprel;
+      }
+    }
+  }
+  const double n = s.words == 0 ? 1.0 : static_cast<double>(s.words);
+  s.upos = 100.0 * static_cast<double>(upos) / n;
+  s.xpos = 100.0 * static_cast<double>(xpos) / n;
+  s.lemma = 100.0 * static_cast<double>(lemma) / n;
+  s.uas = 100.0 * static_cast<double>(uas) / n;
+  s.las = 100.0 * static_cast<double>(las) / n;
+  s.las_full = 100.0 * static_cast<double>(las_full) / n;
+  return s;
+}
+
+}  // namespace kb::analysis

@@ -1,0 +1,53 @@
+// The analysis models as one unit: tagger, lemmatizer and parser, stored together in one binary
+// file (data/analysis/en_ewt.kbm), trained together (train_models) and scored together.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "importers/analysis/lemmatizer.hpp"
+#include "importers/analysis/parser.hpp"
+#include "importers/analysis/sentence.hpp"
+#include "importers/analysis/tagger.hpp"
+
+namespace kb::analysis {
+
+struct Models {
+  Tagger tagger;
+  Lemmatizer lemmatizer;
+  Parser parser;
+
+  // Tags, lemmatises and parses `words` in place.
+  void analyze(std::vector<Word>& words) const;
+
+  void write(std::string& out) const;
+  static Result<Models> read(std::string_view bytes);
+  // Reads a model file; errors name the file.
+  static Result<Models> load(const std::filesystem::path& path);
+};
+
+struct TrainOptions {
+  int tagger_iterations = 10;
+  int parser_iterations = 15;
+  int folds = 5;  // jackknifing folds for the parser's training tags
+  std::uint64_t seed = 1;
+  float prune = 0.0F;  // weights of magnitude <= this are dropped from the shipped model
+};
+
+// Trains every model on `train` (gold CoNLL-U). `report(stage, models)` is called after the
+// tagger and after each parser pass so that a caller can score on held-out data.
+Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions& options,
+                    const std::function<void(const std::string&, const Models&)>& report = {});
+
+// Scores with gold tokenisation (the CoNLL 2018 measures with words aligned one to one):
+// percentages of words with the right UPOS, XPOS, lemma, head (UAS), head and universal label
+// (LAS), head and full label.
+struct Scores {
+  std::size_t words = 0;
+  double upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0, las_full = 0;
+};
+Scores evaluate(const Models& models, const std::vector<ParsedSentence>& gold);
+
+}  // namespace kb::analysis

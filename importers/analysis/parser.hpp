@@ -1,0 +1,45 @@
+// Dependency parser: greedy arc-hybrid transitions (Kuhlmann et al. 2011) with the root at the
+// end of the buffer, scored by an averaged perceptron over Zhang & Nivre (2011) style rich
+// features, trained with a dynamic oracle and exploration (Goldberg & Nivre 2012, 2013).
+// Linear time in the sentence length: 2n transitions, each scoring a fixed set of features.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "importers/analysis/perceptron.hpp"
+#include "importers/analysis/sentence.hpp"
+
+namespace kb::analysis {
+
+class Parser {
+ public:
+  // Sets `head` (1-based, 0 = root) and `deprel` of every word; tags must be set. Exactly one
+  // word gets the root; the tree is projective.
+  void parse(std::vector<Word>& words) const;
+
+  struct Options {
+    int iterations = 15;
+    std::uint64_t seed = 1;
+    double explore = 0.9;  // from the second pass on, follow the model's choice this often
+  };
+  // Trains on `sentences`, whose words carry gold heads/labels and the tags the parser will see
+  // (predicted, ideally). `progress(iteration, parser)` is called after each pass (may be empty).
+  static Parser train(const std::vector<ParsedSentence>& sentences, const Options& options,
+                      const std::function<void(int, const Parser&)>& progress = {});
+
+  // Drops weights of magnitude <= `threshold` (smaller model, see TrainOptions::prune).
+  void prune(float threshold) { model_ = model_.pruned(threshold); }
+  std::size_t weights() const { return model_.weights(); }
+
+  void write(std::string& out) const;
+  static Result<Parser> read(std::string_view in, std::size_t& pos);
+
+ private:
+  std::vector<std::string> labels_;
+  LinearModel model_;  // classes: 0 shift, 1 + 2l left-arc with label l, 2 + 2l right-arc
+};
+
+}  // namespace kb::analysis

@@ -1,0 +1,315 @@
+// LinearModel and PerceptronTrainer: see perceptron.hpp.
+#include "importers/analysis/perceptron.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace kb::analysis {
+namespace {
+
+std::uint64_t nonzero(std::uint64_t k) { return k == 0 ? 1 : k; }
+
+}  // namespace
+
+void put_u32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) {
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFU));
+  }
+}
+
+void put_u16(std::string& out, std::uint16_t v) {
+  out.push_back(static_cast<char>(v & 0xFFU));
+  out.push_back(static_cast<char>((v >> 8) & 0xFFU));
+}
+
+Result<std::uint16_t> get_u16(std::string_view in, std::size_t& pos) {
+  if (in.size() < 2 || pos > in.size() - 2) {
+    return fail(Errc::parse, "model file truncated at byte " + std::to_string(pos));
+  }
+  const auto v = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
+                                            (static_cast<std::uint8_t>(in[pos + 1]) << 8));
+  pos += 2;
+  return v;
+}
+
+void put_u64(std::string& out, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) {
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFU));
+  }
+}
+
+void put_str(std::string& out, std::string_view s) {
+  put_u32(out, static_cast<std::uint32_t>(s.size()));
+  out.append(s);
+}
+
+Result<std::uint32_t> get_u32(std::string_view in, std::size_t& pos) {
+  if (in.size() < 4 || pos > in.size() - 4) {
+    return fail(Errc::parse, "model file truncated at byte " + std::to_string(pos));
+  }
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    v |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(in[pos + i])) << (8 * i);
+  }
+  pos += 4;
+  return v;
+}
+
+Result<std::uint64_t> get_u64(std::string_view in, std::size_t& pos) {
+  if (in.size() < 8 || pos > in.size() - 8) {
+    return fail(Errc::parse, "model file truncated at byte " + std::to_string(pos));
+  }
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    v |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(in[pos + i])) << (8 * i);
+  }
+  pos += 8;
+  return v;
+}
+
+Result<std::string> get_str(std::string_view in, std::size_t& pos) {
+  KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
+  if (n > in.size() - pos) {
+    return fail(Errc::parse, "model file truncated at byte " + std::to_string(pos));
+  }
+  std::string s(in.substr(pos, n));
+  pos += n;
+  return s;
+}
+
+void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {
+  if (keys_.empty()) {
+    return;
+  }
+  // The table is far larger than the caches: ask for every feature's slot first, then probe, so
+  // the memory fetches overlap instead of waiting one after another.
+  for (std::uint64_t raw : keys) {
+    __builtin_prefetch(&keys_[slot_of(nonzero(raw))]);
+  }
+  for (std::uint64_t raw : keys) {
+    const std::uint64_t k = nonzero(raw);
+    std::uint64_t slot = slot_of(k);
+    while (true) {
+      const std::uint64_t here = keys_[slot];
+      if (here == k) {
+        const std::uint32_t b = begin_[slot];
+        const std::uint32_t e = b + len_[slot];
+        for (std::uint32_t i = b; i < e; ++i) {
+          scores[cls_[i]] += w_[i];
+        }
+        break;
+      }
+      if (here == 0) {
+        break;
+      }
+      slot = (slot + 1) & mask_;
+    }
+  }
+}
+
+LinearModel LinearModel::build(
+    std::size_t classes,
+    const std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>>&
+        rows) {
+  LinearModel m;
+  m.classes_ = classes;
+  m.count_ = rows.size();
+  std::size_t cap = 16;
+  while (cap < rows.size() * 2) {
+    cap *= 2;
+  }
+  m.mask_ = cap - 1;
+  m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
+  m.keys_.assign(cap, 0);
+  m.begin_.assign(cap, 0);
+  m.len_.assign(cap, 0);
+  for (const auto& [raw, cells] : rows) {
+    const std::uint64_t k = nonzero(raw);
+    std::uint64_t slot = m.slot_of(k);
+    while (m.keys_[slot] != 0 && m.keys_[slot] != k) {
+      slot = (slot + 1) & m.mask_;
+    }
+    if (m.keys_[slot] == k) {
+      continue;  // a hash collision of two keys: keep the first
+    }
+    m.keys_[slot] = k;
+    m.begin_[slot] = static_cast<std::uint32_t>(m.cls_.size());
+    m.len_[slot] = static_cast<std::uint16_t>(cells.size());
+    for (const auto& [c, w] : cells) {
+      m.cls_.push_back(c);
+      m.w_.push_back(w);
+    }
+  }
+  return m;
+}
+
+// File layout: u32 classes, u32 rows, f32 scale, then per row u64 key, u16 n, n x (u16 class,
+// i16 weight / scale), rows in ascending key order so the bytes do not depend on hash-table
+// iteration. Weights are quantised to 16 bits (scale = largest |weight| / 32767).
+void LinearModel::write(std::string& out) const {
+  std::vector<std::size_t> slots;
+  for (std::size_t s = 0; s < keys_.size(); ++s) {
+    if (keys_[s] != 0) {
+      slots.push_back(s);
+    }
+  }
+  std::sort(slots.begin(), slots.end(),
+            [&](std::size_t a, std::size_t b) { return keys_[a] < keys_[b]; });
+  float largest = 0.0F;
+  for (float w : w_) {
+    largest = std::max(largest, std::fabs(w));
+  }
+  const float scale = largest > 0.0F ? largest / 32767.0F : 1.0F;
+  put_u32(out, static_cast<std::uint32_t>(classes_));
+  put_u32(out, static_cast<std::uint32_t>(slots.size()));
+  put_u32(out, std::bit_cast<std::uint32_t>(scale));
+  for (std::size_t s : slots) {
+    put_u64(out, keys_[s]);
+    put_u16(out, len_[s]);
+    for (std::uint32_t i = begin_[s]; i < begin_[s] + len_[s]; ++i) {
+      put_u16(out, cls_[i]);
+      const auto q = static_cast<std::int16_t>(std::lround(w_[i] / scale));
+      put_u16(out, static_cast<std::uint16_t>(q));
+    }
+  }
+}
+
+Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
+  KB_ASSIGN(std::uint32_t classes, get_u32(in, pos));
+  KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
+  KB_ASSIGN(std::uint32_t scale_bits, get_u32(in, pos));
+  const float scale = std::bit_cast<float>(scale_bits);
+  if (classes == 0 || classes > 65535 || n > (in.size() - pos) / 10 || !std::isfinite(scale) ||
+      scale <= 0.0F) {
+    return fail(Errc::parse, "model file: bad table header at byte " + std::to_string(pos));
+  }
+  // Built in place (one pass, no per-row allocation): loading is on every kb start.
+  LinearModel m;
+  m.classes_ = classes;
+  m.count_ = n;
+  std::size_t cap = 16;
+  while (cap < static_cast<std::size_t>(n) * 2) {
+    cap *= 2;
+  }
+  m.mask_ = cap - 1;
+  m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
+  m.keys_.assign(cap, 0);
+  m.begin_.assign(cap, 0);
+  m.len_.assign(cap, 0);
+  m.cls_.reserve((in.size() - pos) / 4);
+  m.w_.reserve((in.size() - pos) / 4);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    KB_ASSIGN(std::uint64_t raw, get_u64(in, pos));
+    KB_ASSIGN(std::uint16_t len, get_u16(in, pos));
+    if (len > classes || len > (in.size() - pos) / 4) {
+      return fail(Errc::parse, "model file: bad row at byte " + std::to_string(pos));
+    }
+    const std::uint64_t k = nonzero(raw);
+    std::uint64_t slot = m.slot_of(k);
+    while (m.keys_[slot] != 0 && m.keys_[slot] != k) {
+      slot = (slot + 1) & m.mask_;
+    }
+    if (m.keys_[slot] == k) {
+      return fail(Errc::parse,
+                  "model file: a feature appears twice (byte " + std::to_string(pos) + ")");
+    }
+    m.keys_[slot] = k;
+    m.begin_[slot] = static_cast<std::uint32_t>(m.cls_.size());
+    m.len_[slot] = len;
+    for (std::uint32_t i = 0; i < len; ++i) {
+      const auto c = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
+                                                (static_cast<std::uint8_t>(in[pos + 1]) << 8));
+      const auto q = static_cast<std::int16_t>(static_cast<std::uint16_t>(
+          static_cast<std::uint8_t>(in[pos + 2]) | (static_cast<std::uint8_t>(in[pos + 3]) << 8)));
+      pos += 4;
+      if (c >= classes) {
+        return fail(Errc::parse, "model file: bad weight at byte " + std::to_string(pos));
+      }
+      m.cls_.push_back(c);
+      m.w_.push_back(static_cast<float>(q) * scale);
+    }
+  }
+  m.cls_.shrink_to_fit();
+  m.w_.shrink_to_fit();
+  return m;
+}
+
+LinearModel LinearModel::pruned(float threshold) const {
+  std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> rows;
+  for (std::size_t s = 0; s < keys_.size(); ++s) {
+    if (keys_[s] == 0) {
+      continue;
+    }
+    std::vector<std::pair<std::uint16_t, float>> cells;
+    for (std::uint32_t i = begin_[s]; i < begin_[s] + len_[s]; ++i) {
+      if (std::fabs(w_[i]) > threshold) {
+        cells.emplace_back(cls_[i], w_[i]);
+      }
+    }
+    if (!cells.empty()) {
+      rows.emplace_back(keys_[s], std::move(cells));
+    }
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return build(classes_, rows);
+}
+
+void PerceptronTrainer::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {
+  for (std::uint64_t k : keys) {
+    auto it = table_.find(k);
+    if (it == table_.end()) {
+      continue;
+    }
+    for (const Cell& c : it->second) {
+      scores[c.cls] += c.w;
+    }
+  }
+}
+
+void PerceptronTrainer::update(std::span<const std::uint64_t> keys, std::size_t good,
+                               std::size_t bad) {
+  if (good == bad) {
+    return;
+  }
+  for (std::uint64_t k : keys) {
+    std::vector<Cell>& cells = table_[k];
+    for (auto [cls, delta] : {std::pair{good, 1.0F}, std::pair{bad, -1.0F}}) {
+      auto it =
+          std::find_if(cells.begin(), cells.end(), [&](const Cell& c) { return c.cls == cls; });
+      if (it == cells.end()) {
+        cells.push_back(Cell{static_cast<std::uint16_t>(cls), 0.0F, 0.0, now_});
+        it = cells.end() - 1;
+      }
+      it->total += static_cast<double>(now_ - it->stamp) * it->w;
+      it->stamp = now_;
+      it->w += delta;
+    }
+  }
+}
+
+LinearModel PerceptronTrainer::average(float prune) const {
+  std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> rows;
+  rows.reserve(table_.size());
+  for (const auto& [k, cells] : table_) {
+    std::vector<std::pair<std::uint16_t, float>> out;
+    for (const Cell& c : cells) {
+      const double total = c.total + static_cast<double>(now_ - c.stamp) * c.w;
+      const auto avg = static_cast<float>(total / static_cast<double>(now_));
+      if (std::fabs(avg) > prune) {
+        out.emplace_back(c.cls, avg);
+      }
+    }
+    if (!out.empty()) {
+      std::sort(out.begin(), out.end());
+      rows.emplace_back(k, std::move(out));
+    }
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return LinearModel::build(classes_, rows);
+}
+
+}  // namespace kb::analysis

@@ -1,0 +1,328 @@
+// tokenize(): see tokenizer.hpp. The word lists below are data; each names the EWT convention
+// it reproduces.
+#include "importers/analysis/tokenizer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace kb::analysis {
+namespace {
+
+// Abbreviations that keep their final period (EWT writes "Mr.", "Dr.", "U.S.", "Feb.").
+constexpr std::array<std::string_view, 52> kAbbreviations = {
+    "mr.",   "mrs.", "ms.",  "dr.",  "prof.",   "gen.",  "col.", "lt.",   "sgt.",
+    "capt.", "maj.", "gov.", "sen.", "rep.",    "st.",   "jr.",  "sr.",   "jan.",
+    "feb.",  "mar.", "apr.", "jun.", "jul.",    "aug.",  "sep.", "sept.", "oct.",
+    "nov.",  "dec.", "inc.", "ltd.", "co.",     "corp.", "vs.",  "etc.",  "no.",
+    "nos.",  "vol.", "pp.",  "fig.", "approx.", "dept.", "est.", "adm.",  "cmdr.",
+    "pres.", "rev.", "mt.",  "ft.",  "u.s.",    "u.k.",  "a.m."};
+// Prefixes written with their hyphen as one word in EWT ("co-workers", "non-commercial").
+constexpr std::array<std::string_view, 14> kHyphenPrefixes = {"e",     "co",  "non",  "anti", "ex",
+                                                              "multi", "pre", "post", "semi", "pro",
+                                                              "mid",   "re",  "vice", "inter"};
+// Clitics split off the end of a word ("'s", "n't"); apostrophe forms ' and ’.
+constexpr std::array<std::string_view, 6> kClitics = {"s", "m", "d", "re", "ve", "ll"};
+
+bool ascii_alpha(unsigned char c) { return std::isalpha(c) != 0; }
+bool ascii_digit(unsigned char c) { return std::isdigit(c) != 0; }
+bool word_char(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// Length of a Unicode space at `i` (NBSP, thin and other typographic spaces), else 0.
+std::size_t unicode_space(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
+  };
+  if (b(0) == 0xC2 && b(1) == 0xA0) {
+    return 2;
+  }
+  if (b(0) == 0xE2 && b(1) == 0x80 && ((b(2) >= 0x80 && b(2) <= 0x8B) || b(2) == 0xAF)) {
+    return 3;
+  }
+  if (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) {
+    return 3;
+  }
+  return 0;
+}
+
+// Multi-byte punctuation that always stands alone: — – … “ ” ‘ ’ « » (and ASCII ones below).
+std::size_t unicode_punct(std::string_view s, std::size_t i) {
+  static constexpr std::array<std::string_view, 9> kMarks = {"—", "–", "…", "“", "”",
+                                                             "‘", "’", "«", "»"};
+  for (std::string_view m : kMarks) {
+    if (s.substr(i, m.size()) == m) {
+      return m.size();
+    }
+  }
+  return 0;
+}
+
+bool ascii_punct_alone(char c) {
+  return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '"' ||
+         c == '!' || c == '?' || c == ';' || c == '*' || c == '<' || c == '>' || c == '|' ||
+         c == '~' || c == '=' || c == '+' || c == '#';
+}
+
+bool is_url(std::string_view w) {
+  const std::string l = lower(w.substr(0, 8));
+  if (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")) {
+    return true;
+  }
+  const std::size_t at = w.find('@');
+  return at != std::string_view::npos && at > 0 && w.find('.', at) != std::string_view::npos;
+}
+
+bool is_abbreviation(std::string_view w) {
+  const std::string l = lower(w);
+  if (std::find(kAbbreviations.begin(), kAbbreviations.end(), l) != kAbbreviations.end()) {
+    return true;
+  }
+  // Initials and dotted acronyms: "J.", "U.N.", "e.g.", "i.e."
+  if (l.size() >= 2 && l.size() % 2 == 0) {
+    for (std::size_t i = 0; i < l.size(); i += 2) {
+      if (!ascii_alpha(static_cast<unsigned char>(l[i])) || l[i + 1] != '.') {
+        return false;
+      }
+    }
+    return l.size() > 2 || std::isupper(static_cast<unsigned char>(w[0])) != 0;
+  }
+  return false;
+}
+
+struct Piece {
+  std::size_t b, e;
+};
+
+// Splits one alphanumeric core (no leading/trailing punctuation) into words: clitics at the end,
+// hyphens and slashes inside.
+void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Piece>& out) {
+  if (b >= e) {
+    return;
+  }
+  const std::string_view w = s.substr(b, e - b);
+  // Clitics: n't, 's, 'm, 'd, 're, 've, 'll (with ' or ’), and the plural possessive "leaders'".
+  for (std::string_view apos : {std::string_view("'"), std::string_view("’")}) {
+    const std::string l = lower(w);
+    std::string nt("n");
+    nt.append(apos);
+    nt.push_back('t');
+    if (l.size() > nt.size() + 1 && l.ends_with(nt)) {
+      split_core(s, b, e - nt.size(), out);
+      out.push_back({e - nt.size(), e});
+      return;
+    }
+    for (std::string_view c : kClitics) {
+      std::string tail(apos);
+      tail.append(c);
+      if (l.size() > tail.size() && l.ends_with(tail)) {
+        split_core(s, b, e - tail.size(), out);
+        out.push_back({e - tail.size(), e});
+        return;
+      }
+    }
+    if (l.size() > apos.size() + 1 && l.ends_with(apos) && l[l.size() - apos.size() - 1] == 's') {
+      split_core(s, b, e - apos.size(), out);
+      out.push_back({e - apos.size(), e});
+      return;
+    }
+  }
+  // "cannot" is two words in EWT: "can" "not".
+  if (lower(w) == "cannot") {
+    out.push_back({b, b + 3});
+    out.push_back({b + 3, e});
+    return;
+  }
+  // Hyphens and slashes between letters or numbers.
+  for (std::size_t i = b + 1; i + 1 < e; ++i) {
+    const char c = s[i];
+    if (c != '-' && c != '/') {
+      continue;
+    }
+    const auto prev = static_cast<unsigned char>(s[i - 1]);
+    const auto next = static_cast<unsigned char>(s[i + 1]);
+    if (c == '/' && ascii_digit(prev) && ascii_digit(next)) {
+      continue;  // dates and fractions: "9/11", "11/28/2000"
+    }
+    if (c == '-') {
+      const std::string head = lower(s.substr(b, i - b));
+      if (std::find(kHyphenPrefixes.begin(), kHyphenPrefixes.end(), head) !=
+          kHyphenPrefixes.end()) {
+        continue;
+      }
+      if (!word_char(prev) || !word_char(next)) {
+        continue;
+      }
+    }
+    split_core(s, b, i, out);
+    out.push_back({i, i + 1});
+    split_core(s, i + 1, e, out);
+    return;
+  }
+  out.push_back({b, e});
+}
+
+// Splits one whitespace-free chunk [b, e) into words.
+void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<Piece>& out) {
+  if (is_url(s.substr(b, e - b))) {
+    std::size_t end = e;
+    while (end > b + 1 &&
+           std::string_view(".,;:!?)\"'").find(s[end - 1]) != std::string_view::npos) {
+      --end;
+    }
+    out.push_back({b, end});
+    for (std::size_t i = end; i < e; ++i) {
+      out.push_back({i, i + 1});
+    }
+    return;
+  }
+  std::vector<Piece> tail;
+  // Leading punctuation.
+  while (b < e) {
+    const std::size_t u = unicode_punct(s, b);
+    const char c = s[b];
+    if (u > 0) {
+      out.push_back({b, b + u});
+      b += u;
+    } else if (ascii_punct_alone(c) || c == '\'' || c == '`' || c == '$' || c == ',' || c == ':' ||
+               c == '/' || c == '&' || c == '@' ||
+               (c == '-' && b + 1 < e && !ascii_digit(static_cast<unsigned char>(s[b + 1])))) {
+      std::size_t k = b + 1;
+      while (k < e && s[k] == c &&
+             (c == '-' || c == '`' || c == '\'' || c == '!' || c == '?' || c == '*')) {
+        ++k;  // "--", "``"
+      }
+      out.push_back({b, k});
+      b = k;
+    } else if (c == '.' && e - b >= 3 && s.substr(b, 3) == "...") {
+      out.push_back({b, b + 3});
+      b += 3;
+    } else {
+      break;
+    }
+  }
+  // Trailing punctuation (collected in reverse).
+  while (e > b) {
+    const char c = s[e - 1];
+    std::size_t u = 0;
+    for (std::size_t k = 1; k <= 3 && k <= e - b; ++k) {
+      if (unicode_punct(s, e - k) == k) {
+        u = k;
+      }
+    }
+    if (u > 0 && !(u == 3 && s.substr(e - 3, 3) == "’" && e - b > 3 && s[e - 4] == 's' && false)) {
+      // a closing ’ after "s" is the plural possessive only when nothing else closes; treat as
+      // quote
+      tail.push_back({e - u, e});
+      e -= u;
+    } else if (c == '.' && e - b >= 2 && s[e - 2] == '.') {
+      std::size_t k = e - 1;  // a run of dots is one word: "..", "...", "...."
+      while (k > b && s[k - 1] == '.') {
+        --k;
+      }
+      tail.push_back({k, e});
+      e = k;
+    } else if (c == '.') {
+      if (is_abbreviation(s.substr(b, e - b))) {
+        break;
+      }
+      tail.push_back({e - 1, e});
+      --e;
+    } else if (ascii_punct_alone(c) || c == ',' || c == ':' || c == '%' || c == '`' || c == '&' ||
+               (c == '\'' && !(e - b >= 2 && s[e - 2] == 's')) || (c == '-' && e - b >= 1)) {
+      std::size_t k = e - 1;  // runs are one word: "--", "!!!", "?!", "**"
+      while (k > b &&
+             (s[k - 1] == c || ((c == '!' || c == '?') && (s[k - 1] == '!' || s[k - 1] == '?'))) &&
+             (c == '-' || c == '\'' || c == '!' || c == '?' || c == '*')) {
+        --k;
+      }
+      tail.push_back({k, e});
+      e = k;
+    } else {
+      break;
+    }
+  }
+  // Inside: commas, colons and semicolons between non-digits split; the rest goes to split_core.
+  std::size_t start = b;
+  for (std::size_t i = b; i < e; ++i) {
+    const char c = s[i];
+    const bool between_digits = i > b && i + 1 < e &&
+                                ascii_digit(static_cast<unsigned char>(s[i - 1])) &&
+                                ascii_digit(static_cast<unsigned char>(s[i + 1]));
+    const std::size_t u = unicode_punct(s, i);
+    if ((c == ',' || c == ';' || c == '(' || c == ')' || c == '"' || c == ':' || c == '!' ||
+         c == '?') &&
+        !between_digits) {
+      split_core(s, start, i, out);
+      out.push_back({i, i + 1});
+      start = i + 1;
+    } else if (u > 0 && s.substr(i, u) != "’") {
+      split_core(s, start, i, out);
+      out.push_back({i, i + u});
+      start = i + u;
+      i += u - 1;
+    } else if (c == '.' && i + 1 < e && i > b && !between_digits &&
+               std::isupper(static_cast<unsigned char>(s[i + 1])) &&
+               std::islower(static_cast<unsigned char>(s[i - 1])) && i + 2 < e &&
+               std::islower(static_cast<unsigned char>(s[i + 2]))) {
+      // sentences glued by a scraper: "in March.The new"
+      split_core(s, start, i, out);
+      out.push_back({i, i + 1});
+      start = i + 1;
+    }
+  }
+  split_core(s, start, e, out);
+  for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
+    out.push_back(*it);
+  }
+}
+
+}  // namespace
+
+std::vector<Word> tokenize(std::string_view text, std::size_t base) {
+  std::vector<Piece> pieces;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isspace(c) != 0 || c == 0) {
+      ++i;
+      continue;
+    }
+    if (const std::size_t u = unicode_space(text, i); u > 0) {
+      i += u;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j])) == 0 &&
+           text[j] != 0 && unicode_space(text, j) == 0) {
+      ++j;
+    }
+    split_chunk(text, i, j, pieces);
+    i = j;
+  }
+  std::vector<Word> words;
+  words.reserve(pieces.size());
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const Piece& p = pieces[k];
+    if (p.e <= p.b) {
+      continue;
+    }
+    Word w;
+    w.form = std::string(text.substr(p.b, p.e - p.b));
+    w.begin = base + p.b;
+    w.end = base + p.e;
+    w.space_after = k + 1 >= pieces.size() || pieces[k + 1].b > p.e;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+}  // namespace kb::analysis

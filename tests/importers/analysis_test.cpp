@@ -1,0 +1,204 @@
+// Tests for importers/analysis/: UD tokenisation, CoNLL-U reading and writing, the model file
+// format and its errors, and the shipped models on sentences whose analysis is not in doubt.
+// The treebank check reads ../shared and is skipped without it.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "importers/analysis/analyzer.hpp"
+#include "importers/analysis/model.hpp"
+#include "importers/analysis/sentence.hpp"
+#include "importers/analysis/tokenizer.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kb::analysis::Analyzer;
+using kb::analysis::Models;
+using kb::analysis::ParsedSentence;
+using kb::analysis::Word;
+
+std::string forms(const std::vector<Word>& words) {
+  std::string out;
+  for (const Word& w : words) {
+    out += (out.empty() ? "" : " ") + w.form;
+  }
+  return out;
+}
+
+const Analyzer& analyzer() {
+  static Analyzer a = [] {
+    auto r = Analyzer::load(fs::path(KB_SOURCE_DIR) / "data");
+    REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().message));
+    return std::move(*r);
+  }();
+  return a;
+}
+
+const Word* find(const ParsedSentence& s, std::string_view form) {
+  for (const Word& w : s.words) {
+    if (w.form == form) {
+      return &w;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("tokenize follows the UD English (EWT) conventions") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"Russia's troops didn't stop.", "Russia 's troops did n't stop ."},
+        {"They can't and won't, we're told.", "They ca n't and wo n't , we 're told ."},
+        {"the leaders' summit", "the leaders ' summit"},
+        {"Mr. Putin met U.S. officials at 10 a.m. on Feb. 3.",
+         "Mr. Putin met U.S. officials at 10 a.m. on Feb. 3 ."},
+        {"a 15-year term, anti-war and co-workers", "a 15 - year term , anti-war and co-workers"},
+        {"\"We will win,\" he said (again).", "\" We will win , \" he said ( again ) ."},
+        {"$1,000.50 or 5% on 9/11", "$ 1,000.50 or 5 % on 9/11"},
+        {"see https://example.org/a?b=1, or mail a@b.org.",
+         "see https://example.org/a?b=1 , or mail a@b.org ."},
+        {"He left—quietly…", "He left — quietly …"},
+        {"“Yes,” she said.", "“ Yes , ” she said ."},
+        {"and/or", "and / or"},
+    };
+    for (const auto& [text, expected] : cases) {
+      CAPTURE(text);
+      CHECK(forms(kb::analysis::tokenize(text)) == expected);
+    }
+  }
+
+  TEST_CASE("tokenize keeps byte offsets and spacing, and never loses a non-space byte") {
+    const std::string text = "Kyiv\xC2\xA0(Ukraine)  said:\xff\xfe ok";
+    const auto words = kb::analysis::tokenize(text, 100);
+    std::string rebuilt;
+    for (const Word& w : words) {
+      CHECK(text.substr(w.begin - 100, w.end - w.begin) == w.form);
+      rebuilt += w.form;
+    }
+    CHECK(rebuilt == "Kyiv(Ukraine)said:\xff\xfeok");
+    CHECK(words[0].space_after);   // a no-break space is a space
+    CHECK(!words[1].space_after);  // "(" touches "Ukraine"
+  }
+
+  TEST_CASE("read_conllu reads words and names the line of an error") {
+    const std::string doc =
+        "# text = It "
+        "works.\n1-2\tIt's\t_\t_\t_\t_\t_\t_\t_\t_\n1\tIt\tit\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+        "2\tworks\twork\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_"
+        "\t_\n\n";
+    auto r = kb::analysis::read_conllu(doc);
+    REQUIRE(r.has_value());
+    REQUIRE(r->size() == 1);
+    CHECK((*r)[0].text == "It works.");
+    CHECK((*r)[0].words.size() == 3);
+    CHECK(!(*r)[0].words[1].space_after);
+    CHECK((*r)[0].words[2].head == 2);
+    const std::string written = kb::analysis::write_conllu(*r);
+    CHECK(written.find("# text = It works.\n") != std::string::npos);
+    CHECK(written.find("2\tworks\twork\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n") !=
+          std::string::npos);
+
+    auto bad = kb::analysis::read_conllu("# text = x\n1\tx\tx\tX\n");
+    REQUIRE(!bad.has_value());
+    CHECK(bad.error().message.find("line 2") != std::string::npos);
+  }
+
+  TEST_CASE("a damaged model file is one clear error, never a crash") {
+    CHECK(!Models::read("").has_value());
+    CHECK(!Models::read("not a model at all").has_value());
+    std::ifstream in(fs::path(KB_SOURCE_DIR) / "data" / "analysis" / "en_ewt.kbm",
+                     std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string bytes = ss.str();
+    REQUIRE(bytes.size() > 1000);
+    for (std::size_t cut : {std::size_t{10}, bytes.size() / 3, bytes.size() - 1}) {
+      auto r = Models::read(std::string_view(bytes).substr(0, cut));
+      REQUIRE(!r.has_value());
+      CHECK(r.error().message.find("model") != std::string::npos);
+    }
+    auto missing = Models::load("/nonexistent/en_ewt.kbm");
+    REQUIRE(!missing.has_value());
+    CHECK(missing.error().message.find("/nonexistent/en_ewt.kbm") != std::string::npos);
+  }
+
+  TEST_CASE("the shipped models tag, lemmatise and parse a plain news sentence") {
+    const auto sentences =
+        const_cast<Analyzer&>(analyzer())
+            .analyze("Russia annexed Crimea in 2014. Wagner fighters took the town.");
+    REQUIRE(sentences.size() == 2);
+    const ParsedSentence& s = sentences[0];
+    const Word* annexed = find(s, "annexed");
+    REQUIRE(annexed != nullptr);
+    CHECK(annexed->upos == "VERB");
+    CHECK(annexed->xpos == "VBD");
+    CHECK(annexed->lemma == "annex");
+    CHECK(annexed->head == 0);
+    CHECK(find(s, "Russia")->deprel == "nsubj");
+    CHECK(find(s, "Crimea")->deprel == "obj");
+    CHECK(find(s, "2014")->deprel == "obl");
+    const Word* took = find(sentences[1], "took");
+    REQUIRE(took != nullptr);
+    CHECK(took->lemma == "take");
+    CHECK(find(sentences[1], "fighters")->lemma == "fighter");
+  }
+
+  TEST_CASE("every sentence is one tree, also for binary input and very long runs") {
+    std::string noise;
+    for (int i = 0; i < 3000; ++i) {
+      noise += static_cast<char>((i * 7919) % 256);
+      noise += (i % 5 == 0) ? " " : "";
+    }
+    std::string long_run;
+    for (int i = 0; i < 1200; ++i) {
+      long_run += "word" + std::to_string(i % 13) + (i % 9 == 0 ? ", " : " ");
+    }
+    for (const std::string& text : {noise, long_run, std::string(""), std::string(" \n\t")}) {
+      for (const ParsedSentence& s : const_cast<Analyzer&>(analyzer()).analyze(text)) {
+        int roots = 0;
+        for (std::size_t i = 0; i < s.words.size(); ++i) {
+          const Word& w = s.words[i];
+          CHECK(w.head >= 0);
+          CHECK(w.head <= static_cast<int>(s.words.size()));
+          CHECK(w.head != static_cast<int>(i + 1));
+          roots += w.head == 0;
+          CHECK(!w.upos.empty());
+          CHECK(!w.deprel.empty());
+        }
+        CHECK(roots == (s.words.empty() ? 0 : 1));
+      }
+    }
+  }
+
+  TEST_CASE("on held-out treebank text the models are far above chance (needs ../shared)") {
+    const fs::path dev = fs::path(KB_SHARED_DIR) / "data" / "ud-ewt" / "en_ewt-ud-dev.conllu";
+    if (!fs::exists(dev)) {
+      MESSAGE("skipped: no " << dev.string());
+      return;
+    }
+    std::ifstream in(dev, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    auto gold = kb::analysis::read_conllu(ss.str());
+    REQUIRE(gold.has_value());
+    gold->resize(300);
+    auto models = Models::load(fs::path(KB_SOURCE_DIR) / "data" / "analysis" / "en_ewt.kbm");
+    REQUIRE(models.has_value());
+    const auto s = kb::analysis::evaluate(*models, *gold);
+    CAPTURE(s.upos);
+    CAPTURE(s.uas);
+    CAPTURE(s.las);
+    // Sanity bounds, well below the benchmark figures in bench/README.md: a model that no longer
+    // matches its code (features changed, file stale) falls far below them.
+    CHECK(s.upos > 90.0);
+    CHECK(s.lemma > 93.0);
+    CHECK(s.uas > 75.0);
+    CHECK(s.las > 70.0);
+  }
+}
