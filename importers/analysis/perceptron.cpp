@@ -276,9 +276,11 @@ void PerceptronTrainer::update(std::span<const std::uint64_t> keys, std::size_t 
   }
   for (std::uint64_t k : keys) {
     std::vector<Cell>& cells = table_[k];
-    for (auto [cls, delta] : {std::pair{good, 1.0F}, std::pair{bad, -1.0F}}) {
+    for (const auto& change : {std::pair{good, 1.0F}, std::pair{bad, -1.0F}}) {
+      const std::size_t cls = change.first;
+      const float delta = change.second;
       auto it =
-          std::find_if(cells.begin(), cells.end(), [&](const Cell& c) { return c.cls == cls; });
+          std::find_if(cells.begin(), cells.end(), [cls](const Cell& c) { return c.cls == cls; });
       if (it == cells.end()) {
         cells.push_back(Cell{static_cast<std::uint16_t>(cls), 0.0F, 0.0, now_});
         it = cells.end() - 1;
