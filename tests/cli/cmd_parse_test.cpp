@@ -40,4 +40,17 @@ TEST_SUITE("cli") {
     CHECK(missing.code == 1);
     CHECK(missing.err.find("/nonexistent/article.txt") != std::string::npos);
   }
+
+  TEST_CASE("kb parse gives people their CAMEO office on the --dct day") {
+    RunOptions o;
+    o.input = "Sergei Lavrov met Volodymyr Zelensky in Kyiv.";
+    const auto before = run_kb({"parse", "--dct", "2015-06-01"}, o);
+    REQUIRE_MESSAGE(before.code == 0, before.err);
+    CHECK(before.out.find("entities: Sergei Lavrov (person, RUSGOVFRM) 0-13; Volodymyr Zelensky "
+                          "(person) 18-36") != std::string::npos);
+    const auto after = run_kb({"parse", "--dct", "2022-03-01"}, o);
+    REQUIRE_MESSAGE(after.code == 0, after.err);
+    CHECK(after.out.find("Volodymyr Zelensky (person, UKRGOVPRS) 18-36") != std::string::npos);
+    CHECK(run_kb({"parse", "--dct", "not a date"}, o).code == 2);
+  }
 }
