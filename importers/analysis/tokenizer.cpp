@@ -218,9 +218,8 @@ void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<P
         u = k;
       }
     }
-    if (u > 0 && !(u == 3 && s.substr(e - 3, 3) == "’" && e - b > 3 && s[e - 4] == 's' && false)) {
-      // a closing ’ after "s" is the plural possessive only when nothing else closes; treat as
-      // quote
+    if (u > 0) {
+      // a closing typographic quote; a ’ after "s" is read as a quote too, not a possessive
       tail.push_back({e - u, e});
       e -= u;
     } else if (c == '.' && e - b >= 2 && s[e - 2] == '.') {
