@@ -1,10 +1,8 @@
 // kb dates: what the date tagger understands in a text — each temporal expression with its
 // TIMEX3 value and the date as a person would write it, as text or JSON.
 
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -22,21 +20,6 @@ struct DatesOptions {
   std::string dct;   // empty: ctx.today
   std::string format = "text";
 };
-
-// The whole of FILE, or of ctx.in for "" / "-". Error (not_found) naming an unreadable file.
-Result<std::string> read_input(const std::string& file, Context& ctx) {
-  std::ostringstream buf;
-  if (file.empty() || file == "-") {
-    buf << ctx.in.rdbuf();
-    return buf.str();
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return fail(Errc::not_found, fmt::format("cannot read '{}'", file));
-  }
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 // One timex as a JSON object; "mod" and "display" only where known.
 nlohmann::ordered_json to_json(const timex::Timex& t, std::string_view text) {

@@ -2,9 +2,7 @@
 // dependency tree, and the entities kb recognises — as readable text or as CoNLL-U.
 
 #include <chrono>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -25,20 +23,6 @@ struct ParseOptions {
   std::string format = "text";
   std::string dct;  // the day office holders are resolved on; empty: ctx.today
 };
-
-Result<std::string> read_text(const std::string& file, Context& ctx) {
-  std::ostringstream buf;
-  if (file.empty() || file == "-") {
-    buf << ctx.in.rdbuf();
-    return buf.str();
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return fail(Errc::not_found, fmt::format("cannot read '{}'", file));
-  }
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 // "Russia (country) 0-6; Sergei Lavrov (person, RUSGOVFRM) 20-33" for the mentions inside one
 // sentence; people and organisations carry their CAMEO actor code on `day` where the
@@ -77,7 +61,7 @@ Result<void> run_parse(const ParseOptions& o, Context& ctx) {
   }
   const std::chrono::year_month_day day{
       std::chrono::sys_days{std::chrono::days{dct.time_since_epoch().count()}}};
-  KB_ASSIGN(std::string text, read_text(o.file, ctx));
+  KB_ASSIGN(std::string text, read_input(o.file, ctx));
   const std::vector<analysis::ParsedSentence> sentences = analyzer.analyze(text);
   const importers::Recognition rec = importers::recognize(gazetteer, text);
   std::size_t n = 0;

@@ -3,6 +3,8 @@
 #include "cli/common.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -100,6 +102,20 @@ bool use_color(const Context& ctx) {
   }
   const auto no_color = ctx.env("NO_COLOR");
   return !no_color || no_color->empty();
+}
+
+Result<std::string> read_input(const std::string& file, Context& ctx) {
+  std::ostringstream buf;
+  if (file.empty() || file == "-") {
+    buf << ctx.in.rdbuf();
+    return buf.str();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return fail(Errc::not_found, fmt::format("cannot read '{}'", file));
+  }
+  buf << in.rdbuf();
+  return buf.str();
 }
 
 Result<void> write_text_file(const std::string& path, std::string_view text) {

@@ -42,6 +42,9 @@ Result<Store> open_store(const Context& ctx, bool write);
 // relative to ctx.today such as "last year" (resolved by the date tagger).
 Result<FuzzyDate> parse_date_option(std::string_view text, const Context& ctx);
 
+// The whole of `file`, or of ctx.in for "" / "-". Error (not_found) naming an unreadable file.
+Result<std::string> read_input(const std::string& file, Context& ctx);
+
 // Writes `text` to `path` through a temporary file renamed into place, so a failed write
 // leaves no partial file. Error (storage) naming the path and the reason.
 Result<void> write_text_file(const std::string& path, std::string_view text);

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "importers/analysis/features.hpp"
 #include "importers/analysis/perceptron.hpp"
-#include "importers/analysis/tagger.hpp"
 
 namespace kb::analysis {
 namespace {
@@ -137,10 +137,7 @@ void Lemmatizer::write(std::string& out) const {
 }
 
 Result<Lemmatizer> Lemmatizer::read(std::string_view in, std::size_t& pos) {
-  KB_ASSIGN(std::string magic, get_str(in, pos));
-  if (magic != "kb-lemmatizer-1") {
-    return fail(Errc::parse, "not a kb lemmatizer model (expected 'kb-lemmatizer-1')");
-  }
+  KB_TRY(expect_magic(in, pos, "kb-lemmatizer-1"));
   Lemmatizer l;
   for (auto* table : {&l.exact_, &l.rules_}) {
     KB_ASSIGN(std::uint32_t n, get_u32(in, pos));

@@ -22,10 +22,7 @@ void Models::write(std::string& out) const {
 
 Result<Models> Models::read(std::string_view bytes) {
   std::size_t pos = 0;
-  KB_ASSIGN(std::string magic, get_str(bytes, pos));
-  if (magic != "kb-analysis-models-1") {
-    return fail(Errc::parse, "not a kb analysis model file");
-  }
+  KB_TRY(expect_magic(bytes, pos, "kb-analysis-models-1"));
   Models m;
   KB_ASSIGN(m.tagger, Tagger::read(bytes, pos));
   KB_ASSIGN(m.lemmatizer, Lemmatizer::read(bytes, pos));

@@ -7,7 +7,6 @@
 #include <map>
 
 #include "importers/analysis/features.hpp"
-#include "importers/analysis/tagger.hpp"
 
 namespace kb::analysis {
 namespace {
@@ -17,16 +16,6 @@ constexpr int kShift = 0;
 
 int left_action(int label) { return 1 + 2 * label; }
 int right_action(int label) { return 2 + 2 * label; }
-
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-};
 
 // Per-word inputs: hashed lower-case form and tag.
 struct Input {
@@ -286,9 +275,7 @@ Parser Parser::train(const std::vector<ParsedSentence>& sentences, const Options
   std::vector<std::uint64_t> f;
   std::vector<float> scores(static_cast<std::size_t>(1 + 2 * labels));
   for (int it = 0; it < options.iterations; ++it) {
-    for (std::size_t i = order.size(); i > 1; --i) {
-      std::swap(order[i - 1], order[rng.next() % i]);
-    }
+    shuffle(order, rng);
     for (std::size_t si : order) {
       const std::vector<Word>& words = sentences[si].words;
       const int n = static_cast<int>(words.size());
@@ -365,10 +352,7 @@ void Parser::write(std::string& out) const {
 }
 
 Result<Parser> Parser::read(std::string_view in, std::size_t& pos) {
-  KB_ASSIGN(std::string magic, get_str(in, pos));
-  if (magic != "kb-parser-1") {
-    return fail(Errc::parse, "not a kb parser model (expected 'kb-parser-1')");
-  }
+  KB_TRY(expect_magic(in, pos, "kb-parser-1"));
   Parser p;
   KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
   if (n == 0 || n > 1000) {

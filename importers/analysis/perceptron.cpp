@@ -11,33 +11,41 @@ namespace {
 
 std::uint64_t nonzero(std::uint64_t k) { return k == 0 ? 1 : k; }
 
-}  // namespace
-
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) {
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFU));
+// Little-endian integers of any width.
+template <class T>
+void put_le(std::string& out, T v) {
+  for (std::size_t i = 0; i < sizeof(T); ++i) {
+    out.push_back(static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFFU));
   }
 }
 
-void put_u16(std::string& out, std::uint16_t v) {
-  out.push_back(static_cast<char>(v & 0xFFU));
-  out.push_back(static_cast<char>((v >> 8) & 0xFFU));
-}
-
-Result<std::uint16_t> get_u16(std::string_view in, std::size_t& pos) {
-  if (in.size() < 2 || pos > in.size() - 2) {
+template <class T>
+Result<T> get_le(std::string_view in, std::size_t& pos) {
+  if (in.size() < sizeof(T) || pos > in.size() - sizeof(T)) {
     return fail(Errc::parse, "model file truncated at byte " + std::to_string(pos));
   }
-  const auto v = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
-                                            (static_cast<std::uint8_t>(in[pos + 1]) << 8));
-  pos += 2;
+  T v = 0;
+  for (std::size_t i = 0; i < sizeof(T); ++i) {
+    v = static_cast<T>(
+        v | static_cast<T>(static_cast<T>(static_cast<std::uint8_t>(in[pos + i])) << (8 * i)));
+  }
+  pos += sizeof(T);
   return v;
 }
 
-void put_u64(std::string& out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) {
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFU));
-  }
+}  // namespace
+
+void put_u16(std::string& out, std::uint16_t v) { put_le(out, v); }
+void put_u32(std::string& out, std::uint32_t v) { put_le(out, v); }
+void put_u64(std::string& out, std::uint64_t v) { put_le(out, v); }
+Result<std::uint16_t> get_u16(std::string_view in, std::size_t& pos) {
+  return get_le<std::uint16_t>(in, pos);
+}
+Result<std::uint32_t> get_u32(std::string_view in, std::size_t& pos) {
+  return get_le<std::uint32_t>(in, pos);
+}
+Result<std::uint64_t> get_u64(std::string_view in, std::size_t& pos) {
+  return get_le<std::uint64_t>(in, pos);
 }
 
 void put_str(std::string& out, std::string_view s) {
@@ -45,28 +53,12 @@ void put_str(std::string& out, std::string_view s) {
   out.append(s);
 }
 
-Result<std::uint32_t> get_u32(std::string_view in, std::size_t& pos) {
-  if (in.size() < 4 || pos > in.size() - 4) {
-    return fail(Errc::parse, "model file truncated at byte " + std::to_string(pos));
+Result<void> expect_magic(std::string_view in, std::size_t& pos, std::string_view magic) {
+  KB_ASSIGN(std::string found, get_str(in, pos));
+  if (found != magic) {
+    return fail(Errc::parse, "not a kb model part (expected '" + std::string(magic) + "')");
   }
-  std::uint32_t v = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    v |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(in[pos + i])) << (8 * i);
-  }
-  pos += 4;
-  return v;
-}
-
-Result<std::uint64_t> get_u64(std::string_view in, std::size_t& pos) {
-  if (in.size() < 8 || pos > in.size() - 8) {
-    return fail(Errc::parse, "model file truncated at byte " + std::to_string(pos));
-  }
-  std::uint64_t v = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    v |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(in[pos + i])) << (8 * i);
-  }
-  pos += 8;
-  return v;
+  return ok();
 }
 
 Result<std::string> get_str(std::string_view in, std::size_t& pos) {

@@ -91,5 +91,8 @@ Result<std::uint32_t> get_u32(std::string_view in, std::size_t& pos);
 Result<std::uint16_t> get_u16(std::string_view in, std::size_t& pos);
 Result<std::uint64_t> get_u64(std::string_view in, std::size_t& pos);
 Result<std::string> get_str(std::string_view in, std::size_t& pos);
+// Reads the length-prefixed tag that opens each part of a model file; Errc::parse naming the
+// expected tag when it is something else.
+Result<void> expect_magic(std::string_view in, std::size_t& pos, std::string_view magic);
 
 }  // namespace kb::analysis

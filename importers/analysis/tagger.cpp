@@ -14,24 +14,6 @@ namespace {
 
 constexpr std::uint64_t kNone = 0x5a5a5a5aULL;  // the value of a feature outside the sentence
 
-// A small deterministic generator for the training order (splitmix64).
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-};
-
-template <class T>
-void shuffle(std::vector<T>& v, Rng& rng) {
-  for (std::size_t i = v.size(); i > 1; --i) {
-    std::swap(v[i - 1], v[rng.next() % i]);
-  }
-}
-
 // Features of word `i` given the keys of all words and the classes predicted before it.
 void features(const std::vector<WordKeys>& k, const std::vector<std::uint16_t>& tags, std::size_t i,
               std::vector<std::uint64_t>& out) {
@@ -84,16 +66,6 @@ void features(const std::vector<WordKeys>& k, const std::vector<std::uint16_t>& 
 }
 
 }  // namespace
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
 
 WordKeys word_keys(std::string_view form) {
   WordKeys k;
@@ -272,10 +244,7 @@ void Tagger::write(std::string& out) const {
 }
 
 Result<Tagger> Tagger::read(std::string_view in, std::size_t& pos) {
-  KB_ASSIGN(std::string magic, get_str(in, pos));
-  if (magic != "kb-tagger-1") {
-    return fail(Errc::parse, "not a kb tagger model (expected 'kb-tagger-1')");
-  }
+  KB_TRY(expect_magic(in, pos, "kb-tagger-1"));
   Tagger t;
   KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
   if (n == 0 || n > 4096) {

@@ -51,6 +51,5 @@ struct WordKeys {
   std::uint64_t flags = 0;
 };
 WordKeys word_keys(std::string_view form);
-std::string lower_ascii(std::string_view s);
 
 }  // namespace kb::analysis

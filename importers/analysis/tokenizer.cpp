@@ -7,6 +7,8 @@
 #include <cctype>
 #include <string>
 
+#include "importers/analysis/features.hpp"
+
 namespace kb::analysis {
 namespace {
 
@@ -28,14 +30,6 @@ constexpr std::array<std::string_view, 6> kClitics = {"s", "m", "d", "re", "ve",
 bool ascii_alpha(unsigned char c) { return std::isalpha(c) != 0; }
 bool ascii_digit(unsigned char c) { return std::isdigit(c) != 0; }
 bool word_char(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 // Length of a Unicode space at `i` (NBSP, thin and other typographic spaces), else 0.
 std::size_t unicode_space(std::string_view s, std::size_t i) {
@@ -73,7 +67,7 @@ bool ascii_punct_alone(char c) {
 }
 
 bool is_url(std::string_view w) {
-  const std::string l = lower(w.substr(0, 8));
+  const std::string l = lower_ascii(w.substr(0, 8));
   if (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")) {
     return true;
   }
@@ -82,7 +76,7 @@ bool is_url(std::string_view w) {
 }
 
 bool is_abbreviation(std::string_view w) {
-  const std::string l = lower(w);
+  const std::string l = lower_ascii(w);
   if (std::find(kAbbreviations.begin(), kAbbreviations.end(), l) != kAbbreviations.end()) {
     return true;
   }
@@ -111,7 +105,7 @@ void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Pi
   const std::string_view w = s.substr(b, e - b);
   // Clitics: n't, 's, 'm, 'd, 're, 've, 'll (with ' or ’), and the plural possessive "leaders'".
   for (std::string_view apos : {std::string_view("'"), std::string_view("’")}) {
-    const std::string l = lower(w);
+    const std::string l = lower_ascii(w);
     std::string nt("n");
     nt.append(apos);
     nt.push_back('t');
@@ -136,7 +130,7 @@ void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Pi
     }
   }
   // "cannot" is two words in EWT: "can" "not".
-  if (lower(w) == "cannot") {
+  if (lower_ascii(w) == "cannot") {
     out.push_back({b, b + 3});
     out.push_back({b + 3, e});
     return;
@@ -153,7 +147,7 @@ void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Pi
       continue;  // dates and fractions: "9/11", "11/28/2000"
     }
     if (c == '-') {
-      const std::string head = lower(s.substr(b, i - b));
+      const std::string head = lower_ascii(s.substr(b, i - b));
       if (std::find(kHyphenPrefixes.begin(), kHyphenPrefixes.end(), head) !=
           kHyphenPrefixes.end()) {
         continue;
