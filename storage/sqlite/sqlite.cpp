@@ -47,6 +47,19 @@ Error storage_error(sqlite3* db, std::string_view what) {
 
 int to_int(std::size_t n) { return static_cast<int>(n); }
 
+// `path` as a SQLite URI that opens it read-only as an immutable file.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '?' || c == '#' || c == '%') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 Result<Db> Db::open(const std::string& path, OpenMode mode) {
@@ -71,31 +84,46 @@ Result<Db> Db::open(const std::string& path, OpenMode mode) {
   if (mode == OpenMode::create) {
     flags |= SQLITE_OPEN_CREATE;
   }
-  sqlite3* handle = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
-    Error e = storage_error(handle, fmt::format("cannot open database '{}'", path));
-    sqlite3_close(handle);
-    return e;
-  }
-  sqlite3_extended_result_codes(handle, 1);
-  sqlite3_busy_timeout(handle, kBusyTimeoutMs);
-  Db db(handle, path);
-  KB_TRY(db.exec("PRAGMA foreign_keys = ON"));
-  if (!memory && mode != OpenMode::read_only) {
-    // A file that is not a database fails here, on its first read.
-    auto wal = db.exec("PRAGMA journal_mode = WAL");
-    if (!wal) {
-      return fail(Errc::storage,
-                  fmt::format("'{}' is not a kb database ({})", path, wal.error().message));
+  // Opens `name` (the path, or a URI for it) with foreign keys on and a busy timeout.
+  auto connect = [&path](const std::string& name, int how) -> Result<Db> {
+    sqlite3* handle = nullptr;
+    if (sqlite3_open_v2(name.c_str(), &handle, how, nullptr) != SQLITE_OK) {
+      Error e = storage_error(handle, fmt::format("cannot open database '{}'", path));
+      sqlite3_close(handle);
+      return e;
     }
-    KB_TRY(db.exec("PRAGMA synchronous = NORMAL"));
-  } else if (!memory) {
-    // Readers read the header now too, so a file that is not a database fails here with its
-    // path rather than on the first query with SQLite's bare "file is not a database".
-    auto header = db.exec("PRAGMA schema_version");
-    if (!header) {
-      return fail(Errc::storage,
-                  fmt::format("'{}' is not a kb database ({})", path, header.error().message));
+    sqlite3_extended_result_codes(handle, 1);
+    sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+    Db db(handle, path);
+    KB_TRY(db.exec("PRAGMA foreign_keys = ON"));
+    return db;
+  };
+  KB_ASSIGN(Db db, connect(path, flags));
+  if (memory) {
+    return db;
+  }
+  // Read the header now, so a file that is not a database fails here with its path rather than
+  // on the first query with SQLite's bare "file is not a database". This only reads.
+  auto pages = db.page_count();
+  if (!pages && (sqlite3_extended_errcode(db.handle_) & 0xff) == SQLITE_READONLY &&
+      sqlite3_db_readonly(db.handle_, "main") == 1) {
+    // A WAL database that kb may not write, in a folder where SQLite cannot create the
+    // shared-memory file it reads through. No one can write it in WAL mode there either (that
+    // needs a -wal file beside it), so it is read as an immutable file.
+    KB_ASSIGN(db, connect(immutable_uri(path),
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX));
+    pages = db.page_count();
+  }
+  if (!pages) {
+    return fail(Errc::storage,
+                fmt::format("'{}' is not a kb database ({})", path, pages.error().message));
+  }
+  if (mode != OpenMode::read_only) {
+    KB_TRY(db.exec("PRAGMA synchronous = NORMAL"));  // per connection: writes nothing
+    // A new, empty file is ours to set up. An existing one keeps its journal mode until
+    // migrate() knows it is a kb database: kb changes nothing in someone else's file.
+    if (*pages == 0) {
+      KB_TRY(db.use_wal());
     }
   }
   return db;
@@ -191,6 +219,27 @@ Result<Savepoint> Db::savepoint() {
 std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(handle_); }
 
 std::int64_t Db::changes() const { return sqlite3_changes64(handle_); }
+
+Result<std::int64_t> Db::page_count() {
+  KB_ASSIGN(Statement stmt, prepare("PRAGMA page_count"));
+  KB_ASSIGN(Step s, stmt.step());
+  if (s != Step::row) {
+    return fail(Errc::storage, "cannot read PRAGMA page_count");
+  }
+  return stmt.column_int(0);
+}
+
+Result<void> Db::use_wal() {
+  if (path_ == ":memory:") {
+    return ok();
+  }
+  KB_ASSIGN(Statement stmt, prepare("PRAGMA journal_mode = WAL"));
+  KB_ASSIGN(Step s, stmt.step());
+  if (s != Step::row || stmt.column_text(0) != "wal") {
+    return fail(Errc::storage, fmt::format("cannot switch '{}' to WAL journaling", path_));
+  }
+  return ok();
+}
 
 Result<int> Db::user_version() {
   KB_ASSIGN(Statement stmt, prepare("PRAGMA user_version"));

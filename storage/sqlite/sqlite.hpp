@@ -41,9 +41,11 @@ enum class OpenMode { read_only, read_write, create };
 // One SQLite connection. Move-only; closes itself. Invariant: handle_ is non-null iff open.
 class Db {
  public:
-  // Opens `path` (":memory:" for a private in-memory database) with foreign keys on, a busy
-  // timeout and WAL journaling for files. Error (storage) naming the path on failure, (not_found)
-  // when `mode` is read_only/read_write and the file does not exist.
+  // Opens `path` (":memory:" for a private in-memory database) with foreign keys on and a busy
+  // timeout. A new, empty file is switched to WAL journaling; an existing file is only read
+  // (its header checked), never changed. Error (storage) naming the path on failure or when
+  // the file is not a SQLite database, (not_found) when `mode` is read_only/read_write and the
+  // file does not exist.
   static Result<Db> open(const std::string& path, OpenMode mode);
 
   Db(Db&& other) noexcept;
@@ -79,6 +81,11 @@ class Db {
   bool in_transaction() const;
   // The value of PRAGMA user_version.
   Result<int> user_version();
+  // The number of pages in the database file (0 for a new, empty file).
+  Result<std::int64_t> page_count();
+  // Switches a file database to WAL journaling (persistent; a no-op when it already is, and for
+  // ":memory:"). Error (storage) when SQLite keeps another mode or fails.
+  Result<void> use_wal();
   // The path the database was opened with.
   const std::string& path() const { return path_; }
 

@@ -86,6 +86,44 @@ TEST_SUITE("storage") {
     CHECK(must(db.user_version()) == 0);
   }
 
+  TEST_CASE("Store::open leaves a foreign SQLite file byte for byte as it was") {
+    kb::test::TempDir dir;
+    const std::string path = dir.file("other.sqlite");
+    {
+      Db db = must(Db::open(path, OpenMode::create));
+      // Db::open made this new file WAL; another program's file is in the default mode.
+      must(
+          db.exec("PRAGMA journal_mode = DELETE; CREATE TABLE somebody_elses (x);"
+                  "INSERT INTO somebody_elses VALUES (1)"));
+    }
+    const std::string before = kb::test::slurp(path);
+    REQUIRE(before.size() > 100);
+    CHECK(before[18] == 1);  // rollback journal (2 would be WAL)
+    for (OpenMode mode : {OpenMode::read_only, OpenMode::read_write, OpenMode::create}) {
+      CAPTURE(static_cast<int>(mode));
+      auto s = kb::sqlite::Store::open(path, mode);
+      REQUIRE_FALSE(s.has_value());
+      CHECK(s.error().message.find("not a kb database") != std::string::npos);
+      CHECK(kb::test::slurp(path) == before);
+      CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+    }
+  }
+
+  TEST_CASE("Db::open names a file that is not a database and leaves it alone") {
+    kb::test::TempDir dir;
+    const std::string path = dir.file("notes.db");
+    const std::string text(4096, 'x');
+    kb::test::write_file(path, text);
+    for (OpenMode mode : {OpenMode::read_only, OpenMode::read_write, OpenMode::create}) {
+      CAPTURE(static_cast<int>(mode));
+      auto db = Db::open(path, mode);
+      REQUIRE_FALSE(db.has_value());
+      CHECK(db.error().message.find("notes.db") != std::string::npos);
+      CHECK(db.error().message.find("not a kb database") != std::string::npos);
+      CHECK(kb::test::slurp(path) == text);
+    }
+  }
+
   TEST_CASE("Store::open refuses newer schemas in every mode") {
     kb::test::TempDir dir;
     const std::string path = dir.file("kb.db");
