@@ -2,7 +2,11 @@
 
 #include "cli/app.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <sstream>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -46,6 +50,68 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   return app;
 }
 
+namespace {
+
+// Flushes standard output. Output that could not be written (a full disk, a closed file) turns
+// a success into a failure with one message; a command that already failed has said why.
+int check_output(Context& ctx, int code) {
+  errno = 0;
+  ctx.out.flush();
+  if (ctx.out.good()) {
+    return code;
+  }
+  if (code == 0) {
+    const int err = errno;
+    ctx.err << "kb: cannot write to standard output"
+            << (err != 0 ? std::string(": ") + std::strerror(err) : std::string()) << '\n';
+    return 1;
+  }
+  return code;
+}
+
+// The subcommand of `app` nearest to `word` (at most two edits away), or "".
+std::string nearest_command(const CLI::App& app, const std::string& word) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    const std::string& name = sub->get_name();
+    // Levenshtein distance, one row at a time.
+    std::vector<std::size_t> row(name.size() + 1);
+    for (std::size_t j = 0; j <= name.size(); ++j) {
+      row[j] = j;
+    }
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= name.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min(
+            {row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == name[j - 1] ? 0U : 1U)});
+        diagonal = above;
+      }
+    }
+    if (row[name.size()] < best_distance) {
+      best_distance = row[name.size()];
+      best = name;
+    }
+  }
+  return best;
+}
+
+// The first word of `args` that is neither an option nor --db's value: where a command belongs.
+std::string command_word(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--db") {
+      ++i;
+    } else if (!args[i].starts_with("-")) {
+      return args[i];
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 int run(const std::vector<std::string>& args, Context& ctx) {
   auto app = make_app(ctx);
   ctx.exit_code = 0;
@@ -54,9 +120,21 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     app->parse(reversed);
   } catch (const CLI::ParseError& e) {
     // CLI11 reports --help/--version through exceptions too; print them where they belong.
-    return app->exit(e, ctx.out, ctx.err);
+    const int code = app->exit(e, ctx.out, ctx.err);
+    if (code == 0) {
+      return check_output(ctx, 0);
+    }
+    // Every usage error exits 2, whatever CLI11's own code for it.
+    const std::string word = command_word(args);
+    const auto named = [&word](const CLI::App* sub) { return sub->check_name(word); };
+    if (!word.empty() && std::as_const(*app).get_subcommands(named).empty()) {
+      if (const std::string near = nearest_command(*app, word); !near.empty()) {
+        ctx.err << "kb: '" << word << "' is not a kb command; did you mean '" << near << "'?\n";
+      }
+    }
+    return 2;
   }
-  return ctx.exit_code;
+  return check_output(ctx, ctx.exit_code);
 }
 
 }  // namespace kb::cli

@@ -17,8 +17,8 @@ namespace kb::cli {
 std::unique_ptr<CLI::App> make_app(Context& ctx);
 
 // Parses `args` (without the program name) and runs the chosen command. Returns the exit
-// code: 0 success, 1 failure (storage, not found, conflict), 2 bad usage or input, or CLI11's
-// code for a usage error.
+// code: 0 success, 1 failure (storage, not found, conflict, or standard output that could not
+// be written), 2 bad usage (every CLI11 parse error, with CLI11's message) or bad input.
 int run(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace kb::cli

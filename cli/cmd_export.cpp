@@ -21,6 +21,7 @@ struct ExportOptions {
   std::string format = "json";
   std::optional<std::string> output;
   std::optional<std::string> title;
+  bool force = false;  // -o may be a symbolic link: write the file it points to
 };
 
 Result<std::string> render_export(Store& store, const ExportOptions& o) {
@@ -61,7 +62,7 @@ Result<void> run_export(const ExportOptions& o, Context& ctx) {
     ctx.out << text;
     return ok();
   }
-  return write_text_file(*o.output, text);
+  return write_text_file(*o.output, text, o.force);
 }
 
 }  // namespace
@@ -77,6 +78,8 @@ void add_export_command(CLI::App& app, Context& ctx) {
                   "(planned events)");
   sub->add_option("--output,-o", o->output, "Write to FILE instead of standard output");
   sub->add_option("--title", o->title, "Title of a TimelineJS document");
+  sub->add_flag("--force", o->force,
+                "When the -o path is a symbolic link, replace the file it points to");
   sub->footer(
       "Example: kb export -o kb.json   (then: kb --db other.db import kb.json)\n"
       "         kb export ukraine --format timelinejs -o ukraine-timeline.json");

@@ -2,9 +2,15 @@
 
 #include "cli/common.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -50,6 +56,14 @@ Result<Store> open_store(const Context& ctx, bool write) {
     const auto dir = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
+      // Only kb's own default place is created; a folder named by --db or KB_DB that does not
+      // exist is more likely a typo than a wish.
+      const bool chosen = !ctx.db_option.empty() || !ctx.env("KB_DB").value_or("").empty();
+      if (chosen) {
+        return fail(Errc::not_found,
+                    fmt::format("cannot create database '{}': folder '{}' does not exist", path,
+                                dir.string()));
+      }
       std::filesystem::create_directories(dir, ec);
       if (ec) {
         return fail(Errc::storage,
@@ -118,26 +132,100 @@ Result<std::string> read_input(const std::string& file, Context& ctx) {
   return buf.str();
 }
 
-Result<void> write_text_file(const std::string& path, std::string_view text) {
-  const std::string tmp = path + ".kb-tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return fail(Errc::storage, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+namespace {
+
+// Why `st` (from lstat) is no place for kb to put a file, or "" when it is a regular file.
+std::string_view refusal(const struct stat& st) {
+  if (S_ISDIR(st.st_mode)) {
+    return "it is a directory";
+  }
+  if (S_ISFIFO(st.st_mode)) {
+    return "it is a FIFO, not a regular file";
+  }
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+    return "it is a device, not a regular file";
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return "it is not a regular file";
+  }
+  return {};
+}
+
+Error write_error(const std::string& path, int err) {
+  return Error{Errc::storage, fmt::format("cannot write '{}': {}", path, std::strerror(err))};
+}
+
+// Writes all of `text` to `fd` and makes it durable; errno on failure, 0 on success.
+int write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
     }
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      return fail(Errc::storage, fmt::format("cannot write '{}'", path));
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return ::fsync(fd) == 0 ? 0 : errno;
+}
+
+}  // namespace
+
+Result<void> write_text_file(const std::string& path, std::string_view text, bool force) {
+  namespace fs = std::filesystem;
+  std::string target = path;
+  struct stat st {};
+  bool exists = ::lstat(path.c_str(), &st) == 0;
+  if (exists && S_ISLNK(st.st_mode)) {
+    if (!force) {
+      return fail(Errc::invalid_argument,
+                  fmt::format("cannot write '{}': it is a symbolic link (--force writes to the "
+                              "file it points to)",
+                              path));
+    }
+    std::error_code ec;
+    target = fs::weakly_canonical(path, ec).string();
+    if (ec) {
+      return fail(Errc::storage, fmt::format("cannot write '{}': {}", path, ec.message()));
+    }
+    exists = ::lstat(target.c_str(), &st) == 0;
+  }
+  if (exists) {
+    if (const auto why = refusal(st); !why.empty()) {
+      return fail(Errc::invalid_argument, fmt::format("cannot write '{}': {}", path, why));
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    return fail(Errc::storage, fmt::format("cannot write '{}': {}", path, ec.message()));
+  // A new file beside the target, renamed over it once complete: a failed write leaves the old
+  // file (or none), never half of one. The random suffix keeps concurrent writers apart.
+  const fs::path dir = fs::path(target).parent_path();
+  const std::string base = fs::path(target).filename().string();
+  std::random_device rd;
+  std::string tmp;
+  int fd = -1;
+  for (int attempt = 0; fd < 0 && attempt < 16; ++attempt) {
+    tmp = (dir / fmt::format(".{}.kb-tmp-{:08x}", base, rd())).string();
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST) {
+      return write_error(path, errno);
+    }
+  }
+  if (fd < 0) {
+    return write_error(path, EEXIST);
+  }
+  int err = exists && ::fchmod(fd, st.st_mode & 07777) != 0 ? errno : 0;
+  if (err == 0) {
+    err = write_all(fd, text);
+  }
+  if (::close(fd) != 0 && err == 0) {
+    err = errno;
+  }
+  if (err == 0 && ::rename(tmp.c_str(), target.c_str()) != 0) {
+    err = errno;
+  }
+  if (err != 0) {
+    ::unlink(tmp.c_str());
+    return write_error(path, err);
   }
   return ok();
 }

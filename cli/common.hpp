@@ -34,8 +34,9 @@ Result<Format> parse_format(std::string_view s);
 // ~/.local/share/kb/kb.db.
 std::string db_path(const Context& ctx);
 
-// Opens the knowledge base, migrating an older schema. Writers create it (and its directory) on
-// first use; readers get Error (not_found) saying how to create one.
+// Opens the knowledge base, migrating an older schema. Writers create it on first use (and the
+// folder of the default path, never one named by --db or KB_DB: Error (not_found) then); readers
+// get Error (not_found) saying how to create one.
 Result<Store> open_store(const Context& ctx, bool write);
 
 // A date typed at the command line: a TIMEX3 value, a date as people write it, or words
@@ -45,9 +46,12 @@ Result<FuzzyDate> parse_date_option(std::string_view text, const Context& ctx);
 // The whole of `file`, or of ctx.in for "" / "-". Error (not_found) naming an unreadable file.
 Result<std::string> read_input(const std::string& file, Context& ctx);
 
-// Writes `text` to `path` through a temporary file renamed into place, so a failed write
-// leaves no partial file. Error (storage) naming the path and the reason.
-Result<void> write_text_file(const std::string& path, std::string_view text);
+// Writes `text` to `path` through a temporary file beside it, renamed into place, so a failed
+// write leaves no partial file; an existing file keeps its permissions. Error (invalid_argument)
+// when `path` is a directory, a device, a FIFO or anything but a regular file, or a symbolic
+// link unless `force` (then the file it points to is written); (storage) naming the path and the
+// reason when writing fails.
+Result<void> write_text_file(const std::string& path, std::string_view text, bool force = false);
 
 // Prints "kb: <message>" to ctx.err and returns the exit code for the error's kind.
 int report(Context& ctx, const Error& error);

@@ -61,7 +61,7 @@ TEST_SUITE("cli") {
     CHECK(format.code == 2);
     CHECK(format.err == "kb: unknown format 'yaml' (expected text, md, json or csv)\n");
     const auto not_a_number = kb({"show", "first"});
-    CHECK(not_a_number.code != 0);
+    CHECK(not_a_number.code == 2);
     CHECK(not_a_number.out.empty());
   }
 }

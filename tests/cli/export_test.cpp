@@ -1,12 +1,17 @@
 // Tests `kb export` end to end (kb JSON round trip, CSV, TimelineJS, iCalendar, unwritable paths)
 // and the structured imports behind `kb import` (strict mode, line numbers, nothing half-done).
 
+#include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <streambuf>
+#include <sys/stat.h>
 
 #include <doctest/doctest.h>
 
 #include "tests/cli/cli_seed.hpp"
+#include "tests/process_util.hpp"
 
 namespace kb {
 namespace {
@@ -16,6 +21,33 @@ std::string slurp(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// A stream buffer on a full disk: every write fails with ENOSPC.
+class FullBuf : public std::streambuf {
+ protected:
+  int_type overflow(int_type) override {
+    errno = ENOSPC;
+    return traits_type::eof();
+  }
+  std::streamsize xsputn(const char*, std::streamsize) override {
+    errno = ENOSPC;
+    return 0;
+  }
+};
+
+// Runs `kb --db DB args...` in-process with standard output on a full disk.
+test::CliResult kb_run_full(const std::string& db, std::vector<std::string> args) {
+  FullBuf full;
+  std::ostream out(&full);
+  std::ostringstream err;
+  std::istringstream in;
+  auto ctx = test::make_context(out, err, in);
+  args.insert(args.begin(), {"--db", db});
+  test::CliResult r;
+  r.code = cli::run(args, ctx);
+  r.err = err.str();
+  return r;
 }
 
 // Imports `content` into the knowledge base at `db`, as `kb import` does.
@@ -145,6 +177,98 @@ TEST_SUITE("cli") {
     CHECK(r.err.rfind("kb: cannot write '" + path + "'", 0) == 0);
     r = test::kb_run(db, {"export", "--format", "xml"});
     CHECK(r.code == 2);
+  }
+
+  TEST_CASE("kb commands whose standard output cannot be written fail with one message") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const std::vector<std::vector<std::string>> commands = {{"export"},
+                                                            {"export", "--format", "csv"},
+                                                            {"timeline"},
+                                                            {"search", "Bakhmut"},
+                                                            {"show", "1"},
+                                                            {"brief", "Ukraine"},
+                                                            {"stats"},
+                                                            {"xref", "1"},
+                                                            {"timeline", "--help"}};
+    for (const auto& args : commands) {
+      CAPTURE(args);
+      const auto r = kb_run_full(db, args);
+      CHECK(r.code == 1);
+      // The reason is known when the last flush failed, not when an earlier write did.
+      CHECK(r.err.rfind("kb: cannot write to standard output", 0) == 0);
+      CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+  }
+
+  TEST_CASE("kb export > /dev/full exits 1 with one message") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    for (std::string_view format : {"json", "csv"}) {
+      CAPTURE(format);
+      test::ProcessOptions opts;
+      opts.out = "/dev/full";
+      opts.err = dir.file("err");
+      const int code = test::wait_kb(
+          test::spawn_kb({"--db", db, "export", "--format", std::string(format)}, opts));
+      CHECK(code == 1);
+      const std::string err = slurp(dir.file("err"));
+      CHECK(err.rfind("kb: cannot write to standard output", 0) == 0);
+      CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+    }
+  }
+
+  TEST_CASE("kb export -o refuses a directory, a FIFO and a symbolic link") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    namespace fs = std::filesystem;
+    auto r = test::kb_run(db, {"export", "-o", dir.path.string()});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: cannot write '" + dir.path.string() + "': it is a directory\n");
+
+    const std::string fifo = dir.file("pipe");
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    r = test::kb_run(db, {"export", "-o", fifo});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: cannot write '" + fifo + "': it is a FIFO, not a regular file\n");
+    CHECK(fs::is_fifo(fifo));
+
+    const std::string target = dir.file("target.json");
+    const std::string link = dir.file("link.json");
+    std::ofstream(target) << "old";
+    fs::create_symlink(target, link);
+    r = test::kb_run(db, {"export", "-o", link});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("it is a symbolic link") != std::string::npos);
+    CHECK(fs::is_symlink(link));
+    CHECK(slurp(target) == "old");
+    // With --force the file it points to is replaced, and the link stays a link.
+    r = test::kb_run(db, {"export", "-o", link, "--force"});
+    CHECK_MESSAGE(r.code == 0, r.err);
+    CHECK(fs::is_symlink(link));
+    CHECK(slurp(target) == test::kb_run(db, {"export"}).out);
+    // No temporary file left beside it.
+    for (const auto& e : fs::directory_iterator(dir.path)) {
+      CHECK(e.path().filename().string().find("kb-tmp") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("kb export -o replaces a regular file, keeping its permissions") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    namespace fs = std::filesystem;
+    const std::string path = dir.file("kb.json");
+    std::ofstream(path) << "old";
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    const auto r = test::kb_run(db, {"export", "-o", path});
+    CHECK_MESSAGE(r.code == 0, r.err);
+    CHECK(slurp(path) == test::kb_run(db, {"export"}).out);
+    CHECK(fs::status(path).permissions() ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
   }
 
   TEST_CASE("import_records skips bad CSV rows with line numbers, or with strict imports none") {

@@ -1,0 +1,64 @@
+// Test helpers that run the built `kb` binary (KB_BINARY) as real processes: for what an
+// in-process run cannot show (several processes at once, a real stdout such as /dev/full,
+// another user).
+#pragma once
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+extern char** environ;
+
+namespace kb::test {
+
+// Where a spawned kb's standard streams go, and as whom it runs.
+struct ProcessOptions {
+  std::string in = "/dev/null";
+  std::string out = "/dev/null";
+  std::string err = "/dev/null";
+  bool as_nobody = false;  // when root, run as nobody (uid/gid 65534) through setpriv
+};
+
+// Starts `kb <args>`; returns its pid. Fails the test when it cannot be started.
+inline pid_t spawn_kb(const std::vector<std::string>& args, const ProcessOptions& opts = {}) {
+  std::vector<std::string> argv;
+  if (opts.as_nobody && geteuid() == 0) {
+    argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+  }
+  argv.emplace_back(KB_BINARY);
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> raw;
+  for (auto& a : argv) {
+    raw.push_back(a.data());
+  }
+  raw.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, opts.in.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, opts.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, opts.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE_MESSAGE(rc == 0, "cannot start " << raw[0]);
+  return pid;
+}
+
+// Waits for `pid`; its exit code, or 128 + the signal that ended it.
+inline int wait_kb(pid_t pid) {
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  if (WIFSIGNALED(status)) {
+    return 128 + WTERMSIG(status);
+  }
+  return WEXITSTATUS(status);
+}
+
+}  // namespace kb::test
