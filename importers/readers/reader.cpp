@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <istream>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -38,6 +39,12 @@ std::string binary_reason(std::string_view head) {
   return {};
 }
 
+// A limit for messages: "128 MiB", or "1000 bytes" when not a whole number of MiB.
+std::string size_text(std::size_t bytes) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  return bytes % kMiB == 0 ? fmt::format("{} MiB", bytes / kMiB) : fmt::format("{} bytes", bytes);
+}
+
 std::string_view skip_space_and_bom(std::string_view s) {
   if (s.starts_with("\xEF\xBB\xBF")) {
     s.remove_prefix(3);
@@ -48,26 +55,67 @@ std::string_view skip_space_and_bom(std::string_view s) {
   return s;
 }
 
-// Reads a JSONL input line by line from `in`, delivering records to `sink`.
-std::size_t stream_jsonl(std::istream& in, std::string_view origin, const ReadOptions& options,
-                         const ArticleSink& sink, std::vector<std::string>& warnings,
-                         std::size_t& failures) {
-  std::string line;
+// Reads a JSONL input line by line, `pending` (what was already read) first and then `in`,
+// delivering records to `sink`. No line is held beyond options.max_record_bytes: a longer one is
+// skipped, with a warning, up to its end.
+std::size_t stream_jsonl(std::string pending, std::istream& in, std::string_view origin,
+                         const ReadOptions& options, const ArticleSink& sink,
+                         std::vector<std::string>& warnings, std::size_t& failures) {
+  constexpr std::size_t kChunk = std::size_t{64} * 1024;
   std::size_t line_no = 0;
   std::size_t delivered = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (readers::trim(line).empty()) {
-      continue;
+  bool skipping = false;  // inside a line too long to keep
+  std::string chunk(kChunk, '\0');
+  for (;;) {
+    std::size_t start = 0;
+    for (std::size_t end = pending.find('\n'); end != std::string::npos;
+         start = end + 1, end = pending.find('\n', start)) {
+      ++line_no;
+      if (skipping) {
+        skipping = false;
+        continue;
+      }
+      const std::string_view line = std::string_view(pending).substr(start, end - start);
+      if (readers::trim(line).empty()) {
+        continue;
+      }
+      auto article = readers::read_jsonl_record(line, origin, line_no, options);
+      if (!article) {
+        warnings.push_back(article.error().message);
+        ++failures;
+        continue;
+      }
+      sink(std::move(*article));
+      ++delivered;
     }
-    auto article = readers::read_jsonl_record(line, origin, line_no, options);
-    if (!article) {
+    pending.erase(0, start);
+    if (pending.size() > options.max_record_bytes && !skipping) {
+      warnings.push_back(
+          located(origin, line_no + 1,
+                  fmt::format("line longer than {} skipped", size_text(options.max_record_bytes))));
+      ++failures;
+      skipping = true;
+    }
+    if (skipping) {
+      pending.clear();
+    }
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) {
+      break;
+    }
+    pending.append(chunk, 0, got);
+  }
+  if (!skipping && !readers::trim(pending).empty()) {
+    ++line_no;
+    auto article = readers::read_jsonl_record(pending, origin, line_no, options);
+    if (article) {
+      sink(std::move(*article));
+      ++delivered;
+    } else {
       warnings.push_back(article.error().message);
       ++failures;
-      continue;
     }
-    sink(std::move(*article));
-    ++delivered;
   }
   return delivered;
 }
@@ -203,19 +251,26 @@ Result<std::size_t> stream_path(const std::filesystem::path& path, const ReadOpt
   if (!in) {
     return fail(Errc::storage, fmt::format("{}: cannot open file", origin));
   }
+  return stream_input(in, origin, options, sink, warnings);
+}
+
+Result<std::size_t> stream_input(std::istream& in, std::string_view origin,
+                                 const ReadOptions& options, const ArticleSink& sink,
+                                 std::vector<std::string>& warnings) {
   std::string head(kSniffBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
+  // Binary input is refused from its first bytes, before reading more of it: /dev/zero never
+  // ends.
+  if (const std::string why = binary_reason(head); !why.empty()) {
+    return fail(Errc::parse, fmt::format("{}: {}", origin, why));
+  }
   const Format format =
       options.format == Format::auto_detect ? detect_format(head) : options.format;
   if (format == Format::jsonl) {
-    if (const std::string why = binary_reason(head); !why.empty()) {
-      return fail(Errc::parse, fmt::format("{}: {}", origin, why));
-    }
-    in.clear();
-    in.seekg(0);
     std::size_t failures = 0;
-    const std::size_t n = stream_jsonl(in, origin, options, sink, warnings, failures);
+    const std::size_t n =
+        stream_jsonl(std::move(head), in, origin, options, sink, warnings, failures);
     if (n == 0) {
       return fail(Errc::parse,
                   fmt::format("{}: no readable JSONL record ({} bad lines)", origin, failures));
@@ -223,7 +278,17 @@ Result<std::size_t> stream_path(const std::filesystem::path& path, const ReadOpt
     return n;
   }
   std::string content = std::move(head);
-  content.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string chunk(kSniffBytes, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    content.append(chunk, 0, static_cast<std::size_t>(in.gcount()));
+    if (content.size() > options.max_document_bytes) {
+      return fail(Errc::parse,
+                  fmt::format("{}: larger than {}, the most kb reads of a text, HTML or feed "
+                              "document (JSONL is read a record at a time)",
+                              origin, size_text(options.max_document_bytes)));
+    }
+  }
   KB_ASSIGN(ReadResult result, read_articles(content, origin, options));
   for (auto& w : result.warnings) {
     warnings.push_back(std::move(w));

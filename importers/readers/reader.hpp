@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,11 @@ struct ReadOptions {
   std::optional<date::sys_seconds> published;  // overrides any found time (has_time = true)
   std::string publisher;                       // overrides any found publisher
   std::string url;                             // overrides any found URL (single articles)
+  // Limits that keep memory bounded whatever the input: a text, HTML or feed file is read whole
+  // up to `max_document_bytes` (more is an error naming the file); a JSONL line longer than
+  // `max_record_bytes` is skipped with a warning naming the file and line.
+  std::size_t max_document_bytes = std::size_t{128} << 20;
+  std::size_t max_record_bytes = std::size_t{32} << 20;
 };
 
 // Articles read from one input, plus warnings about the input as a whole (skipped records,
@@ -61,10 +67,17 @@ Result<ReadResult> read_articles(std::string_view content, std::string_view orig
 Result<ReadResult> read_path(const std::filesystem::path& path, const ReadOptions& options);
 
 // Streams the articles of the file at `path` into `sink` one at a time, so that memory stays
-// flat for large JSONL corpora (other formats are read whole). Input-level warnings are appended
-// to `warnings`. Returns the number of articles delivered, or the errors of read_path.
+// flat for large JSONL corpora (other formats are read whole, within options.max_document_bytes).
+// Input-level warnings are appended to `warnings`. Returns the number of articles delivered, or
+// the errors of read_path; binary input (a device such as /dev/zero included) is refused from
+// its first bytes, and a document over the limit is Errc::parse naming the limit.
 Result<std::size_t> stream_path(const std::filesystem::path& path, const ReadOptions& options,
                                 const ArticleSink& sink, std::vector<std::string>& warnings);
+
+// stream_path() on an open stream (standard input): `origin` names it in articles and messages.
+Result<std::size_t> stream_input(std::istream& in, std::string_view origin,
+                                 const ReadOptions& options, const ArticleSink& sink,
+                                 std::vector<std::string>& warnings);
 
 // Stable hash of an article text for idempotent re-imports: 64-bit FNV-1a as 16 lower-case hex
 // digits.

@@ -2,6 +2,7 @@
 // damaged file per reader), format detection, bad input and the seed article.
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -236,6 +237,61 @@ TEST_SUITE("importers") {
     const auto junk = kb::importers::read_articles("{not json\n[]\n", "x.jsonl", {});
     REQUIRE_FALSE(junk.has_value());
     CHECK(contains(junk.error().message, "x.jsonl: no readable JSONL record"));
+  }
+
+  TEST_CASE("stream_path refuses /dev/zero from its first bytes") {
+    std::vector<std::string> warnings;
+    std::size_t delivered = 0;
+    const auto r = kb::importers::stream_path(
+        "/dev/zero", {}, [&](Article&&) { ++delivered; }, warnings);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().message == "/dev/zero: contains NUL bytes (binary file?)");
+    CHECK(delivered == 0);
+  }
+
+  TEST_CASE("stream_input reads a document only up to max_document_bytes") {
+    ReadOptions options;
+    options.max_document_bytes = std::size_t{1} << 20;
+    std::string text = "Headline\n\n";
+    while (text.size() <= options.max_document_bytes + 100000) {
+      text += "Russia and Ukraine held talks on grain exports on Tuesday. ";
+    }
+    std::istringstream in(text);
+    std::vector<std::string> warnings;
+    const auto r = kb::importers::stream_input(
+        in, "big.txt", options, [](Article&&) {}, warnings);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == kb::Errc::parse);
+    CHECK(contains(r.error().message, "big.txt: larger than 1 MiB"));
+    // One byte under the limit is read.
+    text.resize(options.max_document_bytes);
+    std::istringstream fits(text);
+    std::size_t delivered = 0;
+    CHECK(kb::importers::stream_input(
+              fits, "big.txt", options, [&](Article&&) { ++delivered; }, warnings)
+              .has_value());
+    CHECK(delivered == 1);
+  }
+
+  TEST_CASE("stream_input skips a JSONL line over max_record_bytes with a warning") {
+    ReadOptions options;
+    options.max_record_bytes = 1000;
+    const std::string record =
+        R"({"title": "Talks adjourned", "text": "Talks on fishing quotas were adjourned.",)"
+        R"( "published": "1987-03-02"})";
+    // The long line spans several of the reader's 64 KiB chunks.
+    const std::string input = record + "\n{\"title\": \"" + std::string(200000, 'x') + "\"}\n" +
+                              record + "\n" + record;  // the last line has no newline
+    std::istringstream in(input);
+    std::vector<std::string> warnings;
+    std::vector<std::string> origins;
+    const auto r = kb::importers::stream_input(
+        in, "c.jsonl", options, [&](Article&& a) { origins.push_back(a.origin); }, warnings);
+    REQUIRE_MESSAGE(r.has_value(), (r.has_value() ? "" : r.error().message));
+    CHECK(*r == 3);
+    CHECK(origins == std::vector<std::string>{"c.jsonl:1", "c.jsonl:3", "c.jsonl:4"});
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "c.jsonl:2: line longer than 1000 bytes skipped");
   }
 
   TEST_CASE("detect_format sniffs content; an explicit format and options override") {
