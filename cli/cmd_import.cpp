@@ -50,8 +50,10 @@ Result<void> run_list(Context& ctx) {
     std::replace(inputs.begin(), inputs.end(), '\n', ' ');
     ctx.out << fmt::format(
         "#{:<4} {}  {} articles: {} new, {} unchanged, {} failed, {} events, "
-        "{} warnings{}  {}\n",
+        "{} warnings{}{}  {}\n",
         r.id, r.started_at, r.articles, r.added, r.unchanged, r.failed, r.events, r.warnings,
+        // A run that never finished (killed, or the database failed) has no counts yet.
+        r.finished_at ? "" : " (interrupted: did not finish)",
         r.undone_at ? fmt::format(" (undone {})", *r.undone_at) : "", inputs);
   }
   return ok();
@@ -143,7 +145,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
   sub->add_option("--url", o->url, "URL of a single article");
   sub->add_flag("--dry-run,-n", o->dry_run, "Read and clean, report, write nothing");
   sub->add_flag("--no-events", o->no_events, "Store sources only, no event extraction");
-  sub->add_option("--jobs,-j", o->jobs, "Worker threads (default: one per core)");
+  sub->add_option("--jobs,-j", o->jobs, "Worker threads (default and most: one per core)");
   sub->add_option("--undo", o->undo, "Remove what import ID added");
   sub->add_flag("--list", o->list, "List past imports");
   sub->add_flag("--strict", o->strict,

@@ -10,6 +10,8 @@
 #include <iterator>
 #include <map>
 #include <ostream>
+#include <sstream>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -84,17 +86,9 @@ void read_inputs(const std::vector<std::string>& files, const importers::ReadOpt
     std::vector<std::string> warnings;
     Result<std::size_t> read = std::size_t{0};
     if (file == "-") {
-      std::string content =
-          in != nullptr ? std::string(std::istreambuf_iterator<char>(*in), {}) : std::string();
-      auto all = importers::read_articles(content, "<stdin>", options);
-      if (all) {
-        warnings = std::move(all->warnings);
-        for (auto& a : all->articles) {
-          sink(std::move(a));
-        }
-      } else {
-        read = std::move(all).error();
-      }
+      std::istringstream nothing;
+      read = importers::stream_input(in != nullptr ? *in : nothing, "<stdin>", options, sink,
+                                     warnings);
     } else {
       read = importers::stream_path(file, options, sink, warnings);
     }
@@ -151,6 +145,11 @@ Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool 
                            std::int64_t& events) {
   KB_ASSIGN(auto existing, store.find_source_by_hash(w.hash));
   if (existing) {
+    // Nothing new to store, but what reading it found is part of this import's log, as the
+    // console reports it.
+    for (const auto& warning : w.article.warnings) {
+      KB_TRY(store.add_import_warning(import_id, w.article.origin, warning));
+    }
     return false;
   }
   std::optional<Transaction> unit;
@@ -307,8 +306,14 @@ class Writer {
       return ok();
     }
     ++counts_.failed;
-    counts_.warnings.push_back(
-        fmt::format("{}: not stored: {}", item.article.origin, stored.error().message));
+    // The article's savepoint took its warnings with it: log them again, with why it failed.
+    std::string why =
+        fmt::format("{}: not stored: {}", item.article.origin, stored.error().message);
+    for (const auto& warning : item.article.warnings) {
+      KB_TRY(store_->add_import_warning(report_.run.id, item.article.origin, warning));
+    }
+    KB_TRY(store_->add_import_warning(report_.run.id, item.article.origin, why));
+    counts_.warnings.push_back(std::move(why));
     return ok();
   }
 
@@ -358,6 +363,44 @@ class Writer {
   std::optional<Error> fatal_;
 };
 
+// The pipeline's threads. On destruction (an early return) the queues are closed, so every
+// thread runs out of work, and then all are joined.
+class Threads {
+ public:
+  Threads(BoundedQueue<Work>& to_workers, BoundedQueue<Work>& to_writer)
+      : to_workers_(to_workers), to_writer_(to_writer) {}
+  Threads(const Threads&) = delete;
+  Threads& operator=(const Threads&) = delete;
+  ~Threads() {
+    to_workers_.close();
+    to_writer_.close();
+    join();
+  }
+
+  // Starts `f` on a new thread. Error (storage) when the system cannot create one.
+  template <typename F>
+  Result<void> start(F&& f) {
+    try {
+      list_.emplace_back(std::forward<F>(f));
+    } catch (const std::system_error& e) {
+      return fail(Errc::storage, fmt::format("cannot start an import thread: {}", e.what()));
+    }
+    return ok();
+  }
+  void join() {
+    for (auto& t : list_) {
+      if (t.joinable()) {
+        t.join();
+      }
+    }
+  }
+
+ private:
+  BoundedQueue<Work>& to_workers_;
+  BoundedQueue<Work>& to_writer_;
+  std::vector<std::thread> list_;
+};
+
 }  // namespace
 
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& inputs) {
@@ -397,34 +440,49 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
   KB_ASSIGN(auto files, expand_inputs(request.inputs));
   ImportReport report;
   report.files = files.size();
-  if (store != nullptr && !request.dry_run) {
-    KB_ASSIGN(Transaction tx, store->transaction());
-    KB_ASSIGN(report.run.id, store->begin_import(request.inputs));
-    KB_TRY(tx.commit());
-  }
-  ExtractionSetup extraction;
-  if (request.events && store != nullptr && !request.dry_run) {
-    start_extraction(extraction, report.warnings);
-  }
-  const importers::extract::Extractor* extractor =
-      extraction.extractor ? &*extraction.extractor : nullptr;
+  // More workers than cores add only memory and contention, and thousands of threads may not
+  // start at all: --jobs is clamped to the machine.
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  const unsigned workers = request.jobs > 0 ? request.jobs : cores;
+  const unsigned workers = request.jobs > 0 ? std::min(request.jobs, cores) : cores;
   BoundedQueue<Work> to_workers(kQueueCapacity);
   BoundedQueue<Work> to_writer(kQueueCapacity);
   std::vector<FileProblem> problems;
   std::atomic<std::size_t> files_done{0};
-  std::thread reader(read_inputs, std::cref(files), std::cref(request.read), request.in,
-                     std::ref(to_workers), std::ref(problems), std::ref(files_done));
-  std::vector<std::thread> pool;
-  std::atomic<unsigned> running{workers};
+  ExtractionSetup extraction;
+  const bool writing = store != nullptr && !request.dry_run;
+  if (request.events && writing) {
+    start_extraction(extraction, report.warnings);
+  }
+  const importers::extract::Extractor* extractor =
+      extraction.extractor ? &*extraction.extractor : nullptr;
+  // The threads start before the import is logged, so that a system that cannot start them
+  // leaves no unfinished run in the log.
+  std::atomic<unsigned> running{workers};  // workers still preparing; outlives the threads
+  Threads threads(to_workers, to_writer);
+  KB_TRY(threads.start(
+      [&] { read_inputs(files, request.read, request.in, to_workers, problems, files_done); }));
   for (unsigned i = 0; i < workers; ++i) {
-    pool.emplace_back([&] {
+    auto started = threads.start([&] {
       prepare(to_workers, to_writer, extractor);
       if (--running == 0) {
         to_writer.close();
       }
     });
+    if (!started) {
+      if (i == 0) {
+        return std::move(started).error();
+      }
+      // Go on with the workers that did start; the last of them closes the writer's queue.
+      if (running.fetch_sub(workers - i) == workers - i) {
+        to_writer.close();
+      }
+      break;
+    }
+  }
+  if (writing) {
+    KB_ASSIGN(Transaction tx, store->transaction());
+    KB_ASSIGN(report.run.id, store->begin_import(request.inputs));
+    KB_TRY(tx.commit());
   }
   Progress progress(request.progress, files.size());
   Writer writer(store, request.dry_run, report);
@@ -440,25 +498,24 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
       progress.tick(static_cast<std::size_t>(report.run.articles), files_done.load());
     }
   }
-  reader.join();
-  for (auto& t : pool) {
-    t.join();
-  }
+  threads.join();
   progress.done();
   KB_TRY(writer.finish());
-  for (auto& p : problems) {
+  for (const auto& p : problems) {
     if (p.failed) {
       ++report.run.failed;
     }
-    report.warnings.push_back(std::move(p.message));
   }
-  if (store != nullptr && !request.dry_run) {
+  if (writing) {
     KB_ASSIGN(Transaction tx, store->transaction());
     for (const auto& p : problems) {
       KB_TRY(store->add_import_warning(report.run.id, "", p.message));
     }
     KB_TRY(store->finish_import(report.run));
     KB_TRY(tx.commit());
+  }
+  for (auto& p : problems) {
+    report.warnings.push_back(std::move(p.message));  // only now: the log has its copy
   }
   report.run.warnings = static_cast<std::int64_t>(report.warnings.size());
   return report;

@@ -22,6 +22,27 @@ constexpr std::string_view kPage =
     "The measures target shipping and banks, officials said.\n\n"
     "Share it on social media!\nAll rights reserved.\n";
 
+// The N of "N warning(s)" in an import's summary line; -1 when absent.
+long reported_warnings(const std::string& out) {
+  const auto at = out.find(" warning");
+  if (at == std::string::npos) {
+    return -1;
+  }
+  const auto start = out.rfind(' ', at - 1);
+  return std::stol(out.substr(start + 1, at - start - 1));
+}
+
+// How many warnings the import log holds for run `id`, and how many of them are empty.
+std::pair<std::int64_t, std::int64_t> stored_warnings(const std::string& db, std::int64_t id) {
+  Db raw = must(Db::open(db, OpenMode::read_only));
+  Statement s =
+      must(raw.prepare("SELECT count(*), count(*) FILTER (WHERE message = '') FROM import_warning "
+                       "WHERE import_id = ?1"));
+  s.bind(1, id);
+  REQUIRE(must(s.step()) == Step::row);
+  return {s.column_int(0), s.column_int(1)};
+}
+
 nlohmann::json sources_json(TempKb& kb) {
   return nlohmann::json::parse(kb.ok({"sources", "--format", "json", "--text"}));
 }
@@ -140,6 +161,74 @@ TEST_SUITE("cli") {
         CHECK_MESSAGE(row.find("refineries") == std::string::npos, row);
       }
     }
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import logs every warning it reports, none of them empty") {
+    // An undated article (an article warning), and a file no reader takes (a file problem).
+    std::string undated(kPage);
+    undated.erase(undated.find("12 June 2024 09:15\n\n"), 20);
+    const std::string article = dir.file("undated.txt");
+    write_file(article, undated);
+    const std::string binary = dir.file("image.bin");
+    constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+    write_file(binary, std::string_view(kPng, sizeof kPng - 1));
+    // The second run finds the article already stored: its warning is reported all the same.
+    for (std::int64_t run = 1; run <= 2; ++run) {
+      CAPTURE(run);
+      const KbRun r = kb({"import", "--no-events", article, binary});
+      CHECK(r.code == 1);
+      CHECK(r.out.find(run == 1 ? "1 new" : "1 unchanged") != std::string::npos);
+      CHECK(r.err.find("no publication time found") != std::string::npos);
+      const long reported = reported_warnings(r.out);
+      CHECK(reported == 2);
+      const auto [stored, empty] = stored_warnings(db, run);
+      CHECK(stored == reported);
+      CHECK(empty == 0);
+    }
+    const std::string listed = ok({"import", "--list"});
+    CHECK(listed.find("2 warnings  " + article) != std::string::npos);
+    CHECK(listed.find("did not finish") == std::string::npos);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import logs the warnings of an article the store refuses") {
+    {
+      Store store = must(Store::open(db, OpenMode::create));
+      must(kb::sqlite::StoreInternals::db(store).exec(
+          "CREATE TRIGGER refuse BEFORE INSERT ON source WHEN NEW.title LIKE '%refused%' "
+          "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"));
+    }
+    std::string page(kPage);
+    page.erase(page.find("12 June 2024 09:15\n\n"), 20);  // and undated: one more warning
+    page.replace(page.find("EU agrees"), 9, "EU refused");
+    const std::string file = dir.file("refused.txt");
+    write_file(file, page);
+    const KbRun r = kb({"import", "--no-events", file});
+    CHECK(r.code == 1);
+    CHECK(r.out.find("1 failed") != std::string::npos);
+    CHECK(reported_warnings(r.out) == 2);
+    const auto [stored, empty] = stored_warnings(db, 1);
+    CHECK(stored == 2);
+    CHECK(empty == 0);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import --list marks a run that did not finish") {
+    {
+      Store store = must(Store::open(db, OpenMode::create));
+      must(store.begin_import({"killed.jsonl"}));  // as a kill -9 mid-import leaves it
+    }
+    const std::string listed = ok({"import", "--list"});
+    CHECK(listed.find("(interrupted: did not finish)  killed.jsonl") != std::string::npos);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import --jobs beyond the machine is clamped, not a crash") {
+    const std::string page = dir.file("page.txt");
+    write_file(page, kPage);
+    const KbRun r = kb({"import", "--no-events", "--jobs", "100000", page});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(r.out.find("1 new") != std::string::npos);
+    const std::string listed = ok({"import", "--list"});
+    CHECK(listed.find("1 articles: 1 new") != std::string::npos);
+    CHECK(listed.find("did not finish") == std::string::npos);
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb import of a missing path is an error naming it") {
