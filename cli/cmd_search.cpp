@@ -59,7 +59,7 @@ Result<void> run_search(const SearchOptions& o, Context& ctx) {
 void add_search_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SearchOptions>();
   auto* sub = app.add_subcommand("search", "Full-text search over events and sources");
-  sub->add_option("query", o->query, "Words to find (all of them)")->required();
+  sub->add_option("query", o->query, "Words to find (all of them; at most 64)")->required();
   sub->add_option("--limit,-n", o->limit, "At most N hits");
   sub->add_flag("--raw", o->raw, "Pass FTS5 query syntax through (AND, OR, NEAR, \"phrases\", *)");
   sub->add_option("--format,-f", o->format, "text or json");

@@ -300,7 +300,7 @@ class Repository {
   virtual Result<std::vector<Event>> timeline(const TimelineQuery& q) = 0;
   // Full-text search over events and sources, best first. `raw` passes FTS5 syntax through;
   // otherwise each word is searched as a plain term. Error (invalid_argument) for a query FTS5
-  // cannot parse.
+  // cannot parse, or one of more than 64 words (a timeline topic searched as words too).
   virtual Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
                                                 bool raw) = 0;
   // Counts and extent of the knowledge base.

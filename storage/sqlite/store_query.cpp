@@ -79,13 +79,21 @@ constexpr std::string_view kExtent =
 constexpr std::string_view kByKind =
     "SELECT kind, count(*) FROM event GROUP BY kind ORDER BY count(*) DESC, kind";
 
+// The most words a search (or a timeline topic searched as words) may have. FTS5 matches every
+// term against every hit, so the cost of a query grows with its words times its hits; a
+// question rarely needs more than a dozen words.
+constexpr std::size_t kMaxSearchTerms = 64;
+
 // Plain words as FTS5 terms: every run of letters/digits becomes a quoted string, so
 // punctuation and FTS5 operators typed by a user are taken literally. "" when none is left.
-std::string plain_query(std::string_view text) {
+// `terms` receives the number of words.
+std::string plain_query(std::string_view text, std::size_t& terms) {
+  terms = 0;
   std::string out;
   std::string term;
   auto flush = [&] {
     if (!term.empty()) {
+      ++terms;
       out += out.empty() ? "\"" : " \"";
       out += term;
       out += '"';
@@ -102,6 +110,19 @@ std::string plain_query(std::string_view text) {
   }
   flush();
   return out;
+}
+
+// The FTS5 query for `text` (taken as FTS5 syntax when `raw`, else as plain words). Error
+// (invalid_argument) naming the limit when it has more than kMaxSearchTerms words.
+Result<std::string> fts_query(std::string_view text, bool raw) {
+  std::size_t terms = 0;
+  std::string plain = plain_query(text, terms);
+  if (terms > kMaxSearchTerms) {
+    return fail(Errc::invalid_argument,
+                fmt::format("search query has {} words; kb searches for at most {}", terms,
+                            kMaxSearchTerms));
+  }
+  return raw ? std::string(text) : plain;
 }
 
 std::string json_ids(const std::vector<Id>& ids) {
@@ -191,7 +212,7 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       s.bind(2, t);
     } else {
-      const std::string fts = plain_query(*q.topic);
+      KB_ASSIGN(const std::string fts, fts_query(*q.topic, false));
       if (fts.empty()) {
         return std::vector<Event>{};
       }
@@ -279,7 +300,7 @@ Result<void> collect_hits(Db& db, std::string_view sql, const std::string& fts,
 }  // namespace
 
 Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw) {
-  const std::string fts = raw ? std::string(query) : plain_query(query);
+  KB_ASSIGN(const std::string fts, fts_query(query, raw));
   if (fts.empty()) {
     return fail(Errc::invalid_argument, "empty search query");
   }

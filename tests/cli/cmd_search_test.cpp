@@ -54,4 +54,26 @@ TEST_SUITE("cli") {
     CHECK(empty.code == 2);
     CHECK(empty.err == "kb: empty search query\n");
   }
+
+  TEST_CASE_FIXTURE(TempKb, "kb search and timeline topics take at most 64 words") {
+    seed();
+    auto words = [](std::size_t n) {
+      std::string q = "crimea";
+      for (std::size_t i = 1; i < n; ++i) {
+        q += " russia";
+      }
+      return q;
+    };
+    CHECK(ok({"search", words(64)}).find("#2") != std::string::npos);
+    for (const auto& args : std::vector<std::vector<std::string>>{{"search", words(65)},
+                                                                  {"search", "--raw", words(65)},
+                                                                  {"timeline", words(65)},
+                                                                  {"search", words(20000)}}) {
+      CAPTURE(args[0]);
+      const auto r = kb(args);
+      CHECK(r.code == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.ends_with("words; kb searches for at most 64\n"));
+    }
+  }
 }
