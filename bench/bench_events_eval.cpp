@@ -2,7 +2,13 @@
 // eval/events/gold/*.json and reports precision and recall, in total and per set (the "set" field,
 // else "blind" when the annotator field says so, else "dev"; format: eval/events/README.md).
 // Usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] [--repo DIR]
-//                          [--set dev|blind|blind2] [--only NAME]...
+//                          [--set dev|blind|blind2] [--only NAME]... [--rules]
+//        bench_events_eval --gold2 [--set train|dev|blind] [--errors] [--dump] [--only NAME]...
+//                          [--rules] [--articles JSONL]
+// --gold2 scores eval/events/gold2 (annotated to ../shared/EVENTS-GUIDE.md) and adds the role,
+// status, title and relation checks; it reads the train and dev splits unless --set names one
+// (the blind split only when asked for by name). --rules uses the hand rules instead of the
+// learned models of data/events.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -16,7 +22,9 @@
 
 #include "importers/entities/gazetteer.hpp"
 #include "importers/extract/extractor.hpp"
+#include "importers/extract/learned.hpp"
 #include "importers/readers/reader.hpp"
+#include "tools/gold2.hpp"
 
 namespace {
 
@@ -39,6 +47,9 @@ struct Options {
   fs::path repo = kRepoDir;
   std::string set;                // score only this set ("dev", "blind", "blind2"); empty: all
   std::vector<std::string> only;  // score only these gold files (stem or file name); empty: all
+  bool gold2 = false;             // score eval/events/gold2
+  bool rules = false;             // the hand rules, not the learned models
+  fs::path articles = kRepoDir / "../shared/data/articles/dev.jsonl";
 };
 
 // Counts of one set of gold files.
@@ -98,6 +109,186 @@ void dump(const ex::ExtractedEvent& e, std::string_view mark) {
   fmt::print("      \"{}\"\n", q);
 }
 
+// The system's names in `role`.
+std::vector<std::string> names(const ex::ExtractedEvent& e, kb::Role role) {
+  std::vector<std::string> out;
+  for (const auto& p : e.participants) {
+    if (p.role == role) {
+      out.push_back(p.name);
+    }
+  }
+  return out;
+}
+
+// Whether the system's names for a role agree with the gold's: both empty, or one in common.
+bool role_right(const std::vector<std::string>& system, const std::vector<std::string>& gold) {
+  if (gold.empty() || system.empty()) {
+    return gold.empty() && system.empty();
+  }
+  return std::any_of(system.begin(), system.end(), [&](const std::string& s) {
+    return std::any_of(gold.begin(), gold.end(),
+                       [&](const std::string& g) { return kb::gold2::same_name(s, g); });
+  });
+}
+
+// The checks a title can be given without a reader: at most 80 bytes, at least three words,
+// not cut with "...", not the sentence itself, starting with a capital.
+bool title_well_formed(const ex::ExtractedEvent& e) {
+  const std::string& t = e.title;
+  const auto words = std::count(t.begin(), t.end(), ' ') + 1;
+  return t.size() <= 80 && words >= 3 && t.find("\u2026") == std::string::npos &&
+         t.find("...") == std::string::npos && t != e.quote && !t.empty() && t[0] >= 'A' &&
+         t[0] <= 'Z';
+}
+
+struct Tally2 {
+  std::size_t articles = 0, tp = 0, sys = 0, gold = 0;
+  std::size_t actor_ok = 0, target_ok = 0, roles_ok = 0, status_ok = 0, titles_ok = 0, kind_ok = 0;
+  std::size_t rel_sys = 0, rel_gold = 0, rel_tp = 0;
+
+  Tally2& operator+=(const Tally2& o) {
+    for (auto [a, b] : {std::pair{&articles, o.articles},
+                        {&tp, o.tp},
+                        {&sys, o.sys},
+                        {&gold, o.gold},
+                        {&actor_ok, o.actor_ok},
+                        {&target_ok, o.target_ok},
+                        {&roles_ok, o.roles_ok},
+                        {&status_ok, o.status_ok},
+                        {&titles_ok, o.titles_ok},
+                        {&kind_ok, o.kind_ok},
+                        {&rel_sys, o.rel_sys},
+                        {&rel_gold, o.rel_gold},
+                        {&rel_tp, o.rel_tp}}) {
+      *a += b;
+    }
+    return *this;
+  }
+};
+
+void print_tally2(std::string_view name, const Tally2& t) {
+  const auto pct = [](std::size_t a, std::size_t b) {
+    return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+  };
+  const double p = pct(t.tp, t.sys), r = pct(t.tp, t.gold);
+  fmt::print(
+      "{:<6} articles {}  gold {}  system {}  matched {}  precision {:.3f}  recall {:.3f}  F1 "
+      "{:.3f}\n       of matched: actor {:.3f}  target {:.3f}  roles {:.3f}  status {:.3f}  kind "
+      "{:.3f}  title well-formed {:.3f} (all system titles)\n       relations: gold {}  system "
+      "{}  matched {}\n",
+      name, t.articles, t.gold, t.sys, t.tp, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0,
+      pct(t.actor_ok, t.tp), pct(t.target_ok, t.tp), pct(t.roles_ok, t.tp), pct(t.status_ok, t.tp),
+      pct(t.kind_ok, t.tp), pct(t.titles_ok, t.sys), t.rel_gold, t.rel_sys, t.rel_tp);
+}
+
+std::string system_status(const ex::ExtractedEvent& e) {
+  if (e.status == kb::Status::planned) {
+    return "planned";
+  }
+  return std::find(e.tags.begin(), e.tags.end(), "claimed") != e.tags.end() ? "claimed"
+                                                                            : "reported";
+}
+
+int score_gold2(const Options& o, const ex::Extractor& extractor) {
+  std::vector<std::string> sets = {"train", "dev"};
+  if (!o.set.empty()) {
+    sets = {o.set};
+  }
+  auto docs = kb::gold2::load(o.gold, o.articles, sets);
+  if (!docs) {
+    std::cerr << docs.error().message << "\n";
+    return 1;
+  }
+  std::map<std::string, Tally2> tallies;
+  for (const auto& doc : *docs) {
+    if (!o.only.empty() && std::find(o.only.begin(), o.only.end(), doc.id) == o.only.end()) {
+      continue;
+    }
+    const ex::Extraction x = extractor.extract(doc.article);
+    std::vector<GoldEvent> gold;
+    for (const auto& g : doc.events) {
+      gold.push_back({g.from, g.to, g.keywords, g.title});
+    }
+    // Matching: one to one, in text order, a gold event at most once.
+    std::vector<int> match(x.events.size(), -1);
+    std::vector<bool> used(gold.size());
+    for (std::size_t i = 0; i < x.events.size(); ++i) {
+      for (std::size_t g = 0; g < gold.size(); ++g) {
+        if (!used[g] && matches(x.events[i], gold[g])) {
+          used[g] = true;
+          match[i] = static_cast<int>(g);
+          break;
+        }
+      }
+    }
+    Tally2 t;
+    t.articles = 1;
+    t.sys = x.events.size();
+    t.gold = gold.size();
+    if (o.dump || o.errors) {
+      fmt::print("== {} ({})\n", doc.id, doc.set);
+    }
+    for (std::size_t i = 0; i < x.events.size(); ++i) {
+      const auto& e = x.events[i];
+      t.titles_ok += title_well_formed(e) ? 1 : 0;
+      if (match[i] < 0) {
+        if (o.dump || o.errors) {
+          dump(e, "FP ");
+        }
+        continue;
+      }
+      const auto& g = doc.events[static_cast<std::size_t>(match[i])];
+      t.tp += 1;
+      const bool actor = role_right(names(e, kb::Role::actor), g.actors);
+      const bool target = role_right(names(e, kb::Role::target), g.targets);
+      t.actor_ok += actor ? 1 : 0;
+      t.target_ok += target ? 1 : 0;
+      t.roles_ok += actor && target ? 1 : 0;
+      t.status_ok += system_status(e) == g.status ? 1 : 0;
+      t.kind_ok += e.kind == g.kind ? 1 : 0;
+      if (o.dump) {
+        dump(e, "OK ");
+      }
+      if (o.errors && (!actor || !target)) {
+        fmt::print("  ROLE [{}] {} | actors {} / gold {} | targets {} / gold {}\n", e.date.timex(),
+                   e.title, fmt::join(names(e, kb::Role::actor), ", "), fmt::join(g.actors, ", "),
+                   fmt::join(names(e, kb::Role::target), ", "), fmt::join(g.targets, ", "));
+      }
+    }
+    for (std::size_t g = 0; g < gold.size() && (o.dump || o.errors); ++g) {
+      if (!used[g]) {
+        fmt::print("  FN  [{} .. {}] {} | {} | {}\n", kb::iso_day(gold[g].from),
+                   kb::iso_day(gold[g].to), doc.events[g].title, doc.events[g].trigger,
+                   fmt::join(gold[g].keywords, "/"));
+      }
+    }
+    t.rel_gold = doc.relations.size();
+    t.rel_sys = x.links.size();
+    for (const auto& l : x.links) {
+      const int a = match[l.from], b = match[l.to];
+      t.rel_tp += std::any_of(doc.relations.begin(), doc.relations.end(),
+                              [&](const kb::gold2::Relation& r) {
+                                return a >= 0 && b >= 0 && r.from == static_cast<std::size_t>(a) &&
+                                       r.to == static_cast<std::size_t>(b) && r.type == l.relation;
+                              })
+                      ? 1
+                      : 0;
+    }
+    fmt::print("{:<40} gold {:>3}  system {:>3}  matched {:>3}\n", doc.id, t.gold, t.sys, t.tp);
+    for (Tally2* all : {&tallies[doc.set], &tallies["all"]}) {
+      *all += t;
+    }
+  }
+  fmt::print("extractor: {}\n",
+             extractor.learned() ? "learned models (data/events)" : "hand rules");
+  for (const char* name : {"train", "dev", "blind", "all"}) {
+    if (tallies.contains(name)) {
+      print_tally2(name, tallies[name]);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -114,9 +305,17 @@ int main(int argc, char** argv) {
       o.set = argv[++i];
     } else if (a == "--only" && i + 1 < argc) {
       o.only.emplace_back(argv[++i]);
+    } else if (a == "--gold2") {
+      o.gold2 = true;
+      o.gold = kRepoDir / "eval/events/gold2";
+    } else if (a == "--rules") {
+      o.rules = true;
+    } else if (a == "--articles" && i + 1 < argc) {
+      o.articles = argv[++i];
     } else {
       std::cerr << "usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] "
-                   "[--repo DIR] [--set dev|blind|blind2] [--only NAME]...\n";
+                   "[--repo DIR] [--set dev|blind|blind2] [--only NAME]... [--rules] [--gold2] "
+                   "[--articles JSONL]\n";
       return 2;
     }
   }
@@ -127,7 +326,19 @@ int main(int argc, char** argv) {
     std::cerr << gaz.error().message << "\n";
     return 1;
   }
-  const ex::Extractor extractor(*gaz);
+  ex::ExtractOptions options;
+  if (!o.rules) {
+    auto learned = ex::load_learned(*dir);
+    if (!learned) {
+      std::cerr << "no learned models (" << learned.error().message << "): using the hand rules\n";
+    } else {
+      options.learned = *learned;
+    }
+  }
+  const ex::Extractor extractor(*gaz, options);
+  if (o.gold2) {
+    return score_gold2(o, extractor);
+  }
   std::vector<fs::path> files;
   for (const auto& f : fs::directory_iterator(o.gold)) {
     if (f.path().extension() == ".json") {

@@ -53,7 +53,12 @@ Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<Id>& ids,
 Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all) {
   KB_ASSIGN(const auto data_dir, importers::find_data_dir());
   KB_ASSIGN(const importers::Gazetteer gazetteer, importers::load_gazetteer(data_dir));
-  const importers::extract::Extractor extractor(gazetteer);
+  std::vector<std::string> setup_warnings;
+  const importers::extract::Extractor extractor(
+      gazetteer, importers::extract::default_options(data_dir, setup_warnings));
+  for (const auto& w : setup_warnings) {
+    ctx.err << "kb: warning: " << w << '\n';
+  }
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(const std::vector<Id> chosen, chosen_sources(store, ids, all));
   services::StoredCounts total;

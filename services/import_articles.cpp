@@ -134,7 +134,7 @@ void start_extraction(ExtractionSetup& x, std::vector<std::string>& warnings) {
     return;
   }
   x.gazetteer = std::move(gazetteer).value();
-  x.extractor.emplace(*x.gazetteer);
+  x.extractor.emplace(*x.gazetteer, importers::extract::default_options(*dir, warnings));
 }
 
 // Stores one article inside the writer's batch transaction. Returns false if it was already

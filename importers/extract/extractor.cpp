@@ -8,6 +8,7 @@
 #include <span>
 
 #include "importers/extract/internal.hpp"
+#include "importers/extract/learned.hpp"
 #include "importers/sentences.hpp"
 
 namespace kb::importers::extract {
@@ -101,7 +102,7 @@ bool duplicate(const Extraction& x, const ExtractedEvent& e) {
 
 // The sentence as words with its mentions and usable dates.
 SentenceView view_of(const Sentence& s, const DocContext& doc,
-                     const std::vector<timex::Timex>& timexes, std::size_t& cursor) {
+                     const std::vector<timex::Timex>& timexes, std::size_t& cursor, bool always) {
   SentenceView v;
   v.begin = s.begin;
   v.end = s.end;
@@ -109,8 +110,8 @@ SentenceView view_of(const Sentence& s, const DocContext& doc,
   while (cursor < timexes.size() && timexes[cursor].end <= s.end) {
     ++cursor;
   }
-  if (first_timex == cursor) {
-    return v;  // no date: no event, so no need for words (most sentences)
+  if (first_timex == cursor && !always) {
+    return v;  // no date: no event for the rules, so no need for words (most sentences)
   }
   v.words = detail::split_words(doc.text, s.begin, s.end);
   for (const Mention& m : mentions_between(*doc.recognition, s.begin, s.end)) {
@@ -154,6 +155,17 @@ void trim_footnotes(std::string_view text, Sentence& s) {
 }
 
 // The sentences of the paragraphs that hold a candidate date, in text order.
+// Appends the sentences of text[from, to) to `out`, in article offsets.
+void split_paragraph(std::string_view text, std::size_t from, std::size_t to,
+                     SentenceSplitter& splitter, std::vector<Sentence>& out) {
+  for (Sentence s : splitter.split(text.substr(from, to - from))) {
+    s.begin += from;
+    s.end += from;
+    trim_footnotes(text, s);
+    out.push_back(s);
+  }
+}
+
 std::vector<Sentence> dated_sentences(std::string_view text,
                                       const std::vector<timex::Timex>& timexes, bool has_dct,
                                       SentenceSplitter& splitter) {
@@ -167,13 +179,22 @@ std::vector<Sentence> dated_sentences(std::string_view text,
     const std::size_t from = para == std::string_view::npos ? 0 : para + 2;
     const std::size_t next = text.find("\n\n", t.end);
     const std::size_t to = next == std::string_view::npos ? text.size() : next;
-    for (Sentence s : splitter.split(text.substr(from, to - from))) {
-      s.begin += from;
-      s.end += from;
-      trim_footnotes(text, s);
-      out.push_back(s);
-    }
+    split_paragraph(text, from, to, splitter, out);
     done = to;
+  }
+  return detail::join_fragments(text, std::move(out));
+}
+
+// Every sentence of `text`, paragraph by paragraph (the learned extractor dates sentences by
+// their paragraph's frame and the publication date too).
+std::vector<Sentence> all_sentences(std::string_view text, SentenceSplitter& splitter) {
+  std::vector<Sentence> out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const std::size_t next = text.find("\n\n", from);
+    const std::size_t to = next == std::string_view::npos ? text.size() : next;
+    split_paragraph(text, from, to, splitter, out);
+    from = to == text.size() ? to : to + 2;
   }
   return detail::join_fragments(text, std::move(out));
 }
@@ -207,6 +228,120 @@ void read_sentence(SentenceView& view, const DocContext& doc, Extraction& x) {
   detail::find_links(view, first, x);
 }
 
+// The view word where parse word `w` begins (for the rules that read the view).
+std::size_t view_word(const SentenceView& v, std::size_t begin) {
+  std::size_t k = 0;
+  while (k + 1 < v.words.size() && v.words[k + 1].begin <= begin) {
+    ++k;
+  }
+  return k;
+}
+
+// The event of decision `d` in sentence `s`.
+std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
+                                            const learned::Decision& d, const DocContext& doc) {
+  const SentenceView& v = *s.view;
+  const analysis::Word& w = s.parse.words[d.word];
+  const learned::SynDate& sd = s.dates[d.date];
+  const timex::Timex& t = *sd.timex;
+  ExtractedEvent e;
+  e.kind = d.kind;
+  e.date = *t.date;
+  e.date_text = sd.source == learned::DateSource::publication
+                    ? "(publication date)"
+                    : std::string(doc.text.substr(t.begin, t.end - t.begin));
+  e.quote = std::string(doc.text.substr(v.begin, v.end - v.begin));
+  e.quote_begin = v.begin;
+  e.quote_end = v.end;
+  e.trigger = w.form;
+  e.trigger_begin = w.begin;
+  std::string actor, target;
+  if (d.actor) {
+    const detail::MentionRef& m = *s.mentions[*d.actor].ref;
+    const NamedEntity& a = detail::acting(doc, m);
+    actor = detail::display(doc, m, a);
+    e.participants.push_back(detail::participant(doc, a, Role::actor, m.mention->text));
+  } else if (const NamedEntity* p = detail::first_person(v, 0, view_word(v, w.begin), doc)) {
+    actor = p->name;  // "I spoke with ..." in a transcript: the speaker
+    e.participants.push_back(detail::participant(doc, *p, Role::actor, ""));
+  }
+  if (d.target && d.target != d.actor) {
+    const detail::MentionRef& m = *s.mentions[*d.target].ref;
+    // A capital acted on stands for its country ("sanctions on Moscow"), but one visits,
+    // attacks or takes the city.
+    const bool city = e.kind == "visit" || e.kind == "attack" || e.kind == "territorial_change";
+    const NamedEntity& g = city ? detail::entity_of(doc, m) : detail::acting(doc, m);
+    target = detail::display(doc, m, g);
+    if (target == actor) {
+      target.clear();  // one side named twice ("Russia requests aid for Russia") acts on no one
+    } else {
+      const Role role = g.kind == EntityKind::place ? Role::location : Role::target;
+      e.participants.push_back(detail::participant(doc, g, role, m.mention->text));
+    }
+  }
+  if (d.place && d.place != d.actor && d.place != d.target) {
+    const detail::MentionRef& m = *s.mentions[*d.place].ref;
+    e.participants.push_back(
+        detail::participant(doc, detail::entity_of(doc, m), Role::location, m.mention->text));
+  }
+  e.status = d.status == Stated::planned ? Status::planned : Status::reported;
+  if (d.status == Stated::claimed) {
+    e.tags.emplace_back("claimed");
+  }
+  // By the guide's definition, what lies after publication is planned.
+  if (doc.dct && e.date.first() > *doc.dct) {
+    e.status = Status::planned;
+  }
+  e.title = learned::headline(s, d, actor, target);
+  if (e.title.empty()) {
+    return std::nullopt;
+  }
+  e.confidence = std::clamp(0.5 + 0.05 * d.margin, 0.3, 0.95);
+  return e;
+}
+
+// Reads the events of one dated sentence with the learned models; with a hook, hands the
+// analysed sentence to it instead.
+void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels& models,
+                  const learned::SentencePlace& place, const SentenceHook* hook, Extraction& x) {
+  learned::SynSentence s = learned::align(
+      view, models.analyzer.analyze_sentence(doc.text, view.begin, view.end), doc, place);
+  if (s.dates.empty()) {
+    return;
+  }
+  if (hook != nullptr) {
+    (*hook)(s, doc);
+    return;
+  }
+  const std::size_t first = x.events.size();
+  for (const learned::Decision& d : learned::decide(s, models.events, &models.cameo)) {
+    std::optional<ExtractedEvent> e = learned_event(s, d, doc);
+    if (e && !duplicate(x, *e)) {
+      x.events.push_back(std::move(*e));
+    }
+  }
+  const std::size_t learned_end = x.events.size();
+  if (!view.dates.empty()) {
+    // The lexicon's patterns read what the models miss in a sentence that states its date; an
+    // event the models found on the same date, of the same kind or from the same word, wins.
+    Extraction rules;
+    read_sentence(view, doc, rules);
+    for (ExtractedEvent& e : rules.events) {
+      const bool told =
+          std::any_of(x.events.begin() + static_cast<std::ptrdiff_t>(first),
+                      x.events.begin() + static_cast<std::ptrdiff_t>(learned_end),
+                      [&](const ExtractedEvent& o) {
+                        return o.date.overlaps(e.date) &&
+                               (o.kind == e.kind || o.trigger_begin == e.trigger_begin);
+                      });
+      if (!told && !duplicate(x, e)) {
+        x.events.push_back(std::move(e));
+      }
+    }
+  }
+  detail::find_links(view, first, x);
+}
+
 // The text around event `e` where its topics are looked for: its paragraph, at most
 // kTopicReach bytes either side of its sentence.
 std::pair<std::size_t, std::size_t> topic_window(std::string_view text, const ExtractedEvent& e) {
@@ -232,6 +367,20 @@ bool names_topic(const Recognition& rec, std::span<const Mention> mentions, std:
 }
 
 }  // namespace
+
+ExtractOptions default_options(const std::filesystem::path& data_dir,
+                               std::vector<std::string>& warnings) {
+  ExtractOptions options;
+  if (auto models = load_learned(data_dir)) {
+    options.learned = std::move(models).value();
+  } else {
+    warnings.push_back(
+        "events by the hand rules (less accurate): the learned models cannot be "
+        "loaded: " +
+        models.error().message);
+  }
+  return options;
+}
 
 Extractor::Extractor(const Gazetteer& gazetteer, ExtractOptions options)
     : gazetteer_(gazetteer), options_(options) {
@@ -260,7 +409,15 @@ void Extractor::release_splitter(std::unique_ptr<SentenceSplitter> splitter) con
   splitters_.push_back(std::move(splitter));
 }
 
-Extraction Extractor::extract(const Article& article) const {
+Extraction Extractor::extract(const Article& article) const { return run(article, nullptr); }
+
+void Extractor::visit(const Article& article, const SentenceHook& hook) const {
+  if (options_.learned != nullptr) {
+    run(article, &hook);
+  }
+}
+
+Extraction Extractor::run(const Article& article, const SentenceHook* hook) const {
   Extraction x;
   const std::string_view text = article.text;
   std::optional<date::sys_days> dct;
@@ -277,8 +434,10 @@ Extraction Extractor::extract(const Article& article) const {
   const auto timexes = timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}));
   // Only paragraphs holding a date can hold an event: the costly steps skip the others.
   auto splitter = borrow_splitter();
+  const bool learned = options_.learned != nullptr;
   const std::vector<Sentence> sentences =
-      dated_sentences(text, timexes, dct.has_value(), *splitter);
+      learned ? all_sentences(text, *splitter)
+              : dated_sentences(text, timexes, dct.has_value(), *splitter);
   release_splitter(std::move(splitter));
   if (sentences.empty()) {
     return x;
@@ -294,15 +453,37 @@ Extraction Extractor::extract(const Article& article) const {
                  detail::title_speaker(title_rec, article.title)};
   std::size_t cursor = 0;
   std::size_t seen = 0;  // mentions before the current sentence, for "the city"
+  learned::SentencePlace place;
+  std::size_t next_break = text.find("\n\n");  // the first paragraph break after the sentence
+  place.paragraph = std::size_t(-1);
   for (const Sentence& s : sentences) {
     for (; seen < rec.mentions.size() && rec.mentions[seen].end <= s.begin; ++seen) {
       if (rec.entities[rec.mentions[seen].entity].entity.kind == EntityKind::place) {
         doc.last_place = rec.mentions[seen].entity;
       }
     }
-    SentenceView v = view_of(s, doc, timexes, cursor);
-    if (!v.dates.empty() &&
-        !detail::skip_sentence(text.substr(s.begin, s.end - s.begin), v.words)) {
+    SentenceView v = view_of(s, doc, timexes, cursor, learned);
+    bool new_paragraph = place.paragraph == std::size_t(-1);
+    while (next_break < s.begin) {  // each paragraph break is passed once: linear in the text
+      new_paragraph = true;
+      next_break = text.find("\n\n", next_break + 2);
+    }
+    if (new_paragraph) {
+      place.paragraph += 1;
+      place.index = 0;
+      place.frame = nullptr;
+    } else {
+      place.index += 1;
+    }
+    if (detail::skip_sentence(text.substr(s.begin, s.end - s.begin), v.words)) {
+      continue;
+    }
+    if (learned) {
+      read_learned(v, doc, *options_.learned, place, hook, x);
+      if (!v.dates.empty()) {
+        place.frame = v.dates.back().timex;  // frames what follows in the paragraph
+      }
+    } else if (!v.dates.empty()) {
       read_sentence(v, doc, x);
     }
   }

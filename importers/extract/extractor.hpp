@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,12 +19,23 @@
 #include "importers/sentences.hpp"
 #include "kb/fuzzy_date.hpp"
 #include "kb/model.hpp"
+#include "kb/result.hpp"
 
 namespace kb::importers::extract {
 
 namespace detail {
 struct DocContext;
 }
+namespace learned {
+struct SynSentence;
+}
+
+// The models of the learned extractor (importers/extract/learned.hpp): the analysis layer, the
+// CAMEO dictionary and the event models. Loaded once, shared read-only by every thread.
+struct LearnedModels;
+// Loads them from kb's data directory (data/analysis, data/cameo, data/events); errors name
+// the file.
+Result<std::shared_ptr<const LearnedModels>> load_learned(const std::filesystem::path& data_dir);
 
 // An entity as one extracted event involves it; resolved to KB entities by name and aliases.
 struct ExtractedParticipant {
@@ -74,7 +87,18 @@ struct Extraction {
 // Options for Extractor.
 struct ExtractOptions {
   std::size_t max_topics = 3;  // at most this many topics per article
+  // With models, events come from the dependency tree and the learned decisions; without, from
+  // the hand rules of lexicon.cpp (the fallback when data/events is missing).
+  std::shared_ptr<const LearnedModels> learned;
 };
+
+// The options kb's commands extract with: the learned models from `data_dir`, or, when they
+// cannot be loaded, the hand rules with a warning in `warnings` that says why.
+ExtractOptions default_options(const std::filesystem::path& data_dir,
+                               std::vector<std::string>& warnings);
+
+// Called with each dated sentence as the learned extractor sees it (the training tool's view).
+using SentenceHook = std::function<void(const learned::SynSentence&, const detail::DocContext&)>;
 
 // Extracts events from articles. Build once (the gazetteer is the costly part); extract() may
 // then be called from several threads at once (each call borrows a sentence splitter from a
@@ -89,12 +113,21 @@ class Extractor {
   // says so. Never fails.
   Extraction extract(const Article& article) const;
 
+  // Runs the learned extractor's analysis over `article` and calls `hook` for each dated
+  // sentence instead of deciding events (requires options.learned). For the training tool.
+  void visit(const Article& article, const SentenceHook& hook) const;
+
+  // Whether events come from the learned models.
+  bool learned() const { return options_.learned != nullptr; }
+
  private:
   // Ranks the article's entities (mentions, title mentions count thrice) and adds the top ones
   // as topics, and as 'mentioned' participants of each event whose paragraph names them (or one
   // of a topic country's places) or names no entity at all.
   void add_topics(const Article& article, const Recognition& rec, const detail::DocContext& doc,
                   Extraction& x) const;
+
+  Extraction run(const Article& article, const SentenceHook* hook) const;
 
   // A splitter from the pool (a new one when all are in use); give it back with release().
   std::unique_ptr<SentenceSplitter> borrow_splitter() const;

@@ -118,6 +118,13 @@ ExtractedEvent build_event(const SentenceView& view, const TriggerHit& hit, cons
 // ("Biden told G7 the US would support training"); nullopt when there is none.
 std::optional<ExtractedEvent> build_announcement(const SentenceView& view, const DateRef& date,
                                                  const DocContext& doc);
+// The entity mention `m` names.
+const NamedEntity& entity_of(const DocContext& doc, const MentionRef& m);
+// The entity that acts when `m` is named as an actor: a capital stands for its country.
+const NamedEntity& acting(const DocContext& doc, const MentionRef& m);
+// How a title names `e` (mentioned as `m`): a person as written ("Peskov"), else the canonical
+// name.
+std::string display(const DocContext& doc, const MentionRef& m, const NamedEntity& e);
 // The participant for entity `e` in `role`; `written` (the form in the text) becomes an alias.
 ExtractedParticipant participant(const DocContext& doc, const NamedEntity& e, Role role,
                                  std::string_view written);

@@ -7,16 +7,6 @@
 
 namespace kb::importers::extract::detail {
 
-namespace {
-
-constexpr std::array<std::string_view, 7> kPassiveAux = {"was", "were", "been", "being",
-                                                         "is",  "are",  "be"};
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
 const NamedEntity& entity_of(const DocContext& doc, const MentionRef& m) {
   return doc.recognition->entities[m.mention->entity].entity;
 }
@@ -32,6 +22,28 @@ const NamedEntity& acting(const DocContext& doc, const MentionRef& m) {
     }
   }
   return e;
+}
+
+std::string display(const DocContext& doc, const MentionRef& m, const NamedEntity& e) {
+  if (&e == &entity_of(doc, m) && (e.kind == EntityKind::person || e.kind == EntityKind::group) &&
+      m.mention->title.empty() && m.mention->text.size() <= e.name.size()) {
+    std::string_view s = m.mention->text;
+    if (s.starts_with("the ") || s.starts_with("The ")) {
+      s.remove_prefix(4);
+    }
+    return std::string(s);
+  }
+  return e.name;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kPassiveAux = {"was", "were", "been", "being",
+                                                         "is",  "are",  "be"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 // Whether a demonym at word `last` names an office holder: an office noun within two words
@@ -136,18 +148,6 @@ const MentionRef* modifier(const SentenceView& v, std::size_t t) {
     }
   }
   return nullptr;
-}
-
-std::string display(const DocContext& doc, const MentionRef& m, const NamedEntity& e) {
-  if (&e == &entity_of(doc, m) && (e.kind == EntityKind::person || e.kind == EntityKind::group) &&
-      m.mention->title.empty() && m.mention->text.size() <= e.name.size()) {
-    std::string_view s = m.mention->text;
-    if (s.starts_with("the ") || s.starts_with("The ")) {
-      s.remove_prefix(4);
-    }
-    return std::string(s);
-  }
-  return e.name;
 }
 
 struct Roles {

@@ -1,0 +1,1004 @@
+// The learned extractor's features, decisions, headlines and model file (see learned.hpp).
+#include "importers/extract/learned.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "importers/analysis/features.hpp"
+
+namespace kb::importers::extract {
+
+namespace {
+
+using analysis::feat;
+using analysis::hash_string;
+
+constexpr std::string_view kMagic = "kb-event-models-1";
+
+}  // namespace
+
+std::filesystem::path event_model_path(const std::filesystem::path& data_dir) {
+  return data_dir / "events" / "events.kbm";
+}
+
+void EventModel::write(std::string& out) const {
+  analysis::put_str(out, kMagic);
+  trigger.write(out);
+  attach.write(out);
+  status.write(out);
+  kind.write(out);
+  role.write(out);
+  analysis::put_u32(out, static_cast<std::uint32_t>(kinds.size()));
+  for (const auto& k : kinds) {
+    analysis::put_str(out, k);
+  }
+  std::uint32_t bits = 0;
+  static_assert(sizeof bits == sizeof trigger_bias);
+  std::memcpy(&bits, &trigger_bias, sizeof bits);
+  analysis::put_u32(out, bits);
+}
+
+Result<EventModel> EventModel::read(std::string_view bytes) {
+  std::size_t pos = 0;
+  KB_TRY(analysis::expect_magic(bytes, pos, kMagic));
+  EventModel m;
+  KB_ASSIGN(m.trigger, analysis::LinearModel::read(bytes, pos));
+  KB_ASSIGN(m.attach, analysis::LinearModel::read(bytes, pos));
+  KB_ASSIGN(m.status, analysis::LinearModel::read(bytes, pos));
+  KB_ASSIGN(m.kind, analysis::LinearModel::read(bytes, pos));
+  KB_ASSIGN(m.role, analysis::LinearModel::read(bytes, pos));
+  KB_ASSIGN(const std::uint32_t n, analysis::get_u32(bytes, pos));
+  if (n != m.kind.classes()) {
+    return fail(Errc::parse, "the kind model's classes do not match its kind names");
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    KB_ASSIGN(std::string k, analysis::get_str(bytes, pos));
+    m.kinds.push_back(std::move(k));
+  }
+  KB_ASSIGN(const std::uint32_t bits, analysis::get_u32(bytes, pos));
+  std::memcpy(&m.trigger_bias, &bits, sizeof bits);
+  if (m.trigger.classes() != 2 || m.attach.classes() != 2 || m.status.classes() != kStatusClasses ||
+      m.role.classes() != kRoleClasses || !std::isfinite(m.trigger_bias)) {
+    return fail(Errc::parse, "the event models have the wrong number of classes");
+  }
+  if (pos != bytes.size()) {
+    return fail(Errc::parse, "trailing bytes after the event models");
+  }
+  return m;
+}
+
+Result<EventModel> EventModel::load(const std::filesystem::path& data_dir) {
+  const auto path = event_model_path(data_dir);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return fail(Errc::not_found, "cannot read the event models " + path.string());
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto m = read(bytes);
+  if (!m) {
+    return fail(m.error().code, path.string() + ": " + m.error().message);
+  }
+  return m;
+}
+
+Result<std::shared_ptr<const LearnedModels>> load_learned(const std::filesystem::path& data_dir) {
+  KB_ASSIGN(analysis::Analyzer analyzer, analysis::Analyzer::load(data_dir));
+  KB_ASSIGN(analysis::CameoDictionary cameo, analysis::CameoDictionary::load(data_dir / "cameo"));
+  KB_ASSIGN(EventModel events, EventModel::load(data_dir));
+  return std::shared_ptr<const LearnedModels>(
+      new LearnedModels{std::move(analyzer), std::move(cameo), std::move(events)});
+}
+
+namespace learned {
+
+namespace {
+
+// Feature templates (numbers are part of the model format: never renumber).
+enum T : std::uint64_t {
+  // trigger
+  tBias = 1,
+  tLemma,
+  tUpos,
+  tXpos,
+  tDeprel,
+  tLemmaDeprel,
+  tHeadLemma,
+  tHeadUpos,
+  tDeprelHeadLemma,
+  tChildDeprel,
+  tChildFunction,
+  tChildMention,
+  tDateTreeDist,
+  tDatePath,
+  tDateDirect,
+  tDateLinear,
+  tDateRel,
+  tDatePrecision,
+  tAncestor,
+  tDeprelAncestor,
+  tSuffix,
+  tCapital,
+  tCameoRoot,
+  tDateCount,
+  tRoot,
+  tForm,
+  tNegated,
+  tLemmaDateDirect,
+  tUnstated,       // the sentence states no date: which candidates it has, with the tense
+  tUnstatedLemma,  // ... with the lemma
+  tPlace,          // paragraph and sentence position buckets
+  tTense,          // xpos with the first aux
+  // attach
+  aBias = 40,
+  aPath,
+  aPathLen,
+  aDirect,
+  aLemmaDirect,
+  aInSubtree,
+  aLinear,
+  aVerbsBetween,
+  aPrecision,
+  aRel,
+  aDateDeprel,
+  aDateCount,
+  aNearestVerb,
+  aLemmaPath,
+  aSource,  // stated / frame / publication, with whether the sentence states a date
+  aSourceTense,
+  aSourcePlace,
+  aSourceRel,
+  // status
+  sBias = 60,
+  sLemma,
+  sAux,
+  sAdvmod,
+  sAncestor,
+  sDeprelHead,
+  sRel,
+  sAccording,
+  sBag,
+  sMark,
+  // kind
+  kBias = 80,
+  kLemma,
+  kUpos,
+  kCameoRoot,
+  kCameoCode,
+  kObject,
+  kHead,
+  kCaseNoun,
+  kSubject,
+  kSuffix,
+  // role
+  rBias = 99,
+  rKind,
+  rPath,
+  rPathKind,
+  rLemmaPath,
+  rDeprel,
+  rCase,
+  rCaseKind,
+  rInSubtree,
+  rLinear,
+  rPassivePath,
+  rHow,
+  rPathLen,
+  rUposPath,
+};
+
+std::uint64_t H(std::string_view s) { return hash_string(s); }
+
+const analysis::Word& word(const SynSentence& s, std::size_t w) { return s.parse.words[w]; }
+
+// 0-based head of `w`, or nullopt for the root.
+std::optional<std::size_t> head_of(const SynSentence& s, std::size_t w) {
+  const int h = word(s, w).head;
+  if (h <= 0 || static_cast<std::size_t>(h) > s.parse.words.size()) {
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(h - 1);
+}
+
+std::string_view udep(const SynSentence& s, std::size_t w) {
+  return analysis::universal_relation(word(s, w).deprel);
+}
+
+// The ancestors of `w`, nearest first (at most 40, so a damaged tree cannot loop).
+std::vector<std::size_t> ancestors(const SynSentence& s, std::size_t w) {
+  std::vector<std::size_t> out;
+  for (auto h = head_of(s, w); h && out.size() < 40; h = head_of(s, *h)) {
+    out.push_back(*h);
+  }
+  return out;
+}
+
+bool in_subtree(const SynSentence& s, std::size_t node, std::size_t root) {
+  if (node == root) {
+    return true;
+  }
+  const auto up = ancestors(s, node);
+  return std::find(up.begin(), up.end(), root) != up.end();
+}
+
+// The dependency path from `a` to `b`: "<rel" for each step up from a, ">rel" for each step
+// down to b; "far" beyond four steps. `length` gets the number of steps.
+std::string path(const SynSentence& s, std::size_t a, std::size_t b, std::size_t& length) {
+  std::vector<std::size_t> up_a{a};
+  for (auto x : ancestors(s, a)) {
+    up_a.push_back(x);
+  }
+  std::vector<std::size_t> up_b{b};
+  for (auto x : ancestors(s, b)) {
+    up_b.push_back(x);
+  }
+  std::size_t ia = 0, ib = 0;
+  bool found = false;
+  for (ib = 0; ib < up_b.size() && !found; ++ib) {
+    const auto it = std::find(up_a.begin(), up_a.end(), up_b[ib]);
+    if (it != up_a.end()) {
+      ia = static_cast<std::size_t>(it - up_a.begin());
+      found = true;
+    }
+  }
+  if (!found) {
+    length = 99;
+    return "none";
+  }
+  --ib;
+  length = ia + ib;
+  if (length > 4) {
+    return "far";
+  }
+  std::string p;
+  for (std::size_t k = 0; k < ia; ++k) {
+    p.append("<").append(udep(s, up_a[k]));
+  }
+  for (std::size_t k = ib; k-- > 0;) {
+    p.append(">").append(udep(s, up_b[k]));
+  }
+  return p;
+}
+
+std::uint64_t bucket(std::size_t n) {
+  return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : n <= 15 ? 6 : 7;
+}
+
+// The date relative to the publication day: 0 unknown, 1 before, 2 overlaps, 3 after.
+std::uint64_t relation(const SynSentence& s, std::size_t d) {
+  const auto& t = *s.dates[d].timex;
+  if (!s.dct || !t.date) {
+    return 0;
+  }
+  if (t.date->last() < *s.dct) {
+    return 1;
+  }
+  return t.date->first() > *s.dct ? 3 : 2;
+}
+
+std::uint64_t precision(const SynSentence& s, std::size_t d) {
+  const auto& t = *s.dates[d].timex;
+  return t.date ? static_cast<std::uint64_t>(t.date->precision()) : 99;
+}
+
+std::string_view suffix(std::string_view w, std::size_t n) {
+  return w.size() <= n ? w : w.substr(w.size() - n);
+}
+
+void cameo_features(const analysis::CameoDictionary* cameo, std::string_view lemma,
+                    std::uint64_t t_root, std::uint64_t t_code, std::vector<std::uint64_t>& out) {
+  if (cameo == nullptr) {
+    return;
+  }
+  const auto codes = cameo->codes_of(lemma);
+  if (codes.empty()) {
+    out.push_back(feat(t_root, H("-")));
+    return;
+  }
+  out.push_back(feat(t_root, H(codes.front().substr(0, 2))));
+  if (t_code != 0) {
+    out.push_back(feat(t_code, H(codes.front())));
+  }
+}
+
+// The date nearest to `w` in the tree (ties: the first), or nullopt when the sentence has none.
+std::optional<std::size_t> nearest_date(const SynSentence& s, std::size_t w, std::size_t& length,
+                                        std::string& p) {
+  std::optional<std::size_t> best;
+  length = 99;
+  for (std::size_t d = 0; d < s.stated; ++d) {
+    std::size_t len = 0;
+    std::string q = path(s, w, s.dates[d].head, len);
+    if (!best || len < length) {
+      best = d;
+      length = len;
+      p = std::move(q);
+    }
+  }
+  return best;
+}
+
+bool is_verbal(const SynSentence& s, std::size_t w) {
+  const auto& u = word(s, w).upos;
+  return u == "VERB" || u == "AUX";
+}
+
+// The predicate's tense and voice as its tag with its first auxiliary ("VBD", "VB+will").
+std::string tense(const SynSentence& s, std::size_t w) {
+  std::string t = word(s, w).xpos;
+  for (const std::size_t c : s.children[w]) {
+    if (udep(s, c) == "aux") {
+      t += "+" + s.lemmas[c];
+      break;
+    }
+  }
+  return t;
+}
+
+// Bit flags of the implicit candidates a sentence has: 1 a frame date, 2 the publication date.
+std::uint64_t implicit_mask(const SynSentence& s) {
+  std::uint64_t m = 0;
+  for (std::size_t d = s.stated; d < s.dates.size(); ++d) {
+    m |= s.dates[d].source == DateSource::frame ? 1 : 2;
+  }
+  return m;
+}
+
+std::uint64_t place_key(const SynSentence& s) {
+  return feat(std::min<std::size_t>(s.paragraph, 4), std::min<std::size_t>(s.index, 3));
+}
+
+}  // namespace
+
+SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence parse,
+                  const detail::DocContext& doc, const SentencePlace& place) {
+  SynSentence s;
+  s.paragraph = place.paragraph;
+  s.index = place.index;
+  s.view = &view;
+  s.parse = std::move(parse);
+  s.dct = doc.dct;
+  const std::size_t n = s.parse.words.size();
+  s.children.resize(n);
+  s.date_of.assign(n, -1);
+  s.mention_of.assign(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    s.lemmas.push_back(analysis::lower_ascii(s.parse.words[i].lemma));
+    if (const auto h = head_of(s, i)) {
+      s.children[*h].push_back(i);
+    }
+  }
+  // The words overlapping [begin, end), and the one whose head lies outside them.
+  const auto span = [&](std::size_t begin, std::size_t end, std::size_t& first, std::size_t& last,
+                        std::size_t& head) {
+    bool any = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& w = s.parse.words[i];
+      if (w.end > begin && w.begin < end) {
+        first = any ? first : i;
+        last = i;
+        any = true;
+      }
+    }
+    if (!any) {
+      return false;
+    }
+    head = last;
+    for (std::size_t i = first; i <= last; ++i) {
+      const auto h = head_of(s, i);
+      if (!h || *h < first || *h > last) {
+        head = i;
+        break;
+      }
+    }
+    return true;
+  };
+  for (const auto& d : view.dates) {
+    SynDate sd{d.timex, 0, 0, 0};
+    if (span(d.timex->begin, d.timex->end, sd.first, sd.last, sd.head)) {
+      for (std::size_t i = sd.first; i <= sd.last; ++i) {
+        s.date_of[i] = static_cast<int>(s.dates.size());
+      }
+      s.dates.push_back(sd);
+    }
+  }
+  s.stated = s.dates.size();
+  if (place.frame != nullptr && place.frame->date) {
+    SynDate f{place.frame, 0, 0, 0, DateSource::frame, nullptr};
+    s.dates.push_back(f);
+  }
+  if (doc.dct) {
+    auto t = std::make_shared<timex::Timex>();
+    t->begin = t->end = view.begin;
+    t->date = FuzzyDate::day(*doc.dct);
+    t->value = t->date->timex();
+    SynDate p{t.get(), 0, 0, 0, DateSource::publication, t};
+    s.dates.push_back(std::move(p));
+  }
+  for (const auto& m : view.mentions) {
+    SynMention sm{&m, 0, 0, 0, EntityKind::place};
+    if (!span(m.mention->begin, m.mention->end, sm.first, sm.last, sm.head)) {
+      continue;
+    }
+    const NamedEntity& e = doc.recognition->entities[m.mention->entity].entity;
+    sm.kind = e.kind == EntityKind::place && e.description.starts_with("capital of ")
+                  ? EntityKind::country
+                  : e.kind;
+    for (std::size_t i = sm.first; i <= sm.last; ++i) {
+      if (s.date_of[i] < 0) {
+        s.mention_of[i] = static_cast<int>(s.mentions.size());
+      }
+    }
+    s.mentions.push_back(sm);
+  }
+  return s;
+}
+
+bool candidate(const SynSentence& s, std::size_t w) {
+  const auto& x = word(s, w);
+  if ((x.upos != "VERB" && x.upos != "NOUN") || s.date_of[w] >= 0 || s.mention_of[w] >= 0) {
+    return false;
+  }
+  return std::any_of(x.form.begin(), x.form.end(),
+                     [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+}
+
+void trigger_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
+                      std::vector<std::uint64_t>& out) {
+  const auto& x = word(s, w);
+  const std::string& lemma = s.lemmas[w];
+  const std::string_view dep = udep(s, w);
+  out.push_back(feat(tBias, 1));
+  out.push_back(feat(tLemma, H(lemma)));
+  out.push_back(feat(tUpos, H(x.upos)));
+  out.push_back(feat(tXpos, H(x.xpos)));
+  out.push_back(feat(tDeprel, H(dep)));
+  out.push_back(feat(tLemmaDeprel, H(lemma), H(dep)));
+  out.push_back(feat(tForm, H(analysis::lower_ascii(x.form))));
+  out.push_back(feat(tSuffix, H(suffix(lemma, 3))));
+  out.push_back(feat(tCapital, (x.form[0] >= 'A' && x.form[0] <= 'Z') ? 1 : 0, w == 0 ? 1 : 0));
+  if (const auto h = head_of(s, w)) {
+    out.push_back(feat(tHeadLemma, H(s.lemmas[*h])));
+    out.push_back(feat(tHeadUpos, H(word(s, *h).upos)));
+    out.push_back(feat(tDeprelHeadLemma, H(dep), H(s.lemmas[*h])));
+  } else {
+    out.push_back(feat(tRoot, 1));
+  }
+  bool negated = false;
+  for (const std::size_t c : s.children[w]) {
+    const std::string& rel = word(s, c).deprel;
+    out.push_back(feat(tChildDeprel, H(rel)));
+    const std::string_view u = analysis::universal_relation(rel);
+    if (u == "aux" || u == "mark" || u == "advmod" || u == "cop" || u == "case" || u == "det") {
+      out.push_back(feat(tChildFunction, H(rel), H(s.lemmas[c])));
+    }
+    if (s.lemmas[c] == "not" || s.lemmas[c] == "never" || s.lemmas[c] == "no") {
+      negated = true;
+    }
+    const int m = s.mention_of[c];
+    out.push_back(feat(tChildMention, H(rel),
+                       m >= 0 ? static_cast<std::uint64_t>(s.mentions[m].kind) + 1 : 0));
+  }
+  out.push_back(feat(tNegated, negated ? 1 : 0));
+  std::size_t len = 0;
+  std::string p;
+  if (const auto d = nearest_date(s, w, len, p)) {
+    out.push_back(feat(tDateTreeDist, bucket(len)));
+    out.push_back(feat(tDatePath, H(p)));
+    const std::size_t dh = s.dates[*d].head;
+    const std::size_t lin = dh > w ? dh - w : w - dh;
+    out.push_back(feat(tDateLinear, bucket(lin), dh > w ? 1 : 0));
+    out.push_back(feat(tDateRel, relation(s, *d)));
+    out.push_back(feat(tDatePrecision, precision(s, *d)));
+    if (head_of(s, dh) == w) {
+      out.push_back(feat(tDateDirect, H(word(s, dh).deprel)));
+      out.push_back(feat(tLemmaDateDirect, H(lemma)));
+    }
+  }
+  out.push_back(feat(tDateCount, std::min<std::size_t>(s.stated, 3)));
+  const std::string t = tense(s, w);
+  out.push_back(feat(tTense, H(t)));
+  if (s.stated == 0) {
+    out.push_back(feat(tUnstated, implicit_mask(s), H(t)));
+    out.push_back(feat(tUnstatedLemma, implicit_mask(s), H(lemma)));
+    out.push_back(feat(tPlace, place_key(s), H(dep)));
+  } else {
+    out.push_back(feat(tPlace, place_key(s), 99));
+  }
+  const auto up = ancestors(s, w);
+  for (std::size_t k = 0; k < up.size() && k < 3; ++k) {
+    out.push_back(feat(tAncestor, k, H(s.lemmas[up[k]])));
+  }
+  if (!up.empty()) {
+    out.push_back(feat(tDeprelAncestor, H(dep), H(s.lemmas[up[0]]), H(udep(s, up[0]))));
+  }
+  cameo_features(cameo, lemma, tCameoRoot, 0, out);
+}
+
+void attach_features(const SynSentence& s, std::size_t w, std::size_t d,
+                     std::vector<std::uint64_t>& out) {
+  const auto source = static_cast<std::uint64_t>(s.dates[d].source);
+  const std::uint64_t stated = std::min<std::size_t>(s.stated, 2);
+  out.push_back(feat(aSource, source, stated));
+  out.push_back(feat(aSourceTense, source, H(tense(s, w))));
+  out.push_back(feat(aSourcePlace, source, place_key(s)));
+  out.push_back(feat(aSourceRel, source, relation(s, d)));
+  if (s.dates[d].source != DateSource::stated) {
+    out.push_back(feat(aPrecision, precision(s, d)));
+    return;
+  }
+  const std::size_t dh = s.dates[d].head;
+  std::size_t len = 0;
+  const std::string p = path(s, w, dh, len);
+  out.push_back(feat(aBias, 1));
+  out.push_back(feat(aPath, H(p)));
+  out.push_back(feat(aPathLen, bucket(len)));
+  out.push_back(feat(aLemmaPath, H(s.lemmas[w]), H(p)));
+  if (head_of(s, dh) == w) {
+    out.push_back(feat(aDirect, H(word(s, dh).deprel)));
+    out.push_back(feat(aLemmaDirect, H(s.lemmas[w]), H(word(s, dh).deprel)));
+  }
+  out.push_back(feat(aInSubtree, in_subtree(s, dh, w) ? 1 : 0));
+  const std::size_t lo = std::min(w, dh), hi = std::max(w, dh);
+  out.push_back(feat(aLinear, bucket(hi - lo), dh > w ? 1 : 0));
+  std::size_t verbs = 0;
+  for (std::size_t k = lo + 1; k < hi; ++k) {
+    verbs += word(s, k).upos == "VERB" ? 1 : 0;
+  }
+  out.push_back(feat(aVerbsBetween, std::min<std::size_t>(verbs, 3)));
+  out.push_back(feat(aPrecision, precision(s, d)));
+  out.push_back(feat(aRel, relation(s, d)));
+  out.push_back(feat(aDateDeprel, H(word(s, dh).deprel)));
+  out.push_back(feat(aDateCount, std::min<std::size_t>(s.stated, 4)));
+  // Whether `w` is the nearest verb above the date (the clause the date sits in).
+  std::optional<std::size_t> verb;
+  for (const auto a : ancestors(s, dh)) {
+    if (is_verbal(s, a) || candidate(s, a)) {
+      verb = a;
+      break;
+    }
+  }
+  out.push_back(feat(aNearestVerb, verb == w ? 1 : verb ? 2 : 0));
+}
+
+void status_features(const SynSentence& s, std::size_t w, std::size_t d,
+                     std::vector<std::uint64_t>& out) {
+  out.push_back(feat(sBias, 1));
+  out.push_back(feat(sLemma, H(s.lemmas[w])));
+  out.push_back(feat(sRel, relation(s, d)));
+  for (const std::size_t c : s.children[w]) {
+    const std::string_view u = udep(s, c);
+    if (u == "aux") {
+      out.push_back(feat(sAux, H(s.lemmas[c])));
+    } else if (u == "advmod") {
+      out.push_back(feat(sAdvmod, H(s.lemmas[c])));
+    } else if (u == "mark") {
+      out.push_back(feat(sMark, H(s.lemmas[c])));
+    }
+  }
+  const auto up = ancestors(s, w);
+  for (std::size_t k = 0; k < up.size() && k < 3; ++k) {
+    out.push_back(feat(sAncestor, k, H(s.lemmas[up[k]])));
+  }
+  if (!up.empty()) {
+    out.push_back(feat(sDeprelHead, H(udep(s, w)), H(s.lemmas[up[0]])));
+  }
+  for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+    if (k == w) {
+      continue;
+    }
+    if (s.lemmas[k] == "accord" || s.lemmas[k] == "according") {
+      out.push_back(feat(sAccording, 1));
+    }
+    const auto& u = word(s, k).upos;
+    if (u == "VERB" || u == "ADV") {
+      out.push_back(feat(sBag, H(s.lemmas[k])));
+    }
+  }
+}
+
+void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
+                   std::vector<std::uint64_t>& out) {
+  out.push_back(feat(kBias, 1));
+  out.push_back(feat(kLemma, H(s.lemmas[w])));
+  out.push_back(feat(kUpos, H(word(s, w).upos)));
+  out.push_back(feat(kSuffix, H(suffix(s.lemmas[w], 4))));
+  cameo_features(cameo, s.lemmas[w], kCameoRoot, kCameoCode, out);
+  if (const auto h = head_of(s, w)) {
+    out.push_back(feat(kHead, H(s.lemmas[*h])));
+  }
+  for (const std::size_t c : s.children[w]) {
+    const std::string_view u = udep(s, c);
+    if (u == "obj") {
+      out.push_back(feat(kObject, H(s.lemmas[c])));
+    } else if (u == "obl" || u == "nmod") {
+      for (const std::size_t g : s.children[c]) {
+        if (udep(s, g) == "case") {
+          out.push_back(feat(kCaseNoun, H(s.lemmas[g]), H(s.lemmas[c])));
+        }
+      }
+    } else if (u == "nsubj") {
+      const int m = s.mention_of[c];
+      out.push_back(feat(kSubject, m >= 0 ? static_cast<std::uint64_t>(s.mentions[m].kind) + 1
+                                          : H(word(s, c).upos)));
+    }
+  }
+}
+
+void role_features(const SynSentence& s, std::size_t w, std::size_t m,
+                   std::vector<std::uint64_t>& out) {
+  const SynMention& mn = s.mentions[m];
+  const std::size_t mh = mn.head;
+  const std::uint64_t kind = static_cast<std::uint64_t>(mn.kind);
+  std::size_t len = 0;
+  const std::string p = path(s, w, mh, len);
+  out.push_back(feat(rBias, 1));
+  out.push_back(feat(rKind, kind));
+  out.push_back(feat(rPath, H(p)));
+  out.push_back(feat(rPathKind, H(p), kind));
+  out.push_back(feat(rLemmaPath, H(s.lemmas[w]), H(p)));
+  out.push_back(feat(rUposPath, H(word(s, w).upos), H(p)));
+  out.push_back(feat(rDeprel, H(word(s, mh).deprel)));
+  out.push_back(feat(rPathLen, bucket(len)));
+  out.push_back(feat(rHow, static_cast<std::uint64_t>(mn.ref->mention->how)));
+  for (const std::size_t c : s.children[mh]) {
+    if (udep(s, c) == "case") {
+      out.push_back(feat(rCase, H(s.lemmas[c])));
+      out.push_back(feat(rCaseKind, H(s.lemmas[c]), kind));
+    }
+  }
+  out.push_back(feat(rInSubtree, in_subtree(s, mh, w) ? 1 : 0));
+  out.push_back(feat(rLinear, bucket(mh > w ? mh - w : w - mh), mh > w ? 1 : 0));
+  bool passive = false;
+  for (const std::size_t c : s.children[w]) {
+    passive = passive || word(s, c).deprel == "aux:pass" || word(s, c).deprel == "nsubj:pass";
+  }
+  out.push_back(feat(rPassivePath, passive ? 1 : 0, H(p)));
+}
+
+namespace {
+
+template <class F>
+std::pair<std::size_t, float> best_class(const analysis::LinearModel& model, F&& features,
+                                         std::vector<std::uint64_t>& keys,
+                                         std::vector<float>& scores) {
+  keys.clear();
+  features(keys);
+  scores.assign(model.classes(), 0.0F);
+  model.score(keys, scores);
+  const auto it = std::max_element(scores.begin(), scores.end());
+  return {static_cast<std::size_t>(it - scores.begin()), *it};
+}
+
+}  // namespace
+
+std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
+                             const analysis::CameoDictionary* cameo) {
+  std::vector<Decision> out;
+  if (s.dates.empty()) {
+    return out;
+  }
+  std::vector<std::uint64_t> keys;
+  std::vector<float> scores;
+  for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+    if (!candidate(s, w)) {
+      continue;
+    }
+    keys.clear();
+    trigger_features(s, w, cameo, keys);
+    scores.assign(2, 0.0F);
+    model.trigger.score(keys, scores);
+    const float margin = scores[1] - scores[0] + model.trigger_bias;
+    if (margin <= 0) {
+      continue;
+    }
+    Decision d;
+    d.word = w;
+    d.margin = margin;
+    float best = -1e30F;
+    for (std::size_t k = 0; k < s.dates.size(); ++k) {
+      keys.clear();
+      attach_features(s, w, k, keys);
+      scores.assign(2, 0.0F);
+      model.attach.score(keys, scores);
+      if (scores[1] - scores[0] > best) {
+        best = scores[1] - scores[0];
+        d.date = k;
+      }
+    }
+    d.status = static_cast<Stated>(
+        best_class(
+            model.status, [&](auto& k) { status_features(s, w, d.date, k); }, keys, scores)
+            .first);
+    d.kind =
+        model.kinds[best_class(
+                        model.kind, [&](auto& k) { kind_features(s, w, cameo, k); }, keys, scores)
+                        .first];
+    std::array<float, kRoleClasses> best_role{};
+    best_role.fill(0.0F);
+    for (std::size_t m = 0; m < s.mentions.size(); ++m) {
+      keys.clear();
+      role_features(s, w, m, keys);
+      scores.assign(kRoleClasses, 0.0F);
+      model.role.score(keys, scores);
+      const auto cls =
+          static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      if (cls == 0) {
+        continue;
+      }
+      const float margin_m = scores[cls] - scores[0];
+      if (margin_m > best_role[cls]) {
+        best_role[cls] = margin_m;
+        auto& slot = cls == static_cast<std::size_t>(RoleClass::actor)    ? d.actor
+                     : cls == static_cast<std::size_t>(RoleClass::target) ? d.target
+                                                                          : d.place;
+        slot = m;
+      }
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+namespace {
+
+// Dependents left out of a short phrase: clauses, lists, asides and punctuation.
+bool clause_like(std::string_view rel) {
+  static constexpr std::array<std::string_view, 12> kOut = {
+      "acl",   "punct", "appos", "parataxis", "conj",      "cc",
+      "advcl", "ccomp", "dep",   "list",      "discourse", "vocative"};
+  return std::find(kOut.begin(), kOut.end(), rel) != kOut.end();
+}
+
+void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
+             std::size_t depth) {
+  out.push_back(w);
+  if (depth > 6) {
+    return;
+  }
+  for (const std::size_t c : s.children[w]) {
+    if (!clause_like(udep(s, c))) {
+      collect(s, c, out, depth + 1);
+    }
+  }
+}
+
+// The words of `ws` (sorted) as written, joined as in the text.
+std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
+  std::sort(ws.begin(), ws.end());
+  std::string out;
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    const auto& x = word(s, ws[i]);
+    if (i > 0 && (ws[i - 1] + 1 != ws[i] || word(s, ws[i - 1]).space_after)) {
+      out.push_back(' ');
+    }
+    out += x.form;
+  }
+  return out;
+}
+
+// A short phrase headed by `w`: the whole phrase when it has at most `max` words, else the head
+// with its compounds, adjectives and possessors.
+std::string phrase(const SynSentence& s, std::size_t w, std::size_t max) {
+  std::vector<std::size_t> ws;
+  collect(s, w, ws, 0);
+  // Leading articles add nothing to a headline.
+  std::sort(ws.begin(), ws.end());
+  while (!ws.empty() && ws.front() != w &&
+         (word(s, ws.front()).upos == "DET" || word(s, ws.front()).upos == "PUNCT")) {
+    ws.erase(ws.begin());
+  }
+  if (ws.size() <= max) {
+    return join(s, ws);
+  }
+  std::vector<std::size_t> core{w};
+  for (const std::size_t c : s.children[w]) {
+    const std::string_view u = udep(s, c);
+    if (u == "compound" || u == "amod" || u == "flat" || u == "nummod") {
+      core.push_back(c);
+    }
+  }
+  return core.size() <= max ? join(s, core) : word(s, w).form;
+}
+
+std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
+                                 std::initializer_list<std::string_view> rels) {
+  for (const std::size_t c : s.children[w]) {
+    for (const auto r : rels) {
+      if (word(s, c).deprel == r) {
+        return c;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Event nouns and the verb phrase a headline uses for them (error class: a noun trigger
+// titled as a bare noun, "Russia invasion"). Third person singular present.
+struct Nominal {
+  std::string_view noun, verb;
+};
+constexpr std::array<Nominal, 40> kNominals = {{
+    {"invasion", "invades"},
+    {"annexation", "annexes"},
+    {"attack", "attacks"},
+    {"strike", "strikes"},
+    {"assault", "attacks"},
+    {"offensive", "launches an offensive"},
+    {"counteroffensive", "launches a counteroffensive"},
+    {"shelling", "shells"},
+    {"bombing", "bombs"},
+    {"capture", "captures"},
+    {"withdrawal", "withdraws"},
+    {"meeting", "meets"},
+    {"talks", "holds talks"},
+    {"conversation", "talks"},
+    {"call", "calls"},
+    {"visit", "visits"},
+    {"trip", "visits"},
+    {"summit", "holds a summit"},
+    {"election", "holds an election"},
+    {"vote", "votes"},
+    {"referendum", "holds a referendum"},
+    {"agreement", "agrees"},
+    {"deal", "agrees a deal"},
+    {"treaty", "signs a treaty"},
+    {"sanction", "imposes sanctions"},
+    {"statement", "states"},
+    {"speech", "speaks"},
+    {"address", "addresses"},
+    {"decision", "decides"},
+    {"decree", "signs a decree"},
+    {"mobilization", "mobilises"},
+    {"mobilisation", "mobilises"},
+    {"explosion", "explosion hits"},
+    {"protest", "protests"},
+    {"coup", "stages a coup"},
+    {"war", "wages war"},
+    {"announcement", "announces"},
+    {"delivery", "delivers"},
+    {"arrest", "arrests"},
+    {"negotiation", "negotiates"},
+}};
+
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') {
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  }
+  return s;
+}
+
+// The skeleton of a reported clause headed by `c`: its subject, auxiliaries, verb and object
+// ("the US will support training").
+std::string clause_core(const SynSentence& s, std::size_t c) {
+  std::vector<std::size_t> ws{c};
+  for (const std::size_t k : s.children[c]) {
+    const std::string_view u = udep(s, k);
+    if (u == "nsubj") {
+      std::vector<std::size_t> sub;
+      collect(s, k, sub, 0);
+      if (sub.size() <= 3) {
+        ws.insert(ws.end(), sub.begin(), sub.end());
+      } else {
+        ws.push_back(k);
+      }
+    } else if (u == "aux" || u == "compound" || (u == "advmod" && s.lemmas[k] == "not")) {
+      ws.push_back(k);
+    } else if (u == "obj" || u == "xcomp") {
+      std::vector<std::size_t> ob;
+      collect(s, k, ob, 0);
+      if (ob.size() <= 4) {
+        ws.insert(ws.end(), ob.begin(), ob.end());
+      } else {
+        ws.push_back(k);
+      }
+    }
+  }
+  return join(s, ws);
+}
+
+}  // namespace
+
+std::string present_3sg(std::string_view lemma) {
+  if (lemma == "be") {
+    return "is";
+  }
+  if (lemma == "have") {
+    return "has";
+  }
+  std::string out(lemma);
+  const auto ends = [&](std::string_view e) { return lemma.ends_with(e); };
+  if (ends("s") || ends("sh") || ends("ch") || ends("x") || ends("z") || ends("o")) {
+    out += "es";
+  } else if (lemma.size() > 1 && lemma.back() == 'y' &&
+             std::string_view("aeiou").find(lemma[lemma.size() - 2]) == std::string_view::npos) {
+    out.back() = 'i';
+    out += "es";
+  } else {
+    out += "s";
+  }
+  return out;
+}
+
+std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
+                     const std::string& target) {
+  const std::size_t w = d.word;
+  const auto& x = word(s, w);
+  const std::string& lemma = s.lemmas[w];
+  const bool passive = child(s, w, {"aux:pass", "nsubj:pass"}).has_value();
+  std::string subject = actor;
+  std::string verb;
+  std::string object;
+  if (x.upos == "VERB") {
+    // A plural subject takes the bare verb ("Chechen soldiers fight", not "fights").
+    const auto nsubj_word = child(s, w, {"nsubj"});
+    const bool plural = actor.empty() && nsubj_word &&
+                        (word(s, *nsubj_word).xpos == "NNS" ||
+                         word(s, *nsubj_word).xpos == "NNPS" || child(s, *nsubj_word, {"conj"}));
+    verb = plural ? lemma : present_3sg(lemma);
+    if (const auto prt = child(s, w, {"compound:prt"})) {
+      verb += " " + analysis::lower_ascii(word(s, *prt).form);
+    }
+    const auto subj = child(s, w, {"nsubj:pass"});
+    if (passive && subj) {
+      if (subject.empty()) {
+        subject = phrase(s, *subj, 4);
+        verb = "is " + analysis::lower_ascii(x.form);
+      } else {
+        object = target.empty() ? phrase(s, *subj, 5) : target;
+      }
+    } else if (!target.empty()) {
+      object = target;
+    } else if (const auto obj = child(s, w, {"obj", "iobj"})) {
+      object = phrase(s, *obj, 6);
+    } else if (const auto comp = child(s, w, {"ccomp", "xcomp"})) {
+      object = clause_core(s, *comp);
+    }
+    if (subject.empty()) {
+      if (const auto nsubj = child(s, w, {"nsubj"})) {
+        const std::string_view u = word(s, *nsubj).upos;
+        if (u != "PRON") {
+          subject = phrase(s, *nsubj, 4);
+        }
+      }
+    }
+    if (subject.empty()) {
+      return {};  // no one acts: a bare verb is no headline ("Takes", "Aims")
+    }
+  } else {
+    const auto it = std::find_if(kNominals.begin(), kNominals.end(),
+                                 [&](const Nominal& n) { return n.noun == lemma; });
+    if (it != kNominals.end() && !subject.empty()) {
+      verb = std::string(it->verb);
+      object = target;
+    } else {
+      // No verb for this noun, or no one acts: the noun phrase itself ("Referendum in Crimea").
+      subject.clear();
+      verb = phrase(s, w, 6);
+      if (!actor.empty() && verb.find(actor) == std::string::npos) {
+        verb += " by " + actor;
+      }
+      if (!target.empty() && verb.find(target) == std::string::npos) {
+        verb += (d.kind == "meeting" || d.kind == "visit" ? " with " : " on ") + target;
+      }
+    }
+  }
+  std::string title = subject.empty() ? verb : subject + " " + verb;
+  if (!object.empty() && title.size() + object.size() + 1 <= 80) {
+    title += " " + object;
+  }
+  if (title.size() > 80) {
+    title = subject.empty() ? verb : subject + " " + verb;
+  }
+  if (title.size() > 80) {
+    const std::size_t cut = title.rfind(' ', 80);
+    title.resize(cut == std::string::npos || cut == 0 ? 80 : cut);
+  }
+  return capitalised(std::move(title));
+}
+
+}  // namespace learned
+}  // namespace kb::importers::extract

@@ -1,0 +1,152 @@
+// The learned extractor: each dated sentence is parsed (importers/analysis), and linear models
+// trained on the annotated articles of eval/events/gold2 decide which predicate states a
+// reportable happening, which date belongs to it, its status, its kind, and which named
+// entities are its actor, target and place. Features are read off the dependency tree; the
+// models live in data/events/events.kbm (tools/kb_train_events writes it).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "importers/analysis/analyzer.hpp"
+#include "importers/analysis/cameo.hpp"
+#include "importers/analysis/perceptron.hpp"
+#include "importers/analysis/sentence.hpp"
+#include "importers/extract/internal.hpp"
+
+namespace kb::importers::extract {
+
+// The classes of the role model, per (predicate, mention) pair.
+enum class RoleClass : std::uint16_t { none = 0, actor = 1, target = 2, place = 3 };
+inline constexpr std::size_t kRoleClasses = 4;
+// The classes of the status model: as the annotation guide has them (kb stores a claim as a
+// reported event tagged "claimed").
+enum class Stated : std::uint16_t { reported = 0, claimed = 1, planned = 2 };
+inline constexpr std::size_t kStatusClasses = 3;
+
+// The trained decisions. Immutable once loaded; shared by every extraction thread.
+struct EventModel {
+  analysis::LinearModel trigger;   // 2 classes: no event / event, per candidate predicate
+  analysis::LinearModel attach;    // 2 classes: per (predicate, date) pair; the best pair wins
+  analysis::LinearModel status;    // Stated
+  analysis::LinearModel kind;      // `kinds`
+  analysis::LinearModel role;      // RoleClass, per (predicate, mention) pair
+  std::vector<std::string> kinds;  // class index -> kb kind ("statement", "attack", ...)
+  float trigger_bias = 0.0F;       // added to the event margin; chosen on the dev split
+
+  void write(std::string& out) const;
+  static Result<EventModel> read(std::string_view bytes);
+  // Reads data_dir/events/events.kbm; errors name the file.
+  static Result<EventModel> load(const std::filesystem::path& data_dir);
+};
+
+// Where the model lives under kb's data directory.
+std::filesystem::path event_model_path(const std::filesystem::path& data_dir);
+
+struct LearnedModels {
+  analysis::Analyzer analyzer;
+  analysis::CameoDictionary cameo;
+  EventModel events;
+};
+
+namespace learned {
+
+// Where a date candidate of a sentence comes from. Annotators date a happening by its own
+// clause, by the frame an earlier sentence of the paragraph set ("On March 13, ... . Ukrainian
+// forces repulsed ..."), or, in a report of the day ("Vladimir Putin met with ..."), by the
+// publication date; the attachment model weighs all three.
+enum class DateSource : std::uint8_t { stated = 0, frame = 1, publication = 2 };
+
+// A date of the sentence, at parse-word indices [first, last] (a stated one), or a frame or
+// publication date, which has no words (first, last and head are then unused).
+struct SynDate {
+  const timex::Timex* timex = nullptr;
+  std::size_t first = 0, last = 0, head = 0;
+  DateSource source = DateSource::stated;
+  std::shared_ptr<const timex::Timex> owned;  // the publication date's own timex
+};
+
+// An entity mention of the sentence, at parse-word indices [first, last]; `head` is the word
+// whose own head lies outside the span.
+struct SynMention {
+  const detail::MentionRef* ref = nullptr;  // into the SentenceView
+  std::size_t first = 0, last = 0, head = 0;
+  EntityKind kind = EntityKind::place;  // of the entity that would act (a capital: its country)
+};
+
+// One dated sentence as the learned extractor sees it: the parse, the view the rules use (dates
+// that may date an event, mentions), and both aligned to the parse's words.
+struct SynSentence {
+  const detail::SentenceView* view = nullptr;
+  analysis::ParsedSentence parse;
+  std::vector<std::vector<std::size_t>> children;  // word -> dependents (0-based)
+  std::vector<int> date_of;                        // word -> index into dates, or -1
+  std::vector<int> mention_of;                     // word -> index into mentions, or -1
+  std::vector<SynDate> dates;
+  std::vector<SynMention> mentions;
+  std::optional<date::sys_days> dct;
+  std::vector<std::string> lemmas;  // lower-case lemma of each word
+  std::size_t stated = 0;           // how many of `dates` the sentence states (they come first)
+  std::size_t paragraph = 0;        // the paragraph's index in the article
+  std::size_t index = 0;            // the sentence's index in its paragraph
+};
+
+// Where a sentence sits, and the frame date its paragraph set before it (null when none).
+struct SentencePlace {
+  const timex::Timex* frame = nullptr;
+  std::size_t paragraph = 0, index = 0;
+};
+
+// Builds the aligned sentence from a parse of `view`'s bytes: its stated dates, then the frame
+// date and the publication date as candidates.
+SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence parse,
+                  const detail::DocContext& doc, const SentencePlace& place);
+
+// Whether word `w` may state an event: a verb or a common noun outside dates and names.
+bool candidate(const SynSentence& s, std::size_t w);
+
+// Feature keys of each decision (appended to `out`). `cameo` may be null.
+void trigger_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
+                      std::vector<std::uint64_t>& out);
+void attach_features(const SynSentence& s, std::size_t w, std::size_t d,
+                     std::vector<std::uint64_t>& out);
+void status_features(const SynSentence& s, std::size_t w, std::size_t d,
+                     std::vector<std::uint64_t>& out);
+void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
+                   std::vector<std::uint64_t>& out);
+void role_features(const SynSentence& s, std::size_t w, std::size_t m,
+                   std::vector<std::uint64_t>& out);
+
+// One decided event of a sentence, in parse-word indices.
+struct Decision {
+  std::size_t word = 0;  // the predicate
+  std::size_t date = 0;  // index into SynSentence::dates
+  Stated status = Stated::reported;
+  std::string kind;
+  std::optional<std::size_t> actor, target, place;  // indices into SynSentence::mentions
+  double margin = 0;                                // the trigger model's margin (bias included)
+};
+
+// Every event the models find in `s`, in word order.
+std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
+                             const analysis::CameoDictionary* cameo);
+
+// A headline for decision `d`: subject first, present tense, with its object ("Russia annexes
+// Crimea", "Peskov dismisses US warnings as hysteria"); at most 80 bytes, never cut with "...".
+// `actor` and `target` are the display names chosen for the roles (empty when none). Empty
+// when a verb has no one acting: such a decision is no reportable event.
+std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
+                     const std::string& target);
+
+// The third-person singular present of verb lemma `lemma` ("annex" -> "annexes").
+std::string present_3sg(std::string_view lemma);
+
+}  // namespace learned
+}  // namespace kb::importers::extract

@@ -1,0 +1,420 @@
+// kb_train_events: trains the learned extractor's models (importers/extract/learned.hpp) on the
+// train split of eval/events/gold2, chooses the trigger threshold on the dev split and reports
+// each decision's dev accuracy. The blind split is never read.
+//
+//   kb_train_events --gold eval/events/gold2 --articles ../shared/data/articles/dev.jsonl
+//                   --out data/events/events.kbm [--iter N] [--seed S]
+//
+// Deterministic: the same gold, articles, analysis models, options and seed give the same bytes.
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <fmt/core.h>
+
+#include "importers/analysis/features.hpp"
+#include "importers/entities/gazetteer.hpp"
+#include "importers/extract/extractor.hpp"
+#include "importers/extract/learned.hpp"
+#include "tools/gold2.hpp"
+
+namespace {
+
+namespace ex = kb::importers::extract;
+namespace an = kb::analysis;
+namespace fs = std::filesystem;
+
+using Keys = std::vector<std::uint64_t>;
+
+// The kinds of the guide, in the order of the kind model's classes.
+const std::vector<std::string> kKinds = {
+    "statement", "attack",   "territorial_change", "meeting",     "visit",   "agreement", "aid",
+    "sanction",  "decision", "election",           "application", "protest", "other"};
+
+struct Example {
+  Keys keys;
+  std::size_t label = 0;
+};
+
+// A positive predicate's dates: the features of each and whether it fits the gold interval.
+struct Group {
+  std::vector<Keys> keys;
+  std::vector<bool> good;
+};
+
+struct Data {
+  std::vector<Example> trigger, status, kind, role;
+  std::vector<Group> attach;
+  std::size_t gold = 0, in_sentence = 0, candidate = 0, datable = 0;
+  std::vector<std::string> misses;     // gold events in no analysed sentence, for --misses
+  std::vector<std::string> undatable;  // in one, but no date of it fits the gold's
+};
+
+[[noreturn]] void die(const std::string& m) {
+  std::cerr << "kb_train_events: " << m << "\n";
+  std::exit(2);
+}
+
+std::size_t status_class(const std::string& s) {
+  return s == "claimed" ? 1 : s == "planned" ? 2 : 0;
+}
+
+std::size_t kind_class(const std::string& k) {
+  const auto it = std::find(kKinds.begin(), kKinds.end(), k);
+  return it == kKinds.end() ? kKinds.size() - 1 : static_cast<std::size_t>(it - kKinds.begin());
+}
+
+bool names_any(const std::vector<std::string>& gold, const std::vector<std::string>& names) {
+  for (const auto& g : gold) {
+    for (const auto& n : names) {
+      if (kb::gold2::same_name(n, g)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void collect(const kb::gold2::Doc& doc, const ex::Extractor& extractor,
+             const an::CameoDictionary* cameo, Data& data) {
+  data.gold += doc.events.size();
+  std::vector<bool> seen(doc.events.size());
+  extractor.visit(
+      doc.article, [&](const ex::learned::SynSentence& s, const ex::detail::DocContext& ctx) {
+        const auto& words = s.parse.words;
+        // word -> gold event whose trigger it is (the first telling in this sentence wins)
+        // The trigger of a telling is the syntactic head of its words ("telephone conversation":
+        // "conversation"); its other words are neither positive nor negative.
+        std::map<std::size_t, std::size_t> gold_at;
+        std::set<std::size_t> inside;
+        for (std::size_t g = 0; g < doc.events.size(); ++g) {
+          for (const std::size_t at : doc.events[g].at) {
+            if (at < s.view->begin || at >= s.view->end) {
+              continue;
+            }
+            const std::size_t end = at + std::max<std::size_t>(doc.events[g].trigger.size(), 1);
+            std::vector<std::size_t> span;
+            for (std::size_t w = 0; w < words.size(); ++w) {
+              if (words[w].begin < end && at < std::max(words[w].end, words[w].begin + 1)) {
+                span.push_back(w);
+              }
+            }
+            std::optional<std::size_t> head;
+            for (const std::size_t w : span) {
+              inside.insert(w);
+              const int h = words[w].head - 1;
+              const bool outside = h < 0 || std::find(span.begin(), span.end(),
+                                                      static_cast<std::size_t>(h)) == span.end();
+              if (outside && ex::learned::candidate(s, w) && !head) {
+                head = w;
+              }
+            }
+            if (!head && !span.empty()) {
+              head = span.front();
+            }
+            if (head) {
+              gold_at.emplace(*head, g);
+            }
+          }
+        }
+        std::map<std::size_t, std::vector<bool>> fits;  // positive word -> dates fitting its gold
+        for (const auto& [w, g] : gold_at) {
+          const auto& e = doc.events[g];
+          std::vector<bool> ok(s.dates.size());
+          bool any = false;
+          for (std::size_t d = 0; d < s.dates.size(); ++d) {
+            const auto& date = *s.dates[d].timex->date;
+            ok[d] = date.first() >= e.from && date.last() <= e.to;
+            any = any || ok[d];
+          }
+          if (!seen[g]) {
+            seen[g] = true;
+            if (!any) {
+              std::string ctx(doc.article.text.substr(s.view->begin, s.view->end - s.view->begin));
+              std::replace(ctx.begin(), ctx.end(), '\n', ' ');
+              data.undatable.push_back(doc.id + " [" + e.value + "] " + e.trigger + " | " + ctx);
+            }
+            data.in_sentence += 1;
+            data.candidate += ex::learned::candidate(s, w) ? 1 : 0;
+            data.datable += ex::learned::candidate(s, w) && any ? 1 : 0;
+          }
+          if (any) {
+            fits.emplace(w, std::move(ok));
+          }
+        }
+        for (std::size_t w = 0; w < words.size(); ++w) {
+          if (!ex::learned::candidate(s, w)) {
+            continue;
+          }
+          const auto fit = fits.find(w);
+          if (fit == fits.end() && (gold_at.contains(w) || inside.contains(w))) {
+            continue;  // a gold trigger no date of this sentence can date, or a word of a trigger
+          }
+          Example t;
+          ex::learned::trigger_features(s, w, cameo, t.keys);
+          t.label = fit != fits.end() ? 1 : 0;
+          data.trigger.push_back(std::move(t));
+          if (fit == fits.end()) {
+            continue;
+          }
+          const auto& e = doc.events[gold_at.at(w)];
+          Group grp;
+          std::size_t first_good = 0;
+          for (std::size_t d = 0; d < s.dates.size(); ++d) {
+            Keys k;
+            ex::learned::attach_features(s, w, d, k);
+            grp.keys.push_back(std::move(k));
+            grp.good.push_back(fit->second[d]);
+            if (fit->second[d] && !fit->second[first_good]) {
+              first_good = d;
+            }
+          }
+          data.attach.push_back(std::move(grp));
+          Example st;
+          ex::learned::status_features(s, w, first_good, st.keys);
+          st.label = status_class(e.status);
+          data.status.push_back(std::move(st));
+          Example k;
+          ex::learned::kind_features(s, w, cameo, k.keys);
+          k.label = kind_class(e.kind);
+          data.kind.push_back(std::move(k));
+          for (std::size_t m = 0; m < s.mentions.size(); ++m) {
+            const auto& ref = *s.mentions[m].ref;
+            const std::vector<std::string> names = {ex::detail::entity_of(ctx, ref).name,
+                                                    ex::detail::acting(ctx, ref).name,
+                                                    ref.mention->text};
+            Example r;
+            ex::learned::role_features(s, w, m, r.keys);
+            r.label = names_any(e.actors, names)    ? 1
+                      : names_any(e.targets, names) ? 2
+                      : names_any(e.places, names)  ? 3
+                                                    : 0;
+            data.role.push_back(std::move(r));
+          }
+        }
+      });
+  for (std::size_t g = 0; g < doc.events.size(); ++g) {
+    if (!seen[g] && !doc.events[g].at.empty()) {
+      const std::size_t at = doc.events[g].at.front();
+      const std::string_view t = doc.article.text;
+      const std::size_t from = at > 150 ? at - 150 : 0;
+      std::string ctx(t.substr(from, std::min<std::size_t>(300, t.size() - from)));
+      std::replace(ctx.begin(), ctx.end(), '\n', ' ');
+      data.misses.push_back(doc.id + " [" + doc.events[g].value + "] " + doc.events[g].trigger +
+                            " | " + ctx);
+    }
+  }
+}
+
+std::size_t argmax(const an::PerceptronTrainer& p, const Keys& k, std::size_t classes) {
+  std::vector<float> sc(classes, 0.0F);
+  p.score(k, sc);
+  return static_cast<std::size_t>(std::max_element(sc.begin(), sc.end()) - sc.begin());
+}
+
+an::LinearModel train_model(std::vector<Example> ex, std::size_t classes, int iter,
+                            std::uint64_t seed) {
+  an::PerceptronTrainer p(classes);
+  an::Rng rng{seed};
+  for (int it = 0; it < iter; ++it) {
+    an::shuffle(ex, rng);
+    for (const auto& e : ex) {
+      const std::size_t guess = argmax(p, e.keys, classes);
+      if (guess != e.label) {
+        p.update(e.keys, e.label, guess);
+      }
+      p.tick();
+    }
+  }
+  return p.average();
+}
+
+float margin(const an::LinearModel& m, const Keys& k) {
+  std::vector<float> sc(2, 0.0F);
+  m.score(k, sc);
+  return sc[1] - sc[0];
+}
+
+an::LinearModel train_attach(std::vector<Group> groups, int iter, std::uint64_t seed) {
+  an::PerceptronTrainer p(2);
+  an::Rng rng{seed};
+  for (int it = 0; it < iter; ++it) {
+    an::shuffle(groups, rng);
+    for (const auto& g : groups) {
+      std::size_t best = 0, best_good = g.keys.size();
+      float top = -1e30F, top_good = -1e30F;
+      for (std::size_t d = 0; d < g.keys.size(); ++d) {
+        std::vector<float> sc(2, 0.0F);
+        p.score(g.keys[d], sc);
+        const float m = sc[1] - sc[0];
+        if (m > top) {
+          top = m;
+          best = d;
+        }
+        if (g.good[d] && m > top_good) {
+          top_good = m;
+          best_good = d;
+        }
+      }
+      if (best_good < g.keys.size() && !g.good[best]) {
+        p.update(g.keys[best_good], 1, 0);
+        p.update(g.keys[best], 0, 1);
+      }
+      p.tick();
+    }
+  }
+  return p.average();
+}
+
+double accuracy(const an::LinearModel& m, const std::vector<Example>& ex) {
+  std::size_t ok = 0;
+  for (const auto& e : ex) {
+    std::vector<float> sc(m.classes(), 0.0F);
+    m.score(e.keys, sc);
+    ok += static_cast<std::size_t>(std::max_element(sc.begin(), sc.end()) - sc.begin()) == e.label
+              ? 1
+              : 0;
+  }
+  return ex.empty() ? 0 : 100.0 * static_cast<double>(ok) / static_cast<double>(ex.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path gold = "eval/events/gold2", articles = "../shared/data/articles/dev.jsonl",
+           out = "data/events/events.kbm";
+  int iter = 10;
+  std::uint64_t seed = 1;
+  float shift = 0;         // added to the chosen trigger bias (to trade precision for recall)
+  std::size_t misses = 0;  // > 0: print that many train events the models cannot see, and stop
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (i + 1 >= argc) {
+      die("usage: kb_train_events [--gold DIR] [--articles JSONL] [--out FILE] [--iter N] "
+          "[--seed S]");
+    }
+    const std::string v = argv[++i];
+    if (a == "--gold") {
+      gold = v;
+    } else if (a == "--articles") {
+      articles = v;
+    } else if (a == "--out") {
+      out = v;
+    } else if (a == "--iter") {
+      iter = std::stoi(v);
+    } else if (a == "--shift") {
+      shift = std::stof(v);
+    } else if (a == "--misses") {
+      misses = std::stoull(v);
+    } else if (a == "--seed") {
+      seed = std::stoull(v);
+    } else {
+      die("unknown option " + a);
+    }
+  }
+  auto dir = kb::importers::find_data_dir();
+  if (!dir) {
+    die(dir.error().message);
+  }
+  auto gaz = kb::importers::load_gazetteer(*dir);
+  auto analyzer = an::Analyzer::load(*dir);
+  auto cameo = an::CameoDictionary::load(*dir / "cameo");
+  if (!gaz || !analyzer || !cameo) {
+    die(!gaz ? gaz.error().message : !analyzer ? analyzer.error().message : cameo.error().message);
+  }
+  auto models = std::shared_ptr<const ex::LearnedModels>(
+      new ex::LearnedModels{std::move(*analyzer), std::move(*cameo), ex::EventModel{}});
+  ex::ExtractOptions options;
+  options.learned = models;
+  const ex::Extractor extractor(*gaz, options);
+  auto docs = kb::gold2::load(gold, articles, {"train", "dev"});
+  if (!docs) {
+    die(docs.error().message);
+  }
+  Data train, dev;
+  for (const auto& d : *docs) {
+    collect(d, extractor, &models->cameo, d.set == "train" ? train : dev);
+  }
+  for (const auto* d : {&train, &dev}) {
+    fmt::print(
+        "{}: gold events {}, trigger in a dated sentence {}, a candidate word {}, datable there "
+        "{}; trigger examples {} ({} events), roles {}\n",
+        d == &train ? "train" : "dev", d->gold, d->in_sentence, d->candidate, d->datable,
+        d->trigger.size(), d->attach.size(), d->role.size());
+  }
+  if (misses > 0) {
+    for (const auto& [name, list] :
+         {std::pair{"MISS", &train.misses}, {"UNDATABLE", &train.undatable}}) {
+      for (std::size_t i = 0; i < list->size() && i < misses; ++i) {
+        fmt::print("{} {}\n", name, (*list)[i]);
+      }
+    }
+    return 0;
+  }
+  ex::EventModel m;
+  m.trigger = train_model(train.trigger, 2, iter, seed);
+  m.attach = train_attach(train.attach, iter, seed + 1);
+  m.status = train_model(train.status, ex::kStatusClasses, iter, seed + 2);
+  m.kind = train_model(train.kind, kKinds.size(), iter, seed + 3);
+  m.role = train_model(train.role, ex::kRoleClasses, iter, seed + 4);
+  m.kinds = kKinds;
+  // The trigger threshold that maximises F1 on dev.
+  std::vector<std::pair<float, std::size_t>> scored;
+  std::size_t positives = 0;
+  for (const auto& e : dev.trigger) {
+    scored.emplace_back(margin(m.trigger, e.keys), e.label);
+    positives += e.label;
+  }
+  std::sort(scored.begin(), scored.end(), std::greater<>());
+  double best_f1 = 0;
+  float threshold = 0;
+  std::size_t tp = 0;
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    tp += scored[i].second;
+    const double p = static_cast<double>(tp) / static_cast<double>(i + 1);
+    const double r = positives ? static_cast<double>(tp) / static_cast<double>(positives) : 0;
+    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    if (f1 > best_f1 && (i + 1 == scored.size() || scored[i + 1].first < scored[i].first)) {
+      best_f1 = f1;
+      threshold =
+          i + 1 < scored.size() ? (scored[i].first + scored[i + 1].first) / 2 : scored[i].first - 1;
+    }
+  }
+  m.trigger_bias = -threshold + shift;
+  std::size_t attach_ok = 0;
+  for (const auto& g : dev.attach) {
+    std::size_t best = 0;
+    float top = -1e30F;
+    for (std::size_t d = 0; d < g.keys.size(); ++d) {
+      const float s = margin(m.attach, g.keys[d]);
+      if (s > top) {
+        top = s;
+        best = d;
+      }
+    }
+    attach_ok += g.good[best] ? 1 : 0;
+  }
+  fmt::print("dev: trigger F1 {:.3f} at threshold {:.3f} (accuracy at 0: {:.2f}%)\n", best_f1,
+             threshold, accuracy(m.trigger, dev.trigger));
+  fmt::print("dev: date attachment {:.2f}% of {}, status {:.2f}%, kind {:.2f}%, role {:.2f}%\n",
+             dev.attach.empty()
+                 ? 0.0
+                 : 100.0 * static_cast<double>(attach_ok) / static_cast<double>(dev.attach.size()),
+             dev.attach.size(), accuracy(m.status, dev.status), accuracy(m.kind, dev.kind),
+             accuracy(m.role, dev.role));
+  std::string bytes;
+  m.write(bytes);
+  fs::create_directories(out.parent_path());
+  std::ofstream o(out, std::ios::binary);
+  o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!o) {
+    die("cannot write " + out.string());
+  }
+  fmt::print("wrote {} ({} bytes)\n", out.string(), bytes.size());
+  return 0;
+}
