@@ -230,7 +230,7 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
     }
     for (std::size_t i = 0; i < x.events.size(); ++i) {
       const auto& e = x.events[i];
-      t.titles_ok += title_well_formed(e) ? 1 : 0;
+      t.titles_ok += title_well_formed(e) ? 1U : 0U;
       if (match[i] < 0) {
         if (o.dump || o.errors) {
           dump(e, "FP ");
@@ -241,11 +241,11 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
       t.tp += 1;
       const bool actor = role_right(names(e, kb::Role::actor), g.actors);
       const bool target = role_right(names(e, kb::Role::target), g.targets);
-      t.actor_ok += actor ? 1 : 0;
-      t.target_ok += target ? 1 : 0;
-      t.roles_ok += actor && target ? 1 : 0;
-      t.status_ok += system_status(e) == g.status ? 1 : 0;
-      t.kind_ok += e.kind == g.kind ? 1 : 0;
+      t.actor_ok += actor ? 1U : 0U;
+      t.target_ok += target ? 1U : 0U;
+      t.roles_ok += actor && target ? 1U : 0U;
+      t.status_ok += system_status(e) == g.status ? 1U : 0U;
+      t.kind_ok += e.kind == g.kind ? 1U : 0U;
       if (o.dump) {
         dump(e, "OK ");
       }
@@ -271,8 +271,8 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
                                 return a >= 0 && b >= 0 && r.from == static_cast<std::size_t>(a) &&
                                        r.to == static_cast<std::size_t>(b) && r.type == l.relation;
                               })
-                      ? 1
-                      : 0;
+                      ? 1U
+                      : 0U;
     }
     fmt::print("{:<40} gold {:>3}  system {:>3}  matched {:>3}\n", doc.id, t.gold, t.sys, t.tp);
     for (Tally2* all : {&tallies[doc.set], &tallies["all"]}) {
@@ -391,7 +391,7 @@ int main(int argc, char** argv) {
           used[g] = ok = true;
         }
       }
-      hit += ok ? 1 : 0;
+      hit += ok ? 1U : 0U;
       if (o.dump || (o.errors && !ok)) {
         dump(e, ok ? "OK " : "FP ");
       }

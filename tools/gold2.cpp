@@ -31,8 +31,7 @@ std::size_t byte_offset(std::string_view s, std::size_t chars) {
 
 // Where the trigger annotated at byte `raw_at` of the record's raw text lies in the reader's
 // cleaned text: the same offset when the texts agree there, else the nearest occurrence.
-std::size_t locate(std::string_view raw, std::string_view clean, std::size_t raw_at,
-                   std::string_view trigger) {
+std::size_t locate(std::string_view clean, std::size_t raw_at, std::string_view trigger) {
   if (clean.substr(std::min(raw_at, clean.size()), trigger.size()) == trigger) {
     return raw_at;
   }
@@ -195,7 +194,7 @@ Result<std::vector<Doc>> load(const fs::path& dir, const fs::path& jsonl,
         at.push_back(g.at("at").get<std::size_t>());
       }
       for (const std::size_t c : at) {
-        e.at.push_back(locate(raw[i], d.article.text, byte_offset(raw[i], c), e.trigger));
+        e.at.push_back(locate(d.article.text, byte_offset(raw[i], c), e.trigger));
       }
       d.events.push_back(std::move(e));
     }

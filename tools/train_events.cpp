@@ -53,6 +53,9 @@ struct Data {
   std::size_t gold = 0, in_sentence = 0, candidate = 0, datable = 0;
   std::vector<std::string> misses;     // gold events in no analysed sentence, for --misses
   std::vector<std::string> undatable;  // in one, but no date of it fits the gold's
+  // Gold events that only an implicit date can date, by where their sentence sits: how much
+  // of the article the learned extractor must parse.
+  std::map<std::string, std::size_t> implicit_at;
 };
 
 [[noreturn]] void die(const std::string& m) {
@@ -135,15 +138,26 @@ void collect(const kb::gold2::Doc& doc, const ex::Extractor& extractor,
           if (!seen[g]) {
             seen[g] = true;
             if (!any) {
-              std::string ctx(doc.article.text.substr(s.view->begin, s.view->end - s.view->begin));
-              std::replace(ctx.begin(), ctx.end(), '\n', ' ');
-              data.undatable.push_back(doc.id + " [" + e.value + "] " + e.trigger + " | " + ctx);
+              std::string text(doc.article.text.substr(s.view->begin, s.view->end - s.view->begin));
+              std::replace(text.begin(), text.end(), '\n', ' ');
+              data.undatable.push_back(doc.id + " [" + e.value + "] " + e.trigger + " | " + text);
             }
             data.in_sentence += 1;
-            data.candidate += ex::learned::candidate(s, w) ? 1 : 0;
-            data.datable += ex::learned::candidate(s, w) && any ? 1 : 0;
+            data.candidate += ex::learned::candidate(s, w) ? 1U : 0U;
+            data.datable += ex::learned::candidate(s, w) && any ? 1U : 0U;
           }
           if (any) {
+            bool stated = false, framed = false;
+            for (std::size_t d = 0; d < s.dates.size(); ++d) {
+              stated = stated || (ok[d] && d < s.stated);
+              framed = framed || (ok[d] && s.dates[d].source == ex::learned::DateSource::frame);
+            }
+            if (!stated) {
+              const std::string where =
+                  std::string(framed ? "framed" : "unframed") + " paragraph " +
+                  (s.paragraph < 3 ? std::to_string(s.paragraph) : std::string("3+"));
+              data.implicit_at[where] += 1;
+            }
             fits.emplace(w, std::move(ok));
           }
         }
@@ -157,7 +171,7 @@ void collect(const kb::gold2::Doc& doc, const ex::Extractor& extractor,
           }
           Example t;
           ex::learned::trigger_features(s, w, cameo, t.keys);
-          t.label = fit != fits.end() ? 1 : 0;
+          t.label = fit != fits.end() ? 1U : 0U;
           data.trigger.push_back(std::move(t));
           if (fit == fits.end()) {
             continue;
@@ -277,8 +291,8 @@ double accuracy(const an::LinearModel& m, const std::vector<Example>& ex) {
     std::vector<float> sc(m.classes(), 0.0F);
     m.score(e.keys, sc);
     ok += static_cast<std::size_t>(std::max_element(sc.begin(), sc.end()) - sc.begin()) == e.label
-              ? 1
-              : 0;
+              ? 1U
+              : 0U;
   }
   return ex.empty() ? 0 : 100.0 * static_cast<double>(ok) / static_cast<double>(ex.size());
 }
@@ -340,6 +354,9 @@ int main(int argc, char** argv) {
   for (const auto& d : *docs) {
     collect(d, extractor, &models->cameo, d.set == "train" ? train : dev);
   }
+  for (const auto& [where, n] : train.implicit_at) {
+    fmt::print("train: dated only implicitly, {}: {}\n", where, n);
+  }
   for (const auto* d : {&train, &dev}) {
     fmt::print(
         "{}: gold events {}, trigger in a dated sentence {}, a candidate word {}, datable there "
@@ -397,7 +414,7 @@ int main(int argc, char** argv) {
         best = d;
       }
     }
-    attach_ok += g.good[best] ? 1 : 0;
+    attach_ok += g.good[best] ? 1U : 0U;
   }
   fmt::print("dev: trigger F1 {:.3f} at threshold {:.3f} (accuracy at 0: {:.2f}%)\n", best_f1,
              threshold, accuracy(m.trigger, dev.trigger));

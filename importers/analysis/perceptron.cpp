@@ -2,6 +2,7 @@
 #include "importers/analysis/perceptron.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -71,32 +72,45 @@ Result<std::string> get_str(std::string_view in, std::size_t& pos) {
   return s;
 }
 
+const LinearModel::Slot* LinearModel::find(std::uint64_t raw) const {
+  const std::uint64_t k = nonzero(raw);
+  for (std::uint64_t slot = slot_of(k);; slot = (slot + 1) & mask_) {
+    const Slot& here = slots_[slot];
+    if (here.key == k) {
+      return &here;
+    }
+    if (here.key == 0) {
+      return nullptr;
+    }
+  }
+}
+
 void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {
-  if (keys_.empty()) {
+  if (slots_.empty()) {
     return;
   }
-  // The table is far larger than the caches: ask for every feature's slot first, then probe, so
-  // the memory fetches overlap instead of waiting one after another.
+  // The table is far larger than the caches: ask for every feature's slot first, then probe
+  // each and ask for its weights, then add them, so the memory fetches of all features overlap
+  // instead of waiting one after another.
   for (std::uint64_t raw : keys) {
-    __builtin_prefetch(&keys_[slot_of(nonzero(raw))]);
+    __builtin_prefetch(&slots_[slot_of(nonzero(raw))]);
   }
-  for (std::uint64_t raw : keys) {
-    const std::uint64_t k = nonzero(raw);
-    std::uint64_t slot = slot_of(k);
-    while (true) {
-      const std::uint64_t here = keys_[slot];
-      if (here == k) {
-        const std::uint32_t b = begin_[slot];
-        const std::uint32_t e = b + len_[slot];
-        for (std::uint32_t i = b; i < e; ++i) {
-          scores[cls_[i]] += w_[i];
+  constexpr std::size_t kBatch = 128;
+  std::array<const Slot*, kBatch> found{};
+  for (std::size_t from = 0; from < keys.size(); from += kBatch) {
+    const std::size_t n = std::min(kBatch, keys.size() - from);
+    for (std::size_t i = 0; i < n; ++i) {
+      found[i] = find(keys[from + i]);
+      if (found[i] != nullptr) {
+        __builtin_prefetch(&cells_[found[i]->begin]);
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (const Slot* s = found[i]) {
+        for (std::uint32_t c = s->begin; c < s->begin + s->len; ++c) {
+          scores[cells_[c].cls] += cells_[c].w;
         }
-        break;
       }
-      if (here == 0) {
-        break;
-      }
-      slot = (slot + 1) & mask_;
     }
   }
 }
@@ -114,24 +128,20 @@ LinearModel LinearModel::build(
   }
   m.mask_ = cap - 1;
   m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
-  m.keys_.assign(cap, 0);
-  m.begin_.assign(cap, 0);
-  m.len_.assign(cap, 0);
+  m.slots_.assign(cap, Slot{});
   for (const auto& [raw, cells] : rows) {
     const std::uint64_t k = nonzero(raw);
     std::uint64_t slot = m.slot_of(k);
-    while (m.keys_[slot] != 0 && m.keys_[slot] != k) {
+    while (m.slots_[slot].key != 0 && m.slots_[slot].key != k) {
       slot = (slot + 1) & m.mask_;
     }
-    if (m.keys_[slot] == k) {
+    if (m.slots_[slot].key == k) {
       continue;  // a hash collision of two keys: keep the first
     }
-    m.keys_[slot] = k;
-    m.begin_[slot] = static_cast<std::uint32_t>(m.cls_.size());
-    m.len_[slot] = static_cast<std::uint16_t>(cells.size());
+    m.slots_[slot] = Slot{k, static_cast<std::uint32_t>(m.cells_.size()),
+                          static_cast<std::uint16_t>(cells.size())};
     for (const auto& [c, w] : cells) {
-      m.cls_.push_back(c);
-      m.w_.push_back(w);
+      m.cells_.push_back(Cell{c, w});
     }
   }
   return m;
@@ -141,28 +151,27 @@ LinearModel LinearModel::build(
 // i16 weight / scale), rows in ascending key order so the bytes do not depend on hash-table
 // iteration. Weights are quantised to 16 bits (scale = largest |weight| / 32767).
 void LinearModel::write(std::string& out) const {
-  std::vector<std::size_t> slots;
-  for (std::size_t s = 0; s < keys_.size(); ++s) {
-    if (keys_[s] != 0) {
-      slots.push_back(s);
+  std::vector<const Slot*> rows;
+  for (const Slot& s : slots_) {
+    if (s.key != 0) {
+      rows.push_back(&s);
     }
   }
-  std::sort(slots.begin(), slots.end(),
-            [&](std::size_t a, std::size_t b) { return keys_[a] < keys_[b]; });
+  std::sort(rows.begin(), rows.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
   float largest = 0.0F;
-  for (float w : w_) {
-    largest = std::max(largest, std::fabs(w));
+  for (const Cell& c : cells_) {
+    largest = std::max(largest, std::fabs(c.w));
   }
   const float scale = largest > 0.0F ? largest / 32767.0F : 1.0F;
   put_u32(out, static_cast<std::uint32_t>(classes_));
-  put_u32(out, static_cast<std::uint32_t>(slots.size()));
+  put_u32(out, static_cast<std::uint32_t>(rows.size()));
   put_u32(out, std::bit_cast<std::uint32_t>(scale));
-  for (std::size_t s : slots) {
-    put_u64(out, keys_[s]);
-    put_u16(out, len_[s]);
-    for (std::uint32_t i = begin_[s]; i < begin_[s] + len_[s]; ++i) {
-      put_u16(out, cls_[i]);
-      const auto q = static_cast<std::int16_t>(std::lround(w_[i] / scale));
+  for (const Slot* s : rows) {
+    put_u64(out, s->key);
+    put_u16(out, s->len);
+    for (std::uint32_t i = s->begin; i < s->begin + s->len; ++i) {
+      put_u16(out, cells_[i].cls);
+      const auto q = static_cast<std::int16_t>(std::lround(cells_[i].w / scale));
       put_u16(out, static_cast<std::uint16_t>(q));
     }
   }
@@ -187,11 +196,8 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
   }
   m.mask_ = cap - 1;
   m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
-  m.keys_.assign(cap, 0);
-  m.begin_.assign(cap, 0);
-  m.len_.assign(cap, 0);
-  m.cls_.reserve((in.size() - pos) / 4);
-  m.w_.reserve((in.size() - pos) / 4);
+  m.slots_.assign(cap, Slot{});
+  m.cells_.reserve((in.size() - pos) / 4);
   for (std::uint32_t r = 0; r < n; ++r) {
     KB_ASSIGN(std::uint64_t raw, get_u64(in, pos));
     KB_ASSIGN(std::uint16_t len, get_u16(in, pos));
@@ -200,16 +206,14 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
     }
     const std::uint64_t k = nonzero(raw);
     std::uint64_t slot = m.slot_of(k);
-    while (m.keys_[slot] != 0 && m.keys_[slot] != k) {
+    while (m.slots_[slot].key != 0 && m.slots_[slot].key != k) {
       slot = (slot + 1) & m.mask_;
     }
-    if (m.keys_[slot] == k) {
+    if (m.slots_[slot].key == k) {
       return fail(Errc::parse,
                   "model file: a feature appears twice (byte " + std::to_string(pos) + ")");
     }
-    m.keys_[slot] = k;
-    m.begin_[slot] = static_cast<std::uint32_t>(m.cls_.size());
-    m.len_[slot] = len;
+    m.slots_[slot] = Slot{k, static_cast<std::uint32_t>(m.cells_.size()), len};
     for (std::uint32_t i = 0; i < len; ++i) {
       const auto c = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
                                                 (static_cast<std::uint8_t>(in[pos + 1]) << 8));
@@ -219,29 +223,27 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
       if (c >= classes) {
         return fail(Errc::parse, "model file: bad weight at byte " + std::to_string(pos));
       }
-      m.cls_.push_back(c);
-      m.w_.push_back(static_cast<float>(q) * scale);
+      m.cells_.push_back(Cell{c, static_cast<float>(q) * scale});
     }
   }
-  m.cls_.shrink_to_fit();
-  m.w_.shrink_to_fit();
+  m.cells_.shrink_to_fit();
   return m;
 }
 
 LinearModel LinearModel::pruned(float threshold) const {
   std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> rows;
-  for (std::size_t s = 0; s < keys_.size(); ++s) {
-    if (keys_[s] == 0) {
+  for (const Slot& s : slots_) {
+    if (s.key == 0) {
       continue;
     }
     std::vector<std::pair<std::uint16_t, float>> cells;
-    for (std::uint32_t i = begin_[s]; i < begin_[s] + len_[s]; ++i) {
-      if (std::fabs(w_[i]) > threshold) {
-        cells.emplace_back(cls_[i], w_[i]);
+    for (std::uint32_t i = s.begin; i < s.begin + s.len; ++i) {
+      if (std::fabs(cells_[i].w) > threshold) {
+        cells.emplace_back(cells_[i].cls, cells_[i].w);
       }
     }
     if (!cells.empty()) {
-      rows.emplace_back(keys_[s], std::move(cells));
+      rows.emplace_back(s.key, std::move(cells));
     }
   }
   std::sort(rows.begin(), rows.end(),

@@ -23,8 +23,8 @@ class LinearModel {
   void score(std::span<const std::uint64_t> keys, std::span<float> scores) const;
 
   std::size_t classes() const { return classes_; }
-  std::size_t features() const { return keys_.empty() ? 0 : count_; }
-  std::size_t weights() const { return w_.size(); }
+  std::size_t features() const { return slots_.empty() ? 0 : count_; }
+  std::size_t weights() const { return cells_.size(); }
 
   // Serialisation: appends the model to `out`; reads one back from `in` at `pos` (advanced).
   void write(std::string& out) const;
@@ -47,13 +47,23 @@ class LinearModel {
   // A key's home slot is its top bits, so rows stored in ascending key order (the file's
   // order) are inserted in ascending slot order: loading writes memory sequentially.
   std::uint64_t slot_of(std::uint64_t key) const { return key >> shift_; }
-  // Open addressing: keys_[slot] (0 = empty), begin_[slot] .. begin_[slot] + len_[slot] in
-  // cls_/w_. A key of 0 is remapped to 1 at build and lookup time.
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> begin_;
-  std::vector<std::uint16_t> len_;
-  std::vector<std::uint16_t> cls_;
-  std::vector<float> w_;
+  // Open addressing over slots_ (key 0 = empty); a slot's weights are cells_[begin, begin +
+  // len). Key and range share a cache line, and a cell holds its class beside its weight: a
+  // lookup costs two memory fetches, which score() overlaps across all of a decision's features.
+  // A key of 0 is remapped to 1 at build and lookup time.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t begin = 0;
+    std::uint16_t len = 0;
+  };
+  struct Cell {
+    std::uint16_t cls = 0;
+    float w = 0.0F;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Cell> cells_;
+  // Finds the slot of `raw`'s key, or nullptr.
+  const Slot* find(std::uint64_t raw) const;
 };
 
 // Averaged perceptron trainer (Collins 2002) with lazy averaging. Deterministic.

@@ -155,6 +155,16 @@ void trim_footnotes(std::string_view text, Sentence& s) {
 }
 
 // The sentences of the paragraphs that hold a candidate date, in text order.
+// The longest sentence read for events: news sentences run to 60 words, lists to a few hundred.
+constexpr std::size_t kMaxSentenceBytes = 2000;
+
+// The learned extractor parses a sentence that states no date only when an earlier sentence of
+// its paragraph framed it, or when it lies in the article's first kLeadParagraphs paragraphs (a
+// report's lead, dated by publication). Of the 292 train events that only such a date dates, 47
+// lie elsewhere (unframed, paragraph 4 or later); parsing every sentence for them doubled the
+// import of dev.jsonl (tools/kb_train_events prints the breakdown).
+constexpr std::size_t kLeadParagraphs = 3;
+
 // Appends the sentences of text[from, to) to `out`, in article offsets.
 void split_paragraph(std::string_view text, std::size_t from, std::size_t to,
                      SentenceSplitter& splitter, std::vector<Sentence>& out) {
@@ -453,6 +463,7 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
                  detail::title_speaker(title_rec, article.title)};
   std::size_t cursor = 0;
   std::size_t seen = 0;  // mentions before the current sentence, for "the city"
+  std::size_t long_sentences = 0;
   learned::SentencePlace place;
   std::size_t next_break = text.find("\n\n");  // the first paragraph break after the sentence
   place.paragraph = std::size_t(-1);
@@ -462,7 +473,6 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
         doc.last_place = rec.mentions[seen].entity;
       }
     }
-    SentenceView v = view_of(s, doc, timexes, cursor, learned);
     bool new_paragraph = place.paragraph == std::size_t(-1);
     while (next_break < s.begin) {  // each paragraph break is passed once: linear in the text
       new_paragraph = true;
@@ -475,10 +485,27 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
     } else {
       place.index += 1;
     }
+    // A "sentence" this long is a table, a list or text without punctuation, not a statement of
+    // events; reading it would cost time quadratic in its length.
+    if (s.end - s.begin > kMaxSentenceBytes) {
+      if (long_sentences++ == 0) {
+        x.warnings.push_back(
+            article.origin + ": sentences over " + std::to_string(kMaxSentenceBytes) +
+            " bytes are not read for events (the first at byte " + std::to_string(s.begin) + ")");
+      }
+      while (cursor < timexes.size() && timexes[cursor].end <= s.end) {
+        ++cursor;  // its dates, as view_of would have passed them
+      }
+      continue;
+    }
+    SentenceView v = view_of(s, doc, timexes, cursor, learned);
     if (detail::skip_sentence(text.substr(s.begin, s.end - s.begin), v.words)) {
       continue;
     }
     if (learned) {
+      if (v.dates.empty() && place.frame == nullptr && place.paragraph >= kLeadParagraphs) {
+        continue;  // no date of its own, no frame, past the lead: not worth a parse
+      }
       read_learned(v, doc, *options_.learned, place, hook, x);
       if (!v.dates.empty()) {
         place.frame = v.dates.back().timex;  // frames what follows in the paragraph

@@ -342,7 +342,7 @@ std::string tense(const SynSentence& s, std::size_t w) {
 std::uint64_t implicit_mask(const SynSentence& s) {
   std::uint64_t m = 0;
   for (std::size_t d = s.stated; d < s.dates.size(); ++d) {
-    m |= s.dates[d].source == DateSource::frame ? 1 : 2;
+    m |= s.dates[d].source == DateSource::frame ? 1U : 2U;
   }
   return m;
 }
@@ -397,7 +397,7 @@ SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence par
     return true;
   };
   for (const auto& d : view.dates) {
-    SynDate sd{d.timex, 0, 0, 0};
+    SynDate sd{d.timex, 0, 0, 0, DateSource::stated, nullptr};
     if (span(d.timex->begin, d.timex->end, sd.first, sd.last, sd.head)) {
       for (std::size_t i = sd.first; i <= sd.last; ++i) {
         s.date_of[i] = static_cast<int>(s.dates.size());
@@ -479,8 +479,9 @@ void trigger_features(const SynSentence& s, std::size_t w, const analysis::Cameo
       negated = true;
     }
     const int m = s.mention_of[c];
-    out.push_back(feat(tChildMention, H(rel),
-                       m >= 0 ? static_cast<std::uint64_t>(s.mentions[m].kind) + 1 : 0));
+    out.push_back(feat(
+        tChildMention, H(rel),
+        m >= 0 ? static_cast<std::uint64_t>(s.mentions[static_cast<std::size_t>(m)].kind) + 1 : 0));
   }
   out.push_back(feat(tNegated, negated ? 1 : 0));
   std::size_t len = 0;
@@ -546,7 +547,7 @@ void attach_features(const SynSentence& s, std::size_t w, std::size_t d,
   out.push_back(feat(aLinear, bucket(hi - lo), dh > w ? 1 : 0));
   std::size_t verbs = 0;
   for (std::size_t k = lo + 1; k < hi; ++k) {
-    verbs += word(s, k).upos == "VERB" ? 1 : 0;
+    verbs += word(s, k).upos == "VERB" ? 1U : 0U;
   }
   out.push_back(feat(aVerbsBetween, std::min<std::size_t>(verbs, 3)));
   out.push_back(feat(aPrecision, precision(s, d)));
@@ -622,8 +623,10 @@ void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDic
       }
     } else if (u == "nsubj") {
       const int m = s.mention_of[c];
-      out.push_back(feat(kSubject, m >= 0 ? static_cast<std::uint64_t>(s.mentions[m].kind) + 1
-                                          : H(word(s, c).upos)));
+      out.push_back(
+          feat(kSubject,
+               m >= 0 ? static_cast<std::uint64_t>(s.mentions[static_cast<std::size_t>(m)].kind) + 1
+                      : H(word(s, c).upos)));
     }
   }
 }

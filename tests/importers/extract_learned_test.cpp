@@ -1,0 +1,201 @@
+// Tests for the learned extractor (importers/extract/learned.hpp): the shipped models load and
+// round-trip, damaged model files are refused, the extractor dates events by their clause, their
+// paragraph's frame or the publication date, writes headlines, and stays linear and safe on
+// text that is not prose.
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "importers/entities/gazetteer.hpp"
+#include "importers/extract/extractor.hpp"
+#include "importers/extract/learned.hpp"
+
+namespace {
+
+namespace ex = kb::importers::extract;
+using kb::importers::Article;
+
+const std::filesystem::path& data_dir() {
+  static const std::filesystem::path dir = [] {
+    auto d = kb::importers::find_data_dir();
+    REQUIRE(d.has_value());
+    return *d;
+  }();
+  return dir;
+}
+
+const kb::importers::Gazetteer& gazetteer() {
+  static const kb::importers::Gazetteer g = [] {
+    auto loaded = kb::importers::load_gazetteer(data_dir());
+    REQUIRE(loaded.has_value());
+    return std::move(loaded).value();
+  }();
+  return g;
+}
+
+const ex::Extractor& learned_extractor() {
+  static const ex::Extractor x = [] {
+    std::vector<std::string> warnings;
+    ex::ExtractOptions options = ex::default_options(data_dir(), warnings);
+    REQUIRE(warnings.empty());
+    REQUIRE(options.learned != nullptr);
+    return ex::Extractor(gazetteer(), options);
+  }();
+  return x;
+}
+
+ex::Extraction extract(const std::string& text, date::sys_days published) {
+  Article a;
+  a.title = "Test article";
+  a.text = text;
+  a.origin = "test.txt";
+  a.published = date::sys_seconds(published);
+  return learned_extractor().extract(a);
+}
+
+constexpr date::sys_days kDay = date::sys_days{date::year{2022} / 3 / 14};
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("present_3sg inflects a verb lemma for a headline") {
+    using ex::learned::present_3sg;
+    CHECK(present_3sg("annex") == "annexes");
+    CHECK(present_3sg("say") == "says");
+    CHECK(present_3sg("deny") == "denies");
+    CHECK(present_3sg("go") == "goes");
+    CHECK(present_3sg("push") == "pushes");
+    CHECK(present_3sg("take") == "takes");
+    CHECK(present_3sg("be") == "is");
+    CHECK(present_3sg("have") == "has");
+  }
+
+  TEST_CASE("the shipped event models load and round-trip byte for byte") {
+    auto m = ex::EventModel::load(data_dir());
+    REQUIRE(m.has_value());
+    CHECK(m->kinds.size() == m->kind.classes());
+    CHECK(std::find(m->kinds.begin(), m->kinds.end(), "statement") != m->kinds.end());
+    std::string bytes;
+    m->write(bytes);
+    auto again = ex::EventModel::read(bytes);
+    REQUIRE(again.has_value());
+    std::string bytes2;
+    again->write(bytes2);
+    CHECK(bytes == bytes2);
+  }
+
+  TEST_CASE("damaged event models are refused with an error, never a crash") {
+    auto m = ex::EventModel::load(data_dir());
+    REQUIRE(m.has_value());
+    std::string bytes;
+    m->write(bytes);
+    // Every truncation point in the header and a spread through the weights.
+    for (std::size_t cut = 0; cut < bytes.size(); cut += cut < 64 ? 1 : 4093) {
+      CHECK_FALSE(ex::EventModel::read(std::string_view(bytes).substr(0, cut)).has_value());
+    }
+    CHECK_FALSE(ex::EventModel::read(bytes + "x").has_value());
+    std::string wrong = bytes;
+    wrong[0] = static_cast<char>(wrong[0] ^ 0x20);
+    CHECK_FALSE(ex::EventModel::read(wrong).has_value());
+    // A size field flipped to a huge count is refused, not allocated.
+    for (std::size_t at = 17; at < 40; ++at) {
+      std::string flipped = bytes;
+      flipped[at] = static_cast<char>(0xff);
+      (void)ex::EventModel::read(flipped);  // may parse or fail; must not crash or exhaust memory
+    }
+    const auto missing = ex::EventModel::load("/nonexistent-kb-data");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().message.find("events.kbm") != std::string::npos);
+  }
+
+  TEST_CASE("without the models kb extracts by the hand rules and says so") {
+    std::vector<std::string> warnings;
+    const ex::ExtractOptions options = ex::default_options("/nonexistent-kb-data", warnings);
+    CHECK(options.learned == nullptr);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("hand rules") != std::string::npos);
+  }
+
+  TEST_CASE("the learned extractor reads a dated clause: date, actor, headline") {
+    const auto x = extract(
+        "The US helped persuade Ukraine in 1994 to give up its nuclear weapons. Moscow violated "
+        "that agreement when it annexed Crimea and moved military units into eastern Ukraine in "
+        "2014.",
+        date::sys_days{date::year{2023} / 5 / 23});
+    const auto annex = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.date.timex() == "2014" && e.title.find("Crimea") != std::string::npos;
+    });
+    REQUIRE(annex != x.events.end());
+    CHECK(annex->title == "Russia annexes Crimea");
+    CHECK(annex->status == kb::Status::reported);
+  }
+
+  TEST_CASE("a report's lead is dated by its publication date") {
+    const auto x = extract(
+        "Vladimir Putin met with President of the State of Palestine Mahmoud Abbas in Sochi.\n\n"
+        "The discussion focused on bilateral cooperation as well as the Middle East agenda.",
+        date::sys_days{date::year{2021} / 11 / 23});
+    REQUIRE_FALSE(x.events.empty());
+    const auto& e = x.events.front();
+    CHECK(e.date.timex() == "2021-11-23");
+    CHECK(e.date_text == "(publication date)");
+    CHECK(e.kind == "meeting");
+    CHECK(e.title.starts_with("Vladimir Putin meets"));
+    CHECK(std::any_of(e.participants.begin(), e.participants.end(), [](const auto& p) {
+      return p.role == kb::Role::actor && p.name == "Vladimir Putin";
+    }));
+  }
+
+  TEST_CASE("every learned title is a headline: words, at most 80 bytes, never cut") {
+    const auto x = extract(
+        "Russian forces continued offensive operations northwest of Kyiv on March 13. Ukrainian "
+        "forces repulsed Russian attacks on Volnovakha. The Kremlin denied on March 13 that "
+        "Russia had asked China for military aid. Kherson residents protested against the "
+        "occupation on March 13. Russia will hold talks with Ukraine on Tuesday.",
+        kDay);
+    REQUIRE_FALSE(x.events.empty());
+    for (const auto& e : x.events) {
+      INFO(e.title);
+      CHECK(e.title.size() <= 80);
+      CHECK(e.title.find(' ') != std::string::npos);
+      CHECK_FALSE(e.title.ends_with("…"));
+      CHECK_FALSE(e.title.ends_with("..."));
+      CHECK(e.quote_begin < e.quote_end);
+      CHECK(e.date.last() <= kDay + date::days{7});
+    }
+  }
+
+  TEST_CASE("an over-long sentence is skipped with one warning, in linear time") {
+    std::string text = "Russia attacked Kharkiv on March 13";
+    for (int i = 0; i < 20000; ++i) {
+      text += " and Ukraine said forces captured a town near Bakhmut";
+    }
+    text += ". Russian forces shelled Kharkiv on March 12.";
+    const auto start = std::chrono::steady_clock::now();
+    const auto x = extract(text, kDay);
+    const auto took = std::chrono::steady_clock::now() - start;
+    CHECK(took < std::chrono::seconds(30));  // quadratic reading took minutes; linear is < 1 s
+    CHECK(std::count_if(x.warnings.begin(), x.warnings.end(), [](const std::string& w) {
+            return w.find("not read for events") != std::string::npos;
+          }) == 1);
+    for (const auto& e : x.events) {
+      CHECK(e.quote.size() < 2001);
+    }
+  }
+
+  TEST_CASE("the learned extractor survives invalid UTF-8, control bytes and odd punctuation") {
+    std::string text = "Russia \xff\xfe attacked \x01\x02 Kyiv on March 13.\n\n";
+    text += std::string(300, '.') + " On March 12 \xe2\x80 forces \xc3( captured. ";
+    text += "\"\"\"(((]]] on March 11 ;;; --- 2022 2021 1994.";
+    text += std::string("\0\0 Ukraine struck on Monday.", 28);
+    const auto x = extract(text, kDay);
+    for (const auto& e : x.events) {
+      CHECK(e.quote_end <= text.size());
+      CHECK_FALSE(e.title.empty());
+    }
+  }
+}
