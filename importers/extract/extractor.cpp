@@ -310,6 +310,45 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   return e;
 }
 
+// Whether a pattern's title is a headline: three words or more (not a bare "Russia attacks"),
+// not the sentence cut with "...".
+bool headline_like(std::string_view title) {
+  return std::count(title.begin(), title.end(), ' ') >= 2 && !title.ends_with("\u2026") &&
+         !title.ends_with("...");
+}
+
+// Gives a pattern's event whose title is no headline one built from the parse of its sentence
+// (error class: "A law has already been adopted that allows foreign troops to come to…").
+// Returns false when no headline can be built: the event is then left out.
+bool retitle(const learned::SynSentence& s, ExtractedEvent& e) {
+  if (headline_like(e.title)) {
+    return true;
+  }
+  std::optional<std::size_t> word;
+  for (std::size_t w = 0; w < s.parse.words.size() && !word; ++w) {
+    const auto& x = s.parse.words[w];
+    if (x.begin <= e.trigger_begin && e.trigger_begin < std::max(x.end, x.begin + 1)) {
+      word = w;
+    }
+  }
+  if (!word) {
+    return false;
+  }
+  std::string actor, target;
+  for (const auto& p : e.participants) {
+    if (p.role == Role::actor && actor.empty()) {
+      actor = p.name;
+    } else if (p.role == Role::target && target.empty()) {
+      target = p.name;
+    }
+  }
+  learned::Decision d;
+  d.word = *word;
+  d.kind = e.kind;
+  e.title = learned::headline(s, d, actor, target);
+  return headline_like(e.title);
+}
+
 // Reads the events of one dated sentence with the learned models; with a hook, hands the
 // analysed sentence to it instead.
 void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels& models,
@@ -344,9 +383,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
                         return o.date.overlaps(e.date) &&
                                (o.kind == e.kind || o.trigger_begin == e.trigger_begin);
                       });
-      if (!told && !duplicate(x, e)) {
-        x.events.push_back(std::move(e));
+      if (told || !retitle(s, e) || duplicate(x, e)) {
+        continue;
       }
+      x.events.push_back(std::move(e));
     }
   }
   detail::find_links(view, first, x);

@@ -903,6 +903,32 @@ std::string clause_core(const SynSentence& s, std::size_t c) {
   return join(s, ws);
 }
 
+// Whether word `w` heads a phrase a headline can name: a noun, a name or a number (not a
+// pronoun or a function word the parser took for an object, "requests that").
+bool nominal(const SynSentence& s, std::size_t w) {
+  const std::string_view u = word(s, w).upos;
+  return u == "NOUN" || u == "PROPN" || u == "NUM";
+}
+
+// The target's name with the preposition that links it to the predicate ("talks with
+// France", not "talks France"); the bare name when it is a direct object.
+std::string with_case(const SynSentence& s, const Decision& d, const std::string& name) {
+  if (!d.target || *d.target >= s.mentions.size()) {
+    return name;
+  }
+  const std::size_t h = s.mentions[*d.target].head;
+  const std::string_view u = udep(s, h);
+  if (u != "obl" && u != "nmod") {
+    return name;
+  }
+  for (const std::size_t c : s.children[h]) {
+    if (udep(s, c) == "case") {
+      return analysis::lower_ascii(word(s, c).form) + " " + name;
+    }
+  }
+  return name;
+}
+
 }  // namespace
 
 std::string present_3sg(std::string_view lemma) {
@@ -954,8 +980,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         object = target.empty() ? phrase(s, *subj, 5) : target;
       }
     } else if (!target.empty()) {
-      object = target;
-    } else if (const auto obj = child(s, w, {"obj", "iobj"})) {
+      object = with_case(s, d, target);
+    } else if (const auto obj = child(s, w, {"obj", "iobj"}); obj && nominal(s, *obj)) {
       object = phrase(s, *obj, 6);
     } else if (const auto comp = child(s, w, {"ccomp", "xcomp"})) {
       object = clause_core(s, *comp);
@@ -970,6 +996,23 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     }
     if (subject.empty()) {
       return {};  // no one acts: a bare verb is no headline ("Takes", "Aims")
+    }
+    if (object.empty()) {
+      // No object: the verb's first oblique that is not a date says what it was about
+      // ("Ukraine withdraws from Soledar").
+      for (const std::size_t c : s.children[w]) {
+        if (udep(s, c) == "obl" && s.date_of[c] < 0 && nominal(s, c)) {
+          object = phrase(s, c, 5);
+          const auto cs = child(s, c, {"case"});
+          if (cs && !object.starts_with(word(s, *cs).form)) {
+            object = analysis::lower_ascii(word(s, *cs).form) + " " + object;
+          }
+          break;
+        }
+      }
+    }
+    if (object.empty()) {
+      return {};  // "Russia warns": a subject and a bare verb is no headline either
     }
   } else {
     const auto it = std::find_if(kNominals.begin(), kNominals.end(),
