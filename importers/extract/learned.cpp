@@ -188,6 +188,9 @@ enum T : std::uint64_t {
   rHow,
   rPathLen,
   rUposPath,
+  rArg,       // the argument of the predicate whose subtree holds the mention, with its case
+  rArgKind,   // ... with the mention's entity kind and the voice
+  rArgLemma,  // ... with the predicate's lemma
 };
 
 std::uint64_t H(std::string_view s) { return hash_string(s); }
@@ -660,6 +663,23 @@ void role_features(const SynSentence& s, std::size_t w, std::size_t m,
     passive = passive || word(s, c).deprel == "aux:pass" || word(s, c).deprel == "nsubj:pass";
   }
   out.push_back(feat(rPassivePath, passive ? 1 : 0, H(p)));
+  // The dependent of `w` that dominates the mention: "nsubj" for "Russian forces", "obl+on"
+  // for "strikes on Kyiv"; "-" when the mention lies outside the predicate's subtree.
+  std::string arg = "-";
+  for (const std::size_t c : s.children[w]) {
+    if (c == mh || in_subtree(s, mh, c)) {
+      arg = std::string(udep(s, c));
+      if (const auto cs = std::find_if(s.children[c].begin(), s.children[c].end(),
+                                       [&](std::size_t k) { return udep(s, k) == "case"; });
+          cs != s.children[c].end()) {
+        arg += "+" + s.lemmas[*cs];
+      }
+      break;
+    }
+  }
+  out.push_back(feat(rArg, H(arg)));
+  out.push_back(feat(rArgKind, H(arg), kind, passive ? 1 : 0));
+  out.push_back(feat(rArgLemma, H(arg), H(s.lemmas[w])));
 }
 
 namespace {
