@@ -21,6 +21,7 @@
 #include "importers/entities/gazetteer.hpp"
 #include "importers/extract/extractor.hpp"
 #include "importers/extract/learned.hpp"
+#include "importers/timex/timeml.hpp"
 #include "tools/gold2.hpp"
 
 namespace {
@@ -84,7 +85,7 @@ bool names_any(const std::vector<std::string>& gold, const std::vector<std::stri
 }
 
 void collect(const kb::gold2::Doc& doc, const ex::Extractor& extractor,
-             const an::CameoDictionary* cameo, Data& data) {
+             const an::CameoDictionary* cameo, const an::LinearModel* timeml, Data& data) {
   data.gold += doc.events.size();
   std::vector<bool> seen(doc.events.size());
   extractor.visit(
@@ -170,7 +171,7 @@ void collect(const kb::gold2::Doc& doc, const ex::Extractor& extractor,
             continue;  // a gold trigger no date of this sentence can date, or a word of a trigger
           }
           Example t;
-          ex::learned::trigger_features(s, w, cameo, t.keys);
+          ex::learned::trigger_features(s, w, cameo, timeml, t.keys);
           t.label = fit != fits.end() ? 1U : 0U;
           data.trigger.push_back(std::move(t));
           if (fit == fits.end()) {
@@ -248,6 +249,58 @@ an::LinearModel train_model(std::vector<Example> ex, std::size_t classes, int it
   return p.average();
 }
 
+// The TimeML eventness examples: every verb and common noun of the TimeBank and AQUAINT
+// documents under `dir`, labelled with the class of the EVENT it lies in (0: none).
+std::vector<Example> timeml_examples(const fs::path& dir, an::Analyzer& analyzer,
+                                     const an::CameoDictionary* cameo, std::size_t& docs) {
+  std::vector<Example> out;
+  std::vector<fs::path> files;
+  for (const char* part : {"timebank", "aquaint"}) {
+    if (!fs::is_directory(dir / part)) {
+      continue;
+    }
+    for (const auto& e : fs::directory_iterator(dir / part)) {
+      if (e.path().extension() == ".tml") {
+        files.push_back(e.path());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto doc = kb::timex::parse_timeml(xml, f.filename().string());
+    if (!doc) {
+      continue;
+    }
+    ++docs;
+    for (an::ParsedSentence& p : analyzer.analyze(doc->text)) {
+      const ex::learned::SynSentence s = ex::learned::bare(std::move(p));
+      for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+        if (!ex::learned::candidate(s, w)) {
+          continue;
+        }
+        const auto& word = s.parse.words[w];
+        std::size_t label = 0;
+        for (const auto& e : doc->events) {
+          if (e.begin < word.end && word.begin < e.end) {
+            const auto it = std::find(ex::kTimemlClasses.begin(), ex::kTimemlClasses.end(), e.cls);
+            label = it == ex::kTimemlClasses.end()
+                        ? 0
+                        : static_cast<std::size_t>(it - ex::kTimemlClasses.begin());
+            break;
+          }
+        }
+        Example x;
+        ex::learned::timeml_features(s, w, cameo, x.keys);
+        x.label = label;
+        out.push_back(std::move(x));
+      }
+    }
+  }
+  return out;
+}
+
 float margin(const an::LinearModel& m, const Keys& k) {
   std::vector<float> sc(2, 0.0F);
   m.score(k, sc);
@@ -300,6 +353,7 @@ double accuracy(const an::LinearModel& m, const std::vector<Example>& ex) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  fs::path timeml_dir = "../shared/data/timeml";
   fs::path gold = "eval/events/gold2", articles = "../shared/data/articles/dev.jsonl",
            out = "data/events/events.kbm";
   int iter = 10;
@@ -309,7 +363,8 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (i + 1 >= argc) {
-      die("usage: kb_train_events [--gold DIR] [--articles JSONL] [--out FILE] [--iter N] "
+      die("usage: kb_train_events [--gold DIR] [--articles JSONL] [--timeml DIR] [--out FILE] "
+          "[--iter N] "
           "[--seed S]");
     }
     const std::string v = argv[++i];
@@ -321,6 +376,8 @@ int main(int argc, char** argv) {
       out = v;
     } else if (a == "--iter") {
       iter = std::stoi(v);
+    } else if (a == "--timeml") {
+      timeml_dir = v;
     } else if (a == "--shift") {
       shift = std::stof(v);
     } else if (a == "--misses") {
@@ -341,6 +398,23 @@ int main(int argc, char** argv) {
   if (!gaz || !analyzer || !cameo) {
     die(!gaz ? gaz.error().message : !analyzer ? analyzer.error().message : cameo.error().message);
   }
+  // First the TimeML eventness model, whose guess the trigger features read.
+  std::size_t timeml_docs = 0;
+  an::LinearModel timeml;
+  {
+    auto tml_analyzer = an::Analyzer::load(*dir);
+    if (!tml_analyzer) {
+      die(tml_analyzer.error().message);
+    }
+    auto ex_tml = timeml_examples(timeml_dir, *tml_analyzer, &*cameo, timeml_docs);
+    std::size_t events = 0;
+    for (const auto& e : ex_tml) {
+      events += e.label != 0 ? 1U : 0U;
+    }
+    fmt::print("timeml: {} documents, {} verbs and nouns, {} of them EVENTs\n", timeml_docs,
+               ex_tml.size(), events);
+    timeml = train_model(std::move(ex_tml), ex::kTimemlClasses.size(), iter, seed + 5);
+  }
   auto models = std::shared_ptr<const ex::LearnedModels>(
       new ex::LearnedModels{std::move(*analyzer), std::move(*cameo), ex::EventModel{}});
   ex::ExtractOptions options;
@@ -352,7 +426,7 @@ int main(int argc, char** argv) {
   }
   Data train, dev;
   for (const auto& d : *docs) {
-    collect(d, extractor, &models->cameo, d.set == "train" ? train : dev);
+    collect(d, extractor, &models->cameo, &timeml, d.set == "train" ? train : dev);
   }
   for (const auto& [where, n] : train.implicit_at) {
     fmt::print("train: dated only implicitly, {}: {}\n", where, n);
@@ -379,6 +453,7 @@ int main(int argc, char** argv) {
   m.status = train_model(train.status, ex::kStatusClasses, iter, seed + 2);
   m.kind = train_model(train.kind, kKinds.size(), iter, seed + 3);
   m.role = train_model(train.role, ex::kRoleClasses, iter, seed + 4);
+  m.timeml = timeml;
   m.kinds = kKinds;
   // The trigger threshold that maximises F1 on dev.
   std::vector<std::pair<float, std::size_t>> scored;

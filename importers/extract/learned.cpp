@@ -17,7 +17,7 @@ namespace {
 using analysis::feat;
 using analysis::hash_string;
 
-constexpr std::string_view kMagic = "kb-event-models-1";
+constexpr std::string_view kMagic = "kb-event-models-2";
 
 }  // namespace
 
@@ -32,6 +32,7 @@ void EventModel::write(std::string& out) const {
   status.write(out);
   kind.write(out);
   role.write(out);
+  timeml.write(out);
   analysis::put_u32(out, static_cast<std::uint32_t>(kinds.size()));
   for (const auto& k : kinds) {
     analysis::put_str(out, k);
@@ -51,6 +52,7 @@ Result<EventModel> EventModel::read(std::string_view bytes) {
   KB_ASSIGN(m.status, analysis::LinearModel::read(bytes, pos));
   KB_ASSIGN(m.kind, analysis::LinearModel::read(bytes, pos));
   KB_ASSIGN(m.role, analysis::LinearModel::read(bytes, pos));
+  KB_ASSIGN(m.timeml, analysis::LinearModel::read(bytes, pos));
   KB_ASSIGN(const std::uint32_t n, analysis::get_u32(bytes, pos));
   if (n != m.kind.classes()) {
     return fail(Errc::parse, "the kind model's classes do not match its kind names");
@@ -62,7 +64,8 @@ Result<EventModel> EventModel::read(std::string_view bytes) {
   KB_ASSIGN(const std::uint32_t bits, analysis::get_u32(bytes, pos));
   std::memcpy(&m.trigger_bias, &bits, sizeof bits);
   if (m.trigger.classes() != 2 || m.attach.classes() != 2 || m.status.classes() != kStatusClasses ||
-      m.role.classes() != kRoleClasses || !std::isfinite(m.trigger_bias)) {
+      m.role.classes() != kRoleClasses || m.timeml.classes() != kTimemlClasses.size() ||
+      !std::isfinite(m.trigger_bias)) {
     return fail(Errc::parse, "the event models have the wrong number of classes");
   }
   if (pos != bytes.size()) {
@@ -188,9 +191,25 @@ enum T : std::uint64_t {
   rHow,
   rPathLen,
   rUposPath,
-  rArg,       // the argument of the predicate whose subtree holds the mention, with its case
-  rArgKind,   // ... with the mention's entity kind and the voice
-  rArgLemma,  // ... with the predicate's lemma
+  rArg,           // the argument of the predicate whose subtree holds the mention, with its case
+  rArgKind,       // ... with the mention's entity kind and the voice
+  rArgLemma,      // ... with the predicate's lemma  // trigger, continued
+  tTimeml = 130,  // the TimeML eventness model's class
+  tTimemlMargin,  // ... with its margin over "no event", bucketed
+  tTimemlLemma,   // ... with the lemma
+  // TimeML eventness
+  eBias = 140,
+  eLemma,
+  eForm,
+  eUpos,
+  eXpos,
+  eDeprel,
+  eHead,
+  eChild,
+  eTense,
+  eSuffix,
+  eCameo,
+  eUposPrev,
 };
 
 std::uint64_t H(std::string_view s) { return hash_string(s); }
@@ -449,8 +468,60 @@ bool candidate(const SynSentence& s, std::size_t w) {
                      [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
 }
 
+SynSentence bare(analysis::ParsedSentence parse) {
+  SynSentence s;
+  s.parse = std::move(parse);
+  const std::size_t n = s.parse.words.size();
+  s.children.resize(n);
+  s.date_of.assign(n, -1);
+  s.mention_of.assign(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    s.lemmas.push_back(analysis::lower_ascii(s.parse.words[i].lemma));
+    if (const auto h = head_of(s, i)) {
+      s.children[*h].push_back(i);
+    }
+  }
+  return s;
+}
+
+void timeml_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
+                     std::vector<std::uint64_t>& out) {
+  const auto& x = word(s, w);
+  const std::string& lemma = s.lemmas[w];
+  out.push_back(feat(eBias, 1));
+  out.push_back(feat(eLemma, H(lemma)));
+  out.push_back(feat(eForm, H(analysis::lower_ascii(x.form))));
+  out.push_back(feat(eUpos, H(x.upos)));
+  out.push_back(feat(eXpos, H(x.xpos)));
+  out.push_back(feat(eDeprel, H(udep(s, w))));
+  out.push_back(feat(eSuffix, H(suffix(lemma, 3))));
+  out.push_back(feat(eTense, H(tense(s, w))));
+  if (const auto h = head_of(s, w)) {
+    out.push_back(feat(eHead, H(s.lemmas[*h]), H(udep(s, w))));
+  }
+  for (const std::size_t c : s.children[w]) {
+    const std::string_view u = udep(s, c);
+    if (u == "aux" || u == "cop" || u == "det" || u == "case" || u == "mark") {
+      out.push_back(feat(eChild, H(u), H(s.lemmas[c])));
+    }
+  }
+  out.push_back(feat(eUposPrev, w > 0 ? H(s.lemmas[w - 1]) : 0, H(x.upos)));
+  cameo_features(cameo, lemma, eCameo, 0, out);
+}
+
 void trigger_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
-                      std::vector<std::uint64_t>& out) {
+                      const analysis::LinearModel* timeml, std::vector<std::uint64_t>& out) {
+  if (timeml != nullptr && timeml->classes() == kTimemlClasses.size()) {
+    std::vector<std::uint64_t> keys;
+    timeml_features(s, w, cameo, keys);
+    std::array<float, kTimemlClasses.size()> sc{};
+    timeml->score(keys, sc);
+    const auto best = static_cast<std::size_t>(std::max_element(sc.begin(), sc.end()) - sc.begin());
+    const float margin = std::clamp(sc[best] - sc[0], 0.0F, 40.0F);
+    out.push_back(feat(tTimeml, best));
+    out.push_back(feat(tTimemlMargin, best, static_cast<std::uint64_t>(margin / 4)));
+    out.push_back(feat(tTimemlLemma, best, H(s.lemmas[w])));
+  }
   const auto& x = word(s, w);
   const std::string& lemma = s.lemmas[w];
   const std::string_view dep = udep(s, w);
@@ -711,7 +782,7 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
       continue;
     }
     keys.clear();
-    trigger_features(s, w, cameo, keys);
+    trigger_features(s, w, cameo, &model.timeml, keys);
     scores.assign(2, 0.0F);
     model.trigger.score(keys, scores);
     const float margin = scores[1] - scores[0] + model.trigger_bias;

@@ -31,13 +31,20 @@ inline constexpr std::size_t kRoleClasses = 4;
 enum class Stated : std::uint16_t { reported = 0, claimed = 1, planned = 2 };
 inline constexpr std::size_t kStatusClasses = 3;
 
+// The classes of the TimeML eventness model: no event, then TimeML's EVENT classes.
+inline constexpr std::array<std::string_view, 8> kTimemlClasses = {
+    "", "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"};
+
 // The trained decisions. Immutable once loaded; shared by every extraction thread.
 struct EventModel {
-  analysis::LinearModel trigger;   // 2 classes: no event / event, per candidate predicate
-  analysis::LinearModel attach;    // 2 classes: per (predicate, date) pair; the best pair wins
-  analysis::LinearModel status;    // Stated
-  analysis::LinearModel kind;      // `kinds`
-  analysis::LinearModel role;      // RoleClass, per (predicate, mention) pair
+  analysis::LinearModel trigger;  // 2 classes: no event / event, per candidate predicate
+  analysis::LinearModel attach;   // 2 classes: per (predicate, date) pair; the best pair wins
+  analysis::LinearModel status;   // Stated
+  analysis::LinearModel kind;     // `kinds`
+  analysis::LinearModel role;     // RoleClass, per (predicate, mention) pair
+  // The TimeML class a word would have as an EVENT of TimeBank / AQUAINT (kTimemlClasses),
+  // trained there; its guess is a feature of the trigger model.
+  analysis::LinearModel timeml;
   std::vector<std::string> kinds;  // class index -> kb kind ("statement", "attack", ...)
   float trigger_bias = 0.0F;       // added to the event margin; chosen on the dev split
 
@@ -109,12 +116,21 @@ struct SentencePlace {
 SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence parse,
                   const detail::DocContext& doc, const SentencePlace& place);
 
+// A parsed sentence with no dates or mentions (TimeML training text).
+SynSentence bare(analysis::ParsedSentence parse);
+
 // Whether word `w` may state an event: a verb or a common noun outside dates and names.
 bool candidate(const SynSentence& s, std::size_t w);
 
+// Features of the TimeML eventness model: the word, its tags, tense, relations and CAMEO class,
+// nothing that needs dates or entities.
+void timeml_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
+                     std::vector<std::uint64_t>& out);
+
 // Feature keys of each decision (appended to `out`). `cameo` may be null.
+// `timeml` (may be null or empty) adds the eventness model's guess.
 void trigger_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
-                      std::vector<std::uint64_t>& out);
+                      const analysis::LinearModel* timeml, std::vector<std::uint64_t>& out);
 void attach_features(const SynSentence& s, std::size_t w, std::size_t d,
                      std::vector<std::uint64_t>& out);
 void status_features(const SynSentence& s, std::size_t w, std::size_t d,

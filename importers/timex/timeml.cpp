@@ -137,6 +137,7 @@ kb::Result<TimemlDoc> parse_timeml(std::string_view xml, std::string name) {
   doc.dct = *dct;
   const std::string_view body = xml.substr(text_pos + 6, text_end - text_pos - 6);
   std::optional<TimemlTimex> open;
+  std::optional<TimemlEvent> event;
   for (std::size_t i = 0; i < body.size();) {
     if (body[i] == '&') {
       i = decode_entity(body, i, doc.text);
@@ -162,6 +163,14 @@ kb::Result<TimemlDoc> parse_timeml(std::string_view xml, std::string name) {
       } else {
         open = std::move(t);
       }
+    } else if (tag.starts_with("<EVENT") && !tag.ends_with("/>")) {
+      event = TimemlEvent{doc.text.size(), doc.text.size(), attribute(tag, "class")};
+    } else if (tag.starts_with("</EVENT") && event) {
+      event->end = doc.text.size();
+      if (event->end > event->begin) {
+        doc.events.push_back(std::move(*event));
+      }
+      event.reset();
     } else if (tag.starts_with("</TIMEX3") && open) {
       open->end = doc.text.size();
       if (open->end > open->begin) {

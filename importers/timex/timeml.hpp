@@ -22,13 +22,22 @@ struct TimemlTimex {
   std::string mod;    // TIMEX3 mod or ""
 };
 
+// One annotated EVENT: its word(s) and TimeML class ("OCCURRENCE", "REPORTING", "STATE",
+// "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION").
+struct TimemlEvent {
+  std::size_t begin = 0;  // byte offsets into TimemlDoc::text, end exclusive
+  std::size_t end = 0;
+  std::string cls;
+};
+
 // A TimeML document: the plain text of <TEXT> (tags stripped, entities decoded), its DCT and
-// the TIMEX3 annotations inside <TEXT>.
+// the TIMEX3 and EVENT annotations inside <TEXT>.
 struct TimemlDoc {
   std::string name;
   std::string text;
   date::sys_days dct{};
   std::vector<TimemlTimex> timexes;
+  std::vector<TimemlEvent> events;
 };
 
 // Parses a .tml document. Error (parse) if it has no <TEXT> or no DCT value.

@@ -284,6 +284,24 @@ TEST_SUITE("importers") {
     CHECK(s.value_f1() == doctest::Approx(50.0));
   }
 
+  TEST_CASE("TimeML reader keeps each EVENT's words and class") {
+    const std::string tml =
+        "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\">x</TIMEX3></DCT>"
+        "<TEXT>Troops <EVENT eid=\"e1\" class=\"OCCURRENCE\">attacked</EVENT> the town, "
+        "officials <EVENT eid=\"e2\" class=\"REPORTING\">said</EVENT> <TIMEX3 tid=\"t1\" "
+        "type=\"DATE\" value=\"1998-01-07\">yesterday</TIMEX3>.<EVENT eid=\"e3\" "
+        "class=\"STATE\"/></TEXT></TimeML>";
+    auto doc = kb::timex::parse_timeml(tml, "t");
+    REQUIRE(doc.has_value());
+    CHECK(doc->text == "Troops attacked the town, officials said yesterday.");
+    REQUIRE(doc->events.size() == 2);  // an empty EVENT carries no words
+    CHECK(doc->text.substr(doc->events[0].begin, doc->events[0].end - doc->events[0].begin) ==
+          "attacked");
+    CHECK(doc->events[0].cls == "OCCURRENCE");
+    CHECK(doc->events[1].cls == "REPORTING");
+    CHECK(doc->timexes.size() == 1);
+  }
+
   TEST_CASE("timex resolves news error classes: times on named days, quarters, month years") {
     // DCT Tuesday 23 May 2023.
     const std::vector<Case> cases = {
