@@ -154,6 +154,7 @@ enum T : std::uint64_t {
   aSourceTense,
   aSourcePlace,
   aSourceRel,
+  aFrameGap = 58,  // days from the paragraph's frame to publication, with the candidate's source
   // status
   sBias = 60,
   sLemma,
@@ -601,6 +602,16 @@ void attach_features(const SynSentence& s, std::size_t w, std::size_t d,
   out.push_back(feat(aSourceTense, source, H(tense(s, w))));
   out.push_back(feat(aSourcePlace, source, place_key(s)));
   out.push_back(feat(aSourceRel, source, relation(s, d)));
+  // A frame two days before publication dates what follows it; one on the day itself is the
+  // publication date: both candidates learn from the gap.
+  for (std::size_t k = s.stated; k < s.dates.size(); ++k) {
+    const SynDate& f = s.dates[k];
+    if (f.source == DateSource::frame && f.timex->date && s.dct) {
+      const auto gap = (*s.dct - f.timex->date->last()).count();
+      out.push_back(feat(aFrameGap, source, gap < 0 ? 9 : bucket(static_cast<std::size_t>(gap)),
+                         H(tense(s, w))));
+    }
+  }
   if (s.dates[d].source != DateSource::stated) {
     out.push_back(feat(aPrecision, precision(s, d)));
     return;
@@ -1108,10 +1119,11 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
   } else {
     const auto it = std::find_if(kNominals.begin(), kNominals.end(),
                                  [&](const Nominal& n) { return n.noun == lemma; });
-    if (it != kNominals.end() && !subject.empty()) {
+    if (it != kNominals.end() && !subject.empty() && !target.empty()) {
       verb = std::string(it->verb);
-      object = target;
+      object = with_case(s, d, target);
     } else {
+      // (a noun's verb with no one acted on would be a bare "Ukraine attacks")
       // No verb for this noun, or no one acts: the noun phrase itself ("Referendum in Crimea").
       subject.clear();
       verb = phrase(s, w, 6);

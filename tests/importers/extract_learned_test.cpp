@@ -1,9 +1,8 @@
 // Tests for the learned extractor (importers/extract/learned.hpp): the shipped models load and
 // round-trip, damaged model files are refused, the extractor dates events by their clause, their
-// paragraph's frame or the publication date, writes headlines, and stays linear and safe on
-// text that is not prose.
+// paragraph's frame or the publication date, writes headlines, and stays safe on text that is
+// not prose.
 #include <algorithm>
-#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -150,6 +149,31 @@ TEST_SUITE("importers") {
     }));
   }
 
+  TEST_CASE("a sentence's date candidates: its own, its paragraph's frame, the publication") {
+    Article a;
+    a.title = "Test article";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(kDay);
+    a.text =
+        "Russian forces launched a new assault on Mariupol on March 12. Ukrainian forces "
+        "repulsed Russian attacks on Volnovakha.\n\nKherson residents protested against the "
+        "occupation of their city.";
+    using Candidates = std::vector<std::pair<ex::learned::DateSource, std::string>>;
+    std::vector<Candidates> seen;
+    learned_extractor().visit(a, [&](const ex::learned::SynSentence& s, const auto&) {
+      auto& c = seen.emplace_back();
+      for (const auto& d : s.dates) {
+        c.emplace_back(d.source, d.timex->date->timex());
+      }
+    });
+    using enum ex::learned::DateSource;
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0] == Candidates{{stated, "2022-03-12"}, {publication, "2022-03-14"}});
+    CHECK(seen[1] == Candidates{{frame, "2022-03-12"}, {publication, "2022-03-14"}});
+    // A new paragraph starts without a frame.
+    CHECK(seen[2] == Candidates{{publication, "2022-03-14"}});
+  }
+
   TEST_CASE("every learned title is a headline: words, at most 80 bytes, never cut") {
     const auto x = extract(
         "Russian forces continued offensive operations northwest of Kyiv on March 13. Ukrainian "
@@ -169,21 +193,20 @@ TEST_SUITE("importers") {
     }
   }
 
-  TEST_CASE("an over-long sentence is skipped with one warning, in linear time") {
+  TEST_CASE("an over-long sentence is skipped with one warning") {
+    // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
+    // megabyte); bench/ measures the speed, this checks that it is not read.
     std::string text = "Russia attacked Kharkiv on March 13";
-    for (int i = 0; i < 20000; ++i) {
+    for (int i = 0; i < 2000; ++i) {
       text += " and Ukraine said forces captured a town near Bakhmut";
     }
     text += ". Russian forces shelled Kharkiv on March 12.";
-    const auto start = std::chrono::steady_clock::now();
     const auto x = extract(text, kDay);
-    const auto took = std::chrono::steady_clock::now() - start;
-    CHECK(took < std::chrono::seconds(30));  // quadratic reading took minutes; linear is < 1 s
     CHECK(std::count_if(x.warnings.begin(), x.warnings.end(), [](const std::string& w) {
             return w.find("not read for events") != std::string::npos;
           }) == 1);
     for (const auto& e : x.events) {
-      CHECK(e.quote.size() < 2001);
+      CHECK(e.quote.size() <= 2000);
     }
   }
 
