@@ -311,10 +311,10 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
 }
 
 // Whether a pattern's title is a headline: three words or more (not a bare "Russia attacks"),
-// not the sentence cut with "...".
+// at most 80 bytes, not the sentence cut with "...".
 bool headline_like(std::string_view title) {
-  return std::count(title.begin(), title.end(), ' ') >= 2 && !title.ends_with("\u2026") &&
-         !title.ends_with("...");
+  return std::count(title.begin(), title.end(), ' ') >= 2 && title.size() <= 80 &&
+         !title.ends_with("\u2026") && !title.ends_with("...");
 }
 
 // Gives a pattern's event whose title is no headline one built from the parse of its sentence
