@@ -4,6 +4,7 @@
 #include "importers/extract/extractor.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <span>
 
@@ -313,7 +314,15 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
 // Whether a pattern's title is a headline: three words or more (not a bare "Russia attacks"),
 // at most 80 bytes, not the sentence cut with "...".
 bool headline_like(std::string_view title) {
-  return std::count(title.begin(), title.end(), ' ') >= 2 && title.size() <= 80 &&
+  // Words that open a clause's adjunct, not a subject (error class: "Since Russia's February
+  // 2022 invasion", a pattern's noun-phrase title that kept the sentence's preposition).
+  static constexpr std::array<std::string_view, 20> kNotSubject = {
+      "Since ", "In ",   "On ",      "At ",   "After ", "Before ",   "During ",
+      "For ",   "From ", "With ",    "By ",   "As ",    "When ",     "While ",
+      "Until ", "Amid ", "Despite ", "Over ", "Under ", "Following "};
+  const bool adjunct = std::any_of(kNotSubject.begin(), kNotSubject.end(),
+                                   [&](std::string_view w) { return title.starts_with(w); });
+  return !adjunct && std::count(title.begin(), title.end(), ' ') >= 2 && title.size() <= 80 &&
          !title.ends_with("\u2026") && !title.ends_with("...");
 }
 

@@ -1012,6 +1012,17 @@ bool nominal(const SynSentence& s, std::size_t w) {
   return u == "NOUN" || u == "PROPN" || u == "NUM";
 }
 
+// Whether a date lies in the phrase headed by `w` ("since the 2022 invasion" names a time, not
+// what the verb acts on).
+bool holds_date(const SynSentence& s, std::size_t w) {
+  for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+    if (s.date_of[k] >= 0 && in_subtree(s, k, w)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The target's name with the preposition that links it to the predicate ("talks with
 // France", not "talks France"); the bare name when it is a direct object.
 std::string with_case(const SynSentence& s, const Decision& d, const std::string& name) {
@@ -1103,7 +1114,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // No object: the verb's first oblique that is not a date says what it was about
       // ("Ukraine withdraws from Soledar").
       for (const std::size_t c : s.children[w]) {
-        if (udep(s, c) == "obl" && s.date_of[c] < 0 && nominal(s, c)) {
+        if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c)) {
           object = phrase(s, c, 5);
           const auto cs = child(s, c, {"case"});
           if (cs && !object.starts_with(word(s, *cs).form)) {

@@ -2,8 +2,10 @@
 
 #include "storage/sqlite/sqlite.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -37,6 +39,7 @@ struct StatementCache {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kWalRetryMs = 10;  // between tries to switch a new file to WAL
 
 Error storage_error(sqlite3* db, std::string_view what) {
   const int code = db != nullptr ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
@@ -233,12 +236,23 @@ Result<void> Db::use_wal() {
   if (path_ == ":memory:") {
     return ok();
   }
-  KB_ASSIGN(Statement stmt, prepare("PRAGMA journal_mode = WAL"));
-  KB_ASSIGN(Step s, stmt.step());
-  if (s != Step::row || stmt.column_text(0) != "wal") {
-    return fail(Errc::storage, fmt::format("cannot switch '{}' to WAL journaling", path_));
+  // Switching a new file to WAL reads its header, then takes the write lock. When several kb
+  // processes start on the same new file together, SQLite answers SQLITE_BUSY at once to all
+  // but one (a read lock waiting to be upgraded would deadlock, so the busy timeout does not
+  // apply): wait and try again, for as long as the busy timeout would have waited.
+  for (int waited = 0;; waited += kWalRetryMs) {
+    KB_ASSIGN(Statement stmt, prepare("PRAGMA journal_mode = WAL"));
+    auto s = stmt.step();
+    if (s && *s == Step::row && stmt.column_text(0) == "wal") {
+      return ok();
+    }
+    const bool busy = (sqlite3_extended_errcode(handle_) & 0xff) == SQLITE_BUSY;
+    if (!busy || waited >= kBusyTimeoutMs) {
+      return s ? fail(Errc::storage, fmt::format("cannot switch '{}' to WAL journaling", path_))
+               : Result<void>(s.error());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(kWalRetryMs));
   }
-  return ok();
 }
 
 Result<int> Db::user_version() {
