@@ -892,8 +892,13 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max) {
   collect(s, w, ws, 0);
   // Leading articles add nothing to a headline.
   std::sort(ws.begin(), ws.end());
-  while (!ws.empty() && ws.front() != w &&
-         (word(s, ws.front()).upos == "DET" || word(s, ws.front()).upos == "PUNCT")) {
+  // Nor do a leading preposition, conjunction or possessive pronoun (error class: "During a
+  // meeting by Olaf Scholz", "After our meeting here").
+  const auto lead = [&](std::size_t k) {
+    const std::string_view u = word(s, k).upos;
+    return u == "DET" || u == "PUNCT" || u == "ADP" || u == "SCONJ" || u == "CCONJ" || u == "PRON";
+  };
+  while (!ws.empty() && ws.front() != w && lead(ws.front())) {
     ws.erase(ws.begin());
   }
   if (ws.size() <= max) {
