@@ -249,6 +249,8 @@ std::size_t view_word(const SentenceView& v, std::size_t begin) {
 }
 
 // The event of decision `d` in sentence `s`.
+bool headline_like(std::string_view title);
+
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& d, const DocContext& doc) {
   const SentenceView& v = *s.view;
@@ -304,8 +306,8 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     e.status = Status::planned;
   }
   e.title = learned::headline(s, d, actor, target);
-  if (e.title.empty()) {
-    return std::nullopt;
+  if (!headline_like(e.title)) {
+    return std::nullopt;  // no headline, or a fragment ("Offensive"): no event an analyst can use
   }
   e.confidence = std::clamp(0.5 + 0.05 * d.margin, 0.3, 0.95);
   return e;
