@@ -493,7 +493,8 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
                          "resolved, only dates with an explicit year are used");
   }
   const auto timexes = timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}));
-  // Only paragraphs holding a date can hold an event: the costly steps skip the others.
+  // The patterns read only paragraphs holding a date (the costly steps skip the others); the
+  // learned extractor reads every paragraph, since a frame or the publication date dates too.
   auto splitter = borrow_splitter();
   const bool learned = options_.learned != nullptr;
   const std::vector<Sentence> sentences =
