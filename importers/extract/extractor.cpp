@@ -248,9 +248,22 @@ std::size_t view_word(const SentenceView& v, std::size_t begin) {
   return k;
 }
 
-// The event of decision `d` in sentence `s`.
-bool headline_like(std::string_view title);
+// Whether a title is a headline: three words or more (not a bare "Russia attacks"),
+// at most 80 bytes, not the sentence cut with "...".
+bool headline_like(std::string_view title) {
+  // Words that open a clause's adjunct, not a subject (error class: "Since Russia's February
+  // 2022 invasion", a pattern's noun-phrase title that kept the sentence's preposition).
+  static constexpr std::array<std::string_view, 20> kNotSubject = {
+      "Since ", "In ",   "On ",      "At ",   "After ", "Before ",   "During ",
+      "For ",   "From ", "With ",    "By ",   "As ",    "When ",     "While ",
+      "Until ", "Amid ", "Despite ", "Over ", "Under ", "Following "};
+  const bool adjunct = std::any_of(kNotSubject.begin(), kNotSubject.end(),
+                                   [&](std::string_view w) { return title.starts_with(w); });
+  return !adjunct && std::count(title.begin(), title.end(), ' ') >= 2 && title.size() <= 80 &&
+         !title.ends_with("\u2026") && !title.ends_with("...");
+}
 
+// The event of decision `d` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& d, const DocContext& doc) {
   const SentenceView& v = *s.view;
@@ -280,10 +293,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   }
   if (d.target && d.target != d.actor) {
     const detail::MentionRef& m = *s.mentions[*d.target].ref;
-    // A capital acted on stands for its country ("sanctions on Moscow"), but one visits,
-    // attacks or takes the city.
-    const bool city = e.kind == "visit" || e.kind == "attack" || e.kind == "territorial_change";
-    const NamedEntity& g = city ? detail::entity_of(doc, m) : detail::acting(doc, m);
+    const NamedEntity& g = detail::acted_on(doc, m, e.kind);
     target = detail::display(doc, m, g);
     if (target == actor) {
       target.clear();  // one side named twice ("Russia requests aid for Russia") acts on no one
@@ -311,21 +321,6 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   }
   e.confidence = std::clamp(0.5 + 0.05 * d.margin, 0.3, 0.95);
   return e;
-}
-
-// Whether a pattern's title is a headline: three words or more (not a bare "Russia attacks"),
-// at most 80 bytes, not the sentence cut with "...".
-bool headline_like(std::string_view title) {
-  // Words that open a clause's adjunct, not a subject (error class: "Since Russia's February
-  // 2022 invasion", a pattern's noun-phrase title that kept the sentence's preposition).
-  static constexpr std::array<std::string_view, 20> kNotSubject = {
-      "Since ", "In ",   "On ",      "At ",   "After ", "Before ",   "During ",
-      "For ",   "From ", "With ",    "By ",   "As ",    "When ",     "While ",
-      "Until ", "Amid ", "Despite ", "Over ", "Under ", "Following "};
-  const bool adjunct = std::any_of(kNotSubject.begin(), kNotSubject.end(),
-                                   [&](std::string_view w) { return title.starts_with(w); });
-  return !adjunct && std::count(title.begin(), title.end(), ' ') >= 2 && title.size() <= 80 &&
-         !title.ends_with("\u2026") && !title.ends_with("...");
 }
 
 // Gives a pattern's event whose title is no headline one built from the parse of its sentence

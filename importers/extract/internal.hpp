@@ -122,6 +122,9 @@ std::optional<ExtractedEvent> build_announcement(const SentenceView& view, const
 const NamedEntity& entity_of(const DocContext& doc, const MentionRef& m);
 // The entity that acts when `m` is named as an actor: a capital stands for its country.
 const NamedEntity& acting(const DocContext& doc, const MentionRef& m);
+// The entity acted on when `m` is an event of `kind`'s target: a capital stands for its country
+// ("sanctions on Moscow"), but one visits, attacks or takes the city.
+const NamedEntity& acted_on(const DocContext& doc, const MentionRef& m, std::string_view kind);
 // How a title names `e` (mentioned as `m`): a person as written ("Peskov"), else the canonical
 // name.
 std::string display(const DocContext& doc, const MentionRef& m, const NamedEntity& e);

@@ -378,22 +378,12 @@ std::uint64_t place_key(const SynSentence& s) {
 
 SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence parse,
                   const detail::DocContext& doc, const SentencePlace& place) {
-  SynSentence s;
+  SynSentence s = bare(std::move(parse));
   s.paragraph = place.paragraph;
   s.index = place.index;
   s.view = &view;
-  s.parse = std::move(parse);
   s.dct = doc.dct;
   const std::size_t n = s.parse.words.size();
-  s.children.resize(n);
-  s.date_of.assign(n, -1);
-  s.mention_of.assign(n, -1);
-  for (std::size_t i = 0; i < n; ++i) {
-    s.lemmas.push_back(analysis::lower_ascii(s.parse.words[i].lemma));
-    if (const auto h = head_of(s, i)) {
-      s.children[*h].push_back(i);
-    }
-  }
   // The words overlapping [begin, end), and the one whose head lies outside them.
   const auto span = [&](std::size_t begin, std::size_t end, std::size_t& first, std::size_t& last,
                         std::size_t& head) {

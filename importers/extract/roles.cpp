@@ -24,6 +24,11 @@ const NamedEntity& acting(const DocContext& doc, const MentionRef& m) {
   return e;
 }
 
+const NamedEntity& acted_on(const DocContext& doc, const MentionRef& m, std::string_view kind) {
+  const bool city = kind == "visit" || kind == "attack" || kind == "territorial_change";
+  return city ? entity_of(doc, m) : acting(doc, m);
+}
+
 std::string display(const DocContext& doc, const MentionRef& m, const NamedEntity& e) {
   if (&e == &entity_of(doc, m) && (e.kind == EntityKind::person || e.kind == EntityKind::group) &&
       m.mention->title.empty() && m.mention->text.size() <= e.name.size()) {
@@ -306,10 +311,7 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
     e.participants.push_back(participant(doc, *s, Role::actor, ""));
   }
   if (r.target != nullptr) {
-    // A capital acted on stands for its country ("sanctions on Moscow"), but one visits,
-    // attacks or takes the city.
-    const bool city = t.kind == "visit" || t.kind == "attack" || t.kind == "territorial_change";
-    const NamedEntity& g = city ? entity_of(doc, *r.target) : acting(doc, *r.target);
+    const NamedEntity& g = acted_on(doc, *r.target, t.kind);
     target = display(doc, *r.target, g);
     const Role role = g.kind == EntityKind::place ? Role::location : Role::target;
     e.participants.push_back(participant(doc, g, role, r.target->mention->text));
