@@ -93,6 +93,17 @@ struct MergeProbe {
   std::vector<Id> entity_ids;  // the entities taking part in a role other than mentioned
   std::string title;
   int title_window_days = 0;  // how far apart same-titled events may be and still match
+  std::string concept_name;   // the normalised predicate ("invade"); empty when none
+};
+
+// A stored event merge_candidates() found: its title, kind, date interval and concept (empty
+// when none).
+struct MergeCandidate {
+  std::string title;
+  std::string kind;
+  date::sys_days first, last;
+  std::string concept_name;
+  bool operator==(const MergeCandidate&) const = default;
 };
 
 // A citation an extraction added (so that undoing the extraction removes exactly it).
@@ -261,8 +272,11 @@ class Repository {
   // --- extraction bookkeeping ---
   // Stored events that may be the happening `probe` describes: of its kind, either overlapping
   // its dates (starting at most 400 days before) with one of its entities in a real role, or
-  // titled the same (ignoring case) within `probe.title_window_days`. Titles by event id.
-  virtual Result<std::map<Id, std::string>> merge_candidates(const MergeProbe& probe) = 0;
+  // titled the same (ignoring case) within `probe.title_window_days`, or of the same concept
+  // (any kind) overlapping its dates and not merged into another event. By event id.
+  virtual Result<std::map<Id, MergeCandidate>> merge_candidates(const MergeProbe& probe) = 0;
+  // Records the concept of an imported event (see MergeProbe::concept_name).
+  virtual Result<void> set_event_concept(Id event_id, std::string_view concept_name) = 0;
   // Records that an extraction added a citation.
   virtual Result<void> record_extraction_citation(const ExtractionCitation& c) = 0;
   // The citations extractions of source `source_id` added (created_event left false).

@@ -82,8 +82,8 @@ Result<Resolved> resolve_all(Repository& store, const ex::ExtractedEvent& e, Ent
 
 // Existing events that could be the same as `e`: same kind and sharing an entity in a real
 // role with overlapping dates, or with the same title within the dispute window.
-Result<std::map<Id, std::string>> candidates(Repository& store, const ex::ExtractedEvent& e,
-                                             const Resolved& r) {
+Result<std::map<Id, MergeCandidate>> candidates(Repository& store, const ex::ExtractedEvent& e,
+                                                const Resolved& r) {
   MergeProbe probe;
   probe.kind = e.kind;
   probe.first = e.date.first();
@@ -95,6 +95,7 @@ Result<std::map<Id, std::string>> candidates(Repository& store, const ex::Extrac
   }
   probe.title = e.title;
   probe.title_window_days = kDisputeWindowDays;
+  probe.concept_name = e.concept_name;
   return store.merge_candidates(probe);
 }
 
@@ -112,17 +113,67 @@ bool intersects(const std::set<Id>& a, const std::set<Id>& b) {
   return std::any_of(a.begin(), a.end(), [&](Id x) { return b.count(x) != 0; });
 }
 
-// Whether a stored event (its title and roles) and extracted `e` describe the same happening.
-bool same_happening(std::string_view old_title, const std::vector<std::pair<Id, Role>>& old_roles,
-                    const ex::ExtractedEvent& e, const Resolved& r) {
-  if (alias_key(old_title) == alias_key(e.title)) {
+// The countries the entities of `ids` stand for: a country itself, a person, place or group
+// through the country it belongs to ("Vladimir Putin" acts for Russia).
+Result<std::set<Id>> countries_of(Repository& store, const std::set<Id>& ids) {
+  std::set<Id> out;
+  for (const Id id : ids) {
+    KB_ASSIGN(const Entity e, store.entity(id));
+    out.insert(e.kind == EntityKind::country || !e.country_id ? id : *e.country_id);
+  }
+  return out;
+}
+
+// Whether two sets of participants can name the same side: either is unknown, they share an
+// entity, or they stand for the same countries.
+Result<bool> compatible(Repository& store, const std::set<Id>& a, const std::set<Id>& b) {
+  if (a.empty() || b.empty() || intersects(a, b)) {
     return true;
   }
-  const auto new_objects = with_role(r.roles, false);
-  const auto old_objects = with_role(old_roles, false);
+  KB_ASSIGN(const auto ca, countries_of(store, a));
+  KB_ASSIGN(const auto cb, countries_of(store, b));
+  return intersects(ca, cb);
+}
+
+// Whether a stored event (its title, concept and roles) and extracted `e` describe the same
+// happening: the same title; or the same concept (what happened) with participants that can be
+// the same on both sides, dates one within the other, and not a statement (one official says
+// many things a day); or, for events of no shared concept_name, the same actor and object.
+Result<bool> same_happening(Repository& store, const MergeCandidate& old,
+                            const std::vector<std::pair<Id, Role>>& old_roles,
+                            const ex::ExtractedEvent& e, const Resolved& r) {
+  if (alias_key(old.title) == alias_key(e.title)) {
+    return true;
+  }
+  auto new_objects = with_role(r.roles, false);
+  auto old_objects = with_role(old_roles, false);
+  const auto new_actors = with_role(r.roles, true);
+  const auto old_actors = with_role(old_roles, true);
+  if (!e.concept_name.empty() && old.concept_name == e.concept_name) {
+    const bool nested = (old.first <= e.date.first() && e.date.last() <= old.last) ||
+                        (e.date.first() <= old.first && old.last <= e.date.last());
+    if (!nested) {
+      return false;
+    }
+    // Two sides that swap (A strikes B, B strikes A) are two happenings.
+    if (!new_actors.empty() && intersects(new_actors, old_objects) &&
+        !intersects(new_actors, old_actors)) {
+      return false;
+    }
+    // A side does not act on itself: an entity both actor and target of one event is a role
+    // mistake, and is not held against a match.
+    std::erase_if(new_objects, [&](Id id) { return new_actors.count(id) != 0; });
+    std::erase_if(old_objects, [&](Id id) { return old_actors.count(id) != 0; });
+    KB_ASSIGN(const bool actors, compatible(store, new_actors, old_actors));
+    KB_ASSIGN(const bool objects, compatible(store, new_objects, old_objects));
+    return actors && objects;
+  }
+  if (e.kind != old.kind) {
+    return false;  // found by concept only
+  }
   const bool objects_agree =
       intersects(new_objects, old_objects) || (new_objects.empty() && old_objects.empty());
-  return intersects(with_role(r.roles, true), with_role(old_roles, true)) && objects_agree;
+  return intersects(new_actors, old_actors) && objects_agree;
 }
 
 Result<void> record_history(Repository& store, Id event_id, std::string_view change,
@@ -208,9 +259,10 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
                                                      const StoreExtractionOptions& options) {
   KB_ASSIGN(const Resolved r, resolve_all(store, x, cache, counts));
   KB_ASSIGN(const auto found, candidates(store, x, r));
-  for (const auto& [id, title] : found) {
+  for (const auto& [id, candidate] : found) {
     KB_ASSIGN(const auto roles, store.event_roles(id));
-    if (!same_happening(title, roles, x, r)) {
+    KB_ASSIGN(const bool same, same_happening(store, candidate, roles, x, r));
+    if (!same) {
       continue;
     }
     KB_ASSIGN(Event old, store.event(id));
@@ -222,6 +274,9 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
     }
   }
   KB_ASSIGN(const Id id, store.add_event(to_event(x, r)));
+  if (!x.concept_name.empty()) {
+    KB_TRY(store.set_event_concept(id, x.concept_name));
+  }
   if (options.import_id) {
     KB_TRY(store.set_event_import(id, *options.import_id));
   }

@@ -8,6 +8,7 @@
 #include <map>
 #include <span>
 
+#include "importers/extract/concepts.hpp"
 #include "importers/extract/internal.hpp"
 #include "importers/extract/learned.hpp"
 #include "importers/sentences.hpp"
@@ -91,7 +92,15 @@ std::string trigger_head(const ExtractedEvent& e) {
 // "the telephone conversation today"); one actor meeting two others is two events.
 bool duplicate(const Extraction& x, const ExtractedEvent& e) {
   return std::any_of(x.events.begin(), x.events.end(), [&](const ExtractedEvent& o) {
-    if (o.kind != e.kind || !o.date.overlaps(e.date)) {
+    if (!o.date.overlaps(e.date)) {
+      return false;
+    }
+    // One sentence naming a happening twice ("launched a full-scale invasion"): one event.
+    if (!e.concept_name.empty() && o.concept_name == e.concept_name &&
+        o.quote_begin == e.quote_begin) {
+      return true;
+    }
+    if (o.kind != e.kind) {
       return false;
     }
     const int actor = same_in(o, e, Role::actor);
@@ -281,6 +290,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   e.quote_end = v.end;
   e.trigger = w.form;
   e.trigger_begin = w.begin;
+  e.concept_name = learned::concept_at(s, d.word);
   std::string actor, target;
   if (d.actor) {
     const detail::MentionRef& m = *s.mentions[*d.actor].ref;
@@ -562,6 +572,14 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
     }
   }
   add_topics(article, rec, doc, x);
+  for (ExtractedEvent& e : x.events) {
+    // A pattern's trigger, as written: its first word with a concept ("capture of").
+    for (std::size_t at = 0; e.concept_name.empty() && at < e.trigger.size();) {
+      const std::size_t space = std::min(e.trigger.find(' ', at), e.trigger.size());
+      e.concept_name = concept_of(std::string_view(e.trigger).substr(at, space - at));
+      at = space + 1;
+    }
+  }
   return x;
 }
 

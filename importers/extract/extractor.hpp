@@ -63,6 +63,7 @@ struct ExtractedEvent {
   std::size_t quote_end = 0;
   std::string trigger;            // the word that made it an event ("annexed")
   std::size_t trigger_begin = 0;  // its byte offset in Article::text
+  std::string concept_name;  // what kind of happening the trigger names (concepts.hpp); "" if none
   std::vector<std::string> tags;
 };
 

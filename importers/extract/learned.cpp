@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "importers/analysis/features.hpp"
+#include "importers/extract/concepts.hpp"
 
 namespace kb::importers::extract {
 
@@ -768,6 +769,33 @@ std::pair<std::size_t, float> best_class(const analysis::LinearModel& model, F&&
   return {static_cast<std::size_t>(it - scores.begin()), *it};
 }
 
+// The clause's own subject acts (error class: the role model choosing another name in the
+// sentence as actor, "Ukraine launches full scale invasion of Ukraine" for "Russia launched a
+// full-scale invasion of Ukraine"): the named subject of an active verb, or the possessor of an
+// event noun ("Russia's invasion"), is the actor; it is then nobody's target.
+void subject_acts(const SynSentence& s, Decision& d) {
+  const std::size_t w = d.word;
+  const std::string_view upos = word(s, w).upos;
+  std::optional<std::size_t> subject;
+  for (const std::size_t c : s.children[w]) {
+    const std::string_view rel = word(s, c).deprel;
+    if ((upos == "VERB" && rel == "nsubj") || (upos == "NOUN" && rel == "nmod:poss")) {
+      subject = c;
+    }
+  }
+  if (!subject || s.mention_of[*subject] < 0) {
+    return;
+  }
+  const auto m = static_cast<std::size_t>(s.mention_of[*subject]);
+  if (d.target == m) {
+    d.target.reset();
+  }
+  if (d.place == m) {
+    d.place.reset();
+  }
+  d.actor = m;
+}
+
 }  // namespace
 
 std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
@@ -833,6 +861,7 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
         slot = m;
       }
     }
+    subject_acts(s, d);
     out.push_back(std::move(d));
   }
   return out;
@@ -855,7 +884,12 @@ void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
     return;
   }
   for (const std::size_t c : s.children[w]) {
-    if (!clause_like(udep(s, c))) {
+    // A date is no part of a headline's phrase (error class: "Russia captures Lysychansk on
+    // July 3 2022", a date the parser hung on the object).
+    const bool dated =
+        s.date_of[c] >= 0 || std::any_of(s.children[c].begin(), s.children[c].end(),
+                                         [&](std::size_t k) { return s.date_of[k] >= 0; });
+    if (!clause_like(udep(s, c)) && !dated) {
       collect(s, c, out, depth + 1);
     }
   }
@@ -1039,6 +1073,32 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
 
 }  // namespace
 
+std::string concept_at(const SynSentence& s, std::size_t w) {
+  if (w >= s.lemmas.size()) {
+    return {};
+  }
+  const std::string_view upos = word(s, w).upos;
+  if (upos == "VERB" && light_verb(s.lemmas[w])) {
+    if (const auto obj = child(s, w, {"obj", "nsubj:pass"})) {
+      return concept_of(s.lemmas[*obj]);
+    }
+    return {};
+  }
+  if (upos == "NOUN" && light_noun(s.lemmas[w])) {
+    // "the beginning of the invasion", "the mobilisation order"
+    for (const std::size_t c : s.children[w]) {
+      const std::string_view rel = word(s, c).deprel;
+      if (rel == "nmod" || rel == "compound") {
+        if (auto found = concept_of(s.lemmas[c]); !found.empty()) {
+          return found;
+        }
+      }
+    }
+    return {};
+  }
+  return concept_of(s.lemmas[w]);
+}
+
 std::string present_3sg(std::string_view lemma) {
   if (lemma == "be") {
     return "is";
@@ -1077,7 +1137,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
                          word(s, *nsubj_word).xpos == "NNPS" || child(s, *nsubj_word, {"conj"}));
     verb = plural ? lemma : present_3sg(lemma);
     if (const auto prt = child(s, w, {"compound:prt"})) {
-      verb += " " + analysis::lower_ascii(word(s, *prt).form);
+      verb += ' ';
+      verb += analysis::lower_ascii(word(s, *prt).form);
     }
     const auto subj = child(s, w, {"nsubj:pass"});
     if (passive && subj) {
@@ -1128,6 +1189,15 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     if (it != kNominals.end() && !subject.empty() && !target.empty()) {
       verb = std::string(it->verb);
       object = with_case(s, d, target);
+      // The noun's "of"/"on"/"against" is the verb's direct object (error class: "Russia
+      // invades of Ukraine" for "Russia's invasion of Ukraine").
+      if (verb.find(' ') == std::string::npos) {
+        for (const std::string_view prep : {"of ", "on ", "against "}) {
+          if (object.starts_with(prep)) {
+            object.erase(0, prep.size());
+          }
+        }
+      }
     } else {
       // (a noun's verb with no one acted on would be a bare "Ukraine attacks")
       // No verb for this noun, or no one acts: the noun phrase itself ("Referendum in Crimea").

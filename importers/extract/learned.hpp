@@ -158,6 +158,10 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
 // Crimea", "Peskov dismisses US warnings as hysteria"); at most 80 bytes, never cut with "...".
 // `actor` and `target` are the display names chosen for the roles (empty when none). Empty
 // when a verb has no one acting: such a decision is no reportable event.
+// The concept (concepts.hpp) of the predicate at word `w`: a light verb's is its object's
+// ("launched an invasion" -> "invade").
+std::string concept_at(const SynSentence& s, std::size_t w);
+
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target);
 

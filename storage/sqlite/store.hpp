@@ -137,8 +137,10 @@ class Store final : public Repository {
   // --- extraction bookkeeping (store_history.cpp) ---
   // Stored events that may be the happening `probe` describes: of its kind, either overlapping
   // its dates (starting at most 400 days before) with one of its entities in a real role, or
-  // titled the same (ignoring case) within `probe.title_window_days`. Titles by event id.
-  Result<std::map<Id, std::string>> merge_candidates(const MergeProbe& probe) override;
+  // titled the same (ignoring case) within `probe.title_window_days`, or of the same concept
+  // (any kind) overlapping its dates and not merged into another event. By event id.
+  Result<std::map<Id, MergeCandidate>> merge_candidates(const MergeProbe& probe) override;
+  Result<void> set_event_concept(Id event_id, std::string_view concept_name) override;
   // Records that an extraction added a citation.
   Result<void> record_extraction_citation(const ExtractionCitation& c) override;
   // The citations extractions of source `source_id` added (created_event left false).

@@ -13,14 +13,20 @@ namespace {
 // by title only) in which one of the entities in the JSON array ?4 takes part in a role other than
 // mentioned.
 constexpr std::string_view kCandidatesByEntity =
-    "SELECT DISTINCT e.event_id, e.title FROM event e "
+    "SELECT DISTINCT e.event_id, e.title, e.kind, e.first_day, e.last_day, e.concept FROM event e "
     "JOIN event_entity ee ON ee.event_id = e.event_id "
     "WHERE e.kind = ?1 AND e.first_day BETWEEN ?2 - 400 AND ?3 AND e.last_day >= ?2 "
     "AND ee.role <> 'mentioned' AND ee.entity_id IN (SELECT value FROM json_each(?4))";
 // Events of `kind` with the same title near [?3, ?4] (the window where dates can conflict).
 constexpr std::string_view kCandidatesByTitle =
-    "SELECT event_id, title FROM event WHERE kind = ?1 AND title = ?2 COLLATE NOCASE "
+    "SELECT event_id, title, kind, first_day, last_day, concept FROM event "
+    "WHERE kind = ?1 AND title = ?2 COLLATE NOCASE "
     "AND first_day <= ?4 AND last_day >= ?3";
+// Events of the same concept, of any kind, overlapping [?2, ?3] (schema 0007).
+constexpr std::string_view kCandidatesByConcept =
+    "SELECT event_id, title, kind, first_day, last_day, concept FROM event WHERE concept = ?1 "
+    "AND first_day BETWEEN ?2 - 400 AND ?3 AND last_day >= ?2 AND merged_into IS NULL";
+constexpr std::string_view kSetConcept = "UPDATE event SET concept = ?2 WHERE event_id = ?1";
 constexpr std::string_view kRoles =
     "SELECT entity_id, role FROM event_entity WHERE event_id = ?1 AND role <> 'mentioned'";
 constexpr std::string_view kAddRole =
@@ -74,7 +80,7 @@ Result<DateChange> read_change(const Statement& st) {
 
 }  // namespace
 
-Result<std::map<Id, std::string>> Store::merge_candidates(const MergeProbe& probe) {
+Result<std::map<Id, MergeCandidate>> Store::merge_candidates(const MergeProbe& probe) {
   const std::int64_t first = to_day_number(probe.first);
   const std::int64_t last = to_day_number(probe.last);
   std::string ids = "[";
@@ -83,9 +89,12 @@ Result<std::map<Id, std::string>> Store::merge_candidates(const MergeProbe& prob
   }
   ids += "]";
   const auto row = [](const Statement& st) {
-    return std::make_pair(st.column_int(0), st.column_text(1));
+    return std::make_pair(
+        st.column_int(0),
+        MergeCandidate{st.column_text(1), st.column_text(2), from_day_number(st.column_int(3)),
+                       from_day_number(st.column_int(4)), st.column_text(5)});
   };
-  std::map<Id, std::string> found;
+  std::map<Id, MergeCandidate> found;
   KB_ASSIGN(Statement by_entity, db_.prepare(kCandidatesByEntity));
   by_entity.bind(1, probe.kind).bind(2, first).bind(3, last).bind(4, ids);
   KB_ASSIGN(const auto shared, by_entity.collect(row));
@@ -95,7 +104,19 @@ Result<std::map<Id, std::string>> Store::merge_candidates(const MergeProbe& prob
   by_title.bind(3, first - probe.title_window_days).bind(4, last + probe.title_window_days);
   KB_ASSIGN(const auto titled, by_title.collect(row));
   found.insert(titled.begin(), titled.end());
+  if (!probe.concept_name.empty()) {
+    KB_ASSIGN(Statement by_concept, db_.prepare(kCandidatesByConcept));
+    by_concept.bind(1, probe.concept_name).bind(2, first).bind(3, last);
+    KB_ASSIGN(const auto same, by_concept.collect(row));
+    found.insert(same.begin(), same.end());
+  }
   return found;
+}
+
+Result<void> Store::set_event_concept(Id event_id, std::string_view concept_name) {
+  KB_ASSIGN(Statement st, db_.prepare(kSetConcept));
+  st.bind(1, event_id).bind(2, concept_name);
+  return st.run();
 }
 
 Result<std::vector<std::pair<Id, Role>>> Store::event_roles(Id event_id) {

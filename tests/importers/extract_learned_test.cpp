@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "importers/entities/gazetteer.hpp"
+#include "importers/extract/concepts.hpp"
 #include "importers/extract/extractor.hpp"
 #include "importers/extract/learned.hpp"
 
@@ -221,4 +222,37 @@ TEST_SUITE("importers") {
       CHECK_FALSE(e.title.empty());
     }
   }
+}
+
+TEST_CASE("concept_of normalises inflections, nominalisations and synonyms") {
+  CHECK(ex::concept_of("invaded") == "invade");
+  CHECK(ex::concept_of("Invasion") == "invade");
+  CHECK(ex::concept_of("war") == "invade");
+  CHECK(ex::concept_of("seized") == "capture");
+  CHECK(ex::concept_of("capture") == "capture");
+  CHECK(ex::concept_of("annexes") == "annex");
+  CHECK(ex::concept_of("mobilisation") == "mobilize");
+  CHECK(ex::concept_of("struck") == "strike");
+  CHECK(ex::concept_of("shelling") == "strike");
+  CHECK(ex::concept_of("said").empty());
+  CHECK(ex::concept_of("").empty());
+  CHECK(ex::light_verb("launch"));
+  CHECK_FALSE(ex::light_verb("invade"));
+}
+
+TEST_CASE("extracted events carry the concept of their predicate") {
+  const auto x = extract(
+      "Russia launched a full-scale invasion of Ukraine on February 24, 2022. Russian troops "
+      "captured Lysychansk on July 3, 2022. Since the capture of Lysychansk on July 3, Russian "
+      "forces have tried to take Siversk.",
+      date::sys_days{date::year{2022} / 7 / 20});
+  for (const auto& e : x.events) {
+    MESSAGE(e.title << " | " << e.trigger << " | " << e.concept_name);
+  }
+  const auto has = [&](std::string_view concept_name) {
+    return std::any_of(x.events.begin(), x.events.end(),
+                       [&](const ex::ExtractedEvent& e) { return e.concept_name == concept_name; });
+  };
+  CHECK(has("invade"));
+  CHECK(has("capture"));
 }

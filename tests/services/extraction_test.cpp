@@ -119,6 +119,47 @@ TEST_SUITE("services") {
     CHECK(must(kb::services::store_extraction(store, a, x)).created == 2);
   }
 
+  TEST_CASE_FIXTURE(kb::test::MemoryDb,
+                    "store_extraction merges one happening told in other words by its concept") {
+    const Id a = source("A");
+    const Id b = source("B");
+    const Id c = source("C");
+    auto invades = annexation("2022-02-24", "on 24 February 2022");
+    invades.title = "Russia invades Ukraine";
+    invades.kind = "attack";
+    invades.concept_name = "invade";
+    invades.participants[1] = {"Ukraine", kb::EntityKind::country, kb::Role::target, {}, {}, {},
+                               ""};
+    must(store_extraction(store, a, one(invades)));
+    // Another source, another title and kind, a less precise date, no actor named: the same.
+    auto war = invades;
+    war.title = "Full-scale war begins";
+    war.kind = "other";
+    war.date = must(kb::FuzzyDate::from_timex("2022-02"));
+    war.participants.erase(war.participants.begin());
+    const auto merged = must(store_extraction(store, b, one(war)));
+    CHECK(merged.merged == 1);
+    CHECK(merged.created == 0);
+    // The other side doing the same thing on that day is another happening ...
+    auto back = invades;
+    back.title = "Ukraine strikes back at Russia";
+    back.participants[0].name = "Ukraine";
+    back.participants[1].name = "Russia";
+    // ... and so is a happening of another concept with the same participants and day.
+    auto talks = invades;
+    talks.title = "Russia holds talks with Ukraine";
+    talks.concept_name = "meet";
+    talks.kind = "meeting";
+    ex::Extraction x = one(back);
+    x.events.push_back(talks);
+    CHECK(must(store_extraction(store, c, x)).created == 2);
+    const auto events = must(store.timeline({}));
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].title == "Russia invades Ukraine");
+    CHECK(events[0].citations.size() == 2);
+    CHECK(events[0].date.timex() == "2022-02-24");
+  }
+
   TEST_CASE_FIXTURE(kb::test::TempKb, "kb import of the example then kb timeline ukraine") {
     const std::filesystem::path example =
         std::filesystem::path(KB_SOURCE_DIR) /

@@ -82,8 +82,9 @@ TEST_SUITE("storage") {
     probe.title_window_days = 31;
     const auto found = must(store.merge_candidates(probe));
     REQUIRE(found.size() == 2);
-    CHECK(found.at(talks) == "Russia meets Ukraine");
-    CHECK(found.at(same_title) == "Summit in Vilnius");
+    CHECK(found.at(talks).title == "Russia meets Ukraine");
+    CHECK(found.at(talks).kind == "meeting");
+    CHECK(found.at(same_title).title == "Summit in Vilnius");
 
     CHECK(must(store.event_roles(talks)) ==
           std::vector<std::pair<Id, Role>>{{russia, Role::actor}});

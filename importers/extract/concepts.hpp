@@ -1,0 +1,25 @@
+// Concepts: what kind of happening a predicate names, normalised across parts of speech and
+// synonyms ("invaded", "the invasion", "launched a full-scale war" are all "invade"), so that one
+// happening told by many sources can be recognised as one (services/extraction.cpp merges by
+// concept, date and participants). The table is data (concepts.cpp), each group with the error
+// class it fixes; a predicate outside it has no concept and merges only by title or participants.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kb::importers::extract {
+
+// The concept of a word (any inflected form or a lemma: "seized", "seizure", "seize" ->
+// "capture"), or "" when the table has none.
+std::string concept_of(std::string_view word);
+
+// Whether a verb lemma only frames the happening its object names ("launch", "begin", "carry
+// out", "sign"): its concept is its object's.
+bool light_verb(std::string_view lemma);
+
+// Whether a noun lemma only frames the happening its modifier names ("the beginning of the
+// invasion", "the mobilisation order").
+bool light_noun(std::string_view lemma);
+
+}  // namespace kb::importers::extract
