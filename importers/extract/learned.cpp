@@ -911,9 +911,18 @@ std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
 
 // A short phrase headed by `w`: the whole phrase when it has at most `max` words, else the head
 // with its compounds, adjectives and possessors.
-std::string phrase(const SynSentence& s, std::size_t w, std::size_t max) {
+std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int skip_mention = -1) {
   std::vector<std::size_t> ws;
   collect(s, w, ws, 0);
+  // The actor's own name or adjective is said by the subject already (error class: "Russia
+  // launches Russian assaults on Popasna").
+  const auto skipped = [&](std::size_t k) {
+    return k != w && skip_mention >= 0 && s.mention_of[k] == skip_mention;
+  };
+  std::erase_if(ws, [&](std::size_t k) {
+    const auto up = head_of(s, k);
+    return skipped(k) || (udep(s, k) == "case" && up && skipped(*up));  // and its "'s"
+  });
   // Leading articles add nothing to a headline.
   std::sort(ws.begin(), ws.end());
   // Nor do a leading preposition, conjunction or possessive pronoun (error class: "During a
@@ -955,7 +964,7 @@ std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
 struct Nominal {
   std::string_view noun, verb;
 };
-constexpr std::array<Nominal, 40> kNominals = {{
+constexpr std::array<Nominal, 43> kNominals = {{
     {"invasion", "invades"},
     {"annexation", "annexes"},
     {"attack", "attacks"},
@@ -969,6 +978,9 @@ constexpr std::array<Nominal, 40> kNominals = {{
     {"withdrawal", "withdraws"},
     {"meeting", "meets"},
     {"talks", "holds talks"},
+    {"talk", "holds talks"},
+    {"conference", "holds a conference"},
+    {"videoconference", "holds a videoconference"},
     {"conversation", "talks"},
     {"call", "calls"},
     {"visit", "visits"},
@@ -1071,6 +1083,29 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
   return name;
 }
 
+// Whether the mention headed by `m` is an argument of predicate `w`: reached from `m` in at
+// most three steps up through phrases, not through a clause of its own (error class: "Ukraine
+// states Russia" for "Ukraine stated that Russia continues to deploy forces", a name inside the
+// reported clause titled as what the predicate acted on).
+bool attached(const SynSentence& s, std::size_t m, std::size_t w) {
+  std::size_t at = m;
+  for (int steps = 0; steps < 3; ++steps) {
+    const std::string_view rel = udep(s, at);
+    if (clause_like(rel) || rel == "xcomp" || rel == "csubj" || rel == "nsubj") {
+      return false;
+    }
+    const auto up = head_of(s, at);
+    if (!up) {
+      return false;
+    }
+    if (*up == w) {
+      return true;
+    }
+    at = *up;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string concept_at(const SynSentence& s, std::size_t w) {
@@ -1121,8 +1156,12 @@ std::string present_3sg(std::string_view lemma) {
 }
 
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
-                     const std::string& target) {
+                     const std::string& target_name) {
   const std::size_t w = d.word;
+  const std::string& target =
+      d.target && *d.target < s.mentions.size() && !attached(s, s.mentions[*d.target].head, w)
+          ? std::string()
+          : target_name;
   const auto& x = word(s, w);
   const std::string& lemma = s.lemmas[w];
   const bool passive = child(s, w, {"aux:pass", "nsubj:pass"}).has_value();
@@ -1186,12 +1225,14 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
   } else {
     const auto it = std::find_if(kNominals.begin(), kNominals.end(),
                                  [&](const Nominal& n) { return n.noun == lemma; });
-    if (it != kNominals.end() && !subject.empty() && !target.empty()) {
+    // A noun whose verb names its object already ("holds talks") needs no one acted on.
+    const bool whole = it != kNominals.end() && it->verb.find(' ') != std::string_view::npos;
+    if (it != kNominals.end() && !subject.empty() && (!target.empty() || whole)) {
       verb = std::string(it->verb);
       object = with_case(s, d, target);
       // The noun's "of"/"on"/"against" is the verb's direct object (error class: "Russia
       // invades of Ukraine" for "Russia's invasion of Ukraine").
-      if (verb.find(' ') == std::string::npos) {
+      if (!whole) {
         for (const std::string_view prep : {"of ", "on ", "against "}) {
           if (object.starts_with(prep)) {
             object.erase(0, prep.size());
@@ -1201,13 +1242,37 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     } else {
       // (a noun's verb with no one acted on would be a bare "Ukraine attacks")
       // No verb for this noun, or no one acts: the noun phrase itself ("Referendum in Crimea").
-      subject.clear();
-      verb = phrase(s, w, 6);
-      if (!actor.empty() && verb.find(actor) == std::string::npos) {
-        verb += " by " + actor;
+      verb = phrase(s, w, 6, d.actor ? static_cast<int>(*d.actor) : -1);
+      // The object of a light verb takes that verb ("Russian forces launched ground assaults on
+      // Severodonetsk": "Russia launches ground assaults on Severodonetsk"); an attack or a
+      // meeting its kind's ("Ukraine launches counterattack", "Yermak holds video conference").
+      const auto up = head_of(s, w);
+      std::string framing;
+      if (up && word(s, *up).upos == "VERB" && light_verb(s.lemmas[*up]) && udep(s, w) == "obj") {
+        framing = present_3sg(s.lemmas[*up]);
+      } else if (d.kind == "attack") {
+        framing = "launches";
+      } else if (d.kind == "meeting") {
+        framing = "holds";
       }
-      if (!target.empty() && verb.find(target) == std::string::npos) {
-        verb += (d.kind == "meeting" || d.kind == "visit" ? " with " : " on ") + target;
+      if (!subject.empty() && !framing.empty()) {
+        verb = framing + " " + verb;
+        if (!target.empty() && verb.find(target) == std::string::npos) {
+          object = (d.kind == "meeting" ? "with " : "on ") + target;
+        }
+      } else {
+        subject.clear();
+        // A bare noun with only its actor says nothing of what happened (error class:
+        // "Interview by Russia", "Completion by Ukraine", "Declaration by Vladimir Putin").
+        if (target.empty() && std::count(verb.begin(), verb.end(), ' ') < 2) {
+          return {};
+        }
+        if (!actor.empty() && verb.find(actor) == std::string::npos) {
+          verb += " by " + actor;
+        }
+        if (!target.empty() && verb.find(target) == std::string::npos) {
+          verb += (d.kind == "meeting" || d.kind == "visit" ? " with " : " on ") + target;
+        }
       }
     }
   }
