@@ -113,26 +113,31 @@ bool intersects(const std::set<Id>& a, const std::set<Id>& b) {
   return std::any_of(a.begin(), a.end(), [&](Id x) { return b.count(x) != 0; });
 }
 
-// The countries the entities of `ids` stand for: a country itself, a person, place or group
-// through the country it belongs to ("Vladimir Putin" acts for Russia).
-Result<std::set<Id>> countries_of(Repository& store, const std::set<Id>& ids) {
-  std::set<Id> out;
-  for (const Id id : ids) {
-    KB_ASSIGN(const Entity e, store.entity(id));
-    out.insert(e.kind == EntityKind::country || !e.country_id ? id : *e.country_id);
-  }
-  return out;
-}
-
 // Whether two sets of participants can name the same side: either is unknown, they share an
-// entity, or they stand for the same countries.
+// entity, one is a place in the other's country ("Kherson" and "Ukraine"), or two who are not
+// places act for the same country ("Vladimir Putin" and "Russia"). Two places are never the
+// same side: strikes on Kharkiv and on Odesa on one day are two happenings.
 Result<bool> compatible(Repository& store, const std::set<Id>& a, const std::set<Id>& b) {
   if (a.empty() || b.empty() || intersects(a, b)) {
     return true;
   }
-  KB_ASSIGN(const auto ca, countries_of(store, a));
-  KB_ASSIGN(const auto cb, countries_of(store, b));
-  return intersects(ca, cb);
+  const auto describe = [&](Id id) -> Result<std::pair<Id, bool>> {  // (country, is a place)
+    KB_ASSIGN(const Entity e, store.entity(id));
+    const Id country = e.kind == EntityKind::country || !e.country_id ? id : *e.country_id;
+    return std::make_pair(country, e.kind == EntityKind::place);
+  };
+  for (const Id x : a) {
+    KB_ASSIGN(const auto dx, describe(x));
+    for (const Id y : b) {
+      KB_ASSIGN(const auto dy, describe(y));
+      const bool place_in = (dx.second && dx.first == y) || (dy.second && dy.first == x);
+      const bool same_country = !dx.second && !dy.second && dx.first == dy.first;
+      if (place_in || same_country) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 // Whether a stored event (its title, concept and roles) and extracted `e` describe the same

@@ -21,7 +21,7 @@ struct Group {
 // strikes). Groups hold only words that name that happening in a geopolitical report; generic
 // verbs ("take", "hold", "say") are left out, since they would merge unrelated events.
 constexpr std::array<Group, 21> kGroups = {{
-    {"invade", "invade invasion war aggression"},
+    {"invade", "invade invasion war aggression operation"},
     {"annex", "annex annexation accession incorporate incorporation reunification reunify reunite"},
     {"capture", "capture seize seizure occupy occupation fall fell fallen"},
     {"liberate", "liberate liberation retake recapture regain deoccupy deoccupation"},

@@ -160,6 +160,34 @@ TEST_SUITE("services") {
     CHECK(events[0].date.timex() == "2022-02-24");
   }
 
+  TEST_CASE_FIXTURE(kb::test::MemoryDb,
+                    "store_extraction: strikes on two cities are two happenings, on a city and "
+                    "its country one") {
+    const auto strike = [](std::string place) {
+      ex::ExtractedEvent e;
+      e.title = "Russia strikes " + place;
+      e.kind = "attack";
+      e.concept_name = "strike";
+      e.date = must(kb::FuzzyDate::from_timex("2022-10-10"));
+      e.quote = "Russia struck " + place + " on October 10.";
+      e.quote_end = e.quote.size();
+      e.participants.push_back(
+          {"Russia", kb::EntityKind::country, kb::Role::actor, {}, {}, {}, ""});
+      if (place == "Ukraine") {
+        e.participants.push_back(
+            {"Ukraine", kb::EntityKind::country, kb::Role::target, {}, {}, {}, ""});
+      } else {
+        e.participants.push_back(
+            {place, kb::EntityKind::place, kb::Role::location, {}, {}, "Ukraine", ""});
+      }
+      return e;
+    };
+    CHECK(must(store_extraction(store, source("A"), one(strike("Kharkiv")))).created == 1);
+    CHECK(must(store_extraction(store, source("B"), one(strike("Odesa")))).created == 1);
+    CHECK(must(store_extraction(store, source("C"), one(strike("Ukraine")))).merged == 1);
+    CHECK(must(store.timeline({})).size() == 2);
+  }
+
   TEST_CASE_FIXTURE(kb::test::TempKb, "kb import of the example then kb timeline ukraine") {
     const std::filesystem::path example =
         std::filesystem::path(KB_SOURCE_DIR) /
