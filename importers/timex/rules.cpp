@@ -74,7 +74,34 @@ std::optional<Count> read_count(const Context& ctx, std::size_t i) {
 
 namespace {
 
-// A 4-digit year (1000-2199) that is not part of a bigger number or a code like "F-16".
+// Words before a number that make it a document or item number, not a year (error class:
+// "decree № 1096" dated 1096, "Law No. 1616-IX" dated 1616).
+constexpr std::array<std::string_view, 6> kNumberSigns = {"no",     "nos", "nr",
+                                                          "number", "num", "\u2116"};
+// Words after a 4-digit number that make it a clock time (error class: "at 1500 GMT" dated
+// 1500, and a report's bare "August 10" then dated 1530 from "1500-1530 Ukrainian time").
+constexpr std::array<std::string_view, 14> kClockZones = {"gmt", "utc",  "est",   "edt", "et",
+                                                          "cet", "cest", "bst",   "msk", "pst",
+                                                          "pdt", "hrs",  "hours", "hgmt"};
+// Words before a number that let a plural noun follow a year ("in 1999 elections were held",
+// "the 2014 protests", "the 1999 and 2010 summits"); after anything else "1370 missiles" is a count
+// (error class: "Russia used 1370 missiles" dated 1370).
+constexpr std::array<std::string_view, 24> kYearLead = {
+    "and", "or",    "in",     "since",  "by",   "until", "till", "from",
+    "of",  "after", "before", "during", "to",   "the",   "a",    "its",
+    "his", "her",   "their",  "our",    "this", "that",  "s",    "for"};
+// Plural-looking words that may follow a year ("1994 was", "2014 has").
+constexpr std::array<std::string_view, 6> kNotPlural = {"was", "has", "is", "as", "this", "does"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& table, std::string_view w) {
+  return std::find(table.begin(), table.end(), w) != table.end();
+}
+
+}  // namespace
+
+// A 4-digit year (1000-2199) that is not part of a bigger number or a code like "F-16", not a
+// document number, a clock time or a count.
 bool is_year_token(const Context& ctx, std::size_t i) {
   const Token& t = ctx.at(i);
   if (t.kind != TokKind::number || t.digits != 4 || t.num < 1000 || t.num > 2199) {
@@ -105,8 +132,33 @@ bool is_year_token(const Context& ctx, std::size_t i) {
       !ctx.at(i + 2).space_before) {
     return false;
   }
+  if (i > 0) {
+    const Token& p = ctx.at(i - 1);
+    const std::string_view prev = ctx.text.substr(p.begin, p.end - p.begin);
+    const std::size_t sign = p.punct == '.' && i > 1 ? i - 2 : i - 1;
+    if (in(kNumberSigns, ctx.lower(sign).view()) || in(kNumberSigns, prev)) {
+      return false;
+    }
+  }
+  // "1500 GMT", "1500-1530 Ukrainian time", "1500 local time"
+  std::size_t after = i + 1;
+  if (ctx.is_punct(after, '-') && ctx.at(after + 1).kind == TokKind::number) {
+    after += 2;
+  }
+  if (in(kClockZones, ctx.lower(after).view()) || ctx.lower(after + 1) == "time") {
+    return false;
+  }
+  const Token& w = ctx.at(i + 1);
+  if (w.kind == TokKind::word && w.space_before && !w.upper && ctx.lower(i + 1).size() > 3 &&
+      ctx.lower(i + 1).back() == 's' && !in(kNotPlural, ctx.lower(i + 1).view()) &&
+      (i == 0 || !in(kYearLead, ctx.lower(i - 1).view())) && w.lex.cat == Cat::none &&
+      !ctx.is_cat(i - 1, Cat::month) && !ctx.is_punct(i - 1, ',') && !ctx.is_punct(i - 1, '-')) {
+    return false;
+  }
   return true;
 }
+
+namespace {
 
 // Suffix word right after a number with no space: "th", "s", "bc", ... ("" if none).
 std::string adjacent_suffix(const Context& ctx, std::size_t i) {

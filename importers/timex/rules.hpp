@@ -58,6 +58,11 @@ inline bool valid_day(int y, int m, int d) {
 // Explicit dates, years, decades, centuries, BC years and clock times starting with a number.
 std::optional<Candidate> match_number(Context& ctx, std::size_t i);
 // Years, decades ("1990s", "'90s"), centuries ("20th century") and BC years.
+// Whether token i is a 4-digit year (1000-2199), not part of a bigger number or a code
+// ("F-1990"), a document number ("decree No. 1096"), a clock time ("1500 GMT") or a count
+// ("used 1370 missiles").
+bool is_year_token(const Context& ctx, std::size_t i);
+
 std::optional<Candidate> match_year_like(Context& ctx, std::size_t i);
 // "10:30 a.m.", "10 p.m.", "13:37", "10 p.m. Wednesday": a clock time (rules_time.cpp).
 std::optional<Candidate> match_clock(Context& ctx, std::size_t i);

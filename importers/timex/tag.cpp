@@ -124,13 +124,14 @@ bool takes_determiner(const Context& ctx, const Candidate& c) {
 
 // A document reads as a history narrative when most of its explicit years are well before
 // the DCT; then underspecified dates are resolved against the last mentioned date.
-bool is_narrative(const std::vector<detail::Token>& toks, date::sys_days dct) {
+bool is_narrative(const Context& ctx, date::sys_days dct) {
   const int dct_year = static_cast<int>(date::year_month_day{dct}.year());
   int old = 0;
   int recent = 0;
   int deictic = 0;  // weekdays, "yesterday", "today": a report on the days around the DCT
-  for (const detail::Token& t : toks) {
-    if (t.kind == TokKind::number && t.digits == 4 && t.num >= 1000 && t.num < 2200) {
+  for (std::size_t i = 0; i < ctx.toks.size(); ++i) {
+    const detail::Token& t = ctx.toks[i];
+    if (detail::is_year_token(ctx, i)) {
       (t.num < dct_year - 3 ? old : recent) += 1;
     } else if ((t.lex.cat == Cat::weekday && !t.lex.plural) ||
                (t.lex.cat == Cat::ref &&
@@ -208,7 +209,7 @@ void note_period(Context& ctx, const detail::DateVal& v) {
 std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptions& options) {
   const std::vector<detail::Token> toks = detail::tokenize(text);
   Context ctx(text, toks, dct);
-  ctx.narrative = options.narrative_anchoring && is_narrative(toks, dct);
+  ctx.narrative = options.narrative_anchoring && is_narrative(ctx, dct);
   std::vector<Timex> out;
   std::size_t prev_end_tok = 0;  // first token not yet covered by an earlier timex
   for (std::size_t i = 0; i < toks.size();) {

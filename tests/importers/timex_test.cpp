@@ -175,6 +175,29 @@ TEST_SUITE("importers") {
     CHECK(sep->value == "1940-09");
   }
 
+  TEST_CASE("timex::tag: document numbers, clock times and counts are not years") {
+    const date::sys_days dct = date::sys_days{date::year{2022} / 8 / 14};
+    check_cases(
+        {{"Government decree \u2116 1096 came into force.", "", TimexType::date, ""},
+         {"The Rada adopted Law No. 1616-IX.", "", TimexType::date, ""},
+         {"Prices fell at 1500 GMT.", "", TimexType::date, ""},
+         {"They fired six rounds at 1500-1530 Ukrainian time.", "", TimexType::date, ""},
+         {"Russia used 1370 missiles against us.", "", TimexType::date, ""},
+         {"In 1999 elections were held.", "1999", TimexType::date, "1999"},
+         {"The 2014 protests toppled him.", "2014", TimexType::date, "2014"},
+         {"On 5 October 1789 crowds marched.", "5 October 1789", TimexType::date, "1789-10-05"}},
+        dct);
+    // Clock times no longer make a report a history narrative: its bare "August 10" is this
+    // year's (it was dated 1530 from "1500-1530 Ukrainian time").
+    const std::string report =
+        "Russian forces fired at Enerhodar at 1500-1530 Ukrainian time. Shelling resumed at 1600 "
+        "GMT and 1700 GMT and 1800 GMT. Police detained two men on August 10.";
+    const auto found = kb::timex::tag(report, dct);
+    const auto* aug = find(found, report, "August 10");
+    REQUIRE(aug != nullptr);
+    CHECK(aug->value == "2022-08-10");
+  }
+
   TEST_CASE("timex::tag attaches FuzzyDates and signal modifiers") {
     const std::string text = "Crimea has been occupied since 2014, and talks stalled last week.";
     const auto found = kb::timex::tag(text, kSeedDct);
