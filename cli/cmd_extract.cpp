@@ -50,12 +50,13 @@ Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<Id>& ids,
   return out;
 }
 
-Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all) {
+Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all, bool all_topics) {
   KB_ASSIGN(const auto data_dir, importers::find_data_dir());
   KB_ASSIGN(const importers::Gazetteer gazetteer, importers::load_gazetteer(data_dir));
   std::vector<std::string> setup_warnings;
-  const importers::extract::Extractor extractor(
-      gazetteer, importers::extract::default_options(data_dir, setup_warnings));
+  auto options = importers::extract::default_options(data_dir, setup_warnings);
+  options.all_topics = all_topics;
+  const importers::extract::Extractor extractor(gazetteer, std::move(options));
   for (const auto& w : setup_warnings) {
     ctx.err << "kb: warning: " << w << '\n';
   }
@@ -92,13 +93,17 @@ Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all) {
 void add_extract_command(CLI::App& app, Context& ctx) {
   auto ids = std::make_shared<std::vector<Id>>();
   auto all = std::make_shared<bool>(false);
+  auto all_topics = std::make_shared<bool>(false);
   auto* sub = app.add_subcommand("extract", "Re-run event extraction on stored sources");
   sub->add_option("source_ids", *ids, "Source ids (see kb stats / kb search)");
   sub->add_flag("--all", *all, "Every stored source");
+  sub->add_flag("--all-topics", *all_topics,
+                "Read events from every source, also business, sport and entertainment news");
   sub->footer(
       "Replaces the events, citations and date changes earlier extractions of these sources "
       "stored; hand-entered events and citations are kept.\nExample: kb extract --all");
-  on_run(sub, ctx, [ids, all, &ctx]() { return run_extract(ctx, *ids, *all); });
+  on_run(sub, ctx,
+         [ids, all, all_topics, &ctx]() { return run_extract(ctx, *ids, *all, *all_topics); });
 }
 
 }  // namespace kb::cli

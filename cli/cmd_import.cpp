@@ -28,6 +28,7 @@ struct ImportOptions {
   std::optional<std::string> url;
   bool dry_run = false;
   bool no_events = false;
+  bool all_topics = false;
   unsigned jobs = 0;
   std::optional<Id> undo;
   bool list = false;
@@ -71,6 +72,7 @@ Result<services::ImportRequest> make_request(const ImportOptions& o, const Conte
   req.read.url = o.url.value_or("");
   req.dry_run = o.dry_run;
   req.events = !o.no_events;
+  req.all_topics = o.all_topics;
   req.jobs = o.jobs;
   req.in = &ctx.in;
   req.progress = ctx.out_is_tty || ctx.in_is_tty ? &ctx.err : nullptr;
@@ -145,6 +147,8 @@ void add_import_command(CLI::App& app, Context& ctx) {
   sub->add_option("--url", o->url, "URL of a single article");
   sub->add_flag("--dry-run,-n", o->dry_run, "Read and clean, report, write nothing");
   sub->add_flag("--no-events", o->no_events, "Store sources only, no event extraction");
+  sub->add_flag("--all-topics", o->all_topics,
+                "Read events from every article, also business, sport and entertainment news");
   sub->add_option("--jobs,-j", o->jobs, "Worker threads (default and most: one per core)");
   sub->add_option("--undo", o->undo, "Remove what import ID added");
   sub->add_flag("--list", o->list, "List past imports");

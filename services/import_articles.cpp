@@ -125,7 +125,7 @@ struct ExtractionSetup {
   std::optional<importers::extract::Extractor> extractor;
 };
 
-void start_extraction(ExtractionSetup& x, std::vector<std::string>& warnings) {
+void start_extraction(ExtractionSetup& x, bool all_topics, std::vector<std::string>& warnings) {
   auto dir = importers::find_data_dir();
   auto gazetteer =
       dir ? importers::load_gazetteer(*dir) : Result<importers::Gazetteer>(dir.error());
@@ -134,7 +134,9 @@ void start_extraction(ExtractionSetup& x, std::vector<std::string>& warnings) {
     return;
   }
   x.gazetteer = std::move(gazetteer).value();
-  x.extractor.emplace(*x.gazetteer, importers::extract::default_options(*dir, warnings));
+  auto options = importers::extract::default_options(*dir, warnings);
+  options.all_topics = all_topics;
+  x.extractor.emplace(*x.gazetteer, std::move(options));
 }
 
 // Stores one article inside the writer's batch transaction. Returns false if it was already
@@ -451,7 +453,7 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
   ExtractionSetup extraction;
   const bool writing = store != nullptr && !request.dry_run;
   if (request.events && writing) {
-    start_extraction(extraction, report.warnings);
+    start_extraction(extraction, request.all_topics, report.warnings);
   }
   const importers::extract::Extractor* extractor =
       extraction.extractor ? &*extraction.extractor : nullptr;

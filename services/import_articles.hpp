@@ -19,6 +19,7 @@ struct ImportRequest {
   importers::ReadOptions read;
   bool dry_run = false;              // read and clean, report, write nothing
   bool events = true;                // extract events (off: store sources only)
+  bool all_topics = false;           // also from articles the topic gate rejects
   unsigned jobs = 0;                 // worker threads; 0: one per core
   std::istream* in = nullptr;        // what "-" reads (stdin)
   std::ostream* progress = nullptr;  // where progress is shown (a terminal); null: nowhere

@@ -415,8 +415,8 @@ int main(int argc, char** argv) {
                ex_tml.size(), events);
     timeml = train_model(std::move(ex_tml), ex::kTimemlClasses.size(), iter, seed + 5);
   }
-  auto models = std::shared_ptr<const ex::LearnedModels>(
-      new ex::LearnedModels{std::move(*analyzer), std::move(*cameo), ex::EventModel{}});
+  auto models = std::shared_ptr<const ex::LearnedModels>(new ex::LearnedModels{
+      std::move(*analyzer), std::move(*cameo), ex::EventModel{}, std::nullopt});
   ex::ExtractOptions options;
   options.learned = models;
   const ex::Extractor extractor(*gaz, options);

@@ -439,6 +439,10 @@ ExtractOptions default_options(const std::filesystem::path& data_dir,
   ExtractOptions options;
   if (auto models = load_learned(data_dir)) {
     options.learned = std::move(models).value();
+    if (!options.learned->topic) {
+      warnings.push_back("every article is read for events: the topic model " +
+                         topic_model_path(data_dir).string() + " is missing");
+    }
   } else {
     warnings.push_back(
         "events by the hand rules (less accurate): the learned models cannot be "
@@ -497,11 +501,15 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
                          ": no publication date: relative dates (\"last week\") cannot be "
                          "resolved, only dates with an explicit year are used");
   }
+  const bool learned = options_.learned != nullptr;
+  if (learned && !options_.all_topics && options_.learned->topic &&
+      options_.learned->topic->margin(article.title, text) <= 0) {
+    return x;  // not a geopolitical report: no events for the timeline
+  }
   const auto timexes = timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}));
   // The patterns read only paragraphs holding a date (the costly steps skip the others); the
   // learned extractor reads every paragraph, since a frame or the publication date dates too.
   auto splitter = borrow_splitter();
-  const bool learned = options_.learned != nullptr;
   const std::vector<Sentence> sentences =
       learned ? all_sentences(text, *splitter)
               : dated_sentences(text, timexes, dct.has_value(), *splitter);

@@ -91,6 +91,9 @@ struct ExtractOptions {
   // With models, events come from the dependency tree and the learned decisions; without, from
   // the hand rules of lexicon.cpp (the fallback when data/events is missing).
   std::shared_ptr<const LearnedModels> learned;
+  // Read every article for events, also those the topic gate (topic.hpp) takes for business,
+  // sport or entertainment news.
+  bool all_topics = false;
 };
 
 // The options kb's commands extract with: the learned models from `data_dir`, or, when they

@@ -93,8 +93,12 @@ Result<std::shared_ptr<const LearnedModels>> load_learned(const std::filesystem:
   KB_ASSIGN(analysis::Analyzer analyzer, analysis::Analyzer::load(data_dir));
   KB_ASSIGN(analysis::CameoDictionary cameo, analysis::CameoDictionary::load(data_dir / "cameo"));
   KB_ASSIGN(EventModel events, EventModel::load(data_dir));
-  return std::shared_ptr<const LearnedModels>(
-      new LearnedModels{std::move(analyzer), std::move(cameo), std::move(events)});
+  std::optional<TopicModel> topic;
+  if (std::error_code ec; std::filesystem::exists(topic_model_path(data_dir), ec)) {
+    KB_ASSIGN(topic, TopicModel::load(topic_model_path(data_dir)));
+  }
+  return std::shared_ptr<const LearnedModels>(new LearnedModels{
+      std::move(analyzer), std::move(cameo), std::move(events), std::move(topic)});
 }
 
 namespace learned {
@@ -1262,11 +1266,6 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         }
       } else {
         subject.clear();
-        // A bare noun with only its actor says nothing of what happened (error class:
-        // "Interview by Russia", "Completion by Ukraine", "Declaration by Vladimir Putin").
-        if (target.empty() && std::count(verb.begin(), verb.end(), ' ') < 2) {
-          return {};
-        }
         if (!actor.empty() && verb.find(actor) == std::string::npos) {
           verb += " by " + actor;
         }

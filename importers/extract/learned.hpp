@@ -20,6 +20,7 @@
 #include "importers/analysis/perceptron.hpp"
 #include "importers/analysis/sentence.hpp"
 #include "importers/extract/internal.hpp"
+#include "importers/extract/topic.hpp"
 
 namespace kb::importers::extract {
 
@@ -61,6 +62,7 @@ struct LearnedModels {
   analysis::Analyzer analyzer;
   analysis::CameoDictionary cameo;
   EventModel events;
+  std::optional<TopicModel> topic;  // the topic gate (topic.hpp); none when not shipped
 };
 
 namespace learned {

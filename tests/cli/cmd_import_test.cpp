@@ -1,6 +1,7 @@
 // Tests for `kb import` and `kb sources`: storing articles, idempotence, undo, bad input,
 // dry runs, directories and stdin.
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include <doctest/doctest.h>
@@ -277,4 +278,31 @@ TEST_SUITE("cli") {
   }
 }
 
+}  // namespace kb::test
+
+namespace kb::test {
+namespace {
+
+// A market report of our own: no event for a geopolitical timeline.
+constexpr std::string_view kMarketReport =
+    "Acme Holdings profit jumps on strong chip sales\n\n"
+    "Acme Holdings said on Tuesday, March 3, 1987, that its quarterly net profit rose 35 pct to "
+    "120 mln dlrs, or 1.20 dlrs a share, on record sales of memory chips and personal "
+    "computers.\n\n"
+    "The company acquired Beta Software Inc for 300 mln dlrs in cash on March 2, 1987, and "
+    "its shares rose 2-1/4 to 48-3/4 dlrs on the New York Stock Exchange in active trading.\n\n"
+    "Analysts said earnings per share and revenue beat forecasts and the dividend was "
+    "raised to 30 cts a share from 25 cts, payable April 15 to shareholders of record.\n";
+
+TEST_CASE_FIXTURE(TempKb, "kb import reads no events from business news unless --all-topics") {
+  const std::string file = dir.file("market.txt");
+  std::ofstream(file) << kMarketReport;
+  ok({"import", "--published", "1987-03-04", file});
+  CHECK(ok({"stats", "--format", "json"}).find("\"events\": 0") != std::string::npos);
+  TempKb other;
+  other.ok({"import", "--all-topics", "--published", "1987-03-04", file});
+  CHECK(other.ok({"stats", "--format", "json"}).find("\"events\": 0") == std::string::npos);
+}
+
+}  // namespace
 }  // namespace kb::test
