@@ -57,6 +57,8 @@ std::string_view to_string(MatchKind how) {
       return "appositive";
     case MatchKind::coreference:
       return "coreference";
+    case MatchKind::place_context:
+      return "place_context";
   }
   return "name";
 }

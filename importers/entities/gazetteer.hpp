@@ -33,6 +33,8 @@ enum class MatchKind {
   title_pattern,  // an unknown person introduced by a title ("Gen. Valeriy Zaluzhniy")
   appositive,     // an unknown person named before ", a former NATO chief"
   coreference,    // a later short form of a person seen earlier ("Duda" after "Andrzej Duda")
+  place_context,  // an unknown place the text introduces: "the village of Mayorsk", "Mayorsk
+                  // (20km south of Bakhmut)", "Ivanivka, Kharkiv Oblast" (and its later mentions)
 };
 
 // The spelling of a MatchKind ("title_pattern").

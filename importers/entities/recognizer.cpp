@@ -18,6 +18,20 @@ constexpr std::size_t kMaxRoleDistance = 7;  // tokens between ", a" and the rol
 constexpr std::array<std::string_view, 14> kParticles = {
     "de", "da", "van", "von", "der", "den", "bin", "al", "ibn", "la", "le", "del", "dos", "du"};
 
+// Words that introduce a settlement's name: "the village of Mayorsk", "the town of Bucha"
+// (error class: a village the gazetteer lacks left unnamed, so the capture of Mayorsk was titled
+// with the city it lies near, "Russia seizes Bakhmut").
+constexpr std::array<std::string_view, 12> kSettlementWords = {
+    "village", "villages", "town",   "towns",    "settlement", "settlements",
+    "city",    "hamlet",   "suburb", "township", "outskirts",  "district"};
+// Words that may open a distance after a place: "Mayorsk (approximately 20km south of Bakhmut)".
+constexpr std::array<std::string_view, 5> kApprox = {"approximately", "about", "roughly", "around",
+                                                     "some"};
+// Region words that end a gazetteer place's name: "Ivanivka, Kharkiv Oblast".
+constexpr std::array<std::string_view, 5> kRegionEnds = {" Oblast", " Krai", " Raion", " region",
+                                                         " Province"};
+constexpr std::size_t kMaxPlaceWords = 3;  // words in an unknown place's name
+
 // A possible mention over tokens [first, last).
 struct Candidate {
   std::size_t first = 0;
@@ -81,6 +95,9 @@ class Scan {
       if (coref && (!best || coref->last > best->last)) {
         best = std::move(coref);
       }
+    }
+    if (!best && name_word(i)) {
+      best = match_place(i);
     }
     if (!best || best->last <= i + 1) {
       std::optional<Candidate> appositive = match_appositive(i);
@@ -222,6 +239,9 @@ class Scan {
   std::optional<Candidate> person(std::size_t first, std::size_t last);
   std::optional<Candidate> match_coreference(std::size_t i);
   std::optional<Candidate> match_appositive(std::size_t i);
+  std::optional<Candidate> match_place(std::size_t i);
+  std::size_t place_end(std::size_t i);
+  std::string region_after(std::size_t end);
   std::size_t found_entity(const Candidate& c);
   void remember_person(std::size_t doc);
   void emit(const Candidate& c);
@@ -232,6 +252,7 @@ class Scan {
   Recognition out_;
   std::unordered_map<std::size_t, std::size_t> doc_of_gazetteer_;
   std::unordered_map<std::string, std::size_t> person_keys_;  // "andrzej duda", "duda" -> doc
+  std::unordered_map<std::string, std::size_t> place_keys_;   // "mayorsk" -> doc
 };
 
 std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Candidate>& at_i) {
@@ -340,6 +361,87 @@ std::optional<Candidate> Scan::match_appositive(std::size_t i) {
   return c;
 }
 
+// The end of an unknown place's name at `i`: up to three capitalised words, hyphenated parts
+// joined ("Pisky-Radkivski"), stopping at known names and at line breaks.
+std::size_t Scan::place_end(std::size_t i) {
+  std::size_t j = i;
+  for (std::size_t words = 0; words < kMaxPlaceWords && name_word(j) &&
+                              (j == i || !tokens_[j].newline_before) && !match_name(j);
+       ++words) {
+    ++j;
+    while (is_punct(j, '-') && name_word(j + 1) && tokens_[j + 1].begin == tokens_[j].end &&
+           tokens_[j].begin == tokens_[j - 1].end) {
+      j += 2;
+    }
+  }
+  return j;
+}
+
+// The country code of the region named right after a place ("Ivanivka, Kharkiv Oblast"), or
+// after a distance ("Mayorsk (20km south of Bakhmut)"): the first gazetteer place or country in
+// the parenthesis. Empty when there is none; "?" when the place is not followed by either.
+std::string Scan::region_after(std::size_t end) {
+  if (is_punct(end, ',')) {
+    if (auto known = match_name(end + 1)) {
+      const NamedEntity& e = g_.entities()[*known->gazetteer];
+      const bool region = std::any_of(kRegionEnds.begin(), kRegionEnds.end(),
+                                      [&](std::string_view r) { return e.name.ends_with(r); });
+      if (region && e.kind == EntityKind::place) {
+        return e.country;
+      }
+    }
+    return "?";
+  }
+  if (!is_punct(end, '(')) {
+    return "?";
+  }
+  std::size_t k = end + 1;
+  if (is_word(k) && std::find(kApprox.begin(), kApprox.end(), key(tokens_[k])) != kApprox.end()) {
+    ++k;
+  }
+  // "20km", "20 km", "20 kilometers", "12 miles"
+  const std::string first = is_word(k) ? key(tokens_[k]) : "";
+  const bool digits = !first.empty() && first[0] >= '0' && first[0] <= '9';
+  const bool joined = digits && (first.ends_with("km") || first.ends_with("mi"));
+  const std::string unit = is_word(k + 1) ? key(tokens_[k + 1]) : "";
+  if (!digits || !(joined || unit == "km" || unit == "kilometers" || unit == "kilometres" ||
+                   unit == "miles")) {
+    return "?";
+  }
+  for (std::size_t j = k; j < tokens_.size() && j < k + 12 && !is_punct(j, ')'); ++j) {
+    if (auto known = match_name(j)) {
+      const NamedEntity& e = g_.entities()[*known->gazetteer];
+      if (e.kind == EntityKind::place || e.kind == EntityKind::country) {
+        return e.country;
+      }
+    }
+  }
+  return "";
+}
+
+// An unknown place the text introduces, or one it introduced earlier in the document.
+std::optional<Candidate> Scan::match_place(std::size_t i) {
+  const std::size_t end = place_end(i);
+  if (end == i) {
+    return std::nullopt;
+  }
+  if (auto it = place_keys_.find(joined_key(i, end)); it != place_keys_.end()) {
+    return Candidate{i, end, MatchKind::place_context, {}, it->second, {}, {}, {}};
+  }
+  const bool cued = i >= 2 && key(tokens_[i - 1]) == "of" && is_word(i - 2) &&
+                    std::find(kSettlementWords.begin(), kSettlementWords.end(),
+                              key(tokens_[i - 2])) != kSettlementWords.end();
+  std::string country = region_after(end);
+  if (!cued && country == "?") {
+    return std::nullopt;
+  }
+  Candidate c{i, end, MatchKind::place_context, {}, {}, {}, {}, {}};
+  c.fresh.name = std::string(raw(i, end));
+  c.fresh.kind = EntityKind::place;
+  c.fresh.country = country == "?" ? "" : country;
+  return c;
+}
+
 std::size_t Scan::found_entity(const Candidate& c) {
   if (c.doc) {
     return *c.doc;
@@ -393,6 +495,8 @@ void Scan::emit(const Candidate& c) {
   out_.mentions.push_back(std::move(m));
   if (out_.entities[out_.mentions.back().entity].entity.kind == EntityKind::person) {
     remember_person(out_.mentions.back().entity);
+  } else if (c.how == MatchKind::place_context) {
+    place_keys_.emplace(joined_key(c.first, c.last), out_.mentions.back().entity);
   }
 }
 

@@ -122,6 +122,34 @@ TEST_SUITE("importers") {
     CHECK(r.entities[duda->entity].entity.name == "Andrzej Duda");
   }
 
+  TEST_CASE("recognize: places the text introduces, and their later mentions") {
+    const std::string text =
+        "Russian forces captured the village of Mayorsk. Wagner took Krasnohorivka (approximately "
+        "20km north of Bakhmut). Ukraine liberated Ivanivka, Kharkiv Oblast. Mayorsk is quiet. "
+        "Krasnohorivka, Kharkiv Oblast. Yesterday (20 km away) Parliament met, Tuesday.";
+    const Recognition r = recognize(real_gazetteer(), text);
+    const auto place = [&](std::string_view name) -> const kb::importers::FoundEntity* {
+      const auto* m = find_mention(r, name);
+      return m != nullptr && m->how == MatchKind::place_context ? &r.entities[m->entity] : nullptr;
+    };
+    REQUIRE(place("Mayorsk"));
+    CHECK(place("Mayorsk")->entity.kind == kb::EntityKind::place);
+    REQUIRE(place("Krasnohorivka"));
+    CHECK(place("Krasnohorivka")->entity.country == "UA");  // Bakhmut lies in Ukraine
+    REQUIRE(place("Ivanivka"));
+    CHECK(place("Ivanivka")->entity.country == "UA");
+    // The later "Mayorsk" is the same entity.
+    std::size_t mayorsk = 0;
+    for (const kb::importers::Mention& m : r.mentions) {
+      mayorsk += m.text == "Mayorsk" ? 1U : 0U;
+    }
+    CHECK(mayorsk == 2);
+    // Capitalised words without such a context are no places.
+    CHECK_FALSE(place("Yesterday"));
+    CHECK_FALSE(place("Parliament"));
+    CHECK_FALSE(place("Tuesday"));
+  }
+
   TEST_CASE("recognize: demonyms are marked and spans are byte offsets") {
     std::string text = "Ukrainian pilots and Israeli-style aid";
     Recognition r = recognize(real_gazetteer(), text);
