@@ -337,15 +337,22 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
 // (error class: "A law has already been adopted that allows foreign troops to come to…").
 // Returns false when no headline can be built: the event is then left out.
 bool retitle(const learned::SynSentence& s, ExtractedEvent& e) {
-  if (headline_like(e.title)) {
-    return true;
-  }
   std::optional<std::size_t> word;
   for (std::size_t w = 0; w < s.parse.words.size() && !word; ++w) {
     const auto& x = s.parse.words[w];
     if (x.begin <= e.trigger_begin && e.trigger_begin < std::max(x.end, x.begin + 1)) {
       word = w;
     }
+  }
+  // A title that ends with its own verb names nothing acted on, however long the actor's name
+  // (error class: "Andriy Yermak announces", "United States approves").
+  std::string verb = " ";
+  if (word) {
+    verb += learned::present_3sg(s.lemmas[*word]);
+  }
+  const bool bare = word && s.parse.words[*word].upos == "VERB" && e.title.ends_with(verb);
+  if (headline_like(e.title) && !bare) {
+    return true;
   }
   if (!word) {
     return false;
@@ -361,8 +368,12 @@ bool retitle(const learned::SynSentence& s, ExtractedEvent& e) {
   learned::Decision d;
   d.word = *word;
   d.kind = e.kind;
-  e.title = learned::headline(s, d, actor, target);
-  return headline_like(e.title);
+  std::string title = learned::headline(s, d, actor, target);
+  if (headline_like(title)) {
+    e.title = std::move(title);
+    return true;
+  }
+  return headline_like(e.title);  // a bare but well-formed title is kept when nothing better is
 }
 
 // Reads the events of one dated sentence with the learned models; with a hook, hands the
