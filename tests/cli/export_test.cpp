@@ -220,6 +220,37 @@ TEST_SUITE("cli") {
     }
   }
 
+  TEST_CASE("kb import names the file and line of a truncated CSV or a damaged kb JSON") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    const std::string csv = dir.file("cut.csv");
+    std::ofstream(csv) << "date,title,quote\n2020,Talks,\"They met.\"\n2021,Truce,\"They agre";
+    auto r = test::kb_run(db, {"import", csv});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: " + csv + ": line 3: a quoted field is never closed\n");
+
+    const std::string head =
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [], \"sources\": [], "
+        "\"links\": [], \"events\": ";
+    const std::string deep = dir.file("deep.json");
+    std::ofstream(deep) << head << std::string(100000, '[') << std::string(100000, ']') << "}";
+    r = test::kb_run(db, {"import", deep});
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind("kb: " + deep + ": kb JSON: events", 0) == 0);
+    CHECK(r.err.find("nested deeper than 64 levels") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+
+    const std::string huge = dir.file("huge.json");
+    std::ofstream(huge) << head << "[{\"id\": 1, \"confidence\": 1e999999}]}";
+    r = test::kb_run(db, {"import", huge});
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind(
+              "kb: " + huge + ": kb JSON: events[0].confidence: number overflow parsing '1e999999'",
+              0) == 0);
+    CHECK(test::kb_run(db, {"stats", "--format", "json"}).out.find("\"events\": 0") !=
+          std::string::npos);
+  }
+
   TEST_CASE("kb export -o refuses a directory, a FIFO and a symbolic link") {
     test::TempDir dir;
     const std::string db = dir.file("kb.db");
