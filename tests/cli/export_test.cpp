@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <streambuf>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -217,6 +218,35 @@ TEST_SUITE("cli") {
       const std::string err = slurp(dir.file("err"));
       CHECK(err.rfind("kb: cannot write to standard output", 0) == 0);
       CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+    }
+  }
+
+  TEST_CASE("kb timeline and kb export into a pipe closed by its reader exit 1 without a word") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const std::vector<std::vector<std::string>> commands = {
+        {"--db", db, "timeline", "Ukraine"},
+        {"--db", db, "export"},
+        {"--db", db, "export", "--format", "csv"}};
+    for (const bool ignored : {false, true}) {
+      for (const auto& args : commands) {
+        CAPTURE(ignored);
+        CAPTURE(args);
+        // The reader is gone before kb writes, as `kb ... | head -c1` leaves it once head has
+        // its byte.
+        int fds[2];
+        REQUIRE(pipe(fds) == 0);
+        close(fds[0]);
+        test::ProcessOptions opts;
+        opts.out_fd = fds[1];
+        opts.err = dir.file("err");
+        opts.sigpipe_ignored = ignored;
+        const pid_t pid = test::spawn_kb(args, opts);
+        close(fds[1]);
+        CHECK(test::wait_kb(pid) == 1);  // 141 would be death by SIGPIPE
+        CHECK(slurp(dir.file("err")).empty());
+      }
     }
   }
 
