@@ -318,10 +318,23 @@ class Locator final : public nlohmann::json_sax<Json> {
       const auto end = what.find("] ");
       what.remove_prefix(end == std::string_view::npos ? 0 : end + 2);
     }
+    // The message quotes what was last read, which may be a whole unterminated string: keep
+    // its first 200 bytes (ending on a UTF-8 character boundary).
+    if (what.size() > 200) {
+      std::size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+      what = what.substr(0, cut);
+      what_cut_ = true;
+    }
     // Syntax errors name their line and column; others (a number out of range) get the byte.
     problem_ = what.starts_with("parse error at ")
                    ? fmt::format("{}: {}", path(), what)
                    : fmt::format("{}: {} (byte {})", path(), what, position);
+    if (what_cut_) {
+      problem_ += " …";
+    }
     return false;
   }
 
@@ -345,10 +358,21 @@ class Locator final : public nlohmann::json_sax<Json> {
       if (f.array) {
         out += fmt::format("[{}]", f.index);
       } else if (!f.key.empty()) {
-        out += (out.empty() ? "" : ".") + f.key;
+        out += (out.empty() ? "" : ".") + short_key(f.key);
       }
     }
     return out.empty() ? "document" : out;
+  }
+  // A key as a path shows it: its first 40 bytes (ending on a UTF-8 character boundary).
+  static std::string short_key(const std::string& key) {
+    if (key.size() <= 40) {
+      return key;
+    }
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    return key.substr(0, cut) + "…";
   }
   bool value() {
     if (!frames_.empty() && frames_.back().array) {
@@ -372,6 +396,7 @@ class Locator final : public nlohmann::json_sax<Json> {
 
   std::vector<Frame> frames_;
   std::string problem_;
+  bool what_cut_ = false;
 };
 
 // Converts the parsed document; throws invalid_argument naming the first unusable value, which

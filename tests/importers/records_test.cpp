@@ -173,6 +173,17 @@ TEST_SUITE("importers") {
     CHECK(r.error().message.rfind("kb JSON: entities[0]", 0) == 0);
     CHECK(r.error().message.find("line 1, column 63: syntax error") != std::string::npos);
     CHECK(r.error().message.find("missing closing quote") != std::string::npos);
+    // The parser quotes what it last read: of a string cut short, only its first 200 bytes.
+    const auto long_cut = read_kb_json(cut + std::string(100000, 'a'));
+    REQUIRE(!long_cut.has_value());
+    CHECK(long_cut.error().message.size() < 400);
+    CHECK(long_cut.error().message.ends_with("aaa …"));
+    // A path names keys by their first 40 bytes.
+    const auto long_key =
+        read_kb_json("{\"format\": \"kb-json\", \"" + std::string(100000, 'k') + "\": [1e999999]}");
+    REQUIRE(!long_key.has_value());
+    CHECK(long_key.error().message.rfind("kb JSON: " + std::string(40, 'k') + "…[0]: number", 0) ==
+          0);
   }
 
   TEST_CASE("csv::parse names the line of a quoted field a truncated file leaves open") {
