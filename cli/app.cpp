@@ -53,12 +53,16 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
 namespace {
 
 // Flushes standard output. Output that could not be written (a full disk, a closed file) turns
-// a success into a failure with one message; a command that already failed has said why.
+// a success into a failure with one message; a command that already failed has said why. A
+// pipe closed by its reader (`kb timeline | head -1`) is a failure too, but a quiet one.
 int check_output(Context& ctx, int code) {
   errno = 0;
   ctx.out.flush();
   if (ctx.out.good()) {
     return code;
+  }
+  if (ctx.out_closed && ctx.out_closed()) {
+    return code == 0 ? 1 : code;  // the reader has gone (`| head -1`): nothing to tell anyone
   }
   if (code == 0) {
     const int err = errno;

@@ -23,6 +23,7 @@ struct BriefOptions {
   std::optional<std::string> from, to, as_of;
   std::optional<std::string> output;
   std::optional<std::string> title;
+  bool force = false;  // -o (or its .svg) may be a symbolic link: write the file it points to
 };
 
 Result<services::BriefingQuery> query_of(const BriefOptions& o, const Context& ctx) {
@@ -63,11 +64,14 @@ Result<void> run_brief(const BriefOptions& o, Context& ctx) {
   std::filesystem::path svg = md;
   svg.replace_extension(".svg");
   b.timeline_href = svg.filename().string();
-  KB_TRY(write_text_file(md.string(), render::render_briefing(b)));
+  // Both paths are checked before either is written, so a refused SVG leaves no briefing.
+  KB_TRY(output_target(md.string(), o.force));
+  KB_TRY(output_target(svg.string(), o.force));
+  KB_TRY(write_text_file(md.string(), render::render_briefing(b), o.force));
   std::vector<Event> all = b.context;
   all.insert(all.end(), b.key.begin(), b.key.end());
   all.insert(all.end(), b.ahead.begin(), b.ahead.end());
-  KB_TRY(write_text_file(svg.string(), render::render_timeline_svg(all, b.title)));
+  KB_TRY(write_text_file(svg.string(), render::render_timeline_svg(all, b.title), o.force));
   ctx.out << fmt::format("wrote {} ({} key development{}, {} context, {} ahead) and {}\n",
                          md.string(), b.key.size(), b.key.size() == 1 ? "" : "s", b.context.size(),
                          b.ahead.size(), svg.string());
@@ -87,6 +91,9 @@ void add_brief_command(CLI::App& app, Context& ctx) {
   sub->add_option("--output,-o", o->output,
                   "Write FILE.md, and the timeline picture FILE.svg next to it");
   sub->add_option("--title", o->title, "The briefing's title (default: Briefing: TOPIC)");
+  sub->add_flag("--force", o->force,
+                "When the -o path (or its .svg) is a symbolic link, replace the file it points "
+                "to");
   sub->footer("Example: kb brief ukraine --from 2014 --as-of 2023-05-23 -o briefing.md");
   on_run(sub, ctx, [o, &ctx] { return run_brief(*o, ctx); });
 }

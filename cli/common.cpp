@@ -172,7 +172,7 @@ int write_all(int fd, std::string_view text) {
 
 }  // namespace
 
-Result<void> write_text_file(const std::string& path, std::string_view text, bool force) {
+Result<OutputTarget> output_target(const std::string& path, bool force) {
   namespace fs = std::filesystem;
   std::string target = path;
   struct stat st {};
@@ -196,6 +196,13 @@ Result<void> write_text_file(const std::string& path, std::string_view text, boo
       return fail(Errc::invalid_argument, fmt::format("cannot write '{}': {}", path, why));
     }
   }
+  return OutputTarget{target, exists ? std::optional<unsigned>(st.st_mode & 07777) : std::nullopt};
+}
+
+Result<void> write_text_file(const std::string& path, std::string_view text, bool force) {
+  namespace fs = std::filesystem;
+  KB_ASSIGN(const OutputTarget out, output_target(path, force));
+  const std::string& target = out.path;
   // A new file beside the target, renamed over it once complete: a failed write leaves the old
   // file (or none), never half of one. The random suffix keeps concurrent writers apart.
   const fs::path dir = fs::path(target).parent_path();
@@ -213,7 +220,7 @@ Result<void> write_text_file(const std::string& path, std::string_view text, boo
   if (fd < 0) {
     return write_error(path, EEXIST);
   }
-  int err = exists && ::fchmod(fd, st.st_mode & 07777) != 0 ? errno : 0;
+  int err = out.mode && ::fchmod(fd, static_cast<mode_t>(*out.mode)) != 0 ? errno : 0;
   if (err == 0) {
     err = write_all(fd, text);
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -52,6 +53,15 @@ Result<std::string> read_input(const std::string& file, Context& ctx);
 // link unless `force` (then the file it points to is written); (storage) naming the path and the
 // reason when writing fails.
 Result<void> write_text_file(const std::string& path, std::string_view text, bool force = false);
+
+// Where write_text_file(path, …, force) would write, checked without writing anything: the
+// file itself or, through a symbolic link with `force`, the file it points to; the mode of the
+// file it replaces, if any. Same errors as write_text_file's checks.
+struct OutputTarget {
+  std::string path;
+  std::optional<unsigned> mode;
+};
+Result<OutputTarget> output_target(const std::string& path, bool force);
 
 // Prints "kb: <message>" to ctx.err and returns the exit code for the error's kind.
 int report(Context& ctx, const Error& error);

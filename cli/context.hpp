@@ -23,6 +23,9 @@ struct Context {
   bool in_is_tty = false;   // confirmation prompts only on a terminal
   int exit_code = 0;        // set by the command that ran
   std::string db_option;    // --db, empty when not given
+  // True when standard output is a pipe nobody reads any more (`kb timeline | head -1`): output
+  // that failed for that reason ends the run with exit 1 and no message. Empty: never.
+  std::function<bool()> out_closed;
 };
 
 }  // namespace kb::cli

@@ -85,9 +85,12 @@ Result<void> store_record(Repository& store, const importers::RecordEvent& r,
 Result<void> import_csv(Repository& store, std::string_view content, std::string_view origin,
                         RecordFormat format, bool strict, const SkipReporter& skipped,
                         RecordImportSummary& sum) {
-  KB_ASSIGN(importers::RecordBatch batch, format == RecordFormat::acled_csv
-                                              ? importers::read_acled_csv(content)
-                                              : importers::read_analyst_csv(content));
+  auto read = format == RecordFormat::acled_csv ? importers::read_acled_csv(content)
+                                                : importers::read_analyst_csv(content);
+  if (!read) {  // "line 7: a quoted field is never closed": say which file
+    return fail(read.error().code, fmt::format("{}: {}", origin, read.error().message));
+  }
+  importers::RecordBatch batch = std::move(read).value();
   if (strict && !batch.warnings.empty()) {
     const auto& w = batch.warnings.front();
     return fail(Errc::invalid_argument,
@@ -203,9 +206,16 @@ Result<void> check_references(const KbDump& dump) {
   return ok();
 }
 
-Result<void> import_kb_json(Repository& store, std::string_view content, RecordImportSummary& sum) {
-  KB_ASSIGN(KbDump dump, importers::read_kb_json(content));
-  KB_TRY(check_references(dump));
+Result<void> import_kb_json(Repository& store, std::string_view content, std::string_view origin,
+                            RecordImportSummary& sum) {
+  auto read = importers::read_kb_json(content);
+  if (!read) {  // "kb JSON: events[3].date: ...": say which file
+    return fail(read.error().code, fmt::format("{}: {}", origin, read.error().message));
+  }
+  const KbDump dump = std::move(read).value();
+  if (auto checked = check_references(dump); !checked) {
+    return fail(checked.error().code, fmt::format("{}: {}", origin, checked.error().message));
+  }
   KB_ASSIGN(bool empty, store_is_empty(store));
   if (!empty) {
     return merge_dump(store, dump, sum);
@@ -240,7 +250,7 @@ Result<RecordImportSummary> import_records(Repository& store, std::string_view c
   RecordImportSummary sum;
   KB_ASSIGN(Transaction tx, store.transaction());
   if (format == RecordFormat::kb_json) {
-    KB_TRY(import_kb_json(store, content, sum));
+    KB_TRY(import_kb_json(store, content, origin, sum));
   } else {
     KB_TRY(import_csv(store, content, origin, format, strict, skipped, sum));
   }

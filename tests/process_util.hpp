@@ -3,6 +3,7 @@
 // another user).
 #pragma once
 
+#include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
 #include <string>
@@ -22,6 +23,10 @@ struct ProcessOptions {
   std::string out = "/dev/null";
   std::string err = "/dev/null";
   bool as_nobody = false;  // when root, run as nobody (uid/gid 65534) through setpriv
+  int out_fd = -1;         // when set, standard output is this descriptor instead of `out`
+  // What kb starts with for SIGPIPE: the default action (death) or ignored, as a parent
+  // process may leave it.
+  bool sigpipe_ignored = false;
 };
 
 // Starts `kb <args>`; returns its pid. Fails the test when it cannot be started.
@@ -40,12 +45,32 @@ inline pid_t spawn_kb(const std::vector<std::string>& args, const ProcessOptions
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, opts.in.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, opts.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
+  if (opts.out_fd >= 0) {
+    posix_spawn_file_actions_adddup2(&actions, opts.out_fd, 1);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 1, opts.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+  }
   posix_spawn_file_actions_addopen(&actions, 2, opts.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
+  // An ignored signal stays ignored across exec; one in the "default" set is reset.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t reset;
+  sigemptyset(&reset);
+  if (!opts.sigpipe_ignored) {
+    sigaddset(&reset, SIGPIPE);
+  }
+  posix_spawnattr_setsigdefault(&attr, &reset);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  struct sigaction ignore {};
+  struct sigaction before {};
+  ignore.sa_handler = opts.sigpipe_ignored ? SIG_IGN : SIG_DFL;
+  sigaction(SIGPIPE, &ignore, &before);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+  const int rc = posix_spawn(&pid, raw[0], &actions, &attr, raw.data(), environ);
+  sigaction(SIGPIPE, &before, nullptr);
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   REQUIRE_MESSAGE(rc == 0, "cannot start " << raw[0]);
   return pid;

@@ -167,7 +167,7 @@ inline KbRun run_kb(const std::vector<std::string>& args, const RunOptions& opts
   std::ostringstream out;
   std::ostringstream err;
   std::istringstream in(opts.input);
-  cli::Context ctx{out, err, in, {}, fixed_today(), opts.out_is_tty, opts.in_is_tty, 0, {}};
+  cli::Context ctx{out, err, in, {}, fixed_today(), opts.out_is_tty, opts.in_is_tty, 0, {}, {}};
   ctx.env = [env = opts.env](const std::string& name) -> std::optional<std::string> {
     const auto it = env.find(name);
     return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);

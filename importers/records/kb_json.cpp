@@ -2,8 +2,12 @@
 
 #include "importers/records/kb_json.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -84,123 +88,340 @@ Json event_json(const Event& e) {
   return j;
 }
 
-std::optional<std::string> opt_string(const Json& j, const char* key) {
-  const auto& v = j.at(key);
-  return v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>());
+// The deepest nesting a kb JSON document may have: the format itself needs four levels
+// (document, events, event, date or citations); deeper input is refused before it is converted.
+constexpr std::size_t kMaxDepth = 64;
+
+// What a value in `j` is, for messages ("a string", "an array").
+std::string_view kind_of(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+      return "a number";
+    default:
+      return "binary data";
+  }
 }
-std::optional<std::int64_t> opt_int(const Json& j, const char* key) {
-  const auto& v = j.at(key);
-  return v.is_null() ? std::nullopt : std::optional<std::int64_t>(v.get<std::int64_t>());
+
+// The conversion of a document stops at the first value it cannot use, with this message;
+// read_kb_json turns it into one Error.
+[[noreturn]] void bad(const std::string& where, std::string_view what) {
+  throw std::invalid_argument(fmt::format("{}: {}", where, what));
+}
+
+// `j` itself, which must be an object.
+const Json& object(const Json& j, const std::string& where) {
+  if (!j.is_object()) {
+    bad(where, fmt::format("expected an object, found {}", kind_of(j)));
+  }
+  return j;
+}
+
+// The member `key` of the object `j` (named `where`), which must be present.
+const Json& member(const Json& j, std::string_view key, const std::string& where) {
+  const auto it = object(j, where).find(key);
+  if (it == j.end()) {
+    bad(fmt::format("{}.{}", where, key), "missing");
+  }
+  return *it;
+}
+
+// `where`.`key` as a string / an id / a number / a list of strings / an array.
+std::string str(const Json& j, std::string_view key, const std::string& where) {
+  const Json& v = member(j, key, where);
+  if (!v.is_string()) {
+    bad(fmt::format("{}.{}", where, key), fmt::format("expected a string, found {}", kind_of(v)));
+  }
+  return v.get<std::string>();
+}
+Id id(const Json& j, std::string_view key, const std::string& where) {
+  const Json& v = member(j, key, where);
+  if (v.is_number_integer() && !v.is_number_unsigned()) {
+    return v.get<Id>();
+  }
+  if (v.is_number_unsigned() &&
+      v.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<Id>::max())) {
+    return static_cast<Id>(v.get<std::uint64_t>());
+  }
+  bad(fmt::format("{}.{}", where, key),
+      v.is_number() ? std::string("expected an integer id, found a number out of range")
+                    : fmt::format("expected an integer id, found {}", kind_of(v)));
+}
+double number(const Json& j, std::string_view key, const std::string& where) {
+  const Json& v = member(j, key, where);
+  if (!v.is_number()) {
+    bad(fmt::format("{}.{}", where, key), fmt::format("expected a number, found {}", kind_of(v)));
+  }
+  return v.get<double>();
+}
+const Json& array(const Json& j, std::string_view key, const std::string& where) {
+  const Json& v = member(j, key, where);
+  if (!v.is_array()) {
+    bad(fmt::format("{}.{}", where, key), fmt::format("expected an array, found {}", kind_of(v)));
+  }
+  return v;
+}
+std::vector<std::string> strings(const Json& j, std::string_view key, const std::string& where) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  for (const auto& v : array(j, key, where)) {
+    if (!v.is_string()) {
+      bad(fmt::format("{}.{}[{}]", where, key, i),
+          fmt::format("expected a string, found {}", kind_of(v)));
+    }
+    out.push_back(v.get<std::string>());
+    ++i;
+  }
+  return out;
+}
+std::optional<std::string> opt_text(const Json& j, std::string_view key, const std::string& where) {
+  return member(j, key, where).is_null() ? std::nullopt
+                                         : std::optional<std::string>(str(j, key, where));
+}
+std::optional<std::int64_t> opt_id(const Json& j, std::string_view key, const std::string& where) {
+  return member(j, key, where).is_null() ? std::nullopt
+                                         : std::optional<std::int64_t>(id(j, key, where));
 }
 
 // The Result of a conversion step, or Error naming the record it failed in.
 template <typename T>
 T unwrap(Result<T> r, const std::string& where) {
   if (!r) {
-    throw std::invalid_argument(fmt::format("{}: {}", where, r.error().message));
+    bad(where, r.error().message);
   }
   return std::move(r).value();
 }
 
 Entity read_entity(const Json& j, const std::string& where) {
   Entity n;
-  n.id = j.at("id").get<Id>();
-  n.name = j.at("name").get<std::string>();
-  n.kind = unwrap(parse_entity_kind(j.at("kind").get<std::string>()), where);
-  n.description = j.at("description").get<std::string>();
-  n.wikidata = opt_string(j, "wikidata");
-  n.country_id = opt_int(j, "country_id");
-  n.aliases = j.at("aliases").get<std::vector<std::string>>();
+  n.id = id(j, "id", where);
+  n.name = str(j, "name", where);
+  n.kind = unwrap(parse_entity_kind(str(j, "kind", where)), where + ".kind");
+  n.description = str(j, "description", where);
+  n.wikidata = opt_text(j, "wikidata", where);
+  n.country_id = opt_id(j, "country_id", where);
+  n.aliases = strings(j, "aliases", where);
   return n;
 }
 
-Source read_source(const Json& j) {
+Source read_source(const Json& j, const std::string& where) {
   Source s;
-  s.id = j.at("id").get<Id>();
-  s.url = opt_string(j, "url");
-  s.title = j.at("title").get<std::string>();
-  s.publisher = opt_string(j, "publisher");
-  s.original_publisher = opt_string(j, "original_publisher");
-  s.published = opt_string(j, "published");
-  s.retrieved = j.at("retrieved").get<std::string>();
-  s.content_hash = j.at("content_hash").get<std::string>();
-  s.origin = opt_string(j, "origin");
-  s.body = j.at("body").get<std::string>();
+  s.id = id(j, "id", where);
+  s.url = opt_text(j, "url", where);
+  s.title = str(j, "title", where);
+  s.publisher = opt_text(j, "publisher", where);
+  s.original_publisher = opt_text(j, "original_publisher", where);
+  s.published = opt_text(j, "published", where);
+  s.retrieved = str(j, "retrieved", where);
+  s.content_hash = str(j, "content_hash", where);
+  s.origin = opt_text(j, "origin", where);
+  s.body = str(j, "body", where);
   return s;
 }
 
 FuzzyDate read_date(const Json& j, const std::string& where) {
-  const auto mod = modifier_from_string(j.at("mod").get<std::string>());
+  const auto mod = modifier_from_string(str(j, "mod", where));
   if (!mod) {
-    throw std::invalid_argument(fmt::format("{}: unknown date mod", where));
+    bad(where + ".mod", "unknown date mod");
   }
-  return unwrap(FuzzyDate::from_timex(j.at("value").get<std::string>()), where).with_modifier(*mod);
+  return unwrap(FuzzyDate::from_timex(str(j, "value", where)), where + ".value")
+      .with_modifier(*mod);
 }
 
 Event read_event(const Json& j, const std::string& where) {
   Event e;
-  e.id = j.at("id").get<Id>();
-  e.title = j.at("title").get<std::string>();
-  e.summary = j.at("summary").get<std::string>();
-  e.date = read_date(j.at("date"), where + ".date");
-  e.date_text = j.at("date_text").get<std::string>();
-  e.kind = unwrap(parse_event_kind(j.at("kind").get<std::string>()), where);
-  e.status = unwrap(parse_status(j.at("status").get<std::string>()), where);
-  e.confidence = j.at("confidence").get<double>();
-  e.origin = j.at("origin").get<std::string>() == "imported" ? Origin::imported : Origin::manual;
-  e.recorded_at = j.at("recorded_at").get<std::string>();
-  e.updated_at = j.at("updated_at").get<std::string>();
+  e.id = id(j, "id", where);
+  e.title = str(j, "title", where);
+  e.summary = str(j, "summary", where);
+  e.date = read_date(member(j, "date", where), where + ".date");
+  e.date_text = str(j, "date_text", where);
+  e.kind = unwrap(parse_event_kind(str(j, "kind", where)), where + ".kind");
+  e.status = unwrap(parse_status(str(j, "status", where)), where + ".status");
+  e.confidence = number(j, "confidence", where);
+  e.origin = str(j, "origin", where) == "imported" ? Origin::imported : Origin::manual;
+  e.recorded_at = str(j, "recorded_at", where);
+  e.updated_at = str(j, "updated_at", where);
   if (j.contains("merged_into")) {
-    e.merged_into = j.at("merged_into").get<Id>();
+    e.merged_into = id(j, "merged_into", where);
   }
-  for (const auto& r : j.at("entities")) {
+  std::size_t i = 0;
+  for (const auto& r : array(j, "entities", where)) {
+    const std::string at = fmt::format("{}.entities[{}]", where, i++);
     Participant p;
-    p.entity_id = r.at("id").get<Id>();
-    p.role = unwrap(parse_role(r.at("role").get<std::string>()), where);
+    p.entity_id = id(r, "id", at);
+    p.role = unwrap(parse_role(str(r, "role", at)), at + ".role");
     e.participants.push_back(std::move(p));
   }
-  for (const auto& c : j.at("citations")) {
+  i = 0;
+  for (const auto& c : array(j, "citations", where)) {
+    const std::string at = fmt::format("{}.citations[{}]", where, i++);
     Citation cit;
-    cit.id = c.at("id").get<Id>();
-    cit.source_id = c.at("source_id").get<Id>();
-    cit.quote = c.at("quote").get<std::string>();
-    cit.quote_begin = opt_int(c, "quote_begin");
-    cit.quote_end = opt_int(c, "quote_end");
+    cit.id = id(c, "id", at);
+    cit.source_id = id(c, "source_id", at);
+    cit.quote = str(c, "quote", at);
+    cit.quote_begin = opt_id(c, "quote_begin", at);
+    cit.quote_end = opt_id(c, "quote_end", at);
     e.citations.push_back(std::move(cit));
   }
-  e.tags = j.at("tags").get<std::vector<std::string>>();
+  e.tags = strings(j, "tags", where);
   return e;
 }
 
-DumpLink read_link(const Json& j) {
-  return DumpLink{
-      j.at("id").get<Id>(), j.at("from").get<Id>(),    j.at("relation").get<std::string>(),
-      j.at("to").get<Id>(), opt_int(j, "citation_id"), j.at("created_at").get<std::string>()};
+DumpLink read_link(const Json& j, const std::string& where) {
+  return DumpLink{id(j, "id", where),
+                  id(j, "from", where),
+                  str(j, "relation", where),
+                  id(j, "to", where),
+                  opt_id(j, "citation_id", where),
+                  str(j, "created_at", where)};
 }
 
-// Converts the parsed document; throws nlohmann or invalid_argument exceptions that
+// A SAX pass over the text before it is parsed into a document: it refuses nesting deeper
+// than kMaxDepth and, for malformed JSON, says where the parser stopped ("events[3].confidence:
+// number overflow parsing '1e999999'") instead of the library's exception text.
+class Locator final : public nlohmann::json_sax<Json> {
+ public:
+  // The message for the first problem found, "" when the text is well-formed.
+  const std::string& problem() const { return problem_; }
+
+  bool null() override { return value(); }
+  bool boolean(bool /*val*/) override { return value(); }
+  bool number_integer(number_integer_t /*val*/) override { return value(); }
+  bool number_unsigned(number_unsigned_t /*val*/) override { return value(); }
+  bool number_float(number_float_t /*val*/, const string_t& /*s*/) override { return value(); }
+  bool string(string_t& /*val*/) override { return value(); }
+  bool binary(binary_t& /*val*/) override { return value(); }
+  bool start_object(std::size_t /*elements*/) override { return open(false); }
+  bool key(string_t& val) override {
+    frames_.back().key = val;
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t /*elements*/) override { return open(true); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                   const nlohmann::detail::exception& ex) override {
+    // nlohmann's messages open with "[json.exception.<kind>.<id>] "; the rest is readable.
+    std::string_view what = ex.what();
+    if (what.starts_with("[json.exception.")) {
+      const auto end = what.find("] ");
+      what.remove_prefix(end == std::string_view::npos ? 0 : end + 2);
+    }
+    // The message quotes what was last read, which may be a whole unterminated string: keep
+    // its first 200 bytes (ending on a UTF-8 character boundary).
+    if (what.size() > 200) {
+      std::size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+      what = what.substr(0, cut);
+      what_cut_ = true;
+    }
+    // Syntax errors name their line and column; others (a number out of range) get the byte.
+    problem_ = what.starts_with("parse error at ")
+                   ? fmt::format("{}: {}", path(), what)
+                   : fmt::format("{}: {} (byte {})", path(), what, position);
+    if (what_cut_) {
+      problem_ += " …";
+    }
+    return false;
+  }
+
+ private:
+  struct Frame {
+    bool array = false;
+    std::size_t index = 0;  // arrays: the element being read
+    std::string key;        // objects: the member being read
+  };
+
+  // Where the parser is: "events[3].date", "document" before the first key; past eight
+  // levels, "…" stands for the rest.
+  std::string path() const {
+    std::string out;
+    for (std::size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& f = frames_[i];
+      if (i == 8) {
+        out += "…";
+        break;
+      }
+      if (f.array) {
+        out += fmt::format("[{}]", f.index);
+      } else if (!f.key.empty()) {
+        out += (out.empty() ? "" : ".") + short_key(f.key);
+      }
+    }
+    return out.empty() ? "document" : out;
+  }
+  // A key as a path shows it: its first 40 bytes (ending on a UTF-8 character boundary).
+  static std::string short_key(const std::string& key) {
+    if (key.size() <= 40) {
+      return key;
+    }
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    return key.substr(0, cut) + "…";
+  }
+  bool value() {
+    if (!frames_.empty() && frames_.back().array) {
+      ++frames_.back().index;
+    }
+    return true;
+  }
+  bool open(bool array) {
+    if (frames_.size() >= kMaxDepth) {
+      problem_ = fmt::format("{}: nested deeper than {} levels (a kb JSON document needs 5)",
+                             path(), kMaxDepth);
+      return false;
+    }
+    frames_.push_back(Frame{array, 0, {}});
+    return true;
+  }
+  bool close() {
+    frames_.pop_back();
+    return value();
+  }
+
+  std::vector<Frame> frames_;
+  std::string problem_;
+  bool what_cut_ = false;
+};
+
+// Converts the parsed document; throws invalid_argument naming the first unusable value, which
 // read_kb_json turns into one Error.
 KbDump read_document(const Json& doc, std::string& where) {
   KbDump dump;
   std::size_t i = 0;
-  for (const auto& j : doc.at("entities")) {
+  for (const auto& j : array(doc, "entities", "document")) {
     where = fmt::format("entities[{}]", i++);
     dump.entities.push_back(read_entity(j, where));
   }
   i = 0;
-  for (const auto& j : doc.at("sources")) {
+  for (const auto& j : array(doc, "sources", "document")) {
     where = fmt::format("sources[{}]", i++);
-    dump.sources.push_back(read_source(j));
+    dump.sources.push_back(read_source(j, where));
   }
   i = 0;
-  for (const auto& j : doc.at("events")) {
+  for (const auto& j : array(doc, "events", "document")) {
     where = fmt::format("events[{}]", i++);
     dump.events.push_back(read_event(j, where));
   }
   i = 0;
-  for (const auto& j : doc.at("links")) {
+  for (const auto& j : array(doc, "links", "document")) {
     where = fmt::format("links[{}]", i++);
-    dump.links.push_back(read_link(j));
+    dump.links.push_back(read_link(j, where));
   }
   return dump;
 }
@@ -235,20 +456,81 @@ std::string write_kb_json(const KbDump& dump) {
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+
+// Reads a document's top-level "format" member and stops there, so that sniffing costs little
+// and a damaged kb JSON file (cut short, say) is still recognised, and its damage reported by
+// read_kb_json rather than mistaken for another format.
+class FormatSniffer final : public nlohmann::json_sax<Json> {
+ public:
+  bool is_kb_json = false;
+
+  bool null() override { return value(false); }
+  bool boolean(bool /*val*/) override { return value(false); }
+  bool number_integer(number_integer_t /*val*/) override { return value(false); }
+  bool number_unsigned(number_unsigned_t /*val*/) override { return value(false); }
+  bool number_float(number_float_t /*val*/, const string_t& /*s*/) override { return value(false); }
+  bool string(string_t& val) override { return value(val == kKbJsonFormat); }
+  bool binary(binary_t& /*val*/) override { return value(false); }
+  bool start_object(std::size_t /*elements*/) override { return open(); }
+  bool key(string_t& val) override {
+    format_key_ = depth_ == 1 && val == "format";
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t /*elements*/) override {
+    return depth_ != 0 && !format_key_ && open();  // a top-level array is no kb JSON
+  }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                   const nlohmann::detail::exception& /*ex*/) override {
+    return false;
+  }
+
+ private:
+  // A scalar: when it is the top-level "format", the answer (and the end of the pass).
+  bool value(bool kb_format) {
+    if (depth_ == 1 && format_key_) {
+      is_kb_json = kb_format;
+      return false;
+    }
+    return depth_ != 0;
+  }
+  bool open() {
+    if (depth_ == 1 && format_key_) {
+      return false;  // "format" holds an object: not kb JSON
+    }
+    ++depth_;
+    return depth_ <= kMaxDepth;
+  }
+  bool close() {
+    --depth_;
+    return depth_ != 0;  // the document ended without a "format"
+  }
+
+  std::size_t depth_ = 0;
+  bool format_key_ = false;
+};
+
+}  // namespace
+
 bool looks_like_kb_json(std::string_view text) {
   const auto start = text.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos || text[start] != '{') {
     return false;
   }
-  const Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return false;
-  }
-  const auto it = doc.find("format");
-  return it != doc.end() && it->is_string() && it->get<std::string>() == kKbJsonFormat;
+  FormatSniffer sniffer;
+  Json::sax_parse(text, &sniffer);
+  return sniffer.is_kb_json;
 }
 
 Result<KbDump> read_kb_json(std::string_view text) {
+  Locator locator;
+  if (!Json::sax_parse(text, &locator)) {
+    return fail(Errc::parse,
+                fmt::format("kb JSON: {}", locator.problem().empty() ? std::string("not valid JSON")
+                                                                     : locator.problem()));
+  }
   const Json doc = Json::parse(text, nullptr, false);
   if (doc.is_discarded()) {
     return fail(Errc::parse, "kb JSON: not valid JSON");
@@ -261,9 +543,11 @@ Result<KbDump> read_kb_json(std::string_view text) {
                                          kKbJsonVersion));
   }
   std::string where = "document";
-  try {  // nlohmann reports type errors by exception; this is the edge where they become Errors
+  try {  // the conversion stops by exception at the first unusable value; here it is an Error
     return read_document(doc, where);
-  } catch (const std::exception& e) {
+  } catch (const std::invalid_argument& e) {
+    return fail(Errc::parse, fmt::format("kb JSON: {}", e.what()));
+  } catch (const std::exception& e) {  // not expected: every access above is checked first
     return fail(Errc::parse, fmt::format("kb JSON: {}: {}", where, e.what()));
   }
 }

@@ -2,7 +2,9 @@
 // written next to it, stdout output, an empty topic, and an unwritable output path.
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 
 #include <doctest/doctest.h>
 
@@ -79,6 +81,63 @@ TEST_SUITE("cli") {
     CHECK(r.out ==
           "# Briefing: Atlantis\n\n*0 key developments*\n\n## Key developments\n\nNo events about "
           "this topic in this period.\n\n## Sources\n\nNo sources cited.\n");
+  }
+
+  TEST_CASE("kb brief -o writes like kb export -o: no directory, FIFO, device or link unasked") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    namespace fs = std::filesystem;
+    auto r = test::kb_run(db, {"brief", "Ukraine", "-o", dir.path.string()});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: cannot write '" + dir.path.string() + "': it is a directory\n");
+    CHECK(!fs::exists(dir.path.string() + ".svg"));
+
+    const std::string fifo = dir.file("pipe.md");
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    r = test::kb_run(db, {"brief", "Ukraine", "-o", fifo});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: cannot write '" + fifo + "': it is a FIFO, not a regular file\n");
+    CHECK(fs::is_fifo(fifo));
+    CHECK(!fs::exists(dir.file("pipe.svg")));
+
+    r = test::kb_run(db, {"brief", "Ukraine", "-o", "/dev/full"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: cannot write '/dev/full': it is a device, not a regular file\n");
+
+    // The briefing is a link: refused, the file it points to untouched; --force writes it.
+    const std::string target = dir.file("target.md");
+    const std::string link = dir.file("link.md");
+    std::ofstream(target) << "old";
+    fs::create_symlink(target, link);
+    r = test::kb_run(db, {"brief", "Ukraine", "-o", link});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: cannot write '" + link +
+                       "': it is a symbolic link (--force writes to the file it points to)\n");
+    CHECK(slurp(target) == "old");
+    CHECK(!fs::exists(dir.file("link.svg")));
+    r = test::kb_run(db, {"brief", "Ukraine", "-o", link, "--force"});
+    CHECK_MESSAGE(r.code == 0, r.err);
+    CHECK(fs::is_symlink(link));
+    CHECK(slurp(target).rfind("# Briefing: Ukraine\n", 0) == 0);
+    CHECK(slurp(dir.file("link.svg")).find("<svg") != std::string::npos);
+
+    // Only the picture beside it is a link: nothing is written, not even the briefing.
+    const std::string svg_target = dir.file("picture.svg");
+    std::ofstream(svg_target) << "old";
+    fs::create_symlink(svg_target, dir.file("b.svg"));
+    r = test::kb_run(db, {"brief", "Ukraine", "-o", dir.file("b.md")});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("b.svg': it is a symbolic link") != std::string::npos);
+    CHECK(!fs::exists(dir.file("b.md")));
+    CHECK(slurp(svg_target) == "old");
+    r = test::kb_run(db, {"brief", "Ukraine", "-o", dir.file("b.md"), "--force"});
+    CHECK_MESSAGE(r.code == 0, r.err);
+    CHECK(fs::is_symlink(dir.file("b.svg")));
+    CHECK(slurp(svg_target).find("<svg") != std::string::npos);
+    for (const auto& e : fs::directory_iterator(dir.path)) {
+      CHECK(e.path().filename().string().find("kb-tmp") == std::string::npos);
+    }
   }
 
   TEST_CASE("kb brief to an unwritable path fails cleanly") {

@@ -50,6 +50,7 @@ inline cli::Context make_context(std::ostream& out, std::ostream& err, std::istr
                    false,
                    false,
                    0,
+                   {},
                    {}};
   return ctx;
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <streambuf>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -218,6 +219,66 @@ TEST_SUITE("cli") {
       CHECK(err.rfind("kb: cannot write to standard output", 0) == 0);
       CHECK(std::count(err.begin(), err.end(), '\n') == 1);
     }
+  }
+
+  TEST_CASE("kb timeline and kb export into a pipe closed by its reader exit 1 without a word") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    test::seed_cli_kb(db);
+    const std::vector<std::vector<std::string>> commands = {
+        {"--db", db, "timeline", "Ukraine"},
+        {"--db", db, "export"},
+        {"--db", db, "export", "--format", "csv"}};
+    for (const bool ignored : {false, true}) {
+      for (const auto& args : commands) {
+        CAPTURE(ignored);
+        CAPTURE(args);
+        // The reader is gone before kb writes, as `kb ... | head -c1` leaves it once head has
+        // its byte.
+        int fds[2];
+        REQUIRE(pipe(fds) == 0);
+        close(fds[0]);
+        test::ProcessOptions opts;
+        opts.out_fd = fds[1];
+        opts.err = dir.file("err");
+        opts.sigpipe_ignored = ignored;
+        const pid_t pid = test::spawn_kb(args, opts);
+        close(fds[1]);
+        CHECK(test::wait_kb(pid) == 1);  // 141 would be death by SIGPIPE
+        CHECK(slurp(dir.file("err")).empty());
+      }
+    }
+  }
+
+  TEST_CASE("kb import names the file and line of a truncated CSV or a damaged kb JSON") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    const std::string csv = dir.file("cut.csv");
+    std::ofstream(csv) << "date,title,quote\n2020,Talks,\"They met.\"\n2021,Truce,\"They agre";
+    auto r = test::kb_run(db, {"import", csv});
+    CHECK(r.code == 2);
+    CHECK(r.err == "kb: " + csv + ": line 3: a quoted field is never closed\n");
+
+    const std::string head =
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [], \"sources\": [], "
+        "\"links\": [], \"events\": ";
+    const std::string deep = dir.file("deep.json");
+    std::ofstream(deep) << head << std::string(100000, '[') << std::string(100000, ']') << "}";
+    r = test::kb_run(db, {"import", deep});
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind("kb: " + deep + ": kb JSON: events", 0) == 0);
+    CHECK(r.err.find("nested deeper than 64 levels") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+
+    const std::string huge = dir.file("huge.json");
+    std::ofstream(huge) << head << "[{\"id\": 1, \"confidence\": 1e999999}]}";
+    r = test::kb_run(db, {"import", huge});
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind(
+              "kb: " + huge + ": kb JSON: events[0].confidence: number overflow parsing '1e999999'",
+              0) == 0);
+    CHECK(test::kb_run(db, {"stats", "--format", "json"}).out.find("\"events\": 0") !=
+          std::string::npos);
   }
 
   TEST_CASE("kb export -o refuses a directory, a FIFO and a symbolic link") {

@@ -239,6 +239,29 @@ TEST_SUITE("importers") {
     CHECK(contains(junk.error().message, "x.jsonl: no readable JSONL record"));
   }
 
+  TEST_CASE("a JSONL record holding a number beyond a double is kept, with a warning") {
+    const auto r = kb::importers::read_articles(
+        "{\"id\": 1e999999, \"title\": \"Talks resume\", \"score\": [-2E+99999], "
+        "\"text\": \"Talks resumed in Geneva, a \\\"1e999999\\\" day.\"}\n",
+        "x.jsonl", {});
+    REQUIRE_MESSAGE(r.has_value(), r.error().message);
+    REQUIRE(r->articles.size() == 1);
+    const Article& a = r->articles[0];
+    CHECK(a.title == "Talks resume");
+    CHECK(a.text == "Talks resumed in Geneva, a \"1e999999\" day.");  // strings untouched
+    CHECK(std::count_if(a.warnings.begin(), a.warnings.end(), [](const std::string& w) {
+            return w == "x.jsonl:1: number 1e999999 is out of range; read as null";
+          }) == 1);
+    // A line that is damaged anyway is still skipped, not rescued.
+    const auto bad = kb::importers::read_articles(
+        "{\"text\": \"Talks resumed.\", \"n\": 1e999999,}\n{\"text\": \"Talks ended.\"}\n",
+        "y.jsonl", {});
+    REQUIRE(bad.has_value());
+    CHECK(bad->articles.size() == 1);
+    REQUIRE(bad->warnings.size() == 1);
+    CHECK(contains(bad->warnings[0], "y.jsonl:1: not a JSON object"));
+  }
+
   TEST_CASE("stream_path refuses /dev/zero from its first bytes") {
     std::vector<std::string> warnings;
     std::size_t delivered = 0;

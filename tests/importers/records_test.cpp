@@ -121,6 +121,77 @@ TEST_SUITE("importers") {
     CHECK(bad.error().message.find("events[0]") != std::string::npos);
   }
 
+  TEST_CASE("read_kb_json names the field of a value it cannot use") {
+    const std::string head =
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [], \"sources\": [], "
+        "\"links\": [], \"events\": [{\"id\": 1, \"title\": ";
+    const auto wrong_type = read_kb_json(head + "5}]}");
+    REQUIRE(!wrong_type.has_value());
+    CHECK(wrong_type.error().message ==
+          "kb JSON: events[0].title: expected a string, found a number");
+    // nlohmann refuses numbers beyond a double; the message says which field held one.
+    const auto huge = read_kb_json(head + "\"T\", \"confidence\": 1e999999}]}");
+    REQUIRE(!huge.has_value());
+    CHECK(huge.error().code == Errc::parse);
+    CHECK(huge.error().message.rfind(
+              "kb JSON: events[0].confidence: number overflow parsing '1e999999'", 0) == 0);
+    const auto missing = read_kb_json(
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [], \"sources\": {}}");
+    REQUIRE(!missing.has_value());
+    CHECK(missing.error().message ==
+          "kb JSON: document.sources: expected an array, found an object");
+    for (const auto* r : {&wrong_type, &huge, &missing}) {
+      CHECK(r->error().message.find("json.exception") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("read_kb_json refuses 100,000 nested arrays with one message") {
+    const std::string deep =
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": " + std::string(100000, '[') +
+        std::string(100000, ']') + "}";
+    CHECK(looks_like_kb_json(deep));
+    const auto r = read_kb_json(deep);
+    REQUIRE(!r.has_value());
+    CHECK(r.error().code == Errc::parse);
+    CHECK(r.error().message.rfind("kb JSON: entities", 0) == 0);
+    CHECK(r.error().message.find("nested deeper than 64 levels") != std::string::npos);
+    // Unclosed, and without the kb JSON header: no kb JSON, and no crash either way.
+    CHECK(!looks_like_kb_json(std::string(100000, '[')));
+    CHECK(!looks_like_kb_json("{\"a\": " + std::string(100000, '[')));
+    CHECK(!read_kb_json(std::string(100000, '[')).has_value());
+  }
+
+  TEST_CASE("looks_like_kb_json knows a kb JSON file cut short, so read_kb_json says where") {
+    const std::string cut =
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [{\"id\": 1, \"na";
+    CHECK(looks_like_kb_json(cut));
+    CHECK(looks_like_kb_json("{\"version\": 1, \"x\": {\"format\": 1}, \"format\": \"kb-json\"}"));
+    CHECK(!looks_like_kb_json("{\"x\": {\"format\": \"kb-json\"}}"));
+    CHECK(!looks_like_kb_json("{\"format\": [\"kb-json\"]}"));
+    const auto r = read_kb_json(cut);
+    REQUIRE(!r.has_value());
+    CHECK(r.error().message.rfind("kb JSON: entities[0]", 0) == 0);
+    CHECK(r.error().message.find("line 1, column 63: syntax error") != std::string::npos);
+    CHECK(r.error().message.find("missing closing quote") != std::string::npos);
+    // The parser quotes what it last read: of a string cut short, only its first 200 bytes.
+    const auto long_cut = read_kb_json(cut + std::string(100000, 'a'));
+    REQUIRE(!long_cut.has_value());
+    CHECK(long_cut.error().message.size() < 400);
+    CHECK(long_cut.error().message.ends_with("aaa …"));
+    // A path names keys by their first 40 bytes.
+    const auto long_key =
+        read_kb_json("{\"format\": \"kb-json\", \"" + std::string(100000, 'k') + "\": [1e999999]}");
+    REQUIRE(!long_key.has_value());
+    CHECK(long_key.error().message.rfind("kb JSON: " + std::string(40, 'k') + "…[0]: number", 0) ==
+          0);
+  }
+
+  TEST_CASE("csv::parse names the line of a quoted field a truncated file leaves open") {
+    const auto r = read_analyst_csv("date,title\n2020,\"ok\"\n2021,\"cut sh");
+    REQUIRE(!r.has_value());
+    CHECK(r.error().message == "line 3: a quoted field is never closed");
+  }
+
   TEST_CASE("write_kb_json and read_kb_json round-trip a dump") {
     KbDump d;
     Entity n;
