@@ -121,17 +121,27 @@ Result<bool> compatible(Repository& store, const std::set<Id>& a, const std::set
   if (a.empty() || b.empty() || intersects(a, b)) {
     return true;
   }
-  const auto describe = [&](Id id) -> Result<std::pair<Id, bool>> {  // (country, is a place)
-    KB_ASSIGN(const Entity e, store.entity(id));
-    const Id country = e.kind == EntityKind::country || !e.country_id ? id : *e.country_id;
-    return std::make_pair(country, e.kind == EntityKind::place);
+  struct Side {
+    Id id, country;
+    bool place;
   };
-  for (const Id x : a) {
-    KB_ASSIGN(const auto dx, describe(x));
-    for (const Id y : b) {
-      KB_ASSIGN(const auto dy, describe(y));
-      const bool place_in = (dx.second && dx.first == y) || (dy.second && dy.first == x);
-      const bool same_country = !dx.second && !dy.second && dx.first == dy.first;
+  const auto describe = [&](const std::set<Id>& ids) -> Result<std::vector<Side>> {
+    std::vector<Side> out;
+    for (const Id id : ids) {
+      KB_ASSIGN(const Entity e, store.entity(id));
+      const Id country = e.kind == EntityKind::country || !e.country_id ? id : *e.country_id;
+      out.push_back({id, country, e.kind == EntityKind::place});
+    }
+    return out;
+  };
+  KB_ASSIGN(const auto sa, describe(a));
+  KB_ASSIGN(const auto sb, describe(b));
+  for (const Side& dx : sa) {
+    const Id x = dx.id;
+    for (const Side& dy : sb) {
+      const Id y = dy.id;
+      const bool place_in = (dx.place && dx.country == y) || (dy.place && dy.country == x);
+      const bool same_country = !dx.place && !dy.place && dx.country == dy.country;
       if (place_in || same_country) {
         return true;
       }

@@ -107,7 +107,6 @@ int main(int argc, char** argv) {
   }
   // The gold articles the extractor is scored on (dev, blind): never trained on.
   std::set<std::string> gold_eval;
-  std::map<std::string, int> gold_events;
   {
     std::ifstream tsv(gold + "/articles.tsv");
     std::string line;

@@ -2,7 +2,6 @@
 #include "importers/analysis/model.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 namespace kb::analysis {
@@ -34,17 +33,7 @@ Result<Models> Models::read(std::string_view bytes) {
 }
 
 Result<Models> Models::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    return fail(Errc::not_found, "cannot read the analysis models " + path.string());
-  }
-  const std::streamoff size = in.tellg();
-  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
-  in.seekg(0);
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!in) {
-    return fail(Errc::storage, "cannot read the analysis models " + path.string());
-  }
+  KB_ASSIGN(const std::string bytes, read_model_file(path, "analysis models"));
   auto m = read(bytes);
   if (!m) {
     return fail(m.error().code, path.string() + ": " + m.error().message);

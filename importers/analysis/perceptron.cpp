@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 
 namespace kb::analysis {
 namespace {
@@ -47,6 +48,32 @@ Result<std::uint32_t> get_u32(std::string_view in, std::size_t& pos) {
 }
 Result<std::uint64_t> get_u64(std::string_view in, std::size_t& pos) {
   return get_le<std::uint64_t>(in, pos);
+}
+
+void put_f32(std::string& out, float v) { put_u32(out, std::bit_cast<std::uint32_t>(v)); }
+
+Result<float> get_f32(std::string_view in, std::size_t& pos) {
+  KB_ASSIGN(const std::uint32_t bits, get_u32(in, pos));
+  const float v = std::bit_cast<float>(bits);
+  if (!std::isfinite(v)) {
+    return fail(Errc::parse, "a model value is not a finite number");
+  }
+  return v;
+}
+
+Result<std::string> read_model_file(const std::filesystem::path& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    return fail(Errc::not_found, "cannot read the " + std::string(what) + " " + path.string());
+  }
+  const std::streamoff size = in.tellg();
+  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!in) {
+    return fail(Errc::storage, "cannot read the " + std::string(what) + " " + path.string());
+  }
+  return bytes;
 }
 
 void put_str(std::string& out, std::string_view s) {

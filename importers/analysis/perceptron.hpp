@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <span>
 #include <string>
 #include <string_view>
@@ -101,6 +102,12 @@ Result<std::uint32_t> get_u32(std::string_view in, std::size_t& pos);
 Result<std::uint16_t> get_u16(std::string_view in, std::size_t& pos);
 Result<std::uint64_t> get_u64(std::string_view in, std::size_t& pos);
 Result<std::string> get_str(std::string_view in, std::size_t& pos);
+void put_f32(std::string& out, float v);
+// Errc::parse when the value is not finite.
+Result<float> get_f32(std::string_view in, std::size_t& pos);
+// The bytes of a model file; Errc::not_found naming `what` and the path when it cannot be
+// opened, Errc::storage when it cannot be read.
+Result<std::string> read_model_file(const std::filesystem::path& path, std::string_view what);
 // Reads the length-prefixed tag that opens each part of a model file; Errc::parse naming the
 // expected tag when it is something else.
 Result<void> expect_magic(std::string_view in, std::size_t& pos, std::string_view magic);

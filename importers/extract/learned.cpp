@@ -3,10 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 
 #include "importers/analysis/features.hpp"
 #include "importers/extract/concepts.hpp"
@@ -38,10 +34,7 @@ void EventModel::write(std::string& out) const {
   for (const auto& k : kinds) {
     analysis::put_str(out, k);
   }
-  std::uint32_t bits = 0;
-  static_assert(sizeof bits == sizeof trigger_bias);
-  std::memcpy(&bits, &trigger_bias, sizeof bits);
-  analysis::put_u32(out, bits);
+  analysis::put_f32(out, trigger_bias);
 }
 
 Result<EventModel> EventModel::read(std::string_view bytes) {
@@ -62,11 +55,9 @@ Result<EventModel> EventModel::read(std::string_view bytes) {
     KB_ASSIGN(std::string k, analysis::get_str(bytes, pos));
     m.kinds.push_back(std::move(k));
   }
-  KB_ASSIGN(const std::uint32_t bits, analysis::get_u32(bytes, pos));
-  std::memcpy(&m.trigger_bias, &bits, sizeof bits);
+  KB_ASSIGN(m.trigger_bias, analysis::get_f32(bytes, pos));
   if (m.trigger.classes() != 2 || m.attach.classes() != 2 || m.status.classes() != kStatusClasses ||
-      m.role.classes() != kRoleClasses || m.timeml.classes() != kTimemlClasses.size() ||
-      !std::isfinite(m.trigger_bias)) {
+      m.role.classes() != kRoleClasses || m.timeml.classes() != kTimemlClasses.size()) {
     return fail(Errc::parse, "the event models have the wrong number of classes");
   }
   if (pos != bytes.size()) {
@@ -77,11 +68,7 @@ Result<EventModel> EventModel::read(std::string_view bytes) {
 
 Result<EventModel> EventModel::load(const std::filesystem::path& data_dir) {
   const auto path = event_model_path(data_dir);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return fail(Errc::not_found, "cannot read the event models " + path.string());
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  KB_ASSIGN(const std::string bytes, analysis::read_model_file(path, "event models"));
   auto m = read(bytes);
   if (!m) {
     return fail(m.error().code, path.string() + ": " + m.error().message);

@@ -2,10 +2,6 @@
 #include "importers/extract/topic.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 
 #include "importers/analysis/features.hpp"
 
@@ -63,10 +59,7 @@ float TopicModel::margin(std::string_view title, std::string_view text) const {
 void TopicModel::write(std::string& out) const {
   analysis::put_str(out, kMagic);
   model.write(out);
-  std::uint32_t bits = 0;
-  static_assert(sizeof bits == sizeof bias);
-  std::memcpy(&bits, &bias, sizeof bits);
-  analysis::put_u32(out, bits);
+  analysis::put_f32(out, bias);
 }
 
 Result<TopicModel> TopicModel::read(std::string_view bytes) {
@@ -74,9 +67,8 @@ Result<TopicModel> TopicModel::read(std::string_view bytes) {
   KB_TRY(analysis::expect_magic(bytes, pos, kMagic));
   TopicModel m;
   KB_ASSIGN(m.model, analysis::LinearModel::read(bytes, pos));
-  KB_ASSIGN(const std::uint32_t bits, analysis::get_u32(bytes, pos));
-  std::memcpy(&m.bias, &bits, sizeof bits);
-  if (m.model.classes() != 2 || !std::isfinite(m.bias)) {
+  KB_ASSIGN(m.bias, analysis::get_f32(bytes, pos));
+  if (m.model.classes() != 2) {
     return fail(Errc::parse, "the topic model has the wrong number of classes");
   }
   if (pos != bytes.size()) {
@@ -86,11 +78,7 @@ Result<TopicModel> TopicModel::read(std::string_view bytes) {
 }
 
 Result<TopicModel> TopicModel::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return fail(Errc::not_found, "cannot read the topic model " + path.string());
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  KB_ASSIGN(const std::string bytes, analysis::read_model_file(path, "topic model"));
   auto m = read(bytes);
   if (!m) {
     return fail(m.error().code, path.string() + ": " + m.error().message);
