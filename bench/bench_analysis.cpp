@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
   }
   const double load = seconds_since(t0);
   t0 = std::chrono::steady_clock::now();
-  const auto models_only = kb::analysis::Models::load(kb::analysis::model_path(*dir));
+  const auto models_only =
+      kb::analysis::Models::load(kb::analysis::model_path(*dir), kb::analysis::verbs_path(*dir));
   const double load_models = seconds_since(t0);
   t0 = std::chrono::steady_clock::now();
   { kb::importers::SentenceSplitter probe; }

@@ -1,9 +1,10 @@
 // Event-extraction scorer: runs the extractor over the articles named by the gold files in
 // eval/events/gold/*.json and reports precision and recall, in total and per set (the "set" field,
 // else "blind" when the annotator field says so, else "dev"; format: eval/events/README.md).
-// Usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] [--repo DIR]
+// Usage: bench_events_eval [--dump] [--errors] [--titles] [--gold DIR] [--shared DIR] [--repo DIR]
 //                          [--set dev|blind|blind2] [--only NAME]... [--rules]
-//        bench_events_eval --gold2 [--set train|dev|blind] [--errors] [--dump] [--only NAME]...
+//        bench_events_eval --gold2 [--set train|dev|blind] [--errors] [--dump] [--titles]
+//                          [--only NAME]...
 //                          [--rules] [--articles JSONL]
 // --gold2 scores eval/events/gold2 (annotated to ../shared/EVENTS-GUIDE.md) and adds the role,
 // status, title and relation checks; it reads the train and dev splits unless --set names one
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -41,7 +43,7 @@ struct GoldEvent {
 const fs::path kRepoDir = fs::path(__FILE__).parent_path().parent_path();
 
 struct Options {
-  bool dump = false, errors = false;
+  bool dump = false, errors = false, titles = false;
   fs::path gold = kRepoDir / "eval/events/gold";
   fs::path shared = kRepoDir / "../shared/data/articles";
   fs::path repo = kRepoDir;
@@ -131,6 +133,49 @@ bool role_right(const std::vector<std::string>& system, const std::vector<std::s
   });
 }
 
+// The content words of a title, each cut to its first five letters (a crude stem: "invades",
+// "invasion" -> "invad"/"invas" stay apart, "attacks"/"attacked" meet).
+std::vector<std::string> title_stems(const std::string& title) {
+  static const std::vector<std::string> kStop = {
+      "a",  "an", "the", "of", "in",   "on",  "to",    "with", "and", "for",  "at",
+      "by", "is", "are", "as", "from", "its", "their", "his",  "her", "into", "over"};
+  std::vector<std::string> out;
+  std::string w;
+  const auto flush = [&] {
+    if (!w.empty() && std::find(kStop.begin(), kStop.end(), w) == kStop.end()) {
+      out.push_back(w.substr(0, 5));
+    }
+    w.clear();
+  };
+  for (const char c : title) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      w.push_back(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      w.push_back(static_cast<char>(c | 0x20));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Agreement of a system title with the annotator's: F1 of their content-word stems. A proxy
+// for "usable", not a judgement: a good title in other words scores low.
+double title_agreement(const std::string& system, const std::string& gold) {
+  const auto a = title_stems(system), b = title_stems(gold);
+  if (a.empty() || b.empty()) {
+    return 0;
+  }
+  std::vector<std::string> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+  const double p = static_cast<double>(common.size()) / static_cast<double>(a.size());
+  const double r = static_cast<double>(common.size()) / static_cast<double>(b.size());
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
 // The checks a title can be given without a reader: at most 80 bytes, at least three words,
 // not cut with "...", not the sentence itself, starting with a capital.
 bool title_well_formed(const ex::ExtractedEvent& e) {
@@ -145,6 +190,7 @@ struct Tally2 {
   std::size_t articles = 0, tp = 0, sys = 0, gold = 0;
   std::size_t actor_ok = 0, target_ok = 0, roles_ok = 0, status_ok = 0, titles_ok = 0, kind_ok = 0;
   std::size_t rel_sys = 0, rel_gold = 0, rel_tp = 0;
+  double title_f1 = 0;  // summed over matched events
 
   Tally2& operator+=(const Tally2& o) {
     for (auto [a, b] : {std::pair{&articles, o.articles},
@@ -162,6 +208,7 @@ struct Tally2 {
                         {&rel_tp, o.rel_tp}}) {
       *a += b;
     }
+    title_f1 += o.title_f1;
     return *this;
   }
 };
@@ -174,11 +221,13 @@ void print_tally2(std::string_view name, const Tally2& t) {
   fmt::print(
       "{:<6} articles {}  gold {}  system {}  matched {}  precision {:.3f}  recall {:.3f}  F1 "
       "{:.3f}\n       of matched: actor {:.3f}  target {:.3f}  roles {:.3f}  status {:.3f}  kind "
-      "{:.3f}  title well-formed {:.3f} (all system titles)\n       relations: gold {}  system "
+      "{:.3f}  title well-formed {:.3f} (all system titles)  title agreement {:.3f}\n       "
+      "relations: gold {}  system "
       "{}  matched {}\n",
       name, t.articles, t.gold, t.sys, t.tp, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0,
       pct(t.actor_ok, t.tp), pct(t.target_ok, t.tp), pct(t.roles_ok, t.tp), pct(t.status_ok, t.tp),
-      pct(t.kind_ok, t.tp), pct(t.titles_ok, t.sys), t.rel_gold, t.rel_sys, t.rel_tp);
+      pct(t.kind_ok, t.tp), pct(t.titles_ok, t.sys),
+      t.tp ? t.title_f1 / static_cast<double>(t.tp) : 0.0, t.rel_gold, t.rel_sys, t.rel_tp);
 }
 
 std::string system_status(const ex::ExtractedEvent& e) {
@@ -246,6 +295,12 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
       t.roles_ok += actor && target ? 1U : 0U;
       t.status_ok += system_status(e) == g.status ? 1U : 0U;
       t.kind_ok += e.kind == g.kind ? 1U : 0U;
+      const double agreement = title_agreement(e.title, g.title);
+      t.title_f1 += agreement;
+      if (o.titles) {
+        fmt::print("  TITLE {:.2f} | {} | gold: {}\n        \"{}\"\n", agreement, e.title, g.title,
+                   e.quote.substr(0, 200));
+      }
       if (o.dump) {
         dump(e, "OK ");
       }
@@ -299,6 +354,8 @@ int main(int argc, char** argv) {
       o.dump = true;
     } else if (a == "--errors") {
       o.errors = true;
+    } else if (a == "--titles") {
+      o.titles = true;
     } else if ((a == "--gold" || a == "--shared" || a == "--repo") && i + 1 < argc) {
       (a == "--gold" ? o.gold : a == "--shared" ? o.shared : o.repo) = argv[++i];
     } else if (a == "--set" && i + 1 < argc) {
@@ -313,9 +370,10 @@ int main(int argc, char** argv) {
     } else if (a == "--articles" && i + 1 < argc) {
       o.articles = argv[++i];
     } else {
-      std::cerr << "usage: bench_events_eval [--dump] [--errors] [--gold DIR] [--shared DIR] "
-                   "[--repo DIR] [--set dev|blind|blind2] [--only NAME]... [--rules] [--gold2] "
-                   "[--articles JSONL]\n";
+      std::cerr
+          << "usage: bench_events_eval [--dump] [--errors] [--titles] [--gold DIR] [--shared DIR] "
+             "[--repo DIR] [--set dev|blind|blind2] [--only NAME]... [--rules] [--gold2] "
+             "[--articles JSONL]\n";
       return 2;
     }
   }

@@ -3,7 +3,7 @@
 //   kb_train_analysis train --treebank DIR --out data/analysis/en_ewt.kbm [--tagger-iter N]
 //                           [--parser-iter N] [--seed S] [--folds K] [--prune W]
 //   kb_train_analysis prune --model M --prune W [--conllu DEV]   (size and scores at a threshold)
-//   kb_train_analysis eval  --model data/analysis/en_ewt.kbm --conllu FILE
+//   kb_train_analysis eval  --model data/analysis/en_ewt.kbm --conllu FILE [--verbs LEXICON]
 //
 // Training is deterministic: the same treebank, options and seed give the same bytes. The
 // parser is trained on tags predicted by taggers trained on the other folds (jackknifing), so
@@ -135,7 +135,9 @@ int main(int argc, char** argv) {
     const std::string model = arg(argc, argv, "--model", "data/analysis/en_ewt.kbm");
     const std::string conllu =
         arg(argc, argv, "--conllu", "../shared/data/ud-ewt/en_ewt-ud-test.conllu");
-    auto m = kb::analysis::Models::load(model);
+    // The lemmatizer checks unseen verbs against WordNet, as kb does at run time.
+    auto m = kb::analysis::Models::load(
+        model, arg(argc, argv, "--verbs", "data/analysis/wordnet-verbs.txt"));
     if (!m) {
       std::cerr << "kb_train_analysis: " << m.error().message << "\n";
       return 1;

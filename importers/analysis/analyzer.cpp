@@ -15,6 +15,10 @@ std::filesystem::path model_path(const std::filesystem::path& data_dir) {
   return data_dir / "analysis" / "en_ewt.kbm";
 }
 
+std::filesystem::path verbs_path(const std::filesystem::path& data_dir) {
+  return data_dir / "analysis" / "wordnet-verbs.txt";
+}
+
 Analyzer::Analyzer(std::shared_ptr<const Models> models) : impl_(std::make_unique<Impl>()) {
   impl_->models = std::move(models);
 }
@@ -23,7 +27,7 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 Result<Analyzer> Analyzer::load(const std::filesystem::path& data_dir) {
-  KB_ASSIGN(Models m, Models::load(model_path(data_dir)));
+  KB_ASSIGN(Models m, Models::load(model_path(data_dir), verbs_path(data_dir)));
   return Analyzer(std::make_shared<const Models>(std::move(m)));
 }
 

@@ -15,6 +15,8 @@ namespace kb::analysis {
 
 // Where the models live: `data_dir`/analysis/en_ewt.kbm.
 std::filesystem::path model_path(const std::filesystem::path& data_dir);
+// The WordNet verb lexicon the lemmatizer checks: `data_dir`/analysis/wordnet-verbs.txt.
+std::filesystem::path verbs_path(const std::filesystem::path& data_dir);
 
 // Sentences longer than this many words are analysed in pieces of at most this size, so a
 // pathological "sentence" (a table, a list without full stops) stays linear in time.

@@ -70,14 +70,100 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view xpos) cons
   if (auto it = exact_.find(key); it != exact_.end()) {
     return form == low ? it->second : apply_rule(form, make_rule(low, it->second));
   }
+  // A name the treebank never saw is its own lemma: suffix rules learned from abbreviations
+  // turned "Peskov" into "Peskovember" ("Nov" -> "November").
+  if (xpos == "NNP") {
+    return std::string(form);
+  }
+  std::string learned(form);
   for (std::size_t n = std::min(kMaxSuffix, low.size()) + 1; n-- > 0;) {
     key.resize(xpos.size() + 1);
     key += std::string_view(low).substr(low.size() - n);
     if (auto it = rules_.find(key); it != rules_.end()) {
-      return apply_rule(form, it->second);
+      learned = apply_rule(form, it->second);
+      break;
     }
   }
-  return std::string(form);
+  // Inflected verbs only: a base form (VB, VBP) is its own lemma ("lay" is not "lie" there).
+  if ((xpos == "VBD" || xpos == "VBN" || xpos == "VBZ" || xpos == "VBG") && !verbs_.empty()) {
+    return verb_lemma(low, std::move(learned));
+  }
+  return learned;
+}
+
+// WordNet's morphy for verbs: an irregular form's lemma, else the learned lemma when WordNet
+// knows it, else the first detachment ("-ies" -> "-y", "-es", "-s", "-ed" -> "", "-ed" -> "-e",
+// "-ing" -> "", "-ing" -> "-e", a doubled final consonant undoubled) that gives a WordNet verb.
+std::string Lemmatizer::verb_lemma(std::string_view low, std::string learned) const {
+  if (auto it = verbs_.irregular.find(std::string(low)); it != verbs_.irregular.end()) {
+    return it->second;
+  }
+  if (verbs_.lemmas.contains(lower_ascii(learned))) {
+    return learned;
+  }
+  const auto known = [&](const std::string& c) { return verbs_.lemmas.contains(c); };
+  for (const auto& [suffix, add] :
+       std::initializer_list<std::pair<std::string_view, std::string_view>>{{"ies", "y"},
+                                                                            {"es", ""},
+                                                                            {"s", ""},
+                                                                            {"ied", "y"},
+                                                                            {"ed", ""},
+                                                                            {"ed", "e"},
+                                                                            {"ying", "ie"},
+                                                                            {"ing", ""},
+                                                                            {"ing", "e"}}) {
+    if (!low.ends_with(suffix) || low.size() < suffix.size() + 2) {
+      continue;
+    }
+    std::string stem(low.substr(0, low.size() - suffix.size()));
+    if (std::string c = stem + std::string(add); known(c)) {
+      return c;
+    }
+    // "planned" -> "plan", "stopping" -> "stop"
+    if (add.empty() && stem.size() >= 3 && stem.back() == stem[stem.size() - 2]) {
+      if (std::string c = stem.substr(0, stem.size() - 1); known(c)) {
+        return c;
+      }
+    }
+  }
+  return learned;
+}
+
+Result<VerbLexicon> VerbLexicon::parse(std::string_view text, std::string_view name) {
+  VerbLexicon v;
+  std::size_t line = 0;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view row = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line;
+    if (row.empty() || row.front() == '#') {
+      continue;
+    }
+    const std::size_t sp = row.find(' ');
+    const std::string_view first = row.substr(0, sp);
+    const std::string_view second =
+        sp == std::string_view::npos ? std::string_view() : row.substr(sp + 1);
+    if (first.empty() || second.find(' ') != std::string_view::npos ||
+        (sp != std::string_view::npos && second.empty())) {
+      return fail(Errc::parse, std::string(name) + ":" + std::to_string(line) +
+                                   ": expected \"lemma\" or \"form lemma\"");
+    }
+    if (second.empty()) {
+      v.lemmas.emplace(first);
+    } else {
+      v.irregular.emplace(std::string(first), std::string(second));
+    }
+  }
+  if (v.lemmas.empty()) {
+    return fail(Errc::parse, std::string(name) + ": no verb lemmas");
+  }
+  return v;
+}
+
+Result<VerbLexicon> VerbLexicon::load(const std::filesystem::path& path) {
+  KB_ASSIGN(const std::string bytes, read_model_file(path, "verb lexicon"));
+  return parse(bytes, path.string());
 }
 
 void Lemmatizer::lemmatize(std::vector<Word>& words) const {

@@ -6,8 +6,39 @@
 
 namespace kb::analysis {
 
+namespace {
+
+bool one_of(std::string_view x, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), x) != set.end();
+}
+
+// The greedy tagger reads a past-tense verb between a subject and a bare plural object as a
+// participle when the sentence has no finite verb yet (error class: "Troops attacked
+// settlements", "Russian forces shelled settlements near Izyum" tagged VBN and parsed as a
+// noun phrase, the event lost). A sentence needs a finite verb: the first such participle
+// after a noun or pronoun and before what can be its object is read as VBD. Measured on EWT
+// dev and test (docs/analysis.md).
+void finite_verb(std::vector<Word>& words) {
+  if (std::any_of(words.begin(), words.end(), [](const Word& w) {
+        return one_of(w.xpos, {"VBD", "VBZ", "VBP", "MD"});
+      })) {
+    return;
+  }
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (words[i].xpos == "VBN" && one_of(words[i - 1].xpos, {"NN", "NNS", "NNP", "NNPS", "PRP"}) &&
+        one_of(words[i + 1].xpos, {"NN", "NNS", "NNP", "NNPS", "DT", "JJ", "CD", "PRP$"})) {
+      words[i].xpos = "VBD";
+      words[i].upos = "VERB";
+      return;
+    }
+  }
+}
+
+}  // namespace
+
 void Models::analyze(std::vector<Word>& words) const {
   tagger.tag(words);
+  finite_verb(words);
   lemmatizer.lemmatize(words);
   parser.parse(words);
 }
@@ -32,11 +63,15 @@ Result<Models> Models::read(std::string_view bytes) {
   return m;
 }
 
-Result<Models> Models::load(const std::filesystem::path& path) {
+Result<Models> Models::load(const std::filesystem::path& path, const std::filesystem::path& verbs) {
   KB_ASSIGN(const std::string bytes, read_model_file(path, "analysis models"));
   auto m = read(bytes);
   if (!m) {
     return fail(m.error().code, path.string() + ": " + m.error().message);
+  }
+  if (!verbs.empty()) {
+    KB_ASSIGN(VerbLexicon lexicon, VerbLexicon::load(verbs));
+    m->lemmatizer.set_verbs(std::move(lexicon));
   }
   return m;
 }

@@ -24,8 +24,10 @@ struct Models {
 
   void write(std::string& out) const;
   static Result<Models> read(std::string_view bytes);
-  // Reads a model file; errors name the file.
-  static Result<Models> load(const std::filesystem::path& path);
+  // Reads a model file and, when `verbs` is given, the verb lexicon the lemmatizer checks
+  // (data/analysis/wordnet-verbs.txt); errors name the file.
+  static Result<Models> load(const std::filesystem::path& path,
+                             const std::filesystem::path& verbs = {});
 };
 
 struct TrainOptions {

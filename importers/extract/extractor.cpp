@@ -312,10 +312,15 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
       e.participants.push_back(detail::participant(doc, g, role, m.mention->text));
     }
   }
+  std::string place;
   if (d.place && d.place != d.actor && d.place != d.target) {
     const detail::MentionRef& m = *s.mentions[*d.place].ref;
-    e.participants.push_back(
-        detail::participant(doc, detail::entity_of(doc, m), Role::location, m.mention->text));
+    const NamedEntity& p = detail::entity_of(doc, m);
+    place = detail::display(doc, m, p);
+    if (place == actor || place == target) {
+      place.clear();
+    }
+    e.participants.push_back(detail::participant(doc, p, Role::location, m.mention->text));
   }
   e.status = d.status == Stated::planned ? Status::planned : Status::reported;
   if (d.status == Stated::claimed) {
@@ -325,12 +330,23 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   if (doc.dct && e.date.first() > *doc.dct) {
     e.status = Status::planned;
   }
-  e.title = learned::headline(s, d, actor, target);
+  e.title = learned::headline(s, d, actor, target, place);
   if (!headline_like(e.title)) {
     return std::nullopt;  // no headline, or a fragment ("Offensive"): no event an analyst can use
   }
   e.confidence = std::clamp(0.5 + 0.05 * d.margin, 0.3, 0.95);
   return e;
+}
+
+// Whether the parse word at byte `at` states a denied happening (learned::negated).
+bool negated_at(const learned::SynSentence& s, std::size_t at) {
+  for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+    const auto& x = s.parse.words[w];
+    if (x.begin <= at && at < std::max(x.end, x.begin + 1)) {
+      return learned::negated(s, w);
+    }
+  }
+  return false;
 }
 
 // Gives a pattern's event whose title is no headline one built from the parse of its sentence
@@ -410,7 +426,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
                         return o.date.overlaps(e.date) &&
                                (o.kind == e.kind || o.trigger_begin == e.trigger_begin);
                       });
-      if (told || !retitle(s, e) || duplicate(x, e)) {
+      if (told || negated_at(s, e.trigger_begin) || !retitle(s, e) || duplicate(x, e)) {
         continue;
       }
       x.events.push_back(std::move(e));

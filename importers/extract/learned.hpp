@@ -156,16 +156,23 @@ struct Decision {
 std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
                              const analysis::CameoDictionary* cameo);
 
-// A headline for decision `d`: subject first, present tense, with its object ("Russia annexes
-// Crimea", "Peskov dismisses US warnings as hysteria"); at most 80 bytes, never cut with "...".
-// `actor` and `target` are the display names chosen for the roles (empty when none). Empty
-// when a verb has no one acting: such a decision is no reportable event.
 // The concept (concepts.hpp) of the predicate at word `w`: a light verb's is its object's
 // ("launched an invasion" -> "invade").
 std::string concept_at(const SynSentence& s, std::size_t w);
 
+// Whether the happening word `w` states is denied by the sentence: `w` is negated ("did not
+// attack", "no attacks"), or it is what a negated verb does or reports ("did not conduct any
+// confirmed ground attacks", "has not observed Russian forces launch"). The guide: negations are
+// no event.
+bool negated(const SynSentence& s, std::size_t w);
+
+// A headline for decision `d`: subject first, present tense, with its object ("Russia annexes
+// Crimea", "Peskov dismisses US warnings as hysteria") and, when there is room and the headline
+// does not name it yet, where ("Russia shells settlements near Izyum"); at most 80 bytes, never
+// cut with "...". `actor`, `target` and `place` are the display names chosen for the roles
+// (empty when none). Empty when a verb has no one acting: such a decision is no reportable event.
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
-                     const std::string& target);
+                     const std::string& target, const std::string& place = {});
 
 // The third-person singular present of verb lemma `lemma` ("annex" -> "annexes").
 std::string present_3sg(std::string_view lemma);

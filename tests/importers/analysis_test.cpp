@@ -149,6 +149,35 @@ TEST_SUITE("importers") {
     CHECK(find(sentences[1], "fighters")->lemma == "fighter");
   }
 
+  TEST_CASE("unseen verbs take WordNet's lemma, unseen names keep their form") {
+    // The learned suffix rules alone gave "shel", "repell", "outlin" and "Peskovember".
+    const auto sentences = const_cast<Analyzer&>(analyzer())
+                               .analyze(
+                                   "Russian forces shelled the town. Ukrainian forces repelled "
+                                   "them. Poroshenko outlined a plan. Dmitry Peskov spoke.");
+    REQUIRE(sentences.size() == 4);
+    CHECK(find(sentences[0], "shelled")->lemma == "shell");
+    CHECK(find(sentences[1], "repelled")->lemma == "repel");
+    CHECK(find(sentences[2], "outlined")->lemma == "outline");
+    CHECK(find(sentences[3], "Peskov")->lemma == "Peskov");
+  }
+
+  TEST_CASE("the verb lexicon reads lemmas and irregular forms and names a bad line") {
+    using kb::analysis::VerbLexicon;
+    auto ok = VerbLexicon::parse("# comment\nshell\nshook shake\n", "verbs.txt");
+    REQUIRE(ok.has_value());
+    CHECK(ok->lemmas.contains("shell"));
+    CHECK(ok->irregular.at("shook") == "shake");
+    auto bad = VerbLexicon::parse("shell\nshook shake extra\n", "verbs.txt");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message.find("verbs.txt:2") != std::string::npos);
+    CHECK_FALSE(VerbLexicon::parse("# only a comment\n", "verbs.txt").has_value());
+    auto missing = Models::load(fs::path(KB_SOURCE_DIR) / "data" / "analysis" / "en_ewt.kbm",
+                                "/nonexistent/wordnet-verbs.txt");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().message.find("/nonexistent/wordnet-verbs.txt") != std::string::npos);
+  }
+
   TEST_CASE("every sentence is one tree, also for binary input and very long runs") {
     std::string noise;
     for (int i = 0; i < 3000; ++i) {

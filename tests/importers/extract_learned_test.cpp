@@ -194,6 +194,35 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a denied happening is no event") {
+    // EVENTS-GUIDE: negations are no event (error class: "Confirmed ground attacks" stored for
+    // "did not conduct any confirmed ground attacks").
+    const auto denied = extract(
+        "Russian forces did not conduct any confirmed ground attacks near Bakhmut on March 13.",
+        kDay);
+    CHECK(denied.events.empty());
+    const auto stated =
+        extract("Russian forces conducted ground attacks near Bakhmut on March 13.", kDay);
+    CHECK_FALSE(stated.events.empty());
+  }
+
+  TEST_CASE("a headline names what the verb acts on as the text says it, and where") {
+    // A name that only modifies the object is not the object (error class: "Russia seizes
+    // Ukraine" for "... seizing Ukrainian farming machinery").
+    const auto seized = extract(
+        "Ukrainian military intelligence reported on March 14 that Russian forces are seizing "
+        "Ukrainian farming machinery.",
+        kDay);
+    REQUIRE_FALSE(seized.events.empty());
+    CHECK(seized.events.front().title.find("farming machinery") != std::string::npos);
+    // The place the headline does not name yet is added with the text's preposition.
+    const auto shelled =
+        extract("Russian forces shelled settlements near Izyum on March 13.", kDay);
+    REQUIRE_FALSE(shelled.events.empty());
+    INFO(shelled.events.front().title);
+    CHECK(shelled.events.front().title.starts_with("Russia shells settlements near Iz"));
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
