@@ -176,6 +176,26 @@ double title_agreement(const std::string& system, const std::string& gold) {
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
+// Whether a claimed event's claimant agrees with the annotator's: a name in common, or a word
+// stem in common ("Ukraine" for "Ukrainian General Staff": kb names the side, the annotator
+// the office). A proxy, lenient by design.
+bool claimant_right(const std::vector<std::string>& system, const std::vector<std::string>& gold) {
+  for (const auto& s : system) {
+    for (const auto& g : gold) {
+      if (kb::gold2::same_name(s, g)) {
+        return true;
+      }
+      const auto a = title_stems(s), b = title_stems(g);
+      if (std::any_of(a.begin(), a.end(), [&](const std::string& x) {
+            return x.size() >= 4 && std::find(b.begin(), b.end(), x) != b.end();
+          })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The checks a title can be given without a reader: at most 80 bytes, at least three words,
 // not cut with "...", not the sentence itself, starting with a capital.
 bool title_well_formed(const ex::ExtractedEvent& e) {
@@ -190,7 +210,8 @@ struct Tally2 {
   std::size_t articles = 0, tp = 0, sys = 0, gold = 0;
   std::size_t actor_ok = 0, target_ok = 0, roles_ok = 0, status_ok = 0, titles_ok = 0, kind_ok = 0;
   std::size_t rel_sys = 0, rel_gold = 0, rel_tp = 0;
-  double title_f1 = 0;  // summed over matched events
+  std::size_t claims = 0, claimant_ok = 0;  // matched gold claims; their claimant found
+  double title_f1 = 0;                      // summed over matched events
 
   Tally2& operator+=(const Tally2& o) {
     for (auto [a, b] : {std::pair{&articles, o.articles},
@@ -205,7 +226,9 @@ struct Tally2 {
                         {&kind_ok, o.kind_ok},
                         {&rel_sys, o.rel_sys},
                         {&rel_gold, o.rel_gold},
-                        {&rel_tp, o.rel_tp}}) {
+                        {&rel_tp, o.rel_tp},
+                        {&claims, o.claims},
+                        {&claimant_ok, o.claimant_ok}}) {
       *a += b;
     }
     title_f1 += o.title_f1;
@@ -222,12 +245,12 @@ void print_tally2(std::string_view name, const Tally2& t) {
       "{:<6} articles {}  gold {}  system {}  matched {}  precision {:.3f}  recall {:.3f}  F1 "
       "{:.3f}\n       of matched: actor {:.3f}  target {:.3f}  roles {:.3f}  status {:.3f}  kind "
       "{:.3f}  title well-formed {:.3f} (all system titles)  title agreement {:.3f}\n       "
-      "relations: gold {}  system "
-      "{}  matched {}\n",
+      "claims {}  claimant {:.3f}\n       relations: gold {}  system {}  matched {}\n",
       name, t.articles, t.gold, t.sys, t.tp, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0,
       pct(t.actor_ok, t.tp), pct(t.target_ok, t.tp), pct(t.roles_ok, t.tp), pct(t.status_ok, t.tp),
       pct(t.kind_ok, t.tp), pct(t.titles_ok, t.sys),
-      t.tp ? t.title_f1 / static_cast<double>(t.tp) : 0.0, t.rel_gold, t.rel_sys, t.rel_tp);
+      t.tp ? t.title_f1 / static_cast<double>(t.tp) : 0.0, t.claims, pct(t.claimant_ok, t.claims),
+      t.rel_gold, t.rel_sys, t.rel_tp);
 }
 
 std::string system_status(const ex::ExtractedEvent& e) {
@@ -295,6 +318,16 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
       t.roles_ok += actor && target ? 1U : 0U;
       t.status_ok += system_status(e) == g.status ? 1U : 0U;
       t.kind_ok += e.kind == g.kind ? 1U : 0U;
+      if (g.status == "claimed") {
+        t.claims += 1;
+        const bool right = claimant_right(names(e, kb::Role::claimant), g.claimant);
+        t.claimant_ok += right ? 1U : 0U;
+        if (o.errors && !right) {
+          fmt::print("  CLAIM [{}] {} | {} | claimant {} / gold {}\n      \"{}\"\n", e.date.timex(),
+                     e.title, system_status(e), fmt::join(names(e, kb::Role::claimant), ", "),
+                     fmt::join(g.claimant, ", "), e.quote.substr(0, 200));
+        }
+      }
       const double agreement = title_agreement(e.title, g.title);
       t.title_f1 += agreement;
       if (o.titles) {

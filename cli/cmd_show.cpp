@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "render/text.hpp"
 #include "render/timeline.hpp"
 #include "services/extraction.hpp"
 
@@ -37,8 +38,10 @@ void print_event(const Event& e, Context& ctx) {
   out << fmt::format("  interval:   {}  [{}, TIMEX3 {}{}]\n", interval_text(e.date),
                      to_string(e.date.precision()), e.date.timex(),
                      e.date.timex_mod().empty() ? "" : fmt::format(" {}", e.date.timex_mod()));
-  out << fmt::format("  kind:       {}   status: {}   confidence: {:.2f}   origin: {}\n", e.kind,
-                     to_string(e.status), e.confidence, to_string(e.origin));
+  const std::string claim = render::claim_note(e);
+  out << fmt::format("  kind:       {}   status: {}{}{}{}   confidence: {:.2f}   origin: {}\n",
+                     e.kind, to_string(e.status), claim.empty() ? "" : " (", claim,
+                     claim.empty() ? "" : ")", e.confidence, to_string(e.origin));
   if (e.merged_into) {
     out << fmt::format("  merged:     into #{} (same-as; `kb unlink {} same-as {}` undoes it)\n",
                        *e.merged_into, *e.merged_into, e.id);

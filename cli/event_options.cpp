@@ -2,6 +2,8 @@
 
 #include "cli/event_options.hpp"
 
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -91,6 +93,8 @@ void add_event_options(CLI::App& sub, EventOptions& o) {
                  "of that kind)");
   sub.add_option("--target,-t", o.targets, "Who or what it was aimed at (repeatable)");
   sub.add_option("--place,-p", o.places, "Where (repeatable)");
+  sub.add_option("--claimed-by", o.claimants,
+                 "Who claims it happened, when only they say so (repeatable; tags it 'claimed')");
   sub.add_option("--tag", o.tags, "A tag (repeatable)");
   sub.add_option("--source", o.source, "URL of the source that reports it");
   sub.add_option("--quote", o.quote, "The sentence of --source that supports it");
@@ -125,6 +129,12 @@ Result<void> apply_event_options(const EventOptions& o, Event& e, Repository& st
   }
   if (!o.tags.empty()) {
     e.tags = o.tags;
+  }
+  if (!o.claimants.empty()) {
+    KB_TRY(resolve_role(o.claimants, Role::claimant, EntityKind::organisation, e, store, notes));
+    if (std::find(e.tags.begin(), e.tags.end(), "claimed") == e.tags.end()) {
+      e.tags.emplace_back("claimed");
+    }
   }
   if (o.quote && !o.source) {
     return fail(Errc::invalid_argument, "--quote needs --source URL");

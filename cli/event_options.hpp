@@ -24,6 +24,7 @@ struct EventOptions {
   std::optional<std::string> status;
   std::optional<double> confidence;
   std::vector<std::string> actors, targets, places, tags;
+  std::vector<std::string> claimants;  // --claimed-by: who claims it (the event is tagged claimed)
   std::optional<std::string> source;
   std::optional<std::string> quote;
 };

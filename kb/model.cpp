@@ -12,7 +12,8 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kEntityKinds = {"person", "country", "organisation",
                                                           "place", "group"};
-constexpr std::array<std::string_view, 4> kRoles = {"actor", "target", "location", "mentioned"};
+constexpr std::array<std::string_view, 5> kRoles = {"actor", "target", "location", "mentioned",
+                                                    "claimant"};
 constexpr std::array<std::string_view, 3> kStatuses = {"reported", "planned", "disputed"};
 
 // Finds `s` in `names`; the index doubles as the enumerator.

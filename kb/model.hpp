@@ -17,8 +17,9 @@ using Id = std::int64_t;
 
 // What kind of thing an entity is.
 enum class EntityKind { person, country, organisation, place, group };
-// How an entity takes part in an event.
-enum class Role { actor, target, location, mentioned };
+// How an entity takes part in an event: who acts, to whom, where, only named nearby, or who
+// claims that it happened (a claimed event's source: "the Ukrainian General Staff reported").
+enum class Role { actor, target, location, mentioned, claimant };
 // Whether an event happened as reported, is planned/expected, or its account is disputed.
 enum class Status { reported, planned, disputed };
 // Who put the event in the knowledge base.

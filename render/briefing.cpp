@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "render/text.hpp"
+
 namespace kb::render {
 namespace {
 
@@ -81,6 +83,9 @@ std::string date_label(const Event& e) {
 }
 
 std::string status_note(const Event& e) {
+  if (const std::string claim = claim_note(e); !claim.empty() && e.status == Status::reported) {
+    return fmt::format(" *({})*", md_escape(claim));
+  }
   switch (e.status) {
     case Status::planned:
       return " *(expected)*";

@@ -2,6 +2,8 @@
 
 #include "render/text.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace kb::render {
@@ -30,6 +32,20 @@ std::string paint(bool on, std::string_view code, std::string_view s) {
     return std::string(s);
   }
   return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+}
+
+std::string claim_note(const Event& e) {
+  std::vector<std::string> by;
+  for (const auto& p : e.participants) {
+    if (p.role == Role::claimant && std::find(by.begin(), by.end(), p.name) == by.end()) {
+      by.push_back(p.name);
+    }
+  }
+  const bool tagged = std::find(e.tags.begin(), e.tags.end(), "claimed") != e.tags.end();
+  if (!tagged && by.empty()) {
+    return "";
+  }
+  return by.empty() ? "claimed" : fmt::format("claimed by {}", fmt::join(by, ", "));
 }
 
 }  // namespace kb::render

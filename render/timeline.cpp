@@ -102,6 +102,9 @@ std::string timeline_text(const std::vector<Event>& events, bool color) {
     if (e.status != Status::reported) {
       line += paint(color, "33", fmt::format(" ({})", to_string(e.status)));
     }
+    if (const std::string claim = claim_note(e); !claim.empty()) {
+      line += paint(color, "33", fmt::format(" ({})", claim));
+    }
     if (e.kind != "other") {
       line += paint(color, "2", fmt::format("  [{}]", e.kind));
     }
@@ -117,6 +120,9 @@ std::string timeline_markdown(const std::vector<Event>& events) {
     out += fmt::format("- **{}** — {}", e.date.display(), e.title);
     if (e.status != Status::reported) {
       out += fmt::format(" *({})*", to_string(e.status));
+    }
+    if (const std::string claim = claim_note(e); !claim.empty()) {
+      out += fmt::format(" *({})*", claim);
     }
     for (const auto& c : e.citations) {
       if (c.url) {

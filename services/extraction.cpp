@@ -89,7 +89,7 @@ Result<std::map<Id, MergeCandidate>> candidates(Repository& store, const ex::Ext
   probe.first = e.date.first();
   probe.last = e.date.last();
   for (const auto& [id, role] : r.roles) {
-    if (role != Role::mentioned) {
+    if (role != Role::mentioned && role != Role::claimant) {
       probe.entity_ids.push_back(id);
     }
   }

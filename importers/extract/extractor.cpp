@@ -325,6 +325,14 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   e.status = d.status == Stated::planned ? Status::planned : Status::reported;
   if (d.status == Stated::claimed) {
     e.tags.emplace_back("claimed");
+    // Who claims it (item 3 of issue #17): the named subject of the verb that reports it, or
+    // the source "according to" names. (Tagging every happening someone else reports as their
+    // claim was measured: status accuracy train 0.920 -> 0.916, dev 0.800 -> 0.792.)
+    if (const auto c = learned::claimant(s, d.word)) {
+      const detail::MentionRef& m = *s.mentions[*c].ref;
+      e.participants.push_back(
+          detail::participant(doc, detail::entity_of(doc, m), Role::claimant, m.mention->text));
+    }
   }
   // By the guide's definition, what lies after publication is planned.
   if (doc.dct && e.date.first() > *doc.dct) {

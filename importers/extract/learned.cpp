@@ -1184,6 +1184,70 @@ std::string concept_at(const SynSentence& s, std::size_t w) {
 
 namespace {
 
+// Verbs that report or claim what their clause says (error class: the claimant left out, or the
+// subject of the happening's own verb taken for it: "Russian forces attempted to gain a
+// foothold" is no claim by Russia).
+constexpr std::array<std::string_view, 22> kReporting = {
+    "claim",   "report", "say",     "state", "announce", "allege",     "assert",  "insist",
+    "note",    "add",    "confirm", "tell",  "write",    "post",       "publish", "indicate",
+    "suggest", "accuse", "declare", "warn",  "assess",   "acknowledge"};
+
+bool reporting(std::string_view lemma) {
+  return std::find(kReporting.begin(), kReporting.end(), lemma) != kReporting.end();
+}
+
+// The named subject of verb `v`, or of the verb it is conjoined to ("The air force remains
+// active and claimed to shoot down ..."); -1 when none.
+int named_subject(const SynSentence& s, std::size_t v) {
+  for (int steps = 0; steps < 2; ++steps) {
+    for (const std::size_t c : s.children[v]) {
+      if (udep(s, c) == "nsubj") {
+        return named_by(s, c);
+      }
+    }
+    const auto up = head_of(s, v);
+    if (udep(s, v) != "conj" || !up) {
+      return -1;
+    }
+    v = *up;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w) {
+  if (w >= s.parse.words.size()) {
+    return std::nullopt;
+  }
+  // "according to the Russian Ministry of Defense": the phrase "according" marks
+  for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+    if (s.lemmas[k] == "accord" && udep(s, k) == "case") {
+      if (const auto h = head_of(s, k); h && named_by(s, *h) >= 0) {
+        return static_cast<std::size_t>(named_by(s, *h));
+      }
+    }
+  }
+  // Up through the phrases and clauses that hold `w` to a reporting verb with a named subject.
+  std::size_t at = w;
+  for (int steps = 0; steps < 5; ++steps) {
+    const std::string_view rel = udep(s, at);
+    const auto up = head_of(s, at);
+    if (!up || !(rel == "ccomp" || rel == "xcomp" || rel == "parataxis" || rel == "conj" ||
+                 rel == "obj" || rel == "advcl" || rel == "nsubj:pass")) {
+      return std::nullopt;
+    }
+    if (word(s, *up).upos == "VERB" && reporting(s.lemmas[*up])) {
+      const int m = named_subject(s, *up);
+      return m >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(m)) : std::nullopt;
+    }
+    at = *up;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 // Negation words as the lemmatizer gives them (error class: negated happenings stored as events,
 // "Russian forces did not conduct any confirmed ground attacks near Bakhmut").
 bool negates(const SynSentence& s, std::size_t c) {

@@ -160,6 +160,12 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
 // ("launched an invasion" -> "invade").
 std::string concept_at(const SynSentence& s, std::size_t w);
 
+// Who the sentence says claims the happening word `w` states (a mention index): the named
+// subject of the verb that reports it ("The Ukrainian General Staff reported that Russian forces
+// captured ...", "Kadyrov claimed to have visited ..."), or the source of "according to X".
+// None when the sentence names no one.
+std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w);
+
 // Whether the happening word `w` states is denied by the sentence: `w` is negated ("did not
 // attack", "no attacks"), or it is what a negated verb does or reports ("did not conduct any
 // confirmed ground attacks", "has not observed Russian forces launch"). The guide: negations are

@@ -35,6 +35,19 @@ TEST_SUITE("cli") {
     CHECK(again.err.empty());
   }
 
+  TEST_CASE_FIXTURE(TempKb, "kb add --claimed-by stores the claimant and tags the claim") {
+    const auto r = kb({"add", "Wagner takes Soledar", "--date", "2023-01-12", "--actor",
+                       "group:Wagner", "--claimed-by", "person:Yevgeny Prigozhin"});
+    CHECK(r.code == 0);
+    const auto shown = kb({"show", "1"});
+    CHECK(shown.out.find("status: reported (claimed by Yevgeny Prigozhin)") != std::string::npos);
+    CHECK(shown.out.find("claimant   Yevgeny Prigozhin") != std::string::npos);
+    CHECK(shown.out.find("tags:       claimed") != std::string::npos);
+    const auto listed = kb({"timeline"});
+    CHECK(listed.out.find("Wagner takes Soledar (claimed by Yevgeny Prigozhin)") !=
+          std::string::npos);
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb add and edit reject bad input with exit 2 and change nothing") {
     seed();
     const auto before = rows();

@@ -194,6 +194,21 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a claimed happening names who claims it") {
+    // Issue #17 item 3: "X claimed that ..." is tagged claimed with X as the claimant.
+    const auto x = extract(
+        "The Russian Ministry of Defense claimed that Russian troops captured Pisky on March 13.",
+        kDay);
+    const auto claimed = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return std::find(e.tags.begin(), e.tags.end(), "claimed") != e.tags.end();
+    });
+    REQUIRE(claimed != x.events.end());
+    CHECK(
+        std::any_of(claimed->participants.begin(), claimed->participants.end(), [](const auto& p) {
+          return p.role == kb::Role::claimant && p.name == "Russian Defence Ministry";
+        }));
+  }
+
   TEST_CASE("a denied happening is no event") {
     // EVENTS-GUIDE: negations are no event (error class: "Confirmed ground attacks" stored for
     // "did not conduct any confirmed ground attacks").

@@ -13,7 +13,8 @@ TEST_SUITE("kb") {
       CAPTURE(kb::to_string(k));
       CHECK(kb::parse_entity_kind(kb::to_string(k)).value() == k);
     }
-    for (auto r : {kb::Role::actor, kb::Role::target, kb::Role::location, kb::Role::mentioned}) {
+    for (auto r : {kb::Role::actor, kb::Role::target, kb::Role::location, kb::Role::mentioned,
+                   kb::Role::claimant}) {
       CAPTURE(kb::to_string(r));
       CHECK(kb::parse_role(kb::to_string(r)).value() == r);
     }
@@ -62,7 +63,7 @@ TEST_SUITE("kb") {
     REQUIRE_FALSE(role.has_value());
     CHECK(role.error().message ==
           "unknown role 'victim' (expected one of: actor, target, "
-          "location, mentioned)");
+          "location, mentioned, claimant)");
     auto kind = kb::parse_entity_kind("planet");
     REQUIRE_FALSE(kind.has_value());
     CHECK(kind.error().code == kb::Errc::invalid_argument);

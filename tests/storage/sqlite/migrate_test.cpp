@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/store.hpp"
 #include "tests/test_util.hpp"
 
@@ -49,6 +50,37 @@ TEST_SUITE("storage") {
       REQUIRE(must(s.step()) == kb::sqlite::Step::row);
       CHECK(s.column_int(0) == 1);
     }
+  }
+
+  TEST_CASE("0009_claimant keeps every event's entities and roles and admits the claimant") {
+    // A database as kb left it before the claimant role: schema 0001-0007 with roles stored.
+    Db db = memory();
+    for (const auto& m : kb::schema::migrations()) {
+      if (m.version <= 7) {
+        must(db.exec(std::string(m.sql)));
+        must(db.exec("PRAGMA user_version = " + std::to_string(m.version)));
+      }
+    }
+    must(db.exec(
+        "INSERT INTO entity (entity_id, name, kind) VALUES (1, 'Russia', 'country'), "
+        "(2, 'Ukraine', 'country');"
+        "INSERT INTO event (event_id, title, first_day, last_day, precision, timex, "
+        "recorded_at, updated_at) VALUES (1, 'Russia captures Mayorsk', 19064, 19064, 'day', "
+        "'2022-03-13', '2022-03-14T00:00:00Z', '2022-03-14T00:00:00Z');"
+        "INSERT INTO event_entity (event_id, entity_id, role) VALUES (1, 1, 'actor'), "
+        "(1, 2, 'target'), (1, 2, 'mentioned');"));
+    CHECK_FALSE(db.exec("INSERT INTO event_entity VALUES (1, 2, 'claimant')").has_value());
+    must(kb::sqlite::migrate(db));
+    CHECK(scalar(db, "SELECT count(*) FROM event_entity") == 3);
+    CHECK(scalar(db,
+                 "SELECT count(*) FROM event_entity WHERE event_id = 1 AND entity_id = 2 "
+                 "AND role = 'target'") == 1);
+    must(db.exec("INSERT INTO event_entity VALUES (1, 2, 'claimant')"));
+    CHECK_FALSE(db.exec("INSERT INTO event_entity VALUES (1, 2, 'victim')").has_value());
+    // Deleting the event still takes its roles with it; the entity index is back.
+    must(db.exec("PRAGMA foreign_keys = ON; DELETE FROM event WHERE event_id = 1"));
+    CHECK(scalar(db, "SELECT count(*) FROM event_entity") == 0);
+    CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'event_entity_entity'") == 1);
   }
 
   TEST_CASE("migrate twice is a no-op") {
