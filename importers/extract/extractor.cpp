@@ -415,8 +415,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   }
   const std::size_t first = x.events.size();
   for (const learned::Decision& d : learned::decide(s, models.events, &models.cameo)) {
-    if (learned::negated(s, d.word)) {
-      continue;  // the guide: a denied happening is no event
+    if (learned::negated(s, d.word) || learned::happening_verb(s, d.word)) {
+      continue;  // the guide: a denied happening is no event; "took place" says none itself
     }
     std::optional<ExtractedEvent> e = learned_event(s, d, doc);
     if (e && !duplicate(x, *e)) {

@@ -1115,7 +1115,9 @@ bool holds_date(const SynSentence& s, std::size_t w) {
 // The target's name with the preposition that links it to the predicate ("talks with
 // France", not "talks France"); the bare name when it is a direct object.
 std::string with_case(const SynSentence& s, const Decision& d, const std::string& name) {
-  if (!d.target || *d.target >= s.mentions.size()) {
+  // No name, no preposition (error class: "Brazil holds talks with " when the target was the
+  // actor itself and its name was dropped).
+  if (name.empty() || !d.target || *d.target >= s.mentions.size()) {
     return name;
   }
   const std::size_t h = s.mentions[*d.target].head;
@@ -1215,6 +1217,19 @@ int named_subject(const SynSentence& s, std::size_t v) {
 }
 
 }  // namespace
+
+bool happening_verb(const SynSentence& s, std::size_t w) {
+  if (w >= s.parse.words.size() || word(s, w).upos != "VERB") {
+    return false;
+  }
+  const std::string& l = s.lemmas[w];
+  if (l == "happen" || l == "occur" || l == "unfold" || l == "ensue") {
+    return true;
+  }
+  return l == "take" && std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
+           return udep(s, c) == "obj" && s.lemmas[c] == "place";
+         });
+}
 
 std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w) {
   if (w >= s.parse.words.size()) {
@@ -1422,6 +1437,30 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
             object.erase(0, prep.size());
           }
         }
+      }
+      // A verb that takes its partner with a preposition gets it when the text linked the
+      // name otherwise (error class: "Vladimir Putin talks Saudi Arabia" for "a telephone
+      // conversation with ... of Saudi Arabia", "Russia holds talks Ukraine").
+      static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kPartner = {{
+          {"talks", "with"},
+          {"holds talks", "with"},
+          {"holds a conference", "with"},
+          {"holds a videoconference", "with"},
+          {"negotiates", "with"},
+          {"agrees", "with"},
+          {"agrees a deal", "with"},
+          {"signs a treaty", "with"},
+          {"imposes sanctions", "on"},
+      }};
+      const auto partner = std::find_if(kPartner.begin(), kPartner.end(),
+                                        [&](const auto& p) { return p.first == verb; });
+      const auto linked = [&] {
+        const std::string first = object.substr(0, object.find(' '));
+        return object.find(' ') != std::string::npos && !first.empty() && first[0] >= 'a' &&
+               first[0] <= 'z';  // "with France", "between the two"
+      };
+      if (partner != kPartner.end() && !object.empty() && !linked()) {
+        object = std::string(partner->second) + " " + object;
       }
     } else {
       // (a noun's verb with no one acted on would be a bare "Ukraine attacks")

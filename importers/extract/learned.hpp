@@ -166,6 +166,11 @@ std::string concept_at(const SynSentence& s, std::size_t w);
 // None when the sentence names no one.
 std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w);
 
+// Whether word `w` only says that something happened ("took place", "occurred", "happened"):
+// the happening is its subject ("talks took place"), an event of its own; the verb is none
+// (error class: "Putin takes place" stored as a territorial change).
+bool happening_verb(const SynSentence& s, std::size_t w);
+
 // Whether the happening word `w` states is denied by the sentence: `w` is negated ("did not
 // attack", "no attacks"), or it is what a negated verb does or reports ("did not conduct any
 // confirmed ground attacks", "has not observed Russian forces launch"). The guide: negations are

@@ -209,6 +209,17 @@ TEST_SUITE("importers") {
         }));
   }
 
+  TEST_CASE("'took place' is no event of its own; what took place is") {
+    const auto x = extract("Putin's talks with Erdogan took place on March 13.", kDay);
+    REQUIRE_FALSE(x.events.empty());
+    for (const auto& e : x.events) {
+      INFO(e.title);
+      CHECK(e.title.find("place") == std::string::npos);
+    }
+    CHECK(std::any_of(x.events.begin(), x.events.end(),
+                      [](const auto& e) { return e.kind == "meeting"; }));
+  }
+
   TEST_CASE("a denied happening is no event") {
     // EVENTS-GUIDE: negations are no event (error class: "Confirmed ground attacks" stored for
     // "did not conduct any confirmed ground attacks").
