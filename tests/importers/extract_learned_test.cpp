@@ -220,6 +220,22 @@ TEST_SUITE("importers") {
                       [](const auto& e) { return e.kind == "meeting"; }));
   }
 
+  TEST_CASE("an event noun is framed by its verb, the actor first, not 'X by Y'") {
+    const auto x = extract(
+        "On March 8, the energy embargo by the United States was announced.\n\nThe special "
+        "military operation by Russia began on February 24.",
+        kDay);
+    std::vector<std::string> titles;
+    for (const auto& e : x.events) {
+      titles.push_back(e.title);
+    }
+    CAPTURE(titles);
+    CHECK(std::find(titles.begin(), titles.end(), "United States imposes energy embargo") !=
+          titles.end());
+    CHECK(std::find(titles.begin(), titles.end(), "Russia launches special military operation") !=
+          titles.end());
+  }
+
   TEST_CASE("a denied happening is no event") {
     // EVENTS-GUIDE: negations are no event (error class: "Confirmed ground attacks" stored for
     // "did not conduct any confirmed ground attacks").
