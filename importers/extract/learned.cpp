@@ -1117,7 +1117,9 @@ std::string clause_core(const SynSentence& s, std::size_t c) {
       } else {
         ws.push_back(k);
       }
-    } else if (u == "aux" || u == "compound" || (u == "advmod" && s.lemmas[k] == "not")) {
+    } else if (u == "aux" || u == "compound" || (u == "advmod" && s.lemmas[k] == "not") ||
+               (u == "mark" && word(s, k).xpos == "TO")) {
+      // an infinitive keeps its "to" (error class: "Putin promises withdraw the legislation")
       ws.push_back(k);
     } else if (u == "obj" || u == "xcomp") {
       std::vector<std::size_t> ob;
@@ -1165,7 +1167,10 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
   }
   for (const std::size_t c : s.children[h]) {
     if (udep(s, c) == "case") {
-      return analysis::lower_ascii(word(s, c).form) + " " + name;
+      // "of" ties the name to a noun ("the President of South Korea"), not to the predicate
+      // (error class: "Andriy Yermak meets of South Korea").
+      const std::string prep = analysis::lower_ascii(word(s, c).form);
+      return prep == "of" ? name : prep + " " + name;
     }
   }
   return name;
@@ -1420,12 +1425,19 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       } else {
         object = target.empty() ? phrase(s, *subj, 5) : target;
       }
-    } else if (const auto obj = child(s, w, {"obj", "iobj"});
+    } else if (const auto obj = child(s, w, {"obj"}) ? child(s, w, {"obj"}) : child(s, w, {"iobj"});
                obj && nominal(s, *obj) && (target.empty() || s.mention_of[*obj] < 0)) {
       // What the verb acts on, as the text says it: a name that only modifies the object is
       // not the object (error class: "Russia seizes Ukraine" for "Russian forces are seizing
-      // Ukrainian farming machinery", "Russia recruits Syria" for "... Syrian fighters").
+      // Ukrainian farming machinery", "Russia recruits Syria" for "... Syrian fighters"); the
+      // direct object before the recipient, who follows with "to" (error class: "Vladimir
+      // Putin sends Ilham Aliyev" for "sent Ilham Aliyev a message").
       object = phrase(s, *obj, 6);
+      const auto iobj = child(s, w, {"iobj"});
+      if (iobj && iobj != obj && !target.empty() && d.target &&
+          s.mention_of[*iobj] == static_cast<int>(*d.target)) {
+        object += " to " + target;
+      }
     } else if (!target.empty()) {
       object = with_case(s, d, target);
     } else if (const auto comp = child(s, w, {"ccomp", "xcomp"})) {

@@ -236,6 +236,22 @@ TEST_SUITE("importers") {
           titles.end());
   }
 
+  TEST_CASE("the direct object before the recipient; 'of' is no preposition of the verb") {
+    const auto x = extract(
+        "Vladimir Putin sent Ilham Aliyev a message on March 13.\n\nAndriy Yermak met the "
+        "President of South Korea on March 13.",
+        kDay);
+    std::vector<std::string> titles;
+    for (const auto& e : x.events) {
+      titles.push_back(e.title);
+    }
+    CAPTURE(titles);
+    CHECK(std::find(titles.begin(), titles.end(), "Vladimir Putin sends message to Ilham Aliyev") !=
+          titles.end());
+    CHECK(std::find(titles.begin(), titles.end(), "Andriy Yermak meets President of South Korea") !=
+          titles.end());
+  }
+
   TEST_CASE("a denied happening is no event") {
     // EVENTS-GUIDE: negations are no event (error class: "Confirmed ground attacks" stored for
     // "did not conduct any confirmed ground attacks").
