@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/event_options.hpp"
+#include "services/identity.hpp"
 
 namespace kb::cli {
 namespace {
@@ -35,9 +36,10 @@ Result<void> run_add(const EventOptions& o, Context& ctx) {
   return ok();
 }
 
-Result<void> run_edit(Id id, const EventOptions& o, Context& ctx) {
+Result<void> run_edit(const std::string& ref, const EventOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
   std::vector<std::string> notes;
   KB_ASSIGN(Event e, store.event(id));
   const std::size_t old_citations = e.citations.size();
@@ -46,6 +48,7 @@ Result<void> run_edit(Id id, const EventOptions& o, Context& ctx) {
   for (std::size_t i = old_citations; i < e.citations.size(); ++i) {
     KB_TRY(store.add_citation(id, e.citations[i]));
   }
+  KB_TRY(store.mark_curated(id));
   KB_TRY(tx.commit());
   print_notes(notes, ctx);
   ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
@@ -68,9 +71,9 @@ void add_add_command(CLI::App& app, Context& ctx) {
 
 void add_edit_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<EventOptions>();
-  auto id = std::make_shared<Id>(0);
+  auto id = std::make_shared<std::string>();
   auto* sub = app.add_subcommand("edit", "Change an event: only the options given change");
-  sub->add_option("id", *id, "Event id (see kb timeline)")->required();
+  sub->add_option("id", *id, "Event: local number (see kb timeline) or permanent id")->required();
   sub->add_option("--title", opts->title, "New title");
   add_event_options(*sub, *opts);
   sub->footer("Example: kb edit 12 --date 2014-03-18 --kind territorial_change");

@@ -13,6 +13,7 @@
 #include "importers/entities/gazetteer.hpp"
 #include "importers/extract/extractor.hpp"
 #include "services/extraction.hpp"
+#include "services/identity.hpp"
 
 namespace kb::cli {
 
@@ -35,10 +36,16 @@ importers::Article article_of(const Source& s) {
   return a;
 }
 
-Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<Id>& ids, bool all) {
+Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<std::string>& refs,
+                                       bool all) {
   if (!all) {
-    if (ids.empty()) {
+    if (refs.empty()) {
       return make_error(Errc::invalid_argument, "name the sources to re-extract, or give --all");
+    }
+    std::vector<Id> ids;
+    for (const auto& ref : refs) {
+      KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::source, ref));
+      ids.push_back(id);
     }
     return ids;
   }
@@ -50,7 +57,29 @@ Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<Id>& ids,
   return out;
 }
 
-Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all, bool all_topics) {
+// Prints what re-extraction did (or, in a dry run, would do) to the events of one source.
+void print_changes(const services::ReextractReport& r, bool dry_run, Context& ctx) {
+  for (const auto& c : r.updated) {
+    ctx.out << fmt::format("  {} #{} {} ({}):\n", dry_run ? "would update" : "updated", c.event_id,
+                           c.title, c.uuid);
+    for (const auto& line : c.changes) {
+      ctx.out << "    " << line << '\n';
+    }
+  }
+  for (const auto& c : r.curated) {
+    if (c.changes.empty()) {
+      continue;
+    }
+    ctx.out << fmt::format("  curated #{} {} ({}) kept as it is; extraction says:\n", c.event_id,
+                           c.title, c.uuid);
+    for (const auto& line : c.changes) {
+      ctx.out << "    " << line << '\n';
+    }
+  }
+}
+
+Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool all,
+                         bool all_topics, bool dry_run) {
   KB_ASSIGN(const auto data_dir, importers::find_data_dir());
   KB_ASSIGN(const importers::Gazetteer gazetteer, importers::load_gazetteer(data_dir));
   std::vector<std::string> setup_warnings;
@@ -63,6 +92,7 @@ Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all, boo
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(const std::vector<Id> chosen, chosen_sources(store, ids, all));
   services::StoredCounts total;
+  std::int64_t kept = 0, removed = 0;
   for (const Id id : chosen) {
     KB_ASSIGN(const Source source, store.source(id));
     if (source.body.empty()) {
@@ -73,37 +103,52 @@ Result<void> run_extract(Context& ctx, const std::vector<Id>& ids, bool all, boo
       ctx.err << "kb: warning: " << w << '\n';
     }
     KB_ASSIGN(Transaction tx, store.transaction());
-    KB_ASSIGN(const services::ForgetCounts gone, services::forget_extraction(store, id));
-    KB_ASSIGN(const services::StoredCounts c, services::store_extraction(store, id, x));
-    KB_TRY(tx.commit());
+    KB_ASSIGN(const services::ReextractReport r, services::reextract(store, id, x));
+    if (!dry_run) {
+      KB_TRY(tx.commit());  // a dry run rolls back when `tx` goes
+    }
+    const auto& c = r.stored;
     ctx.out << fmt::format(
-        "source #{}: {} events ({} new, {} merged, {} refined, {} disputed), {} links; replaced "
-        "{} earlier citations\n",
-        id, x.events.size(), c.created, c.merged, c.refined, c.disputed, c.links, gone.citations);
+        "source #{}: {} events ({} kept, {} new, {} merged, {} refined, {} disputed; {} curated "
+        "left as they are), {} links; {} {} events no longer found; replaced {} earlier "
+        "citations\n",
+        id, x.events.size(), r.kept, c.created, c.merged, c.refined, c.disputed, r.curated.size(),
+        c.links, dry_run ? "would remove" : "removed", r.removed, r.citations);
+    print_changes(r, dry_run, ctx);
     total.created += c.created;
     total.merged += c.merged;
+    kept += r.kept;
+    removed += r.removed;
   }
-  ctx.out << fmt::format("{} sources: {} new events, {} merged\n", chosen.size(), total.created,
-                         total.merged);
+  ctx.out << fmt::format("{} sources: {} kept, {} new events, {} merged, {} removed{}\n",
+                         chosen.size(), kept, total.created, total.merged, removed,
+                         dry_run ? " (dry run: nothing was changed)" : "");
   return ok();
 }
 
 }  // namespace
 
 void add_extract_command(CLI::App& app, Context& ctx) {
-  auto ids = std::make_shared<std::vector<Id>>();
+  auto ids = std::make_shared<std::vector<std::string>>();
+  auto dry_run = std::make_shared<bool>(false);
   auto all = std::make_shared<bool>(false);
   auto all_topics = std::make_shared<bool>(false);
   auto* sub = app.add_subcommand("extract", "Re-run event extraction on stored sources");
-  sub->add_option("source_ids", *ids, "Source ids (see kb stats / kb search)");
+  sub->add_option("source_ids", *ids,
+                  "Sources: local numbers or permanent ids (see kb sources / kb search)");
+  sub->add_flag("--dry-run,-n", *dry_run,
+                "Report what would change (also on curated events), change nothing");
   sub->add_flag("--all", *all, "Every stored source");
   sub->add_flag("--all-topics", *all_topics,
                 "Read events from every source, also business, sport and entertainment news");
   sub->footer(
-      "Replaces the events, citations and date changes earlier extractions of these sources "
-      "stored; hand-entered events and citations are kept.\nExample: kb extract --all");
-  on_run(sub, ctx,
-         [ids, all, all_topics, &ctx]() { return run_extract(ctx, *ids, *all, *all_topics); });
+      "Redoes what earlier extractions of these sources stored. Events found again (same "
+      "sentence) keep their number and permanent id; events an analyst curated (edit, tag, "
+      "link, same-as) and hand-entered events are never changed or removed.\nExample: kb "
+      "extract --all --dry-run");
+  on_run(sub, ctx, [ids, all, all_topics, dry_run, &ctx]() {
+    return run_extract(ctx, *ids, *all, *all_topics, *dry_run);
+  });
 }
 
 }  // namespace kb::cli

@@ -31,13 +31,14 @@ struct ImportOptions {
   bool all_topics = false;
   unsigned jobs = 0;
   std::optional<Id> undo;
+  bool force = false;  // --undo: also remove curated events
   bool list = false;
   bool strict = false;  // structured files (CSV, kb JSON): reject the file on any bad row
 };
 
-Result<void> run_undo(Id id, Context& ctx) {
+Result<void> run_undo(Id id, bool force, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(const UndoCounts n, services::undo_import(store, id));
+  KB_ASSIGN(const UndoCounts n, services::undo_import(store, id, force));
   ctx.out << fmt::format("undid import #{}: removed {} sources, {} citations, {} events\n", id,
                          n.sources, n.citations, n.events);
   return ok();
@@ -81,7 +82,7 @@ Result<services::ImportRequest> make_request(const ImportOptions& o, const Conte
 
 Result<void> run_import(const ImportOptions& o, Context& ctx) {
   if (o.undo) {
-    return run_undo(*o.undo, ctx);
+    return run_undo(*o.undo, o.force, ctx);
   }
   if (o.list) {
     return run_list(ctx);
@@ -151,6 +152,9 @@ void add_import_command(CLI::App& app, Context& ctx) {
                 "Read events from every article, also business, sport and entertainment news");
   sub->add_option("--jobs,-j", o->jobs, "Worker threads (default and most: one per core)");
   sub->add_option("--undo", o->undo, "Remove what import ID added");
+  sub->add_flag("--force", o->force,
+                "With --undo: also remove events an analyst curated (otherwise listed, and "
+                "nothing is undone)");
   sub->add_flag("--list", o->list, "List past imports");
   sub->add_flag("--strict", o->strict,
                 "CSV files: reject the whole file on a bad row (default: skip the row)");

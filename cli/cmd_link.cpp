@@ -9,14 +9,15 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "services/identity.hpp"
 
 namespace kb::cli {
 namespace {
 
 struct LinkOptions {
-  Id from = 0;
+  std::string from;
   std::string relation;
-  Id to = 0;
+  std::string to;
   std::optional<std::string> quote;
   std::optional<std::string> source;
 };
@@ -30,18 +31,22 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   KB_ASSIGN(Transaction tx, store.transaction());
   // Both events must exist before a citation is attached to `from`: otherwise an unknown id
   // surfaces as a foreign-key failure instead of "no event with id N".
-  KB_ASSIGN(Event a, store.event(o.from));
-  KB_ASSIGN(Event b, store.event(o.to));
+  KB_ASSIGN(const Id from, services::resolve_ref(store, RecordKind::event, o.from));
+  KB_ASSIGN(const Id to, services::resolve_ref(store, RecordKind::event, o.to));
+  KB_ASSIGN(Event a, store.event(from));
+  KB_ASSIGN(Event b, store.event(to));
   std::optional<Id> citation;
   if (o.source) {
     KB_ASSIGN(Id source_id, store.source_for_url(*o.source));
     Citation c;
     c.source_id = source_id;
     c.quote = o.quote.value_or("");
-    KB_ASSIGN(citation, store.add_citation(o.from, c));
+    KB_ASSIGN(citation, store.add_citation(from, c));
   }
-  KB_ASSIGN(Id link, store.add_link(o.from, relation, o.to, citation));
+  KB_ASSIGN(Id link, store.add_link(from, relation, to, citation));
   (void)link;
+  KB_TRY(store.mark_curated(from));
+  KB_TRY(store.mark_curated(to));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("#{} {} {} #{} {}\n", a.id, a.title, relation, b.id, b.title);
   if (relation == "same-as") {
@@ -56,11 +61,11 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
 void add_link_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LinkOptions>();
   auto* sub = app.add_subcommand("link", "Relate two events: ID RELATION ID");
-  sub->add_option("from", o->from, "Event id")->required();
+  sub->add_option("from", o->from, "Event: local number or permanent id")->required();
   sub->add_option("relation", o->relation,
                   "violates, responds-to, part-of, caused, precedes, same-as, related")
       ->required();
-  sub->add_option("to", o->to, "Event id")->required();
+  sub->add_option("to", o->to, "Event: local number or permanent id")->required();
   sub->add_option("--quote", o->quote, "The sentence that states the relation");
   sub->add_option("--source", o->source, "URL of the source of --quote");
   sub->footer(
@@ -74,16 +79,20 @@ void add_unlink_command(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("unlink",
                                  "Remove a relation between two events (undoes a "
                                  "same-as merge)");
-  sub->add_option("from", o->from, "Event id")->required();
+  sub->add_option("from", o->from, "Event: local number or permanent id")->required();
   sub->add_option("relation", o->relation, "The relation to remove")->required();
-  sub->add_option("to", o->to, "Event id")->required();
+  sub->add_option("to", o->to, "Event: local number or permanent id")->required();
   sub->footer("Example: kb unlink 7 same-as 9");
   on_run(sub, ctx, [o, &ctx]() -> Result<void> {
     KB_ASSIGN(Store store, open_store(ctx, true));
     KB_ASSIGN(Transaction tx, store.transaction());
-    KB_TRY(store.remove_link(o->from, o->relation, o->to));
+    KB_ASSIGN(const Id from, services::resolve_ref(store, RecordKind::event, o->from));
+    KB_ASSIGN(const Id to, services::resolve_ref(store, RecordKind::event, o->to));
+    KB_TRY(store.remove_link(from, o->relation, to));
+    KB_TRY(store.mark_curated(from));
+    KB_TRY(store.mark_curated(to));
     KB_TRY(tx.commit());
-    ctx.out << fmt::format("removed: #{} {} #{}\n", o->from, o->relation, o->to);
+    ctx.out << fmt::format("removed: #{} {} #{}\n", from, o->relation, to);
     return ok();
   });
 }

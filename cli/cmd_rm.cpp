@@ -8,13 +8,15 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "services/identity.hpp"
 
 namespace kb::cli {
 namespace {
 
-Result<void> run_rm(Id id, bool yes, Context& ctx) {
+Result<void> run_rm(const std::string& ref, bool yes, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
   KB_ASSIGN(Event e, store.event(id));
   if (!yes && ctx.in_is_tty) {
     ctx.err << fmt::format("Delete #{} {} \"{}\"? [y/N] ", id, e.date.display(), e.title);
@@ -35,10 +37,10 @@ Result<void> run_rm(Id id, bool yes, Context& ctx) {
 }  // namespace
 
 void add_rm_command(CLI::App& app, Context& ctx) {
-  auto id = std::make_shared<Id>(0);
+  auto id = std::make_shared<std::string>();
   auto yes = std::make_shared<bool>(false);
   auto* sub = app.add_subcommand("rm", "Delete an event");
-  sub->add_option("id", *id, "Event id")->required();
+  sub->add_option("id", *id, "Event: local number or permanent id")->required();
   sub->add_flag("--yes,-y", *yes, "Do not ask for confirmation");
   sub->footer("Example: kb rm 12 --yes");
   on_run(sub, ctx, [id, yes, &ctx] { return run_rm(*id, *yes, ctx); });

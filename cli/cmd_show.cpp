@@ -12,6 +12,7 @@
 #include "render/text.hpp"
 #include "render/timeline.hpp"
 #include "services/extraction.hpp"
+#include "services/identity.hpp"
 
 namespace kb::cli {
 namespace {
@@ -89,9 +90,10 @@ void print_event(const Event& e, Context& ctx) {
   }
 }
 
-Result<void> run_show(Id id, const std::string& format_name, Context& ctx) {
+Result<void> run_show(const std::string& ref, const std::string& format_name, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(format_name));
   KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
   KB_ASSIGN(Event e, store.event(id));
   KB_ASSIGN(auto related, store.related_events(id, kRelatedWindowDays, kRelatedLimit));
   KB_ASSIGN(const auto history, services::date_history(store, id));
@@ -142,10 +144,11 @@ Result<void> run_show(Id id, const std::string& format_name, Context& ctx) {
 }  // namespace
 
 void add_show_command(CLI::App& app, Context& ctx) {
-  auto id = std::make_shared<Id>(0);
+  auto id = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   auto* sub = app.add_subcommand("show", "Show one event with its sources and links");
-  sub->add_option("id", *id, "Event id")->required();
+  sub->add_option("id", *id, "Event: local number or permanent id (or its first 8+ characters)")
+      ->required();
   sub->add_option("--format,-f", *format, "text or json");
   sub->footer("Example: kb show 3");
   on_run(sub, ctx, [id, format, &ctx] { return run_show(*id, *format, ctx); });

@@ -12,6 +12,7 @@
 #include "cli/common.hpp"
 #include "render/timeline.hpp"
 #include "render/xref.hpp"
+#include "services/identity.hpp"
 
 namespace kb::cli {
 namespace {
@@ -57,7 +58,11 @@ Result<void> run_xref(const XrefOptions& o, Context& ctx) {
   }
   KB_ASSIGN(services::XrefWindow w, window_of(o, ctx));
   KB_ASSIGN(Store store, open_store(ctx, false));
-  if (const auto id = event_id(o.target)) {
+  std::optional<Id> id = event_id(o.target);
+  if (!id && uuid_prefix(o.target)) {
+    KB_ASSIGN(id, services::resolve_ref(store, RecordKind::event, o.target));
+  }
+  if (id) {
     KB_ASSIGN(services::EventXref x, services::event_xref(store, *id, w, o.window));
     ctx.out << render::render_event_xref(x, format, o.window);
     return ok();
@@ -82,7 +87,9 @@ Result<void> run_xref(const XrefOptions& o, Context& ctx) {
 void add_xref_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<XrefOptions>();
   auto* sub = app.add_subcommand("xref", "What connects an entity or an event");
-  sub->add_option("target", o->target, "An entity name or alias, or an event id")->required();
+  sub->add_option("target", o->target,
+                  "An entity name or alias, or an event (local number or permanent id)")
+      ->required();
   sub->add_option("--from", o->from, "Only events that end on or after this date");
   sub->add_option("--to", o->to, "Only events that start on or before this date");
   sub->add_option("--as-of", o->as_of,

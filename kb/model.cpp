@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -100,6 +101,27 @@ Result<std::string> parse_event_kind(std::string_view s) {
 
 Result<std::string> parse_relation(std::string_view s) {
   return parse_listed(s, link_relations(), "relation");
+}
+
+bool is_uuid(std::string_view s) {
+  const auto prefix = uuid_prefix(s);
+  return prefix && prefix->size() == 36;
+}
+
+std::optional<std::string> uuid_prefix(std::string_view s) {
+  if (s.size() < 8 || s.size() > 36) {
+    return std::nullopt;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const bool dash_here = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash_here ? c != '-' : std::isxdigit(c) == 0) {
+      return std::nullopt;
+    }
+    out.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return out;
 }
 
 }  // namespace kb

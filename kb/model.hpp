@@ -46,6 +46,12 @@ std::string_view inverse_relation(std::string_view relation);
 // Validates a relation; accepts "responds_to" and "responds-to". Error lists the valid ones.
 Result<std::string> parse_relation(std::string_view s);
 
+// Whether `s` is a UUID as kb writes permanent ids: 8-4-4-4-12 hex digits (either case).
+bool is_uuid(std::string_view s);
+// What an analyst typed to name a record by its permanent id: at least 8 leading characters of a
+// UUID (hex digits, dashes where a UUID has them), lower-cased; nullopt for anything else.
+std::optional<std::string> uuid_prefix(std::string_view s);
+
 // A person, country, organisation, place or armed group.
 struct Entity {
   Id id = 0;
@@ -55,6 +61,7 @@ struct Entity {
   std::optional<std::string> wikidata;  // "Q212"
   std::optional<Id> country_id;         // for places: the country they lie in
   std::vector<std::string> aliases;     // other names (the canonical name is not repeated)
+  std::string uuid;  // the permanent id (UUID v4), set by the store; never reused
 };
 
 // An entity as it takes part in one event.
@@ -78,6 +85,7 @@ struct Source {
   std::optional<std::string> origin;  // file (and line) it came from
   std::string body;
   std::optional<Id> import_id;  // the `kb import` run that added it
+  std::string uuid;             // the permanent id (UUID v4), set by the store; never reused
 };
 
 // The sentence of a source that supports an event.
@@ -122,10 +130,12 @@ struct Event {
   std::string updated_at;
   std::optional<Id> import_id;    // the `kb import` run that created it, for imported events
   std::optional<Id> merged_into;  // set when `kb link A same-as B` merged this event (B) into A
+  bool curated = false;  // an analyst changed it: extraction and import undo leave it alone
   std::vector<Participant> participants;
   std::vector<Citation> citations;
   std::vector<LinkRef> links;
   std::vector<std::string> tags;
+  std::string uuid;  // the permanent id (UUID v4), set by the store; never reused
 };
 
 }  // namespace kb

@@ -71,6 +71,16 @@ struct RelatedEvent {
   std::string shared;  // the entity they share
 };
 
+// The kinds of record that carry a permanent id.
+enum class RecordKind { event, entity, source };
+
+// An event an analyst curated, as `kb import --undo` names it when it refuses to remove it.
+struct CuratedEvent {
+  Id id = 0;
+  std::string uuid;
+  std::string title;
+};
+
 // One `kb import` run, as logged.
 struct ImportRun {
   Id id = 0;
@@ -170,6 +180,17 @@ class Repository {
   // Opens a savepoint inside the current transaction: its writes are undone unless committed,
   // so one unit of work can fail without losing the rest. Requires: an open transaction.
   virtual Result<Transaction> savepoint() = 0;
+
+  // --- identity and curation ---
+  // The local numbers of the records of `kind` whose permanent id starts with `prefix`
+  // (lower-case, see kb::uuid_prefix), at most `limit`, by local number.
+  virtual Result<std::vector<Id>> ids_by_uuid(RecordKind kind, std::string_view prefix,
+                                              std::size_t limit) = 0;
+  // Marks an event curated (an analyst changed it). Error (not_found).
+  virtual Result<void> mark_curated(Id event_id) = 0;
+  // The curated events `kb import --undo import_id` would remove: imported events every
+  // citation of which comes from that import's sources, or that it created and nothing cites.
+  virtual Result<std::vector<CuratedEvent>> curated_events_of_import(Id import_id) = 0;
 
   // --- entities ---
   // Inserts an entity with its aliases; returns its id. Error (conflict) if an entity of the
@@ -279,9 +300,9 @@ class Repository {
   virtual Result<void> set_event_concept(Id event_id, std::string_view concept_name) = 0;
   // Records that an extraction added a citation.
   virtual Result<void> record_extraction_citation(const ExtractionCitation& c) = 0;
-  // The citations extractions of source `source_id` added (created_event left false).
+  // The citations extractions of source `source_id` added, oldest first.
   virtual Result<std::vector<ExtractionCitation>> extraction_citations(Id source_id) = 0;
-  // Imported events that no citation supports, by id.
+  // Imported, uncurated events that no citation supports, by id.
   virtual Result<std::vector<Id>> unsupported_imported_events() = 0;
   // Records a date refinement or dispute; returns its id.
   virtual Result<Id> add_date_change(const DateChange& c) = 0;

@@ -105,8 +105,8 @@ std::string ics_stamp(std::string_view iso) {
 
 const std::vector<std::string_view>& export_csv_columns() {
   static const std::vector<std::string_view> kColumns = {
-      "date", "title",  "kind",    "actors",  "place", "source", "quote",    "tags",
-      "id",   "status", "targets", "summary", "first", "last",   "precision"};
+      "date", "title",  "kind",    "actors",  "place", "source", "quote",     "tags",
+      "id",   "status", "targets", "summary", "first", "last",   "precision", "uuid"};
   return kColumns;
 }
 
@@ -123,14 +123,14 @@ std::string export_csv(const std::vector<Event>& events) {
     }
     const Json first = day_json(e.date.first());
     const Json last = day_json(e.date.last());
-    out +=
-        fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(csv_date(e)),
-                    csv_field(e.title), e.kind, csv_field(joined(e, Role::actor)),
-                    csv_field(joined(e, Role::location)), csv_field(source), csv_field(quote),
-                    csv_field(fmt::format("{}", fmt::join(e.tags, "; "))), e.id,
-                    to_string(e.status), csv_field(joined(e, Role::target)), csv_field(e.summary),
-                    first.is_null() ? "" : first.get<std::string>(),
-                    last.is_null() ? "" : last.get<std::string>(), to_string(e.date.precision()));
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(csv_date(e)),
+        csv_field(e.title), e.kind, csv_field(joined(e, Role::actor)),
+        csv_field(joined(e, Role::location)), csv_field(source), csv_field(quote),
+        csv_field(fmt::format("{}", fmt::join(e.tags, "; "))), e.id, to_string(e.status),
+        csv_field(joined(e, Role::target)), csv_field(e.summary),
+        first.is_null() ? "" : first.get<std::string>(),
+        last.is_null() ? "" : last.get<std::string>(), to_string(e.date.precision()), e.uuid);
   }
   return out;
 }
@@ -162,7 +162,8 @@ Json export_timelinejs(const std::vector<Event>& events, std::string_view title)
     }
     j["text"] = Json{{"headline", xml_escape(e.title)}, {"text", text}};
     j["group"] = e.kind;
-    j["unique_id"] = fmt::format("kb-{}", e.id);
+    // Built from the permanent id, so that a re-export updates the same slide.
+    j["unique_id"] = e.uuid.empty() ? fmt::format("kb-{}", e.id) : fmt::format("kb-{}", e.uuid);
     doc["events"].push_back(std::move(j));
   }
   return doc;
@@ -178,7 +179,9 @@ std::string export_ics(const std::vector<Event>& events) {
       continue;
     }
     out += "BEGIN:VEVENT\r\n";
-    out += ics_line(fmt::format("UID:kb-event-{}@kb", e.id));
+    // The permanent id: calendars update the same entry on re-import, and never another one.
+    out += ics_line(e.uuid.empty() ? fmt::format("UID:kb-event-{}@kb", e.id)
+                                   : fmt::format("UID:{}@kb", e.uuid));
     out += ics_line(fmt::format("DTSTAMP:{}", ics_stamp(e.recorded_at)));
     out += ics_line(fmt::format("DTSTART;VALUE=DATE:{}", ics_day(e.date.first())));
     out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", ics_day(e.date.last() + date::days{1})));

@@ -38,6 +38,7 @@ nlohmann::ordered_json day_json(date::sys_days d) {
 nlohmann::ordered_json event_json(const Event& e) {
   nlohmann::ordered_json j;
   j["id"] = e.id;
+  j["uuid"] = e.uuid;
   j["title"] = e.title;
   j["summary"] = e.summary;
   j["kind"] = e.kind;
@@ -82,6 +83,7 @@ nlohmann::ordered_json event_json(const Event& e) {
   j["merged_into"] = e.merged_into ? nlohmann::ordered_json(*e.merged_into) : nullptr;
   j["recorded_at"] = e.recorded_at;
   j["updated_at"] = e.updated_at;
+  j["curated"] = e.curated;
   return j;
 }
 

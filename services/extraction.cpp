@@ -220,19 +220,25 @@ Result<Id> cite(Repository& store, Id event_id, Id source_id, const ex::Extracte
   return citation;
 }
 
-// Merges `e` into stored event `id`: cites it, adds new roles, refines or disputes the date.
+// Merges `e` into stored event `id`: cites it, adds new roles, refines or disputes the date. An
+// event an analyst curated only gains the citation (and a recorded dispute): its roles, date and
+// status stay the analyst's.
 Result<std::optional<Id>> merge(Repository& store, Event old, Id source_id,
                                 const ex::ExtractedEvent& e, const Resolved& r,
                                 StoredCounts& counts) {
   KB_ASSIGN(const bool already, store.cites_source(old.id, source_id));
   for (const auto& [entity, role] : r.roles) {
-    KB_TRY(store.add_role(old.id, entity, role));
+    if (!old.curated) {
+      KB_TRY(store.add_role(old.id, entity, role));
+    }
   }
-  const bool imported = old.origin == Origin::imported;
+  const bool imported = old.origin == Origin::imported && !old.curated;
   if (!old.date.overlaps(e.date)) {
     KB_TRY(record_history(store, old.id, "disputed", old, e, source_id));
-    old.status = Status::disputed;
-    KB_TRY(store.update_event(old));
+    if (!old.curated) {
+      old.status = Status::disputed;
+      KB_TRY(store.update_event(old));
+    }
     counts.disputed += 1;
   } else if (imported && old.date.contains(e.date) && !(old.date == e.date) &&
              e.date.last() - e.date.first() < old.date.last() - old.date.first()) {
@@ -273,6 +279,12 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
                                                      EntityCache& cache, StoredCounts& counts,
                                                      const StoreExtractionOptions& options) {
   KB_ASSIGN(const Resolved r, resolve_all(store, x, cache, counts));
+  if (options.before_event) {
+    KB_ASSIGN(const auto taken, options.before_event(x, r.roles));
+    if (taken) {
+      return std::make_pair(taken->event_id, taken->citation_id);
+    }
+  }
   KB_ASSIGN(const auto found, candidates(store, x, r));
   for (const auto& [id, candidate] : found) {
     KB_ASSIGN(const auto roles, store.event_roles(id));

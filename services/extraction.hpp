@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,9 +27,23 @@ struct StoredCounts {
   std::int64_t entities = 0;  // entities created
 };
 
+// Where an extracted event went: the stored event and the citation that supports it (none when
+// the event already cited the source).
+struct StoredEventRef {
+  Id event_id = 0;
+  std::optional<Id> citation_id;
+};
+
+// Called for each extracted event once its entities are resolved (`roles`: distinct entity and
+// role), before it is merged or created: a StoredEventRef when the hook stored it itself (kb
+// extract keeps earlier events this way, see reextract()), nullopt to store it as usual.
+using BeforeEventHook = std::function<Result<std::optional<StoredEventRef>>(
+    const importers::extract::ExtractedEvent& x, const std::vector<std::pair<Id, Role>>& roles)>;
+
 // Options for store_extraction().
 struct StoreExtractionOptions {
-  std::optional<Id> import_id;  // stamped on created events (the import log, schema 0003)
+  std::optional<Id> import_id;   // stamped on created events (the import log, schema 0003)
+  BeforeEventHook before_event;  // optional
 };
 
 // Stores `x` (extracted from source `source_id`) into `store`. Requires: an open write
@@ -45,13 +60,52 @@ struct ForgetCounts {
   std::int64_t reverted = 0;   // date refinements / disputes of that source undone
 };
 
+// How forget_extraction() treats curated events and events left without support.
+struct ForgetOptions {
+  bool keep_curated = false;  // leave curated events' citations and date changes as they are
+  bool remove_events = true;  // delete imported, uncurated events no citation supports
+};
+
 // Undoes what extractions of source `source_id` stored: reverts the date refinements and
 // disputes it caused, removes its citations, and deletes imported events no other source
-// supports. Hand-entered events and hand-added citations stay. Requires: a write transaction.
-Result<ForgetCounts> forget_extraction(Repository& store, Id source_id);
+// supports (never curated ones). Hand-entered events and hand-added citations stay. Requires: a
+// write transaction.
+Result<ForgetCounts> forget_extraction(Repository& store, Id source_id,
+                                       const ForgetOptions& options = {});
 
-// Deletes imported events that no citation supports any more (for example after their sources
-// were deleted); returns how many. Requires: a write transaction.
+// What reextract() found on re-reading a source: for each event an analyst curated that the
+// source supports, or an uncurated event it kept, the fields extraction would change (curated:
+// changes it did not make) as "field: old -> new".
+struct EventChanges {
+  Id event_id = 0;
+  std::string uuid;
+  std::string title;
+  bool curated = false;
+  std::vector<std::string> changes;
+};
+
+// What reextract() did.
+struct ReextractReport {
+  StoredCounts stored;         // events created or merged anew (as store_extraction counts them)
+  std::int64_t kept = 0;       // uncurated events found again: same local number and permanent id
+  std::int64_t removed = 0;    // uncurated events the source no longer yields, deleted
+  std::int64_t citations = 0;  // earlier citations of the source replaced
+  std::vector<EventChanges> updated;  // kept events whose machine fields changed
+  std::vector<EventChanges> curated;  // curated events left as they were, with what would change
+};
+
+// Re-runs the storing of source `source_id`'s extraction `x` over what earlier extractions of
+// it stored. An event an earlier extraction created from the same sentence (the same quote) is
+// found again and keeps its local number and permanent id: if uncurated, its machine fields
+// (title, summary, date, kind, status, confidence, roles, concept) are rewritten from `x`; if
+// curated, nothing of it changes and what would have changed is reported. Uncurated events the
+// source no longer yields are deleted; curated ones and hand-entered ones never are. Requires: a
+// write transaction (a dry run rolls it back). Errors are the store's.
+Result<ReextractReport> reextract(Repository& store, Id source_id,
+                                  const importers::extract::Extraction& x);
+
+// Deletes imported, uncurated events that no citation supports any more (for example after their
+// sources were deleted); returns how many. Requires: a write transaction.
 Result<std::int64_t> remove_unsupported_events(Repository& store);
 
 // The date refinements and disputes of event `event_id`, oldest first (empty if none).

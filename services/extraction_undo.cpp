@@ -1,5 +1,7 @@
 // Undoing and reviewing extraction: forget_extraction() (before `kb extract` re-runs a source or
 // an import is undone), remove_unsupported_events(), and date_history() for `kb show`.
+#include <map>
+
 #include "services/extraction.hpp"
 
 namespace kb::services {
@@ -30,19 +32,42 @@ Result<bool> revert(Repository& store, const DateChange& c) {
 
 }  // namespace
 
-Result<ForgetCounts> forget_extraction(Repository& store, Id source_id) {
+Result<ForgetCounts> forget_extraction(Repository& store, Id source_id,
+                                       const ForgetOptions& options) {
   ForgetCounts counts;
+  std::map<Id, bool> curated;  // by event id, read once
+  const auto is_curated = [&](Id event_id) -> Result<bool> {
+    if (!options.keep_curated) {
+      return false;
+    }
+    if (const auto it = curated.find(event_id); it != curated.end()) {
+      return it->second;
+    }
+    KB_ASSIGN(const Event e, store.event(event_id));
+    curated[event_id] = e.curated;
+    return e.curated;
+  };
   KB_ASSIGN(const auto history, store.date_changes_of_source(source_id));
   for (const DateChange& c : history) {
+    KB_ASSIGN(const bool keep, is_curated(c.event_id));
+    if (keep) {
+      continue;
+    }
     KB_ASSIGN(const bool changed, revert(store, c));
     counts.reverted += changed ? 1 : 0;
   }
   KB_ASSIGN(const auto cited, store.extraction_citations(source_id));
   for (const ExtractionCitation& c : cited) {
+    KB_ASSIGN(const bool keep, is_curated(c.event_id));
+    if (keep) {
+      continue;
+    }
     KB_TRY(store.remove_citation(c.citation_id));
     counts.citations += 1;
   }
-  KB_ASSIGN(counts.events, remove_unsupported_events(store));
+  if (options.remove_events) {
+    KB_ASSIGN(counts.events, remove_unsupported_events(store));
+  }
   return counts;
 }
 

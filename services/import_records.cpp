@@ -65,7 +65,7 @@ Result<void> store_record(Repository& store, const importers::RecordEvent& r,
     wanted.kind = n.kind;
     wanted.description = n.description;
     if (n.country) {
-      Entity country{0, *n.country, EntityKind::country, {}, {}, {}, {}};
+      Entity country{0, *n.country, EntityKind::country, {}, {}, {}, {}, {}};
       KB_ASSIGN(wanted.country_id, entity_named(store, country, sum));
     }
     KB_ASSIGN(Id id, entity_named(store, wanted, sum));

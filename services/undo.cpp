@@ -2,12 +2,27 @@
 
 #include "services/undo.hpp"
 
+#include <string>
+
+#include <fmt/format.h>
+
 #include "services/extraction.hpp"
 
 namespace kb::services {
 
-Result<UndoCounts> undo_import(Repository& store, Id import_id) {
+Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force) {
   KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(const auto curated, store.curated_events_of_import(import_id));
+  if (!curated.empty() && !force) {
+    std::string listed;
+    for (const CuratedEvent& e : curated) {
+      listed += fmt::format("\n  #{} {} {}", e.id, e.uuid, e.title);
+    }
+    return fail(Errc::conflict,
+                fmt::format("import {} supports {} event{} an analyst curated; nothing was undone "
+                            "(--force removes them too):{}",
+                            import_id, curated.size(), curated.size() == 1 ? "" : "s", listed));
+  }
   KB_ASSIGN(const auto source_ids, store.import_sources(import_id));
   ForgetCounts forgot;
   for (const Id source_id : source_ids) {
@@ -19,6 +34,15 @@ Result<UndoCounts> undo_import(Repository& store, Id import_id) {
   KB_ASSIGN(UndoCounts n, store.undo_import(import_id));
   n.citations += forgot.citations;
   n.events += forgot.events;
+  // Curated events are kept by forget_extraction; with --force they go like the rest.
+  for (const CuratedEvent& e : curated) {
+    auto removed = store.remove_event(e.id);
+    if (removed) {
+      n.events += 1;
+    } else if (removed.error().code != Errc::not_found) {
+      return std::move(removed).error();
+    }
+  }
   KB_TRY(tx.commit());
   return n;
 }

@@ -2,6 +2,8 @@
 
 #include "importers/records/kb_json.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -29,6 +31,7 @@ Json day(date::sys_days d) {
 
 Json entity_json(const Entity& n) {
   return Json{{"id", n.id},
+              {"uuid", n.uuid},
               {"name", n.name},
               {"kind", std::string(to_string(n.kind))},
               {"description", n.description},
@@ -39,6 +42,7 @@ Json entity_json(const Entity& n) {
 
 Json source_json(const Source& s) {
   return Json{{"id", s.id},
+              {"uuid", s.uuid},
               {"url", opt(s.url)},
               {"title", s.title},
               {"publisher", opt(s.publisher)},
@@ -53,6 +57,7 @@ Json source_json(const Source& s) {
 Json event_json(const Event& e) {
   Json j;
   j["id"] = e.id;
+  j["uuid"] = e.uuid;
   j["title"] = e.title;
   j["summary"] = e.summary;
   j["date"] = Json{{"value", e.date.timex()},
@@ -69,6 +74,9 @@ Json event_json(const Event& e) {
   j["updated_at"] = e.updated_at;
   if (e.merged_into) {
     j["merged_into"] = *e.merged_into;
+  }
+  if (e.curated) {
+    j["curated"] = true;
   }
   auto roles = Json::array();
   for (const auto& p : e.participants) {
@@ -203,9 +211,25 @@ T unwrap(Result<T> r, const std::string& where) {
   return std::move(r).value();
 }
 
+// The permanent id of a record: "" when the export predates permanent ids or gives "" (the store
+// makes one then); a string in UUID form otherwise, lower-cased.
+std::string uuid_of(const Json& j, const std::string& where) {
+  if (!object(j, where).contains("uuid")) {
+    return "";
+  }
+  std::string u = str(j, "uuid", where);
+  if (!u.empty() && !is_uuid(u)) {
+    bad(where + ".uuid", fmt::format("not a UUID: '{}'", u));
+  }
+  std::transform(u.begin(), u.end(), u.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return u;
+}
+
 Entity read_entity(const Json& j, const std::string& where) {
   Entity n;
   n.id = id(j, "id", where);
+  n.uuid = uuid_of(j, where);
   n.name = str(j, "name", where);
   n.kind = unwrap(parse_entity_kind(str(j, "kind", where)), where + ".kind");
   n.description = str(j, "description", where);
@@ -218,6 +242,7 @@ Entity read_entity(const Json& j, const std::string& where) {
 Source read_source(const Json& j, const std::string& where) {
   Source s;
   s.id = id(j, "id", where);
+  s.uuid = uuid_of(j, where);
   s.url = opt_text(j, "url", where);
   s.title = str(j, "title", where);
   s.publisher = opt_text(j, "publisher", where);
@@ -242,6 +267,7 @@ FuzzyDate read_date(const Json& j, const std::string& where) {
 Event read_event(const Json& j, const std::string& where) {
   Event e;
   e.id = id(j, "id", where);
+  e.uuid = uuid_of(j, where);
   e.title = str(j, "title", where);
   e.summary = str(j, "summary", where);
   e.date = read_date(member(j, "date", where), where + ".date");
@@ -254,6 +280,13 @@ Event read_event(const Json& j, const std::string& where) {
   e.updated_at = str(j, "updated_at", where);
   if (j.contains("merged_into")) {
     e.merged_into = id(j, "merged_into", where);
+  }
+  if (j.contains("curated")) {
+    const Json& c = member(j, "curated", where);
+    if (!c.is_boolean()) {
+      bad(where + ".curated", fmt::format("expected a boolean, found {}", kind_of(c)));
+    }
+    e.curated = c.get<bool>();
   }
   std::size_t i = 0;
   for (const auto& r : array(j, "entities", where)) {

@@ -111,6 +111,8 @@ Result<Event> read_event(const Statement& s) {
   e.updated_at = s.column_text(14);
   e.import_id = s.column_optional_int(15);
   e.merged_into = s.column_optional_int(16);
+  e.uuid = s.column_text(17);
+  e.curated = s.column_int(18) != 0;
   return e;
 }
 

@@ -39,6 +39,11 @@ class Store final : public Repository {
   // --- entities (store_entities.cpp) ---
   // Inserts an entity with its aliases; returns its id. Error (conflict) if an entity of the
   // same kind already has that name.
+  Result<std::vector<Id>> ids_by_uuid(RecordKind kind, std::string_view prefix,
+                                      std::size_t limit) override;
+  Result<void> mark_curated(Id event_id) override;
+  Result<std::vector<CuratedEvent>> curated_events_of_import(Id import_id) override;
+
   Result<Id> add_entity(const Entity& e) override;
   // Entities whose name or alias has the same alias_key as `name`, oldest first.
   Result<std::vector<Entity>> lookup_entities(std::string_view name) override;

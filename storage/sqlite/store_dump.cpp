@@ -6,6 +6,7 @@
 #include "kb/dump.hpp"
 #include "kb/text_key.hpp"
 #include "storage/sqlite/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
 
 namespace kb::sqlite {
 namespace {
@@ -17,19 +18,19 @@ constexpr std::string_view kCounts =
     "SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM entity) + "
     "(SELECT count(*) FROM source)";
 constexpr std::string_view kInsertEntity =
-    "INSERT INTO entity (entity_id, name, kind, description, wikidata) VALUES (?1, ?2, ?3, ?4, "
-    "?5)";
+    "INSERT INTO entity (entity_id, name, kind, description, wikidata, uuid) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr std::string_view kSetCountry = "UPDATE entity SET country_id = ?2 WHERE entity_id = ?1";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kInsertSource =
     "INSERT INTO source (source_id, url, title, publisher, original_publisher, published, "
-    "published_day, retrieved, content_hash, origin, body) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "published_day, retrieved, content_hash, origin, body, uuid) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertEvent =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
-    "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 // Merges are restored once every event exists (merged_into refers to another event).
 constexpr std::string_view kRestoreMerge = "UPDATE event SET merged_into = ?2 WHERE event_id = ?1";
 constexpr std::string_view kInsertRole =
@@ -61,7 +62,7 @@ Result<void> restore_entities(Db& db, const std::vector<Entity>& entities) {
   for (const auto& n : entities) {
     insert.reset();
     insert.bind(1, n.id).bind(2, n.name).bind(3, to_string(n.kind)).bind(4, n.description);
-    insert.bind(5, n.wikidata);
+    insert.bind(5, n.wikidata).bind(6, rows::optional_uuid(n.uuid));
     KB_TRY(insert.run());
     std::vector<std::string> names{n.name};
     names.insert(names.end(), n.aliases.begin(), n.aliases.end());
@@ -89,6 +90,7 @@ Result<void> restore_sources(Db& db, const std::vector<Source>& sources) {
     s.bind(1, src.id).bind(2, src.url).bind(3, src.title).bind(4, src.publisher);
     s.bind(5, src.original_publisher).bind(6, src.published).bind(7, published_day(src.published));
     s.bind(8, src.retrieved).bind(9, src.content_hash).bind(10, src.origin).bind(11, src.body);
+    s.bind(12, rows::optional_uuid(src.uuid));
     KB_TRY(s.run());
   }
   return ok();
@@ -101,7 +103,7 @@ Result<void> restore_event(Db& db, const Event& e) {
   s.bind(6, to_string(e.date.precision())).bind(7, to_string(e.date.modifier()));
   s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
   s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
-  s.bind(15, e.updated_at);
+  s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
   KB_TRY(s.run());
   KB_ASSIGN(Statement role, db.prepare(kInsertRole));
   for (const auto& p : e.participants) {

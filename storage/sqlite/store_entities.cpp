@@ -4,13 +4,15 @@
 
 #include "kb/text_key.hpp"
 #include "storage/sqlite/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
 
 namespace kb::sqlite {
 namespace {
 
 constexpr std::string_view kInsertEntity =
-    "INSERT INTO entity (name, kind, description, wikidata, country_id) VALUES (?1, ?2, ?3, ?4, "
-    "?5)";
+    "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid) "
+    "VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = 'entity'), ?1, ?2, ?3, ?4, ?5, "
+    "?6)";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kSameName =
@@ -20,7 +22,7 @@ constexpr std::string_view kSameName =
 constexpr std::string_view kLookup =
     "SELECT DISTINCT entity_id FROM entity_alias WHERE alias_key = ?1 ORDER BY entity_id";
 constexpr std::string_view kEntity =
-    "SELECT entity_id, name, kind, description, wikidata, country_id FROM entity "
+    "SELECT entity_id, name, kind, description, wikidata, country_id, uuid FROM entity "
     "WHERE entity_id = ?1";
 constexpr std::string_view kAliases =
     "SELECT alias FROM entity_alias WHERE entity_id = ?1 ORDER BY alias";
@@ -58,7 +60,7 @@ Result<Id> Store::add_entity(const Entity& e) {
   }
   KB_ASSIGN(Statement insert, db_.prepare(kInsertEntity));
   insert.bind(1, e.name).bind(2, to_string(e.kind)).bind(3, e.description);
-  insert.bind(4, e.wikidata).bind(5, e.country_id);
+  insert.bind(4, e.wikidata).bind(5, e.country_id).bind(6, rows::optional_uuid(e.uuid));
   KB_TRY(insert.run());
   const Id id = db_.last_insert_id();
   KB_TRY(add_alias(id, e.name));
@@ -130,6 +132,7 @@ Result<Entity> Store::entity(Id id) {
   e.description = s.column_text(3);
   e.wikidata = s.column_optional_text(4);
   e.country_id = s.column_optional_int(5);
+  e.uuid = s.column_text(6);
   KB_ASSIGN(Statement aliases, db_.prepare(kAliases));
   aliases.bind(1, id);
   for (;;) {

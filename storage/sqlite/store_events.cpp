@@ -12,9 +12,11 @@ namespace kb::sqlite {
 namespace {
 
 constexpr std::string_view kInsertEvent =
-    "INSERT INTO event (title, summary, first_day, last_day, precision, modifier, timex, "
-    "date_text, kind, status, confidence, origin, recorded_at, updated_at, import_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)";
+    "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
+    "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, import_id, "
+    "uuid, curated) "
+    "VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = 'event'), ?1, ?2, ?3, ?4, ?5, "
+    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)";
 constexpr std::string_view kUpdateEvent =
     "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
     "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
@@ -126,6 +128,7 @@ Result<Id> Store::add_event(const Event& e) {
   KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
   s.bind(9, kind).bind(10, to_string(e.status)).bind(11, e.confidence);
   s.bind(12, to_string(e.origin)).bind(13, now_iso()).bind(14, e.import_id);
+  s.bind(15, rows::optional_uuid(e.uuid)).bind(16, e.curated ? 1 : 0);
   KB_TRY(s.run());
   Event stored = e;
   stored.id = db_.last_insert_id();

@@ -51,10 +51,11 @@ constexpr std::string_view kOtherDisputes =
     "AND history_id <> ?2";
 constexpr std::string_view kDeleteHistory = "DELETE FROM event_date_history WHERE history_id = ?1";
 constexpr std::string_view kCitationsOfSource =
-    "SELECT citation_id, event_id FROM extraction_citation WHERE source_id = ?1";
+    "SELECT citation_id, event_id, created_event FROM extraction_citation WHERE source_id = ?1 "
+    "ORDER BY citation_id";
 constexpr std::string_view kDeleteCitation = "DELETE FROM citation WHERE citation_id = ?1";
 constexpr std::string_view kUnsupported =
-    "SELECT event_id FROM event e WHERE origin = 'imported' AND NOT EXISTS "
+    "SELECT event_id FROM event e WHERE origin = 'imported' AND curated = 0 AND NOT EXISTS "
     "(SELECT 1 FROM citation c WHERE c.event_id = e.event_id)";
 
 Result<FuzzyDate> stored_date(const std::string& timex, const std::string& modifier) {
@@ -158,7 +159,8 @@ Result<std::vector<ExtractionCitation>> Store::extraction_citations(Id source_id
   KB_ASSIGN(Statement st, db_.prepare(kCitationsOfSource));
   st.bind(1, source_id);
   return st.collect([source_id](const Statement& row) {
-    return ExtractionCitation{row.column_int(0), source_id, row.column_int(1), false};
+    return ExtractionCitation{row.column_int(0), source_id, row.column_int(1),
+                              row.column_int(2) != 0};
   });
 }
 

@@ -2,6 +2,8 @@
 // function that turns such a row into an Event. Not part of kb's public surface.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "kb/model.hpp"
@@ -13,7 +15,12 @@ namespace kb::sqlite::rows {
 constexpr std::string_view kEventColumns =
     "e.event_id, e.title, e.summary, e.first_day, e.last_day, e.precision, e.modifier, e.timex, "
     "e.date_text, e.kind, e.status, e.confidence, e.origin, e.recorded_at, e.updated_at, "
-    "e.import_id, e.merged_into";
+    "e.import_id, e.merged_into, e.uuid, e.curated";
+
+// A permanent id to bind: NULL (the store makes one) when `uuid` is empty.
+inline std::optional<std::string> optional_uuid(const std::string& uuid) {
+  return uuid.empty() ? std::nullopt : std::optional<std::string>(uuid);
+}
 
 // The Event of the current row (without participants, citations, links, tags).
 Result<Event> read_event(const Statement& s);

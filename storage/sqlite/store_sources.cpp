@@ -5,20 +5,22 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
 
 namespace kb::sqlite {
 namespace {
 
 constexpr std::string_view kInsertSource =
-    "INSERT INTO source (url, title, publisher, original_publisher, published, published_day, "
-    "retrieved, content_hash, origin, body, import_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "INSERT INTO source (source_id, url, title, publisher, original_publisher, published, "
+    "published_day, retrieved, content_hash, origin, body, import_id, uuid) "
+    "VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = 'source'), ?1, ?2, ?3, ?4, ?5, "
+    "?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kByHash = "SELECT source_id FROM source WHERE content_hash = ?1";
 constexpr std::string_view kByUrl =
     "SELECT source_id FROM source WHERE url = ?1 ORDER BY source_id LIMIT 1";
 constexpr std::string_view kSource =
     "SELECT source_id, url, title, publisher, original_publisher, published, retrieved, "
-    "content_hash, origin, CASE WHEN ?2 THEN body ELSE '' END, import_id FROM source "
+    "content_hash, origin, CASE WHEN ?2 THEN body ELSE '' END, import_id, uuid FROM source "
     "WHERE source_id = ?1";
 constexpr std::string_view kSources =
     "SELECT s.source_id, (SELECT count(DISTINCT c.event_id) FROM citation c "
@@ -68,6 +70,7 @@ Result<Source> read_source(Db& db, Id id, bool with_body) {
   src.origin = s.column_optional_text(8);
   src.body = s.column_text(9);
   src.import_id = s.column_optional_int(10);
+  src.uuid = s.column_text(11);
   return src;
 }
 
@@ -82,6 +85,7 @@ Result<Id> Store::add_source(const Source& src) {
   s.bind(5, src.published).bind(6, published_day(src.published));
   s.bind(7, src.retrieved.empty() ? now_iso() : src.retrieved);
   s.bind(8, src.content_hash).bind(9, src.origin).bind(10, src.body).bind(11, src.import_id);
+  s.bind(12, rows::optional_uuid(src.uuid));
   KB_TRY(s.run());
   return db_.last_insert_id();
 }

@@ -120,7 +120,7 @@ TEST_SUITE("cli") {
     const auto r = test::kb_run(db, {"export", "--format", "csv", "Ukraine"});
     REQUIRE(r.code == 0);
     CHECK(r.out.rfind("date,title,kind,actors,place,source,quote,tags,id,status,targets,summary,"
-                      "first,last,precision\r\n",
+                      "first,last,precision,uuid\r\n",
                       0) == 0);
     CHECK(r.out.find("2023-W20-WE,Bakhmut falls to Wagner,territorial_change,Wagner,Bakhmut,") !=
           std::string::npos);
@@ -159,7 +159,10 @@ TEST_SUITE("cli") {
     REQUIRE(r.code == 0);
     CHECK(r.out.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
     CHECK(r.out.find("BEGIN:VEVENT") == r.out.rfind("BEGIN:VEVENT"));  // one planned event
-    CHECK(r.out.find("UID:kb-event-5@kb\r\n") != std::string::npos);
+    // The UID is the permanent id, so that it never names another event.
+    const auto shown = test::kb_run(db, {"show", "5", "--format", "json"});
+    const std::string uuid = nlohmann::json::parse(shown.out)["uuid"];
+    CHECK(r.out.find("UID:" + uuid + "@kb\r\n") != std::string::npos);
     CHECK(r.out.find("DTSTART;VALUE=DATE:20230701\r\nDTEND;VALUE=DATE:20230801\r\n") !=
           std::string::npos);
     CHECK(r.out.find("SUMMARY:NATO summit in Vilnius\r\n") != std::string::npos);

@@ -1,0 +1,221 @@
+// reextract(): `kb extract` over what earlier extractions of a source stored. Events found again
+// (the same sentence) keep their local number and permanent id; curated events are never
+// rewritten or deleted, and what extraction would have changed on them is reported.
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "kb/text_key.hpp"
+#include "services/extraction.hpp"
+
+namespace kb::services {
+namespace {
+
+namespace ex = importers::extract;
+
+// A citation an earlier extraction of the source added, with the sentence it quotes.
+struct Earlier {
+  Id event_id = 0;
+  Id citation_id = 0;
+  bool created = false;  // that extraction created the event
+  bool curated = false;
+  std::string quote;
+  std::string title;   // the event's, for telling apart several events of one sentence
+  bool found = false;  // matched by this extraction
+};
+
+// The roles as "actor Russia, target Ukraine", sorted, for comparing and showing.
+Result<std::string> roles_text(Repository& store, std::vector<std::pair<Id, Role>> roles) {
+  std::vector<std::string> out;
+  for (const auto& [id, role] : roles) {
+    if (role == Role::mentioned) {
+      continue;
+    }
+    KB_ASSIGN(const Entity n, store.entity(id));
+    out.push_back(fmt::format("{} {}", to_string(role), n.name));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return fmt::format("{}", fmt::join(out, ", "));
+}
+
+std::vector<std::pair<Id, Role>> roles_of(const Event& e) {
+  std::vector<std::pair<Id, Role>> out;
+  for (const auto& p : e.participants) {
+    out.emplace_back(p.entity_id, p.role);
+  }
+  return out;
+}
+
+// What storing `x` over `old` would change, as "field: old -> new".
+Result<std::vector<std::string>> changes(Repository& store, const Event& old,
+                                         const ex::ExtractedEvent& x,
+                                         const std::vector<std::pair<Id, Role>>& roles) {
+  std::vector<std::string> out;
+  const auto note = [&](std::string_view field, const std::string& a, const std::string& b) {
+    if (a != b) {
+      out.push_back(fmt::format("{}: '{}' -> '{}'", field, a, b));
+    }
+  };
+  note("title", old.title, x.title);
+  note("summary", old.summary, x.summary);
+  note("date", old.date.display(), x.date.display());
+  note("kind", old.kind, x.kind);
+  note("status", std::string(to_string(old.status)), std::string(to_string(x.status)));
+  KB_ASSIGN(const std::string old_roles, roles_text(store, roles_of(old)));
+  KB_ASSIGN(const std::string new_roles, roles_text(store, roles));
+  note("roles", old_roles, new_roles);
+  return out;
+}
+
+// The earlier citation `x` repeats: one quoting the same sentence, an unmatched one of the same
+// title first; nullptr when there is none.
+Earlier* find_earlier(std::vector<Earlier>& earlier, const ex::ExtractedEvent& x) {
+  Earlier* any = nullptr;
+  for (Earlier& e : earlier) {
+    if (e.found || e.quote != x.quote) {
+      continue;
+    }
+    if (alias_key(e.title) == alias_key(x.title)) {
+      return &e;
+    }
+    if (any == nullptr) {
+      any = &e;
+    }
+  }
+  return any;
+}
+
+// Rewrites uncurated event `old` (created by an earlier extraction of `source_id`) with the
+// machine fields of `x`, and cites it again. When other sources cite it too, its date, status,
+// roles and tags only grow by what `x` adds: those sources may have refined them.
+Result<StoredEventRef> rewrite(Repository& store, Event old, Id source_id,
+                               const ex::ExtractedEvent& x,
+                               const std::vector<std::pair<Id, Role>>& roles) {
+  const bool shared = std::any_of(old.citations.begin(), old.citations.end(),
+                                  [&](const Citation& c) { return c.source_id != source_id; });
+  old.title = x.title;
+  old.summary = x.summary;
+  old.kind = x.kind;
+  old.confidence = x.confidence;
+  if (!shared) {
+    old.date = x.date;
+    old.date_text = x.date_text;
+    old.status = x.status;
+    old.participants.clear();
+    old.tags = x.tags;
+  } else {
+    old.tags.insert(old.tags.end(), x.tags.begin(), x.tags.end());
+  }
+  for (const auto& [id, role] : roles) {
+    const bool present =
+        std::any_of(old.participants.begin(), old.participants.end(),
+                    [&](const Participant& p) { return p.entity_id == id && p.role == role; });
+    if (!present) {
+      old.participants.push_back(Participant{id, "", EntityKind::country, role});
+    }
+  }
+  KB_TRY(store.update_event(old));
+  if (!x.concept_name.empty()) {
+    KB_TRY(store.set_event_concept(old.id, x.concept_name));
+  }
+  Citation c;
+  c.source_id = source_id;
+  c.quote = x.quote;
+  c.quote_begin = static_cast<std::int64_t>(x.quote_begin);
+  c.quote_end = static_cast<std::int64_t>(x.quote_end);
+  KB_ASSIGN(const Id citation, store.add_citation(old.id, c));
+  KB_TRY(store.record_extraction_citation(ExtractionCitation{citation, source_id, old.id, true}));
+  return StoredEventRef{old.id, citation};
+}
+
+}  // namespace
+
+Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Extraction& x) {
+  ReextractReport report;
+  // What earlier extractions of the source stored, before any of it is forgotten.
+  std::vector<Earlier> earlier;
+  {
+    KB_ASSIGN(const auto cited, store.extraction_citations(source_id));
+    std::map<Id, Event> events;
+    for (const ExtractionCitation& c : cited) {
+      auto it = events.find(c.event_id);
+      if (it == events.end()) {
+        KB_ASSIGN(Event e, store.event(c.event_id));
+        it = events.emplace(c.event_id, std::move(e)).first;
+      }
+      const Event& e = it->second;
+      Earlier found;
+      found.event_id = c.event_id;
+      found.citation_id = c.citation_id;
+      found.created = c.created_event;
+      found.curated = e.curated;
+      found.title = e.title;
+      for (const Citation& cit : e.citations) {
+        if (cit.id == c.citation_id) {
+          found.quote = cit.quote;
+        }
+      }
+      earlier.push_back(std::move(found));
+    }
+  }
+  // Uncurated events lose this source's citations and date changes; none is deleted yet, so
+  // that those found again keep their numbers.
+  ForgetOptions forget;
+  forget.keep_curated = true;
+  forget.remove_events = false;
+  KB_ASSIGN(const ForgetCounts gone, forget_extraction(store, source_id, forget));
+  report.citations = gone.citations;
+
+  StoreExtractionOptions options;
+  options.before_event =
+      [&](const ex::ExtractedEvent& e,
+          const std::vector<std::pair<Id, Role>>& roles) -> Result<std::optional<StoredEventRef>> {
+    Earlier* match = find_earlier(earlier, e);
+    if (match == nullptr || (!match->curated && !match->created)) {
+      return std::optional<StoredEventRef>();
+    }
+    auto loaded = store.event(match->event_id);
+    if (!loaded) {
+      return std::optional<StoredEventRef>();  // gone since (deleted by a merge of this run)
+    }
+    match->found = true;
+    KB_ASSIGN(auto diff, changes(store, *loaded, e, roles));
+    if (match->curated) {
+      // Left exactly as the analyst has it; its citation from this source was kept.
+      report.curated.push_back(
+          EventChanges{loaded->id, loaded->uuid, loaded->title, true, std::move(diff)});
+      return std::optional<StoredEventRef>(StoredEventRef{match->event_id, match->citation_id});
+    }
+    const std::string uuid = loaded->uuid;
+    const std::string title = loaded->title;
+    KB_ASSIGN(const StoredEventRef ref, rewrite(store, *loaded, source_id, e, roles));
+    report.kept += 1;
+    if (!diff.empty()) {
+      report.updated.push_back(EventChanges{ref.event_id, uuid, title, false, std::move(diff)});
+    }
+    return std::optional<StoredEventRef>(ref);
+  };
+  KB_ASSIGN(report.stored, store_extraction(store, source_id, x, options));
+  // Curated events this extraction no longer finds keep their citation: say so.
+  std::set<Id> reported;
+  for (const EventChanges& c : report.curated) {
+    reported.insert(c.event_id);
+  }
+  for (const Earlier& e : earlier) {
+    if (e.curated && !e.found && reported.insert(e.event_id).second) {
+      KB_ASSIGN(const Event ev, store.event(e.event_id));
+      report.curated.push_back(EventChanges{
+          ev.id, ev.uuid, ev.title, true, {"no longer extracted from this source (kept)"}});
+    }
+  }
+  KB_ASSIGN(report.removed, remove_unsupported_events(store));
+  return report;
+}
+
+}  // namespace kb::services

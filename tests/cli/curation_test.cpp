@@ -1,0 +1,207 @@
+// Tests for issue #11, "an analyst's work is never lost": permanent ids and local numbers that
+// are never reused, curated events that re-extraction and import undo leave alone.
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/test_util.hpp"
+
+namespace kb::test {
+namespace {
+
+const std::string kArticle =
+    std::string(KB_SOURCE_DIR) + "/examples/caliber-az-2023-05-23-wsj-ukraine-security-model.txt";
+
+nlohmann::json show_json(TempKb& kb, const std::string& ref) {
+  return nlohmann::json::parse(kb.ok({"show", ref, "--format", "json"}));
+}
+
+// The imported events of the timeline (merged ones included), as (local number, permanent id).
+std::set<std::pair<long, std::string>> imported_ids(TempKb& kb) {
+  std::set<std::pair<long, std::string>> out;
+  const auto dump = nlohmann::json::parse(kb.ok({"export", "--format", "json"}));
+  for (const auto& e : dump["events"]) {
+    if (e["origin"] == "imported") {
+      out.emplace(e["id"].get<long>(), e["uuid"].get<std::string>());
+    }
+  }
+  return out;
+}
+
+// The first imported event of the kb, as its local number.
+std::string first_imported(TempKb& kb) {
+  const auto ids = imported_ids(kb);
+  REQUIRE(!ids.empty());
+  return std::to_string(ids.begin()->first);
+}
+
+void set_uuid(const std::string& db, const std::string& id, const std::string& uuid) {
+  Db raw = must(Db::open(db, OpenMode::read_write));
+  Statement s = must(raw.prepare("UPDATE event SET uuid = ?2 WHERE event_id = ?1"));
+  s.bind(1, static_cast<std::int64_t>(std::stol(id))).bind(2, uuid);
+  must(s.run());
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE_FIXTURE(TempKb, "every event gets a permanent id; local numbers are never reused") {
+    ok({"add", "First", "--date", "2020"});
+    ok({"add", "Second", "--date", "2021"});
+    const std::string uuid = show_json(*this, "2")["uuid"];
+    CHECK(is_uuid(uuid));
+    CHECK(uuid[14] == '4');  // version 4
+    CHECK(std::string("89ab").find(uuid[19]) != std::string::npos);
+    CHECK(show_json(*this, "1")["uuid"] != uuid);
+    ok({"rm", "2", "--yes"});
+    // The next event is #3, not #2 again, and has another permanent id.
+    CHECK(ok({"add", "Third", "--date", "2022"}).rfind("#3 ", 0) == 0);
+    CHECK(show_json(*this, "3")["uuid"] != uuid);
+    CHECK(kb({"show", "2"}).code == 1);
+    CHECK(kb({"show", uuid}).err == "kb: no event with permanent id " + uuid + "\n");
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "commands accept a permanent id or its first 8+ characters") {
+    ok({"add", "First", "--date", "2020"});
+    ok({"add", "Second", "--date", "2021"});
+    const std::string uuid = show_json(*this, "2")["uuid"];
+    CHECK(show_json(*this, uuid)["id"] == 2);
+    CHECK(show_json(*this, uuid.substr(0, 8))["id"] == 2);
+    CHECK(ok({"tag", uuid.substr(0, 13), "checked"}).rfind("#2  Second  tags: checked", 0) == 0);
+    ok({"edit", uuid, "--title", "Second, edited"});
+    ok({"link", "1", "precedes", uuid});
+    CHECK(show_json(*this, "1")["links"][0]["id"] == 2);
+    ok({"unlink", "1", "precedes", uuid});
+    CHECK(ok({"xref", uuid}).find("Second, edited") != std::string::npos);
+    // Too short, not hex, or a prefix of several: clear errors, nothing changed.
+    CHECK(kb({"show", uuid.substr(0, 7)}).code == 2);
+    CHECK(kb({"show", "zzzzzzzz"}).code == 2);
+    set_uuid(db, "1", "abcdef01-0000-4000-8000-000000000001");
+    set_uuid(db, "2", "abcdef01-0000-4000-8000-000000000002");
+    const KbRun ambiguous = kb({"rm", "abcdef01", "--yes"});
+    CHECK(ambiguous.code == 2);
+    CHECK(ambiguous.err.find("several events (#1, #2)") != std::string::npos);
+    CHECK(show_json(*this, "abcdef01-0000-4000-8000-000000000002")["id"] == 2);
+    CHECK(show_json(*this, "ABCDEF01-0000-4000-8000-000000000001")["id"] == 1);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "exports carry the permanent id; calendars and TimelineJS use it") {
+    ok({"add", "Summit", "--date", "2030-06-01", "--status", "planned"});
+    const std::string uuid = show_json(*this, "1")["uuid"];
+    const auto dump = nlohmann::json::parse(ok({"export", "--format", "json"}));
+    CHECK(dump["events"][0]["uuid"] == uuid);
+    CHECK(ok({"export", "--format", "csv"}).find(uuid) != std::string::npos);
+    CHECK(ok({"export", "--format", "ics"}).find("UID:" + uuid + "@kb") != std::string::npos);
+    CHECK(ok({"export", "--format", "timelinejs"}).find("\"kb-" + uuid + "\"") !=
+          std::string::npos);
+    CHECK(nlohmann::json::parse(ok({"timeline", "--format", "json"}))[0]["uuid"] == uuid);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb JSON round trip keeps permanent ids and curation") {
+    seed();
+    ok({"tag", "2", "checked"});
+    const std::string first = ok({"export", "--format", "json"});
+    TempKb other;
+    const std::string file = dir.file("kb.json");
+    write_file(file, first);
+    other.ok({"import", file});
+    CHECK(other.ok({"export", "--format", "json"}) == first);
+    CHECK(show_json(other, "2")["curated"] == true);
+    CHECK(show_json(other, "1")["curated"] == false);
+    // After the restore, new events still get fresh numbers and ids.
+    CHECK(other.ok({"add", "New", "--date", "2024"}).rfind("#", 0) == 0);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "analyst changes mark an event curated") {
+    seed();
+    CHECK(show_json(*this, "1")["curated"] == false);
+    ok({"tag", "1", "x"});
+    CHECK(show_json(*this, "1")["curated"] == true);
+    ok({"edit", "2", "--status", "disputed"});
+    CHECK(show_json(*this, "2")["curated"] == true);
+  }
+
+  // Issue #11, first scenario: edit + tag an imported event, re-extract its source.
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb extract keeps an edited, tagged imported event as the analyst left it") {
+    ok({"import", kArticle});
+    const std::string id = first_imported(*this);
+    const auto before = show_json(*this, id);
+    ok({"edit", id, "--date", "2022-12-25"});
+    ok({"tag", id, "checked"});
+    const KbRun r = kb({"extract", "1"});
+    CHECK(r.code == 0);
+    const auto after = show_json(*this, id);
+    CHECK(after["uuid"] == before["uuid"]);
+    CHECK(after["title"] == before["title"]);
+    CHECK(after["date"]["value"] == "2022-12-25");
+    CHECK(after["tags"] == nlohmann::json::array({"checked"}));
+    CHECK(after["curated"] == true);
+    CHECK(after["citations"].size() == before["citations"].size());
+    // What extraction would have changed is reported, not done.
+    CHECK(r.out.find("curated #" + id) != std::string::npos);
+    CHECK(r.out.find("date: '25 December 2022' -> ") != std::string::npos);
+  }
+
+  // Issue #11, third scenario: `kb extract` renumbered every imported event.
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb extract keeps the numbers and permanent ids of events it finds again") {
+    ok({"import", kArticle});
+    const auto before = imported_ids(*this);
+    REQUIRE(before.size() >= 2);
+    ok({"extract", "--all"});
+    CHECK(imported_ids(*this) == before);
+    ok({"extract", "1"});
+    CHECK(imported_ids(*this) == before);
+    // A new event still gets a number above every one given out.
+    const std::string added = ok({"add", "Later", "--date", "2024"});
+    CHECK(added.rfind("#" + std::to_string(before.rbegin()->first + 1) + " ", 0) == 0);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb extract --dry-run reports and changes nothing") {
+    ok({"import", kArticle});
+    const std::string id = first_imported(*this);
+    ok({"edit", id, "--title", "Retitled by hand"});
+    const auto rows_before = rows();
+    const KbRun r = kb({"extract", "--all", "--dry-run"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("curated #" + id + " Retitled by hand") != std::string::npos);
+    CHECK(r.out.find("title: 'Retitled by hand' -> ") != std::string::npos);
+    CHECK(r.out.find("dry run: nothing was changed") != std::string::npos);
+    CHECK(rows() == rows_before);
+  }
+
+  // Issue #11, second scenario: undo of an import silently deleted curated events.
+  TEST_CASE_FIXTURE(TempKb, "kb import --undo refuses to remove curated events unless --force") {
+    ok({"import", kArticle});
+    const std::string id = first_imported(*this);
+    const std::string title = show_json(*this, id)["title"];
+    const std::string uuid = show_json(*this, id)["uuid"];
+    ok({"edit", id, "--title", "Retitled"});
+    ok({"tag", id, "checked"});
+    const auto rows_before = rows();
+    const KbRun refused = kb({"import", "--undo", "1"});
+    CHECK(refused.code == 1);
+    CHECK(refused.err.find("#" + id + " " + uuid + " Retitled") != std::string::npos);
+    CHECK(refused.err.find("--force") != std::string::npos);
+    CHECK(rows() == rows_before);
+    const KbRun forced = kb({"import", "--undo", "1", "--force"});
+    CHECK(forced.code == 0);
+    CHECK(kb({"show", id}).code == 1);
+    CHECK(imported_ids(*this).empty());
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb import --undo still removes uncurated events without --force") {
+    ok({"import", kArticle});
+    REQUIRE(!imported_ids(*this).empty());
+    CHECK(kb({"import", "--undo", "1"}).code == 0);
+    CHECK(imported_ids(*this).empty());
+  }
+}
+
+}  // namespace kb::test
