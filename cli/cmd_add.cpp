@@ -9,6 +9,7 @@
 #include "cli/common.hpp"
 #include "cli/event_options.hpp"
 #include "services/identity.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::cli {
 namespace {
@@ -30,6 +31,9 @@ Result<void> run_add(const EventOptions& o, Context& ctx) {
   e.origin = Origin::manual;
   KB_TRY(apply_event_options(o, e, store, ctx, notes));
   KB_ASSIGN(Id id, store.add_event(e));
+  services::OpRecorder op(op_user(ctx), fmt::format("add #{} {}", id, e.title));
+  op.created(id);
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   print_notes(notes, ctx);
   ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
@@ -40,6 +44,8 @@ Result<void> run_edit(const std::string& ref, const EventOptions& o, Context& ct
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
   KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
+  services::OpRecorder op(op_user(ctx), fmt::format("edit #{}", id));
+  KB_TRY(op.watch(store, id));
   std::vector<std::string> notes;
   KB_ASSIGN(Event e, store.event(id));
   const std::size_t old_citations = e.citations.size();
@@ -49,6 +55,7 @@ Result<void> run_edit(const std::string& ref, const EventOptions& o, Context& ct
     KB_TRY(store.add_citation(id, e.citations[i]));
   }
   KB_TRY(store.mark_curated(id));
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   print_notes(notes, ctx);
   ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);

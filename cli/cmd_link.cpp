@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "services/identity.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::cli {
 namespace {
@@ -35,6 +36,9 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   KB_ASSIGN(const Id to, services::resolve_ref(store, RecordKind::event, o.to));
   KB_ASSIGN(Event a, store.event(from));
   KB_ASSIGN(Event b, store.event(to));
+  services::OpRecorder op(op_user(ctx), fmt::format("link #{} {} #{}", from, relation, to));
+  KB_TRY(op.watch(store, from));
+  KB_TRY(op.watch(store, to));
   std::optional<Id> citation;
   if (o.source) {
     KB_ASSIGN(Id source_id, store.source_for_url(*o.source));
@@ -47,6 +51,7 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   (void)link;
   KB_TRY(store.mark_curated(from));
   KB_TRY(store.mark_curated(to));
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("#{} {} {} #{} {}\n", a.id, a.title, relation, b.id, b.title);
   if (relation == "same-as") {
@@ -88,9 +93,13 @@ void add_unlink_command(CLI::App& app, Context& ctx) {
     KB_ASSIGN(Transaction tx, store.transaction());
     KB_ASSIGN(const Id from, services::resolve_ref(store, RecordKind::event, o->from));
     KB_ASSIGN(const Id to, services::resolve_ref(store, RecordKind::event, o->to));
+    services::OpRecorder op(op_user(ctx), fmt::format("unlink #{} {} #{}", from, o->relation, to));
+    KB_TRY(op.watch(store, from));
+    KB_TRY(op.watch(store, to));
     KB_TRY(store.remove_link(from, o->relation, to));
     KB_TRY(store.mark_curated(from));
     KB_TRY(store.mark_curated(to));
+    KB_TRY(op.finish(store));
     KB_TRY(tx.commit());
     ctx.out << fmt::format("removed: #{} {} #{}\n", from, o->relation, to);
     return ok();

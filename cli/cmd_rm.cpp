@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "services/identity.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::cli {
 namespace {
@@ -28,7 +29,14 @@ Result<void> run_rm(const std::string& ref, bool yes, Context& ctx) {
       return ok();
     }
   }
+  services::OpRecorder op(op_user(ctx), fmt::format("rm #{} {}", id, e.title));
+  KB_TRY(op.watch(store, id));
+  // Events merged into this one and events it links to change too.
+  for (const auto& l : e.links) {
+    KB_TRY(op.watch(store, l.other_id));
+  }
   KB_TRY(store.remove_event(id));
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("deleted #{}  {}\n", id, e.title);
   return ok();

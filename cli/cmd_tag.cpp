@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "services/identity.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::cli {
 
@@ -24,8 +25,12 @@ void add_tag_command(CLI::App& app, Context& ctx) {
     KB_ASSIGN(Store store, open_store(ctx, true));
     KB_ASSIGN(Transaction tx, store.transaction());
     KB_ASSIGN(const Id event_id, services::resolve_ref(store, RecordKind::event, *id));
+    services::OpRecorder op(op_user(ctx),
+                            fmt::format("tag #{} {}", event_id, fmt::join(*tags, " ")));
+    KB_TRY(op.watch(store, event_id));
     KB_TRY(store.add_tags(event_id, *tags));
     KB_TRY(store.mark_curated(event_id));
+    KB_TRY(op.finish(store));
     KB_ASSIGN(Event e, store.event(event_id));
     KB_TRY(tx.commit());
     ctx.out << fmt::format("#{}  {}  tags: {}\n", e.id, e.title, fmt::join(e.tags, ", "));

@@ -237,4 +237,15 @@ Result<void> write_text_file(const std::string& path, std::string_view text, boo
   return ok();
 }
 
+std::string op_user(const Context& ctx) {
+  for (const char* name : {"KB_USER", "LOGNAME", "USER"}) {
+    if (ctx.env) {
+      if (auto v = ctx.env(name); v && !v->empty()) {
+        return *v;
+      }
+    }
+  }
+  return "unknown";
+}
+
 }  // namespace kb::cli

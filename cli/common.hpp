@@ -63,6 +63,10 @@ struct OutputTarget {
 };
 Result<OutputTarget> output_target(const std::string& path, bool force);
 
+// Who runs the command, for the operation log: $KB_USER, else $LOGNAME, else $USER, else
+// "unknown".
+std::string op_user(const Context& ctx);
+
 // Prints "kb: <message>" to ctx.err and returns the exit code for the error's kind.
 int report(Context& ctx, const Error& error);
 

@@ -81,6 +81,25 @@ struct CuratedEvent {
   std::string title;
 };
 
+// One event as an operation changed it: kb JSON of the event and its links before and after.
+struct OpEvent {
+  Id event_id = 0;
+  std::string event_uuid;
+  std::optional<std::string> before;  // nullopt: the operation created the event
+  std::optional<std::string> after;   // nullopt: the operation deleted it
+};
+
+// One logged analyst command (`kb log`, `kb undo`).
+struct Op {
+  Id id = 0;
+  std::string at;  // ISO 8601 UTC, stamped by the store when empty
+  std::string user;
+  std::string command;          // "edit #12"
+  std::optional<Id> undoes;     // for an undo: the operation it reverted
+  std::optional<Id> undone_by;  // the undo that reverted this operation
+  std::vector<OpEvent> events;
+};
+
 // One `kb import` run, as logged.
 struct ImportRun {
   Id id = 0;
@@ -191,6 +210,27 @@ class Repository {
   // The curated events `kb import --undo import_id` would remove: imported events every
   // citation of which comes from that import's sources, or that it created and nothing cites.
   virtual Result<std::vector<CuratedEvent>> curated_events_of_import(Id import_id) = 0;
+
+  // --- the operation log ---
+  // Records an operation with its events; returns its id.
+  virtual Result<Id> add_op(const Op& op) = 0;
+  // Logged operations, newest first, at most `limit` (0: all); only those that changed event
+  // `event_id` when given. Each with its events.
+  virtual Result<std::vector<Op>> ops(std::optional<Id> event_id, std::size_t limit) = 0;
+  // The newest operation that is not an undo and was not undone, if any.
+  virtual Result<std::optional<Op>> last_undoable_op() = 0;
+  // Records that operation `undo_id` reverted `op_id`.
+  virtual Result<void> set_op_undone(Id op_id, Id undo_id) = 0;
+  // Event `id` as stored (its own participants, citations and tags, nothing folded in from
+  // events merged into it; links left empty), or nullopt when there is none.
+  virtual Result<std::optional<Event>> stored_event(Id id) = 0;
+  // The links from or to event `event_id`, by id.
+  virtual Result<std::vector<DumpLink>> links_of(Id event_id) = 0;
+  // Makes event `e` (by its id) exactly as given: its fields, permanent id, curated mark and
+  // merge, participants, tags, citations (by citation id) and `links` (by link id; those not
+  // listed are removed), inserting it when missing. Roles, citations and links that refer to
+  // entities, sources or events that no longer exist are left out.
+  virtual Result<void> put_event(const Event& e, const std::vector<DumpLink>& links) = 0;
 
   // --- entities ---
   // Inserts an entity with its aliases; returns its id. Error (conflict) if an entity of the

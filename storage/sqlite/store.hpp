@@ -44,6 +44,14 @@ class Store final : public Repository {
   Result<void> mark_curated(Id event_id) override;
   Result<std::vector<CuratedEvent>> curated_events_of_import(Id import_id) override;
 
+  Result<Id> add_op(const Op& op) override;
+  Result<std::vector<Op>> ops(std::optional<Id> event_id, std::size_t limit) override;
+  Result<std::optional<Op>> last_undoable_op() override;
+  Result<void> set_op_undone(Id op_id, Id undo_id) override;
+  Result<std::optional<Event>> stored_event(Id id) override;
+  Result<std::vector<DumpLink>> links_of(Id event_id) override;
+  Result<void> put_event(const Event& e, const std::vector<DumpLink>& links) override;
+
   Result<Id> add_entity(const Entity& e) override;
   // Entities whose name or alias has the same alias_key as `name`, oldest first.
   Result<std::vector<Entity>> lookup_entities(std::string_view name) override;

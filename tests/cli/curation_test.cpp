@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "tests/test_util.hpp"
 
@@ -69,7 +70,9 @@ TEST_SUITE("cli") {
   TEST_CASE_FIXTURE(TempKb, "commands accept a permanent id or its first 8+ characters") {
     ok({"add", "First", "--date", "2020"});
     ok({"add", "Second", "--date", "2021"});
-    const std::string uuid = show_json(*this, "2")["uuid"];
+    // A fixed id: a random one may start with 8 digits, which name a local number.
+    const std::string uuid = "c0ffee12-3456-4abc-8def-0123456789ab";
+    set_uuid(db, "2", uuid);
     CHECK(show_json(*this, uuid)["id"] == 2);
     CHECK(show_json(*this, uuid.substr(0, 8))["id"] == 2);
     CHECK(ok({"tag", uuid.substr(0, 13), "checked"}).rfind("#2  Second  tags: checked", 0) == 0);
@@ -80,6 +83,7 @@ TEST_SUITE("cli") {
     CHECK(ok({"xref", uuid}).find("Second, edited") != std::string::npos);
     // Too short, not hex, or a prefix of several: clear errors, nothing changed.
     CHECK(kb({"show", uuid.substr(0, 7)}).code == 2);
+    CHECK(kb({"show", "12345678"}).err == "kb: no event with id 12345678\n");  // digits: a number
     CHECK(kb({"show", "zzzzzzzz"}).code == 2);
     set_uuid(db, "1", "abcdef01-0000-4000-8000-000000000001");
     set_uuid(db, "2", "abcdef01-0000-4000-8000-000000000002");
@@ -160,7 +164,8 @@ TEST_SUITE("cli") {
     CHECK(imported_ids(*this) == before);
     // A new event still gets a number above every one given out.
     const std::string added = ok({"add", "Later", "--date", "2024"});
-    CHECK(added.rfind("#" + std::to_string(before.rbegin()->first + 1) + " ", 0) == 0);
+    const std::string next = fmt::format("#{} ", before.rbegin()->first + 1);
+    CHECK(added.rfind(next, 0) == 0);
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb extract --dry-run reports and changes nothing") {

@@ -69,3 +69,24 @@ ALTER TABLE event ADD COLUMN curated INTEGER NOT NULL DEFAULT 0 CHECK (curated I
 -- Existing same-as merges are an analyst's work: both ends count as curated.
 UPDATE event SET curated = 1 WHERE merged_into IS NOT NULL
   OR event_id IN (SELECT merged_into FROM event WHERE merged_into IS NOT NULL);
+
+-- The operation log (`kb log`, `kb undo`): each writing analyst command (add, edit, rm, tag,
+-- link, unlink, undo), who ran it and when, with every event it changed as it was before and
+-- after: a kb JSON document holding the event (its own details) and its links.
+CREATE TABLE op (
+  op_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,                          -- ISO 8601 UTC
+  user TEXT NOT NULL,                        -- $KB_USER, else the login name
+  command TEXT NOT NULL,                     -- what ran, e.g. "edit #12"
+  undoes INTEGER REFERENCES op (op_id),      -- for `kb undo`: the operation it reverted
+  undone_by INTEGER REFERENCES op (op_id)    -- set once `kb undo` reverted this operation
+);
+CREATE TABLE op_event (
+  op_id INTEGER NOT NULL REFERENCES op (op_id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL,  -- the local number (the event may be gone since)
+  event_uuid TEXT NOT NULL,
+  before TEXT,                -- NULL: the operation created the event
+  after TEXT,                 -- NULL: the operation deleted it
+  PRIMARY KEY (op_id, event_id)
+) WITHOUT ROWID;
+CREATE INDEX op_event_event ON op_event (event_id);

@@ -1,0 +1,153 @@
+// OpRecorder, undo_last() and describe_change() (see oplog.hpp). Snapshots are kb JSON
+// documents holding one event and its links, the format `kb export` writes.
+
+#include "services/oplog.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "importers/records/kb_json.hpp"
+
+namespace kb::services {
+namespace {
+
+// Event `id` and its links as kb JSON, or nullopt when there is no such event.
+Result<std::optional<std::string>> snapshot(Repository& store, Id id, std::string* uuid) {
+  KB_ASSIGN(const auto e, store.stored_event(id));
+  if (!e) {
+    return std::optional<std::string>();
+  }
+  KbDump dump;
+  dump.events.push_back(*e);
+  KB_ASSIGN(dump.links, store.links_of(id));
+  if (uuid != nullptr) {
+    *uuid = e->uuid;
+  }
+  return std::optional<std::string>(importers::write_kb_json(dump));
+}
+
+Result<KbDump> parse(const std::string& text) { return importers::read_kb_json(text); }
+
+}  // namespace
+
+Result<void> OpRecorder::watch(Repository& store, Id id) {
+  const bool known = std::any_of(events_.begin(), events_.end(),
+                                 [&](const OpEvent& e) { return e.event_id == id; });
+  if (known) {
+    return ok();
+  }
+  OpEvent e;
+  e.event_id = id;
+  KB_ASSIGN(e.before, snapshot(store, id, &e.event_uuid));
+  if (e.before) {
+    events_.push_back(std::move(e));
+  }
+  return ok();
+}
+
+void OpRecorder::created(Id id) {
+  OpEvent e;
+  e.event_id = id;
+  events_.push_back(std::move(e));
+}
+
+Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
+  Op op;
+  op.user = user_;
+  op.command = command_;
+  op.undoes = undoes;
+  for (OpEvent& e : events_) {
+    std::string uuid;
+    KB_ASSIGN(e.after, snapshot(store, e.event_id, &uuid));
+    if (e.event_uuid.empty()) {
+      e.event_uuid = uuid;
+    }
+    if (e.before != e.after) {
+      op.events.push_back(e);
+    }
+  }
+  return store.add_op(op);
+}
+
+Result<UndoneOp> undo_last(Repository& store, const std::string& user) {
+  KB_ASSIGN(const auto last, store.last_undoable_op());
+  if (!last) {
+    return fail(Errc::not_found, "nothing to undo");
+  }
+  OpRecorder undo(user, fmt::format("undo #{} ({})", last->id, last->command));
+  for (const OpEvent& e : last->events) {
+    KB_TRY(undo.watch(store, e.event_id));
+  }
+  // Created events go first (links to them go with them), then the others come back.
+  for (const OpEvent& e : last->events) {
+    if (!e.before) {
+      auto removed = store.remove_event(e.event_id);
+      if (!removed && removed.error().code != Errc::not_found) {
+        return std::move(removed).error();
+      }
+    }
+  }
+  for (int pass = 0; pass < 2; ++pass) {  // twice: links and merges between restored events
+    for (const OpEvent& e : last->events) {
+      if (e.before) {
+        KB_ASSIGN(const KbDump d, parse(*e.before));
+        if (d.events.size() != 1) {
+          return fail(Errc::storage, fmt::format("operation {} has a damaged snapshot", last->id));
+        }
+        KB_TRY(store.put_event(d.events.front(), d.links));
+      }
+    }
+  }
+  KB_ASSIGN(const Id undo_id, undo.finish(store, last->id));
+  KB_TRY(store.set_op_undone(last->id, undo_id));
+  return UndoneOp{*last, undo_id};
+}
+
+std::vector<std::string> describe_change(const OpEvent& e) {
+  if (!e.before) {
+    return {"created"};
+  }
+  if (!e.after) {
+    return {"deleted"};
+  }
+  const auto a = importers::read_kb_json(*e.before);
+  const auto b = importers::read_kb_json(*e.after);
+  if (!a || !b || a->events.size() != 1 || b->events.size() != 1) {
+    return {"changed"};
+  }
+  const Event& x = a->events.front();
+  const Event& y = b->events.front();
+  std::vector<std::string> out;
+  const auto note = [&](std::string_view field, const std::string& from, const std::string& to) {
+    if (from != to) {
+      out.push_back(fmt::format("{}: '{}' -> '{}'", field, from, to));
+    }
+  };
+  note("title", x.title, y.title);
+  note("summary", x.summary, y.summary);
+  note("date", x.date.display(), y.date.display());
+  note("kind", x.kind, y.kind);
+  note("status", std::string(to_string(x.status)), std::string(to_string(y.status)));
+  note("tags", fmt::format("{}", fmt::join(x.tags, ", ")),
+       fmt::format("{}", fmt::join(y.tags, ", ")));
+  const auto roles = [](const Event& ev) {
+    std::vector<std::string> r;
+    for (const auto& p : ev.participants) {
+      r.push_back(fmt::format("{} #{}", to_string(p.role), p.entity_id));
+    }
+    std::sort(r.begin(), r.end());
+    return fmt::format("{}", fmt::join(r, ", "));
+  };
+  note("roles", roles(x), roles(y));
+  note("citations", std::to_string(x.citations.size()), std::to_string(y.citations.size()));
+  note("links", std::to_string(a->links.size()), std::to_string(b->links.size()));
+  note("merged into", x.merged_into ? fmt::format("#{}", *x.merged_into) : "",
+       y.merged_into ? fmt::format("#{}", *y.merged_into) : "");
+  if (out.empty()) {
+    out.push_back("changed");
+  }
+  return out;
+}
+
+}  // namespace kb::services

@@ -1,0 +1,52 @@
+// The operation log: each writing analyst command is recorded with who ran it, when, and every
+// event it changed as it was before and after, so that `kb undo` can revert the last command
+// and `kb log` can show an event's history. The caller owns the transaction, so a command and
+// its log entry are written together or not at all.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kb/repository.hpp"
+
+namespace kb::services {
+
+// Records one command. Create it before the command writes, telling it (watch) each event the
+// command will change; tell it (created) each event the command adds; finish() once the writes
+// are done.
+class OpRecorder {
+ public:
+  OpRecorder(std::string user, std::string command)
+      : user_(std::move(user)), command_(std::move(command)) {}
+
+  // Snapshots event `id` as it is now (nothing if there is none, or it is watched already).
+  Result<void> watch(Repository& store, Id id);
+  // Notes that the command created event `id`.
+  void created(Id id);
+  // Snapshots the watched and created events as they are now and logs the operation; returns
+  // its id. `undoes`: for `kb undo`, the operation it reverted.
+  Result<Id> finish(Repository& store, std::optional<Id> undoes = std::nullopt);
+
+ private:
+  std::string user_;
+  std::string command_;
+  std::vector<OpEvent> events_;  // before filled, after filled by finish()
+};
+
+// What undo_last() reverted.
+struct UndoneOp {
+  Op op;           // the operation reverted
+  Id undo_id = 0;  // the logged undo
+};
+
+// Reverts the newest operation that is not an undo and was not undone: each event it changed
+// is put back as it was before (one it created is deleted, one it deleted comes back with its
+// number, permanent id, roles, citations, tags and links). The undo is logged as an operation
+// by `user`. Requires: a write transaction. Error (not_found) when there is nothing to undo.
+Result<UndoneOp> undo_last(Repository& store, const std::string& user);
+
+// What an operation changed on one event, as "field: old -> new" lines ("created", "deleted").
+std::vector<std::string> describe_change(const OpEvent& e);
+
+}  // namespace kb::services

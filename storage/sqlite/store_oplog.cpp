@@ -1,0 +1,227 @@
+// Store: the operation log (`kb log`, `kb undo`) and putting one event back exactly as it was.
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "storage/sqlite/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
+
+namespace kb::sqlite {
+namespace {
+
+constexpr std::string_view kInsertOp =
+    "INSERT INTO op (at, user, command, undoes) VALUES (?1, ?2, ?3, ?4)";
+constexpr std::string_view kInsertOpEvent =
+    "INSERT INTO op_event (op_id, event_id, event_uuid, before, after) VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view kOps =
+    "SELECT op_id, at, user, command, undoes, undone_by FROM op "
+    "WHERE ?1 IS NULL OR op_id IN (SELECT op_id FROM op_event WHERE event_id = ?1) "
+    "ORDER BY op_id DESC LIMIT ?2";
+constexpr std::string_view kLastUndoable =
+    "SELECT op_id, at, user, command, undoes, undone_by FROM op "
+    "WHERE undoes IS NULL AND undone_by IS NULL ORDER BY op_id DESC LIMIT 1";
+constexpr std::string_view kOpEvents =
+    "SELECT event_id, event_uuid, before, after FROM op_event WHERE op_id = ?1 ORDER BY event_id";
+constexpr std::string_view kSetUndone = "UPDATE op SET undone_by = ?2 WHERE op_id = ?1";
+constexpr std::string_view kLinksOf =
+    "SELECT link_id, from_event, relation, to_event, citation_id, created_at FROM link "
+    "WHERE from_event = ?1 OR to_event = ?1 ORDER BY link_id";
+constexpr std::string_view kEventExists = "SELECT 1 FROM event WHERE event_id = ?1";
+constexpr std::string_view kPutUpdate =
+    "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
+    "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
+    "origin = ?13, recorded_at = ?14, updated_at = ?15, uuid = ?16, curated = ?17, "
+    "merged_into = (SELECT event_id FROM event WHERE event_id = ?18) WHERE event_id = ?1";
+constexpr std::string_view kPutInsert =
+    "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
+    "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated, "
+    "merged_into) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+    "?17, (SELECT event_id FROM event WHERE event_id = ?18))";
+constexpr std::string_view kClearRoles = "DELETE FROM event_entity WHERE event_id = ?1";
+constexpr std::string_view kPutRole =
+    "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) "
+    "SELECT ?1, entity_id, ?3 FROM entity WHERE entity_id = ?2";
+constexpr std::string_view kClearTags = "DELETE FROM event_tag WHERE event_id = ?1";
+constexpr std::string_view kPutTag =
+    "INSERT OR IGNORE INTO event_tag (event_id, tag) VALUES (?1, ?2)";
+constexpr std::string_view kCitationIds = "SELECT citation_id FROM citation WHERE event_id = ?1";
+constexpr std::string_view kDropCitation = "DELETE FROM citation WHERE citation_id = ?1";
+constexpr std::string_view kPutCitation =
+    "INSERT OR IGNORE INTO citation (citation_id, event_id, source_id, quote, quote_begin, "
+    "quote_end) SELECT ?1, ?2, source_id, ?4, ?5, ?6 FROM source WHERE source_id = ?3";
+constexpr std::string_view kDropLink = "DELETE FROM link WHERE link_id = ?1";
+constexpr std::string_view kPutLink =
+    "INSERT OR IGNORE INTO link (link_id, from_event, relation, to_event, citation_id, "
+    "created_at) SELECT ?1, ?2, ?3, ?4, (SELECT citation_id FROM citation WHERE citation_id = ?5), "
+    "?6 WHERE EXISTS (SELECT 1 FROM event WHERE event_id = ?2) "
+    "AND EXISTS (SELECT 1 FROM event WHERE event_id = ?4)";
+
+Op read_op(const Statement& s) {
+  Op op;
+  op.id = s.column_int(0);
+  op.at = s.column_text(1);
+  op.user = s.column_text(2);
+  op.command = s.column_text(3);
+  op.undoes = s.column_optional_int(4);
+  op.undone_by = s.column_optional_int(5);
+  return op;
+}
+
+Result<void> load_op_events(Db& db, Op& op) {
+  KB_ASSIGN(Statement s, db.prepare(kOpEvents));
+  s.bind(1, op.id);
+  KB_ASSIGN(op.events, s.collect([](const Statement& row) {
+    return OpEvent{row.column_int(0), row.column_text(1), row.column_optional_text(2),
+                   row.column_optional_text(3)};
+  }));
+  return ok();
+}
+
+}  // namespace
+
+Result<Id> Store::add_op(const Op& op) {
+  KB_ASSIGN(Statement s, db_.prepare(kInsertOp));
+  s.bind(1, op.at.empty() ? now_iso() : op.at).bind(2, op.user).bind(3, op.command);
+  s.bind(4, op.undoes);
+  KB_TRY(s.run());
+  const Id id = db_.last_insert_id();
+  KB_ASSIGN(Statement e, db_.prepare(kInsertOpEvent));
+  for (const OpEvent& oe : op.events) {
+    e.reset();
+    e.bind(1, id).bind(2, oe.event_id).bind(3, oe.event_uuid).bind(4, oe.before).bind(5, oe.after);
+    KB_TRY(e.run());
+  }
+  return id;
+}
+
+Result<std::vector<Op>> Store::ops(std::optional<Id> event_id, std::size_t limit) {
+  KB_ASSIGN(Statement s, db_.prepare(kOps));
+  s.bind(1, event_id).bind(2, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+  KB_ASSIGN(std::vector<Op> out, s.collect(read_op));
+  for (Op& op : out) {
+    KB_TRY(load_op_events(db_, op));
+  }
+  return out;
+}
+
+Result<std::optional<Op>> Store::last_undoable_op() {
+  KB_ASSIGN(Statement s, db_.prepare(kLastUndoable));
+  KB_ASSIGN(Step step, s.step());
+  if (step != Step::row) {
+    return std::optional<Op>();
+  }
+  Op op = read_op(s);
+  KB_TRY(load_op_events(db_, op));
+  return std::optional<Op>(std::move(op));
+}
+
+Result<void> Store::set_op_undone(Id op_id, Id undo_id) {
+  KB_ASSIGN(Statement s, db_.prepare(kSetUndone));
+  s.bind(1, op_id).bind(2, undo_id);
+  return s.run();
+}
+
+Result<std::optional<Event>> Store::stored_event(Id id) {
+  KB_ASSIGN(Statement s, db_.prepare(fmt::format("SELECT {} FROM event e WHERE e.event_id = ?1",
+                                                 rows::kEventColumns)));
+  s.bind(1, id);
+  KB_ASSIGN(Step step, s.step());
+  if (step != Step::row) {
+    return std::optional<Event>();
+  }
+  KB_ASSIGN(Event e, rows::read_event(s));
+  KB_TRY(load_details(e, false));
+  e.links.clear();
+  return std::optional<Event>(std::move(e));
+}
+
+Result<std::vector<DumpLink>> Store::links_of(Id event_id) {
+  KB_ASSIGN(Statement s, db_.prepare(kLinksOf));
+  s.bind(1, event_id);
+  return s.collect([](const Statement& row) {
+    return DumpLink{row.column_int(0), row.column_int(1),          row.column_text(2),
+                    row.column_int(3), row.column_optional_int(4), row.column_text(5)};
+  });
+}
+
+Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links) {
+  KB_ASSIGN(Statement exists, db_.prepare(kEventExists));
+  exists.bind(1, e.id);
+  KB_ASSIGN(const Step found, exists.step());
+  KB_ASSIGN(Statement s, db_.prepare(found == Step::row ? kPutUpdate : kPutInsert));
+  s.bind(1, e.id).bind(2, e.title).bind(3, e.summary);
+  s.bind(4, to_day_number(e.date.first())).bind(5, to_day_number(e.date.last()));
+  s.bind(6, to_string(e.date.precision())).bind(7, to_string(e.date.modifier()));
+  s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
+  s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
+  s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
+  s.bind(18, e.merged_into);
+  KB_TRY(s.run());
+  const auto run_for = [&](std::string_view sql) -> Result<void> {
+    KB_ASSIGN(Statement st, db_.prepare(sql));
+    st.bind(1, e.id);
+    return st.run();
+  };
+  KB_TRY(run_for(kClearRoles));
+  KB_ASSIGN(Statement role, db_.prepare(kPutRole));
+  for (const auto& p : e.participants) {
+    role.reset();
+    role.bind(1, e.id).bind(2, p.entity_id).bind(3, to_string(p.role));
+    KB_TRY(role.run());
+  }
+  KB_TRY(run_for(kClearTags));
+  KB_ASSIGN(Statement tag, db_.prepare(kPutTag));
+  for (const auto& t : e.tags) {
+    tag.reset();
+    tag.bind(1, e.id).bind(2, t);
+    KB_TRY(tag.run());
+  }
+  std::set<Id> keep;
+  for (const auto& c : e.citations) {
+    keep.insert(c.id);
+  }
+  KB_ASSIGN(Statement ids, db_.prepare(kCitationIds));
+  ids.bind(1, e.id);
+  KB_ASSIGN(const auto present,
+            ids.collect([](const Statement& row) { return row.column_int(0); }));
+  KB_ASSIGN(Statement drop, db_.prepare(kDropCitation));
+  for (const Id id : present) {
+    if (keep.count(id) == 0) {
+      drop.reset();
+      drop.bind(1, id);
+      KB_TRY(drop.run());
+    }
+  }
+  KB_ASSIGN(Statement cite, db_.prepare(kPutCitation));
+  for (const auto& c : e.citations) {
+    cite.reset();
+    cite.bind(1, c.id).bind(2, e.id).bind(3, c.source_id).bind(4, c.quote);
+    cite.bind(5, c.quote_begin).bind(6, c.quote_end);
+    KB_TRY(cite.run());
+  }
+  std::set<Id> keep_links;
+  for (const auto& l : links) {
+    keep_links.insert(l.id);
+  }
+  KB_ASSIGN(const auto linked, links_of(e.id));
+  KB_ASSIGN(Statement drop_link, db_.prepare(kDropLink));
+  for (const auto& l : linked) {
+    if (keep_links.count(l.id) == 0) {
+      drop_link.reset();
+      drop_link.bind(1, l.id);
+      KB_TRY(drop_link.run());
+    }
+  }
+  KB_ASSIGN(Statement link, db_.prepare(kPutLink));
+  for (const auto& l : links) {
+    link.reset();
+    link.bind(1, l.id).bind(2, l.from).bind(3, l.relation).bind(4, l.to);
+    link.bind(5, l.citation_id).bind(6, l.created_at);
+    KB_TRY(link.run());
+  }
+  return ok();
+}
+
+}  // namespace kb::sqlite

@@ -1,0 +1,80 @@
+// Tests for cli/cmd_undo.cpp and services/oplog.cpp: every analyst command is logged with who and
+// what; `kb undo` puts the knowledge base back exactly (repeatable, itself logged).
+
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "tests/test_util.hpp"
+
+namespace kb::test {
+
+TEST_SUITE("cli") {
+  TEST_CASE_FIXTURE(TempKb, "kb undo reverts edit, tag, link, rm and add, one at a time") {
+    seed();
+    const std::string start = ok({"export", "--format", "json"});
+    ok({"edit", "2", "--date", "2014-03-19", "--title", "Crimea annexed"});
+    const std::string edited = ok({"export", "--format", "json"});
+    ok({"tag", "2", "checked"});
+    const std::string tagged = ok({"export", "--format", "json"});
+    ok({"link", "2", "violates", "1"});
+    const std::string linked = ok({"export", "--format", "json"});
+    ok({"rm", "1", "--yes"});
+    const std::string removed = ok({"export", "--format", "json"});
+    ok({"add", "Later", "--date", "2024"});
+
+    CHECK(ok({"undo"}).rfind("undid operation #", 0) == 0);  // the add
+    CHECK(ok({"export", "--format", "json"}) == removed);
+    ok({"undo"});  // the rm: #1 comes back with its number, id, roles, citations and link
+    CHECK(ok({"export", "--format", "json"}) == linked);
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == tagged);
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == edited);
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == start);
+    // The seed's own adds are logged too; past them there is nothing left.
+    ok({"undo"});
+    ok({"undo"});
+    const KbRun none = kb({"undo"});
+    CHECK(none.code == 1);
+    CHECK(none.err == "kb: nothing to undo\n");
+    // A number given out once is not given out again, even after an undone add.
+    CHECK(ok({"add", "Again", "--date", "2024"}).rfind("#4 ", 0) == 0);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb undo of a same-as merge restores both events") {
+    seed();
+    const std::string start = ok({"export", "--format", "json"});
+    ok({"link", "1", "same-as", "2"});
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == start);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb log shows who changed what, for all events or one") {
+    seed();
+    RunOptions as_alice;
+    as_alice.env = {{"KB_USER", "alice"}};
+    CHECK(kb({"edit", "2", "--date", "2014-03-19"}, as_alice).code == 0);
+    CHECK(kb({"tag", "1", "memo"}, as_alice).code == 0);
+    ok({"undo"});
+    const std::string all = ok({"log"});
+    CHECK(all.find("alice  edit #2") != std::string::npos);
+    CHECK(all.find("alice  tag #1 memo  (undone by #") != std::string::npos);
+    CHECK(all.find("undo #") != std::string::npos);
+    const std::string one = ok({"log", "--event", "2"});
+    CHECK(one.find("edit #2") != std::string::npos);
+    CHECK(one.find("#2 date: '18 March 2014' -> '19 March 2014'") != std::string::npos);
+    CHECK(one.find("tag #1") == std::string::npos);
+    CHECK(ok({"log", "--limit", "1"}).find("undo #") != std::string::npos);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "a failed command logs nothing") {
+    seed();
+    const std::string before = ok({"log"});
+    CHECK(kb({"tag", "9", "x"}).code == 1);
+    CHECK(ok({"log"}) == before);
+  }
+}
+
+}  // namespace kb::test
