@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
 
 namespace kb::sqlite {
 namespace {
@@ -16,17 +17,10 @@ constexpr std::string_view kEntitiesByUuid =
 constexpr std::string_view kSourcesByUuid =
     "SELECT source_id FROM source WHERE uuid GLOB ?1 || '*' ORDER BY source_id LIMIT ?2";
 constexpr std::string_view kMarkCurated = "UPDATE event SET curated = 1 WHERE event_id = ?1";
-// The same events as store_imports.cpp's kOrphanedEvents, curated ones only.
-constexpr std::string_view kCuratedOfImport =
-    "SELECT event_id, uuid, title FROM event WHERE origin = 'imported' AND curated = 1 AND ("
-    "  (event_id IN (SELECT c.event_id FROM citation c JOIN source s ON s.source_id = c.source_id"
-    "                WHERE s.import_id = ?1)"
-    "   AND NOT EXISTS (SELECT 1 FROM citation c JOIN source s ON s.source_id = c.source_id"
-    "                   WHERE c.event_id = event.event_id"
-    "                     AND (s.import_id IS NULL OR s.import_id <> ?1)))"
-    "  OR (import_id = ?1 AND NOT EXISTS (SELECT 1 FROM citation c"
-    "                                     WHERE c.event_id = event.event_id))) "
-    "ORDER BY event_id";
+// The events only an import supports (rows::kOnlyImportSupports), curated ones only.
+const std::string kCuratedOfImport = fmt::format(
+    "SELECT event_id, uuid, title FROM event WHERE curated = 1 AND {} ORDER BY event_id",
+    rows::kOnlyImportSupports);
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
 
 namespace kb::sqlite {
 namespace {
@@ -21,17 +22,9 @@ constexpr std::string_view kImports =
 constexpr std::string_view kImportSources =
     "SELECT source_id FROM source WHERE import_id = ?1 ORDER BY source_id";
 constexpr std::string_view kUndoneAt = "SELECT undone_at FROM import_run WHERE import_id = ?1";
-// Imported events whose every citation comes from this import's sources, or that this import
-// created and nothing cites any more.
-constexpr std::string_view kOrphanedEvents =
-    "DELETE FROM event WHERE origin = 'imported' AND ("
-    "  (event_id IN (SELECT c.event_id FROM citation c JOIN source s ON s.source_id = c.source_id"
-    "                WHERE s.import_id = ?1)"
-    "   AND NOT EXISTS (SELECT 1 FROM citation c JOIN source s ON s.source_id = c.source_id"
-    "                   WHERE c.event_id = event.event_id"
-    "                     AND (s.import_id IS NULL OR s.import_id <> ?1)))"
-    "  OR (import_id = ?1 AND NOT EXISTS (SELECT 1 FROM citation c"
-    "                                     WHERE c.event_id = event.event_id)))";
+// The events only this import supports (rows::kOnlyImportSupports).
+const std::string kOrphanedEvents =
+    fmt::format("DELETE FROM event WHERE {}", rows::kOnlyImportSupports);
 constexpr std::string_view kCountCitations =
     "SELECT count(*) FROM citation c JOIN source s ON s.source_id = c.source_id "
     "WHERE s.import_id = ?1";

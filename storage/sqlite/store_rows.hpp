@@ -11,6 +11,18 @@
 
 namespace kb::sqlite::rows {
 
+// The imported events that only import ?1 supports: every citation comes from its sources, or it
+// created them and nothing cites them any more (an undo removes them; curated ones it lists).
+inline constexpr std::string_view kOnlyImportSupports =
+    "origin = 'imported' AND ("
+    "  (event_id IN (SELECT c.event_id FROM citation c JOIN source s ON s.source_id = c.source_id"
+    "                WHERE s.import_id = ?1)"
+    "   AND NOT EXISTS (SELECT 1 FROM citation c JOIN source s ON s.source_id = c.source_id"
+    "                   WHERE c.event_id = event.event_id"
+    "                     AND (s.import_id IS NULL OR s.import_id <> ?1)))"
+    "  OR (import_id = ?1 AND NOT EXISTS (SELECT 1 FROM citation c"
+    "                                     WHERE c.event_id = event.event_id)))";
+
 // Selected as `SELECT <kEventColumns> FROM event e ...`; read_event() expects this order.
 constexpr std::string_view kEventColumns =
     "e.event_id, e.title, e.summary, e.first_day, e.last_day, e.precision, e.modifier, e.timex, "
