@@ -112,7 +112,9 @@ Result<StoredEventRef> rewrite(Repository& store, Event old, Id source_id,
   } else {
     old.tags.insert(old.tags.end(), x.tags.begin(), x.tags.end());
   }
-  for (const auto& [id, role] : roles) {
+  for (const auto& entry : roles) {
+    const auto id = entry.first;
+    const auto role = entry.second;
     const bool present =
         std::any_of(old.participants.begin(), old.participants.end(),
                     [&](const Participant& p) { return p.entity_id == id && p.role == role; });
