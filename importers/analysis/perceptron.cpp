@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <map>
 
 namespace kb::analysis {
 namespace {
@@ -276,6 +277,40 @@ LinearModel LinearModel::pruned(float threshold) const {
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   return build(classes_, rows);
+}
+
+Result<LinearModel> LinearModel::mean(std::span<const LinearModel> models) {
+  if (models.empty()) {
+    return Error{Errc::invalid_argument, "no models to average"};
+  }
+  std::map<std::uint64_t, std::map<std::uint16_t, double>> sums;
+  for (const LinearModel& m : models) {
+    if (m.classes_ != models.front().classes_) {
+      return Error{Errc::invalid_argument, "models to average have " + std::to_string(m.classes_) +
+                                               " and " + std::to_string(models.front().classes_) +
+                                               " classes"};
+    }
+    for (const Slot& s : m.slots_) {
+      for (std::uint32_t i = s.begin; s.key != 0 && i < s.begin + s.len; ++i) {
+        sums[s.key][m.cells_[i].cls] += m.cells_[i].w;
+      }
+    }
+  }
+  const auto n = static_cast<double>(models.size());
+  std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> rows;
+  rows.reserve(sums.size());
+  for (const auto& [key, cells] : sums) {
+    std::vector<std::pair<std::uint16_t, float>> row;
+    for (const auto& [cls, sum] : cells) {
+      if (sum != 0.0) {
+        row.emplace_back(cls, static_cast<float>(sum / n));
+      }
+    }
+    if (!row.empty()) {
+      rows.emplace_back(key, std::move(row));
+    }
+  }
+  return build(models.front().classes_, rows);
 }
 
 void PerceptronTrainer::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {

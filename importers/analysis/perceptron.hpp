@@ -34,6 +34,11 @@ class LinearModel {
   // A copy without the weights of magnitude <= `threshold` (rows left empty are dropped).
   LinearModel pruned(float threshold) const;
 
+  // The model whose every weight is the mean of that weight over `models` (absent = 0): bagging
+  // of models trained on shuffles of the same data, which steadies what one shuffle decides.
+  // The models must have the same number of classes (Errc::invalid_argument otherwise).
+  static Result<LinearModel> mean(std::span<const LinearModel> models);
+
   // Builds the runtime table; used by the trainer. `rows` maps key -> (class, weight) pairs.
   static LinearModel build(
       std::size_t classes,

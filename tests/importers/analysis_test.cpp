@@ -11,6 +11,7 @@
 
 #include "importers/analysis/analyzer.hpp"
 #include "importers/analysis/model.hpp"
+#include "importers/analysis/perceptron.hpp"
 #include "importers/analysis/sentence.hpp"
 #include "importers/analysis/tokenizer.hpp"
 
@@ -107,6 +108,45 @@ TEST_SUITE("importers") {
     auto bad = kb::analysis::read_conllu("# text = x\n1\tx\tx\tX\n");
     REQUIRE(!bad.has_value());
     CHECK(bad.error().message.find("line 2") != std::string::npos);
+  }
+
+  TEST_CASE("bagged linear models: each weight is the mean over the models") {
+    using kb::analysis::LinearModel;
+    using kb::analysis::PerceptronTrainer;
+    // Two trainers that disagree: one learns key 7 -> class 1, the other key 7 -> class 0 and
+    // key 9 -> class 1.
+    PerceptronTrainer a(2), b(2);
+    const std::vector<std::uint64_t> k7 = {7}, k9 = {9};
+    a.update(k7, 1, 0);
+    a.tick();
+    b.update(k7, 0, 1);
+    b.update(k9, 1, 0);
+    b.tick();
+    const std::vector<LinearModel> models = {a.average(), b.average()};
+    auto mean = LinearModel::mean(models);
+    REQUIRE(mean.has_value());
+    std::vector<float> s7(2, 0.0F), s9(2, 0.0F), a7(2, 0.0F), b9(2, 0.0F);
+    mean->score(k7, s7);
+    mean->score(k9, s9);
+    models[0].score(k7, a7);
+    models[1].score(k9, b9);
+    CHECK(s7[0] == doctest::Approx(0.0));  // +w and -w cancel
+    CHECK(s7[1] == doctest::Approx(0.0));
+    CHECK(s9[1] == doctest::Approx(b9[1] / 2));  // present in one model of two: half
+    CHECK(s9[0] == doctest::Approx(b9[0] / 2));
+    CHECK(a7[1] > 0.0F);
+    // One model is its own mean; models of different class counts cannot be averaged.
+    auto one = LinearModel::mean(std::span(models).first(1));
+    REQUIRE(one.has_value());
+    std::vector<float> o7(2, 0.0F);
+    one->score(k7, o7);
+    CHECK(o7[1] == doctest::Approx(a7[1]));
+    PerceptronTrainer c(3);
+    c.update(k7, 2, 0);
+    c.tick();
+    const std::vector<LinearModel> mixed = {a.average(), c.average()};
+    CHECK_FALSE(LinearModel::mean(mixed).has_value());
+    CHECK_FALSE(LinearModel::mean({}).has_value());
   }
 
   TEST_CASE("a damaged model file is one clear error, never a crash") {

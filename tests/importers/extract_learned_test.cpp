@@ -134,6 +134,34 @@ TEST_SUITE("importers") {
     CHECK(annex->status == kb::Status::reported);
   }
 
+  TEST_CASE("one article: the same side acting in two places or by two acts is two events") {
+    // An ISW-style day report: every line a happening of the same side on the same day. (The
+    // within-article merge once took any two attacks by one actor on one day for one event.)
+    const auto x = extract(
+        "Russian forces shelled Kharkiv on June 12. Russian forces also shelled Mykolaiv on June "
+        "12. Russian troops captured Toshkivka on June 12, and Russian aircraft struck Lysychansk "
+        "on June 12.",
+        date::sys_days{date::year{2022} / 6 / 13});
+    const auto count = [&](auto&& pred) {
+      return std::count_if(x.events.begin(), x.events.end(), pred);
+    };
+    const auto place = [](const ex::ExtractedEvent& e, const std::string& name) {
+      return std::any_of(e.participants.begin(), e.participants.end(), [&](const auto& p) {
+        return p.role == kb::Role::location && p.name == name;
+      });
+    };
+    const auto titled = [](const std::string& word) {
+      return
+          [word](const ex::ExtractedEvent& e) { return e.title.find(word) != std::string::npos; };
+    };
+    CHECK(count([&](const auto& e) { return place(e, "Kharkiv"); }) == 1);
+    CHECK(count([&](const auto& e) { return place(e, "Mykolaiv"); }) == 1);
+    CHECK(count(titled("Toshkivka")) == 1);
+    CHECK(count(titled("Lysychansk")) == 1);
+    CHECK(std::all_of(x.events.begin(), x.events.end(),
+                      [](const auto& e) { return e.date.timex() == "2022-06-12"; }));
+  }
+
   TEST_CASE("a report's lead is dated by its publication date") {
     const auto x = extract(
         "Vladimir Putin met with President of the State of Palestine Mahmoud Abbas in Sochi.\n\n"
