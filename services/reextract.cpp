@@ -74,17 +74,21 @@ Result<std::vector<std::string>> changes(Repository& store, const Event& old,
 }
 
 // The earlier citation `x` repeats: one quoting the same sentence, an unmatched one of the same
-// title first; nullptr when there is none.
-Earlier* find_earlier(std::vector<Earlier>& earlier, const ex::ExtractedEvent& x) {
+// title first; else one whose title no event of this extraction has (`titles`: their
+// alias_key), since such a one waits for that event (a sentence telling two happenings must
+// not hand one's number to the other); nullptr when there is none.
+Earlier* find_earlier(std::vector<Earlier>& earlier, const ex::ExtractedEvent& x,
+                      const std::set<std::string>& titles) {
   Earlier* any = nullptr;
   for (Earlier& e : earlier) {
     if (e.found || e.quote != x.quote) {
       continue;
     }
-    if (alias_key(e.title) == alias_key(x.title)) {
+    const std::string key = alias_key(e.title);
+    if (key == alias_key(x.title)) {
       return &e;
     }
-    if (any == nullptr) {
+    if (any == nullptr && !titles.contains(key)) {
       any = &e;
     }
   }
@@ -174,11 +178,15 @@ Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Ext
   KB_ASSIGN(const ForgetCounts gone, forget_extraction(store, source_id, forget));
   report.citations = gone.citations;
 
+  std::set<std::string> titles;
+  for (const ex::ExtractedEvent& e : x.events) {
+    titles.insert(alias_key(e.title));
+  }
   StoreExtractionOptions options;
   options.before_event =
       [&](const ex::ExtractedEvent& e,
           const std::vector<std::pair<Id, Role>>& roles) -> Result<std::optional<StoredEventRef>> {
-    Earlier* match = find_earlier(earlier, e);
+    Earlier* match = find_earlier(earlier, e, titles);
     if (match == nullptr || (!match->curated && !match->created)) {
       return std::optional<StoredEventRef>();
     }

@@ -162,6 +162,55 @@ TEST_SUITE("importers") {
                       [](const auto& e) { return e.date.timex() == "2022-06-12"; }));
   }
 
+  TEST_CASE("a strike or a capture where only the place is named is done to the place's country") {
+    const auto x = extract(
+        "Russian forces shelled Kharkiv on June 12. Ukrainian forces shelled Kharkiv Oblast "
+        "positions on June 12.",
+        date::sys_days{date::year{2022} / 6 / 13});
+    const auto has = [](const ex::ExtractedEvent& e, kb::Role role, const std::string& name) {
+      return std::any_of(e.participants.begin(), e.participants.end(),
+                         [&](const auto& p) { return p.role == role && p.name == name; });
+    };
+    const auto russian = std::find_if(x.events.begin(), x.events.end(), [&](const auto& e) {
+      return has(e, kb::Role::actor, "Russia");
+    });
+    REQUIRE(russian != x.events.end());
+    CHECK(russian->kind == "attack");
+    CHECK(has(*russian, kb::Role::location, "Kharkiv"));
+    CHECK(has(*russian, kb::Role::target, "Ukraine"));
+    // A side acting in its own country strikes no one the place names.
+    for (const auto& e : x.events) {
+      if (has(e, kb::Role::actor, "Ukraine")) {
+        CHECK_FALSE(has(e, kb::Role::target, "Ukraine"));
+      }
+    }
+  }
+
+  TEST_CASE("in a report on two sides, an attack that names no target is done to the other") {
+    const auto x = extract(
+        "Russian forces continued ground attacks on June 12. Ukrainian officials said that "
+        "Ukraine would hold its positions. Russia claimed gains near the front, and Russian "
+        "milbloggers repeated the claim. Ukraine denied it.",
+        date::sys_days{date::year{2022} / 6 / 13});
+    const auto attack = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.kind == "attack" && e.date.timex() == "2022-06-12";
+    });
+    REQUIRE(attack != x.events.end());
+    const auto has = [&](kb::Role role, const std::string& name) {
+      return std::any_of(attack->participants.begin(), attack->participants.end(),
+                         [&](const auto& p) { return p.role == role && p.name == name; });
+    };
+    CHECK(has(kb::Role::actor, "Russia"));
+    CHECK(has(kb::Role::target, "Ukraine"));
+    // One side named only once or twice is no side: no target is guessed.
+    const auto y = extract("Russian forces continued ground attacks on June 12.",
+                           date::sys_days{date::year{2022} / 6 / 13});
+    for (const auto& e : y.events) {
+      CHECK(std::none_of(e.participants.begin(), e.participants.end(),
+                         [](const auto& p) { return p.role == kb::Role::target; }));
+    }
+  }
+
   TEST_CASE("a report's lead is dated by its publication date") {
     const auto x = extract(
         "Vladimir Putin met with President of the State of Palestine Mahmoud Abbas in Sochi.\n\n"
