@@ -389,9 +389,10 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
         dump(e, "OK ");
       }
       if (o.errors && (!actor || !target)) {
-        fmt::print("  ROLE [{}] {} | actors {} / gold {} | targets {} / gold {}\n", e.date.timex(),
-                   e.title, fmt::join(names(e, kb::Role::actor), ", "), fmt::join(g.actors, ", "),
-                   fmt::join(names(e, kb::Role::target), ", "), fmt::join(g.targets, ", "));
+        fmt::print("  ROLE [{}] {} | actors {} / gold {} | targets {} / gold {}\n      \"{}\"\n",
+                   e.date.timex(), e.title, fmt::join(names(e, kb::Role::actor), ", "),
+                   fmt::join(g.actors, ", "), fmt::join(names(e, kb::Role::target), ", "),
+                   fmt::join(g.targets, ", "), e.quote.substr(0, 200));
       }
     }
     for (std::size_t g = 0; g < gold.size() && (o.dump || o.errors); ++g) {
