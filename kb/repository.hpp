@@ -132,6 +132,7 @@ struct MergeCandidate {
   std::string kind;
   date::sys_days first, last;
   std::string concept_name;
+  std::string date_text;  // the date as the text wrote it
   bool operator==(const MergeCandidate&) const = default;
 };
 

@@ -360,7 +360,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   e.kind = d.kind;
   e.date = *t.date;
   e.date_text = sd.source == learned::DateSource::publication
-                    ? "(publication date)"
+                    ? std::string(kPublicationDateText)
                     : std::string(doc.text.substr(t.begin, t.end - t.begin));
   e.quote = std::string(doc.text.substr(v.begin, v.end - v.begin));
   e.quote_begin = v.begin;

@@ -48,12 +48,17 @@ struct ExtractedParticipant {
   std::string description;              // "capital of Ukraine", "Russian private military company"
 };
 
+// The date text of an event that no expression of its own dates: a report of the day, dated by
+// its publication.
+inline constexpr std::string_view kPublicationDateText = "(publication date)";
+
 // One event found in a clause that carries a resolved date.
 struct ExtractedEvent {
   std::string title;    // "Russia annexes Crimea"
   std::string summary;  // extra context; empty for now (the quote holds the sentence)
   FuzzyDate date = FuzzyDate::year(date::year{1970});
-  std::string date_text;  // the expression as written ("over the weekend")
+  std::string date_text;  // the expression as written ("over the weekend"), or
+                          // kPublicationDateText when the publication date dates it
   std::string kind = "other";
   Status status = Status::reported;
   double confidence = 0.5;

@@ -13,18 +13,20 @@ namespace {
 // by title only) in which one of the entities in the JSON array ?4 takes part in a role other than
 // mentioned.
 constexpr std::string_view kCandidatesByEntity =
-    "SELECT DISTINCT e.event_id, e.title, e.kind, e.first_day, e.last_day, e.concept FROM event e "
+    "SELECT DISTINCT e.event_id, e.title, e.kind, e.first_day, e.last_day, e.concept, "
+    "e.date_text FROM event e "
     "JOIN event_entity ee ON ee.event_id = e.event_id "
     "WHERE e.kind = ?1 AND e.first_day BETWEEN ?2 - 400 AND ?3 AND e.last_day >= ?2 "
     "AND ee.role <> 'mentioned' AND ee.entity_id IN (SELECT value FROM json_each(?4))";
 // Events of `kind` with the same title near [?3, ?4] (the window where dates can conflict).
 constexpr std::string_view kCandidatesByTitle =
-    "SELECT event_id, title, kind, first_day, last_day, concept FROM event "
+    "SELECT event_id, title, kind, first_day, last_day, concept, date_text FROM event "
     "WHERE kind = ?1 AND title = ?2 COLLATE NOCASE "
     "AND first_day <= ?4 AND last_day >= ?3";
 // Events of the same concept, of any kind, overlapping [?2, ?3] (schema 0007).
 constexpr std::string_view kCandidatesByConcept =
-    "SELECT event_id, title, kind, first_day, last_day, concept FROM event WHERE concept = ?1 "
+    "SELECT event_id, title, kind, first_day, last_day, concept, date_text FROM event "
+    "WHERE concept = ?1 "
     "AND first_day BETWEEN ?2 - 400 AND ?3 AND last_day >= ?2 AND merged_into IS NULL";
 constexpr std::string_view kSetConcept = "UPDATE event SET concept = ?2 WHERE event_id = ?1";
 constexpr std::string_view kRoles =
@@ -93,7 +95,7 @@ Result<std::map<Id, MergeCandidate>> Store::merge_candidates(const MergeProbe& p
     return std::make_pair(
         st.column_int(0),
         MergeCandidate{st.column_text(1), st.column_text(2), from_day_number(st.column_int(3)),
-                       from_day_number(st.column_int(4)), st.column_text(5)});
+                       from_day_number(st.column_int(4)), st.column_text(5), st.column_text(6)});
   };
   std::map<Id, MergeCandidate> found;
   KB_ASSIGN(Statement by_entity, db_.prepare(kCandidatesByEntity));

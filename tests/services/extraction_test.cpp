@@ -91,6 +91,34 @@ TEST_SUITE("services") {
     CHECK(must(store.timeline({})).empty());
   }
 
+  TEST_CASE_FIXTURE(kb::test::MemoryDb,
+                    "a routine title of two day reports on two days is two happenings") {
+    // Two readouts, each dated by its publication: "Vladimir Putin sends greetings" on 1 and on
+    // 9 May is two happenings, not one disputed between the dates.
+    const Id a = source("A");
+    const Id b = source("B");
+    auto greetings = [](std::string_view day) {
+      ex::ExtractedEvent e;
+      e.title = "Vladimir Putin sends greetings";
+      e.kind = "statement";
+      e.date = must(kb::FuzzyDate::from_timex(day));
+      e.date_text = std::string(ex::kPublicationDateText);
+      e.quote = "Vladimir Putin sent greetings.";
+      e.quote_end = e.quote.size();
+      e.participants.push_back(
+          {"Vladimir Putin", kb::EntityKind::person, kb::Role::actor, {}, {}, {}, ""});
+      return e;
+    };
+    must(kb::services::store_extraction(store, a, one(greetings("2022-05-01"))));
+    const auto c = must(kb::services::store_extraction(store, b, one(greetings("2022-05-09"))));
+    CHECK(c.disputed == 0);
+    CHECK(c.created == 1);
+    const auto events = must(store.timeline({}));
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].status == kb::Status::reported);
+    CHECK(events[1].status == kb::Status::reported);
+  }
+
   TEST_CASE_FIXTURE(kb::test::MemoryDb, "store_extraction keeps conflicting dates as disputed") {
     const Id a = source("A");
     const Id b = source("B");
