@@ -122,20 +122,58 @@ bool takes_determiner(const Context& ctx, const Candidate& c) {
          c.value == "PRESENT_REF";
 }
 
+// Whether tokens i (a month name) and its neighbour write a month and day ("March 21", "21
+// March") that lies within three days of the DCT in the DCT's year: a report of its own days.
+bool month_day_near(const Context& ctx, std::size_t i, date::sys_days dct) {
+  const auto day_at = [&](std::size_t k) -> unsigned {
+    const detail::Token& d = ctx.toks[k];
+    return d.kind == detail::TokKind::number && d.digits <= 2 && d.num >= 1 && d.num <= 31
+               ? static_cast<unsigned>(d.num)
+               : 0U;
+  };
+  unsigned day = i + 1 < ctx.toks.size() ? day_at(i + 1) : 0U;
+  std::size_t last = i + 1;  // the date's last token
+  if (day == 0 && i > 0) {
+    day = day_at(i - 1);
+    last = i;
+  }
+  if (day == 0) {
+    return false;
+  }
+  // "December 10, 1941" states its year: no evidence either way.
+  std::size_t next = last + 1;
+  if (next < ctx.toks.size() && ctx.toks[next].kind == detail::TokKind::punct &&
+      ctx.toks[next].punct == ',') {
+    ++next;
+  }
+  if (next < ctx.toks.size() && detail::is_year_token(ctx, next)) {
+    return false;
+  }
+  const date::year_month_day ymd{date::year_month_day{dct}.year(),
+                                 date::month{static_cast<unsigned>(ctx.toks[i].lex.value)},
+                                 date::day{std::min(day, 28U)}};
+  const auto gap = (date::sys_days{ymd} - dct).count();
+  return gap >= -3 && gap <= 3;
+}
+
 // A document reads as a history narrative when most of its explicit years are well before
-// the DCT; then underspecified dates are resolved against the last mentioned date.
+// the DCT; then underspecified dates are resolved against the last mentioned date. Weekdays,
+// "yesterday", "today" and month-days within three days of the DCT are a report on the days
+// around the DCT, and count against it (error class: an ISW report that names a rifle "first
+// produced in 1891" and "1973" read its "March 21" as 1891-03-21).
 bool is_narrative(const Context& ctx, date::sys_days dct) {
   const int dct_year = static_cast<int>(date::year_month_day{dct}.year());
   int old = 0;
   int recent = 0;
-  int deictic = 0;  // weekdays, "yesterday", "today": a report on the days around the DCT
+  int deictic = 0;
   for (std::size_t i = 0; i < ctx.toks.size(); ++i) {
     const detail::Token& t = ctx.toks[i];
     if (detail::is_year_token(ctx, i)) {
       (t.num < dct_year - 3 ? old : recent) += 1;
     } else if ((t.lex.cat == Cat::weekday && !t.lex.plural) ||
                (t.lex.cat == Cat::ref &&
-                (t.lex.value == kToday || t.lex.value == kYesterday || t.lex.value == kTomorrow))) {
+                (t.lex.value == kToday || t.lex.value == kYesterday || t.lex.value == kTomorrow)) ||
+               (t.lex.cat == Cat::month && !t.lex.plural && month_day_near(ctx, i, dct))) {
       deictic += 1;
     }
   }

@@ -198,6 +198,26 @@ TEST_SUITE("importers") {
     CHECK(aug->value == "2022-08-10");
   }
 
+  TEST_CASE("timex::tag: old years in a day report do not make its month-days old") {
+    // An ISW report of 21 March 2022: three old years (a rifle's history) and no year of its
+    // own; its "March 21" is the report's day, not 1891's.
+    const std::string text =
+        "Conscripts are equipped with rifles from the 1970s. The rifle has not been produced since "
+        "1973 and was first produced in 1891. Reports from 1941 describe it. The General Staff "
+        "reported on March 21 that Russian forces attacked Brovary. Ukrainian forces halted the "
+        "attack as of noon on March 21.";
+    const date::sys_days dct = date::sys_days{date::year{2022} / 3 / 21};
+    const auto found = kb::timex::tag(text, dct);
+    for (const auto& t : found) {
+      if (text.substr(t.begin, t.end - t.begin) == "March 21") {
+        CHECK(t.value == "2022-03-21");
+      }
+    }
+    CHECK(std::count_if(found.begin(), found.end(), [&](const auto& t) {
+            return text.substr(t.begin, t.end - t.begin) == "March 21";
+          }) == 2);
+  }
+
   TEST_CASE("timex::tag attaches FuzzyDates and signal modifiers") {
     const std::string text = "Crimea has been occupied since 2014, and talks stalled last week.";
     const auto found = kb::timex::tag(text, kSeedDct);
