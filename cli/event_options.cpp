@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "importers/entities/gazetteer.hpp"
+#include "services/extraction.hpp"
+#include "services/identity.hpp"
 
 namespace kb::cli {
 namespace {
@@ -31,8 +34,55 @@ NamedKind split_kind(const std::string& spec, EntityKind fallback) {
   return {spec, fallback, false};
 }
 
+// The gazetteer (data/entities), loaded the first time a name the KB lacks is typed.
+class GazetteerOnDemand {
+ public:
+  // The gazetteer's entity named `name` as an extraction participant (with its country's
+  // name), or nullopt when kb's data has no such name (or cannot be loaded).
+  std::optional<importers::extract::ExtractedParticipant> find(std::string_view name) {
+    if (!tried_) {
+      tried_ = true;
+      if (auto dir = importers::find_data_dir()) {
+        if (auto g = importers::load_gazetteer(*dir)) {
+          gazetteer_ = std::move(g).value();
+        }
+      }
+    }
+    if (!gazetteer_) {
+      return std::nullopt;
+    }
+    const auto at = gazetteer_->find(name);
+    if (!at) {
+      return std::nullopt;
+    }
+    const importers::NamedEntity& n = gazetteer_->entities()[*at];
+    importers::extract::ExtractedParticipant p;
+    p.name = n.name;
+    p.kind = n.kind;
+    p.description = n.description;
+    if (!n.wikidata.empty()) {
+      p.wikidata = n.wikidata;
+    }
+    p.aliases = n.aliases;
+    if (n.kind != EntityKind::country && !n.country.empty()) {
+      for (const importers::NamedEntity& c : gazetteer_->entities()) {
+        if (c.kind == EntityKind::country && c.country == n.country) {
+          p.country = c.name;
+          break;
+        }
+      }
+    }
+    return p;
+  }
+
+ private:
+  bool tried_ = false;
+  std::optional<importers::Gazetteer> gazetteer_;
+};
+
 Result<void> resolve_role(const std::vector<std::string>& names, Role role, EntityKind fallback,
-                          Event& e, Repository& store, std::vector<std::string>& notes) {
+                          Event& e, Repository& store, GazetteerOnDemand& gazetteer,
+                          std::vector<std::string>& notes) {
   std::erase_if(e.participants, [role](const Participant& p) { return p.role == role; });
   for (const auto& spec : names) {
     const NamedKind named = split_kind(spec, fallback);
@@ -40,7 +90,29 @@ Result<void> resolve_role(const std::vector<std::string>& names, Role role, Enti
       return fail(Errc::invalid_argument, fmt::format("empty {} name", to_string(role)));
     }
     bool created = false;
-    KB_ASSIGN(Id id, store.resolve_entity(named.name, named.kind, &created));
+    std::optional<Id> known;
+    if (!named.explicit_kind) {
+      // A name the KB lacks but kb's gazetteer knows is that entity ("Ukraine" the country,
+      // "Kharkiv" a place in Ukraine), not a new organisation.
+      KB_ASSIGN(const auto stored, store.lookup_entities(named.name));
+      if (stored.empty()) {
+        if (const auto p = gazetteer.find(named.name)) {
+          KB_ASSIGN(known, services::resolve_participant(store, *p, &created));
+          if (created) {
+            notes.push_back(fmt::format("new {} '{}' (#{}{}) from kb's gazetteer",
+                                        to_string(p->kind), p->name, *known,
+                                        p->country ? ", in " + *p->country : ""));
+            created = false;
+          }
+        }
+      }
+    }
+    Id id = 0;
+    if (known) {
+      id = *known;
+    } else {
+      KB_ASSIGN(id, store.resolve_entity(named.name, named.kind, &created));
+    }
     if (created) {
       notes.push_back(fmt::format("new {} '{}' (#{}){}", to_string(named.kind), named.name, id,
                                   named.explicit_kind
@@ -52,6 +124,84 @@ Result<void> resolve_role(const std::vector<std::string>& names, Role role, Enti
     e.participants.push_back(Participant{id, entity.name, entity.kind, role});
   }
   return ok();
+}
+
+// Whether `s` is a calendar day written YYYY-MM-DD.
+bool iso_day(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+    return false;
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) {
+      return false;
+    }
+  }
+  const auto num = [&](std::size_t at, std::size_t n) {
+    unsigned v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      v = v * 10 + static_cast<unsigned>(s[i] - '0');
+    }
+    return v;
+  };
+  return date::year_month_day{date::year{static_cast<int>(num(0, 4))}, date::month{num(5, 2)},
+                              date::day{num(8, 2)}}
+      .ok();
+}
+
+// The source the options name, if any: a stored one (--source-id), a new one described by
+// --source-title/--source-publisher/--source-date (with --source as its URL; the same
+// description again is the same source, and a URL already stored is that source), or the
+// source of a URL alone (--source).
+Result<std::optional<Id>> source_of(const EventOptions& o, Repository& store,
+                                    std::vector<std::string>& notes) {
+  const bool described = o.source_title || o.source_publisher || o.source_date;
+  if (o.source_id) {
+    if (o.source || described) {
+      return fail(Errc::invalid_argument,
+                  "--source-id names a stored source: give no --source, --source-title, "
+                  "--source-publisher or --source-date with it");
+    }
+    KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::source, *o.source_id));
+    KB_TRY(store.source(id));  // not_found names the number
+    return std::optional<Id>(id);
+  }
+  if (!described) {
+    if (!o.source) {
+      return std::optional<Id>();
+    }
+    KB_ASSIGN(const Id id, store.source_for_url(*o.source));
+    return std::optional<Id>(id);
+  }
+  if (!o.source_title || o.source_title->find_first_not_of(' ') == std::string::npos) {
+    return fail(Errc::invalid_argument,
+                "a new source needs --source-title (with --source-publisher, --source-date and "
+                "--source URL as known)");
+  }
+  if (o.source_date && !iso_day(*o.source_date)) {
+    return fail(Errc::invalid_argument,
+                fmt::format("--source-date '{}': expected a day as YYYY-MM-DD", *o.source_date));
+  }
+  Source s;
+  s.url = o.source;
+  s.title = *o.source_title;
+  s.publisher = o.source_publisher;
+  s.published = o.source_date;
+  s.content_hash = fmt::format("hand:{}\n{}\n{}\n{}", o.source.value_or(""), s.title,
+                               o.source_publisher.value_or(""), o.source_date.value_or(""));
+  KB_ASSIGN(const auto same, store.find_source_by_hash(s.content_hash));
+  if (same) {
+    return same;
+  }
+  if (o.source) {
+    KB_ASSIGN(const auto stored, store.find_source_by_url(*o.source));
+    if (stored) {
+      notes.push_back(fmt::format("source #{} already has the URL {}: cited as it is stored",
+                                  *stored, *o.source));
+      return stored;
+    }
+  }
+  KB_ASSIGN(const Id id, store.add_source(s));
+  return std::optional<Id>(id);
 }
 
 Result<void> apply_date(const EventOptions& o, Event& e, const Context& ctx) {
@@ -97,7 +247,13 @@ void add_event_options(CLI::App& sub, EventOptions& o) {
                  "Who claims it happened, when only they say so (repeatable; tags it 'claimed')");
   sub.add_option("--tag", o.tags, "A tag (repeatable)");
   sub.add_option("--source", o.source, "URL of the source that reports it");
-  sub.add_option("--quote", o.quote, "The sentence of --source that supports it");
+  sub.add_option("--source-id", o.source_id,
+                 "A stored source that reports it (its number or permanent id; see kb sources)");
+  sub.add_option("--source-title", o.source_title,
+                 "A new source that reports it: its title (with --source URL if it has one)");
+  sub.add_option("--source-publisher", o.source_publisher, "The new source's publisher");
+  sub.add_option("--source-date", o.source_date, "The new source's publication day, YYYY-MM-DD");
+  sub.add_option("--quote", o.quote, "The sentence of the source that supports it");
 }
 
 Result<void> apply_event_options(const EventOptions& o, Event& e, Repository& store, Context& ctx,
@@ -118,31 +274,36 @@ Result<void> apply_event_options(const EventOptions& o, Event& e, Repository& st
     e.confidence = *o.confidence;
   }
   KB_TRY(apply_date(o, e, ctx));
+  GazetteerOnDemand gazetteer;
   if (!o.actors.empty()) {
-    KB_TRY(resolve_role(o.actors, Role::actor, EntityKind::organisation, e, store, notes));
+    KB_TRY(
+        resolve_role(o.actors, Role::actor, EntityKind::organisation, e, store, gazetteer, notes));
   }
   if (!o.targets.empty()) {
-    KB_TRY(resolve_role(o.targets, Role::target, EntityKind::organisation, e, store, notes));
+    KB_TRY(resolve_role(o.targets, Role::target, EntityKind::organisation, e, store, gazetteer,
+                        notes));
   }
   if (!o.places.empty()) {
-    KB_TRY(resolve_role(o.places, Role::location, EntityKind::place, e, store, notes));
+    KB_TRY(resolve_role(o.places, Role::location, EntityKind::place, e, store, gazetteer, notes));
   }
   if (!o.tags.empty()) {
     e.tags = o.tags;
   }
   if (!o.claimants.empty()) {
-    KB_TRY(resolve_role(o.claimants, Role::claimant, EntityKind::organisation, e, store, notes));
+    KB_TRY(resolve_role(o.claimants, Role::claimant, EntityKind::organisation, e, store, gazetteer,
+                        notes));
     if (std::find(e.tags.begin(), e.tags.end(), "claimed") == e.tags.end()) {
       e.tags.emplace_back("claimed");
     }
   }
-  if (o.quote && !o.source) {
-    return fail(Errc::invalid_argument, "--quote needs --source URL");
+  KB_ASSIGN(const std::optional<Id> source_id, source_of(o, store, notes));
+  if (o.quote && !source_id) {
+    return fail(Errc::invalid_argument,
+                "--quote needs a source: --source URL, --source-id N or --source-title TITLE");
   }
-  if (o.source) {
-    KB_ASSIGN(Id source_id, store.source_for_url(*o.source));
+  if (source_id) {
     Citation c;
-    c.source_id = source_id;
+    c.source_id = *source_id;
     c.quote = o.quote.value_or("");
     e.citations.push_back(std::move(c));
   }

@@ -63,6 +63,21 @@ Result<Id> resolve(Repository& store, const ex::ExtractedParticipant& p, EntityC
   return *found;
 }
 
+}  // namespace
+
+Result<Id> resolve_participant(Repository& store, const ex::ExtractedParticipant& p,
+                               bool* created) {
+  EntityCache cache;
+  StoredCounts counts;
+  KB_ASSIGN(const Id id, resolve(store, p, cache, counts));
+  if (created != nullptr) {
+    *created = counts.entities > 0;
+  }
+  return id;
+}
+
+namespace {
+
 struct Resolved {
   std::vector<std::pair<Id, Role>> roles;  // distinct (entity, role)
 };

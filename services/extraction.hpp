@@ -17,6 +17,13 @@
 
 namespace kb::services {
 
+// The stored entity for participant `p`, resolved as extraction resolves entities: found by its
+// name or aliases (its kind preferred), else created with its kind, description, Wikidata id,
+// aliases and country (itself resolved the same way). `created` (when given) tells whether it
+// was added. For `kb add --actor Ukraine`, fed from the gazetteer.
+Result<Id> resolve_participant(Repository& store, const importers::extract::ExtractedParticipant& p,
+                               bool* created = nullptr);
+
 // What store_extraction() did.
 struct StoredCounts {
   std::int64_t created = 0;   // new events

@@ -26,13 +26,62 @@ TEST_SUITE("cli") {
     CHECK(r.out == "#1  18 March 2014  Russia annexes Crimea\n");
     CHECK(r.err ==
           "kb: note: new country 'Russia' (#1)\n"
-          "kb: note: new place 'Crimea' (#2); write KIND:NAME (e.g. person:Andrzej Duda) to "
-          "choose another kind\n");
+          "kb: note: new place 'Crimea' (#3, in Ukraine) from kb's gazetteer\n");
     // A known entity is reused silently, by alias-insensitive name.
     const auto again = kb({"add", "Second", "--date", "2014", "--actor", "RUSSIA"});
     CHECK(again.code == 0);
     CHECK(again.out == "#2  2014  Second\n");
     CHECK(again.err.empty());
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb add takes a name kb's gazetteer knows as that entity") {
+    // Issue #11, item 5: "--actor Ukraine" made a new organisation named Ukraine.
+    const auto r = kb({"add", "Talks", "--date", "2022", "--actor", "Ukraine", "--target",
+                       "Russian Federation", "--place", "Kharkiv"});
+    CHECK(r.code == 0);
+    CHECK(r.err.find("new country 'Ukraine' (#1) from kb's gazetteer") != std::string::npos);
+    CHECK(r.err.find("new country 'Russia'") != std::string::npos);  // by its alias
+    CHECK(r.err.find("new place 'Kharkiv'") != std::string::npos);
+    CHECK(r.err.find("organisation") == std::string::npos);
+    const auto shown = kb({"entity", "list"});
+    CHECK(shown.out.find("country       Ukraine") != std::string::npos);
+    // A name kb does not know is still created as typed, with the hint.
+    const auto unknown = kb({"add", "Other", "--date", "2022", "--actor", "Qwertyland Group"});
+    CHECK(unknown.err.find("new organisation 'Qwertyland Group'") != std::string::npos);
+    CHECK(unknown.err.find("KIND:NAME") != std::string::npos);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb add cites a stored source by number, or a new one it describes") {
+    const auto first =
+        kb({"add", "A", "--date", "2022", "--source-title", "Morning report", "--source-publisher",
+            "ISW", "--source-date", "2022-03-01", "--quote", "It happened."});
+    CHECK(first.code == 0);
+    // The same description again is the same source; --source-id names it directly.
+    CHECK(kb({"add", "B", "--date", "2022", "--source-title", "Morning report",
+              "--source-publisher", "ISW", "--source-date", "2022-03-01"})
+              .code == 0);
+    CHECK(kb({"add", "C", "--date", "2022", "--source-id", "1"}).code == 0);
+    const auto sources = kb({"sources"});
+    CHECK(sources.out.find("Morning report") != std::string::npos);
+    CHECK(sources.out.find("[3 events]") != std::string::npos);
+    // Wrong or conflicting source options are one clear error each, and nothing is written.
+    const auto missing = kb({"add", "D", "--date", "2022", "--source-id", "9"});
+    CHECK(missing.code != 0);
+    CHECK(missing.err.find("no source with id 9") != std::string::npos);
+    const auto both =
+        kb({"add", "E", "--date", "2022", "--source-id", "1", "--source-title", "Another"});
+    CHECK(both.code == 2);
+    CHECK(both.err.find("--source-id names a stored source") != std::string::npos);
+    const auto bad_day =
+        kb({"add", "F", "--date", "2022", "--source-title", "X", "--source-date", "2022-02-30"});
+    CHECK(bad_day.code == 2);
+    CHECK(bad_day.err.find("--source-date '2022-02-30'") != std::string::npos);
+    const auto untitled = kb({"add", "G", "--date", "2022", "--source-publisher", "ISW"});
+    CHECK(untitled.code == 2);
+    CHECK(untitled.err.find("needs --source-title") != std::string::npos);
+    CHECK(kb({"add", "H", "--date", "2022", "--quote", "q"}).err.find("--quote needs a source") !=
+          std::string::npos);
+    CHECK(kb({"timeline", "--format", "csv"}).out.find(",D,") == std::string::npos);
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb add --claimed-by stores the claimant and tags the claim") {

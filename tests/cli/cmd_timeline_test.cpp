@@ -121,7 +121,7 @@ TEST_SUITE("cli") {
     const Case cases[] = {
         {{"timeline", "--to", "1991"}, {"3"}},
         {{"timeline", "--from", "1992", "--to", "1994"}, {"4", "1"}},
-        {{"timeline", "ukraine"}, {"1"}},
+        {{"timeline", "ukraine"}, {"1", "2"}},  // Crimea lies in Ukraine (kb's gazetteer)
         {{"timeline", "crimea"}, {"2"}},
         {{"timeline", "--kind", "agreement", "--kind", "territorial_change"}, {"1", "2"}},
         {{"timeline", "--actor", "russia", "--limit", "1"}, {"1"}},
