@@ -1160,20 +1160,33 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
   if (name.empty() || !d.target || *d.target >= s.mentions.size()) {
     return name;
   }
-  const std::size_t h = s.mentions[*d.target].head;
-  const std::string_view u = udep(s, h);
+  const auto preposition = [&](std::size_t h) -> std::string {
+    for (const std::size_t c : s.children[h]) {
+      if (udep(s, c) == "case") {
+        return analysis::lower_ascii(word(s, c).form);
+      }
+    }
+    return "";
+  };
+  std::size_t h = s.mentions[*d.target].head;
+  std::string_view u = udep(s, h);
+  // A name that only completes its title ("with President of Kazakhstan Kassym-Jomart
+  // Tokayev", the name an nmod or apposition of "President") takes the title's preposition
+  // (error class: "Vladimir Putin speaks Kassym-Jomart Tokayev").
+  if ((u == "nmod" || u == "appos" || u == "flat") &&
+      (preposition(h).empty() || preposition(h) == "of")) {
+    if (const auto up = head_of(s, h); up && udep(s, *up) == "obl") {
+      h = *up;
+      u = "obl";
+    }
+  }
   if (u != "obl" && u != "nmod") {
     return name;
   }
-  for (const std::size_t c : s.children[h]) {
-    if (udep(s, c) == "case") {
-      // "of" ties the name to a noun ("the President of South Korea"), not to the predicate
-      // (error class: "Andriy Yermak meets of South Korea").
-      const std::string prep = analysis::lower_ascii(word(s, c).form);
-      return prep == "of" ? name : prep + " " + name;
-    }
-  }
-  return name;
+  // "of" ties the name to a noun ("the President of South Korea"), not to the predicate
+  // (error class: "Andriy Yermak meets of South Korea").
+  const std::string prep = preposition(h);
+  return prep.empty() || prep == "of" ? name : prep + " " + name;
 }
 
 // Whether the mention headed by `m` is an argument of predicate `w`: reached from `m` in at

@@ -211,6 +211,15 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a name that completes a title takes the title's preposition") {
+    const auto x = extract(
+        "Vladimir Putin spoke with President of Kazakhstan Kassym-Jomart Tokayev following the "
+        "CSTO summit.",
+        date::sys_days{date::year{2022} / 5 / 16});
+    REQUIRE_FALSE(x.events.empty());
+    CHECK(x.events.front().title == "Vladimir Putin speaks with Kassym-Jomart Tokayev");
+  }
+
   TEST_CASE("a report's lead is dated by its publication date") {
     const auto x = extract(
         "Vladimir Putin met with President of the State of Palestine Mahmoud Abbas in Sochi.\n\n"
