@@ -351,7 +351,8 @@ void the_other_side(const Recognition& rec, const DocContext& doc, Extraction& x
 
 // The event of decision `d` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
-                                            const learned::Decision& d, const DocContext& doc) {
+                                            const learned::Decision& d, const DocContext& doc,
+                                            const learned::SynSentence* before) {
   const SentenceView& v = *s.view;
   const analysis::Word& w = s.parse.words[d.word];
   const learned::SynDate& sd = s.dates[d.date];
@@ -426,6 +427,21 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     e.status = Status::planned;
   }
   e.title = learned::headline(s, d, actor, target, place);
+  // "This was stated by President Volodymyr Zelenskyy during a press conference": what was
+  // said is the sentence before (error class: "Volodymyr Zelensky states This").
+  if (before != nullptr && !actor.empty() && learned::reports_antecedent(s, d.word)) {
+    const std::string& lemma = s.lemmas[d.word];
+    const std::string verb = lemma == "state" || lemma == "say" || lemma == "note" ||
+                                     lemma == "add" || lemma == "tell" || lemma == "write"
+                                 ? std::string("says")
+                                 : learned::present_3sg(lemma);
+    const std::size_t used = actor.size() + verb.size() + 2;
+    if (used < 80) {
+      if (const std::string said = learned::antecedent_clause(*before, 80 - used); !said.empty()) {
+        e.title = actor + " " + verb + " " + said;
+      }
+    }
+  }
   if (!headline_like(e.title)) {
     return std::nullopt;  // no headline, or a fragment ("Offensive"): no event an analyst can use
   }
@@ -501,11 +517,18 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     return;
   }
   const std::size_t first = x.events.size();
+  std::optional<learned::SynSentence> before;  // parsed when a decision reports what it said
   for (const learned::Decision& d : learned::decide(s, models.events, &models.cameo)) {
     if (learned::negated(s, d.word) || learned::happening_verb(s, d.word)) {
       continue;  // the guide: a denied happening is no event; "took place" says none itself
     }
-    std::optional<ExtractedEvent> e = learned_event(s, d, doc);
+    if (!before && doc.prev_end > doc.prev_begin &&
+        doc.prev_end - doc.prev_begin <= kMaxSentenceBytes &&
+        learned::reports_antecedent(s, d.word)) {
+      before =
+          learned::bare(models.analyzer.analyze_sentence(doc.text, doc.prev_begin, doc.prev_end));
+    }
+    std::optional<ExtractedEvent> e = learned_event(s, d, doc, before ? &*before : nullptr);
     if (e && !duplicate(x, *e)) {
       x.events.push_back(std::move(*e));
     }
@@ -657,7 +680,11 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
   learned::SentencePlace place;
   std::size_t next_break = text.find("\n\n");  // the first paragraph break after the sentence
   place.paragraph = std::size_t(-1);
+  const Sentence* previous = nullptr;
   for (const Sentence& s : sentences) {
+    doc.prev_begin = previous != nullptr ? previous->begin : 0;
+    doc.prev_end = previous != nullptr ? previous->end : 0;
+    previous = &s;
     for (; seen < rec.mentions.size() && rec.mentions[seen].end <= s.begin; ++seen) {
       if (rec.entities[rec.mentions[seen].entity].entity.kind == EntityKind::place) {
         doc.last_place = rec.mentions[seen].entity;

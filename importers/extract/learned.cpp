@@ -1254,6 +1254,76 @@ bool reporting(std::string_view lemma) {
   return std::find(kReporting.begin(), kReporting.end(), lemma) != kReporting.end();
 }
 
+}  // namespace
+
+bool reports_antecedent(const SynSentence& s, std::size_t w) {
+  if (word(s, w).upos != "VERB" || !reporting(s.lemmas[w])) {
+    return false;
+  }
+  const auto said = child(s, w, {"nsubj:pass", "obj"});
+  return said && word(s, *said).upos == "PRON" &&
+         (s.lemmas[*said] == "this" || s.lemmas[*said] == "that" || s.lemmas[*said] == "it");
+}
+
+std::string antecedent_clause(const SynSentence& prev, std::size_t max_bytes) {
+  std::optional<std::size_t> root;
+  for (std::size_t i = 0; i < prev.parse.words.size(); ++i) {
+    if (prev.parse.words[i].head == 0) {
+      root = i;
+      break;
+    }
+  }
+  // A clause with a subject of its own that a headline can name, not a fragment or a pronoun
+  // (error class: "Zelensky says the unification of Ukrainians", "... says due to the balanced
+  // steps inside Ukraine", "Ukraine says that is why").
+  const auto subject = root ? child(prev, *root, {"nsubj", "nsubj:pass"}) : std::nullopt;
+  if (!subject || word(prev, *subject).upos == "PRON") {
+    return {};
+  }
+  // The main clause without its subordinate clauses, lists and asides (collect); while it is
+  // too long, its last adverbial or oblique phrase goes ("Ukraine is ready for negotiations
+  // with Russia in any format" -> "... for negotiations with Russia").
+  std::vector<std::size_t> dropped;
+  for (;;) {
+    std::vector<std::size_t> ws;
+    collect(prev, *root, ws, 0);
+    std::erase_if(ws, [&](std::size_t k) {
+      return std::any_of(dropped.begin(), dropped.end(),
+                         [&](std::size_t d) { return k == d || in_subtree(prev, k, d); });
+    });
+    std::sort(ws.begin(), ws.end());
+    while (!ws.empty() && word(prev, ws.back()).upos == "PUNCT") {
+      ws.pop_back();
+    }
+    while (!ws.empty() && word(prev, ws.front()).upos == "PUNCT") {
+      ws.erase(ws.begin());
+    }
+    std::string text = join(prev, ws);
+    if (!ws.empty() && text.size() <= max_bytes) {
+      const std::string_view u = word(prev, ws.front()).upos;
+      if (u != "PROPN" && !text.empty() && text[0] >= 'A' && text[0] <= 'Z' &&
+          !(text.size() > 1 && text[1] >= 'A' && text[1] <= 'Z')) {
+        text[0] = static_cast<char>(text[0] | 0x20);  // "The war" -> "the war", not "EU"
+      }
+      return text;
+    }
+    std::optional<std::size_t> last;
+    for (const std::size_t c : prev.children[*root]) {
+      const std::string_view u = udep(prev, c);
+      const bool gone = std::find(dropped.begin(), dropped.end(), c) != dropped.end();
+      if (!gone && (u == "obl" || u == "advmod" || u == "nmod") && (!last || c > *last)) {
+        last = c;
+      }
+    }
+    if (!last) {
+      return {};  // nothing left to drop: too long for a headline
+    }
+    dropped.push_back(*last);
+  }
+}
+
+namespace {
+
 // The named subject of verb `v`, or of the verb it is conjoined to ("The air force remains
 // active and claimed to shoot down ..."); -1 when none.
 int named_subject(const SynSentence& s, std::size_t v) {

@@ -185,6 +185,16 @@ bool negated(const SynSentence& s, std::size_t w);
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target, const std::string& place = {});
 
+// Whether reporting verb `w` reports what the sentence before said ("This was stated by
+// President Volodymyr Zelenskyy during a press conference", "He said this in an interview"):
+// its said thing is "this", "that" or "it".
+bool reports_antecedent(const SynSentence& s, std::size_t w);
+
+// The main clause of sentence `prev` as a headline's object, at most `max_bytes` ("Ukraine is
+// ready for negotiations with Russia"): its subordinate clauses, lists and asides left out, then
+// its last adverbial phrases while it is too long; empty when it cannot be that short.
+std::string antecedent_clause(const SynSentence& prev, std::size_t max_bytes);
+
 // The third-person singular present of verb lemma `lemma` ("annex" -> "annexes").
 std::string present_3sg(std::string_view lemma);
 

@@ -220,6 +220,24 @@ TEST_SUITE("importers") {
     CHECK(x.events.front().title == "Vladimir Putin speaks with Kassym-Jomart Tokayev");
   }
 
+  TEST_CASE("'This was stated by X' titles what the sentence before said") {
+    const auto x = extract(
+        "Ukraine is ready for negotiations with Russia in any format. This was stated by "
+        "President Volodymyr Zelenskyy during a press conference in Kyiv.",
+        date::sys_days{date::year{2022} / 3 / 5});
+    const auto said = std::find_if(x.events.begin(), x.events.end(),
+                                   [](const auto& e) { return e.kind == "statement"; });
+    REQUIRE(said != x.events.end());
+    CHECK(said->title == "Volodymyr Zelensky says Ukraine is ready for negotiations with Russia");
+    CHECK(said->title.size() <= 80);
+    // With nothing before it, the sentence keeps its own headline (or none), never a pronoun.
+    const auto alone = extract("This was stated by President Volodymyr Zelenskyy on March 5.",
+                               date::sys_days{date::year{2022} / 3 / 5});
+    for (const auto& e : alone.events) {
+      CHECK(e.title.find("says Ukraine") == std::string::npos);
+    }
+  }
+
   TEST_CASE("a report's lead is dated by its publication date") {
     const auto x = extract(
         "Vladimir Putin met with President of the State of Palestine Mahmoud Abbas in Sochi.\n\n"
