@@ -13,6 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/event_options.hpp"
 
 namespace kb::cli {
 namespace {
@@ -68,8 +69,18 @@ Result<void> run_add(const EntityOptions& o, Context& ctx) {
   e.description = o.description;
   e.wikidata = o.wikidata;
   if (o.in) {
-    KB_ASSIGN(Entity country, find_entity(store, *o.in));
-    e.country_id = country.id;
+    auto country = find_entity(store, *o.in);
+    if (!country && country.error().code == Errc::not_found) {
+      // A country the KB has not met yet but kb's gazetteer knows ("--in Ukraine").
+      KB_ASSIGN(const auto known, store_known_entity(store, *o.in, EntityKind::country, nullptr));
+      if (known) {
+        country = store.entity(*known);
+      }
+    }
+    if (!country) {
+      return country.error();
+    }
+    e.country_id = country->id;
   }
   KB_ASSIGN(Id id, store.add_entity(e));
   KB_TRY(tx.commit());

@@ -81,7 +81,10 @@ void print_changes(const services::ReextractReport& r, bool dry_run, Context& ct
 Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool all,
                          bool all_topics, bool dry_run) {
   KB_ASSIGN(const auto data_dir, importers::find_data_dir());
-  KB_ASSIGN(const importers::Gazetteer gazetteer, importers::load_gazetteer(data_dir));
+  KB_ASSIGN(importers::Gazetteer gazetteer, importers::load_gazetteer(data_dir));
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  // The KB's own entities are recognised as at import (kb entity add ... --in ...).
+  KB_TRY(services::add_kb_entities(store, gazetteer));
   std::vector<std::string> setup_warnings;
   auto options = importers::extract::default_options(data_dir, setup_warnings);
   options.all_topics = all_topics;
@@ -89,7 +92,6 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
   for (const auto& w : setup_warnings) {
     ctx.err << "kb: warning: " << w << '\n';
   }
-  KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(const std::vector<Id> chosen, chosen_sources(store, ids, all));
   services::StoredCounts total;
   std::int64_t kept = 0, removed = 0;

@@ -39,7 +39,8 @@ class GazetteerOnDemand {
  public:
   // The gazetteer's entity named `name` as an extraction participant (with its country's
   // name), or nullopt when kb's data has no such name (or cannot be loaded).
-  std::optional<importers::extract::ExtractedParticipant> find(std::string_view name) {
+  std::optional<importers::extract::ExtractedParticipant> find(
+      std::string_view name, std::optional<EntityKind> kind = std::nullopt) {
     if (!tried_) {
       tried_ = true;
       if (auto dir = importers::find_data_dir()) {
@@ -51,7 +52,7 @@ class GazetteerOnDemand {
     if (!gazetteer_) {
       return std::nullopt;
     }
-    const auto at = gazetteer_->find(name);
+    const auto at = gazetteer_->find(name, kind);
     if (!at) {
       return std::nullopt;
     }
@@ -227,6 +228,17 @@ Result<void> apply_date(const EventOptions& o, Event& e, const Context& ctx) {
 }
 
 }  // namespace
+
+Result<std::optional<Id>> store_known_entity(Repository& store, std::string_view name,
+                                             std::optional<EntityKind> kind, bool* created) {
+  GazetteerOnDemand gazetteer;
+  const auto p = gazetteer.find(name, kind);
+  if (!p) {
+    return std::optional<Id>();
+  }
+  KB_ASSIGN(const Id id, services::resolve_participant(store, *p, created));
+  return std::optional<Id>(id);
+}
 
 void add_event_options(CLI::App& sub, EventOptions& o) {
   sub.add_option("--date,-d", o.date, "When: 2022-02-24, 'Feb 2022', 1994, 2023-W20-WE, ...");

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/context.hpp"
@@ -30,6 +31,12 @@ struct EventOptions {
   std::optional<std::string> source_title, source_publisher, source_date;  // a new source
   std::optional<std::string> quote;
 };
+
+// The entity kb's gazetteer knows by `name` (of `kind` when given), stored in the KB as
+// extraction stores entities (found by name or alias, else created with its country); nullopt
+// when the gazetteer does not know the name. `created` tells whether it was added.
+Result<std::optional<Id>> store_known_entity(Repository& store, std::string_view name,
+                                             std::optional<EntityKind> kind, bool* created);
 
 // Declares the shared options on `sub` (the title is positional and declared by the caller).
 void add_event_options(CLI::App& sub, EventOptions& o);

@@ -65,6 +65,37 @@ Result<Id> resolve(Repository& store, const ex::ExtractedParticipant& p, EntityC
 
 }  // namespace
 
+Result<std::size_t> add_kb_entities(Repository& store, importers::Gazetteer& gazetteer) {
+  KB_ASSIGN(const std::vector<Entity> all, store.entities());
+  std::map<Id, std::string> country_code;  // KB country entity -> ISO code in the gazetteer
+  for (const Entity& e : all) {
+    if (e.kind != EntityKind::country) {
+      continue;
+    }
+    if (const auto at = gazetteer.find(e.name, EntityKind::country)) {
+      country_code[e.id] = gazetteer.entities()[*at].country;
+    }
+  }
+  std::size_t added = 0;
+  for (const Entity& e : all) {
+    importers::NamedEntity n;
+    n.name = e.name;
+    n.kind = e.kind;
+    n.description = e.description;
+    n.wikidata = e.wikidata.value_or("");
+    n.aliases = e.aliases;
+    if (e.kind == EntityKind::country) {
+      n.country = country_code.contains(e.id) ? country_code[e.id] : "";
+    } else if (e.country_id && country_code.contains(*e.country_id)) {
+      n.country = country_code[*e.country_id];
+    }
+    const std::size_t before = gazetteer.entities().size();
+    (void)gazetteer.add_entity(std::move(n));
+    added += gazetteer.entities().size() > before ? 1U : 0U;
+  }
+  return added;
+}
+
 Result<Id> resolve_participant(Repository& store, const ex::ExtractedParticipant& p,
                                bool* created) {
   EntityCache cache;

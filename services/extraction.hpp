@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "importers/entities/gazetteer.hpp"
 #include "importers/extract/extractor.hpp"
 #include "kb/repository.hpp"
 #include "kb/result.hpp"
@@ -23,6 +24,13 @@ namespace kb::services {
 // was added. For `kb add --actor Ukraine`, fed from the gazetteer.
 Result<Id> resolve_participant(Repository& store, const importers::extract::ExtractedParticipant& p,
                                bool* created = nullptr);
+
+// Adds the knowledge base's own entities to `gazetteer`, so that recognition finds what an
+// analyst recorded: `kb entity add Mayorsk --kind place --in Ukraine` and `kb entity alias` feed
+// every later import and `kb extract` of the same KB (colleagues who re-extract it get the same
+// result). Entities the gazetteer knows gain the KB's aliases; the others are added with their
+// kind, description, Wikidata id, aliases and country. Returns how many were new to it.
+Result<std::size_t> add_kb_entities(Repository& store, importers::Gazetteer& gazetteer);
 
 // What store_extraction() did.
 struct StoredCounts {

@@ -125,7 +125,8 @@ struct ExtractionSetup {
   std::optional<importers::extract::Extractor> extractor;
 };
 
-void start_extraction(ExtractionSetup& x, bool all_topics, std::vector<std::string>& warnings) {
+void start_extraction(ExtractionSetup& x, Repository& store, bool all_topics,
+                      std::vector<std::string>& warnings) {
   auto dir = importers::find_data_dir();
   auto gazetteer =
       dir ? importers::load_gazetteer(*dir) : Result<importers::Gazetteer>(dir.error());
@@ -134,6 +135,11 @@ void start_extraction(ExtractionSetup& x, bool all_topics, std::vector<std::stri
     return;
   }
   x.gazetteer = std::move(gazetteer).value();
+  // What the analyst recorded in this KB is recognised too (kb entity add ... --in ...).
+  if (auto added = add_kb_entities(store, *x.gazetteer); !added) {
+    warnings.push_back("the knowledge base's own entities are not recognised: " +
+                       added.error().message);
+  }
   auto options = importers::extract::default_options(*dir, warnings);
   options.all_topics = all_topics;
   x.extractor.emplace(*x.gazetteer, std::move(options));
@@ -453,7 +459,7 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
   ExtractionSetup extraction;
   const bool writing = store != nullptr && !request.dry_run;
   if (request.events && writing) {
-    start_extraction(extraction, request.all_topics, report.warnings);
+    start_extraction(extraction, *store, request.all_topics, report.warnings);
   }
   const importers::extract::Extractor* extractor =
       extraction.extractor ? &*extraction.extractor : nullptr;

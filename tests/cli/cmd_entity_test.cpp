@@ -36,6 +36,37 @@ TEST_SUITE("cli") {
     CHECK(ok({"timeline", "Ukraina"}).find("Battle of Bakhmut") != std::string::npos);
   }
 
+  TEST_CASE_FIXTURE(TempKb, "an entity added by hand is recognised by import and kb extract") {
+    // Issue #17 item 4: a village the gazetteer lacks, recorded once in the KB, is found in
+    // every later import and re-extraction; --in takes a country kb's gazetteer knows.
+    const std::string article = dir.file("report.jsonl");
+    kb::test::write_file(article,
+                         "{\"id\":\"r1\",\"title\":\"Report\",\"published\":\"2022-06-13\","
+                         "\"text\":\"Russian forces captured Mayorsk on June 12.\"}\n");
+    const auto places = [&] {
+      std::string out;
+      for (const auto& e : nlohmann::json::parse(ok({"timeline", "--format", "json"}))) {
+        for (const auto& p : e["entities"]) {
+          if (p["role"] == "location") {
+            out += p["name"].get<std::string>() + ";";
+          }
+        }
+      }
+      return out;
+    };
+    ok({"import", article});
+    CHECK(places().find("Mayorsk") == std::string::npos);  // unknown before
+    const auto added = kb({"entity", "add", "Mayorsk", "--kind", "place", "--in", "Ukraine"});
+    CHECK(added.code == 0);
+    CHECK(ok({"entity", "list"}).find("country       Ukraine") != std::string::npos);
+    ok({"extract", "1"});
+    CHECK(places().find("Mayorsk;") != std::string::npos);
+    // A fresh import into the same KB finds it as well.
+    ok({"import", "--undo", "1"});
+    ok({"import", article});
+    CHECK(places().find("Mayorsk;") != std::string::npos);
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb entity merge moves events and keeps the dropped name") {
     ok({"entity", "add", "Volodymyr Zelenskyy", "--kind", "person"});
     ok({"add", "Inauguration", "--date", "2019-05-20", "--actor", "person:Zelensky"});
