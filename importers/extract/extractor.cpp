@@ -349,6 +349,42 @@ void the_other_side(const Recognition& rec, const DocContext& doc, Extraction& x
   }
 }
 
+// The tagged dates with each span of a few days the text writes as one ("on March 12-13",
+// "27–28 November") joined into one date over the whole interval, as the guide dates
+// such events (error class: "shelled Popasnaya on March 12-13" dated by the publication day, the
+// two halves competing; spans cut to their first day). TIMEX3 keeps the halves apart
+// (timex::ranges); only extraction joins them.
+std::vector<timex::Timex> joined_ranges(std::string_view text, std::vector<timex::Timex> ts) {
+  const std::vector<timex::TimexRange> spans = timex::ranges(text, ts);
+  if (spans.empty()) {
+    return ts;
+  }
+  std::vector<timex::Timex> out;
+  out.reserve(ts.size());
+  std::size_t next = 0;  // the next span to apply
+  for (std::size_t k = 0; k < ts.size(); ++k) {
+    // Only spans of a few days: a date's own interval, not a period of years that frames the
+    // sentence ("from 2014 to 2022").
+    while (next < spans.size() && spans[next].first == k &&
+           spans[next].date.last() - spans[next].date.first() > date::days{6}) {
+      ++next;
+    }
+    if (next < spans.size() && spans[next].first == k) {
+      timex::Timex joined = ts[k];
+      joined.end = ts[spans[next].last].end;
+      joined.date = spans[next].date;
+      joined.value = spans[next].date.timex();
+      joined.mod.clear();
+      out.push_back(std::move(joined));
+      k = spans[next].last;
+      ++next;
+      continue;
+    }
+    out.push_back(std::move(ts[k]));
+  }
+  return out;
+}
+
 // The event of decision `d` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& d, const DocContext& doc,
@@ -654,7 +690,8 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
       options_.learned->topic->margin(article.title, text) <= 0) {
     return x;  // not a geopolitical report: no events for the timeline
   }
-  const auto timexes = timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}));
+  const auto timexes =
+      joined_ranges(text, timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1})));
   // The patterns read only paragraphs holding a date (the costly steps skip the others); the
   // learned extractor reads every paragraph, since a frame or the publication date dates too.
   auto splitter = borrow_splitter();

@@ -250,6 +250,17 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a span of days written as one ('March 12-13') dates an event over both days") {
+    const auto x = extract(
+        "Russian forces shelled the town of Popasna with incendiary rockets on March 12-13.",
+        date::sys_days{date::year{2022} / 3 / 28});
+    REQUIRE_FALSE(x.events.empty());
+    const auto& e = x.events.front();
+    CHECK(e.date.first() == date::sys_days{date::year{2022} / 3 / 12});
+    CHECK(e.date.last() == date::sys_days{date::year{2022} / 3 / 13});
+    CHECK(e.date_text == "March 12-13");
+  }
+
   TEST_CASE("a report's lead is dated by its publication date") {
     const auto x = extract(
         "Vladimir Putin met with President of the State of Palestine Mahmoud Abbas in Sochi.\n\n"
