@@ -78,6 +78,12 @@ Result<std::size_t> add_kb_entities(Repository& store, importers::Gazetteer& gaz
   }
   std::size_t added = 0;
   for (const Entity& e : all) {
+    // A name kb's gazetteer knows as another kind keeps that reading: an "organisation Ukraine"
+    // an older `kb add --actor Ukraine` made must not compete with the country.
+    if (const auto known = gazetteer.find(e.name);
+        known && gazetteer.entities()[*known].kind != e.kind) {
+      continue;
+    }
     importers::NamedEntity n;
     n.name = e.name;
     n.kind = e.kind;

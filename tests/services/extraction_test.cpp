@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include "importers/entities/gazetteer.hpp"
 #include "tests/test_util.hpp"
 
 namespace {
@@ -117,6 +118,27 @@ TEST_SUITE("services") {
     REQUIRE(events.size() == 2);
     CHECK(events[0].status == kb::Status::reported);
     CHECK(events[1].status == kb::Status::reported);
+  }
+
+  TEST_CASE_FIXTURE(kb::test::MemoryDb,
+                    "add_kb_entities: the KB's own names feed recognition, never over kb's own") {
+    auto gazetteer = must(kb::importers::load_gazetteer(must(kb::importers::find_data_dir())));
+    REQUIRE_FALSE(gazetteer.find("Mayorsk").has_value());
+    const Id ukraine = entity("Ukraine");
+    entity("Mayorsk", kb::EntityKind::place, ukraine);
+    must(store.add_alias(ukraine, "Ukraina"));
+    entity("Kharkiv", kb::EntityKind::organisation);  // a name kb knows as a place
+    CHECK(must(kb::services::add_kb_entities(store, gazetteer)) == 1);  // Mayorsk
+    const auto mayorsk = gazetteer.find("Mayorsk", kb::EntityKind::place);
+    REQUIRE(mayorsk.has_value());
+    CHECK(gazetteer.entities()[*mayorsk].country == "UA");
+    const auto by_alias = gazetteer.find("Ukraina");
+    REQUIRE(by_alias.has_value());
+    CHECK(gazetteer.entities()[*by_alias].name == "Ukraine");
+    const auto kharkiv = gazetteer.find("Kharkiv");
+    REQUIRE(kharkiv.has_value());
+    CHECK(gazetteer.entities()[*kharkiv].kind == kb::EntityKind::place);
+    CHECK_FALSE(gazetteer.find("Kharkiv", kb::EntityKind::organisation).has_value());
   }
 
   TEST_CASE_FIXTURE(kb::test::MemoryDb, "store_extraction keeps conflicting dates as disputed") {
