@@ -473,23 +473,13 @@ int main(int argc, char** argv) {
   }
   ex::ExtractOptions options;
   if (!o.rules) {
-    auto learned = ex::load_learned(*dir);
+    auto learned = ex::load_learned_models(*dir);
     if (!learned) {
       std::cerr << "no learned models (" << learned.error().message << "): using the hand rules\n";
-    } else if (o.shift != 0) {
-      // The same models with the trigger threshold moved (to choose --shift for training).
-      auto events = ex::EventModel::load(*dir);
-      auto analyzer = kb::analysis::Analyzer::load(*dir);
-      auto cameo = kb::analysis::CameoDictionary::load(*dir / "cameo");
-      if (!events || !analyzer || !cameo) {
-        std::cerr << "cannot reload the learned models\n";
-        return 1;
-      }
-      events->trigger_bias += o.shift;
-      options.learned = std::shared_ptr<const ex::LearnedModels>(new ex::LearnedModels{
-          std::move(*analyzer), std::move(*cameo), std::move(*events), (*learned)->topic});
     } else {
-      options.learned = *learned;
+      // --shift moves the trigger threshold (to choose scripts/train_events.sh's --shift).
+      learned->events.trigger_bias += o.shift;
+      options.learned = std::make_shared<const ex::LearnedModels>(std::move(*learned));
     }
   }
   const ex::Extractor extractor(*gaz, options);

@@ -90,10 +90,11 @@ Result<std::size_t> add_kb_entities(Repository& store, importers::Gazetteer& gaz
     n.description = e.description;
     n.wikidata = e.wikidata.value_or("");
     n.aliases = e.aliases;
-    if (e.kind == EntityKind::country) {
-      n.country = country_code.contains(e.id) ? country_code[e.id] : "";
-    } else if (e.country_id && country_code.contains(*e.country_id)) {
-      n.country = country_code[*e.country_id];
+    // A country carries its own code; anything else its country's.
+    const auto code =
+        country_code.find(e.kind == EntityKind::country ? e.id : e.country_id.value_or(0));
+    if (code != country_code.end()) {
+      n.country = code->second;
     }
     const std::size_t before = gazetteer.entities().size();
     (void)gazetteer.add_entity(std::move(n));

@@ -283,14 +283,17 @@ bool headline_like(std::string_view title) {
 // role errors on dev were a missing target.)
 constexpr std::array<std::string_view, 2> kStruckWhereItHappens = {"attack", "territorial_change"};
 
+bool struck_where_it_happens(std::string_view kind) {
+  return std::find(kStruckWhereItHappens.begin(), kStruckWhereItHappens.end(), kind) !=
+         kStruckWhereItHappens.end();
+}
+
 // The country of `where` when event `e` of such a kind names no target and the place's country
 // is not the actor's own ("Ukraine repels Russian forces near Kharkiv" strikes no one in
 // Ukraine); nullptr otherwise.
 const NamedEntity* side_struck(const DocContext& doc, const ExtractedEvent& e,
                                const NamedEntity* actor, const NamedEntity* where) {
-  if (where == nullptr || where->country.empty() ||
-      std::find(kStruckWhereItHappens.begin(), kStruckWhereItHappens.end(), e.kind) ==
-          kStruckWhereItHappens.end() ||
+  if (where == nullptr || where->country.empty() || !struck_where_it_happens(e.kind) ||
       std::any_of(e.participants.begin(), e.participants.end(),
                   [](const ExtractedParticipant& p) { return p.role == Role::target; })) {
     return nullptr;
@@ -331,9 +334,7 @@ void the_other_side(const Recognition& rec, const DocContext& doc, Extraction& x
   const std::array<const NamedEntity*, 2> sides = {&rec.entities[ranked[0].second].entity,
                                                    &rec.entities[ranked[1].second].entity};
   for (ExtractedEvent& e : x.events) {
-    if (std::find(kStruckWhereItHappens.begin(), kStruckWhereItHappens.end(), e.kind) ==
-            kStruckWhereItHappens.end() ||
-        role_of(e, Role::target) != nullptr) {
+    if (!struck_where_it_happens(e.kind) || role_of(e, Role::target) != nullptr) {
       continue;
     }
     const ExtractedParticipant* actor = role_of(e, Role::actor);
@@ -384,6 +385,12 @@ std::vector<timex::Timex> joined_ranges(std::string_view text, std::vector<timex
   }
   return out;
 }
+
+// Reporting verbs a headline writes as "says" when it names what was said ("This was stated
+// by President Zelenskyy" -> "Volodymyr Zelensky says ..."); others keep their own verb
+// ("announces").
+constexpr std::array<std::string_view, 6> kSaying = {"state", "say",  "note",
+                                                     "add",   "tell", "write"};
 
 // The event of decision `d` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
@@ -467,10 +474,8 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   // said is the sentence before (error class: "Volodymyr Zelensky states This").
   if (before != nullptr && !actor.empty() && learned::reports_antecedent(s, d.word)) {
     const std::string& lemma = s.lemmas[d.word];
-    const std::string verb = lemma == "state" || lemma == "say" || lemma == "note" ||
-                                     lemma == "add" || lemma == "tell" || lemma == "write"
-                                 ? std::string("says")
-                                 : learned::present_3sg(lemma);
+    const bool says = std::find(kSaying.begin(), kSaying.end(), lemma) != kSaying.end();
+    const std::string verb = says ? std::string("says") : learned::present_3sg(lemma);
     const std::size_t used = actor.size() + verb.size() + 2;
     if (used < 80) {
       if (const std::string said = learned::antecedent_clause(*before, 80 - used); !said.empty()) {

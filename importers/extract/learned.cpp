@@ -76,7 +76,7 @@ Result<EventModel> EventModel::load(const std::filesystem::path& data_dir) {
   return m;
 }
 
-Result<std::shared_ptr<const LearnedModels>> load_learned(const std::filesystem::path& data_dir) {
+Result<LearnedModels> load_learned_models(const std::filesystem::path& data_dir) {
   KB_ASSIGN(analysis::Analyzer analyzer, analysis::Analyzer::load(data_dir));
   KB_ASSIGN(analysis::CameoDictionary cameo, analysis::CameoDictionary::load(data_dir / "cameo"));
   KB_ASSIGN(EventModel events, EventModel::load(data_dir));
@@ -84,8 +84,12 @@ Result<std::shared_ptr<const LearnedModels>> load_learned(const std::filesystem:
   if (std::error_code ec; std::filesystem::exists(topic_model_path(data_dir), ec)) {
     KB_ASSIGN(topic, TopicModel::load(topic_model_path(data_dir)));
   }
-  return std::shared_ptr<const LearnedModels>(new LearnedModels{
-      std::move(analyzer), std::move(cameo), std::move(events), std::move(topic)});
+  return LearnedModels{std::move(analyzer), std::move(cameo), std::move(events), std::move(topic)};
+}
+
+Result<std::shared_ptr<const LearnedModels>> load_learned(const std::filesystem::path& data_dir) {
+  KB_ASSIGN(LearnedModels models, load_learned_models(data_dir));
+  return std::shared_ptr<const LearnedModels>(std::make_shared<LearnedModels>(std::move(models)));
 }
 
 namespace learned {
@@ -1183,8 +1187,8 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
   // A name that only completes its title ("with President of Kazakhstan Kassym-Jomart
   // Tokayev", the name an nmod or apposition of "President") takes the title's preposition
   // (error class: "Vladimir Putin speaks Kassym-Jomart Tokayev").
-  if ((u == "nmod" || u == "appos" || u == "flat") &&
-      (preposition(h).empty() || preposition(h) == "of")) {
+  if (const std::string own = preposition(h);
+      (u == "nmod" || u == "appos" || u == "flat") && (own.empty() || own == "of")) {
     if (const auto up = head_of(s, h); up && udep(s, *up) == "obl") {
       h = *up;
       u = "obl";

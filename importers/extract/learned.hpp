@@ -65,6 +65,10 @@ struct LearnedModels {
   std::optional<TopicModel> topic;  // the topic gate (topic.hpp); none when not shipped
 };
 
+// The models of kb's data directory as a value, for a caller that adjusts them before sharing
+// (bench_events_eval --shift); load_learned() loads and shares them. Errors name the file.
+Result<LearnedModels> load_learned_models(const std::filesystem::path& data_dir);
+
 namespace learned {
 
 // Where a date candidate of a sentence comes from. Annotators date a happening by its own
