@@ -1,7 +1,9 @@
 // kb export: the knowledge base (or one topic) as kb JSON, CSV, TimelineJS JSON or iCalendar.
 
+#include <algorithm>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -21,16 +23,53 @@ struct ExportOptions {
   std::string format = "json";
   std::optional<std::string> output;
   std::optional<std::string> title;
-  bool force = false;  // -o may be a symbolic link: write the file it points to
+  std::optional<std::string> since;  // a time, or an operation: "#41" or "41"
+  bool force = false;                // -o may be a symbolic link: write the file it points to
 };
+
+// `--since`: an operation number ("41", "#41") or a UTC time, "2026-12-03" or
+// "2026-12-03T14:05:00Z" (or a prefix of one: the export compares ISO 8601 text).
+Result<ChangesSince> parse_since(const std::string& text) {
+  ChangesSince since;
+  const std::string_view digits =
+      !text.empty() && text[0] == '#' ? std::string_view(text).substr(1) : std::string_view(text);
+  const auto all_digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (all_digits(digits) && digits.size() < 10 && (text[0] == '#' || digits.size() != 4)) {
+    since.op = std::stoll(std::string(digits));
+    return since;
+  }
+  // YYYY-MM-DD, then optionally THH, :MM, :SS and Z, each checked digit by digit.
+  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ";
+  const bool shaped = text.size() >= 10 && text.size() <= kShape.size() &&
+                      std::equal(text.begin(), text.end(), kShape.begin(), [](char c, char k) {
+                        return k == 'd' ? (c >= '0' && c <= '9') : c == k;
+                      });
+  if (!shaped) {
+    return fail(Errc::invalid_argument,
+                fmt::format("--since: '{}' is neither a date (2026-12-03, 2026-12-03T14:05:00Z, "
+                            "UTC) nor an operation number (#41, see kb log)",
+                            text));
+  }
+  since.at = text;
+  return since;
+}
 
 Result<std::string> render_export(Store& store, const ExportOptions& o) {
   TimelineQuery q;
   q.topic = o.topic;
   KB_ASSIGN(auto events, store.timeline(q));
+  if (o.since) {
+    KB_ASSIGN(const ChangesSince since, parse_since(*o.since));
+    KB_ASSIGN(const auto changed, services::changed_events(store, since));
+    const std::set<Id> keep(changed.begin(), changed.end());
+    std::erase_if(events, [&](const Event& e) { return keep.count(e.id) == 0; });
+  }
   if (o.format == "json") {
     std::optional<std::vector<Id>> only;
-    if (o.topic) {
+    if (o.topic || o.since) {
       only.emplace();
       for (const auto& e : events) {
         only->push_back(e.id);
@@ -78,11 +117,17 @@ void add_export_command(CLI::App& app, Context& ctx) {
                   "(planned events)");
   sub->add_option("--output,-o", o->output, "Write to FILE instead of standard output");
   sub->add_option("--title", o->title, "Title of a TimelineJS document");
+  sub->add_option("--since", o->since,
+                  "Only what changed since WHEN: a UTC date or time (2026-12-03, "
+                  "2026-12-03T14:05:00Z) or an operation number from kb log (#41), and the "
+                  "events linked to it; the other side merges it with kb import");
   sub->add_flag("--force", o->force,
                 "When the -o path is a symbolic link, replace the file it points to");
   sub->footer(
       "Example: kb export -o kb.json   (then: kb --db other.db import kb.json)\n"
-      "         kb export ukraine --format timelinejs -o ukraine-timeline.json");
+      "         kb export ukraine --format timelinejs -o ukraine-timeline.json\n"
+      "         kb export --since 2026-12-01 -o changes.json   (a colleague: kb import "
+      "changes.json)");
   on_run(sub, ctx, [o, &ctx] { return run_export(*o, ctx); });
 }
 

@@ -46,14 +46,23 @@ Result<bool> import_record_file(const std::string& path, bool strict, bool dry_r
   const auto skipped = [&](const importers::RecordWarning& w) {
     ctx.err << fmt::format("kb: {}:{}: skipped: {}\n", path, w.line, w.message);
   };
+  services::RecordImportOptions options;
+  options.strict = strict;
+  options.skipped = skipped;
+  options.user = op_user(ctx);
   KB_ASSIGN(services::RecordImportSummary sum,
-            services::import_records(store, content, path, *format, strict, skipped));
+            services::import_records(store, content, path, *format, options));
+  const std::string updated =
+      sum.updated == 0 ? std::string() : fmt::format(" ({} updated)", sum.updated);
   ctx.out << fmt::format(
-      "imported {} ({}{}): {} event{} added, {} already present, {} skipped; {} new entit{}, "
-      "{} new source{}, {} link{}\n",
+      "imported {} ({}{}): {} event{} added, {} already present{}, {} skipped; {} new entit{}, "
+      "{} new source{}, {} link{}; logged as operation #{}\n",
       path, name, sum.verbatim ? ", ids kept" : "", sum.events, sum.events == 1 ? "" : "s",
-      sum.existing, sum.warnings.size(), sum.entities, sum.entities == 1 ? "y" : "ies", sum.sources,
-      sum.sources == 1 ? "" : "s", sum.links, sum.links == 1 ? "" : "s");
+      sum.existing, updated, sum.warnings.size(), sum.entities, sum.entities == 1 ? "y" : "ies",
+      sum.sources, sum.sources == 1 ? "" : "s", sum.links, sum.links == 1 ? "" : "s", sum.op);
+  for (const auto& c : sum.conflicts) {
+    ctx.out << "  conflict: " << c << '\n';
+  }
   return true;
 }
 

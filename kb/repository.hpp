@@ -98,6 +98,15 @@ struct Op {
   std::optional<Id> undoes;     // for an undo: the operation it reverted
   std::optional<Id> undone_by;  // the undo that reverted this operation
   std::vector<OpEvent> events;
+  // The entities and sources it created (never events: those are in `events`), so that an
+  // undo can remove them again.
+  std::vector<std::pair<RecordKind, Id>> created;
+};
+
+// Which changes `kb export --since` keeps: those at or after a time, or from an operation on.
+struct ChangesSince {
+  std::optional<std::string> at;  // ISO 8601 UTC or a prefix of one ("2026-12-03")
+  std::optional<Id> op;           // this logged operation and those after it
 };
 
 // One `kb import` run, as logged.
@@ -206,8 +215,18 @@ class Repository {
   // (lower-case, see kb::uuid_prefix), at most `limit`, by local number.
   virtual Result<std::vector<Id>> ids_by_uuid(RecordKind kind, std::string_view prefix,
                                               std::size_t limit) = 0;
-  // Marks an event curated (an analyst changed it). Error (not_found).
+  // Marks an event curated (an analyst changed it) and stamps its updated_at, the time of the
+  // analyst's latest change, which decides between two versions when knowledge bases merge.
+  // Error (not_found).
   virtual Result<void> mark_curated(Id event_id) = 0;
+  // The events changed since `since`: updated at or after that time (imports, extraction and
+  // analyst commands all stamp updated_at), or changed by a logged operation at or after it.
+  // By local number. Error (not_found) for an unknown operation.
+  virtual Result<std::vector<Id>> events_changed_since(const ChangesSince& since) = 0;
+  // Deletes entity or source `id` when nothing refers to it any more (no role, alias of another
+  // record, place lying in it, or citation); true when it was deleted. Events are not records
+  // this removes (see remove_event).
+  virtual Result<bool> remove_unused(RecordKind kind, Id id) = 0;
   // The curated events `kb import --undo import_id` would remove: imported events every
   // citation of which comes from that import's sources, or that it created and nothing cites.
   virtual Result<std::vector<CuratedEvent>> curated_events_of_import(Id import_id) = 0;

@@ -38,6 +38,19 @@ void keep_referenced(KbDump& dump) {
 
 }  // namespace
 
+Result<std::vector<Id>> changed_events(Repository& store, const ChangesSince& since) {
+  KB_ASSIGN(const auto changed, store.events_changed_since(since));
+  std::set<Id> out(changed.begin(), changed.end());
+  for (const Id id : changed) {
+    KB_ASSIGN(const auto links, store.links_of(id));
+    for (const auto& l : links) {
+      out.insert(l.from);
+      out.insert(l.to);
+    }
+  }
+  return std::vector<Id>(out.begin(), out.end());
+}
+
 Result<KbDump> dump_store(Repository& store, const std::optional<std::vector<Id>>& only_events) {
   KbDump dump;
   KB_ASSIGN(dump.entities, store.entities());

@@ -15,6 +15,11 @@ namespace kb::services {
 // the sources they cite, and the entities they involve (plus the countries those lie in).
 Result<KbDump> dump_store(Repository& store, const std::optional<std::vector<Id>>& only_events);
 
+// The events `kb export --since` writes: those changed since `since` (Repository::
+// events_changed_since) and the events they are linked to, so that a merge can restore the
+// links; by local number.
+Result<std::vector<Id>> changed_events(Repository& store, const ChangesSince& since);
+
 // True when the knowledge base holds no events, entities or sources.
 Result<bool> store_is_empty(Repository& store);
 

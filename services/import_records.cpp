@@ -4,11 +4,16 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "importers/records/kb_json.hpp"
 #include "services/dump.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::services {
 namespace {
@@ -17,8 +22,18 @@ Result<std::optional<Id>> same_event(Repository& store, const Event& e) {
   return store.find_event(e.title, e.date);
 }
 
+// The record of `kind` whose permanent id is `uuid`, if this knowledge base holds it.
+Result<std::optional<Id>> by_uuid(Repository& store, RecordKind kind, const std::string& uuid) {
+  if (!is_uuid(uuid)) {
+    return std::optional<Id>();
+  }
+  KB_ASSIGN(const auto ids, store.ids_by_uuid(kind, *uuid_prefix(uuid), 2));
+  return ids.size() == 1 ? std::optional<Id>(ids.front()) : std::nullopt;
+}
+
 // The entity called `name` (of `kind` when several share the name), created when missing.
-Result<Id> entity_named(Repository& store, const Entity& wanted, RecordImportSummary& sum) {
+Result<Id> entity_named(Repository& store, const Entity& wanted, RecordImportSummary& sum,
+                        OpRecorder& op) {
   KB_ASSIGN(auto found, store.lookup_entities(wanted.name));
   for (const auto& n : found) {
     if (n.kind == wanted.kind) {
@@ -29,11 +44,13 @@ Result<Id> entity_named(Repository& store, const Entity& wanted, RecordImportSum
     return found.front().id;
   }
   ++sum.entities;
-  return store.add_entity(wanted);
+  KB_ASSIGN(const Id id, store.add_entity(wanted));
+  op.created(RecordKind::entity, id);
+  return id;
 }
 
 Result<Id> source_for(Repository& store, const importers::RecordSource& rs, std::string_view origin,
-                      RecordImportSummary& sum) {
+                      RecordImportSummary& sum, OpRecorder& op) {
   KB_ASSIGN(auto existing,
             rs.url ? store.find_source_by_url(*rs.url) : store.find_source_by_hash(rs.key));
   if (existing) {
@@ -48,11 +65,13 @@ Result<Id> source_for(Repository& store, const importers::RecordSource& rs, std:
   s.content_hash = rs.key;
   s.origin = std::string(origin);
   ++sum.sources;
-  return store.add_source(s);
+  KB_ASSIGN(const Id id, store.add_source(s));
+  op.created(RecordKind::source, id);
+  return id;
 }
 
 Result<void> store_record(Repository& store, const importers::RecordEvent& r,
-                          std::string_view origin, RecordImportSummary& sum) {
+                          std::string_view origin, RecordImportSummary& sum, OpRecorder& op) {
   KB_ASSIGN(auto same, same_event(store, r.event));
   if (same) {
     ++sum.existing;
@@ -66,25 +85,28 @@ Result<void> store_record(Repository& store, const importers::RecordEvent& r,
     wanted.description = n.description;
     if (n.country) {
       Entity country{0, *n.country, EntityKind::country, {}, {}, {}, {}, {}};
-      KB_ASSIGN(wanted.country_id, entity_named(store, country, sum));
+      KB_ASSIGN(wanted.country_id, entity_named(store, country, sum, op));
     }
-    KB_ASSIGN(Id id, entity_named(store, wanted, sum));
+    KB_ASSIGN(Id id, entity_named(store, wanted, sum, op));
     e.participants.push_back(Participant{id, n.name, n.kind, n.role});
   }
   if (r.source) {
     Citation c;
-    KB_ASSIGN(c.source_id, source_for(store, *r.source, origin, sum));
+    KB_ASSIGN(c.source_id, source_for(store, *r.source, origin, sum, op));
     c.quote = r.quote;
     e.citations.push_back(std::move(c));
   }
-  KB_TRY(store.add_event(e));
+  KB_ASSIGN(const Id id, store.add_event(e));
+  op.created(id);
   ++sum.events;
   return ok();
 }
 
 Result<void> import_csv(Repository& store, std::string_view content, std::string_view origin,
-                        RecordFormat format, bool strict, const SkipReporter& skipped,
-                        RecordImportSummary& sum) {
+                        RecordFormat format, const RecordImportOptions& options,
+                        RecordImportSummary& sum, OpRecorder& op) {
+  const bool strict = options.strict;
+  const SkipReporter& skipped = options.skipped;
   auto read = format == RecordFormat::acled_csv ? importers::read_acled_csv(content)
                                                 : importers::read_analyst_csv(content);
   if (!read) {  // "line 7: a quoted field is never closed": say which file
@@ -104,7 +126,7 @@ Result<void> import_csv(Repository& store, std::string_view content, std::string
   }
   sum.warnings = std::move(batch.warnings);
   for (const auto& r : batch.events) {
-    auto stored = store_record(store, r, origin, sum);
+    auto stored = store_record(store, r, origin, sum, op);
     if (!stored) {
       return fail(stored.error().code,
                   fmt::format("{}:{}: {}", origin, r.line, stored.error().message));
@@ -113,56 +135,200 @@ Result<void> import_csv(Repository& store, std::string_view content, std::string
   return ok();
 }
 
-// Merges a kb JSON dump into a knowledge base that already holds records: new ids throughout.
-Result<void> merge_dump(Repository& store, const KbDump& dump, RecordImportSummary& sum) {
+// The roles of an event as comparable (entity, role) pairs.
+std::set<std::pair<Id, Role>> roles_of(const Event& e) {
+  std::set<std::pair<Id, Role>> out;
+  for (const auto& p : e.participants) {
+    out.emplace(p.entity_id, p.role);
+  }
+  return out;
+}
+
+// The fields on which two versions of one event differ: its own fields and roles. A dispute
+// recorded here stays until an analyst settles it, so a disputed status is not a difference.
+std::vector<std::string> differing_fields(const Event& here, const Event& there) {
+  std::vector<std::string> out;
+  const auto note = [&](bool same, std::string_view field) {
+    if (!same) {
+      out.emplace_back(field);
+    }
+  };
+  note(here.title == there.title, "title");
+  note(here.summary == there.summary, "summary");
+  note(here.date == there.date && here.date_text == there.date_text, "date");
+  note(here.kind == there.kind, "kind");
+  note(here.status == there.status || here.status == Status::disputed, "status");
+  note(roles_of(here) == roles_of(there), "roles");
+  return out;
+}
+
+// Merges one event of a dump (`theirs`, its entity and source ids already this knowledge base's)
+// into the stored event `id`; true when it changed anything. Which version's fields win: an
+// analyst's (curated) over a machine's, else the newer. Both curated and different: the newer
+// wins and the event is disputed.
+Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::string_view origin,
+                         RecordImportSummary& sum, std::map<Id, Id>& citations) {
+  KB_ASSIGN(const auto stored, store.stored_event(id));
+  if (!stored) {
+    return fail(Errc::not_found, fmt::format("no event with id {}", id));
+  }
+  Event merged = *stored;
+  bool changed = false;
+  const auto differ = differing_fields(*stored, theirs);
+  if (!differ.empty()) {
+    const bool newer = theirs.updated_at > stored->updated_at;
+    const bool take =
+        stored->curated != theirs.curated ? theirs.curated : newer;  // analysts over machines
+    if (take) {
+      merged.title = theirs.title;
+      merged.summary = theirs.summary;
+      merged.date = theirs.date;
+      merged.date_text = theirs.date_text;
+      merged.kind = theirs.kind;
+      merged.status = theirs.status;
+      merged.confidence = theirs.confidence;
+      merged.participants = theirs.participants;
+      merged.updated_at = std::max(stored->updated_at, theirs.updated_at);
+      changed = true;
+    }
+    if (stored->curated && theirs.curated) {
+      sum.conflicts.push_back(fmt::format(
+          "#{} {} ({}): both changed by analysts ({}); kept the {} version: '{}' on {} "
+          "(the other: '{}' on {}, in kb log)",
+          id, stored->uuid, origin, fmt::join(differ, ", "), take ? "imported" : "stored",
+          merged.title, merged.date.display(), take ? stored->title : theirs.title,
+          take ? stored->date.display() : theirs.date.display()));
+      if (merged.status != Status::disputed) {
+        merged.status = Status::disputed;
+        changed = true;
+      }
+    }
+  }
+  if (theirs.curated && !merged.curated) {
+    merged.curated = true;
+    changed = true;
+  }
+  for (const auto& t : theirs.tags) {
+    if (std::find(merged.tags.begin(), merged.tags.end(), t) == merged.tags.end()) {
+      merged.tags.push_back(t);
+      changed = true;
+    }
+  }
+  std::vector<Citation> new_citations;
+  for (const Citation& c : theirs.citations) {
+    const auto same = std::find_if(
+        merged.citations.begin(), merged.citations.end(),
+        [&](const Citation& m) { return m.source_id == c.source_id && m.quote == c.quote; });
+    if (same != merged.citations.end()) {
+      citations[c.id] = same->id;
+    } else {
+      new_citations.push_back(c);
+    }
+  }
+  if (changed) {
+    KB_ASSIGN(const auto links, store.links_of(id));
+    KB_TRY(store.put_event(merged, links));
+  }
+  for (const Citation& c : new_citations) {
+    KB_ASSIGN(citations[c.id], store.add_citation(id, c));
+  }
+  return changed || !new_citations.empty();
+}
+
+// Adds one event of a dump (ids already mapped) with its own timestamps and permanent id.
+Result<Id> add_dumped_event(Repository& store, const Event& theirs, std::map<Id, Id>& citations) {
+  Event e = theirs;
+  e.citations.clear();
+  e.merged_into.reset();  // its same-as link, among the dump's links, merges it again
+  KB_ASSIGN(const Id id, store.add_event(e));
+  for (const Citation& c : theirs.citations) {
+    KB_ASSIGN(citations[c.id], store.add_citation(id, c));
+  }
+  KB_ASSIGN(auto stored, store.stored_event(id));
+  stored->recorded_at = theirs.recorded_at;
+  stored->updated_at = theirs.updated_at;
+  KB_TRY(store.put_event(*stored, {}));
+  return id;
+}
+
+// Merges a kb JSON dump into a knowledge base that already holds records (see import_records).
+Result<void> merge_dump(Repository& store, const KbDump& dump, std::string_view origin,
+                        RecordImportSummary& sum, OpRecorder& op) {
   std::map<Id, Id> entities, sources, events, citations;
   for (int pass = 0; pass < 2; ++pass) {  // places after the countries they lie in
     for (const auto& n : dump.entities) {
       if (n.country_id.has_value() != (pass == 1)) {
         continue;
       }
-      Entity e = n;
-      e.country_id = n.country_id && entities.count(*n.country_id) != 0
-                         ? std::optional<Id>(entities[*n.country_id])
-                         : std::nullopt;
-      KB_ASSIGN(entities[n.id], entity_named(store, e, sum));
+      KB_ASSIGN(const auto known, by_uuid(store, RecordKind::entity, n.uuid));
+      if (known) {
+        entities[n.id] = *known;
+      } else {
+        Entity e = n;
+        e.country_id = n.country_id && entities.count(*n.country_id) != 0
+                           ? std::optional<Id>(entities[*n.country_id])
+                           : std::nullopt;
+        KB_ASSIGN(entities[n.id], entity_named(store, e, sum, op));
+      }
+      KB_ASSIGN(const Entity here, store.entity(entities[n.id]));
       for (const auto& a : n.aliases) {
-        KB_TRY(store.add_alias(entities[n.id], a));
+        if (a != here.name &&
+            std::find(here.aliases.begin(), here.aliases.end(), a) == here.aliases.end()) {
+          KB_TRY(store.add_alias(entities[n.id], a));
+        }
       }
     }
   }
   for (const auto& s : dump.sources) {
-    KB_ASSIGN(auto existing, store.find_source_by_hash(s.content_hash));
+    KB_ASSIGN(auto existing, by_uuid(store, RecordKind::source, s.uuid));
     if (!existing) {
-      ++sum.sources;
+      KB_ASSIGN(existing, store.find_source_by_hash(s.content_hash));
     }
-    KB_ASSIGN(sources[s.id], existing ? Result<Id>(*existing) : store.add_source(s));
-  }
-  for (const auto& d : dump.events) {
-    KB_ASSIGN(auto same, same_event(store, d));
-    if (same) {
-      events[d.id] = *same;
-      ++sum.existing;
+    if (existing) {
+      sources[s.id] = *existing;
       continue;
     }
-    Event e = d;
-    e.citations.clear();
-    for (auto& p : e.participants) {
+    ++sum.sources;
+    KB_ASSIGN(sources[s.id], store.add_source(s));
+    op.created(RecordKind::source, sources[s.id]);
+  }
+  for (const auto& d : dump.events) {
+    Event theirs = d;
+    for (auto& p : theirs.participants) {
       p.entity_id = entities.at(p.entity_id);
     }
-    KB_ASSIGN(events[d.id], store.add_event(e));
-    ++sum.events;
-    for (Citation c : d.citations) {
+    for (auto& c : theirs.citations) {
       c.source_id = sources.at(c.source_id);
-      KB_ASSIGN(citations[c.id], store.add_citation(events[d.id], c));
     }
+    KB_ASSIGN(auto same, by_uuid(store, RecordKind::event, d.uuid));
+    if (!same) {
+      KB_ASSIGN(same, same_event(store, d));
+    }
+    if (!same) {
+      KB_ASSIGN(events[d.id], add_dumped_event(store, theirs, citations));
+      op.created(events[d.id]);
+      ++sum.events;
+      continue;
+    }
+    events[d.id] = *same;
+    ++sum.existing;
+    KB_TRY(op.watch(store, *same));
+    KB_ASSIGN(const bool changed, merge_event(store, *same, theirs, origin, sum, citations));
+    sum.updated += changed ? 1 : 0;
   }
   for (const auto& l : dump.links) {
     std::optional<Id> cite;
     if (l.citation_id && citations.count(*l.citation_id) != 0) {
       cite = citations[*l.citation_id];
     }
-    auto added = store.add_link(events.at(l.from), l.relation, events.at(l.to), cite);
+    const Id from = events.at(l.from);
+    const Id to = events.at(l.to);
+    if (from == to) {
+      continue;  // both ends were found as one stored event
+    }
+    KB_TRY(op.watch(store, from));
+    KB_TRY(op.watch(store, to));
+    auto added = store.add_link(from, l.relation, to, cite);
     if (added) {
       ++sum.links;
     } else if (added.error().code != Errc::conflict) {
@@ -207,7 +373,7 @@ Result<void> check_references(const KbDump& dump) {
 }
 
 Result<void> import_kb_json(Repository& store, std::string_view content, std::string_view origin,
-                            RecordImportSummary& sum) {
+                            RecordImportSummary& sum, OpRecorder& op) {
   auto read = importers::read_kb_json(content);
   if (!read) {  // "kb JSON: events[3].date: ...": say which file
     return fail(read.error().code, fmt::format("{}: {}", origin, read.error().message));
@@ -218,9 +384,18 @@ Result<void> import_kb_json(Repository& store, std::string_view content, std::st
   }
   KB_ASSIGN(bool empty, store_is_empty(store));
   if (!empty) {
-    return merge_dump(store, dump, sum);
+    return merge_dump(store, dump, origin, sum, op);
   }
   KB_TRY(restore_store(store, dump));
+  for (const auto& e : dump.events) {
+    op.created(e.id);
+  }
+  for (const auto& n : dump.entities) {
+    op.created(RecordKind::entity, n.id);
+  }
+  for (const auto& src : dump.sources) {
+    op.created(RecordKind::source, src.id);
+  }
   sum.verbatim = true;
   sum.events = dump.events.size();
   sum.entities = dump.entities.size();
@@ -246,14 +421,16 @@ std::optional<RecordFormat> sniff_record_format(std::string_view content) {
 
 Result<RecordImportSummary> import_records(Repository& store, std::string_view content,
                                            std::string_view origin, RecordFormat format,
-                                           bool strict, const SkipReporter& skipped) {
+                                           const RecordImportOptions& options) {
   RecordImportSummary sum;
   KB_ASSIGN(Transaction tx, store.transaction());
+  OpRecorder op(options.user, fmt::format("import {}", origin));
   if (format == RecordFormat::kb_json) {
-    KB_TRY(import_kb_json(store, content, origin, sum));
+    KB_TRY(import_kb_json(store, content, origin, sum, op));
   } else {
-    KB_TRY(import_csv(store, content, origin, format, strict, skipped, sum));
+    KB_TRY(import_csv(store, content, origin, format, options, sum, op));
   }
+  KB_ASSIGN(sum.op, op.finish(store));
   KB_TRY(tx.commit());
   return sum;
 }

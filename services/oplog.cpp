@@ -57,6 +57,7 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   op.user = user_;
   op.command = command_;
   op.undoes = undoes;
+  op.created = records_;
   for (OpEvent& e : events_) {
     std::string uuid;
     KB_ASSIGN(e.after, snapshot(store, e.event_id, &uuid));
@@ -98,6 +99,21 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user) {
         KB_TRY(store.put_event(d.events.front(), d.links));
       }
     }
+  }
+  // Places before the countries they lie in: repeat while a pass removes something.
+  std::vector<std::pair<RecordKind, Id>> left = last->created;
+  for (bool progress = true; progress && !left.empty();) {
+    progress = false;
+    std::vector<std::pair<RecordKind, Id>> kept;
+    for (const auto& [kind, id] : left) {
+      KB_ASSIGN(const bool removed, store.remove_unused(kind, id));
+      if (removed) {
+        progress = true;
+      } else {
+        kept.emplace_back(kind, id);
+      }
+    }
+    left = std::move(kept);
   }
   KB_ASSIGN(const Id undo_id, undo.finish(store, last->id));
   KB_TRY(store.set_op_undone(last->id, undo_id));

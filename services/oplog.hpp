@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kb/repository.hpp"
@@ -24,6 +25,8 @@ class OpRecorder {
   Result<void> watch(Repository& store, Id id);
   // Notes that the command created event `id`.
   void created(Id id);
+  // Notes that the command created entity or source `id` (an undo removes it when unused).
+  void created(RecordKind kind, Id id) { records_.emplace_back(kind, id); }
   // Snapshots the watched and created events as they are now and logs the operation; returns
   // its id. `undoes`: for `kb undo`, the operation it reverted.
   Result<Id> finish(Repository& store, std::optional<Id> undoes = std::nullopt);
@@ -32,6 +35,7 @@ class OpRecorder {
   std::string user_;
   std::string command_;
   std::vector<OpEvent> events_;  // before filled, after filled by finish()
+  std::vector<std::pair<RecordKind, Id>> records_;
 };
 
 // What undo_last() reverted.
@@ -42,8 +46,10 @@ struct UndoneOp {
 
 // Reverts the newest operation that is not an undo and was not undone: each event it changed
 // is put back as it was before (one it created is deleted, one it deleted comes back with its
-// number, permanent id, roles, citations, tags and links). The undo is logged as an operation
-// by `user`. Requires: a write transaction. Error (not_found) when there is nothing to undo.
+// number, permanent id, roles, citations, tags and links), and the entities and sources it
+// created are deleted unless something else has come to use them. The undo is logged as an
+// operation by `user`. Requires: a write transaction. Error (not_found) when there is nothing to
+// undo.
 Result<UndoneOp> undo_last(Repository& store, const std::string& user);
 
 // What an operation changed on one event, as "field: old -> new" lines ("created", "deleted").

@@ -24,6 +24,10 @@ constexpr std::string_view kLastUndoable =
     "WHERE undoes IS NULL AND undone_by IS NULL ORDER BY op_id DESC LIMIT 1";
 constexpr std::string_view kOpEvents =
     "SELECT event_id, event_uuid, before, after FROM op_event WHERE op_id = ?1 ORDER BY event_id";
+constexpr std::string_view kInsertOpRecord =
+    "INSERT OR IGNORE INTO op_record (op_id, kind, record_id) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kOpRecords =
+    "SELECT kind, record_id FROM op_record WHERE op_id = ?1 ORDER BY kind, record_id";
 constexpr std::string_view kSetUndone = "UPDATE op SET undone_by = ?2 WHERE op_id = ?1";
 constexpr std::string_view kLinksOf =
     "SELECT link_id, from_event, relation, to_event, citation_id, created_at FROM link "
@@ -76,6 +80,13 @@ Result<void> load_op_events(Db& db, Op& op) {
     return OpEvent{row.column_int(0), row.column_text(1), row.column_optional_text(2),
                    row.column_optional_text(3)};
   }));
+  KB_ASSIGN(Statement r, db.prepare(kOpRecords));
+  r.bind(1, op.id);
+  KB_ASSIGN(op.created, r.collect([](const Statement& row) {
+    const RecordKind kind =
+        row.column_text(0) == "entity" ? RecordKind::entity : RecordKind::source;
+    return std::pair<RecordKind, Id>(kind, row.column_int(1));
+  }));
   return ok();
 }
 
@@ -92,6 +103,16 @@ Result<Id> Store::add_op(const Op& op) {
     e.reset();
     e.bind(1, id).bind(2, oe.event_id).bind(3, oe.event_uuid).bind(4, oe.before).bind(5, oe.after);
     KB_TRY(e.run());
+  }
+  KB_ASSIGN(Statement r, db_.prepare(kInsertOpRecord));
+  for (const auto& [kind, record] : op.created) {
+    if (kind == RecordKind::event) {
+      continue;  // events are in op.events
+    }
+    r.reset();
+    r.bind(1, id).bind(2, std::string_view(kind == RecordKind::entity ? "entity" : "source"));
+    r.bind(3, record);
+    KB_TRY(r.run());
   }
   return id;
 }

@@ -83,8 +83,10 @@ inline void seed_cli_kb(const std::string& db) {
   {
     auto store = kb::sqlite::Store::open(db, kb::sqlite::OpenMode::create);
     REQUIRE(store.has_value());
+    kb::services::RecordImportOptions strict;
+    strict.strict = true;
     auto sum = kb::services::import_records(*store, article_csv(), "article.csv",
-                                            kb::services::RecordFormat::analyst_csv, true);
+                                            kb::services::RecordFormat::analyst_csv, strict);
     REQUIRE(sum.has_value());
     REQUIRE(sum->events == 5);
   }

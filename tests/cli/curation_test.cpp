@@ -207,6 +207,49 @@ TEST_SUITE("cli") {
     CHECK(kb({"import", "--undo", "1"}).code == 0);
     CHECK(imported_ids(*this).empty());
   }
+
+  // Issue #11, fourth scenario: a colleague's export into a KB that holds the same events.
+  TEST_CASE_FIXTURE(TempKb, "kb import of a colleague's export merges by permanent id") {
+    seed();
+    TempKb colleague;
+    const std::string full = dir.file("full.json");
+    ok({"export", "-o", full});
+    const std::string restored = colleague.ok({"import", full});
+    const auto op = restored.find("logged as operation #");
+    REQUIRE(op != std::string::npos);
+    // The colleague's changes: the operations after that import.
+    const std::string since = std::to_string(std::stol(restored.substr(op + 21)) + 1);
+    ok({"tag", "1", "checked"});  // my own work on an event we both hold
+    colleague.ok({"edit", "2", "--title", "Russia annexes Crimea after a referendum"});
+    colleague.ok({"tag", "2", "crimea"});
+    const std::string changes = dir.file("changes.json");
+    colleague.ok({"export", "--since", "#" + since, "-o", changes});
+    const std::string before = ok({"export"});
+    const std::string out = ok({"import", changes});
+    CHECK(out.find(": 0 events added, ") != std::string::npos);
+    CHECK(out.find(" already present (1 updated)") != std::string::npos);
+    const auto two = show_json(*this, "2");
+    CHECK(two["title"] == "Russia annexes Crimea after a referendum");
+    CHECK(two["tags"] == nlohmann::json::array({"crimea"}));
+    CHECK(show_json(*this, "1")["tags"] == nlohmann::json::array({"checked"}));
+    CHECK(nlohmann::json::parse(ok({"export"}))["events"].size() == 2);  // no duplicate
+    const std::string merged = ok({"export"});
+    const std::string again = ok({"import", changes});
+    CHECK(again.find(": 0 events added, ") != std::string::npos);
+    CHECK(again.find("updated") == std::string::npos);
+    CHECK(ok({"export"}) == merged);
+    // kb undo takes back the imports, one at a time.
+    ok({"undo"});
+    ok({"undo"});
+    CHECK(ok({"export"}) == before);
+
+    const KbRun bad = kb({"export", "--since", "yesterday"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("--since: 'yesterday' is neither a date") != std::string::npos);
+    const KbRun unknown = kb({"export", "--since", "#999"});
+    CHECK(unknown.code != 0);
+    CHECK(unknown.err.find("no operation 999") != std::string::npos);
+  }
 }
 
 }  // namespace kb::test

@@ -62,7 +62,10 @@ Result<services::RecordImportSummary> import_text(const std::string& db, const s
   const auto skipped = [&errs](const importers::RecordWarning& w) {
     errs << "kb: input.csv:" << w.line << ": skipped: " << w.message << '\n';
   };
-  auto r = services::import_records(*store, content, "input.csv", *format, strict, skipped);
+  services::RecordImportOptions options;
+  options.strict = strict;
+  options.skipped = skipped;
+  auto r = services::import_records(*store, content, "input.csv", *format, options);
   if (err != nullptr) {
     *err = errs.str();
   }
@@ -378,7 +381,7 @@ TEST_SUITE("cli") {
     CHECK(r.code == 0);
     CHECK(r.out == "imported " + json +
                        " (kb JSON, ids kept): 7 events added, 0 already present, 0 skipped; "
-                       "10 new entities, 1 new source, 2 links\n");
+                       "10 new entities, 1 new source, 2 links; logged as operation #1\n");
     CHECK(test::kb_run(dir.file("copy.db"), {"export"}).out == slurp(json));
 
     const std::string damaged = std::string(KB_TEST_DATA_DIR) + "/records/analyst_damaged.csv";

@@ -1,0 +1,221 @@
+// Tests merging knowledge bases (issue #11, item 4): two analysts' knowledge bases exchange kb
+// JSON exports, full or `--since`, and import_records() merges them by permanent id. Each
+// knowledge base runs on a clock the test moves, so "newer" is decided, not raced.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "importers/records/kb_json.hpp"
+#include "services/dump.hpp"
+#include "services/import_records.hpp"
+#include "services/oplog.hpp"
+#include "tests/test_util.hpp"
+
+namespace {
+
+using kb::Event;
+using kb::FuzzyDate;
+using kb::Id;
+using kb::test::must;
+
+// One analyst's knowledge base, in memory, on a clock the test moves on.
+struct Analyst {
+  std::chrono::system_clock::time_point now = kb::test::fixed_now();
+  kb::sqlite::Store store = must(kb::sqlite::Store::open_memory());
+
+  Analyst() {
+    store.set_clock([this] { return now; });
+  }
+  Analyst(const Analyst&) = delete;
+  Analyst& operator=(const Analyst&) = delete;
+
+  void later() { now += std::chrono::minutes(5); }
+  std::string time() const { return store.now_iso(); }
+
+  Id add(const std::string& title, std::string_view timex) {
+    Event e;
+    e.title = title;
+    e.date = must(FuzzyDate::from_timex(timex));
+    e.origin = kb::Origin::imported;  // as an importer made it: not curated
+    return must(store.add_event(e));
+  }
+  // An analyst's edit of the title and date, as `kb edit` makes it.
+  void edit(Id id, const std::string& title, std::string_view timex) {
+    Event e = must(store.event(id));
+    e.title = title;
+    e.date = must(FuzzyDate::from_timex(timex));
+    must(store.update_event(e));
+    must(store.mark_curated(id));
+  }
+  void tag(Id id, const std::string& tag) {
+    must(store.add_tags(id, {tag}));
+    must(store.mark_curated(id));
+  }
+  // The whole knowledge base, or what changed since `since`, as kb JSON.
+  std::string export_json(std::optional<kb::ChangesSince> since = std::nullopt) {
+    std::optional<std::vector<Id>> only;
+    if (since) {
+      only = must(kb::services::changed_events(store, *since));
+    }
+    return kb::importers::write_kb_json(must(kb::services::dump_store(store, only)));
+  }
+  kb::services::RecordImportSummary import_json(const std::string& json) {
+    return must(kb::services::import_records(store, json, "colleague.json",
+                                             kb::services::RecordFormat::kb_json, {}));
+  }
+  Event event_titled(const std::string& title) {
+    for (const auto& e : must(store.timeline(kb::TimelineQuery{}))) {
+      if (e.title == title) {
+        return must(store.event(e.id));
+      }
+    }
+    FAIL("no event titled " << title);
+    return {};
+  }
+  std::size_t events() { return must(store.timeline(kb::TimelineQuery{})).size(); }
+};
+
+bool has_tag(const Event& e, const std::string& tag) {
+  return std::find(e.tags.begin(), e.tags.end(), tag) != e.tags.end();
+}
+
+}  // namespace
+
+TEST_SUITE("services") {
+  TEST_CASE("kb JSON merges by permanent id: edits update, tags unite, nothing duplicated") {
+    Analyst a;
+    Analyst b;
+    const Id crimea = a.add("Russia annexes Crimea", "2014-03-18");
+    const Id budapest = a.add("Budapest Memorandum signed", "1994-12-05");
+    const auto first = b.import_json(a.export_json());
+    CHECK(first.verbatim);
+    CHECK(first.events == 2);
+    const std::string exchanged = b.time();
+
+    b.later();
+    b.tag(budapest, "checked");  // B's own work on an event both hold
+    a.later();
+    a.later();
+    const std::string since = a.time();
+    a.edit(crimea, "Russia annexes Crimea after a referendum", "2014-03-18");
+    a.tag(crimea, "crimea");
+    a.add("Russia invades Ukraine", "2022-02-24");
+
+    const std::string changes = a.export_json(kb::ChangesSince{since, std::nullopt});
+    const auto dump = must(kb::importers::read_kb_json(changes));
+    CHECK(dump.events.size() == 2);  // the edited and the new event, not Budapest
+
+    const std::string before_merge = b.export_json();
+    b.later();
+    const auto merged = b.import_json(changes);
+    CHECK_FALSE(merged.verbatim);
+    CHECK(merged.events == 1);
+    CHECK(merged.existing == 1);
+    CHECK(merged.updated == 1);
+    CHECK(merged.conflicts.empty());
+    CHECK(b.events() == 3);  // not a duplicate of the edited event
+    const Event edited = b.event_titled("Russia annexes Crimea after a referendum");
+    CHECK(edited.id == crimea);
+    CHECK(has_tag(edited, "crimea"));
+    CHECK(edited.curated);
+    CHECK(edited.uuid == must(a.store.event(crimea)).uuid);
+    CHECK(has_tag(must(b.store.event(budapest)), "checked"));  // B's own tag is kept
+
+    // The same file again changes nothing.
+    const std::string after_merge = b.export_json();
+    b.later();
+    const auto again = b.import_json(changes);
+    CHECK(again.events == 0);
+    CHECK(again.updated == 0);
+    CHECK(b.export_json() == after_merge);
+
+    // Both ways: A takes B's tag from B's changes since the first exchange.
+    const auto back = a.import_json(b.export_json(kb::ChangesSince{exchanged, std::nullopt}));
+    CHECK(back.events == 0);
+    CHECK(has_tag(must(a.store.event(budapest)), "checked"));
+    CHECK(a.events() == 3);
+
+    // kb undo reverts an import: the empty second one, then the merge, exactly.
+    must(kb::services::undo_last(b.store, "b"));
+    CHECK(b.export_json() == after_merge);
+    must(kb::services::undo_last(b.store, "b"));
+    CHECK(b.export_json() == before_merge);
+  }
+
+  TEST_CASE("kb JSON merge: an analyst's version beats a machine's, analysts' conflicts are kept") {
+    Analyst a;
+    Analyst b;
+    const Id bakhmut = a.add("Wagner takes Bakhmut", "2023-05-20");
+    b.import_json(a.export_json());
+
+    // B re-dates it by hand; A's copy is only re-stamped by a machine later on.
+    b.later();
+    b.edit(bakhmut, "Wagner takes Bakhmut", "2023-05-21");
+    a.later();
+    a.later();
+    Event machine = must(a.store.event(bakhmut));
+    machine.title = "Wagner claims Bakhmut";
+    must(a.store.update_event(machine));  // newer, but not an analyst's change
+    const auto kept = b.import_json(a.export_json());
+    CHECK(kept.updated == 0);
+    CHECK(must(b.store.event(bakhmut)).title == "Wagner takes Bakhmut");
+    CHECK(must(b.store.event(bakhmut)).date.display() == "21 May 2023");
+    const auto taken = a.import_json(b.export_json());
+    CHECK(taken.updated == 1);
+    CHECK(must(a.store.event(bakhmut)).date.display() == "21 May 2023");
+    CHECK(taken.conflicts.empty());
+
+    // Now both analysts change it differently: the newer wins, the event is disputed.
+    a.later();
+    a.edit(bakhmut, "Wagner takes Bakhmut", "2023-05-20");
+    b.later();
+    b.later();
+    b.later();  // B's clock: 20 minutes on, A's: 15
+    b.edit(bakhmut, "Russia claims Bakhmut", "2023-05-21");
+    const auto in_a = a.import_json(b.export_json());
+    REQUIRE(in_a.conflicts.size() == 1);
+    CHECK(in_a.conflicts[0].find("title, date") != std::string::npos);
+    CHECK(in_a.conflicts[0].find("kept the imported version") != std::string::npos);
+    const Event a_now = must(a.store.event(bakhmut));
+    CHECK(a_now.title == "Russia claims Bakhmut");
+    CHECK(a_now.status == kb::Status::disputed);
+    // A's own version is in the operation log: kb log shows it, kb undo brings it back.
+    const auto log = must(a.store.ops(bakhmut, 1));
+    REQUIRE(log.size() == 1);
+    CHECK(kb::services::describe_change(log[0].events[0]).front() ==
+          "title: 'Wagner takes Bakhmut' -> 'Russia claims Bakhmut'");
+    const auto in_b = b.import_json(a.export_json());
+    REQUIRE(in_b.conflicts.size() == 1);  // B's version is the newer: B keeps it, disputed
+    CHECK(in_b.conflicts[0].find("kept the stored version") != std::string::npos);
+    CHECK(must(b.store.event(bakhmut)).title == "Russia claims Bakhmut");
+    CHECK(must(b.store.event(bakhmut)).status == kb::Status::disputed);
+    must(kb::services::undo_last(a.store, "a"));
+    CHECK(must(a.store.event(bakhmut)).title == "Wagner takes Bakhmut");
+  }
+
+  TEST_CASE("changed_events: since a time or an operation, with the events linked to them") {
+    Analyst a;
+    const Id one = a.add("One", "2020");
+    const Id two = a.add("Two", "2021");
+    a.add("Three", "2022");
+    must(a.store.add_link(one, "caused", two, std::nullopt));
+    a.later();
+    const std::string t = a.time();
+    kb::services::OpRecorder op("a", "tag #2");
+    must(op.watch(a.store, two));
+    a.tag(two, "x");
+    const Id op_id = must(op.finish(a.store));
+    CHECK(must(kb::services::changed_events(a.store, kb::ChangesSince{t, std::nullopt})) ==
+          std::vector<Id>{one, two});
+    CHECK(must(kb::services::changed_events(a.store, kb::ChangesSince{std::nullopt, op_id})) ==
+          std::vector<Id>{one, two});
+    a.later();
+    CHECK(must(kb::services::changed_events(a.store, kb::ChangesSince{a.time(), std::nullopt}))
+              .empty());
+    CHECK_FALSE(kb::services::changed_events(a.store, kb::ChangesSince{std::nullopt, op_id + 1})
+                    .has_value());
+  }
+}
