@@ -38,9 +38,10 @@ struct ImportOptions {
 
 Result<void> run_undo(Id id, bool force, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(const UndoCounts n, services::undo_import(store, id, force));
-  ctx.out << fmt::format("undid import #{}: removed {} sources, {} citations, {} events\n", id,
-                         n.sources, n.citations, n.events);
+  KB_ASSIGN(const UndoCounts n, services::undo_import(store, id, force, op_user(ctx)));
+  ctx.out << fmt::format(
+      "undid import #{}: removed {} sources, {} citations, {} events, {} entities\n", id, n.sources,
+      n.citations, n.events, n.entities);
   return ok();
 }
 
@@ -63,6 +64,7 @@ Result<void> run_list(Context& ctx) {
 
 Result<services::ImportRequest> make_request(const ImportOptions& o, const Context& ctx) {
   services::ImportRequest req;
+  req.user = op_user(ctx);
   req.inputs = o.inputs;
   KB_ASSIGN(req.read.format, importers::parse_format(o.format));
   if (o.published) {

@@ -61,7 +61,8 @@ struct Entity {
   std::optional<std::string> wikidata;  // "Q212"
   std::optional<Id> country_id;         // for places: the country they lie in
   std::vector<std::string> aliases;     // other names (the canonical name is not repeated)
-  std::string uuid;  // the permanent id (UUID v4), set by the store; never reused
+  std::string uuid;             // the permanent id (UUID v4), set by the store; never reused
+  std::optional<Id> import_id;  // the `kb import` run whose extraction created it (not exported)
 };
 
 // An entity as it takes part in one event.

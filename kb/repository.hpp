@@ -97,6 +97,7 @@ struct Op {
   std::string command;          // "edit #12"
   std::optional<Id> undoes;     // for an undo: the operation it reverted
   std::optional<Id> undone_by;  // the undo that reverted this operation
+  std::optional<Id> import_id;  // an article import: the run, which an undo undoes as a whole
   std::vector<OpEvent> events;
   // The entities and sources it created (never events: those are in `events`), so that an
   // undo can remove them again.
@@ -121,7 +122,7 @@ struct ImportRun {
 
 // What `kb import --undo` removed.
 struct UndoCounts {
-  std::int64_t sources = 0, events = 0, citations = 0;
+  std::int64_t sources = 0, events = 0, citations = 0, entities = 0;
 };
 
 // What an extracted event is compared with to find the stored event it may repeat.
@@ -215,6 +216,8 @@ class Repository {
   // (lower-case, see kb::uuid_prefix), at most `limit`, by local number.
   virtual Result<std::vector<Id>> ids_by_uuid(RecordKind kind, std::string_view prefix,
                                               std::size_t limit) = 0;
+  // The highest local number ever given out for records of `kind` (0 for none).
+  virtual Result<Id> last_id(RecordKind kind) = 0;
   // Marks an event curated (an analyst changed it) and stamps its updated_at, the time of the
   // analyst's latest change, which decides between two versions when knowledge bases merge.
   // Error (not_found).
@@ -237,7 +240,8 @@ class Repository {
   // Logged operations, newest first, at most `limit` (0: all); only those that changed event
   // `event_id` when given. Each with its events.
   virtual Result<std::vector<Op>> ops(std::optional<Id> event_id, std::size_t limit) = 0;
-  // The newest operation that is not an undo and was not undone, if any.
+  // The newest operation that is not an undo and was not undone (nor, for an article import,
+  // its run undone by `kb import --undo`), if any.
   virtual Result<std::optional<Op>> last_undoable_op() = 0;
   // Records that operation `undo_id` reverted `op_id`.
   virtual Result<void> set_op_undone(Id op_id, Id undo_id) = 0;

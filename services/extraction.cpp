@@ -19,13 +19,16 @@ namespace ex = importers::extract;
 // How far apart two dates may be and still be one event with conflicting accounts.
 constexpr int kDisputeWindowDays = 31;
 
-// Entity ids resolved so far in this call, by alias key and kind.
-using EntityCache = std::map<std::pair<std::string, EntityKind>, Id>;
+// The entities resolved so far (by alias key and kind), and the import run new ones belong to.
+struct EntityCache {
+  std::map<std::pair<std::string, EntityKind>, Id> ids;
+  std::optional<Id> import_id;
+};
 
 Result<Id> resolve(Repository& store, const ex::ExtractedParticipant& p, EntityCache& cache,
                    StoredCounts& counts) {
   const auto key = std::make_pair(alias_key(p.name), p.kind);
-  if (const auto it = cache.find(key); it != cache.end()) {
+  if (const auto it = cache.ids.find(key); it != cache.ids.end()) {
     return it->second;
   }
   std::vector<std::string> names{p.name};
@@ -50,6 +53,7 @@ Result<Id> resolve(Repository& store, const ex::ExtractedParticipant& p, EntityC
     e.description = p.description;
     e.wikidata = p.wikidata;
     e.aliases = p.aliases;
+    e.import_id = cache.import_id;
     if (p.country) {
       ex::ExtractedParticipant country;
       country.name = *p.country;
@@ -59,7 +63,7 @@ Result<Id> resolve(Repository& store, const ex::ExtractedParticipant& p, EntityC
     KB_ASSIGN(found, store.add_entity(e));
     counts.entities += 1;
   }
-  cache[key] = *found;
+  cache.ids[key] = *found;
   return *found;
 }
 
@@ -355,6 +359,9 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
     const bool near = old.date.overlaps(x.date) || (old.date.precision() <= Precision::month &&
                                                     x.date.precision() <= Precision::month);
     if (near) {
+      if (options.before_change) {
+        KB_TRY(options.before_change(id));
+      }
       KB_ASSIGN(const auto citation, merge(store, std::move(old), source_id, x, r, counts));
       return std::make_pair(id, citation);
     }
@@ -377,6 +384,7 @@ Result<StoredCounts> store_extraction(Repository& store, Id source_id, const ex:
                                       const StoreExtractionOptions& options) {
   StoredCounts counts;
   EntityCache cache;
+  cache.import_id = options.import_id;
   std::vector<std::pair<Id, std::optional<Id>>> stored;
   for (const auto& e : x.events) {
     KB_ASSIGN(auto s, store_event(store, source_id, e, cache, counts, options));
@@ -386,6 +394,10 @@ Result<StoredCounts> store_extraction(Repository& store, Id source_id, const ex:
     if (l.from >= stored.size() || l.to >= stored.size() ||
         stored[l.from].first == stored[l.to].first) {
       continue;
+    }
+    if (options.before_change) {
+      KB_TRY(options.before_change(stored[l.from].first));
+      KB_TRY(options.before_change(stored[l.to].first));
     }
     auto added =
         store.add_link(stored[l.from].first, l.relation, stored[l.to].first, stored[l.from].second);

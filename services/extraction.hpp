@@ -59,6 +59,9 @@ using BeforeEventHook = std::function<Result<std::optional<StoredEventRef>>(
 struct StoreExtractionOptions {
   std::optional<Id> import_id;   // stamped on created events (the import log, schema 0003)
   BeforeEventHook before_event;  // optional
+  // Told each stored event this extraction is about to change (a merge, a link), before it
+  // changes it: the operation log snapshots it. Optional.
+  std::function<Result<void>(Id)> before_change;
 };
 
 // Stores `x` (extracted from source `source_id`) into `store`. Requires: an open write

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <iterator>
 #include <map>
@@ -19,6 +20,7 @@
 #include "importers/entities/gazetteer.hpp"
 #include "importers/extract/extractor.hpp"
 #include "services/extraction.hpp"
+#include "services/oplog.hpp"
 #include "services/queue.hpp"
 
 namespace kb::services {
@@ -150,7 +152,8 @@ void start_extraction(ExtractionSetup& x, Repository& store, bool all_topics,
 // is its own savepoint: either all of it lands or none. Without, a failure leaves it half
 // written and the caller must roll the batch back.
 Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool atomic,
-                           std::int64_t& events) {
+                           std::int64_t& events,
+                           const std::function<Result<void>(Id)>& before_change) {
   KB_ASSIGN(auto existing, store.find_source_by_hash(w.hash));
   if (existing) {
     // Nothing new to store, but what reading it found is part of this import's log, as the
@@ -169,6 +172,7 @@ Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool 
   if (w.extraction) {
     StoreExtractionOptions options;
     options.import_id = import_id;
+    options.before_change = before_change;
     KB_ASSIGN(const StoredCounts c, store_extraction(store, source_id, *w.extraction, options));
     events += c.created + c.merged;
   }
@@ -228,8 +232,10 @@ class Progress {
 // commits.
 class Writer {
  public:
-  Writer(Repository* store, bool dry_run, ImportReport& report)
-      : store_(store), dry_run_(dry_run), report_(report) {}
+  // `op` (when writing) is told the stored events numbered up to `last_event` (those from
+  // before this run) that the run changes, so that `kb undo` can put them back.
+  Writer(Repository* store, bool dry_run, ImportReport& report, OpRecorder* op, Id last_event)
+      : store_(store), dry_run_(dry_run), report_(report), op_(op), last_event_(last_event) {}
 
   // Stores (or, for a dry run, checks) one article. A bad article is a warning and a failure
   // count; a database failure stops all further writing and is returned by finish().
@@ -301,7 +307,14 @@ class Writer {
 
   // Stores one article in the open batch. Sets `rewrite` when it failed without a savepoint.
   Result<void> put(const Work& item, bool& rewrite) {
-    auto stored = store_article(*store_, item, report_.run.id, careful_, counts_.events);
+    const auto before_change = [this](Id id) -> Result<void> {
+      if (op_ == nullptr || id > last_event_) {
+        return ok();  // created by this run: its undo deletes it
+      }
+      return op_->watch(*store_, id);
+    };
+    auto stored =
+        store_article(*store_, item, report_.run.id, careful_, counts_.events, before_change);
     if (stored) {
       ++(*stored ? counts_.added : counts_.unchanged);
       return ok();
@@ -363,6 +376,8 @@ class Writer {
   Repository* store_;
   bool dry_run_;
   ImportReport& report_;
+  OpRecorder* op_;
+  Id last_event_;
   std::optional<Transaction> batch_;  // open while articles are being written
   std::vector<Work> held_;            // the articles of the open batch, for a rewrite
   std::size_t held_bytes_ = 0;
@@ -458,6 +473,7 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
   std::atomic<std::size_t> files_done{0};
   ExtractionSetup extraction;
   const bool writing = store != nullptr && !request.dry_run;
+  Id last_event = 0;  // the highest event number before this run
   if (request.events && writing) {
     start_extraction(extraction, *store, request.all_topics, report.warnings);
   }
@@ -490,10 +506,20 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
   if (writing) {
     KB_ASSIGN(Transaction tx, store->transaction());
     KB_ASSIGN(report.run.id, store->begin_import(request.inputs));
+    KB_ASSIGN(last_event, store->last_id(RecordKind::event));
     KB_TRY(tx.commit());
   }
   Progress progress(request.progress, files.size());
-  Writer writer(store, request.dry_run, report);
+  std::string command = fmt::format("import {}", fmt::join(request.inputs, " "));
+  if (command.size() > 300) {  // a long list of files: the import log keeps them all
+    std::size_t cut = 280;
+    while (cut > 0 && (static_cast<unsigned char>(command[cut]) & 0xC0) == 0x80) {
+      --cut;  // not inside a UTF-8 sequence
+    }
+    command = fmt::format("{}… ({} inputs)", command.substr(0, cut), request.inputs.size());
+  }
+  OpRecorder op(request.user, command);
+  Writer writer(store, request.dry_run, report, writing ? &op : nullptr, last_event);
   std::map<std::size_t, Work> pending;  // reorders the workers' output into input order
   std::size_t next = 0;
   while (auto w = to_writer.pop()) {
@@ -520,6 +546,8 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
       KB_TRY(store->add_import_warning(report.run.id, "", p.message));
     }
     KB_TRY(store->finish_import(report.run));
+    op.set_import(report.run.id);
+    KB_TRY(op.finish(*store));
     KB_TRY(tx.commit());
   }
   for (auto& p : problems) {

@@ -23,6 +23,7 @@ struct ImportRequest {
   unsigned jobs = 0;                 // worker threads; 0: one per core
   std::istream* in = nullptr;        // what "-" reads (stdin)
   std::ostream* progress = nullptr;  // where progress is shown (a terminal); null: nowhere
+  std::string user = "kb";           // who the operation log names
 };
 
 // What an import did.
@@ -35,7 +36,8 @@ struct ImportReport {
 // Imports the articles of `request.inputs` into `store` (nullptr for a dry run without a
 // database). Articles whose cleaned text is already stored are counted as unchanged. Problems
 // with one file or article become warnings and count as failed; the rest still land.
-// Error only when the database itself fails.
+// The run is logged as one operation (`kb undo` undoes it). Error only when the database
+// itself fails.
 Result<ImportReport> import_articles(Repository* store, const ImportRequest& request);
 
 // The files an input names: the file itself, or every regular file under a directory in

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "importers/records/kb_json.hpp"
+#include "services/undo.hpp"
 
 namespace kb::services {
 namespace {
@@ -58,6 +59,7 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   op.command = command_;
   op.undoes = undoes;
   op.created = records_;
+  op.import_id = import_id_;
   for (OpEvent& e : events_) {
     std::string uuid;
     KB_ASSIGN(e.after, snapshot(store, e.event_id, &uuid));
@@ -71,14 +73,20 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   return store.add_op(op);
 }
 
-Result<UndoneOp> undo_last(Repository& store, const std::string& user) {
+Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool force) {
   KB_ASSIGN(const auto last, store.last_undoable_op());
   if (!last) {
     return fail(Errc::not_found, "nothing to undo");
   }
   OpRecorder undo(user, fmt::format("undo #{} ({})", last->id, last->command));
+  UndoCounts run;
   for (const OpEvent& e : last->events) {
     KB_TRY(undo.watch(store, e.event_id));
+  }
+  if (last->import_id) {
+    // An article import: its run is undone as `kb import --undo` does, then the events from
+    // before it that it changed (merges, links) are put back below.
+    KB_ASSIGN(run, undo_import_run(store, *last->import_id, force));
   }
   // Created events go first (links to them go with them), then the others come back.
   for (const OpEvent& e : last->events) {
@@ -117,7 +125,7 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user) {
   }
   KB_ASSIGN(const Id undo_id, undo.finish(store, last->id));
   KB_TRY(store.set_op_undone(last->id, undo_id));
-  return UndoneOp{*last, undo_id};
+  return UndoneOp{*last, undo_id, run};
 }
 
 std::vector<std::string> describe_change(const OpEvent& e) {

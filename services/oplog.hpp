@@ -27,6 +27,8 @@ class OpRecorder {
   void created(Id id);
   // Notes that the command created entity or source `id` (an undo removes it when unused).
   void created(RecordKind kind, Id id) { records_.emplace_back(kind, id); }
+  // Makes it the log entry of article import run `import_id` (an undo undoes the run).
+  void set_import(Id import_id) { import_id_ = import_id; }
   // Snapshots the watched and created events as they are now and logs the operation; returns
   // its id. `undoes`: for `kb undo`, the operation it reverted.
   Result<Id> finish(Repository& store, std::optional<Id> undoes = std::nullopt);
@@ -36,21 +38,26 @@ class OpRecorder {
   std::string command_;
   std::vector<OpEvent> events_;  // before filled, after filled by finish()
   std::vector<std::pair<RecordKind, Id>> records_;
+  std::optional<Id> import_id_;
 };
 
 // What undo_last() reverted.
 struct UndoneOp {
   Op op;           // the operation reverted
   Id undo_id = 0;  // the logged undo
+  UndoCounts run;  // for an article import: what undoing its run removed
 };
 
 // Reverts the newest operation that is not an undo and was not undone: each event it changed
 // is put back as it was before (one it created is deleted, one it deleted comes back with its
 // number, permanent id, roles, citations, tags and links), and the entities and sources it
-// created are deleted unless something else has come to use them. The undo is logged as an
+// created are deleted unless something else has come to use them. An article import is undone
+// as a run (undo_import_run; Error conflict, changing nothing, when that would remove curated
+// events: `kb import --undo N --force` can). The undo is logged as an
 // operation by `user`. Requires: a write transaction. Error (not_found) when there is nothing to
 // undo.
-Result<UndoneOp> undo_last(Repository& store, const std::string& user);
+// `force`: an article import's run is undone even where that removes curated events.
+Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool force = false);
 
 // What an operation changed on one event, as "field: old -> new" lines ("created", "deleted").
 std::vector<std::string> describe_change(const OpEvent& e);

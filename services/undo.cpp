@@ -7,11 +7,25 @@
 #include <fmt/format.h>
 
 #include "services/extraction.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::services {
 
-Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force) {
+Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force,
+                               const std::string& user) {
   KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(const auto last, store.last_undoable_op());
+  if (last && last->import_id == import_id) {
+    KB_ASSIGN(const UndoneOp undone, undo_last(store, user, force));
+    KB_TRY(tx.commit());
+    return undone.run;
+  }
+  KB_ASSIGN(UndoCounts n, undo_import_run(store, import_id, force));
+  KB_TRY(tx.commit());
+  return n;
+}
+
+Result<UndoCounts> undo_import_run(Repository& store, Id import_id, bool force) {
   KB_ASSIGN(const auto curated, store.curated_events_of_import(import_id));
   if (!curated.empty() && !force) {
     std::string listed;
@@ -31,19 +45,20 @@ Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force) {
     forgot.events += f.events;
     forgot.reverted += f.reverted;
   }
-  KB_ASSIGN(UndoCounts n, store.undo_import(import_id));
-  n.citations += forgot.citations;
-  n.events += forgot.events;
-  // Curated events are kept by forget_extraction; with --force they go like the rest.
+  // Curated events are kept by forget_extraction; with --force they go like the rest (before
+  // the run's entities, which they may be the last to use).
+  std::int64_t forced = 0;
   for (const CuratedEvent& e : curated) {
     auto removed = store.remove_event(e.id);
     if (removed) {
-      n.events += 1;
+      forced += 1;
     } else if (removed.error().code != Errc::not_found) {
       return std::move(removed).error();
     }
   }
-  KB_TRY(tx.commit());
+  KB_ASSIGN(UndoCounts n, store.undo_import(import_id));
+  n.citations += forgot.citations;
+  n.events += forgot.events + forced;
   return n;
 }
 

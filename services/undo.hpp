@@ -1,6 +1,8 @@
 // undo_import(): removes exactly what one `kb import` run added, in one transaction.
 #pragma once
 
+#include <string>
+
 #include "kb/repository.hpp"
 
 namespace kb::services {
@@ -12,6 +14,13 @@ namespace kb::services {
 // citation from this run) are removed only with `force`; without it nothing changes and the
 // Error (conflict) lists them (local number, permanent id, title). Error (not_found) for an
 // unknown run, (conflict) if already undone, else the repository's.
-Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force = false);
+// When the run is the newest operation of the log, this is `kb undo` of it (undo_last: the
+// events from before the run that it changed are put back exactly, and the undo is logged as
+// `user`'s).
+Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force = false,
+                               const std::string& user = "kb");
+
+// undo_import() inside the caller's write transaction (for `kb undo`).
+Result<UndoCounts> undo_import_run(Repository& store, Id import_id, bool force);
 
 }  // namespace kb::services

@@ -42,6 +42,7 @@ class Store final : public Repository {
   Result<std::vector<Id>> ids_by_uuid(RecordKind kind, std::string_view prefix,
                                       std::size_t limit) override;
   Result<void> mark_curated(Id event_id) override;
+  Result<Id> last_id(RecordKind kind) override;
   Result<std::vector<Id>> events_changed_since(const ChangesSince& since) override;
   Result<bool> remove_unused(RecordKind kind, Id id) override;
   Result<std::vector<CuratedEvent>> curated_events_of_import(Id import_id) override;

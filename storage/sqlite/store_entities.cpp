@@ -10,9 +10,9 @@ namespace kb::sqlite {
 namespace {
 
 constexpr std::string_view kInsertEntity =
-    "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid) "
-    "VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = 'entity'), ?1, ?2, ?3, ?4, ?5, "
-    "?6)";
+    "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid, "
+    "import_id) VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = 'entity'), ?1, ?2, ?3, "
+    "?4, ?5, ?6, ?7)";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kSameName =
@@ -61,6 +61,7 @@ Result<Id> Store::add_entity(const Entity& e) {
   KB_ASSIGN(Statement insert, db_.prepare(kInsertEntity));
   insert.bind(1, e.name).bind(2, to_string(e.kind)).bind(3, e.description);
   insert.bind(4, e.wikidata).bind(5, e.country_id).bind(6, rows::optional_uuid(e.uuid));
+  insert.bind(7, e.import_id);
   KB_TRY(insert.run());
   const Id id = db_.last_insert_id();
   KB_TRY(add_alias(id, e.name));

@@ -28,6 +28,7 @@ constexpr std::string_view kChangedSince =
     "UNION SELECT oe.event_id FROM op_event oe JOIN op o ON o.op_id = oe.op_id "
     "JOIN event e ON e.event_id = oe.event_id WHERE o.at >= ?1 OR o.op_id >= ?2 "
     "ORDER BY 1";
+constexpr std::string_view kLastId = "SELECT last_id FROM id_sequence WHERE name = ?1";
 constexpr std::string_view kOpTime = "SELECT at FROM op WHERE op_id = ?1";
 constexpr std::string_view kRemoveUnusedEntity =
     "DELETE FROM entity WHERE entity_id = ?1 "
@@ -63,6 +64,15 @@ Result<void> Store::mark_curated(Id event_id) {
     return fail(Errc::not_found, fmt::format("no event with id {}", event_id));
   }
   return ok();
+}
+
+Result<Id> Store::last_id(RecordKind kind) {
+  KB_ASSIGN(Statement s, db_.prepare(kLastId));
+  s.bind(1, std::string_view(kind == RecordKind::event    ? "event"
+                             : kind == RecordKind::entity ? "entity"
+                                                          : "source"));
+  KB_ASSIGN(const Step step, s.step());
+  return step == Step::row ? s.column_int(0) : Id{0};
 }
 
 Result<std::vector<Id>> Store::events_changed_since(const ChangesSince& since) {

@@ -29,6 +29,11 @@ constexpr std::string_view kCountCitations =
     "SELECT count(*) FROM citation c JOIN source s ON s.source_id = c.source_id "
     "WHERE s.import_id = ?1";
 constexpr std::string_view kDeleteSources = "DELETE FROM source WHERE import_id = ?1";
+// The entities the import's extraction created that no event, and no place, uses any more.
+constexpr std::string_view kDeleteEntities =
+    "DELETE FROM entity WHERE import_id = ?1 "
+    "AND NOT EXISTS (SELECT 1 FROM event_entity r WHERE r.entity_id = entity.entity_id) "
+    "AND NOT EXISTS (SELECT 1 FROM entity p WHERE p.country_id = entity.entity_id)";
 constexpr std::string_view kMarkUndone =
     "UPDATE import_run SET undone_at = ?2 WHERE import_id = ?1";
 
@@ -118,6 +123,14 @@ Result<UndoCounts> Store::undo_import(Id import_id) {
   sources.bind(1, import_id);
   KB_TRY(sources.run());
   counts.sources = db_.changes();
+  KB_ASSIGN(Statement entities, db_.prepare(kDeleteEntities));
+  for (bool more = true; more;) {  // places first, then the countries only they lay in
+    entities.reset();
+    entities.bind(1, import_id);
+    KB_TRY(entities.run());
+    counts.entities += db_.changes();
+    more = db_.changes() > 0;
+  }
   KB_ASSIGN(Statement mark, db_.prepare(kMarkUndone));
   mark.bind(1, import_id).bind(2, now_iso());
   KB_TRY(mark.run());

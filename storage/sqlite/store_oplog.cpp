@@ -12,16 +12,18 @@ namespace kb::sqlite {
 namespace {
 
 constexpr std::string_view kInsertOp =
-    "INSERT INTO op (at, user, command, undoes) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT INTO op (at, user, command, undoes, import_id) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr std::string_view kInsertOpEvent =
     "INSERT INTO op_event (op_id, event_id, event_uuid, before, after) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr std::string_view kOps =
-    "SELECT op_id, at, user, command, undoes, undone_by FROM op "
+    "SELECT op_id, at, user, command, undoes, undone_by, import_id FROM op "
     "WHERE ?1 IS NULL OR op_id IN (SELECT op_id FROM op_event WHERE event_id = ?1) "
     "ORDER BY op_id DESC LIMIT ?2";
 constexpr std::string_view kLastUndoable =
-    "SELECT op_id, at, user, command, undoes, undone_by FROM op "
-    "WHERE undoes IS NULL AND undone_by IS NULL ORDER BY op_id DESC LIMIT 1";
+    "SELECT op_id, at, user, command, undoes, undone_by, import_id FROM op "
+    "WHERE undoes IS NULL AND undone_by IS NULL AND NOT EXISTS (SELECT 1 FROM import_run r "
+    "WHERE r.import_id = op.import_id AND r.undone_at IS NOT NULL) "
+    "ORDER BY op_id DESC LIMIT 1";
 constexpr std::string_view kOpEvents =
     "SELECT event_id, event_uuid, before, after FROM op_event WHERE op_id = ?1 ORDER BY event_id";
 constexpr std::string_view kInsertOpRecord =
@@ -70,6 +72,7 @@ Op read_op(const Statement& s) {
   op.command = s.column_text(3);
   op.undoes = s.column_optional_int(4);
   op.undone_by = s.column_optional_int(5);
+  op.import_id = s.column_optional_int(6);
   return op;
 }
 
@@ -95,7 +98,7 @@ Result<void> load_op_events(Db& db, Op& op) {
 Result<Id> Store::add_op(const Op& op) {
   KB_ASSIGN(Statement s, db_.prepare(kInsertOp));
   s.bind(1, op.at.empty() ? now_iso() : op.at).bind(2, op.user).bind(3, op.command);
-  s.bind(4, op.undoes);
+  s.bind(4, op.undoes).bind(5, op.import_id);
   KB_TRY(s.run());
   const Id id = db_.last_insert_id();
   KB_ASSIGN(Statement e, db_.prepare(kInsertOpEvent));

@@ -1,6 +1,7 @@
 // Tests for cli/cmd_undo.cpp and services/oplog.cpp: every analyst command is logged with who and
 // what; `kb undo` puts the knowledge base back exactly (repeatable, itself logged).
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -41,6 +42,32 @@ TEST_SUITE("cli") {
     CHECK(none.err == "kb: nothing to undo\n");
     // A number given out once is not given out again, even after an undone add.
     CHECK(ok({"add", "Again", "--date", "2024"}).rfind("#4 ", 0) == 0);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb undo undoes an article import as kb import --undo does") {
+    seed();
+    const std::string start = ok({"export", "--format", "json"});
+    const std::string article = std::string(KB_SOURCE_DIR) +
+                                "/examples/caliber-az-2023-05-23-wsj-ukraine-security-model.txt";
+    ok({"import", article});
+    const std::string imported = ok({"export", "--format", "json"});
+    CHECK(imported != start);
+    CHECK(ok({"log", "--limit", "1"}).find("import " + article) != std::string::npos);
+    CHECK(ok({"undo"}).find(": import " + article) != std::string::npos);
+    CHECK(ok({"export", "--format", "json"}) == start);
+    CHECK(ok({"import", "--list"}).find("undone") != std::string::npos);
+
+    // A run undone with kb import --undo is not undone again: kb undo goes to the one before.
+    ok({"tag", "1", "checked"});
+    const std::string tagged = ok({"export", "--format", "json"});
+    const std::string again = ok({"import", article});
+    CHECK(ok({"export", "--format", "json"}) != tagged);
+    const auto run = again.find("(import #");
+    REQUIRE(run != std::string::npos);
+    ok({"import", "--undo", std::to_string(std::stol(again.substr(run + 9)))});
+    CHECK(ok({"export", "--format", "json"}) == tagged);
+    CHECK(ok({"undo"}).find(": tag #1 checked") != std::string::npos);
+    CHECK(ok({"export", "--format", "json"}) == start);
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb undo of a same-as merge restores both events") {

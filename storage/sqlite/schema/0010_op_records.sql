@@ -1,7 +1,12 @@
--- 0010_op_records: the entities and sources an operation created (issue #11). A logged
--- `kb import` of a colleague's kb JSON, or a `kb add` that names a new actor, creates them
--- beside its events; `kb undo` removes them again when nothing else has come to use them, so
--- an undo gives back the knowledge base exactly as it was.
+-- 0010_op_records: imports in the operation log (issue #11). A logged `kb import` of a
+-- colleague's kb JSON, or a `kb add` that names a new actor, creates entities and sources beside
+-- its events; `kb undo` removes them again when nothing else has come to use them, so an undo
+-- gives back the knowledge base exactly as it was. An article import is logged by its run:
+-- `kb undo` then undoes the run as `kb import --undo` does.
+ALTER TABLE op ADD COLUMN import_id INTEGER REFERENCES import_run (import_id);
+-- The entities an import's extraction created (NULL: an analyst's, or from before this): undoing
+-- the import removes those nothing uses any more.
+ALTER TABLE entity ADD COLUMN import_id INTEGER REFERENCES import_run (import_id);
 CREATE TABLE op_record (
   op_id INTEGER NOT NULL REFERENCES op (op_id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('entity', 'source')),
