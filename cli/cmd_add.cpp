@@ -29,9 +29,11 @@ Result<void> run_add(const EventOptions& o, Context& ctx) {
   std::vector<std::string> notes;
   Event e;
   e.origin = Origin::manual;
+  services::OpRecorder op(op_user(ctx), "add");
+  KB_TRY(op.mark_new_records(store));  // actors and sources it names may be new
   KB_TRY(apply_event_options(o, e, store, ctx, notes));
   KB_ASSIGN(Id id, store.add_event(e));
-  services::OpRecorder op(op_user(ctx), fmt::format("add #{} {}", id, e.title));
+  op.set_command(fmt::format("add #{} {}", id, e.title));
   op.created(id);
   KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
@@ -46,6 +48,7 @@ Result<void> run_edit(const std::string& ref, const EventOptions& o, Context& ct
   KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
   services::OpRecorder op(op_user(ctx), fmt::format("edit #{}", id));
   KB_TRY(op.watch(store, id));
+  KB_TRY(op.mark_new_records(store));
   std::vector<std::string> notes;
   KB_ASSIGN(Event e, store.event(id));
   const std::size_t old_citations = e.citations.size();

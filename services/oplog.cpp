@@ -47,6 +47,13 @@ Result<void> OpRecorder::watch(Repository& store, Id id) {
   return ok();
 }
 
+Result<void> OpRecorder::mark_new_records(Repository& store) {
+  KB_ASSIGN(const Id entity, store.last_id(RecordKind::entity));
+  KB_ASSIGN(const Id source, store.last_id(RecordKind::source));
+  marks_ = std::make_pair(entity, source);
+  return ok();
+}
+
 void OpRecorder::created(Id id) {
   OpEvent e;
   e.event_id = id;
@@ -58,6 +65,16 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   op.user = user_;
   op.command = command_;
   op.undoes = undoes;
+  if (marks_) {
+    KB_ASSIGN(const Id entity, store.last_id(RecordKind::entity));
+    KB_ASSIGN(const Id source, store.last_id(RecordKind::source));
+    for (Id id = marks_->first + 1; id <= entity; ++id) {
+      records_.emplace_back(RecordKind::entity, id);
+    }
+    for (Id id = marks_->second + 1; id <= source; ++id) {
+      records_.emplace_back(RecordKind::source, id);
+    }
+  }
   op.created = records_;
   op.import_id = import_id_;
   for (OpEvent& e : events_) {

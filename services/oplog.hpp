@@ -27,6 +27,11 @@ class OpRecorder {
   void created(Id id);
   // Notes that the command created entity or source `id` (an undo removes it when unused).
   void created(RecordKind kind, Id id) { records_.emplace_back(kind, id); }
+  // Notes the highest entity and source numbers given out so far: finish() counts the ones
+  // given out after them (in this transaction, so by this command) as created by it.
+  Result<void> mark_new_records(Repository& store);
+  // Renames the command ("add #12 ..." once the number is known).
+  void set_command(std::string command) { command_ = std::move(command); }
   // Makes it the log entry of article import run `import_id` (an undo undoes the run).
   void set_import(Id import_id) { import_id_ = import_id; }
   // Snapshots the watched and created events as they are now and logs the operation; returns
@@ -39,6 +44,7 @@ class OpRecorder {
   std::vector<OpEvent> events_;  // before filled, after filled by finish()
   std::vector<std::pair<RecordKind, Id>> records_;
   std::optional<Id> import_id_;
+  std::optional<std::pair<Id, Id>> marks_;  // last entity and source numbers, when marked
 };
 
 // What undo_last() reverted.

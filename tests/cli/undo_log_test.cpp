@@ -34,9 +34,14 @@ TEST_SUITE("cli") {
     CHECK(ok({"export", "--format", "json"}) == edited);
     ok({"undo"});
     CHECK(ok({"export", "--format", "json"}) == start);
-    // The seed's own adds are logged too; past them there is nothing left.
+    // The seed's own adds are logged too; past them there is nothing left, not even the actors,
+    // place and source they named.
     ok({"undo"});
     ok({"undo"});
+    const auto empty = nlohmann::json::parse(ok({"export", "--format", "json"}));
+    CHECK(empty["entities"].empty());
+    CHECK(empty["sources"].empty());
+    CHECK(empty["events"].empty());
     const KbRun none = kb({"undo"});
     CHECK(none.code == 1);
     CHECK(none.err == "kb: nothing to undo\n");
