@@ -122,6 +122,17 @@ struct ReextractReport {
 Result<ReextractReport> reextract(Repository& store, Id source_id,
                                   const importers::extract::Extraction& x);
 
+// Stores the extraction `x` of source `source_id`, a new version of source `previous` (the same
+// URL, changed text), over what earlier extractions of `previous` stored: an event found again
+// in the same sentence keeps its local number and permanent id and is cited from the new
+// version; if uncurated, its machine fields are rewritten from `x` (report.updated), if curated
+// nothing of it changes and what would have changed is reported (report.curated). Events the new
+// version no longer tells stay, cited by the old one. `options.before_change` is told each
+// stored event before it changes. Requires: a write transaction.
+Result<ReextractReport> extract_new_version(Repository& store, Id source_id, Id previous,
+                                            const importers::extract::Extraction& x,
+                                            const StoreExtractionOptions& options);
+
 // Deletes imported, uncurated events that no citation supports any more (for example after their
 // sources were deleted); returns how many. Requires: a write transaction.
 Result<std::int64_t> remove_unsupported_events(Repository& store);

@@ -153,7 +153,8 @@ void start_extraction(ExtractionSetup& x, Repository& store, bool all_topics,
 // written and the caller must roll the batch back.
 Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool atomic,
                            std::int64_t& events,
-                           const std::function<Result<void>(Id)>& before_change) {
+                           const std::function<Result<void>(Id)>& before_change,
+                           std::vector<std::string>& warnings) {
   KB_ASSIGN(auto existing, store.find_source_by_hash(w.hash));
   if (existing) {
     // Nothing new to store, but what reading it found is part of this import's log, as the
@@ -168,13 +169,35 @@ Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool 
     KB_ASSIGN(Transaction sp, store.savepoint());
     unit.emplace(std::move(sp));
   }
+  // A changed text at a URL kb has read: a new version of that source.
+  std::vector<std::string> notes;  // for the console once the article has landed
+  std::optional<Id> previous;
+  if (!w.article.url.empty()) {
+    KB_ASSIGN(previous, store.find_source_by_url(w.article.url));
+  }
   KB_ASSIGN(Id source_id, store.add_source(to_source(w.article, w.hash, import_id)));
   if (w.extraction) {
     StoreExtractionOptions options;
     options.import_id = import_id;
     options.before_change = before_change;
-    KB_ASSIGN(const StoredCounts c, store_extraction(store, source_id, *w.extraction, options));
-    events += c.created + c.merged;
+    if (previous) {
+      KB_ASSIGN(const ReextractReport r,
+                extract_new_version(store, source_id, *previous, *w.extraction, options));
+      events +=
+          r.stored.created + r.stored.merged + r.kept + static_cast<std::int64_t>(r.curated.size());
+      for (const EventChanges& c : r.curated) {
+        if (!c.changes.empty()) {
+          std::string note =
+              fmt::format("{}: new version of source #{}: curated event #{} left as it is ({})",
+                          w.article.origin, *previous, c.event_id, fmt::join(c.changes, "; "));
+          KB_TRY(store.add_import_warning(import_id, w.article.origin, note));
+          notes.push_back(std::move(note));
+        }
+      }
+    } else {
+      KB_ASSIGN(const StoredCounts c, store_extraction(store, source_id, *w.extraction, options));
+      events += c.created + c.merged;
+    }
   }
   for (const auto& warning : w.article.warnings) {
     KB_TRY(store.add_import_warning(import_id, w.article.origin, warning));
@@ -182,6 +205,7 @@ Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool 
   if (unit) {
     KB_TRY(unit->commit());
   }
+  warnings.insert(warnings.end(), notes.begin(), notes.end());
   return true;
 }
 
@@ -313,8 +337,8 @@ class Writer {
       }
       return op_->watch(*store_, id);
     };
-    auto stored =
-        store_article(*store_, item, report_.run.id, careful_, counts_.events, before_change);
+    auto stored = store_article(*store_, item, report_.run.id, careful_, counts_.events,
+                                before_change, counts_.warnings);
     if (stored) {
       ++(*stored ? counts_.added : counts_.unchanged);
       return ok();

@@ -98,11 +98,15 @@ Earlier* find_earlier(std::vector<Earlier>& earlier, const ex::ExtractedEvent& x
 // Rewrites uncurated event `old` (created by an earlier extraction of `source_id`) with the
 // machine fields of `x`, and cites it again. When other sources cite it too, its date, status,
 // roles and tags only grow by what `x` adds: those sources may have refined them.
+// `previous`: an earlier version of the source (the same URL), whose citations do not count as
+// other sources'.
 Result<StoredEventRef> rewrite(Repository& store, Event old, Id source_id,
                                const ex::ExtractedEvent& x,
-                               const std::vector<std::pair<Id, Role>>& roles) {
-  const bool shared = std::any_of(old.citations.begin(), old.citations.end(),
-                                  [&](const Citation& c) { return c.source_id != source_id; });
+                               const std::vector<std::pair<Id, Role>>& roles,
+                               std::optional<Id> previous = std::nullopt) {
+  const bool shared = std::any_of(
+      old.citations.begin(), old.citations.end(),
+      [&](const Citation& c) { return c.source_id != source_id && c.source_id != previous; });
   old.title = x.title;
   old.summary = x.summary;
   old.kind = x.kind;
@@ -140,11 +144,8 @@ Result<StoredEventRef> rewrite(Repository& store, Event old, Id source_id,
   return StoredEventRef{old.id, citation};
 }
 
-}  // namespace
-
-Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Extraction& x) {
-  ReextractReport report;
-  // What earlier extractions of the source stored, before any of it is forgotten.
+// What earlier extractions of source `source_id` stored: each citation with its event.
+Result<std::vector<Earlier>> earlier_of(Repository& store, Id source_id) {
   std::vector<Earlier> earlier;
   {
     KB_ASSIGN(const auto cited, store.extraction_citations(source_id));
@@ -170,6 +171,15 @@ Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Ext
       earlier.push_back(std::move(found));
     }
   }
+  return earlier;
+}
+
+}  // namespace
+
+Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Extraction& x) {
+  ReextractReport report;
+  // What earlier extractions of the source stored, before any of it is forgotten.
+  KB_ASSIGN(std::vector<Earlier> earlier, earlier_of(store, source_id));
   // Uncurated events lose this source's citations and date changes; none is deleted yet, so
   // that those found again keep their numbers.
   ForgetOptions forget;
@@ -225,6 +235,59 @@ Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Ext
     }
   }
   KB_ASSIGN(report.removed, remove_unsupported_events(store));
+  return report;
+}
+
+Result<ReextractReport> extract_new_version(Repository& store, Id source_id, Id previous,
+                                            const ex::Extraction& x,
+                                            const StoreExtractionOptions& base) {
+  ReextractReport report;
+  KB_ASSIGN(std::vector<Earlier> earlier, earlier_of(store, previous));
+  std::set<std::string> titles;
+  for (const ex::ExtractedEvent& e : x.events) {
+    titles.insert(alias_key(e.title));
+  }
+  StoreExtractionOptions options = base;
+  options.before_event =
+      [&](const ex::ExtractedEvent& e,
+          const std::vector<std::pair<Id, Role>>& roles) -> Result<std::optional<StoredEventRef>> {
+    Earlier* match = find_earlier(earlier, e, titles);
+    if (match == nullptr || (!match->curated && !match->created)) {
+      return std::optional<StoredEventRef>();
+    }
+    auto loaded = store.event(match->event_id);
+    if (!loaded) {
+      return std::optional<StoredEventRef>();
+    }
+    match->found = true;
+    if (base.before_change) {
+      KB_TRY(base.before_change(loaded->id));
+    }
+    KB_ASSIGN(auto diff, changes(store, *loaded, e, roles));
+    if (match->curated) {
+      // Left as the analyst has it; the new version is cited as one more source.
+      report.curated.push_back(
+          EventChanges{loaded->id, loaded->uuid, loaded->title, true, std::move(diff)});
+      Citation c;
+      c.source_id = source_id;
+      c.quote = e.quote;
+      c.quote_begin = static_cast<std::int64_t>(e.quote_begin);
+      c.quote_end = static_cast<std::int64_t>(e.quote_end);
+      KB_ASSIGN(const Id citation, store.add_citation(loaded->id, c));
+      KB_TRY(store.record_extraction_citation(
+          ExtractionCitation{citation, source_id, loaded->id, false}));
+      return std::optional<StoredEventRef>(StoredEventRef{loaded->id, citation});
+    }
+    const std::string uuid = loaded->uuid;
+    const std::string title = loaded->title;
+    KB_ASSIGN(const StoredEventRef ref, rewrite(store, *loaded, source_id, e, roles, previous));
+    report.kept += 1;
+    if (!diff.empty()) {
+      report.updated.push_back(EventChanges{ref.event_id, uuid, title, false, std::move(diff)});
+    }
+    return std::optional<StoredEventRef>(ref);
+  };
+  KB_ASSIGN(report.stored, store_extraction(store, source_id, x, options));
   return report;
 }
 

@@ -17,7 +17,7 @@ constexpr std::string_view kInsertSource =
     "?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kByHash = "SELECT source_id FROM source WHERE content_hash = ?1";
 constexpr std::string_view kByUrl =
-    "SELECT source_id FROM source WHERE url = ?1 ORDER BY source_id LIMIT 1";
+    "SELECT source_id FROM source WHERE url = ?1 ORDER BY source_id DESC LIMIT 1";
 constexpr std::string_view kSource =
     "SELECT source_id, url, title, publisher, original_publisher, published, retrieved, "
     "content_hash, origin, CASE WHEN ?2 THEN body ELSE '' END, import_id, uuid FROM source "

@@ -250,6 +250,55 @@ TEST_SUITE("cli") {
     CHECK(unknown.code != 0);
     CHECK(unknown.err.find("no operation 999") != std::string::npos);
   }
+
+  // Issue #11, item 2: a changed text at a URL kb has read is a new version of that source.
+  TEST_CASE_FIXTURE(TempKb, "re-import of changed text updates uncurated events, keeps curated") {
+    const std::string v1 = dir.file("v1.jsonl");
+    const std::string v2 = dir.file("v2.jsonl");
+    const std::string shelling =
+        "Russian forces shelled Kharkiv on Monday, the General Staff of Ukraine said. ";
+    const std::string meeting =
+        "President Volodymyr Zelensky met Olaf Scholz in Kyiv on 10 May 2022 to discuss air "
+        "defence.";
+    const auto article = [](const std::string& published, const std::string& text) {
+      return nlohmann::json{{"id", "r1"},
+                            {"url", "https://example.org/report"},
+                            {"title", "Report"},
+                            {"published", published},
+                            {"text", text}}
+                 .dump() +
+             "\n";
+    };
+    // The publisher corrects the date of the report (so "Monday" moves a week) and adds a line.
+    write_file(v1, article("2022-05-11", shelling + meeting));
+    write_file(v2, article("2022-05-18", shelling + meeting +
+                                             " Russia launched missiles at Odesa on 17 May 2022."));
+    ok({"import", v1});
+    const auto first = imported_ids(*this);
+    REQUIRE(first.size() == 2);
+    ok({"edit", "2", "--title", "Zelensky and Scholz discuss air defence"});
+    const std::string before = ok({"export"});
+    const KbRun r = kb({"import", v2});
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("new version of source #1: curated event #2 left as it is (title: "
+                     "'Zelensky and Scholz discuss air defence' -> ") != std::string::npos);
+    // The same events keep their numbers and permanent ids; one more for the new line.
+    const auto second = imported_ids(*this);
+    CHECK(second.size() == 3);
+    for (const auto& id : first) {
+      CHECK(second.count(id) == 1);
+    }
+    const auto shelled = show_json(*this, "1");
+    CHECK(shelled["date"]["first"] == "2022-05-16");  // the machine's reading of the new version
+    CHECK(shelled["status"] == "reported");
+    CHECK(shelled["citations"].size() == 2);
+    const auto met = show_json(*this, "2");
+    CHECK(met["title"] == "Zelensky and Scholz discuss air defence");
+    CHECK(met["citations"].size() == 2);
+    // Undoing the import gives back the knowledge base as it was.
+    ok({"undo"});
+    CHECK(ok({"export"}) == before);
+  }
 }
 
 }  // namespace kb::test
