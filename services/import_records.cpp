@@ -84,7 +84,9 @@ Result<void> store_record(Repository& store, const importers::RecordEvent& r,
     wanted.kind = n.kind;
     wanted.description = n.description;
     if (n.country) {
-      Entity country{0, *n.country, EntityKind::country, {}, {}, {}, {}, {}};
+      Entity country;
+      country.name = *n.country;
+      country.kind = EntityKind::country;
       KB_ASSIGN(wanted.country_id, entity_named(store, country, sum, op));
     }
     KB_ASSIGN(Id id, entity_named(store, wanted, sum, op));
