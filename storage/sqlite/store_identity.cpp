@@ -1,7 +1,6 @@
 // Store: permanent ids (looking records up by a UUID or a prefix of one) and the curated mark.
 
-#include <cstdint>
-#include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -21,12 +20,14 @@ constexpr std::string_view kSourcesByUuid =
     "SELECT source_id FROM source WHERE uuid GLOB ?1 || '*' ORDER BY source_id LIMIT ?2";
 constexpr std::string_view kMarkCurated =
     "UPDATE event SET curated = 1, updated_at = ?2 WHERE event_id = ?1";
-// Events stamped at or after ?1, or changed by an operation at or after it; with ?2, the time
-// of operation ?2 and the operations from it on.
+// Events stamped at or after ?1 (imports and extraction are not operations of their own), and
+// those changed by an operation at or after ?1 or, given ?2, by operation ?2 and those after it
+// (?1 is then that operation's time: an event stamped in that same second comes too).
 constexpr std::string_view kChangedSince =
     "SELECT event_id FROM event WHERE updated_at >= ?1 "
     "UNION SELECT oe.event_id FROM op_event oe JOIN op o ON o.op_id = oe.op_id "
-    "JOIN event e ON e.event_id = oe.event_id WHERE o.at >= ?1 OR o.op_id >= ?2 "
+    "JOIN event e ON e.event_id = oe.event_id WHERE CASE WHEN ?2 IS NULL THEN o.at >= ?1 "
+    "ELSE o.op_id >= ?2 END "
     "ORDER BY 1";
 constexpr std::string_view kLastId = "SELECT last_id FROM id_sequence WHERE name = ?1";
 constexpr std::string_view kOpTime = "SELECT at FROM op WHERE op_id = ?1";
@@ -77,7 +78,7 @@ Result<Id> Store::last_id(RecordKind kind) {
 
 Result<std::vector<Id>> Store::events_changed_since(const ChangesSince& since) {
   std::string at = since.at.value_or("");
-  std::int64_t first_op = std::numeric_limits<std::int64_t>::max();
+  std::optional<Id> first_op;
   if (since.op) {
     KB_ASSIGN(Statement t, db_.prepare(kOpTime));
     t.bind(1, *since.op);
