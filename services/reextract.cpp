@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -93,6 +95,36 @@ Earlier* find_earlier(std::vector<Earlier>& earlier, const ex::ExtractedEvent& x
     }
   }
   return any;
+}
+
+// What an earlier extraction made of `e`'s sentence, when `e` finds it again: the earlier
+// citation (marked found) and its event as stored now; nullopt when there is none, or the
+// event was neither curated nor created by that extraction, or is gone since (deleted by a
+// merge of this run).
+Result<std::optional<std::pair<Earlier*, Event>>> found_again(Repository& store,
+                                                              std::vector<Earlier>& earlier,
+                                                              const ex::ExtractedEvent& e,
+                                                              const std::set<std::string>& titles) {
+  using Found = std::optional<std::pair<Earlier*, Event>>;
+  Earlier* match = find_earlier(earlier, e, titles);
+  if (match == nullptr || (!match->curated && !match->created)) {
+    return Found();
+  }
+  auto loaded = store.event(match->event_id);
+  if (!loaded) {
+    return Found();
+  }
+  match->found = true;
+  return Found(std::make_pair(match, std::move(*loaded)));
+}
+
+// The alias keys of the titles an extraction gives.
+std::set<std::string> titles_of(const ex::Extraction& x) {
+  std::set<std::string> titles;
+  for (const ex::ExtractedEvent& e : x.events) {
+    titles.insert(alias_key(e.title));
+  }
+  return titles;
 }
 
 // Rewrites uncurated event `old` (created by an earlier extraction of `source_id`) with the
@@ -188,23 +220,17 @@ Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Ext
   KB_ASSIGN(const ForgetCounts gone, forget_extraction(store, source_id, forget));
   report.citations = gone.citations;
 
-  std::set<std::string> titles;
-  for (const ex::ExtractedEvent& e : x.events) {
-    titles.insert(alias_key(e.title));
-  }
+  const std::set<std::string> titles = titles_of(x);
   StoreExtractionOptions options;
   options.before_event =
       [&](const ex::ExtractedEvent& e,
           const std::vector<std::pair<Id, Role>>& roles) -> Result<std::optional<StoredEventRef>> {
-    Earlier* match = find_earlier(earlier, e, titles);
-    if (match == nullptr || (!match->curated && !match->created)) {
+    KB_ASSIGN(auto found, found_again(store, earlier, e, titles));
+    if (!found) {
       return std::optional<StoredEventRef>();
     }
-    auto loaded = store.event(match->event_id);
-    if (!loaded) {
-      return std::optional<StoredEventRef>();  // gone since (deleted by a merge of this run)
-    }
-    match->found = true;
+    Earlier* match = found->first;
+    Event* loaded = &found->second;
     KB_ASSIGN(auto diff, changes(store, *loaded, e, roles));
     if (match->curated) {
       // Left exactly as the analyst has it; its citation from this source was kept.
@@ -243,28 +269,22 @@ Result<ReextractReport> extract_new_version(Repository& store, Id source_id, Id 
                                             const StoreExtractionOptions& base) {
   ReextractReport report;
   KB_ASSIGN(std::vector<Earlier> earlier, earlier_of(store, previous));
-  std::set<std::string> titles;
-  for (const ex::ExtractedEvent& e : x.events) {
-    titles.insert(alias_key(e.title));
-  }
+  const std::set<std::string> titles = titles_of(x);
   StoreExtractionOptions options = base;
   options.before_event =
       [&](const ex::ExtractedEvent& e,
           const std::vector<std::pair<Id, Role>>& roles) -> Result<std::optional<StoredEventRef>> {
-    Earlier* match = find_earlier(earlier, e, titles);
-    if (match == nullptr || (!match->curated && !match->created)) {
+    KB_ASSIGN(auto found, found_again(store, earlier, e, titles));
+    if (!found) {
       return std::optional<StoredEventRef>();
     }
-    auto loaded = store.event(match->event_id);
-    if (!loaded) {
-      return std::optional<StoredEventRef>();
-    }
-    match->found = true;
+    const bool curated = found->first->curated;
+    Event* loaded = &found->second;
     if (base.before_change) {
       KB_TRY(base.before_change(loaded->id));
     }
     KB_ASSIGN(auto diff, changes(store, *loaded, e, roles));
-    if (match->curated) {
+    if (curated) {
       // Left as the analyst has it; the new version is cited as one more source.
       report.curated.push_back(
           EventChanges{loaded->id, loaded->uuid, loaded->title, true, std::move(diff)});
