@@ -14,6 +14,7 @@
 #include "importers/extract/extractor.hpp"
 #include "services/extraction.hpp"
 #include "services/identity.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::cli {
 
@@ -93,6 +94,16 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
     ctx.err << "kb: warning: " << w << '\n';
   }
   KB_ASSIGN(const std::vector<Id> chosen, chosen_sources(store, ids, all));
+  // One logged operation for the whole run (each source is its own transaction): the events it
+  // changes are snapshotted before, those it creates found by number afterwards.
+  services::OpRecorder op(op_user(ctx), all ? std::string("extract --all")
+                                            : fmt::format("extract {}", fmt::join(ids, " ")));
+  if (!dry_run) {
+    KB_TRY(op.mark_new_records(store));
+  }
+  const auto before_change = [&](Id id) -> Result<void> {
+    return dry_run ? ok() : op.watch(store, id);
+  };
   services::StoredCounts total;
   std::int64_t kept = 0, removed = 0;
   for (const Id id : chosen) {
@@ -105,7 +116,7 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
       ctx.err << "kb: warning: " << w << '\n';
     }
     KB_ASSIGN(Transaction tx, store.transaction());
-    KB_ASSIGN(const services::ReextractReport r, services::reextract(store, id, x));
+    KB_ASSIGN(const services::ReextractReport r, services::reextract(store, id, x, before_change));
     if (!dry_run) {
       KB_TRY(tx.commit());  // a dry run rolls back when `tx` goes
     }
@@ -121,6 +132,11 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
     total.merged += c.merged;
     kept += r.kept;
     removed += r.removed;
+  }
+  if (!dry_run) {
+    KB_ASSIGN(Transaction tx, store.transaction());
+    KB_TRY(op.finish(store));
+    KB_TRY(tx.commit());
   }
   ctx.out << fmt::format("{} sources: {} kept, {} new events, {} merged, {} removed{}\n",
                          chosen.size(), kept, total.created, total.merged, removed,

@@ -87,6 +87,10 @@ struct OpEvent {
   std::string event_uuid;
   std::optional<std::string> before;  // nullopt: the operation created the event
   std::optional<std::string> after;   // nullopt: the operation deleted it
+  // What kb keeps beside it, before: its date refinements and disputes and which of its
+  // citations extraction made (JSON, importers::write_bookkeeping); nullopt when the operation
+  // created it.
+  std::optional<std::string> history;
 };
 
 // One logged analyst command (`kb log`, `kb undo`).
@@ -366,6 +370,12 @@ class Repository {
   virtual Result<void> record_extraction_citation(const ExtractionCitation& c) = 0;
   // The citations extractions of source `source_id` added, oldest first.
   virtual Result<std::vector<ExtractionCitation>> extraction_citations(Id source_id) = 0;
+  // The citations of event `event_id` that extraction made, by citation id.
+  virtual Result<std::vector<ExtractionCitation>> extraction_citations_of_event(Id event_id) = 0;
+  // Makes `records` the extraction citations of event `event_id` (for undo); those whose
+  // citation or source no longer exists are left out.
+  virtual Result<void> restore_extraction_citations(
+      Id event_id, const std::vector<ExtractionCitation>& records) = 0;
   // Imported, uncurated events that no citation supports, by id.
   virtual Result<std::vector<Id>> unsupported_imported_events() = 0;
   // Records a date refinement or dispute; returns its id.

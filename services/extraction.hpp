@@ -119,8 +119,11 @@ struct ReextractReport {
 // curated, nothing of it changes and what would have changed is reported. Uncurated events the
 // source no longer yields are deleted; curated ones and hand-entered ones never are. Requires: a
 // write transaction (a dry run rolls it back). Errors are the store's.
+// `before_change`, when set, is told each stored event before the re-extraction changes it (the
+// operation log snapshots it).
 Result<ReextractReport> reextract(Repository& store, Id source_id,
-                                  const importers::extract::Extraction& x);
+                                  const importers::extract::Extraction& x,
+                                  const std::function<Result<void>(Id)>& before_change = {});
 
 // Stores the extraction `x` of source `source_id`, a new version of source `previous` (the same
 // URL, changed text), over what earlier extractions of `previous` stored: an event found again

@@ -33,28 +33,36 @@ Result<KbDump> parse(const std::string& text) { return importers::read_kb_json(t
 }  // namespace
 
 Result<void> OpRecorder::watch(Repository& store, Id id) {
-  const bool known = std::any_of(events_.begin(), events_.end(),
-                                 [&](const OpEvent& e) { return e.event_id == id; });
-  if (known) {
+  if (watched_.count(id) != 0) {
     return ok();
   }
   OpEvent e;
   e.event_id = id;
   KB_ASSIGN(e.before, snapshot(store, id, &e.event_uuid));
   if (e.before) {
+    importers::Bookkeeping kept;
+    KB_ASSIGN(kept.date_changes, store.date_changes_of_event(id));
+    KB_ASSIGN(kept.extraction, store.extraction_citations_of_event(id));
+    e.history = importers::write_bookkeeping(kept);
+    watched_.insert(id);
     events_.push_back(std::move(e));
   }
   return ok();
 }
 
 Result<void> OpRecorder::mark_new_records(Repository& store) {
-  KB_ASSIGN(const Id entity, store.last_id(RecordKind::entity));
-  KB_ASSIGN(const Id source, store.last_id(RecordKind::source));
-  marks_ = std::make_pair(entity, source);
+  Marks m;
+  KB_ASSIGN(m.event, store.last_id(RecordKind::event));
+  KB_ASSIGN(m.entity, store.last_id(RecordKind::entity));
+  KB_ASSIGN(m.source, store.last_id(RecordKind::source));
+  marks_ = m;
   return ok();
 }
 
 void OpRecorder::created(Id id) {
+  if (!watched_.insert(id).second) {
+    return;
+  }
   OpEvent e;
   e.event_id = id;
   events_.push_back(std::move(e));
@@ -66,12 +74,16 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   op.command = command_;
   op.undoes = undoes;
   if (marks_) {
+    KB_ASSIGN(const Id event, store.last_id(RecordKind::event));
     KB_ASSIGN(const Id entity, store.last_id(RecordKind::entity));
     KB_ASSIGN(const Id source, store.last_id(RecordKind::source));
-    for (Id id = marks_->first + 1; id <= entity; ++id) {
+    for (Id id = marks_->event + 1; id <= event; ++id) {
+      created(id);  // one the command created and deleted again has no snapshot either side
+    }
+    for (Id id = marks_->entity + 1; id <= entity; ++id) {
       records_.emplace_back(RecordKind::entity, id);
     }
-    for (Id id = marks_->second + 1; id <= source; ++id) {
+    for (Id id = marks_->source + 1; id <= source; ++id) {
       records_.emplace_back(RecordKind::source, id);
     }
   }
@@ -123,6 +135,28 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
         }
         KB_TRY(store.put_event(d.events.front(), d.links));
       }
+    }
+  }
+  // What kb kept beside them, as it was: date histories (extraction refines and disputes
+  // dates) and which citations extraction made (so that it finds those events again).
+  for (const OpEvent& e : last->events) {
+    if (!e.before || !e.history) {
+      continue;
+    }
+    KB_ASSIGN(const importers::Bookkeeping saved, importers::read_bookkeeping(*e.history));
+    KB_ASSIGN(const auto now, store.date_changes_of_event(e.event_id));
+    for (const DateChange& c : now) {
+      KB_TRY(store.remove_date_change(c.id));
+    }
+    KB_TRY(store.restore_extraction_citations(e.event_id, saved.extraction));
+    for (const DateChange& c : saved.date_changes) {
+      if (c.source_id) {
+        auto source = store.source(*c.source_id);
+        if (!source) {
+          continue;  // its source is gone since
+        }
+      }
+      KB_TRY(store.add_date_change(c));
     }
   }
   // Places before the countries they lie in: repeat while a pass removes something.

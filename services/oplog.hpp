@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,8 +28,10 @@ class OpRecorder {
   void created(Id id);
   // Notes that the command created entity or source `id` (an undo removes it when unused).
   void created(RecordKind kind, Id id) { records_.emplace_back(kind, id); }
-  // Notes the highest entity and source numbers given out so far: finish() counts the ones
-  // given out after them (in this transaction, so by this command) as created by it.
+  // Notes the highest event, entity and source numbers given out so far: finish() counts the
+  // ones given out after them as created by the command (so a command that runs in several
+  // transactions must be the only writer meanwhile: SQLite serialises writers, but another kb
+  // process could add records between two of its transactions).
   Result<void> mark_new_records(Repository& store);
   // Renames the command ("add #12 ..." once the number is known).
   void set_command(std::string command) { command_ = std::move(command); }
@@ -44,7 +47,11 @@ class OpRecorder {
   std::vector<OpEvent> events_;  // before filled, after filled by finish()
   std::vector<std::pair<RecordKind, Id>> records_;
   std::optional<Id> import_id_;
-  std::optional<std::pair<Id, Id>> marks_;  // last entity and source numbers, when marked
+  struct Marks {
+    Id event = 0, entity = 0, source = 0;
+  };
+  std::optional<Marks> marks_;  // the last numbers given out, when marked
+  std::set<Id> watched_;        // the events in events_
 };
 
 // What undo_last() reverted.

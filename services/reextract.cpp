@@ -208,10 +208,16 @@ Result<std::vector<Earlier>> earlier_of(Repository& store, Id source_id) {
 
 }  // namespace
 
-Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Extraction& x) {
+Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Extraction& x,
+                                  const std::function<Result<void>(Id)>& before_change) {
   ReextractReport report;
   // What earlier extractions of the source stored, before any of it is forgotten.
   KB_ASSIGN(std::vector<Earlier> earlier, earlier_of(store, source_id));
+  if (before_change) {
+    for (const Earlier& e : earlier) {
+      KB_TRY(before_change(e.event_id));
+    }
+  }
   // Uncurated events lose this source's citations and date changes; none is deleted yet, so
   // that those found again keep their numbers.
   ForgetOptions forget;
@@ -222,6 +228,7 @@ Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Ext
 
   const std::set<std::string> titles = titles_of(x);
   StoreExtractionOptions options;
+  options.before_change = before_change;
   options.before_event =
       [&](const ex::ExtractedEvent& e,
           const std::vector<std::pair<Id, Role>>& roles) -> Result<std::optional<StoredEventRef>> {
@@ -258,6 +265,12 @@ Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Ext
       KB_ASSIGN(const Event ev, store.event(e.event_id));
       report.curated.push_back(EventChanges{
           ev.id, ev.uuid, ev.title, true, {"no longer extracted from this source (kept)"}});
+    }
+  }
+  if (before_change) {
+    KB_ASSIGN(const auto unsupported, store.unsupported_imported_events());
+    for (const Id id : unsupported) {
+      KB_TRY(before_change(id));
     }
   }
   KB_ASSIGN(report.removed, remove_unsupported_events(store));

@@ -585,4 +585,76 @@ Result<KbDump> read_kb_json(std::string_view text) {
   }
 }
 
+std::string write_bookkeeping(const Bookkeeping& b) {
+  Json changes = Json::array();
+  const auto date = [](const FuzzyDate& d) {
+    return Json{{"value", d.timex()}, {"mod", std::string(to_string(d.modifier()))}};
+  };
+  for (const DateChange& c : b.date_changes) {
+    changes.push_back(Json{{"id", c.id},
+                           {"event_id", c.event_id},
+                           {"change", c.change},
+                           {"old_date", date(c.old_date)},
+                           {"old_text", c.old_text},
+                           {"old_status", std::string(to_string(c.old_status))},
+                           {"new_date", date(c.new_date)},
+                           {"new_text", c.new_text},
+                           {"source_id", opt(c.source_id)},
+                           {"quote", c.quote},
+                           {"recorded_at", c.recorded_at}});
+  }
+  Json extraction = Json::array();
+  for (const ExtractionCitation& c : b.extraction) {
+    extraction.push_back(Json{{"citation_id", c.citation_id},
+                              {"source_id", c.source_id},
+                              {"event_id", c.event_id},
+                              {"created_event", c.created_event}});
+  }
+  return Json{{"date_changes", changes}, {"extraction", extraction}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<Bookkeeping> read_bookkeeping(std::string_view text) {
+  const Json doc = Json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return fail(Errc::parse, "bookkeeping: not a JSON object");
+  }
+  Bookkeeping out;
+  try {
+    const Json& changes = member(doc, "date_changes", "bookkeeping");
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      const std::string where = fmt::format("date_changes[{}]", i);
+      const Json& j = changes[i];
+      DateChange c;
+      c.id = id(j, "id", where);
+      c.event_id = id(j, "event_id", where);
+      c.change = str(j, "change", where);
+      c.old_date = read_date(member(j, "old_date", where), where + ".old_date");
+      c.old_text = str(j, "old_text", where);
+      c.old_status = unwrap(parse_status(str(j, "old_status", where)), where + ".old_status");
+      c.new_date = read_date(member(j, "new_date", where), where + ".new_date");
+      c.new_text = str(j, "new_text", where);
+      c.source_id = opt_id(j, "source_id", where);
+      c.quote = str(j, "quote", where);
+      c.recorded_at = str(j, "recorded_at", where);
+      out.date_changes.push_back(std::move(c));
+    }
+    const Json& extraction = member(doc, "extraction", "bookkeeping");
+    for (std::size_t i = 0; i < extraction.size(); ++i) {
+      const std::string where = fmt::format("extraction[{}]", i);
+      const Json& j = extraction[i];
+      const Json& created = member(j, "created_event", where);
+      if (!created.is_boolean()) {
+        bad(where + ".created_event", "expected a boolean");
+      }
+      out.extraction.push_back(ExtractionCitation{id(j, "citation_id", where),
+                                                  id(j, "source_id", where),
+                                                  id(j, "event_id", where), created.get<bool>()});
+    }
+  } catch (const std::exception& e) {
+    return fail(Errc::parse, fmt::format("bookkeeping: {}", e.what()));
+  }
+  return out;
+}
+
 }  // namespace kb::importers

@@ -5,8 +5,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kb/dump.hpp"
+#include "kb/repository.hpp"
 #include "kb/result.hpp"
 
 namespace kb::importers {
@@ -26,5 +28,15 @@ bool looks_like_kb_json(std::string_view text);
 // Reads kb JSON. Error (parse) naming what is wrong and where ("events[3].date: ...") for
 // malformed JSON, another format or version, missing keys or values of the wrong type.
 Result<KbDump> read_kb_json(std::string_view text);
+
+// What kb keeps beside one event: its date refinements and disputes (dates as in kb JSON,
+// {"value": TIMEX3, "mod": ...}) and which of its citations extraction made. As a JSON object
+// for the operation log's snapshots, and back.
+struct Bookkeeping {
+  std::vector<DateChange> date_changes;
+  std::vector<ExtractionCitation> extraction;
+};
+std::string write_bookkeeping(const Bookkeeping& b);
+Result<Bookkeeping> read_bookkeeping(std::string_view text);
 
 }  // namespace kb::importers

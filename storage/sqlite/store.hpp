@@ -161,6 +161,9 @@ class Store final : public Repository {
   Result<void> record_extraction_citation(const ExtractionCitation& c) override;
   // The citations extractions of source `source_id` added (created_event left false).
   Result<std::vector<ExtractionCitation>> extraction_citations(Id source_id) override;
+  Result<std::vector<ExtractionCitation>> extraction_citations_of_event(Id event_id) override;
+  Result<void> restore_extraction_citations(
+      Id event_id, const std::vector<ExtractionCitation>& records) override;
   // Imported events that no citation supports, by id.
   Result<std::vector<Id>> unsupported_imported_events() override;
   // Records a date refinement or dispute; returns its id.

@@ -36,6 +36,15 @@ constexpr std::string_view kAddRole =
 constexpr std::string_view kRecordCitation =
     "INSERT INTO extraction_citation (citation_id, source_id, event_id, created_event) "
     "VALUES (?1, ?2, ?3, ?4)";
+constexpr std::string_view kCitationsOfEvent =
+    "SELECT citation_id, source_id, created_event FROM extraction_citation WHERE event_id = ?1 "
+    "ORDER BY citation_id";
+constexpr std::string_view kForgetEventCitations =
+    "DELETE FROM extraction_citation WHERE event_id = ?1";
+constexpr std::string_view kRestoreCitation =
+    "INSERT OR IGNORE INTO extraction_citation (citation_id, source_id, event_id, created_event) "
+    "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM citation WHERE citation_id = ?1 AND "
+    "event_id = ?3) AND EXISTS (SELECT 1 FROM source WHERE source_id = ?2)";
 constexpr std::string_view kCitedBySource =
     "SELECT 1 FROM citation WHERE event_id = ?1 AND source_id = ?2 LIMIT 1";
 constexpr std::string_view kSetImport = "UPDATE event SET import_id = ?2 WHERE event_id = ?1";
@@ -164,6 +173,30 @@ Result<std::vector<ExtractionCitation>> Store::extraction_citations(Id source_id
     return ExtractionCitation{row.column_int(0), source_id, row.column_int(1),
                               row.column_int(2) != 0};
   });
+}
+
+Result<std::vector<ExtractionCitation>> Store::extraction_citations_of_event(Id event_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kCitationsOfEvent));
+  st.bind(1, event_id);
+  return st.collect([event_id](const Statement& row) {
+    return ExtractionCitation{row.column_int(0), row.column_int(1), event_id,
+                              row.column_int(2) != 0};
+  });
+}
+
+Result<void> Store::restore_extraction_citations(Id event_id,
+                                                 const std::vector<ExtractionCitation>& records) {
+  KB_ASSIGN(Statement forget, db_.prepare(kForgetEventCitations));
+  forget.bind(1, event_id);
+  KB_TRY(forget.run());
+  KB_ASSIGN(Statement st, db_.prepare(kRestoreCitation));
+  for (const ExtractionCitation& c : records) {
+    st.reset();
+    st.bind(1, c.citation_id).bind(2, c.source_id).bind(3, event_id);
+    st.bind(4, c.created_event ? 1 : 0);
+    KB_TRY(st.run());
+  }
+  return ok();
 }
 
 Result<void> Store::remove_citation(Id citation_id) {

@@ -14,7 +14,8 @@ namespace {
 constexpr std::string_view kInsertOp =
     "INSERT INTO op (at, user, command, undoes, import_id) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr std::string_view kInsertOpEvent =
-    "INSERT INTO op_event (op_id, event_id, event_uuid, before, after) VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO op_event (op_id, event_id, event_uuid, before, after, history) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr std::string_view kOps =
     "SELECT op_id, at, user, command, undoes, undone_by, import_id FROM op "
     "WHERE ?1 IS NULL OR op_id IN (SELECT op_id FROM op_event WHERE event_id = ?1) "
@@ -25,7 +26,8 @@ constexpr std::string_view kLastUndoable =
     "WHERE r.import_id = op.import_id AND r.undone_at IS NOT NULL) "
     "ORDER BY op_id DESC LIMIT 1";
 constexpr std::string_view kOpEvents =
-    "SELECT event_id, event_uuid, before, after FROM op_event WHERE op_id = ?1 ORDER BY event_id";
+    "SELECT event_id, event_uuid, before, after, history FROM op_event WHERE op_id = ?1 "
+    "ORDER BY event_id";
 constexpr std::string_view kInsertOpRecord =
     "INSERT OR IGNORE INTO op_record (op_id, kind, record_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kOpRecords =
@@ -63,6 +65,10 @@ constexpr std::string_view kPutLink =
     "created_at) SELECT ?1, ?2, ?3, ?4, (SELECT citation_id FROM citation WHERE citation_id = ?5), "
     "?6 WHERE EXISTS (SELECT 1 FROM event WHERE event_id = ?2) "
     "AND EXISTS (SELECT 1 FROM event WHERE event_id = ?4)";
+// A link put back before the citation it rests on (another event's) gets it on the next pass.
+constexpr std::string_view kPutLinkCitation =
+    "UPDATE link SET citation_id = (SELECT citation_id FROM citation WHERE citation_id = ?2) "
+    "WHERE link_id = ?1 AND citation_id IS NOT ?2";
 
 Op read_op(const Statement& s) {
   Op op;
@@ -81,7 +87,7 @@ Result<void> load_op_events(Db& db, Op& op) {
   s.bind(1, op.id);
   KB_ASSIGN(op.events, s.collect([](const Statement& row) {
     return OpEvent{row.column_int(0), row.column_text(1), row.column_optional_text(2),
-                   row.column_optional_text(3)};
+                   row.column_optional_text(3), row.column_optional_text(4)};
   }));
   KB_ASSIGN(Statement r, db.prepare(kOpRecords));
   r.bind(1, op.id);
@@ -105,6 +111,7 @@ Result<Id> Store::add_op(const Op& op) {
   for (const OpEvent& oe : op.events) {
     e.reset();
     e.bind(1, id).bind(2, oe.event_id).bind(3, oe.event_uuid).bind(4, oe.before).bind(5, oe.after);
+    e.bind(6, oe.history);
     KB_TRY(e.run());
   }
   KB_ASSIGN(Statement r, db_.prepare(kInsertOpRecord));
@@ -239,11 +246,15 @@ Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links
     }
   }
   KB_ASSIGN(Statement link, db_.prepare(kPutLink));
+  KB_ASSIGN(Statement cited, db_.prepare(kPutLinkCitation));
   for (const auto& l : links) {
     link.reset();
     link.bind(1, l.id).bind(2, l.from).bind(3, l.relation).bind(4, l.to);
     link.bind(5, l.citation_id).bind(6, l.created_at);
     KB_TRY(link.run());
+    cited.reset();
+    cited.bind(1, l.id).bind(2, l.citation_id);
+    KB_TRY(cited.run());
   }
   return ok();
 }

@@ -4,6 +4,9 @@
 -- gives back the knowledge base exactly as it was. An article import is logged by its run:
 -- `kb undo` then undoes the run as `kb import --undo` does.
 ALTER TABLE op ADD COLUMN import_id INTEGER REFERENCES import_run (import_id);
+-- An event's date refinements and disputes before the operation (a JSON array), so that undoing
+-- an import or a `kb extract` gives back its date history too; NULL where not recorded.
+ALTER TABLE op_event ADD COLUMN history TEXT;
 -- The entities an import's extraction created (NULL: an analyst's, or from before this): undoing
 -- the import removes those nothing uses any more.
 ALTER TABLE entity ADD COLUMN import_id INTEGER REFERENCES import_run (import_id);
