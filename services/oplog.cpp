@@ -4,6 +4,7 @@
 #include "services/oplog.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -139,6 +140,7 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
   }
   // What kb kept beside them, as it was: date histories (extraction refines and disputes
   // dates) and which citations extraction made (so that it finds those events again).
+  std::map<Id, bool> sources;  // whether a date change's source still exists
   for (const OpEvent& e : last->events) {
     if (!e.before || !e.history) {
       continue;
@@ -151,8 +153,11 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
     KB_TRY(store.restore_extraction_citations(e.event_id, saved.extraction));
     for (const DateChange& c : saved.date_changes) {
       if (c.source_id) {
-        auto source = store.source(*c.source_id);
-        if (!source) {
+        auto [known, fresh] = sources.emplace(*c.source_id, false);
+        if (fresh) {
+          known->second = store.source(*c.source_id).has_value();  // one read per source
+        }
+        if (!known->second) {
           continue;  // its source is gone since
         }
       }
