@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/event_options.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::cli {
 namespace {
@@ -62,6 +63,8 @@ Result<void> run_add(const EntityOptions& o, Context& ctx) {
   }
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
+  services::OpRecorder op(op_user(ctx), fmt::format("entity add {}", o.name));
+  KB_TRY(op.mark_new_records(store));  // the entity, and a country the gazetteer gave
   Entity e;
   e.name = o.name;
   e.kind = kind;
@@ -83,6 +86,8 @@ Result<void> run_add(const EntityOptions& o, Context& ctx) {
     e.country_id = country->id;
   }
   KB_ASSIGN(Id id, store.add_entity(e));
+  op.set_command(fmt::format("entity add #{} {}", id, e.name));
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("#{}  {} ({})\n", id, e.name, to_string(e.kind));
   return ok();
@@ -92,10 +97,14 @@ Result<void> run_alias(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
   KB_ASSIGN(Entity e, find_entity(store, o.name));
+  services::OpRecorder op(op_user(ctx), fmt::format("entity alias #{} {}: {}", e.id, e.name,
+                                                    fmt::join(o.aliases, ", ")));
+  KB_TRY(op.watch_entity(store, e.id));
   for (const auto& alias : o.aliases) {
     KB_TRY(store.add_alias(e.id, alias));
   }
   KB_ASSIGN(Entity updated, store.entity(e.id));
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("#{}  {}: {}\n", updated.id, updated.name,
                          fmt::join(updated.aliases, ", "));
@@ -107,7 +116,11 @@ Result<void> run_merge(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Transaction tx, store.transaction());
   KB_ASSIGN(Entity keep, find_entity(store, o.name));
   KB_ASSIGN(Entity drop, find_entity(store, o.other));
+  services::OpRecorder op(op_user(ctx), fmt::format("entity merge #{} {} into #{} {}", drop.id,
+                                                    drop.name, keep.id, keep.name));
+  KB_TRY(op.watch_entity_merge(store, keep.id, drop.id));
   KB_TRY(store.merge_entities(keep.id, drop.id));
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("merged #{} {} into #{} {}\n", drop.id, drop.name, keep.id, keep.name);
   return ok();

@@ -39,6 +39,7 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   services::OpRecorder op(op_user(ctx), fmt::format("link #{} {} #{}", from, relation, to));
   KB_TRY(op.watch(store, from));
   KB_TRY(op.watch(store, to));
+  KB_TRY(op.watch_merged(store, to));  // a same-as merge moves them on to `from`
   KB_TRY(op.mark_new_records(store));  // --source may be new
   std::optional<Id> citation;
   if (o.source) {

@@ -35,6 +35,7 @@ Result<void> run_rm(const std::string& ref, bool yes, Context& ctx) {
   for (const auto& l : e.links) {
     KB_TRY(op.watch(store, l.other_id));
   }
+  KB_TRY(op.watch_merged(store, id));  // also those merged through a chain, without a link
   KB_TRY(store.remove_event(id));
   KB_TRY(op.finish(store));
   KB_TRY(tx.commit());

@@ -43,6 +43,14 @@ Result<void> run_log(Context& ctx, const std::optional<std::string>& event, std:
         ctx.out << fmt::format("    #{} {}\n", e.event_id, line);
       }
     }
+    for (const OpEntity& e : op.entities) {
+      if (id) {
+        break;  // only the event asked about
+      }
+      for (const auto& line : services::describe_change(e)) {
+        ctx.out << fmt::format("    entity #{} {}\n", e.entity_id, line);
+      }
+    }
   }
   return ok();
 }
@@ -52,8 +60,9 @@ Result<void> run_log(Context& ctx, const std::optional<std::string>& event, std:
 void add_undo_command(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("undo", "Revert the last analyst command (repeatable)");
   sub->footer(
-      "Reverts the newest add, edit, rm, tag, link or unlink not yet undone (run it again for "
-      "the one before); the undo itself is logged (kb log). Imports have kb import --undo.\n"
+      "Reverts the newest logged command not yet undone (add, edit, rm, tag, link, unlink, "
+      "extract, import, entity add, alias or merge; run it again for the one before); the undo "
+      "itself is logged (kb log). kb import --undo N undoes an older import run.\n"
       "Example: kb undo");
   on_run(sub, ctx, [&ctx] { return run_undo(ctx); });
 }

@@ -93,6 +93,15 @@ struct OpEvent {
   std::optional<std::string> history;
 };
 
+// One entity as a logged operation changed it: kb JSON documents holding that entity (its
+// name, kind, description, Wikidata id, country and aliases) before and after.
+struct OpEntity {
+  Id entity_id = 0;
+  std::string entity_uuid;
+  std::optional<std::string> before;  // nullopt: the operation created the entity
+  std::optional<std::string> after;   // nullopt: the operation deleted it
+};
+
 // One logged analyst command (`kb log`, `kb undo`).
 struct Op {
   Id id = 0;
@@ -103,6 +112,7 @@ struct Op {
   std::optional<Id> undone_by;  // the undo that reverted this operation
   std::optional<Id> import_id;  // an article import: the run, which an undo undoes as a whole
   std::vector<OpEvent> events;
+  std::vector<OpEntity> entities;  // the existing entities it changed, before and after
   // The entities and sources it created (never events: those are in `events`), so that an
   // undo can remove them again.
   std::vector<std::pair<RecordKind, Id>> created;
@@ -259,6 +269,14 @@ class Repository {
   // listed are removed), inserting it when missing. Roles, citations and links that refer to
   // entities, sources or events that no longer exist are left out.
   virtual Result<void> put_event(const Event& e, const std::vector<DumpLink>& links) = 0;
+  // Makes entity `e` (by its id) exactly as given: name, kind, description, Wikidata id,
+  // country, permanent id and aliases (those not listed are removed), inserting it when missing.
+  // A country that no longer exists is left out.
+  virtual Result<void> put_entity(const Entity& e) = 0;
+  // The events merged into event `id` (same-as), by id.
+  virtual Result<std::vector<Id>> merged_into(Id id) = 0;
+  // The entities whose country is entity `id`, by id.
+  virtual Result<std::vector<Id>> lying_in(Id id) = 0;
 
   // --- entities ---
   // Inserts an entity with its aliases; returns its id. Error (conflict) if an entity of the

@@ -276,6 +276,7 @@ Result<void> merge_dump(Repository& store, const KbDump& dump, std::string_view 
       for (const auto& a : n.aliases) {
         if (a != here.name &&
             std::find(here.aliases.begin(), here.aliases.end(), a) == here.aliases.end()) {
+          KB_TRY(op.watch_entity(store, entities[n.id]));  // an undo takes the alias back
           KB_TRY(store.add_alias(entities[n.id], a));
         }
       }

@@ -29,12 +29,35 @@ Result<std::optional<std::string>> snapshot(Repository& store, Id id, std::strin
   return std::optional<std::string>(importers::write_kb_json(dump));
 }
 
+// Entity `id` as kb JSON, or nullopt when there is no such entity.
+Result<std::optional<std::string>> entity_snapshot(Repository& store, Id id, std::string* uuid) {
+  auto e = store.entity(id);
+  if (!e) {
+    if (e.error().code == Errc::not_found) {
+      return std::optional<std::string>();
+    }
+    return std::move(e).error();
+  }
+  if (uuid != nullptr) {
+    *uuid = e->uuid;
+  }
+  KbDump dump;
+  dump.entities.push_back(std::move(*e));
+  return std::optional<std::string>(importers::write_kb_json(dump));
+}
+
 Result<KbDump> parse(const std::string& text) { return importers::read_kb_json(text); }
 
 }  // namespace
 
 Result<void> OpRecorder::watch(Repository& store, Id id) {
   if (watched_.count(id) != 0) {
+    return ok();
+  }
+  if (marks_ && id > marks_->event) {
+    // The command created it (in an earlier transaction of its own, as kb extract does source
+    // by source): it is undone by deleting it, not by putting back this later state.
+    created(id);
     return ok();
   }
   OpEvent e;
@@ -47,6 +70,43 @@ Result<void> OpRecorder::watch(Repository& store, Id id) {
     e.history = importers::write_bookkeeping(kept);
     watched_.insert(id);
     events_.push_back(std::move(e));
+  }
+  return ok();
+}
+
+Result<void> OpRecorder::watch_entity(Repository& store, Id id) {
+  if (watched_entities_.count(id) != 0 || (marks_ && id > marks_->entity)) {
+    return ok();  // watched already, or created by the command (finish() counts it)
+  }
+  OpEntity e;
+  e.entity_id = id;
+  KB_ASSIGN(e.before, entity_snapshot(store, id, &e.entity_uuid));
+  if (e.before) {
+    watched_entities_.insert(id);
+    entities_.push_back(std::move(e));
+  }
+  return ok();
+}
+
+Result<void> OpRecorder::watch_entity_merge(Repository& store, Id keep, Id drop) {
+  KB_TRY(watch_entity(store, keep));
+  KB_TRY(watch_entity(store, drop));
+  KB_ASSIGN(const auto places, store.lying_in(drop));
+  for (const Id place : places) {
+    KB_TRY(watch_entity(store, place));
+  }
+  KB_ASSIGN(const auto roles, store.roles_of_entity(drop));
+  for (const auto& [event_id, kinds] : roles) {
+    (void)kinds;
+    KB_TRY(watch(store, event_id));
+  }
+  return ok();
+}
+
+Result<void> OpRecorder::watch_merged(Repository& store, Id id) {
+  KB_ASSIGN(const auto merged, store.merged_into(id));
+  for (const Id m : merged) {
+    KB_TRY(watch(store, m));
   }
   return ok();
 }
@@ -90,6 +150,13 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   }
   op.created = records_;
   op.import_id = import_id_;
+  for (OpEntity& e : entities_) {
+    std::string uuid;
+    KB_ASSIGN(e.after, entity_snapshot(store, e.entity_id, &uuid));
+    if (e.before != e.after) {
+      op.entities.push_back(e);
+    }
+  }
   for (OpEvent& e : events_) {
     std::string uuid;
     KB_ASSIGN(e.after, snapshot(store, e.event_id, &uuid));
@@ -113,10 +180,26 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
   for (const OpEvent& e : last->events) {
     KB_TRY(undo.watch(store, e.event_id));
   }
+  for (const OpEntity& e : last->entities) {
+    KB_TRY(undo.watch_entity(store, e.entity_id));
+  }
   if (last->import_id) {
     // An article import: its run is undone as `kb import --undo` does, then the events from
     // before it that it changed (merges, links) are put back below.
     KB_ASSIGN(run, undo_import_run(store, *last->import_id, force));
+  }
+  // Entities first, as they were (a merged one back with its number), since the events put
+  // back below refer to them; countries before the places that lie in them.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const OpEntity& e : last->entities) {
+      if (e.before) {
+        KB_ASSIGN(const KbDump d, parse(*e.before));
+        if (d.entities.size() != 1) {
+          return fail(Errc::storage, fmt::format("operation {} has a damaged snapshot", last->id));
+        }
+        KB_TRY(store.put_entity(d.entities.front()));
+      }
+    }
   }
   // Created events go first (links to them go with them), then the others come back.
   for (const OpEvent& e : last->events) {
@@ -184,50 +267,85 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
   return UndoneOp{*last, undo_id, run};
 }
 
-std::vector<std::string> describe_change(const OpEvent& e) {
-  if (!e.before) {
+namespace {
+
+// "created", "deleted", or one "field: old -> new" line for each field `compare` finds changed
+// between two kb JSON snapshots ("changed" when it finds none, or a snapshot does not hold the
+// one record it should: compare returns false).
+template <class Compare>
+std::vector<std::string> describe(const std::optional<std::string>& before,
+                                  const std::optional<std::string>& after, Compare compare) {
+  if (!before) {
     return {"created"};
   }
-  if (!e.after) {
+  if (!after) {
     return {"deleted"};
   }
-  const auto a = importers::read_kb_json(*e.before);
-  const auto b = importers::read_kb_json(*e.after);
-  if (!a || !b || a->events.size() != 1 || b->events.size() != 1) {
-    return {"changed"};
-  }
-  const Event& x = a->events.front();
-  const Event& y = b->events.front();
+  const auto a = importers::read_kb_json(*before);
+  const auto b = importers::read_kb_json(*after);
   std::vector<std::string> out;
-  const auto note = [&](std::string_view field, const std::string& from, const std::string& to) {
+  const auto note = [&out](std::string_view field, const std::string& from, const std::string& to) {
     if (from != to) {
       out.push_back(fmt::format("{}: '{}' -> '{}'", field, from, to));
     }
   };
-  note("title", x.title, y.title);
-  note("summary", x.summary, y.summary);
-  note("date", x.date.display(), y.date.display());
-  note("kind", x.kind, y.kind);
-  note("status", std::string(to_string(x.status)), std::string(to_string(y.status)));
-  note("tags", fmt::format("{}", fmt::join(x.tags, ", ")),
-       fmt::format("{}", fmt::join(y.tags, ", ")));
-  const auto roles = [](const Event& ev) {
-    std::vector<std::string> r;
-    for (const auto& p : ev.participants) {
-      r.push_back(fmt::format("{} #{}", to_string(p.role), p.entity_id));
-    }
-    std::sort(r.begin(), r.end());
-    return fmt::format("{}", fmt::join(r, ", "));
-  };
-  note("roles", roles(x), roles(y));
-  note("citations", std::to_string(x.citations.size()), std::to_string(y.citations.size()));
-  note("links", std::to_string(a->links.size()), std::to_string(b->links.size()));
-  note("merged into", x.merged_into ? fmt::format("#{}", *x.merged_into) : "",
-       y.merged_into ? fmt::format("#{}", *y.merged_into) : "");
-  if (out.empty()) {
-    out.push_back("changed");
+  if (!a || !b || !compare(*a, *b, note) || out.empty()) {
+    return {"changed"};
   }
   return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, ", "));
+}
+
+std::string number(const std::optional<Id>& id) { return id ? fmt::format("#{}", *id) : ""; }
+
+}  // namespace
+
+std::vector<std::string> describe_change(const OpEvent& e) {
+  return describe(e.before, e.after, [](const KbDump& a, const KbDump& b, const auto& note) {
+    if (a.events.size() != 1 || b.events.size() != 1) {
+      return false;
+    }
+    const Event& x = a.events.front();
+    const Event& y = b.events.front();
+    note("title", x.title, y.title);
+    note("summary", x.summary, y.summary);
+    note("date", x.date.display(), y.date.display());
+    note("kind", x.kind, y.kind);
+    note("status", std::string(to_string(x.status)), std::string(to_string(y.status)));
+    note("tags", joined(x.tags), joined(y.tags));
+    const auto roles = [](const Event& ev) {
+      std::vector<std::string> r;
+      for (const auto& p : ev.participants) {
+        r.push_back(fmt::format("{} #{}", to_string(p.role), p.entity_id));
+      }
+      std::sort(r.begin(), r.end());
+      return joined(r);
+    };
+    note("roles", roles(x), roles(y));
+    note("citations", std::to_string(x.citations.size()), std::to_string(y.citations.size()));
+    note("links", std::to_string(a.links.size()), std::to_string(b.links.size()));
+    note("merged into", number(x.merged_into), number(y.merged_into));
+    return true;
+  });
+}
+
+std::vector<std::string> describe_change(const OpEntity& e) {
+  return describe(e.before, e.after, [](const KbDump& a, const KbDump& b, const auto& note) {
+    if (a.entities.size() != 1 || b.entities.size() != 1) {
+      return false;
+    }
+    const Entity& x = a.entities.front();
+    const Entity& y = b.entities.front();
+    note("name", x.name, y.name);
+    note("kind", std::string(to_string(x.kind)), std::string(to_string(y.kind)));
+    note("description", x.description, y.description);
+    note("in", number(x.country_id), number(y.country_id));
+    note("aliases", joined(x.aliases), joined(y.aliases));
+    return true;
+  });
 }
 
 }  // namespace kb::services

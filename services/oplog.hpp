@@ -24,6 +24,15 @@ class OpRecorder {
 
   // Snapshots event `id` as it is now (nothing if there is none, or it is watched already).
   Result<void> watch(Repository& store, Id id);
+  // Snapshots entity `id` as it is now, before the command changes it (nothing if there is
+  // none, or it is watched already).
+  Result<void> watch_entity(Repository& store, Id id);
+  // Watches what merging entity `drop` into another changes besides the two: the events it
+  // takes part in and the places that lie in it.
+  Result<void> watch_entity_merge(Repository& store, Id keep, Id drop);
+  // Watches the events merged into event `id` (same-as), which a merge into it or its deletion
+  // changes too.
+  Result<void> watch_merged(Repository& store, Id id);
   // Notes that the command created event `id`.
   void created(Id id);
   // Notes that the command created entity or source `id` (an undo removes it when unused).
@@ -44,7 +53,8 @@ class OpRecorder {
  private:
   std::string user_;
   std::string command_;
-  std::vector<OpEvent> events_;  // before filled, after filled by finish()
+  std::vector<OpEvent> events_;     // before filled, after filled by finish()
+  std::vector<OpEntity> entities_;  // likewise
   std::vector<std::pair<RecordKind, Id>> records_;
   std::optional<Id> import_id_;
   struct Marks {
@@ -52,6 +62,7 @@ class OpRecorder {
   };
   std::optional<Marks> marks_;  // the last numbers given out, when marked
   std::set<Id> watched_;        // the events in events_
+  std::set<Id> watched_entities_;
 };
 
 // What undo_last() reverted.
@@ -61,12 +72,13 @@ struct UndoneOp {
   UndoCounts run;  // for an article import: what undoing its run removed
 };
 
-// Reverts the newest operation that is not an undo and was not undone: each event it changed
-// is put back as it was before (one it created is deleted, one it deleted comes back with its
-// number, permanent id, roles, citations, tags and links), and the entities and sources it
-// created are deleted unless something else has come to use them. An article import is undone
-// as a run (undo_import_run; Error conflict, changing nothing, when that would remove curated
-// events: `kb import --undo N --force` can). The undo is logged as an
+// Reverts the newest operation that is not an undo and was not undone: each entity it changed
+// is put back as it was before (one a merge deleted comes back with its number, permanent id
+// and aliases), then each event it changed is put back as it was before (one it created is deleted,
+// one it deleted comes back with its number, permanent id, roles, citations, tags and links), and
+// the entities and sources it created are deleted unless something else has come to use them. An
+// article import is undone as a run (undo_import_run; Error conflict, changing nothing, when that
+// would remove curated events: `kb import --undo N --force` can). The undo is logged as an
 // operation by `user`. Requires: a write transaction. Error (not_found) when there is nothing to
 // undo.
 // `force`: an article import's run is undone even where that removes curated events.
@@ -74,5 +86,7 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
 
 // What an operation changed on one event, as "field: old -> new" lines ("created", "deleted").
 std::vector<std::string> describe_change(const OpEvent& e);
+// The same for one entity ("aliases: 'Kiev' -> 'Kiev, Kyjiw'", "deleted").
+std::vector<std::string> describe_change(const OpEntity& e);
 
 }  // namespace kb::services

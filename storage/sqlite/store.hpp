@@ -54,6 +54,9 @@ class Store final : public Repository {
   Result<std::optional<Event>> stored_event(Id id) override;
   Result<std::vector<DumpLink>> links_of(Id event_id) override;
   Result<void> put_event(const Event& e, const std::vector<DumpLink>& links) override;
+  Result<void> put_entity(const Entity& e) override;
+  Result<std::vector<Id>> merged_into(Id id) override;
+  Result<std::vector<Id>> lying_in(Id id) override;
 
   Result<Id> add_entity(const Entity& e) override;
   // Entities whose name or alias has the same alias_key as `name`, oldest first.

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kb/text_key.hpp"
 #include "storage/sqlite/store.hpp"
 #include "storage/sqlite/store_rows.hpp"
 
@@ -28,6 +29,12 @@ constexpr std::string_view kLastUndoable =
 constexpr std::string_view kOpEvents =
     "SELECT event_id, event_uuid, before, after, history FROM op_event WHERE op_id = ?1 "
     "ORDER BY event_id";
+constexpr std::string_view kInsertOpEntity =
+    "INSERT INTO op_entity (op_id, entity_id, entity_uuid, before, after) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view kOpEntities =
+    "SELECT entity_id, entity_uuid, before, after FROM op_entity WHERE op_id = ?1 "
+    "ORDER BY entity_id";
 constexpr std::string_view kInsertOpRecord =
     "INSERT OR IGNORE INTO op_record (op_id, kind, record_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kOpRecords =
@@ -65,6 +72,21 @@ constexpr std::string_view kPutLink =
     "created_at) SELECT ?1, ?2, ?3, ?4, (SELECT citation_id FROM citation WHERE citation_id = ?5), "
     "?6 WHERE EXISTS (SELECT 1 FROM event WHERE event_id = ?2) "
     "AND EXISTS (SELECT 1 FROM event WHERE event_id = ?4)";
+constexpr std::string_view kEntityExists = "SELECT 1 FROM entity WHERE entity_id = ?1";
+constexpr std::string_view kPutEntityUpdate =
+    "UPDATE entity SET name = ?2, kind = ?3, description = ?4, wikidata = ?5, "
+    "country_id = (SELECT entity_id FROM entity WHERE entity_id = ?6), uuid = ?7 "
+    "WHERE entity_id = ?1";
+constexpr std::string_view kPutEntityInsert =
+    "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT entity_id FROM entity WHERE entity_id = ?6), ?7)";
+constexpr std::string_view kClearAliases = "DELETE FROM entity_alias WHERE entity_id = ?1";
+constexpr std::string_view kPutAlias =
+    "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kMergedInto =
+    "SELECT event_id FROM event WHERE merged_into = ?1 ORDER BY event_id";
+constexpr std::string_view kLyingIn =
+    "SELECT entity_id FROM entity WHERE country_id = ?1 ORDER BY entity_id";
 // A link put back before the citation it rests on (another event's) gets it on the next pass.
 constexpr std::string_view kPutLinkCitation =
     "UPDATE link SET citation_id = (SELECT citation_id FROM citation WHERE citation_id = ?2) "
@@ -88,6 +110,12 @@ Result<void> load_op_events(Db& db, Op& op) {
   KB_ASSIGN(op.events, s.collect([](const Statement& row) {
     return OpEvent{row.column_int(0), row.column_text(1), row.column_optional_text(2),
                    row.column_optional_text(3), row.column_optional_text(4)};
+  }));
+  KB_ASSIGN(Statement n, db.prepare(kOpEntities));
+  n.bind(1, op.id);
+  KB_ASSIGN(op.entities, n.collect([](const Statement& row) {
+    return OpEntity{row.column_int(0), row.column_text(1), row.column_optional_text(2),
+                    row.column_optional_text(3)};
   }));
   KB_ASSIGN(Statement r, db.prepare(kOpRecords));
   r.bind(1, op.id);
@@ -113,6 +141,13 @@ Result<Id> Store::add_op(const Op& op) {
     e.bind(1, id).bind(2, oe.event_id).bind(3, oe.event_uuid).bind(4, oe.before).bind(5, oe.after);
     e.bind(6, oe.history);
     KB_TRY(e.run());
+  }
+  KB_ASSIGN(Statement n, db_.prepare(kInsertOpEntity));
+  for (const OpEntity& oe : op.entities) {
+    n.reset();
+    n.bind(1, id).bind(2, oe.entity_id).bind(3, oe.entity_uuid).bind(4, oe.before);
+    n.bind(5, oe.after);
+    KB_TRY(n.run());
   }
   KB_ASSIGN(Statement r, db_.prepare(kInsertOpRecord));
   for (const auto& [kind, record] : op.created) {
@@ -257,6 +292,48 @@ Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links
     KB_TRY(cited.run());
   }
   return ok();
+}
+
+Result<void> Store::put_entity(const Entity& e) {
+  const std::string key = alias_key(e.name);
+  if (key.empty()) {
+    return fail(Errc::invalid_argument, "an entity needs a name");
+  }
+  KB_ASSIGN(Statement exists, db_.prepare(kEntityExists));
+  exists.bind(1, e.id);
+  KB_ASSIGN(const Step found, exists.step());
+  KB_ASSIGN(Statement s, db_.prepare(found == Step::row ? kPutEntityUpdate : kPutEntityInsert));
+  s.bind(1, e.id).bind(2, e.name).bind(3, to_string(e.kind)).bind(4, e.description);
+  s.bind(5, e.wikidata).bind(6, e.country_id).bind(7, rows::optional_uuid(e.uuid));
+  KB_TRY(s.run());
+  KB_ASSIGN(Statement clear, db_.prepare(kClearAliases));
+  clear.bind(1, e.id);
+  KB_TRY(clear.run());
+  KB_ASSIGN(Statement alias, db_.prepare(kPutAlias));
+  alias.bind(1, key).bind(2, e.name).bind(3, e.id);
+  KB_TRY(alias.run());
+  for (const auto& a : e.aliases) {
+    const std::string k = alias_key(a);
+    if (k.empty()) {
+      continue;
+    }
+    alias.reset();
+    alias.bind(1, k).bind(2, a).bind(3, e.id);
+    KB_TRY(alias.run());
+  }
+  return ok();
+}
+
+Result<std::vector<Id>> Store::merged_into(Id id) {
+  KB_ASSIGN(Statement s, db_.prepare(kMergedInto));
+  s.bind(1, id);
+  return s.collect([](const Statement& row) { return row.column_int(0); });
+}
+
+Result<std::vector<Id>> Store::lying_in(Id id) {
+  KB_ASSIGN(Statement s, db_.prepare(kLyingIn));
+  s.bind(1, id);
+  return s.collect([](const Statement& row) { return row.column_int(0); });
 }
 
 }  // namespace kb::sqlite

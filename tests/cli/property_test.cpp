@@ -1,5 +1,6 @@
 // Issue #11's reliability test: random sequences of add, edit, tag, link, same-as merge, rm,
-// extract, import and undo against one knowledge base, checking after every step that
+// extract, import, entity add/alias/merge and undo against one knowledge base, checking after every
+// step that
 // - local numbers and permanent ids are unique, and a number never changes its permanent id;
 // - an analyst's curated event is changed only by a command aimed at it (extraction and
 //   commands aimed at other events leave it exactly as it was);
@@ -53,6 +54,7 @@ struct Run {
   std::vector<std::string> undo_stack;  // kb JSON before each logged command not yet undone
   std::map<long, std::string> uuid_of;  // every local number ever seen, with its permanent id
   int step = 0;
+  int links_tried = 0;              // relations are tried in turn
   std::map<std::string, int> done;  // successful commands by name, "undo" included
 
   explicit Run(unsigned seed) : rng(seed) {}
@@ -96,7 +98,7 @@ struct Run {
     bool protect = true;  // check curated events not aimed at
     bool logged = true;   // a successful run is an undoable operation
     std::vector<std::string> args;
-    const int what = ids.size() < 2 ? 0 : roll(10);
+    const int what = ids.size() < 2 ? 0 : roll(12);
     switch (what) {
       case 0:
         args = {"add", fmt::format("Event {}", step), "--date",
@@ -126,7 +128,7 @@ struct Run {
         const long b = pick(ids);
         aimed = {a, b};
         const char* relations[] = {"caused", "responds-to", "related", "same-as"};
-        args = {"link", std::to_string(a), relations[roll(4)], std::to_string(b)};
+        args = {"link", std::to_string(a), relations[links_tried++ % 4], std::to_string(b)};
         break;
       }
       case 5: {
@@ -142,6 +144,25 @@ struct Run {
         args = {"import", roll(2) == 0 ? colleague_json : kArticle};
         protect = false;  // merging a colleague's analyst work is this analyst's command
         break;
+      case 8:
+      case 9: {
+        std::vector<long> entities;
+        for (const auto& n : before["entities"]) {
+          entities.push_back(n["id"].get<long>());
+        }
+        const int which = entities.size() < 2 ? 0 : roll(3);
+        if (which == 0) {
+          args = {"entity", "add",  fmt::format("Place {}", step),      "--kind",
+                  "place",  "--in", roll(2) == 0 ? "Ukraine" : "Russia"};
+        } else if (which == 1) {
+          args = {"entity", "alias", std::to_string(pick(entities)), fmt::format("Alias {}", step)};
+        } else {
+          args = {"entity", "merge", std::to_string(pick(entities)),
+                  std::to_string(pick(entities))};
+          protect = false;  // the analyst's own change to every event the entity is in
+        }
+        break;
+      }
       default:
         args = {};  // undo
         break;
@@ -165,7 +186,8 @@ struct Run {
       CHECK_MESSAGE(after.dump() == before_text, "a failed command changed the KB: " << r.err);
       return;
     }
-    ++done[args[0] == "link" ? args[0] + " " + args[2] : args[0]];
+    ++done[args[0] == "link" || args[0] == "entity" ? args[0] + " " + args[1 + (args[0] == "link")]
+                                                    : args[0]];
     if (logged) {
       undo_stack.push_back(before_text);
     }
@@ -205,13 +227,13 @@ TEST_SUITE("cli") {
       colleague.ok({"export", "-o", run.colleague_json});
       run.kb.ok({"import", kArticle});
       run.check_ids(run.dump());
-      for (run.step = 0; run.step < 40; ++run.step) {
+      for (run.step = 0; run.step < 60; ++run.step) {
         run.one_step();
       }
       // The sequence was not vacuous: every kind of step succeeded at least once.
       for (const char* kind : {"add", "edit", "tag", "link caused", "link same-as", "rm", "extract",
-                               "import", "undo"}) {
-        CHECK_MESSAGE(run.done[kind] > 0, kind << " never succeeded");
+                               "import", "entity add", "entity alias", "entity merge", "undo"}) {
+        CHECK_MESSAGE(run.done[kind] > 0, std::string(kind) << " never succeeded");
       }
       // Everything still logged can be undone, each step exactly.
       while (!run.undo_stack.empty()) {

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -79,6 +80,79 @@ TEST_SUITE("cli") {
     seed();
     const std::string start = ok({"export", "--format", "json"});
     ok({"link", "1", "same-as", "2"});
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == start);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb undo reverts entity add, alias and merge") {
+    seed();
+    const std::string start = ok({"export", "--format", "json"});
+    // Every row but the log's, the number counters' and the full-text indexes' (whose segments
+    // an event put back rewrites; their integrity is checked elsewhere).
+    const auto kept_rows = [this] {
+      std::vector<std::string> out;
+      for (const auto& row : rows()) {
+        if (row.rfind("op", 0) != 0 && row.rfind("id_sequence:", 0) != 0 &&
+            row.rfind("sqlite_sequence:", 0) != 0 && row.rfind("event_fts", 0) != 0) {
+          out.push_back(row);
+        }
+      }
+      return out;
+    };
+    const auto start_rows = kept_rows();
+    ok({"entity", "add", "Mayorsk", "--kind", "place", "--in", "Ukraine"});
+    const std::string added = ok({"export", "--format", "json"});
+    CHECK(added != start);
+    ok({"entity", "alias", "Russia", "Russian Federation", "RF"});
+    const std::string aliased = ok({"export", "--format", "json"});
+    CHECK(aliased != added);
+    // Crimea (a place of the seed) and Mayorsk lie in Ukraine; merging Ukraine into Russia moves
+    // its roles and its places, and its name becomes Russia's alias.
+    ok({"entity", "merge", "Russia", "Ukraine"});
+    const std::string merged = ok({"export", "--format", "json"});
+    CHECK(merged.find("\"name\": \"Ukraine\"") == std::string::npos);
+    const std::string log = ok({"log", "--limit", "3"});
+    CHECK(log.find("entity merge #") != std::string::npos);
+    CHECK(log.find("deleted") != std::string::npos);
+    CHECK(log.find("aliases: '' -> 'RF, Russian Federation'") != std::string::npos);
+
+    ok({"undo"});  // the merge: Ukraine back with its number, roles, places and aliases
+    CHECK(ok({"export", "--format", "json"}) == aliased);
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == added);
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == start);
+    // Nothing of the three commands is left but their log entries and the numbers given out.
+    CHECK(kept_rows() == start_rows);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb undo of a colleague's import takes back the aliases it added") {
+    seed();
+    TempKb colleague;
+    colleague.seed();
+    colleague.ok({"entity", "alias", "Russia", "Russian Federation"});
+    const std::string theirs = dir.file("theirs.json");
+    colleague.ok({"export", "-o", theirs});
+    const std::string start = ok({"export", "--format", "json"});
+    ok({"import", theirs});
+    CHECK(ok({"entity", "show", "Russia"}).find("Russian Federation") != std::string::npos);
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == start);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb undo restores events merged into a merged or deleted event") {
+    seed();
+    ok({"add", "Crimea referendum", "--date", "16 March 2014"});
+    const std::string start = ok({"export", "--format", "json"});
+    ok({"link", "2", "same-as", "3"});  // 3 merged into 2
+    const std::string one = ok({"export", "--format", "json"});
+    ok({"link", "1", "same-as", "2"});  // 2, and 3 with it, merged into 1
+    const std::string chain = ok({"export", "--format", "json"});
+    ok({"rm", "1", "--yes"});  // 3 was merged into 1 without a link to it
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == chain);
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == one);
     ok({"undo"});
     CHECK(ok({"export", "--format", "json"}) == start);
   }
