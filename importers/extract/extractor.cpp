@@ -406,6 +406,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   e.date_text = sd.source == learned::DateSource::publication
                     ? std::string(kPublicationDateText)
                     : std::string(doc.text.substr(t.begin, t.end - t.begin));
+  e.date_begin = sd.source == learned::DateSource::publication ? std::string::npos : t.begin;
   e.quote = std::string(doc.text.substr(v.begin, v.end - v.begin));
   e.quote_begin = v.begin;
   e.quote_end = v.end;
@@ -594,6 +595,33 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       x.events.push_back(std::move(e));
     }
   }
+  // One date expression dates one happening of its sentence: the later predicates it dates are
+  // the same happening told again or a detail of it ("Ukrainian forces repelled Russian forces
+  // around Izyum late on March 13, repelling Russian attacks near several villages"; error
+  // class: one happening as two or three events). The sentence's first predicate stands for
+  // it. Two date expressions ("captured Toshkivka on June 12, and ... struck Lysychansk on June
+  // 12") date two happenings.
+  const auto begin = x.events.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto end = x.events.end();
+  std::vector<bool> drop(x.events.size() - first, false);
+  for (auto it = begin; it != end; ++it) {
+    drop[static_cast<std::size_t>(it - begin)] = std::any_of(begin, end, [&](const auto& o) {
+      return &o != &*it && o.date_begin == it->date_begin && o.date == it->date &&
+             (o.trigger_begin < it->trigger_begin ||
+              (o.trigger_begin == it->trigger_begin && &o < &*it));
+    });
+  }
+  std::size_t kept = first;
+  for (std::size_t i = first; i < x.events.size(); ++i) {
+    if (drop[i - first]) {
+      continue;
+    }
+    if (kept != i) {
+      x.events[kept] = std::move(x.events[i]);
+    }
+    ++kept;
+  }
+  x.events.resize(kept);
   detail::find_links(view, first, x);
 }
 

@@ -59,6 +59,9 @@ struct ExtractedEvent {
   FuzzyDate date = FuzzyDate::year(date::year{1970});
   std::string date_text;  // the expression as written ("over the weekend"), or
                           // kPublicationDateText when the publication date dates it
+  // The byte offset in Article::text of the expression that dates it (the sentence's own, or
+  // an earlier one framing its paragraph); npos when the publication date dates it.
+  std::size_t date_begin = std::string::npos;
   std::string kind = "other";
   Status status = Status::reported;
   double confidence = 0.5;

@@ -293,6 +293,7 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
   e.kind = std::string(t.kind);
   e.date = *d.timex->date;
   e.date_text = std::string(doc.text.substr(d.timex->begin, d.timex->end - d.timex->begin));
+  e.date_begin = d.timex->begin;
   e.quote = std::string(doc.text.substr(v.begin, v.end - v.begin));
   e.quote_begin = v.begin;
   e.quote_end = v.end;

@@ -162,6 +162,18 @@ TEST_SUITE("importers") {
                       [](const auto& e) { return e.date.timex() == "2022-06-12"; }));
   }
 
+  TEST_CASE("one date expression dates one happening of its sentence") {
+    // Three predicates on one date expression (ISW, 14 March 2022): one happening told with its
+    // details, not three events; a second expression of the same day dates a second one.
+    const auto x = extract(
+        "Ukrainian forces repelled Russian forces around Izyum late on March 13, repelling "
+        "Russian attacks near several villages, including Topolske.",
+        date::sys_days{date::year{2022} / 3 / 14});
+    REQUIRE(x.events.size() == 1);
+    CHECK(x.events.front().date.timex() == "2022-03-13");
+    CHECK(x.events.front().trigger == "repelled");
+  }
+
   TEST_CASE("a strike or a capture where only the place is named is done to the place's country") {
     const auto x = extract(
         "Russian forces shelled Kharkiv on June 12. Ukrainian forces shelled Kharkiv Oblast "
