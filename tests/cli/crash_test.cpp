@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -108,6 +109,12 @@ TEST_SUITE("cli") {
     for (int attempt = 0; attempt < 4; ++attempt) {
       CAPTURE(attempt);
       const pid_t pid = spawn_kb({"--db", db, "import", "--jobs", "2", input});
+      // The first run loads its models before it creates the file; on a loaded machine that
+      // outlasts any fixed delay, and a kill then tests nothing. Kill once the file is there.
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+      while (!std::filesystem::exists(db) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
       std::this_thread::sleep_for(
           std::chrono::milliseconds(std::uniform_int_distribution<int>(150, 1200)(rng)));
       kill(pid, SIGKILL);
