@@ -51,6 +51,14 @@ Result<void> run_log(Context& ctx, const std::optional<std::string>& event, std:
         ctx.out << fmt::format("    entity #{} {}\n", e.entity_id, line);
       }
     }
+    for (const OpSource& e : op.sources) {
+      if (id) {
+        break;
+      }
+      for (const auto& line : services::describe_change(e)) {
+        ctx.out << fmt::format("    source #{} {}\n", e.source_id, line);
+      }
+    }
   }
   return ok();
 }

@@ -100,6 +100,17 @@ struct OpEntity {
   std::string entity_uuid;
   std::optional<std::string> before;  // nullopt: the operation created the entity
   std::optional<std::string> after;   // nullopt: the operation deleted it
+  std::optional<Id> import_id;        // before: the import run whose extraction created it
+};
+
+// One source as a logged operation changed it (`kb import --undo N` deletes them): kb JSON
+// documents holding that source, its text included.
+struct OpSource {
+  Id source_id = 0;
+  std::string source_uuid;
+  std::optional<std::string> before;  // nullopt: the operation created the source
+  std::optional<std::string> after;   // nullopt: the operation deleted it
+  std::optional<Id> import_id;        // before: the import run that added it
 };
 
 // One logged analyst command (`kb log`, `kb undo`).
@@ -113,6 +124,8 @@ struct Op {
   std::optional<Id> import_id;  // an article import: the run, which an undo undoes as a whole
   std::vector<OpEvent> events;
   std::vector<OpEntity> entities;  // the existing entities it changed, before and after
+  std::vector<OpSource> sources;   // the existing sources it changed, before and after
+  std::optional<Id> undid_import;  // `kb import --undo N`: the run it undid (an undo reopens it)
   // The entities and sources it created (never events: those are in `events`), so that an
   // undo can remove them again.
   std::vector<std::pair<RecordKind, Id>> created;
@@ -273,6 +286,15 @@ class Repository {
   // country, permanent id and aliases (those not listed are removed), inserting it when missing.
   // A country that no longer exists is left out.
   virtual Result<void> put_entity(const Entity& e) = 0;
+  // Makes source `s` (by its id) exactly as given, its import run included, inserting it when
+  // missing.
+  virtual Result<void> put_source(const Source& s) = 0;
+  // Marks import run `import_id` as not undone (an undo of `kb import --undo` put it back).
+  virtual Result<void> reopen_import(Id import_id) = 0;
+  // The events that cite source `source_id`, by id.
+  virtual Result<std::vector<Id>> events_citing(Id source_id) = 0;
+  // The entities the extraction of import run `import_id` created, by id.
+  virtual Result<std::vector<Id>> entities_of_import(Id import_id) = 0;
   // The events merged into event `id` (same-as), by id.
   virtual Result<std::vector<Id>> merged_into(Id id) = 0;
   // The entities whose country is entity `id`, by id.

@@ -29,21 +29,35 @@ Result<std::optional<std::string>> snapshot(Repository& store, Id id, std::strin
   return std::optional<std::string>(importers::write_kb_json(dump));
 }
 
-// Entity `id` as kb JSON, or nullopt when there is no such entity.
-Result<std::optional<std::string>> entity_snapshot(Repository& store, Id id, std::string* uuid) {
-  auto e = store.entity(id);
-  if (!e) {
-    if (e.error().code == Errc::not_found) {
+// A record `found` by number as kb JSON in `list` (with its permanent id and import run beside
+// it), or nullopt when there is no such record. Entities and sources (the source's text
+// included) are kept so.
+template <typename Record>
+Result<std::optional<std::string>> record_snapshot(Result<Record> found,
+                                                   std::vector<Record> KbDump::*list,
+                                                   std::string& uuid,
+                                                   std::optional<Id>& import_id) {
+  if (!found) {
+    if (found.error().code == Errc::not_found) {
       return std::optional<std::string>();
     }
-    return std::move(e).error();
+    return std::move(found).error();
   }
-  if (uuid != nullptr) {
-    *uuid = e->uuid;
-  }
+  uuid = found->uuid;
+  import_id = found->import_id;
   KbDump dump;
-  dump.entities.push_back(std::move(*e));
+  (dump.*list).push_back(std::move(*found));
   return std::optional<std::string>(importers::write_kb_json(dump));
+}
+
+Result<std::optional<std::string>> entity_snapshot(Repository& store, Id id, std::string& uuid,
+                                                   std::optional<Id>& import_id) {
+  return record_snapshot(store.entity(id), &KbDump::entities, uuid, import_id);
+}
+
+Result<std::optional<std::string>> source_snapshot(Repository& store, Id id, std::string& uuid,
+                                                   std::optional<Id>& import_id) {
+  return record_snapshot(store.source(id), &KbDump::sources, uuid, import_id);
 }
 
 Result<KbDump> parse(const std::string& text) { return importers::read_kb_json(text); }
@@ -80,10 +94,23 @@ Result<void> OpRecorder::watch_entity(Repository& store, Id id) {
   }
   OpEntity e;
   e.entity_id = id;
-  KB_ASSIGN(e.before, entity_snapshot(store, id, &e.entity_uuid));
+  KB_ASSIGN(e.before, entity_snapshot(store, id, e.entity_uuid, e.import_id));
   if (e.before) {
     watched_entities_.insert(id);
     entities_.push_back(std::move(e));
+  }
+  return ok();
+}
+
+Result<void> OpRecorder::watch_source(Repository& store, Id id) {
+  if (!watched_sources_.insert(id).second) {
+    return ok();
+  }
+  OpSource s;
+  s.source_id = id;
+  KB_ASSIGN(s.before, source_snapshot(store, id, s.source_uuid, s.import_id));
+  if (s.before) {
+    sources_.push_back(std::move(s));
   }
   return ok();
 }
@@ -150,11 +177,21 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   }
   op.created = records_;
   op.import_id = import_id_;
+  op.undid_import = undid_import_;
   for (OpEntity& e : entities_) {
     std::string uuid;
-    KB_ASSIGN(e.after, entity_snapshot(store, e.entity_id, &uuid));
-    if (e.before != e.after) {
+    std::optional<Id> import_id;
+    KB_ASSIGN(e.after, entity_snapshot(store, e.entity_id, uuid, import_id));
+    if (e.before != e.after || e.import_id != import_id) {
       op.entities.push_back(e);
+    }
+  }
+  for (OpSource& src : sources_) {
+    std::string uuid;
+    std::optional<Id> import_id;
+    KB_ASSIGN(src.after, source_snapshot(store, src.source_id, uuid, import_id));
+    if (src.before != src.after || src.import_id != import_id) {
+      op.sources.push_back(src);
     }
   }
   for (OpEvent& e : events_) {
@@ -183,20 +220,38 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
   for (const OpEntity& e : last->entities) {
     KB_TRY(undo.watch_entity(store, e.entity_id));
   }
+  for (const OpSource& s : last->sources) {
+    KB_TRY(undo.watch_source(store, s.source_id));
+  }
   if (last->import_id) {
     // An article import: its run is undone as `kb import --undo` does, then the events from
     // before it that it changed (merges, links) are put back below.
     KB_ASSIGN(run, undo_import_run(store, *last->import_id, force));
   }
-  // Entities first, as they were (a merged one back with its number), since the events put
-  // back below refer to them; countries before the places that lie in them.
+  // A run `kb import --undo` undid is open again, so what comes back below is its own.
+  if (last->undid_import) {
+    KB_TRY(store.reopen_import(*last->undid_import));
+  }
+  // Sources and entities first, as they were (a merged entity back with its number), since the
+  // events put back below refer to them; countries before the places that lie in them.
+  for (const OpSource& s : last->sources) {
+    if (s.before) {
+      KB_ASSIGN(KbDump d, parse(*s.before));
+      if (d.sources.size() != 1) {
+        return fail(Errc::storage, fmt::format("operation {} has a damaged snapshot", last->id));
+      }
+      d.sources.front().import_id = s.import_id;
+      KB_TRY(store.put_source(d.sources.front()));
+    }
+  }
   for (int pass = 0; pass < 2; ++pass) {
     for (const OpEntity& e : last->entities) {
       if (e.before) {
-        KB_ASSIGN(const KbDump d, parse(*e.before));
+        KB_ASSIGN(KbDump d, parse(*e.before));
         if (d.entities.size() != 1) {
           return fail(Errc::storage, fmt::format("operation {} has a damaged snapshot", last->id));
         }
+        d.entities.front().import_id = e.import_id;
         KB_TRY(store.put_entity(d.entities.front()));
       }
     }
@@ -344,6 +399,17 @@ std::vector<std::string> describe_change(const OpEntity& e) {
     note("description", x.description, y.description);
     note("in", number(x.country_id), number(y.country_id));
     note("aliases", joined(x.aliases), joined(y.aliases));
+    return true;
+  });
+}
+
+std::vector<std::string> describe_change(const OpSource& e) {
+  return describe(e.before, e.after, [](const KbDump& a, const KbDump& b, const auto& note) {
+    if (a.sources.size() != 1 || b.sources.size() != 1) {
+      return false;
+    }
+    note("title", a.sources.front().title, b.sources.front().title);
+    note("url", a.sources.front().url.value_or(""), b.sources.front().url.value_or(""));
     return true;
   });
 }

@@ -27,6 +27,8 @@ class OpRecorder {
   // Snapshots entity `id` as it is now, before the command changes it (nothing if there is
   // none, or it is watched already).
   Result<void> watch_entity(Repository& store, Id id);
+  // Snapshots source `id` (its text included) as it is now, before the command deletes it.
+  Result<void> watch_source(Repository& store, Id id);
   // Watches what merging entity `drop` into another changes besides the two: the events it
   // takes part in and the places that lie in it.
   Result<void> watch_entity_merge(Repository& store, Id keep, Id drop);
@@ -46,6 +48,8 @@ class OpRecorder {
   void set_command(std::string command) { command_ = std::move(command); }
   // Makes it the log entry of article import run `import_id` (an undo undoes the run).
   void set_import(Id import_id) { import_id_ = import_id; }
+  // Makes it the log entry of `kb import --undo import_id` (an undo reopens the run).
+  void set_undid_import(Id import_id) { undid_import_ = import_id; }
   // Snapshots the watched and created events as they are now and logs the operation; returns
   // its id. `undoes`: for `kb undo`, the operation it reverted.
   Result<Id> finish(Repository& store, std::optional<Id> undoes = std::nullopt);
@@ -55,14 +59,17 @@ class OpRecorder {
   std::string command_;
   std::vector<OpEvent> events_;     // before filled, after filled by finish()
   std::vector<OpEntity> entities_;  // likewise
+  std::vector<OpSource> sources_;   // likewise
   std::vector<std::pair<RecordKind, Id>> records_;
   std::optional<Id> import_id_;
+  std::optional<Id> undid_import_;
   struct Marks {
     Id event = 0, entity = 0, source = 0;
   };
   std::optional<Marks> marks_;  // the last numbers given out, when marked
   std::set<Id> watched_;        // the events in events_
   std::set<Id> watched_entities_;
+  std::set<Id> watched_sources_;
 };
 
 // What undo_last() reverted.
@@ -88,5 +95,7 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
 std::vector<std::string> describe_change(const OpEvent& e);
 // The same for one entity ("aliases: 'Kiev' -> 'Kiev, Kyjiw'", "deleted").
 std::vector<std::string> describe_change(const OpEntity& e);
+// The same for one source.
+std::vector<std::string> describe_change(const OpSource& e);
 
 }  // namespace kb::services

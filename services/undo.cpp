@@ -3,6 +3,7 @@
 #include "services/undo.hpp"
 
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -20,7 +21,36 @@ Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force,
     KB_TRY(tx.commit());
     return undone.run;
   }
+  // An older run: logged with what it deletes and changes as it was (its sources with their
+  // text, the events that cite them or whose dates they changed, the events linked or merged
+  // to those, the entities its extraction created), so that `kb undo` can put the run back.
+  OpRecorder op(user, fmt::format("import --undo {}", import_id));
+  op.set_undid_import(import_id);
+  KB_ASSIGN(const auto source_ids, store.import_sources(import_id));
+  std::vector<Id> events;
+  for (const Id source_id : source_ids) {
+    KB_TRY(op.watch_source(store, source_id));
+    KB_ASSIGN(const auto citing, store.events_citing(source_id));
+    events.insert(events.end(), citing.begin(), citing.end());
+    KB_ASSIGN(const auto changes, store.date_changes_of_source(source_id));
+    for (const DateChange& c : changes) {
+      events.push_back(c.event_id);
+    }
+  }
+  for (const Id id : events) {
+    KB_TRY(op.watch(store, id));
+    KB_TRY(op.watch_merged(store, id));
+    KB_ASSIGN(const auto links, store.links_of(id));
+    for (const DumpLink& l : links) {
+      KB_TRY(op.watch(store, l.from == id ? l.to : l.from));
+    }
+  }
+  KB_ASSIGN(const auto entities, store.entities_of_import(import_id));
+  for (const Id id : entities) {
+    KB_TRY(op.watch_entity(store, id));
+  }
   KB_ASSIGN(UndoCounts n, undo_import_run(store, import_id, force));
+  KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   return n;
 }

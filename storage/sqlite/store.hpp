@@ -55,6 +55,10 @@ class Store final : public Repository {
   Result<std::vector<DumpLink>> links_of(Id event_id) override;
   Result<void> put_event(const Event& e, const std::vector<DumpLink>& links) override;
   Result<void> put_entity(const Entity& e) override;
+  Result<void> put_source(const Source& s) override;
+  Result<void> reopen_import(Id import_id) override;
+  Result<std::vector<Id>> events_citing(Id source_id) override;
+  Result<std::vector<Id>> entities_of_import(Id import_id) override;
   Result<std::vector<Id>> merged_into(Id id) override;
   Result<std::vector<Id>> lying_in(Id id) override;
 

@@ -44,18 +44,6 @@ constexpr std::string_view kInsertLink =
     "INSERT INTO link (link_id, from_event, relation, to_event, citation_id, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-// The day of an ISO 8601 date or date-time (as the store computes source.published_day).
-std::optional<std::int64_t> published_day(const std::optional<std::string>& published) {
-  if (!published || published->size() < 10) {
-    return std::nullopt;
-  }
-  const auto parsed = FuzzyDate::from_timex(published->substr(0, 10));
-  if (!parsed || parsed->precision() != Precision::day) {
-    return std::nullopt;
-  }
-  return to_day_number(parsed->first());
-}
-
 Result<void> restore_entities(Db& db, const std::vector<Entity>& entities) {
   KB_ASSIGN(Statement insert, db.prepare(kInsertEntity));
   KB_ASSIGN(Statement alias, db.prepare(kInsertAlias));
@@ -88,7 +76,9 @@ Result<void> restore_sources(Db& db, const std::vector<Source>& sources) {
   for (const auto& src : sources) {
     s.reset();
     s.bind(1, src.id).bind(2, src.url).bind(3, src.title).bind(4, src.publisher);
-    s.bind(5, src.original_publisher).bind(6, src.published).bind(7, published_day(src.published));
+    s.bind(5, src.original_publisher)
+        .bind(6, src.published)
+        .bind(7, rows::published_day(src.published));
     s.bind(8, src.retrieved).bind(9, src.content_hash).bind(10, src.origin).bind(11, src.body);
     s.bind(12, rows::optional_uuid(src.uuid));
     KB_TRY(s.run());

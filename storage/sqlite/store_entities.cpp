@@ -22,7 +22,7 @@ constexpr std::string_view kSameName =
 constexpr std::string_view kLookup =
     "SELECT DISTINCT entity_id FROM entity_alias WHERE alias_key = ?1 ORDER BY entity_id";
 constexpr std::string_view kEntity =
-    "SELECT entity_id, name, kind, description, wikidata, country_id, uuid FROM entity "
+    "SELECT entity_id, name, kind, description, wikidata, country_id, uuid, import_id FROM entity "
     "WHERE entity_id = ?1";
 constexpr std::string_view kAliases =
     "SELECT alias FROM entity_alias WHERE entity_id = ?1 ORDER BY alias";
@@ -134,6 +134,7 @@ Result<Entity> Store::entity(Id id) {
   e.wikidata = s.column_optional_text(4);
   e.country_id = s.column_optional_int(5);
   e.uuid = s.column_text(6);
+  e.import_id = s.column_optional_int(7);
   KB_ASSIGN(Statement aliases, db_.prepare(kAliases));
   aliases.bind(1, id);
   for (;;) {

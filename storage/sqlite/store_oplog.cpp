@@ -13,16 +13,17 @@ namespace kb::sqlite {
 namespace {
 
 constexpr std::string_view kInsertOp =
-    "INSERT INTO op (at, user, command, undoes, import_id) VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO op (at, user, command, undoes, import_id, undid_import) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr std::string_view kInsertOpEvent =
     "INSERT INTO op_event (op_id, event_id, event_uuid, before, after, history) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr std::string_view kOps =
-    "SELECT op_id, at, user, command, undoes, undone_by, import_id FROM op "
+    "SELECT op_id, at, user, command, undoes, undone_by, import_id, undid_import FROM op "
     "WHERE ?1 IS NULL OR op_id IN (SELECT op_id FROM op_event WHERE event_id = ?1) "
     "ORDER BY op_id DESC LIMIT ?2";
 constexpr std::string_view kLastUndoable =
-    "SELECT op_id, at, user, command, undoes, undone_by, import_id FROM op "
+    "SELECT op_id, at, user, command, undoes, undone_by, import_id, undid_import FROM op "
     "WHERE undoes IS NULL AND undone_by IS NULL AND NOT EXISTS (SELECT 1 FROM import_run r "
     "WHERE r.import_id = op.import_id AND r.undone_at IS NOT NULL) "
     "ORDER BY op_id DESC LIMIT 1";
@@ -30,11 +31,17 @@ constexpr std::string_view kOpEvents =
     "SELECT event_id, event_uuid, before, after, history FROM op_event WHERE op_id = ?1 "
     "ORDER BY event_id";
 constexpr std::string_view kInsertOpEntity =
-    "INSERT INTO op_entity (op_id, entity_id, entity_uuid, before, after) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO op_entity (op_id, entity_id, entity_uuid, before, after, import_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr std::string_view kOpEntities =
-    "SELECT entity_id, entity_uuid, before, after FROM op_entity WHERE op_id = ?1 "
+    "SELECT entity_id, entity_uuid, before, after, import_id FROM op_entity WHERE op_id = ?1 "
     "ORDER BY entity_id";
+constexpr std::string_view kInsertOpSource =
+    "INSERT INTO op_source (op_id, source_id, source_uuid, before, after, import_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr std::string_view kOpSources =
+    "SELECT source_id, source_uuid, before, after, import_id FROM op_source WHERE op_id = ?1 "
+    "ORDER BY source_id";
 constexpr std::string_view kInsertOpRecord =
     "INSERT OR IGNORE INTO op_record (op_id, kind, record_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kOpRecords =
@@ -75,11 +82,29 @@ constexpr std::string_view kPutLink =
 constexpr std::string_view kEntityExists = "SELECT 1 FROM entity WHERE entity_id = ?1";
 constexpr std::string_view kPutEntityUpdate =
     "UPDATE entity SET name = ?2, kind = ?3, description = ?4, wikidata = ?5, "
-    "country_id = (SELECT entity_id FROM entity WHERE entity_id = ?6), uuid = ?7 "
-    "WHERE entity_id = ?1";
+    "country_id = (SELECT entity_id FROM entity WHERE entity_id = ?6), uuid = ?7, "
+    "import_id = (SELECT import_id FROM import_run WHERE import_id = ?8) WHERE entity_id = ?1";
 constexpr std::string_view kPutEntityInsert =
-    "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT entity_id FROM entity WHERE entity_id = ?6), ?7)";
+    "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid, "
+    "import_id) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT entity_id FROM entity WHERE entity_id = ?6), "
+    "?7, (SELECT import_id FROM import_run WHERE import_id = ?8))";
+constexpr std::string_view kSourceExists = "SELECT 1 FROM source WHERE source_id = ?1";
+constexpr std::string_view kPutSourceUpdate =
+    "UPDATE source SET url = ?2, title = ?3, publisher = ?4, original_publisher = ?5, "
+    "published = ?6, published_day = ?7, retrieved = ?8, content_hash = ?9, origin = ?10, "
+    "body = ?11, import_id = (SELECT import_id FROM import_run WHERE import_id = ?12), uuid = ?13 "
+    "WHERE source_id = ?1";
+constexpr std::string_view kPutSourceInsert =
+    "INSERT INTO source (source_id, url, title, publisher, original_publisher, published, "
+    "published_day, retrieved, content_hash, origin, body, import_id, uuid) VALUES (?1, ?2, ?3, "
+    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, (SELECT import_id FROM import_run WHERE import_id = ?12), "
+    "?13)";
+constexpr std::string_view kReopenImport =
+    "UPDATE import_run SET undone_at = NULL WHERE import_id = ?1";
+constexpr std::string_view kEventsCiting =
+    "SELECT DISTINCT event_id FROM citation WHERE source_id = ?1 ORDER BY event_id";
+constexpr std::string_view kEntitiesOfImport =
+    "SELECT entity_id FROM entity WHERE import_id = ?1 ORDER BY entity_id";
 constexpr std::string_view kClearAliases = "DELETE FROM entity_alias WHERE entity_id = ?1";
 constexpr std::string_view kPutAlias =
     "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
@@ -101,6 +126,7 @@ Op read_op(const Statement& s) {
   op.undoes = s.column_optional_int(4);
   op.undone_by = s.column_optional_int(5);
   op.import_id = s.column_optional_int(6);
+  op.undid_import = s.column_optional_int(7);
   return op;
 }
 
@@ -115,7 +141,13 @@ Result<void> load_op_events(Db& db, Op& op) {
   n.bind(1, op.id);
   KB_ASSIGN(op.entities, n.collect([](const Statement& row) {
     return OpEntity{row.column_int(0), row.column_text(1), row.column_optional_text(2),
-                    row.column_optional_text(3)};
+                    row.column_optional_text(3), row.column_optional_int(4)};
+  }));
+  KB_ASSIGN(Statement src, db.prepare(kOpSources));
+  src.bind(1, op.id);
+  KB_ASSIGN(op.sources, src.collect([](const Statement& row) {
+    return OpSource{row.column_int(0), row.column_text(1), row.column_optional_text(2),
+                    row.column_optional_text(3), row.column_optional_int(4)};
   }));
   KB_ASSIGN(Statement r, db.prepare(kOpRecords));
   r.bind(1, op.id);
@@ -127,12 +159,19 @@ Result<void> load_op_events(Db& db, Op& op) {
   return ok();
 }
 
+// The numbers `sql` selects for `id`.
+Result<std::vector<Id>> numbers(Db& db, std::string_view sql, Id id) {
+  KB_ASSIGN(Statement s, db.prepare(sql));
+  s.bind(1, id);
+  return s.collect([](const Statement& row) { return row.column_int(0); });
+}
+
 }  // namespace
 
 Result<Id> Store::add_op(const Op& op) {
   KB_ASSIGN(Statement s, db_.prepare(kInsertOp));
   s.bind(1, op.at.empty() ? now_iso() : op.at).bind(2, op.user).bind(3, op.command);
-  s.bind(4, op.undoes).bind(5, op.import_id);
+  s.bind(4, op.undoes).bind(5, op.import_id).bind(6, op.undid_import);
   KB_TRY(s.run());
   const Id id = db_.last_insert_id();
   KB_ASSIGN(Statement e, db_.prepare(kInsertOpEvent));
@@ -146,8 +185,15 @@ Result<Id> Store::add_op(const Op& op) {
   for (const OpEntity& oe : op.entities) {
     n.reset();
     n.bind(1, id).bind(2, oe.entity_id).bind(3, oe.entity_uuid).bind(4, oe.before);
-    n.bind(5, oe.after);
+    n.bind(5, oe.after).bind(6, oe.import_id);
     KB_TRY(n.run());
+  }
+  KB_ASSIGN(Statement src, db_.prepare(kInsertOpSource));
+  for (const OpSource& os : op.sources) {
+    src.reset();
+    src.bind(1, id).bind(2, os.source_id).bind(3, os.source_uuid).bind(4, os.before);
+    src.bind(5, os.after).bind(6, os.import_id);
+    KB_TRY(src.run());
   }
   KB_ASSIGN(Statement r, db_.prepare(kInsertOpRecord));
   for (const auto& [kind, record] : op.created) {
@@ -305,6 +351,7 @@ Result<void> Store::put_entity(const Entity& e) {
   KB_ASSIGN(Statement s, db_.prepare(found == Step::row ? kPutEntityUpdate : kPutEntityInsert));
   s.bind(1, e.id).bind(2, e.name).bind(3, to_string(e.kind)).bind(4, e.description);
   s.bind(5, e.wikidata).bind(6, e.country_id).bind(7, rows::optional_uuid(e.uuid));
+  s.bind(8, e.import_id);
   KB_TRY(s.run());
   KB_ASSIGN(Statement clear, db_.prepare(kClearAliases));
   clear.bind(1, e.id);
@@ -324,16 +371,35 @@ Result<void> Store::put_entity(const Entity& e) {
   return ok();
 }
 
-Result<std::vector<Id>> Store::merged_into(Id id) {
-  KB_ASSIGN(Statement s, db_.prepare(kMergedInto));
-  s.bind(1, id);
-  return s.collect([](const Statement& row) { return row.column_int(0); });
+Result<void> Store::put_source(const Source& src) {
+  KB_ASSIGN(Statement exists, db_.prepare(kSourceExists));
+  exists.bind(1, src.id);
+  KB_ASSIGN(const Step found, exists.step());
+  KB_ASSIGN(Statement s, db_.prepare(found == Step::row ? kPutSourceUpdate : kPutSourceInsert));
+  s.bind(1, src.id).bind(2, src.url).bind(3, src.title).bind(4, src.publisher);
+  s.bind(5, src.original_publisher).bind(6, src.published);
+  s.bind(7, rows::published_day(src.published)).bind(8, src.retrieved);
+  s.bind(9, src.content_hash).bind(10, src.origin).bind(11, src.body).bind(12, src.import_id);
+  s.bind(13, rows::optional_uuid(src.uuid));
+  return s.run();
 }
 
-Result<std::vector<Id>> Store::lying_in(Id id) {
-  KB_ASSIGN(Statement s, db_.prepare(kLyingIn));
-  s.bind(1, id);
-  return s.collect([](const Statement& row) { return row.column_int(0); });
+Result<void> Store::reopen_import(Id import_id) {
+  KB_ASSIGN(Statement s, db_.prepare(kReopenImport));
+  s.bind(1, import_id);
+  return s.run();
 }
+
+Result<std::vector<Id>> Store::events_citing(Id source_id) {
+  return numbers(db_, kEventsCiting, source_id);
+}
+
+Result<std::vector<Id>> Store::entities_of_import(Id import_id) {
+  return numbers(db_, kEntitiesOfImport, import_id);
+}
+
+Result<std::vector<Id>> Store::merged_into(Id id) { return numbers(db_, kMergedInto, id); }
+
+Result<std::vector<Id>> Store::lying_in(Id id) { return numbers(db_, kLyingIn, id); }
 
 }  // namespace kb::sqlite

@@ -8,6 +8,7 @@
 
 #include "kb/model.hpp"
 #include "storage/sqlite/sqlite.hpp"
+#include "storage/sqlite/store.hpp"
 
 namespace kb::sqlite::rows {
 
@@ -30,6 +31,18 @@ constexpr std::string_view kEventColumns =
     "e.import_id, e.merged_into, e.uuid, e.curated";
 
 // A permanent id to bind: NULL (the store makes one) when `uuid` is empty.
+// The day of an ISO 8601 date or date-time (source.published_day), if it starts with one.
+inline std::optional<std::int64_t> published_day(const std::optional<std::string>& published) {
+  if (!published || published->size() < 10) {
+    return std::nullopt;
+  }
+  const auto parsed = FuzzyDate::from_timex(published->substr(0, 10));
+  if (!parsed || parsed->precision() != Precision::day) {
+    return std::nullopt;
+  }
+  return to_day_number(parsed->first());
+}
+
 inline std::optional<std::string> optional_uuid(const std::string& uuid) {
   return uuid.empty() ? std::nullopt : std::optional<std::string>(uuid);
 }

@@ -26,20 +26,6 @@ constexpr std::string_view kSources =
     "SELECT s.source_id, (SELECT count(DISTINCT c.event_id) FROM citation c "
     "WHERE c.source_id = s.source_id) FROM source s ORDER BY s.source_id";
 
-// The day of an ISO 8601 date or date-time, if it starts with one.
-std::optional<std::int64_t> published_day(const std::optional<std::string>& published) {
-  if (!published || published->size() < 10) {
-    return std::nullopt;
-  }
-  std::istringstream in(published->substr(0, 10));
-  date::sys_days day;
-  in >> date::parse("%F", day);
-  if (in.fail()) {
-    return std::nullopt;
-  }
-  return to_day_number(day);
-}
-
 Result<std::optional<Id>> find_one(Db& db, std::string_view sql, std::string_view value) {
   KB_ASSIGN(Statement s, db.prepare(sql));
   s.bind(1, value);
@@ -82,7 +68,7 @@ Result<Id> Store::add_source(const Source& src) {
   }
   KB_ASSIGN(Statement s, db_.prepare(kInsertSource));
   s.bind(1, src.url).bind(2, src.title).bind(3, src.publisher).bind(4, src.original_publisher);
-  s.bind(5, src.published).bind(6, published_day(src.published));
+  s.bind(5, src.published).bind(6, rows::published_day(src.published));
   s.bind(7, src.retrieved.empty() ? now_iso() : src.retrieved);
   s.bind(8, src.content_hash).bind(9, src.origin).bind(10, src.body).bind(11, src.import_id);
   s.bind(12, rows::optional_uuid(src.uuid));

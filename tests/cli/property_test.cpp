@@ -55,6 +55,7 @@ struct Run {
   std::map<long, std::string> uuid_of;  // every local number ever seen, with its permanent id
   int step = 0;
   int links_tried = 0;              // relations are tried in turn
+  std::vector<long> runs;           // import runs, for kb import --undo N
   std::map<std::string, int> done;  // successful commands by name, "undo" included
 
   explicit Run(unsigned seed) : rng(seed) {}
@@ -141,6 +142,11 @@ struct Run {
         args = {"extract", "--all"};
         break;
       case 7:
+        if (roll(3) == 0 && !runs.empty()) {
+          // Often not the newest run: logged on its own, not as the run's undo.
+          args = {"import", "--undo", std::to_string(pick(runs))};
+          break;
+        }
         args = {"import", roll(2) == 0 ? colleague_json : kArticle};
         protect = false;  // merging a colleague's analyst work is this analyst's command
         break;
@@ -186,8 +192,12 @@ struct Run {
       CHECK_MESSAGE(after.dump() == before_text, "a failed command changed the KB: " << r.err);
       return;
     }
-    ++done[args[0] == "link" || args[0] == "entity" ? args[0] + " " + args[1 + (args[0] == "link")]
-                                                    : args[0]];
+    ++done[args[0] == "link" || args[0] == "entity" || args[1] == "--undo"
+               ? args[0] + " " + args[1 + (args[0] == "link")]
+               : args[0]];
+    if (const auto run = r.out.find("(import #"); run != std::string::npos) {
+      runs.push_back(std::stol(r.out.substr(run + 9)));
+    }
     if (logged) {
       undo_stack.push_back(before_text);
     }
@@ -220,6 +230,7 @@ TEST_SUITE("cli") {
     TempKb colleague;
     colleague.seed();
     colleague.ok({"tag", "2", "theirs"});
+    int undid_runs = 0;  // kb import --undo N that succeeded, over all seeds
     for (const unsigned seed : {1U, 2U, 3U}) {
       CAPTURE(seed);
       Run run(seed);
@@ -235,6 +246,7 @@ TEST_SUITE("cli") {
                                "import", "entity add", "entity alias", "entity merge", "undo"}) {
         CHECK_MESSAGE(run.done[kind] > 0, std::string(kind) << " never succeeded");
       }
+      undid_runs += run.done["import --undo"];
       // Everything still logged can be undone, each step exactly.
       while (!run.undo_stack.empty()) {
         const std::string undone = run.kb.ok({"undo"});
@@ -243,6 +255,7 @@ TEST_SUITE("cli") {
         run.undo_stack.pop_back();
       }
     }
+    CHECK(undid_runs > 0);
   }
 }
 

@@ -76,6 +76,41 @@ TEST_SUITE("cli") {
     CHECK(ok({"export", "--format", "json"}) == start);
   }
 
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb import --undo of an older run is logged, and kb undo brings it back") {
+    seed();
+    const std::string article = std::string(KB_SOURCE_DIR) +
+                                "/examples/caliber-az-2023-05-23-wsj-ukraine-security-model.txt";
+    const std::string first = ok({"import", article});
+    const auto run = first.find("(import #");
+    REQUIRE(run != std::string::npos);
+    const std::string run_id = std::to_string(std::stol(first.substr(run + 9)));
+    // A later run that cites the same places and actors, so undoing the first leaves it standing.
+    const std::string later = dir.file("later.jsonl");
+    write_file(later,
+               R"({"id":"l1","title":"Shelling of Kharkiv","published":"2023-06-02T10:00:00Z",)"
+               R"("text":"Russian forces shelled Kharkiv on 1 June 2023, the General Staff of )"
+               R"(Ukraine said. President Volodymyr Zelensky met Olaf Scholz in Kyiv on 2 June )"
+               R"(2023 to discuss air defence."})"
+               "\n");
+    ok({"import", later});
+    ok({"tag", "1", "checked"});
+    const std::string before = ok({"export", "--format", "json"});
+    const std::string listed = ok({"import", "--list"});
+
+    ok({"import", "--undo", run_id});  // not the last run: kb undo cannot simply re-run it
+    const std::string undone = ok({"export", "--format", "json"});
+    CHECK(undone != before);
+    CHECK(undone.find("caliber-az") == std::string::npos);
+    CHECK(ok({"log", "--limit", "1"}).find("import --undo " + run_id) != std::string::npos);
+
+    CHECK(ok({"undo"}).find(": import --undo " + run_id) != std::string::npos);
+    CHECK(ok({"export", "--format", "json"}) == before);
+    CHECK(ok({"import", "--list"}) == listed);  // the run is no longer marked undone
+    // The next undo goes on to the operation before.
+    CHECK(ok({"undo"}).find(": tag #1 checked") != std::string::npos);
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb undo of a same-as merge restores both events") {
     seed();
     const std::string start = ok({"export", "--format", "json"});
