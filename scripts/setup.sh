@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsqlite3-dev sqlite3 libhowardhinnant-date-dev libfmt-dev libcli11-dev doctest-dev
-  libicu-dev libxml2-dev nlohmann-json3-dev libmd4c-dev iso-codes
+  libicu-dev libxml2-dev zlib1g-dev nlohmann-json3-dev libmd4c-dev iso-codes
   clang-14 libfuzzer-14-dev clang-format-14 clang-tidy-14 hyperfine
 )
 missing=()

@@ -335,7 +335,10 @@ bool is_sentence_like(std::string_view line) {
     return false;
   }
   const char c = core.back();
-  return c == '.' || c == '!' || c == '?' || core.ends_with("\xE2\x80\xA6");
+  // … and the ideographic full stop, exclamation and question marks (。！？).
+  return c == '.' || c == '!' || c == '?' || core.ends_with("\xE2\x80\xA6") ||
+         core.ends_with("\xE3\x80\x82") || core.ends_with("\xEF\xBC\x81") ||
+         core.ends_with("\xEF\xBC\x9F");
 }
 
 std::string normalize_body(std::string_view raw) {

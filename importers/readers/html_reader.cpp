@@ -22,6 +22,9 @@ constexpr auto kTimeKeys = std::to_array<std::string_view>(
     {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
      "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date",
      "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "date"});
+// A body of fewer words is read again without the class/id filter (readability's retry).
+constexpr std::size_t kShortBody = 100;
+
 // Keys of a modification time, used only when no publication time is given.
 constexpr auto kModifiedKeys =
     std::to_array<std::string_view>({"article:modified_time", "og:updated_time", "datemodified"});
@@ -202,8 +205,18 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
   a.publisher = a.publisher.empty() ? site_from_title(m.title_tag, m.h1) : a.publisher;
   a.title = page_title(m, ld, a.publisher);
   a.url = m.canonical.empty() ? meta_value(m, "og:url") : m.canonical;
-  const auto blocks = collect_blocks(xmlDocGetRootElement(doc));
+  auto blocks = collect_blocks(xmlDocGetRootElement(doc));
   a.text = select_body(blocks, a.title);
+  // Too little text: read again keeping what the class and id names call furniture (a page
+  // whose wrapper is "m-advertisement-off-canvas" came back empty), and keep the longer body.
+  if (count_words(a.text) < kShortBody) {
+    auto all = collect_blocks(xmlDocGetRootElement(doc), /*strip_unlikely=*/false);
+    std::string again = select_body(all, a.title);
+    if (count_words(again) > count_words(a.text)) {
+      a.text = std::move(again);
+      blocks = std::move(all);
+    }
+  }
   auto t = page_time(m, ld);
   t = t ? t : visible_time(blocks);
   if (t) {

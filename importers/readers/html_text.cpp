@@ -17,8 +17,9 @@ namespace {
 
 // Elements whose content is never article text.
 constexpr auto kSkipTags = std::to_array<std::string_view>(
-    {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
-     "input", "textarea", "nav", "aside", "footer", "menu", "head", "object", "embed", "canvas"});
+    {"script", "style",  "noscript",   "template", "svg",      "iframe", "button",
+     "select", "figure", "figcaption", "input",    "textarea", "nav",    "aside",
+     "footer", "menu",   "head",       "object",   "embed",    "canvas"});
 // Elements that start a new block of text.
 constexpr auto kBlockTags = std::to_array<std::string_view>(
     {"p",      "div",        "li",     "h1",         "h2",      "h3",      "h4",      "h5",
@@ -27,15 +28,18 @@ constexpr auto kBlockTags = std::to_array<std::string_view>(
      "body",   "address",    "center", "figure",     "details", "summary", "dl",      "hr"});
 // class/id words of page furniture (readability's "unlikely candidates" plus a few more).
 constexpr auto kUnlikely = std::to_array<std::string_view>(
-    {"banner",     "breadcrumb", "combx",     "comment",  "community",    "disqus",   "footer",
-     "gdpr",       "menu",       "related",   "remark",   "replies",      "rss",      "shoutbox",
-     "sidebar",    "skyscraper", "social",    "sponsor",  "supplemental", "ad-break", "agegate",
-     "pagination", "pager",      "popup",     "cookie",   "consent",      "share",    "sharing",
-     "newsletter", "subscribe",  "promo",     "navbar",   "navigation",   "advert",   "masthead",
-     "toolbar",    "widget",     "recommend", "read-more"});
+    {"banner",     "breadcrumb", "combx",     "comment",   "community",    "disqus",   "footer",
+     "gdpr",       "menu",       "related",   "remark",    "replies",      "rss",      "shoutbox",
+     "sidebar",    "skyscraper", "social",    "sponsor",   "supplemental", "ad-break", "agegate",
+     "pagination", "pager",      "popup",     "cookie",    "consent",      "share",    "sharing",
+     "newsletter", "subscribe",  "promo",     "navbar",    "navigation",   "advert",   "masthead",
+     "toolbar",    "widget",     "recommend", "read-more", "caption"});
 // class/id words that keep an element even when it also looks unlikely.
 constexpr auto kMaybe = std::to_array<std::string_view>(
     {"article", "body", "column", "content", "main", "story", "entry-content", "post-content"});
+// A sibling of the chosen container whose score reaches this share of the container's is part
+// of the body too.
+constexpr double kSiblingShare = 0.2;
 // Nesting depth beyond which the walk stops (hostile documents).
 constexpr int kMaxDepth = 200;
 
@@ -71,6 +75,8 @@ bool unlikely(const xmlNode* n) {
 // Walks the DOM, gathering text into blocks.
 class BlockWalker {
  public:
+  explicit BlockWalker(bool strip_unlikely) : strip_unlikely_(strip_unlikely) {}
+
   std::vector<TextBlock> blocks;
 
   void walk(const xmlNode* node, int depth) {
@@ -120,7 +126,7 @@ class BlockWalker {
 
   void element(const xmlNode* c, int depth) {
     const std::string_view name = element_name(c);
-    if (in_list(name, kSkipTags) || hidden(c) || unlikely(c)) {
+    if (in_list(name, kSkipTags) || hidden(c) || (strip_unlikely_ && unlikely(c))) {
       return;
     }
     if (name == "br") {
@@ -146,6 +152,7 @@ class BlockWalker {
     in_link_ -= link ? 1 : 0;
   }
 
+  bool strip_unlikely_;
   std::string buf_;
   std::size_t link_words_ = 0;
   int in_link_ = 0;
@@ -217,8 +224,8 @@ std::string node_text(const xmlNode* node) {
   return collapse_spaces(out);
 }
 
-std::vector<TextBlock> collect_blocks(const xmlNode* root) {
-  BlockWalker w;
+std::vector<TextBlock> collect_blocks(const xmlNode* root, bool strip_unlikely) {
+  BlockWalker w(strip_unlikely);
   if (root != nullptr) {
     w.walk(root, 0);
     w.flush();
@@ -236,9 +243,15 @@ std::string select_body(const std::vector<TextBlock>& blocks, std::string_view t
     const std::string_view tag = element_name(b.element);
     const xmlNode* parent =
         (tag == "p" || tag == "pre" || tag == "blockquote") ? b.element->parent : b.element;
-    score[parent] += s;
-    if (parent->parent != nullptr) {
-      score[parent->parent] += s / 2.0;
+    // A paragraph votes for its container, half as much for the one above and a sixth for
+    // the one above that (readability's dividers), so a body split into sections is one body.
+    const xmlNode* n = parent;
+    for (const double divider : {1.0, 2.0, 6.0}) {
+      if (n == nullptr || n->type != XML_ELEMENT_NODE) {
+        break;
+      }
+      score[n] += s / divider;
+      n = n->parent;
     }
   }
   const xmlNode* top = nullptr;
@@ -251,11 +264,76 @@ std::string select_body(const std::vector<TextBlock>& blocks, std::string_view t
   if (top == nullptr) {
     return fragment_text(blocks);
   }
+  // When three or more near-best containers (within 75% of the best) lie under one ancestor of
+  // the best, that ancestor holds the body (error class: an article in several sibling
+  // sections, of which only one was kept).
+  std::vector<const xmlNode*> near;
+  for (const auto& [node, s] : score) {
+    if (node != top && s >= 0.75 * best) {
+      near.push_back(node);
+    }
+  }
+  if (near.size() >= 2) {
+    for (const xmlNode* up = top->parent; up != nullptr && up->type == XML_ELEMENT_NODE;
+         up = up->parent) {
+      std::size_t under = 0;
+      for (const xmlNode* c : near) {
+        for (const xmlNode* a = c->parent; a != nullptr; a = a->parent) {
+          if (a == up) {
+            ++under;
+            break;
+          }
+        }
+      }
+      if (under >= 2) {
+        top = up;
+        best = score[up];
+        break;
+      }
+    }
+  }
+  // A score that rises again on the way up means more of the body lies in the ancestor's other
+  // children (readability's rule): climb while the ancestors keep a third of the best score,
+  // and take the first one that scores more than the one below it.
+  {
+    double last = best;
+    for (const xmlNode* up = top->parent;
+         up != nullptr && up->type == XML_ELEMENT_NODE && element_name(up) != "body";
+         up = up->parent) {
+      const auto it = score.find(up);
+      if (it == score.end()) {
+        continue;
+      }
+      if (it->second < best / 3.0) {
+        break;
+      }
+      if (it->second > last) {
+        top = up;
+        break;
+      }
+      last = it->second;
+    }
+  }
+  // The only element child of its parent: the parent is the same container, and its siblings
+  // may hold the rest of the article (readability's rule).
+  const auto only_child = [](const xmlNode* n) {
+    for (const xmlNode* c = n->parent->children; c != nullptr; c = c->next) {
+      if (c != n && c->type == XML_ELEMENT_NODE) {
+        return false;
+      }
+    }
+    return true;
+  };
+  while (top->parent != nullptr && top->parent->type == XML_ELEMENT_NODE &&
+         element_name(top->parent) != "body" && only_child(top)) {
+    top = top->parent;
+    best = std::max(best, score[top]);
+  }
   std::unordered_set<const xmlNode*> roots{top};
   if (top->parent != nullptr) {
     for (const xmlNode* sib = top->parent->children; sib != nullptr; sib = sib->next) {
       const auto it = score.find(sib);
-      if (it != score.end() && it->second >= best / 4.0) {
+      if (it != score.end() && it->second >= kSiblingShare * score[top]) {
         roots.insert(sib);
       }
     }

@@ -21,8 +21,9 @@ struct TextBlock {
 
 // Text blocks under `root` in document order, skipping scripts, styles, forms, navigation,
 // asides, footers, hidden elements and elements whose class/id says they are menus, share bars,
-// cookie banners, comments, related links or ads.
-std::vector<TextBlock> collect_blocks(const xmlNode* root);
+// cookie banners, comments, related links or ads (unless `strip_unlikely` is false: a page
+// whose wrapper's class names say "advertisement" or "share" would lose everything).
+std::vector<TextBlock> collect_blocks(const xmlNode* root, bool strip_unlikely = true);
 
 // The article body among `blocks` by content density: paragraphs score by length and commas,
 // discounted by link density; their container with the highest score (plus siblings scoring at

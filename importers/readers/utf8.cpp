@@ -212,7 +212,18 @@ std::string collapse_spaces(std::string_view s) {
 std::size_t count_words(std::string_view s) {
   std::size_t words = 0;
   bool in_word = false;
-  for (const char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const auto lead = static_cast<std::uint8_t>(c);
+    // Kana and CJK ideographs (U+3040..U+9FFF, lead bytes E3..E9) are written without spaces:
+    // each counts as a word of its own, or a Japanese paragraph would be one word.
+    if (lead >= 0xE3 && lead <= 0xE9 && i + 2 < s.size() &&
+        (lead > 0xE3 || static_cast<std::uint8_t>(s[i + 1]) >= 0x81)) {
+      ++words;
+      in_word = false;
+      i += 2;
+      continue;
+    }
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (!space && !in_word) {
       ++words;
