@@ -7,10 +7,12 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <date/date.h>
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "importers/readers/timestamps.hpp"
 
 namespace kb::cli {
 namespace {
@@ -25,6 +27,20 @@ nlohmann::ordered_json optional_json(const std::optional<std::string>& s) {
   return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
 }
 
+// The UTC instant of a publication time stored with the publisher's offset
+// ("2017-02-23T17:18:13-08:00" -> "2017-02-24T01:18:13Z"); nullopt for a day or a time without
+// one (stored times without an offset are UTC already).
+std::optional<std::string> utc_of(const std::optional<std::string>& published) {
+  if (!published) {
+    return std::nullopt;
+  }
+  const auto t = importers::readers::parse_timestamp(*published);
+  if (!t || !t->offset || *t->offset == 0) {
+    return std::nullopt;
+  }
+  return date::format("%FT%TZ", t->time);
+}
+
 nlohmann::ordered_json source_json(const SourceSummary& s, bool with_text) {
   nlohmann::ordered_json j = {{"id", s.source.id},
                               {"url", optional_json(s.source.url)},
@@ -32,6 +48,7 @@ nlohmann::ordered_json source_json(const SourceSummary& s, bool with_text) {
                               {"publisher", optional_json(s.source.publisher)},
                               {"original_publisher", optional_json(s.source.original_publisher)},
                               {"published", optional_json(s.source.published)},
+                              {"published_utc", optional_json(utc_of(s.source.published))},
                               {"retrieved", s.source.retrieved},
                               {"events", s.events}};
   if (with_text) {
@@ -46,8 +63,11 @@ void print_text(const SourceSummary& s, bool with_text, Context& ctx) {
   if (src.original_publisher) {
     who += fmt::format(" (reprinting {})", *src.original_publisher);
   }
-  ctx.out << fmt::format("#{:<4} {:<19}  {}{}  [{} events]\n", src.id,
-                         src.published.value_or("date unknown"),
+  std::string when = src.published.value_or("date unknown");
+  if (const auto utc = utc_of(src.published)) {
+    when += fmt::format(" ({} UTC)", utc->substr(0, 16));
+  }
+  ctx.out << fmt::format("#{:<4} {:<19}  {}{}  [{} events]\n", src.id, when,
                          src.title.empty() ? src.url.value_or("(untitled)") : src.title,
                          who.empty() ? "" : fmt::format(" — {}", who), s.events);
   if (with_text) {

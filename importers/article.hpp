@@ -18,6 +18,9 @@ struct Article {
   std::string original_publisher;  // for reprints: who published it first; else empty
   std::optional<date::sys_seconds> published;  // publication time (UTC when the zone was known)
   bool published_has_time = false;             // false when only the day was known
+  // Minutes east of UTC that the source stated with the time ("-08:00", "BST"; 0 for "Z"),
+  // nullopt when it stated none: the publisher's local time, and day, is `published` + offset.
+  std::optional<int> published_offset;
   std::string text;    // cleaned body: paragraphs separated by "\n\n", no newline inside one
   std::string origin;  // file name, plus ":LINE" for JSONL records
   std::vector<std::string> warnings;  // problems with this article, each naming origin (and line)

@@ -47,8 +47,18 @@ std::string published_text(const importers::Article& a) {
   if (!a.published) {
     return {};
   }
-  return a.published_has_time ? date::format("%FT%T", *a.published)
-                              : date::format("%F", std::chrono::floor<date::days>(*a.published));
+  if (!a.published_has_time) {
+    return date::format("%F", std::chrono::floor<date::days>(*a.published));
+  }
+  // A stated offset other than UTC's is kept: the local time with its offset
+  // ("2017-02-23T17:18:13-08:00"), whose day is the publisher's (and the article's) day.
+  if (a.published_offset && *a.published_offset != 0) {
+    const int off = *a.published_offset;
+    return date::format("%FT%T", *a.published + std::chrono::minutes{off}) +
+           fmt::format("{}{:02}:{:02}", off < 0 ? '-' : '+', std::abs(off) / 60,
+                       std::abs(off) % 60);
+  }
+  return date::format("%FT%T", *a.published);
 }
 
 Source to_source(const importers::Article& a, const std::string& hash, Id import_id) {

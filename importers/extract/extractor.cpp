@@ -709,7 +709,9 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
   const std::string_view text = article.text;
   std::optional<date::sys_days> dct;
   if (article.published) {
-    dct = std::chrono::floor<date::days>(*article.published);
+    // The publisher's day: local time where the source stated its offset.
+    dct = std::chrono::floor<date::days>(
+        *article.published + std::chrono::minutes{article.published_offset.value_or(0)});
   } else if ((dct = detail::dateline_day(text))) {
     x.warnings.push_back(article.origin + ": no publication date: using the dateline's " +
                          iso_day(*dct));

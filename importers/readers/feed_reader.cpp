@@ -120,6 +120,7 @@ Article read_item(const xmlNode* item, std::string_view origin, std::string_view
     if (ts) {
       a.published = ts->time;
       a.published_has_time = ts->has_time;
+      a.published_offset = ts->offset;
       break;
     }
   }

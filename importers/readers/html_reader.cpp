@@ -222,6 +222,7 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
   if (t) {
     a.published = t->time;
     a.published_has_time = t->has_time;
+    a.published_offset = t->offset;
   }
   xmlFreeDoc(doc);
   finish_article(a, options);

@@ -103,6 +103,7 @@ Result<Article> read_jsonl_record(std::string_view line, std::string_view origin
     if (const auto t = parse_timestamp(published)) {
       a.published = t->time;
       a.published_has_time = t->has_time;
+      a.published_offset = t->offset;
     } else {
       a.warnings.push_back(located(origin, line_no,
                                    fmt::format("unreadable \"published\" "

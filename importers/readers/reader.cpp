@@ -11,6 +11,7 @@
 
 #include "importers/readers/clean.hpp"
 #include "importers/readers/formats.hpp"
+#include "importers/readers/timestamps.hpp"
 #include "importers/readers/utf8.hpp"
 
 namespace kb::importers {
@@ -344,6 +345,15 @@ void finish_article(Article& article, const ReadOptions& options) {
   if (options.published) {
     article.published = options.published;
     article.published_has_time = true;
+    article.published_offset.reset();
+  }
+  if (!article.published) {
+    // A byline time in the text ("9:26PM GMT 24 Mar 2014") when the page or record gave none.
+    if (const auto t = find_byline_time(article.text)) {
+      article.published = t->time;
+      article.published_has_time = t->has_time;
+      article.published_offset = t->offset;
+    }
   }
   if (!article.published) {
     article.warnings.push_back(located(article.origin, 0, "no publication time found"));

@@ -19,6 +19,7 @@ constexpr std::size_t kTitleReach = 12;
 void set_time(Article& a, const Timestamp& t) {
   a.published = t.time;
   a.published_has_time = t.has_time;
+  a.published_offset = t.offset;
 }
 
 // Dateline: the whole line is a time, or "Published: <time>" / "Updated <time>".

@@ -1,6 +1,7 @@
 // Timestamp parsing: a strict ISO 8601 scanner plus a token-based parser for written dates.
 #include "importers/readers/timestamps.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <string>
@@ -22,6 +23,37 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
     "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 7> kWeekdays = {"mon", "tue", "wed", "thu",
                                                        "fri", "sat", "sun"};
+
+// Zone abbreviations that news pages print after a time, with their offset in minutes east of
+// UTC (error class: Telegraph bylines "3:17PM BST 12 Apr 2014" read as UTC, an hour off, or not
+// read at all). Ambiguous ones (IST, CST as China time) are left out.
+struct Zone {
+  std::string_view name;
+  int offset;
+};
+constexpr auto kZones = std::to_array<Zone>({{"utc", 0},
+                                             {"gmt", 0},
+                                             {"z", 0},
+                                             {"(utc)", 0},
+                                             {"bst", 60},
+                                             {"cet", 60},
+                                             {"cest", 120},
+                                             {"eet", 120},
+                                             {"eest", 180},
+                                             {"msk", 180},
+                                             {"est", -300},
+                                             {"edt", -240},
+                                             {"pst", -480},
+                                             {"pdt", -420}});
+
+std::optional<int> zone_offset(std::string_view lower) {
+  for (const Zone& z : kZones) {
+    if (z.name == lower) {
+      return z.offset;
+    }
+  }
+  return std::nullopt;
+}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -99,7 +131,7 @@ std::optional<Timestamp> parse_iso(std::string_view s) {
     return std::nullopt;
   }
   if (pos == s.size()) {
-    return Timestamp{date::sys_seconds{*day}, false};
+    return Timestamp{date::sys_seconds{*day}, false, std::nullopt};
   }
   if (s[pos] != 'T' && s[pos] != ' ') {
     return std::nullopt;
@@ -132,21 +164,22 @@ std::optional<Timestamp> parse_iso(std::string_view s) {
   if (*hh > 23 || *mi > 59 || sec > 60) {
     return std::nullopt;
   }
-  int off = 0;
+  std::optional<int> off;
   if (pos < s.size() && s[pos] == 'Z') {
     ++pos;
+    off = 0;
   } else if (pos < s.size()) {
-    const auto o = offset_minutes(s, pos);
-    if (!o) {
+    off = offset_minutes(s, pos);
+    if (!off) {
       return std::nullopt;
     }
-    off = *o;
   }
   if (pos != s.size()) {
     return std::nullopt;
   }
-  const auto t = date::sys_seconds{*day} + hours{*hh} + minutes{*mi} + seconds{sec} - minutes{off};
-  return Timestamp{t, true};
+  const auto t =
+      date::sys_seconds{*day} + hours{*hh} + minutes{*mi} + seconds{sec} - minutes{off.value_or(0)};
+  return Timestamp{t, true, off};
 }
 
 // Month number 1..12 for a month name or abbreviation ("Sept.", "May"), else 0.
@@ -228,7 +261,8 @@ bool parse_clock(std::string_view t, int& h, int& m, int& sec, int& ampm) {
 
 // State of the written-date parser.
 struct Parts {
-  int year = 0, month = 0, day = 0, hour = -1, minute = 0, second = 0, ampm = 0, offset = 0;
+  int year = 0, month = 0, day = 0, hour = -1, minute = 0, second = 0, ampm = 0;
+  std::optional<int> offset;  // minutes east of UTC, when a zone or offset is written
 };
 
 bool take_token(std::string_view t, Parts& p) {
@@ -240,8 +274,12 @@ bool take_token(std::string_view t, Parts& p) {
     return true;
   }
   const std::string low = ascii_lower(t);
-  if (low == "utc" || low == "gmt" || low == "z" || low == "at" || low == "-" || low == "|" ||
-      low == "on" || low == "published" || low == "updated" || low == "(utc)") {
+  if (const auto zone = zone_offset(low)) {
+    p.offset = zone;
+    return true;
+  }
+  if (low == "at" || low == "-" || low == "|" || low == "on" || low == "published" ||
+      low == "updated") {
     return true;
   }
   if (low == "am" || low == "a.m." || low == "pm" || low == "p.m.") {
@@ -253,9 +291,8 @@ bool take_token(std::string_view t, Parts& p) {
   }
   if (t[0] == '+' || (t[0] == '-' && t.size() > 1)) {
     std::size_t pos = 0;
-    const auto o = offset_minutes(t, pos);
-    p.offset = o.value_or(0);
-    return o.has_value() && pos == t.size();
+    p.offset = offset_minutes(t, pos);
+    return p.offset.has_value() && pos == t.size();
   }
   std::string_view num = t;
   for (std::string_view suffix : {"st", "nd", "rd", "th", "."}) {
@@ -296,7 +333,7 @@ std::optional<Timestamp> parse_written(std::string_view s) {
     return std::nullopt;
   }
   if (p.hour < 0) {
-    return Timestamp{date::sys_seconds{*day}, false};
+    return Timestamp{date::sys_seconds{*day}, false, std::nullopt};
   }
   if (p.ampm != 0 && (p.hour < 1 || p.hour > 12)) {
     return std::nullopt;
@@ -308,8 +345,8 @@ std::optional<Timestamp> parse_written(std::string_view s) {
     h += 12;
   }
   const auto t = date::sys_seconds{*day} + hours{h} + minutes{p.minute} + seconds{p.second} -
-                 minutes{p.offset};
-  return Timestamp{t, true};
+                 minutes{p.offset.value_or(0)};
+  return Timestamp{t, true, p.offset};
 }
 
 }  // namespace
@@ -323,6 +360,52 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
     return parse_iso(s);
   }
   return parse_written(s);
+}
+
+std::optional<Timestamp> find_byline_time(std::string_view text, std::size_t reach) {
+  const std::string_view head = text.substr(0, std::min(text.size(), reach));
+  const auto is_alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  for (std::size_t colon = head.find(':'); colon != std::string_view::npos;
+       colon = head.find(':', colon + 1)) {
+    // H:MM or HH:MM, not inside a longer number.
+    std::size_t b = colon;
+    while (b > 0 && colon - b < 2 && is_digit(head[b - 1])) {
+      --b;
+    }
+    if (b == colon || (b > 0 && is_digit(head[b - 1])) || colon + 5 > head.size() ||
+        !is_digit(head[colon + 1]) || !is_digit(head[colon + 2])) {
+      continue;
+    }
+    std::size_t i = colon + 3;
+    // AM/PM, then " ZONE D Mon YYYY"; the year may run into the next word.
+    if (i + 2 > head.size() ||
+        (ascii_lower(head.substr(i, 2)) != "am" && ascii_lower(head.substr(i, 2)) != "pm")) {
+      continue;
+    }
+    i += 2;
+    std::size_t fields = 0;
+    std::size_t end = i;
+    while (fields < 3 && end < head.size() && head[end] == ' ') {
+      std::size_t w = end + 1;
+      while (w < head.size() && (is_alpha(head[w]) || is_digit(head[w]))) {
+        ++w;
+      }
+      if (w == end + 1) {
+        break;
+      }
+      end = w, ++fields;
+    }
+    if (fields != 3 || end + 5 > head.size() || head[end] != ' ' ||
+        !std::all_of(head.begin() + static_cast<std::ptrdiff_t>(end) + 1,
+                     head.begin() + static_cast<std::ptrdiff_t>(end) + 5, is_digit)) {
+      continue;
+    }
+    const std::string_view written = head.substr(b, end + 5 - b);
+    if (const auto t = parse_written(written); t && t->offset) {
+      return t;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace kb::importers::readers

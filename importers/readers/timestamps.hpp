@@ -11,8 +11,11 @@ namespace kb::importers::readers {
 
 // A publication time and whether a time of day was given (else it is midnight of the day).
 struct Timestamp {
-  date::sys_seconds time;
+  date::sys_seconds time;  // UTC when a zone or offset was stated, else as given
   bool has_time = false;
+  // Minutes east of UTC that the text stated ("-08:00", "+0300", "BST"; "Z", "UTC", "GMT": 0),
+  // so the publisher's local time is `time` + offset; nullopt when none was stated.
+  std::optional<int> offset;
 };
 
 // Parses the whole of `s` (trimmed) as a timestamp. Accepts ISO 8601 dates and date-times
@@ -22,5 +25,11 @@ struct Timestamp {
 // Returns nullopt when `s` is anything else (prose, an impossible date, a year outside
 // 1900..2100).
 std::optional<Timestamp> parse_timestamp(std::string_view s);
+
+// The first byline time in the first `reach` bytes of an article's text: a clock with AM/PM, a
+// zone, and a day, month and year ("9:26PM GMT 24 Mar 2014", "3:17PM BST 12 Apr 2014"), which
+// pages such as the Telegraph's print between the byline and the body, often glued to the
+// words around it ("David Blair9:26PM GMT 24 Mar 2014Russia was …"). nullopt when none.
+std::optional<Timestamp> find_byline_time(std::string_view text, std::size_t reach = 3000);
 
 }  // namespace kb::importers::readers

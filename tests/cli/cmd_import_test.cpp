@@ -311,3 +311,46 @@ TEST_CASE_FIXTURE(TempKb, "kb import reads no events from business news unless -
 
 }  // namespace
 }  // namespace kb::test
+
+namespace kb::test {
+
+TEST_SUITE("cli") {
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb import keeps the publisher's offset, and its day is the article's") {
+    const std::string page = dir.file("page.html");
+    write_file(page,
+               "<html><head><title>Shelling in Kharkiv</title><meta "
+               "property=\"article:published_time\" content=\"2017-02-23T17:18:13-08:00\">"
+               "</head><body><article><p>Russian forces shelled Kharkiv yesterday, the General "
+               "Staff of Ukraine said, and the regional governor reported damage to homes and "
+               "a school in the city.</p><p>President Volodymyr Zelensky met Olaf Scholz in Kyiv "
+               "today to discuss air defence, his office said in a statement.</p></article>"
+               "</body></html>");
+    // A Telegraph record of the corpus: no "published", a byline time in the text.
+    const std::string jsonl = dir.file("tel.jsonl");
+    write_file(jsonl,
+               "{\"id\":\"tel-1\",\"title\":\"Ukraine's east\",\"text\":\"Photo: AP By Harry "
+               "Alsop3:17PM BST 12 Apr 2014Ukraine's eastern cities were tense on Saturday as "
+               "armed men seized a police station, officials in Kyiv said.\"}\n");
+    ok({"import", page, jsonl});
+    const auto sources = sources_json(*this);
+    REQUIRE(sources.size() == 2);
+    CHECK(sources[0]["published"] == "2017-02-23T17:18:13-08:00");
+    CHECK(sources[0]["published_utc"] == "2017-02-24T01:18:13Z");
+    CHECK(sources[1]["published"] == "2014-04-12T15:17:00+01:00");
+    CHECK(ok({"sources"}).find("2017-02-23T17:18:13-08:00 (2017-02-24T01:18 UTC)") !=
+          std::string::npos);
+    // "yesterday" counts from the publisher's day, 23 February, not the UTC day.
+    const auto events = nlohmann::json::parse(ok({"export", "--format", "json"}))["events"];
+    bool shelling = false;
+    for (const auto& e : events) {
+      if (e["title"].get<std::string>().find("Kharkiv") != std::string::npos) {
+        shelling = true;
+        CHECK(e["date"]["value"] == "2017-02-22");
+      }
+    }
+    CHECK(shelling);
+  }
+}
+
+}  // namespace kb::test

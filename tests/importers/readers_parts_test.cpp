@@ -16,7 +16,8 @@ std::string show(const std::optional<rd::Timestamp>& t) {
   if (!t) {
     return "-";
   }
-  return date::format("%F %T", t->time) + (t->has_time ? "" : " (day)");
+  return date::format("%F %T", t->time) + (t->has_time ? "" : " (day)") +
+         (t->offset ? " offset " + std::to_string(*t->offset) : "");
 }
 
 }  // namespace
@@ -26,17 +27,22 @@ TEST_SUITE("importers") {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"2022-02-28", "2022-02-28 00:00:00 (day)"},
         {"1987-02-26T15:01:01", "1987-02-26 15:01:01"},
-        {"2022-06-24T17:30:00Z", "2022-06-24 17:30:00"},
-        {"2024-03-12T09:45:00+02:00", "2024-03-12 07:45:00"},
+        {"2022-06-24T17:30:00Z", "2022-06-24 17:30:00 offset 0"},
+        {"2024-03-12T09:45:00+02:00", "2024-03-12 07:45:00 offset 120"},
         {"2024-03-12 09:45", "2024-03-12 09:45:00"},
-        {"2024-03-12T09:45:00.123-0500", "2024-03-12 14:45:00"},
-        {"Mon, 02 Oct 2023 07:30:00 +0200", "2023-10-02 05:30:00"},
-        {"Tue, 23 May 2023 03:02:00 GMT", "2023-05-23 03:02:00"},
+        {"2024-03-12T09:45:00.123-0500", "2024-03-12 14:45:00 offset -300"},
+        {"Mon, 02 Oct 2023 07:30:00 +0200", "2023-10-02 05:30:00 offset 120"},
+        {"Tue, 23 May 2023 03:02:00 GMT", "2023-05-23 03:02:00 offset 0"},
         {"23 May 2023 03:02", "2023-05-23 03:02:00"},
-        {"24 June 2022, 17:30 UTC", "2022-06-24 17:30:00"},
+        {"24 June 2022, 17:30 UTC", "2022-06-24 17:30:00 offset 0"},
         {"August 19, 2022", "2022-08-19 00:00:00 (day)"},
         {"Sept. 3, 2021 4:05 PM", "2021-09-03 16:05:00"},
         {"12 March 2024, 12:15 am", "2024-03-12 00:15:00"},
+        // The publisher's offset is kept (issue #13): local time = UTC + offset.
+        {"2017-02-23T17:18:13-08:00", "2017-02-24 01:18:13 offset -480"},
+        {"9:26PM GMT 24 Mar 2014", "2014-03-24 21:26:00 offset 0"},
+        {"3:17PM BST 12 Apr 2014", "2014-04-12 14:17:00 offset 60"},
+        {"11:30PM EST 3 Mar 2014", "2014-03-04 04:30:00 offset -300"},
         {"2023-02-30", "-"},
         {"23 May 2023 is when it happened", "-"},
         {"The Wall Street Journal", "-"},
@@ -48,6 +54,18 @@ TEST_SUITE("importers") {
       CAPTURE(in);
       CHECK(show(rd::parse_timestamp(in)) == want);
     }
+  }
+
+  TEST_CASE("find_byline_time finds a Telegraph byline time glued to the words around it") {
+    CHECK(show(rd::find_byline_time("Photo: Reuters By Bruno Waterfield and David Blair9:26PM "
+                                    "GMT 24 Mar 2014Russia was suspended from the G8.")) ==
+          "2014-03-24 21:26:00 offset 0");
+    CHECK(show(rd::find_byline_time("By Harry Alsop3:17PM BST 12 Apr 2014Ukraine's eastern "
+                                    "cities")) == "2014-04-12 14:17:00 offset 60");
+    // A clock without a zone, a ratio, or a time past the reach is no byline.
+    CHECK(show(rd::find_byline_time("The vote was 10:30PM 24 Mar 2014 in the hall.")) == "-");
+    CHECK(show(rd::find_byline_time("Results 12:45 and 3:17PM BST then")) == "-");
+    CHECK(show(rd::find_byline_time(std::string(4000, 'x') + " 9:26PM GMT 24 Mar 2014")) == "-");
   }
 
   TEST_CASE("repair_utf8 replaces each invalid sequence once") {
