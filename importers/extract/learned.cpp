@@ -131,6 +131,8 @@ enum T : std::uint64_t {
   tUnstatedLemma,  // ... with the lemma
   tPlace,          // paragraph and sentence position buckets
   tTense,          // xpos with the first aux
+  tPrevWord,       // the word before, with this word's UPOS ("that agreement", "the invasion")
+  tNextWord,       // the word after, with this word's UPOS ("talks with", "attack on")
   // attach
   aBias = 40,
   aPath,
@@ -188,9 +190,12 @@ enum T : std::uint64_t {
   rHow,
   rPathLen,
   rUposPath,
-  rArg,           // the argument of the predicate whose subtree holds the mention, with its case
-  rArgKind,       // ... with the mention's entity kind and the voice
-  rArgLemma,      // ... with the predicate's lemma  // trigger, continued
+  rArg,          // the argument of the predicate whose subtree holds the mention, with its case
+  rArgKind,      // ... with the mention's entity kind and the voice
+  rArgLemma,     // ... with the predicate's lemma
+  rMentionWord,  // the mention's head word ("forces", "Russia"), with the argument
+  rMentionPrev,  // the word before the mention ("Russian forces" -> "by", "against"), with it
+  // trigger, continued
   tTimeml = 130,  // the TimeML eventness model's class
   tTimemlMargin,  // ... with its margin over "no event", bucketed
   tTimemlLemma,   // ... with the lemma
@@ -545,6 +550,11 @@ void trigger_features(const SynSentence& s, std::size_t w, const analysis::Cameo
         m >= 0 ? static_cast<std::uint64_t>(s.mentions[static_cast<std::size_t>(m)].kind) + 1 : 0));
   }
   out.push_back(feat(tNegated, negated ? 1 : 0));
+  out.push_back(
+      feat(tPrevWord, w > 0 ? H(analysis::lower_ascii(word(s, w - 1).form)) : 0, H(x.upos)));
+  out.push_back(feat(
+      tNextWord, w + 1 < s.parse.words.size() ? H(analysis::lower_ascii(word(s, w + 1).form)) : 0,
+      H(x.upos)));
   std::size_t len = 0;
   std::string p;
   if (const auto d = nearest_date(s, w, len, p)) {
@@ -748,6 +758,10 @@ void role_features(const SynSentence& s, std::size_t w, std::size_t m,
   out.push_back(feat(rArg, H(arg)));
   out.push_back(feat(rArgKind, H(arg), kind, passive ? 1 : 0));
   out.push_back(feat(rArgLemma, H(arg), H(s.lemmas[w])));
+  out.push_back(feat(rMentionWord, H(analysis::lower_ascii(word(s, mh).form)), H(arg)));
+  out.push_back(feat(rMentionPrev,
+                     mn.first > 0 ? H(analysis::lower_ascii(word(s, mn.first - 1).form)) : 0,
+                     H(arg)));
 }
 
 namespace {
