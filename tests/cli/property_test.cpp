@@ -230,7 +230,7 @@ TEST_SUITE("cli") {
     TempKb colleague;
     colleague.seed();
     colleague.ok({"tag", "2", "theirs"});
-    int undid_runs = 0;  // kb import --undo N that succeeded, over all seeds
+    std::map<std::string, int> done;  // successful steps by kind, over all seeds
     for (const unsigned seed : {1U, 2U, 3U}) {
       CAPTURE(seed);
       Run run(seed);
@@ -241,12 +241,9 @@ TEST_SUITE("cli") {
       for (run.step = 0; run.step < 60; ++run.step) {
         run.one_step();
       }
-      // The sequence was not vacuous: every kind of step succeeded at least once.
-      for (const char* kind : {"add", "edit", "tag", "link caused", "link same-as", "rm", "extract",
-                               "import", "entity add", "entity alias", "entity merge", "undo"}) {
-        CHECK_MESSAGE(run.done[kind] > 0, std::string(kind) << " never succeeded");
+      for (const auto& [kind, n] : run.done) {
+        done[kind] += n;
       }
-      undid_runs += run.done["import --undo"];
       // Everything still logged can be undone, each step exactly.
       while (!run.undo_stack.empty()) {
         const std::string undone = run.kb.ok({"undo"});
@@ -255,7 +252,14 @@ TEST_SUITE("cli") {
         run.undo_stack.pop_back();
       }
     }
-    CHECK(undid_runs > 0);
+    // The sequences were not vacuous: every kind of step succeeded at least once. (Counted over
+    // the seeds: a seed's steps depend on what extraction made of the article, and a kind drawn
+    // 1 time in 18 can miss one seed's 60 steps when the models change.)
+    for (const char* kind :
+         {"add", "edit", "tag", "link caused", "link same-as", "rm", "extract", "import",
+          "import --undo", "entity add", "entity alias", "entity merge", "undo"}) {
+      CHECK_MESSAGE(done[kind] > 0, std::string(kind) << " never succeeded");
+    }
   }
 }
 
