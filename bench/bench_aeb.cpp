@@ -4,6 +4,8 @@
 // precision and recall averaged over pages, F1 of the averages, accuracy = exact token match),
 // beside the published table. Also times the reader alone (MB/s of HTML, slowest page).
 // Usage: bench_aeb [--aeb DIR] [--pages] [--dump FILE] [--only SHA-PREFIX]...
+//        bench_aeb --growth   time and peak RSS of the reader on generated pages of 0.5, 5 and
+//                             50 MB of paragraphs, and nested 1,000, 10,000 and 100,000 deep
 //   --pages  one line per page, worst F1 first (sha, F1, P, R, words true/kb, title, URL)
 //   --dump   the predicted bodies as {"<sha>": {"articleBody": "…", "title": "…",
 //            "published": "…"}}, for eval/aeb/score.py (the metric in Python, a cross-check)
@@ -164,6 +166,68 @@ std::optional<double> page_recall(const PageScore& s) {
   return s.tp + s.fn > 0 ? std::optional<double>(s.tp / (s.tp + s.fn)) : std::nullopt;
 }
 
+// Peak resident memory of this process so far (VmHWM), in MiB.
+double peak_rss_mib() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) {
+      return std::stod(line.substr(6)) / 1024.0;
+    }
+  }
+  return 0;
+}
+
+// Reads `html` once; prints a row of the growth table.
+void growth_row(const char* kind, const std::string& html) {
+  kb::importers::ReadOptions opts;
+  opts.format = kb::importers::Format::html;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto read = kb::importers::read_articles(html, "generated.html", opts);
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::size_t words =
+      read && !read->articles.empty()
+          ? static_cast<std::size_t>(
+                std::count(read->articles[0].text.begin(), read->articles[0].text.end(), ' '))
+          : 0;
+  fmt::print("| {} | {:.1f} MB | {:.3f} | {:.1f} | {} | {} |\n", kind,
+             static_cast<double>(html.size()) / 1e6, s, peak_rss_mib(), read ? "ok" : "error",
+             words);
+}
+
+int growth() {
+  fmt::print(
+      "| page | size | seconds | peak RSS MiB (process so far) | read | body spaces |\n"
+      "|---|---:|---:|---:|---|---:|\n");
+  const std::string para =
+      "<p>Paragraph of the report: the ministers met on Tuesday, agreed on a plan, and said "
+      "that the money would follow within weeks, as officials had promised.</p>\n";
+  for (const std::size_t mb : {std::size_t{1}, std::size_t{10}, std::size_t{100}}) {
+    std::string html = "<html><head><title>Growth</title></head><body><article>";
+    while (html.size() < mb * 500'000) {
+      html += para;
+    }
+    html += "</article></body></html>";
+    growth_row("paragraphs", html);
+  }
+  for (const std::size_t depth : {std::size_t{1000}, std::size_t{10000}, std::size_t{100000}}) {
+    std::string html = "<html><body>";
+    for (std::size_t i = 0; i < depth; ++i) {
+      html += "<div>";
+    }
+    html += para;
+    for (std::size_t i = 0; i < depth; ++i) {
+      html += "</div>";
+    }
+    html += "</body></html>";
+    growth_row(depth == 1'000    ? "nested 1,000"
+               : depth == 10'000 ? "nested 10,000"
+                                 : "nested 100,000",
+               html);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -179,6 +243,8 @@ int main(int argc, char** argv) {
       pages = true;
     } else if (a == "--dump" && i + 1 < argc) {
       dump = argv[++i];
+    } else if (a == "--growth") {
+      return growth();
     } else if (a == "--only" && i + 1 < argc) {
       only.emplace_back(argv[++i]);
     } else {
