@@ -1549,6 +1549,10 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       if (iobj && iobj != obj && !target.empty() && d.target &&
           s.mention_of[*iobj] == static_cast<int>(*d.target)) {
         object += " to " + target;
+      } else if (iobj && iobj != obj && target.empty() && s.mention_of[*iobj] >= 0) {
+        // The recipient the text names, when the role model chose no target ("Vladimir Putin
+        // sends message to Ilham Aliyev", not "... sends message").
+        object += " to " + phrase(s, *iobj, 4);
       }
     } else if (!target.empty()) {
       object = with_case(s, d, target);

@@ -53,7 +53,7 @@ TEST_SUITE("cli") {
     CHECK(svg.find("NATO summit in Vilnius") != std::string::npos);
   }
 
-  TEST_CASE("kb brief without -o prints the briefing; later knowledge stays out") {
+  TEST_CASE("kb brief without -o prints the briefing, later knowledge stays out") {
     test::TempDir dir;
     const std::string db = dir.file("kb.db");
     test::seed_cli_kb(db);

@@ -272,7 +272,7 @@ TEST_SUITE("cli") {
     CHECK(sources[2]["publisher"] == "Example Wire");
   }
 
-  TEST_CASE_FIXTURE(TempKb, "kb sources ID --text prints the kept text; unknown id fails") {
+  TEST_CASE_FIXTURE(TempKb, "kb sources ID --text prints the kept text, unknown id fails") {
     ok({"import", "--no-events", kSeed});
     const std::string text = ok({"sources", "1", "--text"});
     CHECK(text.find("Caliber.Az (reprinting The Wall Street Journal)") != std::string::npos);

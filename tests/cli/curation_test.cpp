@@ -51,7 +51,7 @@ void set_uuid(const std::string& db, const std::string& id, const std::string& u
 }  // namespace
 
 TEST_SUITE("cli") {
-  TEST_CASE_FIXTURE(TempKb, "every event gets a permanent id; local numbers are never reused") {
+  TEST_CASE_FIXTURE(TempKb, "every event gets a permanent id, local numbers are never reused") {
     ok({"add", "First", "--date", "2020"});
     ok({"add", "Second", "--date", "2021"});
     const std::string uuid = show_json(*this, "2")["uuid"];
@@ -94,7 +94,7 @@ TEST_SUITE("cli") {
     CHECK(show_json(*this, "ABCDEF01-0000-4000-8000-000000000001")["id"] == 1);
   }
 
-  TEST_CASE_FIXTURE(TempKb, "exports carry the permanent id; calendars and TimelineJS use it") {
+  TEST_CASE_FIXTURE(TempKb, "exports carry the permanent id, calendars and TimelineJS use it") {
     ok({"add", "Summit", "--date", "2030-06-01", "--status", "planned"});
     const std::string uuid = show_json(*this, "1")["uuid"];
     const auto dump = nlohmann::json::parse(ok({"export", "--format", "json"}));

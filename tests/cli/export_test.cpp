@@ -174,7 +174,7 @@ TEST_SUITE("cli") {
     }
   }
 
-  TEST_CASE("kb export to an unwritable path fails cleanly; unknown formats are refused") {
+  TEST_CASE("kb export to an unwritable path fails cleanly, unknown formats are refused") {
     test::TempDir dir;
     const std::string db = dir.file("kb.db");
     test::seed_cli_kb(db);

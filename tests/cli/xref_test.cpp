@@ -69,7 +69,7 @@ TEST_SUITE("cli") {
     CHECK(r.out.find("possible duplicates") == std::string::npos);
   }
 
-  TEST_CASE("kb xref --as-of uses only what was known then; --from/--to filter") {
+  TEST_CASE("kb xref --as-of uses only what was known then, --from/--to filter") {
     test::TempDir dir;
     const std::string db = dir.file("kb.db");
     test::seed_cli_kb(db);

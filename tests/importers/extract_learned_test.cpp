@@ -348,7 +348,7 @@ TEST_SUITE("importers") {
         }));
   }
 
-  TEST_CASE("'took place' is no event of its own; what took place is") {
+  TEST_CASE("'took place' is no event of its own, what took place is") {
     const auto x = extract("Putin's talks with Erdogan took place on March 13.", kDay);
     REQUIRE_FALSE(x.events.empty());
     for (const auto& e : x.events) {
@@ -375,7 +375,7 @@ TEST_SUITE("importers") {
           titles.end());
   }
 
-  TEST_CASE("the direct object before the recipient; 'of' is no preposition of the verb") {
+  TEST_CASE("the direct object before the recipient, 'of' is no preposition of the verb") {
     const auto x = extract(
         "Vladimir Putin sent Ilham Aliyev a message on March 13.\n\nAndriy Yermak met the "
         "President of South Korea on March 13.",

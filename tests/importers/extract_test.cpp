@@ -239,7 +239,7 @@ TEST_SUITE("importers") {
     }
   }
 
-  TEST_CASE("Extractor: an office acts for its country; a later clause's 'will' is not a plan") {
+  TEST_CASE("Extractor: an office acts for its country, a later clause's 'will' is not a plan") {
     const Extraction visit =
         run("I met the US leaders; the Federal Chancellor of Germany is coming tomorrow.");
     REQUIRE(visit.events.size() == 1);

@@ -317,7 +317,7 @@ TEST_SUITE("importers") {
     CHECK(warnings[0] == "c.jsonl:2: line longer than 1000 bytes skipped");
   }
 
-  TEST_CASE("detect_format sniffs content; an explicit format and options override") {
+  TEST_CASE("detect_format sniffs content, an explicit format and options override") {
     using kb::importers::detect_format;
     CHECK(detect_format("<?xml version=\"1.0\"?>\n<rss>") == Format::feed);
     CHECK(detect_format("\xEF\xBB\xBF<feed xmlns=\"http://www.w3.org/2005/Atom\">") ==
@@ -423,9 +423,10 @@ TEST_SUITE("importers") {
   TEST_CASE("Japanese paragraphs count their characters as words and end in 。") {
     std::string ps;
     for (int i = 0; i < 4; ++i) {
-      ps += "<p>先日、不正に改造した製品を販売したとして、商標法違反の疑いで男性が逮捕されたと"
-            "いうニュースを耳にしました。" +
-            std::to_string(i) + "</p>";
+      ps +=
+          "<p>先日、不正に改造した製品を販売したとして、商標法違反の疑いで男性が逮捕されたと"
+          "いうニュースを耳にしました。" +
+          std::to_string(i) + "</p>";
     }
     ps += "<p>これは重要な判決です。</p>";
     const std::string body = html_body("<html><body><div>" + ps + "</div></body></html>");

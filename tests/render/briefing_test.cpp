@@ -79,7 +79,7 @@ TEST_SUITE("render") {
     CHECK(b.ahead[0].id == s.events.at("vilnius"));
   }
 
-  TEST_CASE("as-of leaves out what was recorded later; without it the hand entry shows") {
+  TEST_CASE("as-of leaves out what was recorded later, without it the hand entry shows") {
     auto s = test::ukraine_seed();
     kb::services::BriefingQuery q;
     q.topic = "Bakhmut";

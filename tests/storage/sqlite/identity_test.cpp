@@ -68,7 +68,7 @@ TEST_SUITE("storage") {
     CHECK(must(store.add_event(event_titled("Four"))) == 12);
   }
 
-  TEST_CASE_FIXTURE(MemoryDb, "local numbers are never reused; permanent ids are unique") {
+  TEST_CASE_FIXTURE(MemoryDb, "local numbers are never reused, permanent ids are unique") {
     const Id a = must(store.add_event(event_titled("A")));
     const Id b = must(store.add_event(event_titled("B")));
     must(store.remove_event(b));
@@ -88,7 +88,7 @@ TEST_SUITE("storage") {
     CHECK(uuids.size() == 1);
   }
 
-  TEST_CASE_FIXTURE(MemoryDb, "a given permanent id is kept; ids_by_uuid finds by prefix") {
+  TEST_CASE_FIXTURE(MemoryDb, "a given permanent id is kept, ids_by_uuid finds by prefix") {
     Event e = event_titled("A");
     e.uuid = "0123abcd-0000-4000-8000-00000000000a";
     const Id a = must(store.add_event(e));
@@ -103,7 +103,7 @@ TEST_SUITE("storage") {
     CHECK_FALSE(store.add_event(e).has_value());  // unique
   }
 
-  TEST_CASE_FIXTURE(MemoryDb, "mark_curated marks one event; FTS stays consistent") {
+  TEST_CASE_FIXTURE(MemoryDb, "mark_curated marks one event, FTS stays consistent") {
     const Id a = must(store.add_event(event_titled("Alpha")));
     CHECK_FALSE(must(store.event(a)).curated);
     must(store.mark_curated(a));
