@@ -23,7 +23,7 @@ constexpr auto kTimeKeys = std::to_array<std::string_view>(
      "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date",
      "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "date"});
 // A body of fewer words is read again without the class/id filter (readability's retry).
-constexpr std::size_t kShortBody = 100;
+constexpr std::size_t kShortBody = 50;
 
 // Keys of a modification time, used only when no publication time is given.
 constexpr auto kModifiedKeys =
