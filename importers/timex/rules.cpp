@@ -85,11 +85,17 @@ constexpr std::array<std::string_view, 14> kClockZones = {"gmt", "utc",  "est", 
                                                           "pdt", "hrs",  "hours", "hgmt"};
 // Words before a number that let a plural noun follow a year ("in 1999 elections were held",
 // "the 2014 protests", "the 1999 and 2010 summits"); after anything else "1370 missiles" is a count
-// (error class: "Russia used 1370 missiles" dated 1370).
-constexpr std::array<std::string_view, 24> kYearLead = {
-    "and", "or",    "in",     "since",  "by",   "until", "till", "from",
-    "of",  "after", "before", "during", "to",   "the",   "a",    "its",
-    "his", "her",   "their",  "our",    "this", "that",  "s",    "for"};
+// (error class: "Russia used 1370 missiles" dated 1370). Not "a", "this" or "that": none of them
+// goes with a plural noun, so "claimed that 1026 servicemen surrendered" is a count (error
+// class: an event dated 1026).
+constexpr std::array<std::string_view, 21> kYearLead = {
+    "and",    "or", "in",  "since", "by",  "until", "till",  "from", "of", "after", "before",
+    "during", "to", "the", "its",   "his", "her",   "their", "our",  "s",  "for"};
+// Plurals that do not end in "s", and endings of more ("servicemen", "policemen"), that make a
+// number before them a count (error class: "claimed that 1026 servicemen surrendered" dated 1026).
+constexpr std::array<std::string_view, 4> kIrregularPlurals = {"people", "children", "personnel",
+                                                               "police"};
+constexpr std::string_view kMenEnding = "men";
 // Plural-looking words that may follow a year ("1994 was", "2014 has").
 constexpr std::array<std::string_view, 6> kNotPlural = {"was", "has", "is", "as", "this", "does"};
 
@@ -149,8 +155,11 @@ bool is_year_token(const Context& ctx, std::size_t i) {
     return false;
   }
   const Token& w = ctx.at(i + 1);
-  if (w.kind == TokKind::word && w.space_before && !w.upper && ctx.lower(i + 1).size() > 3 &&
-      ctx.lower(i + 1).back() == 's' && !in(kNotPlural, ctx.lower(i + 1).view()) &&
+  const std::string_view next = ctx.lower(i + 1).view();
+  const bool plural = (next.size() > 3 && next.back() == 's' && !in(kNotPlural, next)) ||
+                      in(kIrregularPlurals, next) ||
+                      (next.size() > 3 && next.ends_with(kMenEnding));
+  if (w.kind == TokKind::word && w.space_before && !w.upper && plural &&
       (i == 0 || !in(kYearLead, ctx.lower(i - 1).view())) && w.lex.cat == Cat::none &&
       !ctx.is_cat(i - 1, Cat::month) && !ctx.is_punct(i - 1, ',') && !ctx.is_punct(i - 1, '-')) {
     return false;
