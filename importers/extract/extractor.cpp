@@ -309,6 +309,40 @@ const NamedEntity* side_struck(const DocContext& doc, const ExtractedEvent& e,
   return &side;
 }
 
+// Definite descriptions a headline keeps as its object ("the country" -> "country") when the
+// sentence does not name what they refer to, with the kind of entity they describe.
+struct Description {
+  std::string_view noun;
+  EntityKind kind;
+};
+constexpr std::array<Description, 5> kDescriptions = {{{"country", EntityKind::country},
+                                                       {"nation", EntityKind::country},
+                                                       {"city", EntityKind::place},
+                                                       {"town", EntityKind::place},
+                                                       {"village", EntityKind::place}}};
+
+// A headline whose object is such a description ("Russia invades country") names the event's
+// target instead when the target is an entity of that kind, as the reader would resolve it
+// ("Russia invades Ukraine"; error class: "Russia still invaded the country" titled "Russia
+// invades country" in the reference article).
+void name_described_targets(Extraction& x) {
+  for (ExtractedEvent& e : x.events) {
+    const ExtractedParticipant* target = role_of(e, Role::target);
+    if (target == nullptr) {
+      continue;
+    }
+    for (const Description& d : kDescriptions) {
+      const std::size_t n = d.noun.size();
+      if (target->kind == d.kind && e.title.size() > n + 1 && e.title.ends_with(d.noun) &&
+          e.title[e.title.size() - n - 1] == ' ' &&
+          e.title.size() - n - 1 + target->name.size() <= 80) {
+        e.title = e.title.substr(0, e.title.size() - n) + target->name;
+        break;
+      }
+    }
+  }
+}
+
 // The two sides of a report: the two countries it names most (each at least kMinSideMentions
 // times, names and demonyms alike). An attack or a capture by one of them that names no target
 // is done to the other ("Russian forces continued ground attacks southwest of Donetsk City" in
@@ -804,6 +838,7 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
     }
   }
   the_other_side(rec, doc, x);
+  name_described_targets(x);
   add_topics(article, rec, doc, x);
   for (ExtractedEvent& e : x.events) {
     // A pattern's trigger, as written: its first word with a concept ("capture of").

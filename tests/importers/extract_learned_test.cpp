@@ -134,6 +134,21 @@ TEST_SUITE("importers") {
     CHECK(annex->status == kb::Status::reported);
   }
 
+  TEST_CASE("a headline names the target that 'the country' describes") {
+    // From the reference article: the text names Ukraine only in the clause before.
+    const auto x = extract(
+        "The Kremlin said in 2021 that Ukraine joining NATO would be a red line. Russian forces "
+        "shelled Kharkiv on 3 March 2022. Ukraine's army said on 4 March 2022 that Russian "
+        "troops attacked Ukrainian positions near Izium. Ukraine didn't become part of the "
+        "alliance, but Russia invaded the country on 24 February 2022.",
+        date::sys_days{date::year{2023} / 5 / 23});
+    const auto invasion = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.date.timex() == "2022-02-24";
+    });
+    REQUIRE(invasion != x.events.end());
+    CHECK(invasion->title == "Russia invades Ukraine");
+  }
+
   TEST_CASE("one article: the same side acting in two places or by two acts is two events") {
     // An ISW-style day report: every line a happening of the same side on the same day. (The
     // within-article merge once took any two attacks by one actor on one day for one event.)
