@@ -149,6 +149,24 @@ TEST_SUITE("importers") {
     CHECK(invasion->title == "Russia invades Ukraine");
   }
 
+  TEST_CASE("what was said: a 'that' clause hung on a weekday, a nominal predicate, 'F-16s'") {
+    const auto x = extract(
+        "Russian Deputy Foreign Minister Alexander Grushko warned Saturday that sending F-16s to "
+        "Ukraine would escalate the conflict. The Kremlin said in 2021 that Ukraine joining NATO "
+        "would be a red line.",
+        date::sys_days{date::year{2023} / 5 / 23});
+    std::vector<std::string> titles;
+    for (const auto& e : x.events) {
+      titles.push_back(e.title);
+    }
+    CAPTURE(titles);
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Alexander Grushko warns sending F-16s to Ukraine would escalate the "
+                    "conflict") != titles.end());
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Russia says Ukraine joining NATO would be a red line") != titles.end());
+  }
+
   TEST_CASE("one article: the same side acting in two places or by two acts is two events") {
     // An ISW-style day report: every line a happening of the same side on the same day. (The
     // within-article merge once took any two attacks by one actor on one day for one event.)
