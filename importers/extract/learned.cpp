@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "importers/analysis/features.hpp"
 #include "importers/extract/concepts.hpp"
+#include "importers/extract/lexicon.hpp"
 
 namespace kb::importers::extract {
 
@@ -175,6 +177,8 @@ enum T : std::uint64_t {
   kCaseNoun,
   kSubject,
   kSuffix,
+  kLexicon,        // the kind the patterns' lexicon gives the word as written
+  kLexiconObject,  // ... and its object
   // role
   rBias = 99,
   rKind,
@@ -682,8 +686,24 @@ void status_features(const SynSentence& s, std::size_t w, std::size_t d,
   }
 }
 
+// The kind the patterns' lexicon (lexicon.cpp) gives a lower-case word form, or "".
+std::string_view lexicon_kind(std::string_view lower) {
+  static const std::map<std::string_view, std::string_view> kinds = [] {
+    std::map<std::string_view, std::string_view> m;
+    for (const Trigger& t : triggers()) {
+      if (t.form.find(' ') == std::string_view::npos) {
+        m.emplace(t.form, t.kind);
+      }
+    }
+    return m;
+  }();
+  const auto it = kinds.find(lower);
+  return it == kinds.end() ? std::string_view() : it->second;
+}
+
 void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
                    std::vector<std::uint64_t>& out) {
+  out.push_back(feat(kLexicon, H(lexicon_kind(analysis::lower_ascii(word(s, w).form)))));
   out.push_back(feat(kBias, 1));
   out.push_back(feat(kLemma, H(s.lemmas[w])));
   out.push_back(feat(kUpos, H(word(s, w).upos)));
@@ -696,6 +716,7 @@ void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDic
     const std::string_view u = udep(s, c);
     if (u == "obj") {
       out.push_back(feat(kObject, H(s.lemmas[c])));
+      out.push_back(feat(kLexiconObject, H(lexicon_kind(analysis::lower_ascii(word(s, c).form)))));
     } else if (u == "obl" || u == "nmod") {
       for (const std::size_t g : s.children[c]) {
         if (udep(s, g) == "case") {
