@@ -426,6 +426,30 @@ std::vector<timex::Timex> joined_ranges(std::string_view text, std::vector<timex
 constexpr std::array<std::string_view, 6> kSaying = {"state", "say",  "note",
                                                      "add",   "tell", "write"};
 
+// The country an official or a state body acts for, by the guide ("an official acts for their
+// country too"): the affiliation their title names ("Russian Deputy Foreign Minister Alexander
+// Grushko"), else the entity's own country ("Russian Defence Ministry"); nullptr for a country,
+// a place, or an entity of no country. Error class: actors "Russian Defence Ministry" where
+// annotators write "Russian Defence Ministry, Russia", so a timeline of Russia missed its acts.
+const NamedEntity* country_acting_for(const DocContext& doc, const detail::MentionRef& m,
+                                      const NamedEntity& a) {
+  if (a.kind != EntityKind::person && a.kind != EntityKind::organisation &&
+      a.kind != EntityKind::group) {
+    return nullptr;
+  }
+  if (m.mention->affiliation) {
+    const NamedEntity& aff = doc.recognition->entities[*m.mention->affiliation].entity;
+    if (aff.kind == EntityKind::country && aff.name != a.name) {
+      return &aff;
+    }
+  }
+  if (a.country.empty()) {
+    return nullptr;
+  }
+  const auto it = doc.countries->find(a.country);
+  return it == doc.countries->end() ? nullptr : &doc.gazetteer->entities()[it->second];
+}
+
 // The event of decision `d` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& d, const DocContext& doc,
@@ -456,6 +480,9 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     actor_entity = &a;
     actor = detail::display(doc, m, a);
     e.participants.push_back(detail::participant(doc, a, Role::actor, m.mention->text));
+    if (const NamedEntity* c = country_acting_for(doc, m, a)) {
+      e.participants.push_back(detail::participant(doc, *c, Role::actor, ""));
+    }
   } else if (const NamedEntity* p = detail::first_person(v, 0, view_word(v, w.begin), doc)) {
     actor = p->name;  // "I spoke with ..." in a transcript: the speaker
     e.participants.push_back(detail::participant(doc, *p, Role::actor, ""));

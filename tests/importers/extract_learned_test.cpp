@@ -165,6 +165,18 @@ TEST_SUITE("importers") {
                     "conflict") != titles.end());
     CHECK(std::find(titles.begin(), titles.end(),
                     "Russia says Ukraine joining NATO would be a red line") != titles.end());
+    // The official acts for the country his title names, as the guide has it.
+    for (const auto& e : x.events) {
+      if (e.title.starts_with("Alexander Grushko")) {
+        std::vector<std::string> actors;
+        for (const auto& p : e.participants) {
+          if (p.role == kb::Role::actor) {
+            actors.push_back(p.name);
+          }
+        }
+        CHECK(actors == std::vector<std::string>{"Alexander Grushko", "Russia"});
+      }
+    }
   }
 
   TEST_CASE("one article: the same side acting in two places or by two acts is two events") {
