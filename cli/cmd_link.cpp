@@ -1,5 +1,7 @@
 // kb link: a typed relation between two events, optionally with the sentence that states it.
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +25,35 @@ struct LinkOptions {
   std::optional<std::string> source;
 };
 
+// Relations that hold one way only: "A caused B" excludes "B caused A".
+constexpr std::array<std::string_view, 5> kOneWay = {"violates", "responds-to", "part-of", "caused",
+                                                     "precedes"};
+
+// Whether `a RELATION b` can hold beside what the knowledge base already says: a one-way
+// relation is refused when its reverse is stated, and `precedes` when `a` starts after `b` ends
+// (issue #12: both directions of "caused" were accepted).
+Result<void> check_relation(Repository& store, const Event& a, std::string_view relation,
+                            const Event& b) {
+  if (std::find(kOneWay.begin(), kOneWay.end(), relation) == kOneWay.end()) {
+    return ok();
+  }
+  KB_ASSIGN(const auto links, store.links_of(a.id));
+  for (const DumpLink& l : links) {
+    if (l.from == b.id && l.to == a.id && l.relation == relation) {
+      return fail(Errc::conflict,
+                  fmt::format("event {} already {} event {}: the reverse cannot hold too "
+                              "(kb unlink {} {} {} first)",
+                              b.id, relation, a.id, b.id, relation, a.id));
+    }
+  }
+  if (relation == "precedes" && a.date.first() > b.date.last()) {
+    return fail(Errc::invalid_argument,
+                fmt::format("event {} ({}) cannot precede event {} ({}): it starts after that ends",
+                            a.id, a.date.display(), b.id, b.date.display()));
+  }
+  return ok();
+}
+
 Result<void> run_link(const LinkOptions& o, Context& ctx) {
   KB_ASSIGN(std::string relation, parse_relation(o.relation));
   if (o.quote && !o.source) {
@@ -36,6 +67,7 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   KB_ASSIGN(const Id to, services::resolve_ref(store, RecordKind::event, o.to));
   KB_ASSIGN(Event a, store.event(from));
   KB_ASSIGN(Event b, store.event(to));
+  KB_TRY(check_relation(store, a, relation, b));
   services::OpRecorder op(op_user(ctx), fmt::format("link #{} {} #{}", from, relation, to));
   KB_TRY(op.watch(store, from));
   KB_TRY(op.watch(store, to));

@@ -47,6 +47,15 @@ TEST_SUITE("cli") {
          "of: violates, responds-to, part-of, caused, "
          "precedes, same-as, related)\n"},
         {{"link", "2", "violates", "1"}, 1, "kb: event 2 already violates event 1\n"},
+        // A one-way relation and its reverse cannot both hold; "precedes" follows the dates.
+        {{"link", "1", "violates", "2"},
+         1,
+         "kb: event 2 already violates event 1: the reverse cannot hold too (kb unlink 2 violates "
+         "1 first)\n"},
+        {{"link", "2", "precedes", "1"},
+         2,
+         "kb: event 2 (18 March 2014) cannot precede event 1 (5 December 1994): it starts after "
+         "that ends\n"},
         {{"link", "1", "related", "1"}, 2, "kb: cannot link event 1 to itself\n"},
         {{"link", "9", "related", "1"}, 1, "kb: no event with id 9\n"},
         {{"link", "1", "related", "9"}, 1, "kb: no event with id 9\n"},
