@@ -1,4 +1,5 @@
-// Tests for cli/cmd_tag.cpp: `kb tag` adds normalised tags; unknown ids fail cleanly.
+// Tests for cli/cmd_tag.cpp: `kb tag` adds normalised tags to one or more events; unknown ids
+// fail cleanly.
 #include <string>
 
 #include <doctest/doctest.h>
@@ -19,6 +20,19 @@ TEST_SUITE("cli") {
     CHECK(ok({"timeline", "annexation"}).find("Russia annexes Crimea") != std::string::npos);
   }
 
+  TEST_CASE_FIXTURE(TempKb, "kb tag 1 2 TAG tags both events in one logged operation") {
+    seed();
+    const auto before = ok({"export", "--format", "json"});
+    CHECK(ok({"tag", "1", "2", "bakhmut"}) ==
+          "#1  Budapest Memorandum  tags: bakhmut\n#2  Russia annexes Crimea  tags: bakhmut\n");
+    // After the first tag, a number is a tag ("2023"), not an event.
+    CHECK(ok({"tag", "1", "report", "2023"}) ==
+          "#1  Budapest Memorandum  tags: 2023, bakhmut, report\n");
+    ok({"undo"});
+    ok({"undo"});
+    CHECK(ok({"export", "--format", "json"}) == before);
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb tag errors change nothing") {
     seed();
     const auto before = rows();
@@ -28,6 +42,11 @@ TEST_SUITE("cli") {
     const auto blank = kb({"tag", "1", "ok", "  "});
     CHECK(blank.code == 2);
     CHECK(blank.err == "kb: a tag cannot be empty\n");
+    const auto numbers = kb({"tag", "1", "2"});  // was a tag named "2"
+    CHECK(numbers.code == 2);
+    CHECK(numbers.err.find("no tag given") != std::string::npos);
+    const auto one_unknown = kb({"tag", "1", "7", "x"});  // all or nothing
+    CHECK(one_unknown.code == 1);
     CHECK(rows() == before);
   }
 }
