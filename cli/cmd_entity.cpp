@@ -194,6 +194,12 @@ Result<void> run_show(const EntityOptions& o, Context& ctx) {
 void add_entity_command(CLI::App& app, Context& ctx) {
   auto* entity = app.add_subcommand("entity", "People, countries, organisations, places, groups");
   entity->require_subcommand(1);
+  // Its own examples, not the top-level ones it would inherit (issue #12).
+  entity->footer(
+      "Example: kb entity add Bakhmut --kind place --alias Artemivsk --in Ukraine\n"
+      "         kb entity show Kyiv\n"
+      "         kb entity list --kind country\n"
+      "Each subcommand's --help has its own example.");
 
   auto o = std::make_shared<EntityOptions>();
   auto* add = entity->add_subcommand("add", "Add an entity");

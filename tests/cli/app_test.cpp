@@ -67,13 +67,31 @@ TEST_SUITE("cli") {
         {"show"},
         {"search"},
         {"stats"},
+        {"import"},
+        {"sources"},
+        {"unlink"},
+        {"undo"},
+        {"log"},
+        {"dates"},
+        {"parse"},
+        {"extract"},
+        {"xref"},
+        {"brief"},
+        {"export"},
     };
     for (auto args : commands) {
+      // Its own example: "kb entity --help" showed the top-level "kb add ..." (issue #12).
+      std::string own = "kb";
+      for (const auto& a : args) {
+        own += " " + a;
+      }
       args.emplace_back("--help");
       CAPTURE(args);
       const auto r = run_kb(args);
       CHECK(r.code == 0);
-      CHECK(r.out.find("Example:") != std::string::npos);
+      const auto example = r.out.find("Example:");
+      REQUIRE(example != std::string::npos);
+      CHECK(r.out.find(own, example) != std::string::npos);
       CHECK(r.err.empty());
     }
   }
