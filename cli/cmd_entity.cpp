@@ -152,8 +152,9 @@ Result<void> run_list(const EntityOptions& o, Context& ctx) {
       json.push_back(entity_json(e, events));
     } else {
       ctx.out << fmt::format(
-          "#{:<5} {:<13} {}{}  ({} events)\n", e.id, to_string(e.kind), e.name,
-          e.aliases.empty() ? "" : fmt::format(" [{}]", fmt::join(e.aliases, ", ")), events);
+          "#{:<5} {:<13} {}{}  ({})\n", e.id, to_string(e.kind), e.name,
+          e.aliases.empty() ? "" : fmt::format(" [{}]", fmt::join(e.aliases, ", ")),
+          count_of(events, "event"));
     }
   }
   if (format == Format::json) {

@@ -39,9 +39,9 @@ struct ImportOptions {
 Result<void> run_undo(Id id, bool force, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(const UndoCounts n, services::undo_import(store, id, force, op_user(ctx)));
-  ctx.out << fmt::format(
-      "undid import #{}: removed {} sources, {} citations, {} events, {} entities\n", id, n.sources,
-      n.citations, n.events, n.entities);
+  ctx.out << fmt::format("undid import #{}: removed {}, {}, {}, {}\n", id,
+                         count_of(n.sources, "source"), count_of(n.citations, "citation"),
+                         count_of(n.events, "event"), count_of(n.entities, "entity", "entities"));
   return ok();
 }
 
@@ -52,9 +52,9 @@ Result<void> run_list(Context& ctx) {
     std::string inputs = r.inputs;
     std::replace(inputs.begin(), inputs.end(), '\n', ' ');
     ctx.out << fmt::format(
-        "#{:<4} {}  {} articles: {} new, {} unchanged, {} failed, {} events, "
-        "{} warnings{}{}  {}\n",
-        r.id, r.started_at, r.articles, r.added, r.unchanged, r.failed, r.events, r.warnings,
+        "#{:<4} {}  {}: {} new, {} unchanged, {} failed, {}, {}{}{}  {}\n", r.id, r.started_at,
+        count_of(r.articles, "article"), r.added, r.unchanged, r.failed,
+        count_of(r.events, "event"), count_of(r.warnings, "warning"),
         // A run that never finished (killed, or the database failed) has no counts yet.
         r.finished_at ? "" : " (interrupted: did not finish)",
         r.undone_at ? fmt::format(" (undone {})", *r.undone_at) : "", inputs);
@@ -120,12 +120,11 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
                            rep.warnings.size() - kWarningsShown);
   }
   const auto& r = rep.run;
-  ctx.out << fmt::format(
-      "{}{} article{} from {} file{}: {} new, {} unchanged, {} failed, "
-      "{} warning{}, {} events",
-      o.dry_run ? "dry run: would import " : "imported ", r.articles, r.articles == 1 ? "" : "s",
-      rep.files, rep.files == 1 ? "" : "s", r.added, r.unchanged, r.failed, rep.warnings.size(),
-      rep.warnings.size() == 1 ? "" : "s", r.events);
+  ctx.out << fmt::format("{}{} from {}: {} new, {} unchanged, {} failed, {}, {}",
+                         o.dry_run ? "dry run: would import " : "imported ",
+                         count_of(r.articles, "article"), count_of(rep.files, "file"), r.added,
+                         r.unchanged, r.failed, count_of(rep.warnings.size(), "warning"),
+                         count_of(r.events, "event"));
   if (!o.dry_run) {
     ctx.out << fmt::format(" (import #{}; undo with `kb import --undo {}`)", r.id, r.id);
   }

@@ -67,9 +67,9 @@ void print_text(const SourceSummary& s, bool with_text, Context& ctx) {
   if (const auto utc = utc_of(src.published)) {
     when += fmt::format(" ({} UTC)", utc->substr(0, 16));
   }
-  ctx.out << fmt::format("#{:<4} {:<19}  {}{}  [{} events]\n", src.id, when,
+  ctx.out << fmt::format("#{:<4} {:<19}  {}{}  [{}]\n", src.id, when,
                          src.title.empty() ? src.url.value_or("(untitled)") : src.title,
-                         who.empty() ? "" : fmt::format(" — {}", who), s.events);
+                         who.empty() ? "" : fmt::format(" — {}", who), count_of(s.events, "event"));
   if (with_text) {
     if (src.url) {
       ctx.out << "      " << *src.url << '\n';

@@ -248,4 +248,11 @@ std::string op_user(const Context& ctx) {
   return "unknown";
 }
 
+std::string count_text(long long n, std::string_view one, std::string_view many) {
+  if (n == 1) {
+    return fmt::format("1 {}", one);
+  }
+  return many.empty() ? fmt::format("{} {}s", n, one) : fmt::format("{} {}", n, many);
+}
+
 }  // namespace kb::cli

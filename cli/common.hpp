@@ -2,6 +2,7 @@
 // terminal width and colour.
 #pragma once
 
+#include <concepts>
 #include <functional>
 #include <optional>
 #include <string>
@@ -66,6 +67,14 @@ Result<OutputTarget> output_target(const std::string& path, bool force);
 // Who runs the command, for the operation log: $KB_USER, else $LOGNAME, else $USER, else
 // "unknown".
 std::string op_user(const Context& ctx);
+
+// "1 source", "3 sources": a count with its noun in the right number (`many` defaults to
+// `one` + "s").
+std::string count_text(long long n, std::string_view one, std::string_view many);
+template <std::integral N>
+std::string count_of(N n, std::string_view one, std::string_view many = {}) {
+  return count_text(static_cast<long long>(n), one, many);
+}
 
 // Prints "kb: <message>" to ctx.err and returns the exit code for the error's kind.
 int report(Context& ctx, const Error& error);

@@ -23,7 +23,7 @@ TEST_SUITE("cli") {
           "#1  Ukraine (country)\n  also: Oukraïna, Ukraina\n  wikidata: Q212\n  events: 0\n");
     ok({"add", "Battle of Bakhmut", "--date", "2023-05", "--place", "Artemivsk"});
     CHECK(ok({"entity", "list"}) ==
-          "#2     place         Bakhmut [Artemivsk]  (1 events)\n"
+          "#2     place         Bakhmut [Artemivsk]  (1 event)\n"
           "#1     country       Ukraine [Oukraïna, Ukraina]  (0 events)\n");
     CHECK(ok({"entity", "list", "--kind", "country"}).find("Bakhmut") == std::string::npos);
     const auto j = nlohmann::json::parse(ok({"entity", "list", "--format", "json"}));

@@ -101,7 +101,7 @@ TEST_SUITE("cli") {
     const std::string listed = ok({"import", "--list"});
     CHECK(listed.find("#1 ") != std::string::npos);
     const std::string undone = ok({"import", "--undo", "1"});
-    CHECK(undone.find("removed 1 sources") != std::string::npos);
+    CHECK(undone.find("removed 1 source, ") != std::string::npos);
     CHECK(sources_json(*this).size() == before);
     CHECK(ok({"timeline"}).find("Russia annexes Crimea") != std::string::npos);
     const KbRun twice = kb({"import", "--undo", "1"});
@@ -233,7 +233,7 @@ TEST_SUITE("cli") {
     REQUIRE_MESSAGE(r.code == 0, r.err);
     CHECK(r.out.find("1 new") != std::string::npos);
     const std::string listed = ok({"import", "--list"});
-    CHECK(listed.find("1 articles: 1 new") != std::string::npos);
+    CHECK(listed.find("1 article: 1 new") != std::string::npos);
     CHECK(listed.find("did not finish") == std::string::npos);
   }
 
