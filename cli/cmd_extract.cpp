@@ -122,11 +122,11 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
     }
     const auto& c = r.stored;
     ctx.out << fmt::format(
-        "source #{}: {} events ({} kept, {} new, {} merged, {} refined, {} disputed; {} curated "
-        "left as they are), {} links; {} {} events no longer found; replaced {} earlier "
-        "citations\n",
-        id, x.events.size(), r.kept, c.created, c.merged, c.refined, c.disputed, r.curated.size(),
-        c.links, dry_run ? "would remove" : "removed", r.removed, r.citations);
+        "source #{}: {} ({} kept, {} new, {} merged, {} refined, {} disputed; {} curated "
+        "left as they are), {}; {} {} no longer found; replaced {}\n",
+        id, count_of(x.events.size(), "event"), r.kept, c.created, c.merged, c.refined, c.disputed,
+        r.curated.size(), count_of(c.links, "link"), dry_run ? "would remove" : "removed",
+        count_of(r.removed, "event"), count_of(r.citations, "earlier citation"));
     print_changes(r, dry_run, ctx);
     total.created += c.created;
     total.merged += c.merged;
@@ -138,8 +138,9 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
     KB_TRY(op.finish(store));
     KB_TRY(tx.commit());
   }
-  ctx.out << fmt::format("{} sources: {} kept, {} new events, {} merged, {} removed{}\n",
-                         chosen.size(), kept, total.created, total.merged, removed,
+  ctx.out << fmt::format("{}: {} kept, {}, {} merged, {} removed{}\n",
+                         count_of(chosen.size(), "source"), kept,
+                         count_of(total.created, "new event"), total.merged, removed,
                          dry_run ? " (dry run: nothing was changed)" : "");
   return ok();
 }
