@@ -24,6 +24,17 @@ Result<void> run_search(const SearchOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
   KB_ASSIGN(Store store, open_store(ctx, false));
   KB_ASSIGN(auto hits, store.search(o.query, o.limit, o.raw));
+  // Say so when the hits shown are not all that match (issue #12: search stopped at 20 hits
+  // without a word).
+  if (hits.size() >= o.limit) {
+    KB_ASSIGN(const auto all, store.search_count(o.query, o.raw));
+    const auto total = static_cast<std::size_t>(all.events + all.sources);
+    if (total > hits.size()) {
+      ctx.err << fmt::format("kb: showing {} of {} matches ({}, {}); --limit N shows more\n",
+                             hits.size(), total, count_of(all.events, "event"),
+                             count_of(all.sources, "source"));
+    }
+  }
   if (format == Format::json) {
     auto arr = nlohmann::ordered_json::array();
     for (const auto& h : hits) {

@@ -452,6 +452,13 @@ class Repository {
   // cannot parse, or one of more than 64 words (a timeline topic searched as words too).
   virtual Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
                                                 bool raw) = 0;
+  // How many events (not merged into another) and sources `query` matches in all, as search()
+  // reads it: so a front end can say how many of them it shows.
+  struct SearchCount {
+    std::int64_t events = 0;
+    std::int64_t sources = 0;
+  };
+  virtual Result<SearchCount> search_count(std::string_view query, bool raw) = 0;
   // Counts and extent of the knowledge base.
   virtual Result<Stats> stats() = 0;
 };

@@ -69,6 +69,10 @@ constexpr std::string_view kSearchSources =
     "SELECT 1, h.id, s.title, (SELECT snippet(source_fts, 1, '[', ']', '…', 12) FROM source_fts "
     "WHERE source_fts MATCH ?1 AND rowid = h.id), h.score, NULL, NULL, NULL, NULL, NULL, "
     "s.published FROM hit h JOIN source s ON s.source_id = h.id ORDER BY h.score";
+constexpr std::string_view kSearchCount =
+    "SELECT (SELECT count(*) FROM event_fts f JOIN event e ON e.event_id = f.rowid "
+    "        WHERE event_fts MATCH ?1 AND e.merged_into IS NULL), "
+    "(SELECT count(*) FROM source_fts WHERE source_fts MATCH ?1)";
 constexpr std::string_view kCounts =
     "SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM entity), "
     "(SELECT count(*) FROM source), (SELECT count(*) FROM citation), "
@@ -330,6 +334,17 @@ Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t
     hits.resize(limit);
   }
   return hits;
+}
+
+Result<Repository::SearchCount> Store::search_count(std::string_view query, bool raw) {
+  KB_ASSIGN(const std::string fts, fts_query(query, raw));
+  if (fts.empty()) {
+    return fail(Errc::invalid_argument, "empty search query");
+  }
+  KB_ASSIGN(Statement s, db_.prepare(kSearchCount));
+  s.bind(1, fts);
+  KB_TRY(s.step());
+  return SearchCount{s.column_int(0), s.column_int(1)};
 }
 
 Result<Stats> Store::stats() {

@@ -26,6 +26,17 @@ TEST_SUITE("cli") {
     CHECK(j[0]["snippet"].get<std::string>().find("[Security]") != std::string::npos);
   }
 
+  TEST_CASE_FIXTURE(TempKb, "kb search says how many match when it shows fewer") {
+    seed();
+    ok({"add", "Russia masses troops near Crimea", "--date", "2021-04"});
+    ok({"add", "Crimea bridge is struck", "--date", "2022-10-08"});
+    const auto some = kb({"search", "Crimea", "--limit", "2"});
+    CHECK(some.code == 0);
+    CHECK(some.err == "kb: showing 2 of 3 matches (3 events, 0 sources); --limit N shows more\n");
+    const auto all = kb({"search", "Crimea", "--limit", "3"});
+    CHECK(all.err.empty());  // all shown: nothing to say
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb search takes punctuation literally unless --raw") {
     seed();
     ok({"add", "U.S.-backed talks", "--date", "2015"});
