@@ -33,7 +33,8 @@ struct ImportOptions {
   std::optional<Id> undo;
   bool force = false;  // --undo: also remove curated events
   bool list = false;
-  bool strict = false;  // structured files (CSV, kb JSON): reject the file on any bad row
+  std::optional<Id> log;  // --log ID: the warnings import ID stored
+  bool strict = false;    // structured files (CSV, kb JSON): reject the file on any bad row
 };
 
 Result<void> run_undo(Id id, bool force, Context& ctx) {
@@ -86,6 +87,15 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
   if (o.undo) {
     return run_undo(*o.undo, o.force, ctx);
   }
+  if (o.log) {
+    KB_ASSIGN(Store store, open_store(ctx, false));
+    KB_ASSIGN(const auto warnings, store.import_warnings(*o.log));
+    for (const std::string& w : warnings) {
+      ctx.out << w << '\n';
+    }
+    ctx.err << fmt::format("kb: import #{}: {}\n", *o.log, count_of(warnings.size(), "warning"));
+    return ok();
+  }
   if (o.list) {
     return run_list(ctx);
   }
@@ -116,8 +126,9 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
     ctx.err << "kb: warning: " << rep.warnings[i] << '\n';
   }
   if (rep.warnings.size() > kWarningsShown) {
-    ctx.err << fmt::format("kb: … and {} more warnings (stored with the import log)\n",
-                           rep.warnings.size() - kWarningsShown);
+    ctx.err << fmt::format(
+        "kb: … and {} more warnings{}\n", rep.warnings.size() - kWarningsShown,
+        o.dry_run ? "" : fmt::format(" (`kb import --log {}` lists them all)", rep.run.id));
   }
   const auto& r = rep.run;
   ctx.out << fmt::format("{}{} from {}: {} new, {} unchanged, {} failed, {}, {}",
@@ -157,6 +168,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
                 "With --undo: also remove events an analyst curated (otherwise listed, and "
                 "nothing is undone)");
   sub->add_flag("--list", o->list, "List past imports");
+  sub->add_option("--log", o->log, "List the warnings import ID stored (all of them)");
   sub->add_flag("--strict", o->strict,
                 "CSV files: reject the whole file on a bad row (default: skip the row)");
   sub->footer(

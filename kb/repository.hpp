@@ -393,6 +393,9 @@ class Repository {
   virtual Result<std::vector<Id>> import_sources(Id import_id) = 0;
   // Every import, newest first.
   virtual Result<std::vector<ImportRun>> imports() = 0;
+  // The warnings import `import_id` stored, in the order it stored them, each as "origin:
+  // message"; Errc::not_found when there is no such import.
+  virtual Result<std::vector<std::string>> import_warnings(Id import_id) = 0;
   // Undoes an import: removes the sources it added (their citations go with them) and the
   // imported events no remaining source supports; hand edits and events still cited elsewhere
   // stay. Error (not_found) for an unknown id, (conflict) if already undone.

@@ -152,6 +152,7 @@ class Store final : public Repository {
   Result<std::vector<Id>> import_sources(Id import_id) override;
   // Every import, newest first.
   Result<std::vector<ImportRun>> imports() override;
+  Result<std::vector<std::string>> import_warnings(Id import_id) override;
   // Undoes an import: removes the sources it added (their citations go with them) and the
   // imported events no remaining source supports; hand edits and events still cited elsewhere
   // stay. Error (not_found) for an unknown id, (conflict) if already undone.

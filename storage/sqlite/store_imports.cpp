@@ -21,6 +21,9 @@ constexpr std::string_view kImports =
     "r.undone_at FROM import_run r ORDER BY r.import_id DESC";
 constexpr std::string_view kImportSources =
     "SELECT source_id FROM source WHERE import_id = ?1 ORDER BY source_id";
+constexpr std::string_view kImportWarnings =
+    "SELECT origin, message FROM import_warning WHERE import_id = ?1 ORDER BY rowid";
+constexpr std::string_view kImportExists = "SELECT 1 FROM import_run WHERE import_id = ?1";
 constexpr std::string_view kUndoneAt = "SELECT undone_at FROM import_run WHERE import_id = ?1";
 // The events only this import supports (rows::kOnlyImportSupports).
 const std::string kOrphanedEvents =
@@ -58,6 +61,23 @@ Result<void> Store::add_import_warning(Id import_id, std::string_view origin,
   KB_ASSIGN(Statement s, db_.prepare(kAddWarning));
   s.bind(1, import_id).bind(2, origin).bind(3, message);
   return s.run();
+}
+
+Result<std::vector<std::string>> Store::import_warnings(Id import_id) {
+  KB_ASSIGN(Statement exists, db_.prepare(kImportExists));
+  exists.bind(1, import_id);
+  KB_ASSIGN(const Step found, exists.step());
+  if (found != Step::row) {
+    return fail(Errc::not_found, fmt::format("no import with id {}", import_id));
+  }
+  KB_ASSIGN(Statement s, db_.prepare(kImportWarnings));
+  s.bind(1, import_id);
+  return s.collect([](const Statement& row) {
+    const std::string origin = row.column_text(0);
+    const std::string message = row.column_text(1);
+    // Warnings already name their file ("f.jsonl:3: ..."); others get it here.
+    return message.starts_with(origin) ? message : fmt::format("{}: {}", origin, message);
+  });
 }
 
 Result<std::vector<Id>> Store::import_sources(Id import_id) {

@@ -1,10 +1,12 @@
 // Tests for `kb import` and `kb sources`: storing articles, idempotence, undo, bad input,
 // dry runs, directories and stdin.
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "tests/test_util.hpp"
 
@@ -190,7 +192,17 @@ TEST_SUITE("cli") {
       const auto [stored, empty] = stored_warnings(db, run);
       CHECK(stored == reported);
       CHECK(empty == 0);
+      // kb import --log RUN lists them, one a line, each naming its file.
+      const KbRun log = kb({"import", "--log", std::to_string(run)});
+      CHECK(log.code == 0);
+      CHECK(std::count(log.out.begin(), log.out.end(), '\n') == reported);
+      CHECK(log.out.find(article + ": no publication time found\n") != std::string::npos);
+      CHECK(log.out.find(binary) != std::string::npos);
+      CHECK(log.err == fmt::format("kb: import #{}: {} warnings\n", run, reported));
     }
+    const KbRun none = kb({"import", "--log", "9"});
+    CHECK(none.code == 1);
+    CHECK(none.err == "kb: no import with id 9\n");
     const std::string listed = ok({"import", "--list"});
     CHECK(listed.find("2 warnings  " + article) != std::string::npos);
     CHECK(listed.find("did not finish") == std::string::npos);
