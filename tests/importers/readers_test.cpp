@@ -449,6 +449,35 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a page that states no time takes the day its URL states") {
+    ReadOptions o;
+    o.format = Format::html;
+    const auto page = [&](const std::string& url) {
+      auto r = kb::importers::read_articles("<html><head><link rel=\"canonical\" href=\"" + url +
+                                                "\"></head><body><article>" + paragraphs(1, 3) +
+                                                "</article></body></html>",
+                                            "page.html", o);
+      REQUIRE(r.has_value());
+      return r->articles.at(0);
+    };
+    for (const auto& [url, day] : std::vector<std::pair<std::string, std::string>>{
+             {"https://www.example.com/2019/11/19/opinion/republicans.html", "2019-11-19"},
+             {"https://www.example.com/statements/2019/nov/18/what-value/", "2019-11-18"},
+             {"https://example.org/news/2021-03-05-talks-resume", "2021-03-05"}}) {
+      CAPTURE(url);
+      const Article a = page(url);
+      REQUIRE(a.published.has_value());
+      CHECK(date::format("%F", std::chrono::floor<date::days>(*a.published)) == day);
+      CHECK_FALSE(a.published_has_time);
+    }
+    for (const std::string url :
+         {"https://example.org/article/3834/1", "https://example.org/2019/13/40/x",
+          "https://example.org/id/20191119"}) {
+      CAPTURE(url);
+      CHECK_FALSE(page(url).published.has_value());
+    }
+  }
+
   TEST_CASE("figures, figure captions and caption blocks are not body text") {
     const std::string body = html_body(
         "<html><body><article>" + paragraphs(1, 2) +
