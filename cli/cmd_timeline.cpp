@@ -20,6 +20,7 @@ struct TimelineOptions {
   std::optional<std::string> from, to, as_of;
   std::vector<std::string> kinds, actors;
   std::size_t limit = 0;
+  bool reverse = false;  // newest first
   std::string format = "text";
 };
 
@@ -43,6 +44,7 @@ Result<void> run_timeline(const TimelineOptions& o, Context& ctx) {
   }
   q.actors = o.actors;
   q.limit = o.limit;
+  q.newest_first = o.reverse;
   KB_ASSIGN(Store store, open_store(ctx, false));
   KB_ASSIGN(auto events, store.timeline(q));
   switch (format) {
@@ -87,7 +89,9 @@ void add_timeline_command(CLI::App& app, Context& ctx) {
                   "and hand entries made by then)");
   sub->add_option("--kind,-k", o->kinds, "Only these kinds (repeatable)");
   sub->add_option("--actor,-a", o->actors, "Only events with this actor (repeatable)");
-  sub->add_option("--limit,-n", o->limit, "At most N events");
+  sub->add_option("--limit,-n", o->limit,
+                  "At most N events (the oldest; with --reverse the newest)");
+  sub->add_flag("--reverse,-r", o->reverse, "Newest first");
   sub->add_option("--format,-f", o->format, "text, md, json or csv");
   sub->footer("Example: kb timeline ukraine --from 2014 --to \"May 2023\" --format json");
   on_run(sub, ctx, [o, &ctx] { return run_timeline(*o, ctx); });

@@ -29,6 +29,7 @@ struct TimelineQuery {
   std::vector<std::string> actors;      // names: events with any of them as actor
   std::optional<date::sys_days> as_of;  // only what was known then (see Store::timeline)
   std::size_t limit = 0;                // 0: no limit
+  bool newest_first = false;            // latest end first (a limit then keeps the newest)
   bool include_merged = false;          // also events merged into others (same-as), each with
                                         // only its own details (exports)
 };

@@ -43,8 +43,10 @@ constexpr std::string_view kTimelineWhere =
     "      WHERE ee.role = 'actor' AND ee.entity_id IN (SELECT value FROM json_each(?7))))"
     "  AND (?8 IS NULL OR (e.origin = 'manual' AND substr(e.recorded_at, 1, 10) <= ?9)"
     "      OR EXISTS (SELECT 1 FROM citation c JOIN source s ON s.source_id = c.source_id"
-    "                 WHERE c.event_id = e.event_id AND s.published_day <= ?8))"
-    " ORDER BY e.first_day, e.last_day, e.event_id LIMIT ?10";
+    "                 WHERE c.event_id = e.event_id AND s.published_day <= ?8))";
+constexpr std::string_view kOldestFirst = " ORDER BY e.first_day, e.last_day, e.event_id LIMIT ?10";
+constexpr std::string_view kNewestFirst =
+    " ORDER BY e.last_day DESC, e.first_day DESC, e.event_id DESC LIMIT ?10";
 constexpr std::string_view kTagExists = "SELECT 1 FROM event_tag WHERE tag = ?1 LIMIT 1";
 constexpr std::string_view kPlacesIn =
     "WITH RECURSIVE inside(id) AS (SELECT value FROM json_each(?1) UNION "
@@ -198,8 +200,9 @@ Result<std::vector<Id>> Store::topic_entity_ids(const TopicMatch& m) {
 }
 
 Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
-  KB_ASSIGN(Statement s, db_.prepare(fmt::format("SELECT {} FROM event e {}", rows::kEventColumns,
-                                                 kTimelineWhere)));
+  KB_ASSIGN(Statement s,
+            db_.prepare(fmt::format("SELECT {} FROM event e {}{}", rows::kEventColumns,
+                                    kTimelineWhere, q.newest_first ? kNewestFirst : kOldestFirst)));
   for (int i = 1; i <= 9; ++i) {
     s.bind_null(i);
   }

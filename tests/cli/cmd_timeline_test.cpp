@@ -110,7 +110,7 @@ TEST_SUITE("cli") {
     CHECK(nlohmann::json::parse(ok({"timeline", "Atlantis", "--format", "json"})).empty());
   }
 
-  TEST_CASE_FIXTURE(TempKb, "kb timeline filters: topic, --from/--to, --kind, --actor, --limit") {
+  TEST_CASE_FIXTURE(TempKb, "kb timeline filters: topic, --from/--to, --kind, --actor, --limit, --reverse") {
     seed();
     ok({"add", "December event", "--date", "1991-12"});
     ok({"add", "January event", "--date", "1992-01"});
@@ -127,6 +127,9 @@ TEST_SUITE("cli") {
         {{"timeline", "--actor", "russia", "--limit", "1"}, {"1"}},
         {{"timeline", "memorandum"}, {"1"}},
         {{"timeline", "-n", "2"}, {"3", "4"}},
+        // Newest first; a limit then keeps the newest (issue #12: it kept the oldest).
+        {{"timeline", "--reverse"}, {"2", "1", "4", "3"}},
+        {{"timeline", "-r", "-n", "2"}, {"2", "1"}},
     };
     for (const auto& c : cases) {
       CAPTURE(c.args);
