@@ -155,7 +155,8 @@ bool is_year_token(const Context& ctx, std::size_t i) {
     return false;
   }
   const Token& w = ctx.at(i + 1);
-  const std::string_view next = ctx.lower(i + 1).view();
+  const auto next_lower = ctx.lower(i + 1);  // owns the lower-cased text the view reads
+  const std::string_view next = next_lower.view();
   const bool plural = (next.size() > 3 && next.back() == 's' && !in(kNotPlural, next)) ||
                       in(kIrregularPlurals, next) ||
                       (next.size() > 3 && next.ends_with(kMenEnding));
