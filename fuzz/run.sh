@@ -6,6 +6,8 @@
 # The working corpus grows in build/fuzz/corpus/TARGET (seeded from fuzz/corpus/TARGET and, for
 # the text targets, tests/data/readers); crashes, leaks and timeouts land in
 # build/fuzz/artifacts/TARGET/ and logs in build/fuzz/logs/TARGET.log.
+# FUZZ_TIMEOUT (seconds, default 60) is libFuzzer's per-input limit: raise it on a machine whose
+# other work can starve these low-priority runs, or a model load reads as a hang.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
@@ -26,7 +28,7 @@ for t in "${targets[@]}"; do
   log=build/fuzz/logs/$t.log
   start=$(date +%s)
   nice -n 10 "$bin" "$work" "${seeds[@]}" -max_total_time="$seconds" -max_len=65536 \
-    -rss_limit_mb=2048 -timeout=60 -artifact_prefix="$art/" -print_final_stats=1 >"$log" 2>&1
+    -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-60}" -artifact_prefix="$art/" -print_final_stats=1 >"$log" 2>&1
   code=$?
   end=$(date +%s)
   runs=$(grep -m1 '^stat::number_of_executed_units' "$log" | awk '{print $2}')
