@@ -110,7 +110,8 @@ TEST_SUITE("cli") {
     CHECK(nlohmann::json::parse(ok({"timeline", "Atlantis", "--format", "json"})).empty());
   }
 
-  TEST_CASE_FIXTURE(TempKb, "kb timeline filters: topic, --from/--to, --kind, --actor, --limit, --reverse") {
+  TEST_CASE_FIXTURE(
+      TempKb, "kb timeline filters: topic, --from/--to, --kind, --actor, --limit, --reverse") {
     seed();
     ok({"add", "December event", "--date", "1991-12"});
     ok({"add", "January event", "--date", "1992-01"});
