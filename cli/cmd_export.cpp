@@ -33,10 +33,6 @@ Result<ChangesSince> parse_since(const std::string& text) {
   ChangesSince since;
   const std::string_view digits =
       !text.empty() && text[0] == '#' ? std::string_view(text).substr(1) : std::string_view(text);
-  const auto all_digits = [](std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
   if (all_digits(digits) && digits.size() < 10 && (text[0] == '#' || digits.size() != 4)) {
     since.op = std::stoll(std::string(digits));
     return since;

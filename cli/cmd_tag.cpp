@@ -15,14 +15,6 @@
 
 namespace kb::cli {
 
-namespace {
-
-bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
-
 void add_tag_command(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
   auto rest = std::make_shared<std::vector<std::string>>();

@@ -2,6 +2,7 @@
 
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -253,6 +254,10 @@ std::string count_text(long long n, std::string_view one, std::string_view many)
     return fmt::format("1 {}", one);
   }
   return many.empty() ? fmt::format("{} {}s", n, one) : fmt::format("{} {}", n, many);
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace kb::cli

@@ -68,6 +68,9 @@ Result<OutputTarget> output_target(const std::string& path, bool force);
 // "unknown".
 std::string op_user(const Context& ctx);
 
+// Whether `s` is a non-empty run of ASCII digits (an event number, not a tag or a date).
+bool all_digits(std::string_view s);
+
 // "1 source", "3 sources": a count with its noun in the right number (`many` defaults to
 // `one` + "s").
 std::string count_text(long long n, std::string_view one, std::string_view many);

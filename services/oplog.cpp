@@ -62,6 +62,35 @@ Result<std::optional<std::string>> source_snapshot(Repository& store, Id id, std
 
 Result<KbDump> parse(const std::string& text) { return importers::read_kb_json(text); }
 
+// The one record a snapshot of operation `op` holds in `list`, with the import run it had.
+template <typename Record>
+Result<Record> as_it_was(const std::string& snapshot, std::vector<Record> KbDump::*list,
+                         std::optional<Id> import_id, Id op) {
+  KB_ASSIGN(KbDump d, parse(snapshot));
+  if ((d.*list).size() != 1) {
+    return fail(Errc::storage, fmt::format("operation {} has a damaged snapshot", op));
+  }
+  Record r = std::move((d.*list).front());
+  r.import_id = import_id;
+  return r;
+}
+
+// Snapshots each watched record (entities or sources) as it is now into `after`, and keeps in
+// `out` those the command changed, the import run they belong to included.
+template <typename Watched, typename Snapshot>
+Result<void> keep_changed(std::vector<Watched>& watched, Id Watched::*id, Snapshot snapshot,
+                          Repository& store, std::vector<Watched>& out) {
+  for (Watched& w : watched) {
+    std::string uuid;
+    std::optional<Id> import_id;
+    KB_ASSIGN(w.after, snapshot(store, w.*id, uuid, import_id));
+    if (w.before != w.after || w.import_id != import_id) {
+      out.push_back(w);
+    }
+  }
+  return ok();
+}
+
 }  // namespace
 
 Result<void> OpRecorder::watch(Repository& store, Id id) {
@@ -178,22 +207,8 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   op.created = records_;
   op.import_id = import_id_;
   op.undid_import = undid_import_;
-  for (OpEntity& e : entities_) {
-    std::string uuid;
-    std::optional<Id> import_id;
-    KB_ASSIGN(e.after, entity_snapshot(store, e.entity_id, uuid, import_id));
-    if (e.before != e.after || e.import_id != import_id) {
-      op.entities.push_back(e);
-    }
-  }
-  for (OpSource& src : sources_) {
-    std::string uuid;
-    std::optional<Id> import_id;
-    KB_ASSIGN(src.after, source_snapshot(store, src.source_id, uuid, import_id));
-    if (src.before != src.after || src.import_id != import_id) {
-      op.sources.push_back(src);
-    }
-  }
+  KB_TRY(keep_changed(entities_, &OpEntity::entity_id, entity_snapshot, store, op.entities));
+  KB_TRY(keep_changed(sources_, &OpSource::source_id, source_snapshot, store, op.sources));
   for (OpEvent& e : events_) {
     std::string uuid;
     KB_ASSIGN(e.after, snapshot(store, e.event_id, &uuid));
@@ -236,23 +251,15 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
   // events put back below refer to them; countries before the places that lie in them.
   for (const OpSource& s : last->sources) {
     if (s.before) {
-      KB_ASSIGN(KbDump d, parse(*s.before));
-      if (d.sources.size() != 1) {
-        return fail(Errc::storage, fmt::format("operation {} has a damaged snapshot", last->id));
-      }
-      d.sources.front().import_id = s.import_id;
-      KB_TRY(store.put_source(d.sources.front()));
+      KB_ASSIGN(Source src, as_it_was(*s.before, &KbDump::sources, s.import_id, last->id));
+      KB_TRY(store.put_source(src));
     }
   }
   for (int pass = 0; pass < 2; ++pass) {
     for (const OpEntity& e : last->entities) {
       if (e.before) {
-        KB_ASSIGN(KbDump d, parse(*e.before));
-        if (d.entities.size() != 1) {
-          return fail(Errc::storage, fmt::format("operation {} has a damaged snapshot", last->id));
-        }
-        d.entities.front().import_id = e.import_id;
-        KB_TRY(store.put_entity(d.entities.front()));
+        KB_ASSIGN(Entity entity, as_it_was(*e.before, &KbDump::entities, e.import_id, last->id));
+        KB_TRY(store.put_entity(entity));
       }
     }
   }

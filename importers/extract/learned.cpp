@@ -688,17 +688,8 @@ void status_features(const SynSentence& s, std::size_t w, std::size_t d,
 
 // The kind the patterns' lexicon (lexicon.cpp) gives a lower-case word form, or "".
 std::string_view lexicon_kind(std::string_view lower) {
-  static const std::map<std::string_view, std::string_view> kinds = [] {
-    std::map<std::string_view, std::string_view> m;
-    for (const Trigger& t : triggers()) {
-      if (t.form.find(' ') == std::string_view::npos) {
-        m.emplace(t.form, t.kind);
-      }
-    }
-    return m;
-  }();
-  const auto it = kinds.find(lower);
-  return it == kinds.end() ? std::string_view() : it->second;
+  const Trigger* t = find_trigger(lower);
+  return t == nullptr ? std::string_view() : t->kind;
 }
 
 void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,

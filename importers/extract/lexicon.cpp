@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_map>
 
 namespace kb::importers::extract {
 
@@ -285,6 +286,20 @@ bool in(const std::array<std::string_view, N>& list, std::string_view w) {
 }  // namespace
 
 std::span<const Trigger> triggers() { return kTriggers; }
+
+const Trigger* find_trigger(std::string_view lower_word) {
+  static const std::unordered_map<std::string_view, const Trigger*> one_word = [] {
+    std::unordered_map<std::string_view, const Trigger*> m;
+    for (const Trigger& t : kTriggers) {
+      if (t.form.find(' ') == std::string_view::npos) {
+        m.emplace(t.form, &t);  // the first entry of a form, as the patterns read it
+      }
+    }
+    return m;
+  }();
+  const auto it = one_word.find(lower_word);
+  return it == one_word.end() ? nullptr : it->second;
+}
 bool is_reporting_verb(std::string_view w) { return in(kReporting, w); }
 bool is_modal_or_negation(std::string_view w) { return in(kModalNegation, w); }
 bool is_future_cue(std::string_view w) { return in(kFuture, w); }

@@ -29,6 +29,8 @@ struct Trigger {
 
 // All triggers, longest forms first within each first word.
 std::span<const Trigger> triggers();
+// The one-word trigger written `lower_word`, or nullptr.
+const Trigger* find_trigger(std::string_view lower_word);
 
 // Reporting verbs ("said", "told"): events only when what is reported is news.
 bool is_reporting_verb(std::string_view lower_word);

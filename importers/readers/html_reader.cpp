@@ -1,6 +1,5 @@
 // HTML pages: metadata (Open Graph, article:*, JSON-LD, <time>, <title>, <h1>) and the body by
 // content density (html_text). Encodings declared by the page are handled by libxml2.
-#include <algorithm>
 #include <array>
 #include <libxml/HTMLparser.h>
 #include <map>
@@ -171,56 +170,6 @@ std::optional<Timestamp> visible_time(const std::vector<TextBlock>& blocks) {
   return std::nullopt;
 }
 
-// The day a URL's path states ("/2019/11/19/", "/2019/nov/18/", "/2019-11-19-"), as news sites
-// write their article addresses, when the page states no time at all (error class: NYT pages
-// whose times are only in scripts).
-std::optional<Timestamp> url_day(std::string_view url) {
-  const auto num = [](std::string_view s, std::size_t at, std::size_t n) -> int {
-    if (at + n > s.size()) {
-      return -1;
-    }
-    int v = 0;
-    for (std::size_t k = at; k < at + n; ++k) {
-      if (s[k] < '0' || s[k] > '9') {
-        return -1;
-      }
-      v = v * 10 + (s[k] - '0');
-    }
-    return v;
-  };
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (std::size_t at = url.find('/'); at != std::string_view::npos; at = url.find('/', at + 1)) {
-    const int year = num(url, at + 1, 4);
-    const std::size_t sep = at + 5;
-    if (year < 1990 || year > 2100 || sep >= url.size() || (url[sep] != '/' && url[sep] != '-')) {
-      continue;
-    }
-    int month = num(url, sep + 1, 2);
-    std::size_t after = sep + 3;
-    if (month < 0) {
-      const std::string word = ascii_lower(url.substr(sep + 1, 3));
-      const auto it = std::find(kMonths.begin(), kMonths.end(), word);
-      month = it == kMonths.end() ? -1 : static_cast<int>(it - kMonths.begin()) + 1;
-      after = sep + 4;
-    }
-    if (month < 1 || month > 12 || after >= url.size() || url[after] != url[sep]) {
-      continue;
-    }
-    const int day = num(url, after + 1, 2);
-    const std::size_t end = after + 3;
-    if (day < 1 || (end < url.size() && url[end] != '/' && url[end] != '-' && url[end] != '.')) {
-      continue;
-    }
-    const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
-                                   date::day{static_cast<unsigned>(day)}};
-    if (ymd.ok()) {
-      return Timestamp{date::sys_seconds{date::sys_days{ymd}}, false, std::nullopt};
-    }
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 Result<ReadResult> read_html(std::string_view content, std::string_view origin,
@@ -270,7 +219,8 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
   }
   auto t = page_time(m, ld);
   t = t ? t : visible_time(blocks);
-  t = t ? t : url_day(a.url.empty() ? std::string_view(origin) : std::string_view(a.url));
+  // A page that states no time at all (error class: NYT pages whose times are only in scripts).
+  t = t ? t : find_url_day(a.url.empty() ? std::string_view(origin) : std::string_view(a.url));
   if (t) {
     a.published = t->time;
     a.published_has_time = t->has_time;

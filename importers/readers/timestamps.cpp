@@ -408,4 +408,33 @@ std::optional<Timestamp> find_byline_time(std::string_view text, std::size_t rea
   return std::nullopt;
 }
 
+std::optional<Timestamp> find_url_day(std::string_view url) {
+  for (std::size_t at = url.find('/'); at != std::string_view::npos; at = url.find('/', at + 1)) {
+    std::size_t pos = at + 1;
+    const auto year = digits(url, pos, 4);
+    if (!year || pos >= url.size() || (url[pos] != '/' && url[pos] != '-')) {
+      continue;
+    }
+    const char sep = url[pos++];
+    // The month as two digits or as a name ("nov", "november"), then the same separator.
+    const std::size_t month_end = std::min(url.find(sep, pos), url.size());
+    std::size_t after = pos;
+    std::optional<int> month = digits(url, after, 2);
+    if (!month || after != month_end) {
+      const int named = month_of(url.substr(pos, month_end - pos));
+      month = named != 0 ? std::optional<int>(named) : std::nullopt;
+    }
+    after = month_end + 1;
+    const auto day = month ? digits(url, after, 2) : std::nullopt;
+    if (!day ||
+        (after < url.size() && url[after] != '/' && url[after] != '-' && url[after] != '.')) {
+      continue;
+    }
+    if (const auto d = make_day(*year, *month, *day); d && *year >= 1990) {
+      return Timestamp{date::sys_seconds{*d}, false, std::nullopt};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace kb::importers::readers

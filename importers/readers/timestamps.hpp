@@ -32,4 +32,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view s);
 // words around it ("David Blair9:26PM GMT 24 Mar 2014Russia was …"). nullopt when none.
 std::optional<Timestamp> find_byline_time(std::string_view text, std::size_t reach = 3000);
 
+// The day a URL's path states, as news sites write their article addresses ("/2019/11/19/",
+// "/2019/nov/18/", "/2021-03-05-"): a day with no time, or nullopt.
+std::optional<Timestamp> find_url_day(std::string_view url);
+
 }  // namespace kb::importers::readers

@@ -59,6 +59,15 @@ ex::Extraction extract(const std::string& text, date::sys_days published) {
 
 constexpr date::sys_days kDay = date::sys_days{date::year{2022} / 3 / 14};
 
+// The titles of an extraction's events, in order.
+std::vector<std::string> titles_of(const ex::Extraction& x) {
+  std::vector<std::string> titles;
+  for (const auto& e : x.events) {
+    titles.push_back(e.title);
+  }
+  return titles;
+}
+
 }  // namespace
 
 TEST_SUITE("importers") {
@@ -155,10 +164,7 @@ TEST_SUITE("importers") {
         "Ukraine would escalate the conflict. The Kremlin said in 2021 that Ukraine joining NATO "
         "would be a red line.",
         date::sys_days{date::year{2023} / 5 / 23});
-    std::vector<std::string> titles;
-    for (const auto& e : x.events) {
-      titles.push_back(e.title);
-    }
+    const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
     CHECK(std::find(titles.begin(), titles.end(),
                     "Alexander Grushko warns sending F-16s to Ukraine would escalate the "
@@ -409,10 +415,7 @@ TEST_SUITE("importers") {
         "On March 8, the energy embargo by the United States was announced.\n\nThe special "
         "military operation by Russia began on February 24.",
         kDay);
-    std::vector<std::string> titles;
-    for (const auto& e : x.events) {
-      titles.push_back(e.title);
-    }
+    const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
     CHECK(std::find(titles.begin(), titles.end(), "United States imposes energy embargo") !=
           titles.end());
@@ -425,10 +428,7 @@ TEST_SUITE("importers") {
         "Vladimir Putin sent Ilham Aliyev a message on March 13.\n\nAndriy Yermak met the "
         "President of South Korea on March 13.",
         kDay);
-    std::vector<std::string> titles;
-    for (const auto& e : x.events) {
-      titles.push_back(e.title);
-    }
+    const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
     CHECK(std::find(titles.begin(), titles.end(), "Vladimir Putin sends message to Ilham Aliyev") !=
           titles.end());
