@@ -118,9 +118,12 @@ std::optional<Timestamp> page_time(const PageMeta& m, const std::vector<nlohmann
   if (const auto t = parse_timestamp(json_ld_string(ld, "datePublished"))) {
     return t;
   }
-  if (const auto t = parse_timestamp(m.time_datetime)) {
-    return t;
-  }
+  return parse_timestamp(m.time_datetime);
+}
+
+// When the page says it was last modified: a bound on its publication, or its time when nothing
+// else is stated.
+std::optional<Timestamp> modified_time(const PageMeta& m, const std::vector<nlohmann::json>& ld) {
   for (const auto key : kModifiedKeys) {
     if (const auto t = parse_timestamp(meta_value(m, key))) {
       return t;
@@ -217,10 +220,25 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
       blocks = std::move(all);
     }
   }
+  const std::string_view address = a.url.empty() ? std::string_view(origin) : a.url;
+  const auto modified = modified_time(m, ld);
   auto t = page_time(m, ld);
   t = t ? t : visible_time(blocks);
+  if (!t) {
+    // A dateline ("(ANSA) - Rome, January 24 -"); one without a year takes the year of the last
+    // modification or of the URL.
+    std::optional<date::sys_days> latest;
+    if (modified) {
+      latest = date::floor<date::days>(modified->time +
+                                       std::chrono::minutes(modified->offset.value_or(0)));
+    } else if (const auto year = find_url_year(address)) {
+      latest = date::sys_days{date::year{*year} / date::December / 31};
+    }
+    t = find_dateline_day(a.text, latest);
+  }
   // A page that states no time at all (error class: NYT pages whose times are only in scripts).
-  t = t ? t : find_url_day(a.url.empty() ? std::string_view(origin) : std::string_view(a.url));
+  t = t ? t : find_url_day(address);
+  t = t ? t : modified;
   if (t) {
     a.published = t->time;
     a.published_has_time = t->has_time;

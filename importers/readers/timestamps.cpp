@@ -437,4 +437,101 @@ std::optional<Timestamp> find_url_day(std::string_view url) {
   return std::nullopt;
 }
 
+std::optional<int> find_url_year(std::string_view url) {
+  for (std::size_t at = url.find('/'); at != std::string_view::npos; at = url.find('/', at + 1)) {
+    std::size_t pos = at + 1;
+    const auto year = digits(url, pos, 4);
+    if (year && *year >= 1990 && *year <= 2100 &&
+        (pos == url.size() || url[pos] == '/' || url[pos] == '?' || url[pos] == '#')) {
+      return year;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Timestamp> find_dateline_day(std::string_view text,
+                                           std::optional<date::sys_days> latest) {
+  const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 200));
+  // Words split at spaces only, so that "Moscow," keeps its comma.
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < head.size();) {
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\t')) {
+      ++i;
+    }
+    const std::size_t b = i;
+    while (i < head.size() && head[i] != ' ' && head[i] != '\n' && head[i] != '\t') {
+      ++i;
+    }
+    if (i > b) {
+      words.push_back(head.substr(b, i - b));
+    }
+  }
+  const auto is_dash = [](std::string_view w) {
+    return w == "-" || w == "--" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+  };
+  const auto bracketed = [](std::string_view w) {
+    return w.size() > 2 && w.front() == '(' && w.back() == ')';
+  };
+  const auto capitalised = [](std::string_view w) {
+    return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0xC0);
+  };
+  std::size_t i = 0;
+  // An agency before the place: "(ANSA) -".
+  if (i < words.size() && bracketed(words[i])) {
+    ++i;
+    if (i < words.size() && is_dash(words[i])) {
+      ++i;
+    }
+  }
+  // The place: one to five capitalised words, the last ending in a comma.
+  const std::size_t place = i;
+  while (i < words.size() && i - place < 5 && capitalised(words[i]) && month_of(words[i]) == 0) {
+    ++i;
+  }
+  if (i == place || i >= words.size() || !words[i - 1].ends_with(',')) {
+    return std::nullopt;
+  }
+  const int month = month_of(words[i]);
+  if (month == 0 || ++i >= words.size()) {
+    return std::nullopt;
+  }
+  std::string_view day_word = words[i++];
+  const bool comma = day_word.ends_with(',');
+  day_word.remove_suffix(comma ? 1 : 0);
+  std::size_t pos = 0;
+  const auto day = digits(day_word, pos, day_word.size() <= 2 ? day_word.size() : 0);
+  if (!day || pos != day_word.size() || day_word.empty()) {
+    return std::nullopt;
+  }
+  std::optional<int> year;
+  if (i < words.size() && words[i].size() == 4) {
+    pos = 0;
+    year = digits(words[i], pos, 4);
+    if (year) {
+      ++i;
+    }
+  } else if (comma) {
+    return std::nullopt;
+  }
+  if (i < words.size() && bracketed(words[i])) {
+    ++i;
+  }
+  if (i >= words.size() || !is_dash(words[i])) {
+    return std::nullopt;
+  }
+  if (!year && latest) {
+    const date::year_month_day last(*latest);
+    year = static_cast<int>(last.year());
+    const auto d = make_day(*year, month, *day);
+    if (d && *d > *latest) {
+      --*year;
+    }
+  }
+  const auto d = year ? make_day(*year, month, *day) : std::nullopt;
+  if (!d) {
+    return std::nullopt;
+  }
+  return Timestamp{date::sys_seconds{*d}, false, std::nullopt};
+}
+
 }  // namespace kb::importers::readers

@@ -36,4 +36,17 @@ std::optional<Timestamp> find_byline_time(std::string_view text, std::size_t rea
 // "/2019/nov/18/", "/2021-03-05-"): a day with no time, or nullopt.
 std::optional<Timestamp> find_url_day(std::string_view url);
 
+// The year a URL's path states on its own ("/2019/" as a whole segment, 1990..2100), or nullopt.
+std::optional<int> find_url_year(std::string_view url);
+
+// The day of a news agency dateline at the start of an article's text: "MOSCOW, March 3 - ",
+// "(ANSA) - Rome, January 24 - ", "KYIV, Ukraine, Jan. 5, 2023 (Reuters) - ". A place (words
+// in capitals, commas allowed), a month name, a day, an optional year, an optional agency in
+// brackets and a dash, within the first 200 bytes. A dateline without a year takes it from
+// `latest`, the last day the article can have been published (a modification time, the end of
+// the year its URL states): the latest such day on or before it. nullopt without a dateline, or
+// without a year from either.
+std::optional<Timestamp> find_dateline_day(std::string_view text,
+                                           std::optional<date::sys_days> latest = std::nullopt);
+
 }  // namespace kb::importers::readers

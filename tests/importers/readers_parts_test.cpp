@@ -68,6 +68,35 @@ TEST_SUITE("importers") {
     CHECK(show(rd::find_byline_time(std::string(4000, 'x') + " 9:26PM GMT 24 Mar 2014")) == "-");
   }
 
+  TEST_CASE("find_dateline_day reads an agency dateline, its year stated or bounded") {
+    using date::December;
+    using date::January;
+    // Stated years need no bound.
+    CHECK(show(rd::find_dateline_day("KYIV, Ukraine, Jan. 5, 2023 (Reuters) - Talks resumed.")) ==
+          "2023-01-05 00:00:00 (day)");
+    // Without a year: the latest such day on or before the bound (issue #13's ANSA example).
+    const date::sys_days end2020{date::year{2020} / December / 31};
+    CHECK(show(rd::find_dateline_day("(ANSA) - Rome, January 24 - Italy's premier said",
+                                     end2020)) == "2020-01-24 00:00:00 (day)");
+    const date::sys_days jan2021{date::year{2021} / January / 10};
+    CHECK(show(rd::find_dateline_day("MOSCOW, March 3 - The Soviet Union said", jan2021)) ==
+          "2020-03-03 00:00:00 (day)");
+    CHECK(show(rd::find_dateline_day("NEW DELHI, Dec. 2 (Reuters) \xE2\x80\x94 India", jan2021)) ==
+          "2020-12-02 00:00:00 (day)");
+    // No year and no bound, no dash, prose, a date later in the text: no dateline.
+    CHECK(show(rd::find_dateline_day("MOSCOW, March 3 - The Soviet Union said")) == "-");
+    CHECK(show(rd::find_dateline_day("MOSCOW, March 3, the Soviet Union said", jan2021)) == "-");
+    CHECK(show(rd::find_dateline_day("On March 3 - a Tuesday - the talks began", jan2021)) == "-");
+    CHECK(show(rd::find_dateline_day("Officials said that in Rome, January 24 - ", jan2021)) ==
+          "-");
+    CHECK(show(rd::find_dateline_day("ROME, February 30 - x", jan2021)) == "-");
+    CHECK(show(rd::find_dateline_day("", jan2021)) == "-");
+    CHECK(rd::find_url_year("https://example.org/news/2019/some-story") == 2019);
+    CHECK(rd::find_url_year("https://example.org/2019") == 2019);
+    CHECK_FALSE(rd::find_url_year("https://example.org/article/3834/1").has_value());
+    CHECK_FALSE(rd::find_url_year("https://example.org/id/20191119").has_value());
+  }
+
   TEST_CASE("repair_utf8 replaces each invalid sequence once") {
     std::size_t n = 0;
     CHECK(rd::repair_utf8("caf\xE9 ok", n) == "caf\xEF\xBF\xBD ok");

@@ -449,6 +449,35 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a dateline dates a page before its URL and its modification time") {
+    ReadOptions o;
+    o.format = Format::html;
+    const auto page = [&](const std::string& head, const std::string& lead) {
+      auto r =
+          kb::importers::read_articles("<html><head>" + head + "</head><body><article><p>" + lead +
+                                           "</p>" + paragraphs(1, 3) + "</article></body></html>",
+                                       "page.html", o);
+      REQUIRE(r.has_value());
+      const Article a = r->articles.at(0);
+      return a.published ? date::format("%F", std::chrono::floor<date::days>(*a.published))
+                         : std::string("-");
+    };
+    const std::string modified =
+        R"(<meta property="article:modified_time" content="2020-02-03T10:00:00+01:00">)";
+    const std::string url =
+        R"(<link rel="canonical" href="https://example.org/english/news/2020/rome-talks">)";
+    const std::string ansa = "(ANSA) - Rome, January 24 - The premier said talks would resume.";
+    // The year of a dateline without one comes from the modification time, else the URL.
+    CHECK(page(modified, ansa) == "2020-01-24");
+    CHECK(page(url, ansa) == "2020-01-24");
+    CHECK(page("", ansa) == "-");
+    // A modification time alone still dates the page (it is the best the page states).
+    CHECK(page(modified, "The premier said talks would resume.") == "2020-02-03");
+    // A stated publication time wins over the dateline.
+    CHECK(page(R"(<meta property="article:published_time" content="2020-01-25T08:00:00Z">)",
+               ansa) == "2020-01-25");
+  }
+
   TEST_CASE("a page that states no time takes the day its URL states") {
     ReadOptions o;
     o.format = Format::html;
