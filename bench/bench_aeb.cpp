@@ -3,10 +3,13 @@
 // benchmark's own metric (its README: \w+ tokens, 4-token shingles, per-page tp/fp/fn normalised,
 // precision and recall averaged over pages, F1 of the averages, accuracy = exact token match),
 // beside the published table. Also times the reader alone (MB/s of HTML, slowest page).
-// Usage: bench_aeb [--aeb DIR] [--pages] [--dump FILE] [--only SHA-PREFIX]...
+// Usage: bench_aeb [--aeb DIR] [--truth FILE] [--pages] [--dump FILE] [--only SHA-PREFIX]...
 //        bench_aeb --growth   time and peak RSS of the reader on generated pages of 0.5, 5 and
 //                             50 MB of paragraphs, and nested 1,000, 10,000 and 100,000 deep
 //   --pages  one line per page, worst F1 first (sha, F1, P, R, words true/kb, title, URL)
+//   --truth  titles and publication days of the pages (default eval/aeb/truth.tsv, made by
+//            independent annotators, eval/aeb/README.md): the share of titles and days kb gets
+//            right; a title is kept there only as a key (title_key below), not as text
 //   --dump   the predicted bodies as {"<sha>": {"articleBody": "…", "title": "…",
 //            "published": "…"}}, for eval/aeb/score.py (the metric in Python, a cross-check)
 #include <algorithm>
@@ -99,6 +102,74 @@ std::vector<std::string> tokens(std::string_view text) {
   }
   if (!cur.empty()) {
     out.push_back(std::move(cur));
+  }
+  return out;
+}
+
+// A title as a comparable key: its \w+ tokens, lower-cased, joined by spaces, hashed with 64-bit
+// FNV-1a (hex). Punctuation, quotes and spacing do not count; words and their order do. The
+// truth file holds only this key, so no publisher's headline is copied into the repository.
+// eval/aeb/truth.py computes the same key.
+std::string title_key(std::string_view title) {
+  std::string joined;
+  for (const auto& tok : tokens(title)) {
+    const auto* s = reinterpret_cast<const uint8_t*>(tok.data());
+    const auto n = static_cast<int32_t>(tok.size());
+    if (!joined.empty()) {
+      joined += ' ';
+    }
+    for (int32_t i = 0; i < n;) {
+      UChar32 c = 0;
+      U8_NEXT(s, i, n, c);
+      const auto u = static_cast<std::uint32_t>(u_tolower(c));
+      if (u < 0x80) {
+        joined += static_cast<char>(u);
+      } else if (u < 0x800) {
+        joined += static_cast<char>(0xC0 | (u >> 6));
+        joined += static_cast<char>(0x80 | (u & 0x3F));
+      } else if (u < 0x10000) {
+        joined += static_cast<char>(0xE0 | (u >> 12));
+        joined += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+        joined += static_cast<char>(0x80 | (u & 0x3F));
+      } else {
+        joined += static_cast<char>(0xF0 | (u >> 18));
+        joined += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+        joined += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+        joined += static_cast<char>(0x80 | (u & 0x3F));
+      }
+    }
+  }
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char ch : joined) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 1099511628211ULL;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+// One page's truth: its title's key ("-" when it has no headline) and its publication day as the
+// publisher states it ("-" when the page states none).
+struct PageTruth {
+  std::string title_key, day;
+};
+
+// eval/aeb/truth.tsv: sha, title_key, day, evidence (a header line first). Empty when absent.
+std::map<std::string, PageTruth> read_truth(const fs::path& p) {
+  std::map<std::string, PageTruth> out;
+  std::ifstream in(p);
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::size_t b = 0;
+    for (std::size_t tab = line.find('\t'); tab != std::string::npos;
+         b = tab + 1, tab = line.find('\t', b)) {
+      f.push_back(line.substr(b, tab - b));
+    }
+    f.push_back(line.substr(b));
+    if (f.size() >= 3) {
+      out[f[0]] = PageTruth{f[1], f[2]};
+    }
   }
   return out;
 }
@@ -234,6 +305,7 @@ int main(int argc, char** argv) {
   fs::path aeb = "../shared/data/aeb";
   bool pages = false;
   std::string dump;
+  fs::path truth_file = "eval/aeb/truth.tsv";
   std::vector<std::string> only;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -243,12 +315,15 @@ int main(int argc, char** argv) {
       pages = true;
     } else if (a == "--dump" && i + 1 < argc) {
       dump = argv[++i];
+    } else if (a == "--truth" && i + 1 < argc) {
+      truth_file = argv[++i];
     } else if (a == "--growth") {
       return growth();
     } else if (a == "--only" && i + 1 < argc) {
       only.emplace_back(argv[++i]);
     } else {
-      std::cerr << "usage: bench_aeb [--aeb DIR] [--pages] [--dump FILE] [--only SHA]...\n";
+      std::cerr << "usage: bench_aeb [--aeb DIR] [--truth FILE] [--pages] [--dump FILE] "
+                   "[--only SHA]...\n";
       return 2;
     }
   }
@@ -261,8 +336,9 @@ int main(int argc, char** argv) {
   kb::importers::ReadOptions opts;
   opts.format = kb::importers::Format::html;
 
+  const auto page_truth = read_truth(truth_file);
   struct Row {
-    std::string sha, url, title;
+    std::string sha, url, title, day;
     PageScore s;
     double ms = 0;
   };
@@ -288,18 +364,22 @@ int main(int argc, char** argv) {
     seconds += ms / 1000.0;
     slowest = std::max(slowest, ms);
     bytes += html->size();
-    std::string body, title, published;
+    std::string body, title, published, day;
     if (read && !read->articles.empty()) {
       const auto& art = read->articles.front();
       body = art.text;
       title = art.title;
       if (art.published) {
         published = date::format("%FT%TZ", *art.published);
+        // The publisher's day: the local time the page stated.
+        day = date::format(
+            "%F", date::floor<date::days>(*art.published +
+                                          std::chrono::minutes(art.published_offset.value_or(0))));
       }
     }
-    Row r{sha, url, title, score_page(entry.value("articleBody", ""), body), ms};
+    Row r{sha, url, title, day, score_page(entry.value("articleBody", ""), body), ms};
     rows.push_back(std::move(r));
-    dumped[sha] = {{"articleBody", body}, {"title", title}, {"published", published}};
+    dumped[sha] = {{"articleBody", body}, {"title", title}, {"published", published}, {"day", day}};
   }
   double psum = 0, rsum = 0;
   int pn = 0, rn = 0, exact = 0;
@@ -352,6 +432,39 @@ int main(int argc, char** argv) {
            {"jusText 3.0.2", 0.804, 0.858, 0.756},
            {"html-text (all visible text)", 0.665, 0.500, 0.994}}) {
     fmt::print("| {} (published) | {:.3f} | {:.3f} | {:.3f} | |\n", name, pf, pp, pr);
+  }
+  if (!page_truth.empty()) {
+    // Titles and days against the annotators' truth: pages the truth file lacks are not counted;
+    // a page with no headline or no stated day counts for the title or the day only.
+    int titled = 0, titles_right = 0, dated = 0, days_right = 0, undated_quiet = 0, undated = 0;
+    for (const auto& row : rows) {
+      const auto it = page_truth.find(row.sha);
+      if (it == page_truth.end()) {
+        continue;
+      }
+      const PageTruth& t = it->second;
+      const bool title_ok = t.title_key != "-" && title_key(row.title) == t.title_key;
+      const bool day_ok = t.day != "-" && row.day == t.day;
+      if (t.title_key != "-") {
+        ++titled, titles_right += title_ok ? 1 : 0;
+      }
+      if (t.day != "-") {
+        ++dated, days_right += day_ok ? 1 : 0;
+      } else {
+        ++undated, undated_quiet += row.day.empty() ? 1 : 0;
+      }
+      if (pages && (!title_ok || !day_ok)) {
+        fmt::print("truth {} title {} day {} (kb {}) | {}\n", row.sha.substr(0, 12),
+                   title_ok ? "ok" : "WRONG", day_ok ? "ok" : "WRONG",
+                   row.day.empty() ? "-" : row.day, row.title);
+      }
+    }
+    const auto share = [](int a, int b) { return b ? static_cast<double>(a) / b : 0.0; };
+    fmt::print(
+        "\ntitles right {}/{} = {:.3f}; publication days right {}/{} = {:.3f}; pages stating no "
+        "day left undated {}/{} ({})\n",
+        titles_right, titled, share(titles_right, titled), days_right, dated,
+        share(days_right, dated), undated_quiet, undated, truth_file.string());
   }
   const double mb = static_cast<double>(bytes) / 1e6;
   fmt::print(

@@ -4,6 +4,7 @@
 #include <libxml/HTMLparser.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -34,10 +35,29 @@ struct PageMeta {
   std::map<std::string, std::string> meta;  // lower-cased key -> first content
   std::string title_tag, h1, canonical, time_datetime;
   std::vector<std::string> json_ld;
+  std::vector<std::string> h1s;  // every <h1>'s text, in order (`h1` is the first)
+  // Short text nodes in document order (date lines, bylines), and how many came before the first
+  // <h1>.
+  std::vector<std::string> texts;
+  std::optional<std::size_t> h1_at;
 };
+
+// Text nodes kept for date lines: at most this many, of at most this many bytes.
+constexpr std::size_t kMaxTexts = 1000;
+// <h1> elements kept as headline candidates.
+constexpr std::size_t kMaxHeadings = 10;
+constexpr std::size_t kMaxTextBytes = 160;
+// A date line is short; a longer text holding a date is prose or a caption.
+constexpr std::size_t kMaxDateLine = 100;
 
 void gather(const xmlNode* node, PageMeta& m, int depth) {
   for (const xmlNode* c = node->children; c != nullptr && depth < 200; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content != nullptr && m.texts.size() < kMaxTexts) {
+      const std::string_view text = trim(reinterpret_cast<const char*>(c->content));
+      if (text.size() >= 6 && text.size() <= kMaxTextBytes) {
+        m.texts.emplace_back(text);
+      }
+    }
     if (c->type != XML_ELEMENT_NODE) {
       continue;
     }
@@ -52,14 +72,21 @@ void gather(const xmlNode* node, PageMeta& m, int depth) {
       }
     } else if (name == "title" && m.title_tag.empty()) {
       m.title_tag = node_text(c);
-    } else if (name == "h1" && m.h1.empty()) {
-      m.h1 = node_text(c);
+    } else if (name == "h1" && m.h1s.size() < kMaxHeadings) {
+      m.h1s.push_back(node_text(c));
+      if (m.h1.empty()) {
+        m.h1 = m.h1s.back();
+        m.h1_at = m.texts.size();
+      }
     } else if (name == "link" && ascii_lower(attribute(c, "rel")) == "canonical") {
       m.canonical = attribute(c, "href");
     } else if (name == "time" && m.time_datetime.empty()) {
       m.time_datetime = attribute(c, "datetime");
     } else if (name == "script" && attribute(c, "type") == "application/ld+json") {
       m.json_ld.push_back(node_text(c));
+    }
+    if (name == "script" || name == "style" || name == "template") {
+      continue;
     }
     gather(c, m, depth + 1);
   }
@@ -109,17 +136,26 @@ std::string meta_value(const PageMeta& m, std::string_view key) {
   return it == m.meta.end() ? std::string() : it->second;
 }
 
-std::optional<Timestamp> page_time(const PageMeta& m, const std::vector<nlohmann::json>& ld) {
+// The publication times the metadata states, in order of trust.
+std::vector<Timestamp> page_times(const PageMeta& m, const std::vector<nlohmann::json>& ld) {
+  std::vector<Timestamp> out;
   for (const auto key : kTimeKeys) {
     if (const auto t = parse_timestamp(meta_value(m, key))) {
-      return t;
+      out.push_back(*t);
     }
   }
   if (const auto t = parse_timestamp(json_ld_string(ld, "datePublished"))) {
-    return t;
+    out.push_back(*t);
   }
-  return parse_timestamp(m.time_datetime);
+  if (const auto t = parse_timestamp(m.time_datetime)) {
+    out.push_back(*t);
+  }
+  return out;
 }
+
+// Whether a time leaves the publisher's day open: a time of day in UTC or with no zone, which
+// many pages write for a local evening that is already the next day in UTC.
+bool day_open(const Timestamp& t) { return t.has_time && t.offset.value_or(0) == 0; }
 
 // When the page says it was last modified: a bound on its publication, or its time when nothing
 // else is stated.
@@ -147,12 +183,54 @@ std::string site_from_title(std::string_view title_tag, std::string_view h1) {
   return {};
 }
 
+// The lower-cased words of at least four bytes in a text (non-ASCII bytes count as letters).
+std::set<std::string> long_words(std::string_view text) {
+  std::set<std::string> out;
+  std::string w;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const auto c = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      w += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else {
+      if (w.size() >= 4) {
+        out.insert(w);
+      }
+      w.clear();
+    }
+  }
+  return out;
+}
+
+// Whether an <h1> is the article's printed headline: not the site's name or logo, and sharing a
+// word with the headline the metadata gives (error class: a sidebar story's or the blog's <h1>).
+bool printed_headline(std::string_view h1, std::string_view meta_title, std::string_view site) {
+  const std::string_view h = trim(h1);
+  if (h.empty() || count_words(h) < 2 || ascii_lower(h) == ascii_lower(trim(site))) {
+    return false;
+  }
+  if (meta_title.empty()) {
+    return true;
+  }
+  const auto mine = long_words(h);
+  const auto theirs = long_words(meta_title);
+  return std::any_of(mine.begin(), mine.end(),
+                     [&](const std::string& w) { return theirs.count(w) != 0; });
+}
+
+// The article's title: its printed headline (the <h1> the reader sees; Open Graph and JSON-LD
+// titles are often a social-media or search variant, 6 of 88 development pages), else the
+// metadata's headline, else <title>.
 std::string page_title(const PageMeta& m, const std::vector<nlohmann::json>& ld,
                        std::string_view site) {
   std::string t = meta_value(m, "og:title");
   t = t.empty() ? json_ld_string(ld, "headline") : t;
   t = t.empty() ? meta_value(m, "twitter:title") : t;
-  t = t.empty() ? m.h1 : t;
+  const std::string meta_title = t.empty() ? m.title_tag : t;
+  for (const std::string& h1 : m.h1s) {
+    if (printed_headline(h1, meta_title, site)) {
+      return clean_title(strip_site_name(h1, site));
+    }
+  }
   t = t.empty() ? m.title_tag : t;
   return clean_title(strip_site_name(t, site));
 }
@@ -171,6 +249,46 @@ std::optional<Timestamp> visible_time(const std::vector<TextBlock>& blocks) {
     }
   }
   return std::nullopt;
+}
+
+// Where a text's label of a modification time begins ("Updated 14 hours ago", "Last
+// modified:"): a date after it is not the publication. npos when it has none.
+std::size_t modification_label(std::string_view text) {
+  const std::string low = ascii_lower(text);
+  return std::min(low.find("updated"), low.find("modified"));
+}
+
+// The dates the page prints for the reader (short date lines, not prose or captions), the
+// nearest after the article's headline first, then those before it, nearest first. Dates
+// introduced as updates are passed over.
+std::vector<Timestamp> printed_times(const PageMeta& m) {
+  std::vector<Timestamp> out;
+  const auto take = [&](std::size_t i) {
+    std::string_view text = m.texts[i];
+    if (i > 0 && m.texts[i - 1].size() < 24 &&
+        modification_label(m.texts[i - 1]) != std::string::npos) {
+      return;
+    }
+    text = text.substr(0, modification_label(text));
+    if (text.size() <= kMaxDateLine) {
+      if (const auto t = find_written_time(text)) {
+        out.push_back(*t);
+      }
+    }
+  };
+  const std::size_t h1 = std::min(m.h1_at.value_or(0), m.texts.size());
+  for (std::size_t i = h1; i < m.texts.size() && i < h1 + 200 && out.size() < 8; ++i) {
+    take(i);
+  }
+  for (std::size_t i = h1; i > 0 && h1 - i < 300 && out.size() < 16; --i) {
+    take(i - 1);
+  }
+  return out;
+}
+
+// The publisher's local day of a time (its stated offset applied).
+date::sys_days local_day(const Timestamp& t) {
+  return date::floor<date::days>(t.time + std::chrono::minutes(t.offset.value_or(0)));
 }
 
 }  // namespace
@@ -222,7 +340,44 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
   }
   const std::string_view address = a.url.empty() ? std::string_view(origin) : a.url;
   const auto modified = modified_time(m, ld);
-  auto t = page_time(m, ld);
+  // The publication time: the metadata's, with the publisher's day taken from another statement
+  // when it leaves that open (error class: US evening articles dated the next day in UTC, 10 of
+  // 91 development pages): another key stating the offset for that instant, else a date the page
+  // prints for that instant, else a printed day one day off it.
+  const auto stated = page_times(m, ld);
+  const auto printed = printed_times(m);
+  std::optional<Timestamp> t;
+  if (!stated.empty()) {
+    t = stated.front();
+  }
+  if (t && day_open(*t)) {
+    const auto same_instant = [&](const Timestamp& o) {
+      return o.has_time && o.offset.value_or(0) != 0 &&
+             std::chrono::abs(o.time - t->time) <= std::chrono::hours(1);
+    };
+    if (const auto it = std::find_if(stated.begin(), stated.end(), same_instant);
+        it != stated.end()) {
+      t = *it;
+    } else if (const auto p = std::find_if(printed.begin(), printed.end(), same_instant);
+               p != printed.end()) {
+      t = *p;
+    } else {
+      // The printed date nearest the headline that is within a day decides.
+      for (const Timestamp& seen : printed) {
+        const auto apart = (local_day(seen) - local_day(*t)).count();
+        if (apart == 0) {
+          break;
+        }
+        if (apart == 1 || apart == -1) {
+          t = seen;
+          break;
+        }
+      }
+    }
+  }
+  if (!t && !printed.empty()) {
+    t = printed.front();
+  }
   t = t ? t : visible_time(blocks);
   if (!t) {
     // A dateline ("(ANSA) - Rome, January 24 -"); one without a year takes the year of the last

@@ -44,7 +44,34 @@ constexpr auto kZones = std::to_array<Zone>({{"utc", 0},
                                              {"est", -300},
                                              {"edt", -240},
                                              {"pst", -480},
-                                             {"pdt", -420}});
+                                             {"pdt", -420},
+                                             {"cdt", -300},
+                                             {"mst", -420},
+                                             {"mdt", -360},
+                                             {"hst", -600}});
+
+// United States zones written without standard or daylight time ("7:04 pm ET"), with their
+// standard offset; daylight time adds an hour (error class: US pages' bylines read without a
+// zone, so their evening times fell on the wrong day).
+constexpr auto kUsZones =
+    std::to_array<Zone>({{"et", -300}, {"ct", -360}, {"mt", -420}, {"pt", -480}});
+
+// Whether US daylight saving time is in force on `day` (by day: the 2 a.m. switch is ignored):
+// from the second Sunday of March to the first Sunday of November since 2007, from the first
+// Sunday of April to the last Sunday of October before.
+bool us_daylight(date::sys_days day) {
+  const date::year_month_day ymd(day);
+  const date::year y = ymd.year();
+  using date::Sunday;
+  if (y >= date::year{2007}) {
+    const date::sys_days start{y / date::March / Sunday[2]};
+    const date::sys_days end{y / date::November / Sunday[1]};
+    return day >= start && day < end;
+  }
+  const date::sys_days start{y / date::April / Sunday[1]};
+  const date::sys_days end{y / date::October / Sunday[date::last]};
+  return day >= start && day < end;
+}
 
 std::optional<int> zone_offset(std::string_view lower) {
   for (const Zone& z : kZones) {
@@ -169,6 +196,10 @@ std::optional<Timestamp> parse_iso(std::string_view s) {
     ++pos;
     off = 0;
   } else if (pos < s.size()) {
+    // "2019-11-19 21:57:00 -0800" (sailthru.date) has a space before the offset.
+    if (s[pos] == ' ' && pos + 1 < s.size() && (s[pos + 1] == '+' || s[pos + 1] == '-')) {
+      ++pos;
+    }
     off = offset_minutes(s, pos);
     if (!off) {
       return std::nullopt;
@@ -263,6 +294,7 @@ bool parse_clock(std::string_view t, int& h, int& m, int& sec, int& ampm) {
 struct Parts {
   int year = 0, month = 0, day = 0, hour = -1, minute = 0, second = 0, ampm = 0;
   std::optional<int> offset;  // minutes east of UTC, when a zone or offset is written
+  bool us_zone = false;       // `offset` is a US zone's standard time; daylight time may apply
 };
 
 bool take_token(std::string_view t, Parts& p) {
@@ -277,6 +309,13 @@ bool take_token(std::string_view t, Parts& p) {
   if (const auto zone = zone_offset(low)) {
     p.offset = zone;
     return true;
+  }
+  for (const Zone& z : kUsZones) {
+    if (low == z.name) {
+      p.offset = z.offset;
+      p.us_zone = true;
+      return true;
+    }
   }
   if (low == "at" || low == "-" || low == "|" || low == "on" || low == "published" ||
       low == "updated") {
@@ -338,6 +377,9 @@ std::optional<Timestamp> parse_written(std::string_view s) {
   if (p.ampm != 0 && (p.hour < 1 || p.hour > 12)) {
     return std::nullopt;
   }
+  if (p.us_zone && us_daylight(*day)) {
+    p.offset = *p.offset + 60;
+  }
   int h = p.hour;
   if (p.ampm == 1 && h == 12) {
     h = 0;
@@ -360,6 +402,50 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
     return parse_iso(s);
   }
   return parse_written(s);
+}
+
+std::optional<Timestamp> find_written_time(std::string_view text) {
+  text = trim(text);
+  if (text.size() > 160) {
+    return std::nullopt;
+  }
+  // Word starts and ends (split at spaces; commas stay with their word, as parse_timestamp reads
+  // them).
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) {
+      ++i;
+    }
+    const std::size_t b = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') {
+      ++i;
+    }
+    if (i > b) {
+      words.emplace_back(b, i);
+    }
+  }
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    std::string_view first = text.substr(words[w].first, words[w].second - words[w].first);
+    while (!first.empty() && (first.back() == ',' || first.back() == '.')) {
+      first.remove_suffix(1);
+    }
+    if (first.empty() || (!is_digit(first[0]) && month_of(first) == 0 && !is_weekday(first))) {
+      continue;
+    }
+    for (std::size_t last = std::min(words.size(), w + 9); last > w + 1; --last) {
+      std::string_view span = text.substr(words[w].first, words[last - 1].second - words[w].first);
+      while (!span.empty() && (span.back() == ',' || span.back() == '|' || span.back() == '-')) {
+        span.remove_suffix(1);
+      }
+      if (const auto t = parse_timestamp(span)) {
+        return t;
+      }
+    }
+    if (const auto t = parse_timestamp(first)) {
+      return t;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<Timestamp> find_byline_time(std::string_view text, std::size_t reach) {

@@ -26,6 +26,12 @@ struct Timestamp {
 // 1900..2100).
 std::optional<Timestamp> parse_timestamp(std::string_view s);
 
+// The first date or time written inside a short text, such as a page's byline or date line
+// ("By Jo Smith | November 18, 2019 11:03 PM", "Nov 18, 2019 @17:19 PM", "Published 9:02 AM,
+// November 19, 2019"): the longest span of at most nine words, starting at a month, weekday or
+// number, that parse_timestamp reads. Texts over 160 bytes hold prose, not a date line: nullopt.
+std::optional<Timestamp> find_written_time(std::string_view text);
+
 // The first byline time in the first `reach` bytes of an article's text: a clock with AM/PM, a
 // zone, and a day, month and year ("9:26PM GMT 24 Mar 2014", "3:17PM BST 12 Apr 2014"), which
 // pages such as the Telegraph's print between the byline and the body, often glued to the

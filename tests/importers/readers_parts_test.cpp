@@ -68,6 +68,28 @@ TEST_SUITE("importers") {
     CHECK(show(rd::find_byline_time(std::string(4000, 'x') + " 9:26PM GMT 24 Mar 2014")) == "-");
   }
 
+  TEST_CASE("find_written_time finds the date line inside a byline") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"By Jo Smith | November 18, 2019 11:03 PM", "2019-11-18 23:03:00"},
+        {"Nov 18, 2019 @17:19 PM", "2019-11-18 00:00:00 (day)"},
+        {"Published 9:02 AM, November 19, 2019", "2019-11-19 09:02:00"},
+        {"November 18, 2019 -- 19:14 GMT (19:14 GMT)", "2019-11-18 19:14:00 offset 0"},
+        // "ET" is EST in November and EDT in July (US daylight time).
+        {"Nov. 18, 2019 7:04 pm ET", "2019-11-19 00:04:00 offset -300"},
+        {"July 4, 2019 7:04 pm ET", "2019-07-04 23:04:00 offset -240"},
+        {"The summit ended without a deal", "-"},
+        {"November 20", "-"},
+        {std::string(200, 'x') + " November 18, 2019", "-"},
+    };
+    for (const auto& [in, want] : cases) {
+      CAPTURE(in);
+      CHECK(show(rd::find_written_time(in)) == want);
+    }
+    // sailthru.date writes a space before the offset.
+    CHECK(show(rd::parse_timestamp("2019-11-19 21:57:00 -0800")) ==
+          "2019-11-20 05:57:00 offset -480");
+  }
+
   TEST_CASE("find_dateline_day reads an agency dateline, its year stated or bounded") {
     using date::December;
     using date::January;

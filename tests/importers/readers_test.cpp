@@ -449,6 +449,51 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("the printed headline and the publisher's printed day win over social metadata") {
+    ReadOptions o;
+    o.format = Format::html;
+    const auto read = [&](const std::string& head, const std::string& top) {
+      auto r =
+          kb::importers::read_articles("<html><head>" + head + "</head><body>" + top + "<article>" +
+                                           paragraphs(1, 4) + "</article></body></html>",
+                                       "page.html", o);
+      REQUIRE(r.has_value());
+      return r->articles.at(0);
+    };
+    const auto day = [](const Article& a) {
+      return a.published
+                 ? date::format("%F", std::chrono::floor<date::days>(
+                                          *a.published +
+                                          std::chrono::minutes(a.published_offset.value_or(0))))
+                 : std::string("-");
+    };
+    const std::string og =
+        R"(<meta property="og:site_name" content="Daily Planet">)"
+        R"(<meta property="og:title" content="Swift's AMA row seems to be over">)";
+    // The <h1> the reader sees, when it shares a word with the metadata's headline.
+    CHECK(read(og, "<h1>Daily Planet</h1><h1>Taylor Swift is allowed to play at the AMAs</h1>")
+              .title == "Taylor Swift is allowed to play at the AMAs");
+    // A logo or another story's <h1> is not the headline.
+    CHECK(read(og, "<h1>Daily Planet</h1><h1>Why not fight for the reindeer?</h1>").title ==
+          "Swift's AMA row seems to be over");
+    // A UTC time falls on the next day for a US evening article: the printed day (and its
+    // zone) says which day the publisher meant.
+    const std::string utc =
+        R"(<meta property="article:published_time" content="2019-11-19T00:04:00Z">)";
+    CHECK(day(read(utc, "<h1>Is it a crime?</h1><p>Nov. 18, 2019 7:04 pm ET</p>")) == "2019-11-18");
+    CHECK(day(read(utc, "<h1>Is it a crime?</h1><p>November 18, 2019</p>")) == "2019-11-18");
+    // The printed date nearest the headline decides; a stated offset is not second-guessed.
+    CHECK(
+        day(read(utc, "<h1>Is it a crime?</h1><p>November 19, 2019</p><p>November 18, 2019</p>")) ==
+        "2019-11-19");
+    CHECK(
+        day(read(R"(<meta property="article:published_time" content="2019-11-19T00:04:00+01:00">)",
+                 "<h1>Is it a crime?</h1><p>November 18, 2019</p>")) == "2019-11-19");
+    // An update's date is not the publication.
+    CHECK(day(read(utc, "<h1>Is it a crime?</h1><p>Updated November 18, 2019</p>")) ==
+          "2019-11-19");
+  }
+
   TEST_CASE("a dateline dates a page before its URL and its modification time") {
     ReadOptions o;
     o.format = Format::html;
