@@ -317,7 +317,7 @@ bool take_token(std::string_view t, Parts& p) {
       return true;
     }
   }
-  if (low == "at" || low == "-" || low == "|" || low == "on" || low == "published" ||
+  if (low == "at" || low == "-" || low == "--" || low == "|" || low == "on" || low == "published" ||
       low == "updated") {
     return true;
   }
