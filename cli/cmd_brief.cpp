@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/filter_options.hpp"
 #include "render/briefing.hpp"
 #include "render/exchange.hpp"
 #include "render/timeline_svg.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 struct BriefOptions {
   std::string topic;
-  std::optional<std::string> from, to, as_of;
+  EventFilter filter;  // its dates are the briefing's period
   std::optional<std::string> output;
   std::optional<std::string> title;
   bool force = false;  // -o (or its .svg) may be a symbolic link: write the file it points to
@@ -28,18 +29,12 @@ struct BriefOptions {
 
 Result<services::BriefingQuery> query_of(const BriefOptions& o, const Context& ctx) {
   services::BriefingQuery q;
+  KB_ASSIGN(q.filter, filter_query(o.filter, ctx));
   q.topic = o.topic;
   q.today = ctx.today;
-  if (o.from) {
-    KB_ASSIGN(q.from, parse_date_option(*o.from, ctx));
-  }
-  if (o.to) {
-    KB_ASSIGN(q.to, parse_date_option(*o.to, ctx));
-  }
-  if (o.as_of) {
-    KB_ASSIGN(FuzzyDate d, parse_date_option(*o.as_of, ctx));
-    q.as_of = d.last();
-  }
+  q.from = q.filter.from;
+  q.to = q.filter.to;
+  q.as_of = q.filter.as_of;
   return q;
 }
 
@@ -84,17 +79,21 @@ void add_brief_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<BriefOptions>();
   auto* sub = app.add_subcommand("brief", "Write a Markdown briefing on a topic");
   sub->add_option("topic", o->topic, "An entity (name or alias), a tag, or words")->required();
-  sub->add_option("--from", o->from, "Key developments that end on or after this date");
-  sub->add_option("--to", o->to, "Key developments that start on or before this date");
-  sub->add_option("--as-of", o->as_of,
+  sub->add_option("--from", o->filter.from, "Key developments that end on or after this date");
+  sub->add_option("--to", o->filter.to, "Key developments that start on or before this date");
+  sub->add_option("--as-of", o->filter.as_of,
                   "Only what was known on that date; later events go under Ahead");
+  add_filter_options(sub, o->filter, FilterParts{.order = false, .dates = false, .topic = false});
   sub->add_option("--output,-o", o->output,
                   "Write FILE.md, and the timeline picture FILE.svg next to it");
   sub->add_option("--title", o->title, "The briefing's title (default: Briefing: TOPIC)");
   sub->add_flag("--force", o->force,
                 "When the -o path (or its .svg) is a symbolic link, replace the file it points "
                 "to");
-  sub->footer("Example: kb brief ukraine --from 2014 --as-of 2023-05-23 -o briefing.md");
+  sub->footer(
+      "Example: kb brief ukraine --from 2014 --as-of 2023-05-23 -o briefing.md\n"
+      "         kb brief bakhmut --from 2023-05 --kind attack --status reported\n"
+      "The filter options are those of kb timeline: docs/filters.md");
   on_run(sub, ctx, [o, &ctx] { return run_brief(*o, ctx); });
 }
 

@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/filter_options.hpp"
 #include "importers/records/kb_json.hpp"
 #include "render/exchange.hpp"
 #include "services/dump.hpp"
@@ -19,7 +20,7 @@ namespace kb::cli {
 namespace {
 
 struct ExportOptions {
-  std::optional<std::string> topic;
+  EventFilter filter;
   std::string format = "json";
   std::optional<std::string> output;
   std::optional<std::string> title;
@@ -53,9 +54,14 @@ Result<ChangesSince> parse_since(const std::string& text) {
   return since;
 }
 
-Result<std::string> render_export(Store& store, const ExportOptions& o) {
-  TimelineQuery q;
-  q.topic = o.topic;
+Result<std::string> render_export(Store& store, const ExportOptions& o, const Context& ctx) {
+  KB_ASSIGN(const TimelineQuery q, filter_query(o.filter, ctx));
+  // Any filter makes the export a subset (kb JSON then keeps only those events' entities,
+  // sources and links).
+  const bool subset = q.topic || q.from || q.to || q.as_of || !q.kinds.empty() ||
+                      !q.actors.empty() || !q.targets.empty() || !q.places.empty() ||
+                      !q.tags.empty() || !q.statuses.empty() || q.source || q.min_confidence ||
+                      q.curated_only || q.limit != 0;
   KB_ASSIGN(auto events, store.timeline(q));
   if (o.since) {
     KB_ASSIGN(const ChangesSince since, parse_since(*o.since));
@@ -65,7 +71,7 @@ Result<std::string> render_export(Store& store, const ExportOptions& o) {
   }
   if (o.format == "json") {
     std::optional<std::vector<Id>> only;
-    if (o.topic || o.since) {
+    if (subset || o.since) {
       only.emplace();
       for (const auto& e : events) {
         only->push_back(e.id);
@@ -78,8 +84,8 @@ Result<std::string> render_export(Store& store, const ExportOptions& o) {
     return render::export_csv(events);
   }
   if (o.format == "timelinejs") {
-    const std::string title =
-        o.title.value_or(o.topic ? fmt::format("Timeline: {}", *o.topic) : "Timeline");
+    const std::string title = o.title.value_or(
+        o.filter.topic ? fmt::format("Timeline: {}", *o.filter.topic) : "Timeline");
     return render::export_timelinejs(events, title).dump(2) + "\n";
   }
   if (o.format == "ics") {
@@ -92,7 +98,7 @@ Result<std::string> render_export(Store& store, const ExportOptions& o) {
 
 Result<void> run_export(const ExportOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, false));
-  KB_ASSIGN(std::string text, render_export(store, o));
+  KB_ASSIGN(std::string text, render_export(store, o, ctx));
   if (!o.output || *o.output == "-") {
     ctx.out << text;
     return ok();
@@ -105,9 +111,7 @@ Result<void> run_export(const ExportOptions& o, Context& ctx) {
 void add_export_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ExportOptions>();
   auto* sub = app.add_subcommand("export", "Write the knowledge base in an exchange format");
-  sub->add_option("topic", o->topic,
-                  "Only the events about this entity, tag or words (kb JSON then also keeps "
-                  "their entities, sources and the links between them)");
+  add_filter_options(sub, o->filter);
   sub->add_option("--format,-f", o->format,
                   "json (kb JSON, re-importable), csv (one event per row), timelinejs, ics "
                   "(planned events)");
@@ -123,7 +127,9 @@ void add_export_command(CLI::App& app, Context& ctx) {
       "Example: kb export -o kb.json   (then: kb --db other.db import kb.json)\n"
       "         kb export ukraine --format timelinejs -o ukraine-timeline.json\n"
       "         kb export --since 2026-12-01 -o changes.json   (a colleague: kb import "
-      "changes.json)");
+      "changes.json)\n"
+      "         kb export --place Bakhmut --from 2023-05 --format csv -o bakhmut.csv\n"
+      "The filter options are those of kb timeline: docs/filters.md");
   on_run(sub, ctx, [o, &ctx] { return run_export(*o, ctx); });
 }
 

@@ -22,16 +22,29 @@ namespace kb {
 
 // Which events a timeline shows. Empty fields do not filter.
 struct TimelineQuery {
-  std::optional<std::string> topic;     // entity name/alias, tag, or full-text query
-  std::optional<FuzzyDate> from;        // events that end on or after from.first()
-  std::optional<FuzzyDate> to;          // events that start on or before to.last()
-  std::vector<std::string> kinds;       // any of these event kinds
-  std::vector<std::string> actors;      // names: events with any of them as actor
-  std::optional<date::sys_days> as_of;  // only what was known then (see Store::timeline)
-  std::size_t limit = 0;                // 0: no limit
-  bool newest_first = false;            // latest end first (a limit then keeps the newest)
-  bool include_merged = false;          // also events merged into others (same-as), each with
-                                        // only its own details (exports)
+  std::optional<std::string> topic;      // entity name/alias, tag, or full-text query
+  std::optional<FuzzyDate> from;         // events that end on or after from.first()
+  std::optional<FuzzyDate> to;           // events that start on or before to.last()
+  std::vector<std::string> kinds;        // any of these event kinds
+  std::vector<std::string> actors;       // names: events with any of them as actor
+  std::vector<std::string> targets;      // names: events with any of them as target
+  std::vector<std::string> places;       // names: events located in any of them (or in a place
+                                         // that lies in one: a country includes its cities)
+  std::vector<std::string> tags;         // events carrying any of these tags
+  std::vector<Status> statuses;          // any of these statuses
+  std::optional<std::string> source;     // events cited by a source whose URL, title or
+                                         // publisher contains this text (any case), or "#N"
+  std::optional<double> min_confidence;  // confidence at least this
+  bool curated_only = false;             // only events an analyst changed or entered
+  std::optional<date::sys_days> as_of;   // only what was known then (see Store::timeline)
+  std::size_t limit = 0;                 // 0: no limit
+  // The order: by date (oldest first), by when kb recorded the event (first recorded first), or
+  // by number of citations (most first); `newest_first` reverses it, and a limit keeps the
+  // first events of the chosen order.
+  enum class Sort { date, recorded, citations } sort = Sort::date;
+  bool newest_first = false;    // reversed order (by date: latest end first)
+  bool include_merged = false;  // also events merged into others (same-as), each with
+                                // only its own details (exports)
 };
 
 // How a timeline topic was understood.

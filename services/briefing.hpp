@@ -17,6 +17,9 @@ struct BriefingQuery {
   std::optional<FuzzyDate> from, to;    // the period of the key developments
   std::optional<date::sys_days> as_of;  // only what was known then; also the "now" of Ahead
   date::sys_days today;                 // the "now" of Ahead when as_of is not given
+  // Further filters (kinds, actors, places, tags, statuses, sources, confidence, curated) that
+  // the key developments and Ahead both keep; its topic, dates, order and limit are ignored.
+  TimelineQuery filter;
 };
 
 // The content of a briefing; every list is in date order (first day, last day, id).

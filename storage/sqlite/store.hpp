@@ -203,6 +203,9 @@ class Store final : public Repository {
   // only events cited by a source published on or before that day, or entered by hand on or
   // before it, are shown.
   Result<std::vector<Event>> timeline(const TimelineQuery& q) override;
+  // The ids of the entities `names` name (error not_found for a name no entity has), and with
+  // `with_places` the places that lie in them.
+  Result<std::vector<Id>> named_ids(const std::vector<std::string>& names, bool with_places);
   // Full-text search over events and sources, best first. `raw` passes FTS5 syntax through;
   // otherwise each word is searched as a plain term. Error (invalid_argument) for a query FTS5
   // cannot parse.

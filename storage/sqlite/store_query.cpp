@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <future>
 #include <iterator>
 #include <optional>
@@ -43,10 +44,33 @@ constexpr std::string_view kTimelineWhere =
     "      WHERE ee.role = 'actor' AND ee.entity_id IN (SELECT value FROM json_each(?7))))"
     "  AND (?8 IS NULL OR (e.origin = 'manual' AND substr(e.recorded_at, 1, 10) <= ?9)"
     "      OR EXISTS (SELECT 1 FROM citation c JOIN source s ON s.source_id = c.source_id"
-    "                 WHERE c.event_id = e.event_id AND s.published_day <= ?8))";
+    "                 WHERE c.event_id = e.event_id AND s.published_day <= ?8))"
+    "  AND (?12 IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "
+    "      WHERE ee.role = 'target' AND ee.entity_id IN (SELECT value FROM json_each(?12))))"
+    "  AND (?13 IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "
+    "      WHERE ee.role = 'location' AND ee.entity_id IN (SELECT value FROM json_each(?13))))"
+    "  AND (?14 IS NULL OR e.event_id IN (SELECT event_id FROM event_tag "
+    "      WHERE tag IN (SELECT value FROM json_each(?14))))"
+    "  AND (?15 IS NULL OR e.status IN (SELECT value FROM json_each(?15)))"
+    "  AND (?16 IS NULL OR e.event_id IN (SELECT c.event_id FROM citation c "
+    "      JOIN source s ON s.source_id = c.source_id WHERE s.source_id = ?17 OR (?17 IS NULL AND"
+    "      (instr(lower(coalesce(s.url, '')), ?16) OR instr(lower(s.title), ?16)"
+    "       OR instr(lower(coalesce(s.publisher, '')), ?16)))))"
+    "  AND (?18 IS NULL OR e.confidence >= ?18) AND (NOT ?19 OR e.curated = 1 OR e.origin = "
+    "'manual')";
+// The orders (TimelineQuery::Sort), each with its reverse; LIMIT ?10 keeps the first rows.
 constexpr std::string_view kOldestFirst = " ORDER BY e.first_day, e.last_day, e.event_id LIMIT ?10";
 constexpr std::string_view kNewestFirst =
     " ORDER BY e.last_day DESC, e.first_day DESC, e.event_id DESC LIMIT ?10";
+constexpr std::string_view kFirstRecorded = " ORDER BY e.recorded_at, e.event_id LIMIT ?10";
+constexpr std::string_view kLastRecorded =
+    " ORDER BY e.recorded_at DESC, e.event_id DESC LIMIT ?10";
+constexpr std::string_view kMostCited =
+    " ORDER BY (SELECT count(*) FROM citation c WHERE c.event_id = e.event_id) DESC, "
+    "e.first_day, e.event_id LIMIT ?10";
+constexpr std::string_view kLeastCited =
+    " ORDER BY (SELECT count(*) FROM citation c WHERE c.event_id = e.event_id), "
+    "e.first_day DESC, e.event_id DESC LIMIT ?10";
 constexpr std::string_view kTagExists = "SELECT 1 FROM event_tag WHERE tag = ?1 LIMIT 1";
 constexpr std::string_view kPlacesIn =
     "WITH RECURSIVE inside(id) AS (SELECT value FROM json_each(?1) UNION "
@@ -199,13 +223,42 @@ Result<std::vector<Id>> Store::topic_entity_ids(const TopicMatch& m) {
   return ids;
 }
 
+Result<std::vector<Id>> Store::named_ids(const std::vector<std::string>& names, bool with_places) {
+  std::vector<Id> ids;
+  for (const auto& name : names) {
+    KB_ASSIGN(auto found, lookup_entities(name));
+    if (found.empty()) {
+      return fail(Errc::not_found, fmt::format("no entity named '{}'", name));
+    }
+    for (const auto& e : found) {
+      ids.push_back(e.id);
+    }
+  }
+  if (!with_places) {
+    return ids;
+  }
+  TopicMatch m;
+  for (const Id id : ids) {
+    Entity e;
+    e.id = id;
+    m.entities.push_back(std::move(e));
+  }
+  return topic_entity_ids(m);
+}
+
 Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
-  KB_ASSIGN(Statement s,
-            db_.prepare(fmt::format("SELECT {} FROM event e {}{}", rows::kEventColumns,
-                                    kTimelineWhere, q.newest_first ? kNewestFirst : kOldestFirst)));
-  for (int i = 1; i <= 9; ++i) {
+  std::string_view order = q.newest_first ? kNewestFirst : kOldestFirst;
+  if (q.sort == TimelineQuery::Sort::recorded) {
+    order = q.newest_first ? kLastRecorded : kFirstRecorded;
+  } else if (q.sort == TimelineQuery::Sort::citations) {
+    order = q.newest_first ? kLeastCited : kMostCited;
+  }
+  KB_ASSIGN(Statement s, db_.prepare(fmt::format("SELECT {} FROM event e {}{}", rows::kEventColumns,
+                                                 kTimelineWhere, order)));
+  for (int i = 1; i <= 18; ++i) {
     s.bind_null(i);
   }
+  s.bind(19, q.curated_only ? 1 : 0);
   if (q.topic) {
     KB_ASSIGN(TopicMatch m, match_topic(*q.topic));
     if (m.how == TopicMatch::How::entity || m.how == TopicMatch::How::tag) {
@@ -241,17 +294,48 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
     s.bind(6, json_strings(kinds));
   }
   if (!q.actors.empty()) {
-    std::vector<Id> ids;
-    for (const auto& name : q.actors) {
-      KB_ASSIGN(auto found, lookup_entities(name));
-      if (found.empty()) {
-        return fail(Errc::not_found, fmt::format("no entity named '{}'", name));
-      }
-      for (const auto& e : found) {
-        ids.push_back(e.id);
-      }
-    }
+    KB_ASSIGN(const auto ids, named_ids(q.actors, false));
     s.bind(7, json_ids(ids));
+  }
+  if (!q.targets.empty()) {
+    KB_ASSIGN(const auto ids, named_ids(q.targets, false));
+    s.bind(12, json_ids(ids));
+  }
+  if (!q.places.empty()) {
+    KB_ASSIGN(const auto ids, named_ids(q.places, true));
+    s.bind(13, json_ids(ids));
+  }
+  if (!q.tags.empty()) {
+    std::vector<std::string> tags;
+    for (std::string t : q.tags) {
+      std::transform(t.begin(), t.end(), t.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      tags.push_back(std::move(t));
+    }
+    s.bind(14, json_strings(tags));
+  }
+  if (!q.statuses.empty()) {
+    std::vector<std::string> statuses;
+    for (const Status st : q.statuses) {
+      statuses.emplace_back(to_string(st));
+    }
+    s.bind(15, json_strings(statuses));
+  }
+  if (q.source) {
+    std::string text(*q.source);
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    s.bind(16, text);
+    // "#12" names a source by its local number.
+    std::int64_t number = 0;
+    const char* end = text.data() + text.size();
+    if (text.size() > 1 && text[0] == '#' &&
+        std::from_chars(text.data() + 1, end, number).ptr == end) {
+      s.bind(17, number);
+    }
+  }
+  if (q.min_confidence) {
+    s.bind(18, *q.min_confidence);
   }
   if (q.as_of) {
     s.bind(8, to_day_number(*q.as_of)).bind(9, iso_day(*q.as_of));

@@ -146,6 +146,86 @@ TEST_SUITE("cli") {
     }
   }
 
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb timeline's shared filters: --target, --place, --tag, --status, --source, "
+                    "--min-confidence, --curated, --sort") {
+    seed();
+    ok({"add",
+        "Ukraine shells Donetsk",
+        "--date",
+        "2022-03-01",
+        "--kind",
+        "attack",
+        "--actor",
+        "Ukraine",
+        "--target",
+        "Russia",
+        "--place",
+        "Donetsk",
+        "--status",
+        "disputed",
+        "--confidence",
+        "0.4",
+        "--tag",
+        "shelling",
+        "--source",
+        "https://news.example.com/d",
+        "--source-title",
+        "Shelling report",
+        "--source-publisher",
+        "Example News",
+        "--quote",
+        "Shells fell."});
+    ok({"add", "Talks planned", "--date", "2022-04", "--kind", "meeting", "--status", "planned",
+        "--source", "https://example.org/a", "--quote", "Talks are planned."});
+    // Events imported from an article are not curated; hand entries are.
+    ok({"import", std::string(KB_SOURCE_DIR) +
+                      "/examples/caliber-az-2023-05-23-wsj-ukraine-security-model.txt"});
+    const auto ids = [&](std::vector<std::string> args) {
+      args.insert(args.begin(), "timeline");
+      args.insert(args.end(), {"--format", "json"});
+      std::vector<int> out;
+      for (const auto& e : nlohmann::json::parse(ok(args))) {
+        out.push_back(e["id"].get<int>());
+      }
+      return out;
+    };
+    CHECK(ids({"--target", "Russia"}) == std::vector<int>{3});
+    CHECK(ids({"--place", "Donetsk"}) == std::vector<int>{3});
+    // A country includes the places that lie in it (Crimea and Donetsk in Ukraine).
+    CHECK(ids({"--place", "Ukraine", "--curated"}) == std::vector<int>{2, 3});
+    CHECK(ids({"--tag", "SHELLING"}) == std::vector<int>{3});
+    CHECK(ids({"--status", "planned", "--curated"}) == std::vector<int>{4});
+    CHECK(ids({"--status", "disputed", "--status", "planned", "--curated"}) ==
+          std::vector<int>{3, 4});
+    CHECK(ids({"--source", "example news"}) == std::vector<int>{3});
+    CHECK(ids({"--source", "EXAMPLE.ORG/A"}) == std::vector<int>{2, 4});
+    CHECK(ids({"--source", "#1"}) == std::vector<int>{2, 4});
+    CHECK(ids({"--min-confidence", "0.5", "--curated"}) == std::vector<int>{1, 2, 4});
+    CHECK(ids({"--curated"}) == std::vector<int>{1, 2, 3, 4});
+    const auto all = ids({});
+    CHECK(all.size() > 4);
+    CHECK(ids({"--curated", "--sort", "recorded", "--reverse", "--limit", "2"}) ==
+          std::vector<int>{4, 3});
+    // Most cited first: #2 and #4 share source #1 but each has one citation; ties by date.
+    CHECK(ids({"--curated", "--sort", "citations", "--limit", "3"}).size() == 3);
+    const auto cited = ids({"--sort", "citations"});
+    CHECK(cited.size() == all.size());
+    // The same filter on export and brief.
+    const std::string csv = ok({"export", "--place", "Donetsk", "--format", "csv"});
+    CHECK(csv.find("Ukraine shells Donetsk") != std::string::npos);
+    CHECK(csv.find("Budapest") == std::string::npos);
+    const std::string brief = ok({"brief", "ukraine", "--kind", "attack", "--curated"});
+    CHECK(brief.find("Ukraine shells Donetsk") != std::string::npos);
+    CHECK(brief.find("Crimea") == std::string::npos);
+    // Bad values name the option.
+    CHECK(kb({"timeline", "--sort", "size"}).err.find("--sort 'size'") != std::string::npos);
+    CHECK(kb({"timeline", "--status", "rumoured"}).code == 2);
+    CHECK(kb({"timeline", "--min-confidence", "1.5"}).err.find("--min-confidence") !=
+          std::string::npos);
+    CHECK(kb({"timeline", "--place", "Atlantis"}).err == "kb: no entity named 'Atlantis'\n");
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb timeline errors") {
     struct Case {
       std::vector<std::string> args;
