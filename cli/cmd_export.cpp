@@ -58,10 +58,7 @@ Result<std::string> render_export(Store& store, const ExportOptions& o, const Co
   KB_ASSIGN(const TimelineQuery q, filter_query(o.filter, ctx));
   // Any filter makes the export a subset (kb JSON then keeps only those events' entities,
   // sources and links).
-  const bool subset = q.topic || q.from || q.to || q.as_of || !q.kinds.empty() ||
-                      !q.actors.empty() || !q.targets.empty() || !q.places.empty() ||
-                      !q.tags.empty() || !q.statuses.empty() || q.source || q.min_confidence ||
-                      q.curated_only || q.limit != 0;
+  const bool subset = narrows(q);
   KB_ASSIGN(auto events, store.timeline(q));
   if (o.since) {
     KB_ASSIGN(const ChangesSince since, parse_since(*o.since));

@@ -94,4 +94,10 @@ Result<TimelineQuery> filter_query(const EventFilter& f, const Context& ctx) {
   return q;
 }
 
+bool narrows(const TimelineQuery& q) {
+  return q.topic || q.from || q.to || q.as_of || !q.kinds.empty() || !q.actors.empty() ||
+         !q.targets.empty() || !q.places.empty() || !q.tags.empty() || !q.statuses.empty() ||
+         q.source || q.min_confidence || q.curated_only || q.limit != 0;
+}
+
 }  // namespace kb::cli

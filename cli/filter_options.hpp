@@ -42,4 +42,7 @@ void add_filter_options(CLI::App* sub, EventFilter& f, FilterParts parts = {});
 // kind, status, sort or confidence.
 Result<TimelineQuery> filter_query(const EventFilter& f, const Context& ctx);
 
+// Whether a query narrows the events at all (a topic, a date, any filter or a limit).
+bool narrows(const TimelineQuery& q);
+
 }  // namespace kb::cli

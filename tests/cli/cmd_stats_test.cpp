@@ -1,4 +1,6 @@
 // Tests for cli/cmd_stats.cpp: counts and span, as text and JSON.
+#include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -27,6 +29,49 @@ TEST_SUITE("cli") {
       "entities": 4, "sources": 1, "citations": 1, "links": 1, "tags": 2,
       "earliest": "5 December 1994", "latest": "18 March 2014",
       "by_kind": {"agreement": 1, "territorial_change": 1}})"));
+  }
+
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb stats --by counts filtered events per period as text, CSV, JSON, SVG") {
+    seed();
+    ok({"add", "Shelling of Donetsk", "--date", "2014-03-02", "--kind", "attack", "--actor",
+        "Ukraine", "--place", "Donetsk"});
+    ok({"add", "Talks", "--date", "2014-03", "--kind", "meeting"});
+    const std::string years = ok({"stats", "--by", "year", "--per", "kind"});
+    CHECK(years.rfind("period   total  agreement  attack  meeting  territorial_change\n"
+                      "1994         1          1       0        0                   0\n"
+                      "1995         0          0       0        0                   0\n",
+                      0) == 0);
+    CHECK(years.find("2014         3          0       1        1                   1\n"
+                     "4 events counted\n") != std::string::npos);
+    CHECK(std::count(years.begin(), years.end(), '\n') == 1 + 21 + 1);  // 1994..2014, empty too
+    CHECK(ok({"stats", "ukraine", "--by", "week", "--from", "2014"}) ==
+          "period     total\n"
+          "2014-W09       1\n"
+          "2014-W10       0\n"
+          "2014-W11       0\n"
+          "2014-W12       1\n"
+          "2 events counted\n");
+    CHECK(ok({"stats", "--by", "month", "--from", "2014", "--format", "csv"}) ==
+          "period,first,last,total\r\n2014-03,2014-03-01,2014-03-31,3\r\n");
+    const auto j = nlohmann::json::parse(
+        ok({"stats", "--by", "week", "--from", "2014", "--per", "place", "--format", "json"}));
+    CHECK(j["by"] == "week");
+    CHECK(j["per"] == "place");
+    CHECK(j["events"] == 2);
+    CHECK(j["wider"] == 1);  // the March meeting spans more than one week
+    CHECK(j["groups"] == nlohmann::json::array({"Crimea", "Donetsk"}));
+    CHECK(j["periods"][0]["groups"]["Donetsk"] == 1);
+    const std::string svg_path = dir.file("chart.svg");
+    ok({"stats", "--by", "month", "--from", "2014", "--per", "kind", "-o", svg_path});
+    std::ifstream in(svg_path);
+    const std::string svg{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(svg.find("<title>2014-03 meeting: 1</title>") != std::string::npos);
+    // Filters without --by are an error that says what to add; a bad period names it.
+    const auto no_by = kb({"stats", "--kind", "attack"});
+    CHECK(no_by.code == 2);
+    CHECK(no_by.err.find("add --by") != std::string::npos);
+    CHECK(kb({"stats", "--by", "fortnight"}).err.find("--by 'fortnight'") != std::string::npos);
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb stats finds the database through KB_DB and XDG_DATA_HOME") {
