@@ -36,6 +36,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   add_link_command(*app, ctx);
   add_unlink_command(*app, ctx);
   add_tag_command(*app, ctx);
+  add_untag_command(*app, ctx);
   add_undo_command(*app, ctx);
   add_log_command(*app, ctx);
   add_entity_command(*app, ctx);

@@ -1,10 +1,12 @@
 // kb add / kb edit: analysts enter and correct events by hand. Each is one transaction.
 
 #include <memory>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/event_options.hpp"
@@ -42,14 +44,10 @@ Result<void> run_add(const EventOptions& o, Context& ctx) {
   return ok();
 }
 
-Result<void> run_edit(const std::string& ref, const EventOptions& o, Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
-  services::OpRecorder op(op_user(ctx), fmt::format("edit #{}", id));
+// Applies `o` to event `id` (recorded in `op`).
+Result<Event> edit_one(Store& store, Id id, const EventOptions& o, Context& ctx,
+                       services::OpRecorder& op, std::vector<std::string>& notes) {
   KB_TRY(op.watch(store, id));
-  KB_TRY(op.mark_new_records(store));
-  std::vector<std::string> notes;
   KB_ASSIGN(Event e, store.event(id));
   const std::size_t old_citations = e.citations.size();
   KB_TRY(apply_event_options(o, e, store, ctx, notes));
@@ -58,6 +56,45 @@ Result<void> run_edit(const std::string& ref, const EventOptions& o, Context& ct
     KB_TRY(store.add_citation(id, e.citations[i]));
   }
   KB_TRY(store.mark_curated(id));
+  return e;
+}
+
+Result<void> run_edit(const std::optional<std::string>& ref, const std::string& where, bool yes,
+                      const EventOptions& o, Context& ctx) {
+  if (ref.has_value() == !where.empty()) {
+    return fail(Errc::invalid_argument,
+                "kb edit takes one event (kb edit 12 …) or a filter (kb edit --where \"…\" …), "
+                "not both");
+  }
+  if (!where.empty() && o.title) {
+    return fail(Errc::invalid_argument,
+                "--title names one event: kb edit --where changes the other fields of many");
+  }
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  std::vector<std::string> notes;
+  if (!where.empty()) {
+    KB_ASSIGN(const auto ids, where_events(store, where, ctx));
+    KB_ASSIGN(const bool go, confirm_bulk(ctx, ids.size(), "edit", yes, where));
+    if (!go) {
+      return ok();
+    }
+    services::OpRecorder op(op_user(ctx), fmt::format("edit --where \"{}\"", where));
+    KB_TRY(op.mark_new_records(store));
+    for (const Id id : ids) {
+      KB_ASSIGN(const Event e, edit_one(store, id, o, ctx, op, notes));
+      (void)e;
+    }
+    KB_TRY(op.finish(store));
+    KB_TRY(tx.commit());
+    print_notes(notes, ctx);
+    ctx.out << fmt::format("edited {} event{}\n", ids.size(), ids.size() == 1 ? "" : "s");
+    return ok();
+  }
+  KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, *ref));
+  services::OpRecorder op(op_user(ctx), fmt::format("edit #{}", id));
+  KB_TRY(op.mark_new_records(store));
+  KB_ASSIGN(const Event e, edit_one(store, id, o, ctx, op, notes));
   KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   print_notes(notes, ctx);
@@ -81,13 +118,20 @@ void add_add_command(CLI::App& app, Context& ctx) {
 
 void add_edit_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<EventOptions>();
-  auto id = std::make_shared<std::string>();
-  auto* sub = app.add_subcommand("edit", "Change an event: only the options given change");
-  sub->add_option("id", *id, "Event: local number (see kb timeline) or permanent id")->required();
+  auto id = std::make_shared<std::optional<std::string>>();
+  auto where = std::make_shared<std::string>();
+  auto yes = std::make_shared<bool>(false);
+  auto* sub = app.add_subcommand(
+      "edit", "Change an event, or every event a filter selects: only the options given change");
+  sub->add_option("id", *id, "Event: local number (see kb timeline) or permanent id");
   sub->add_option("--title", opts->title, "New title");
   add_event_options(*sub, *opts);
-  sub->footer("Example: kb edit 12 --date 2014-03-18 --kind territorial_change");
-  on_run(sub, ctx, [opts, id, &ctx] { return run_edit(*id, *opts, ctx); });
+  add_bulk_options(sub, *where, *yes);
+  sub->footer(
+      "Example: kb edit 12 --date 2014-03-18 --kind territorial_change\n"
+      "         kb edit --where \"--source example.com --status reported\" --status disputed");
+  on_run(sub, ctx,
+         [opts, id, where, yes, &ctx] { return run_edit(*id, *where, *yes, *opts, ctx); });
 }
 
 }  // namespace kb::cli

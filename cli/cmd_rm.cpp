@@ -1,11 +1,13 @@
 // kb rm: delete an event (with its roles, citations, links and tags). Asks on a terminal.
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "services/identity.hpp"
@@ -14,10 +16,47 @@
 namespace kb::cli {
 namespace {
 
-Result<void> run_rm(const std::string& ref, bool yes, Context& ctx) {
+// Deletes event `id` (recorded in `op`): its own links change the other ends too.
+Result<Event> remove_one(Store& store, Id id, services::OpRecorder& op) {
+  KB_ASSIGN(Event e, store.event(id));
+  KB_TRY(op.watch(store, id));
+  // Events merged into this one and events it links to change too.
+  for (const auto& l : e.links) {
+    KB_TRY(op.watch(store, l.other_id));
+  }
+  KB_TRY(op.watch_merged(store, id));  // also those merged through a chain, without a link
+  KB_TRY(store.remove_event(id));
+  return e;
+}
+
+Result<void> run_rm(const std::optional<std::string>& ref, const std::string& where, bool yes,
+                    Context& ctx) {
+  if (ref.has_value() == !where.empty()) {
+    return fail(Errc::invalid_argument,
+                "kb rm takes one event (kb rm 12) or a filter (kb rm --where \"…\"), not both");
+  }
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
-  KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
+  if (!where.empty()) {
+    KB_ASSIGN(const auto ids, where_events(store, where, ctx));
+    KB_ASSIGN(const bool go, confirm_bulk(ctx, ids.size(), "delete", yes, where));
+    if (!go) {
+      return ok();
+    }
+    services::OpRecorder op(op_user(ctx), fmt::format("rm --where \"{}\"", where));
+    for (const Id id : ids) {
+      // An earlier deletion in this run may have taken a merged event with it.
+      auto removed = remove_one(store, id, op);
+      if (!removed.has_value() && removed.error().code != Errc::not_found) {
+        return removed.error();
+      }
+    }
+    KB_TRY(op.finish(store));
+    KB_TRY(tx.commit());
+    ctx.out << fmt::format("deleted {} event{}\n", ids.size(), ids.size() == 1 ? "" : "s");
+    return ok();
+  }
+  KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, *ref));
   KB_ASSIGN(Event e, store.event(id));
   if (!yes && ctx.in_is_tty) {
     ctx.err << fmt::format("Delete #{} {} \"{}\"? [y/N] ", id, e.date.display(), e.title);
@@ -30,13 +69,8 @@ Result<void> run_rm(const std::string& ref, bool yes, Context& ctx) {
     }
   }
   services::OpRecorder op(op_user(ctx), fmt::format("rm #{} {}", id, e.title));
-  KB_TRY(op.watch(store, id));
-  // Events merged into this one and events it links to change too.
-  for (const auto& l : e.links) {
-    KB_TRY(op.watch(store, l.other_id));
-  }
-  KB_TRY(op.watch_merged(store, id));  // also those merged through a chain, without a link
-  KB_TRY(store.remove_event(id));
+  KB_ASSIGN(const Event removed, remove_one(store, id, op));
+  (void)removed;
   KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   ctx.out << fmt::format("deleted #{}  {}\n", id, e.title);
@@ -46,13 +80,14 @@ Result<void> run_rm(const std::string& ref, bool yes, Context& ctx) {
 }  // namespace
 
 void add_rm_command(CLI::App& app, Context& ctx) {
-  auto id = std::make_shared<std::string>();
+  auto id = std::make_shared<std::optional<std::string>>();
+  auto where = std::make_shared<std::string>();
   auto yes = std::make_shared<bool>(false);
-  auto* sub = app.add_subcommand("rm", "Delete an event");
-  sub->add_option("id", *id, "Event: local number or permanent id")->required();
-  sub->add_flag("--yes,-y", *yes, "Do not ask for confirmation");
-  sub->footer("Example: kb rm 12 --yes");
-  on_run(sub, ctx, [id, yes, &ctx] { return run_rm(*id, *yes, ctx); });
+  auto* sub = app.add_subcommand("rm", "Delete an event, or every event a filter selects");
+  sub->add_option("id", *id, "Event: local number or permanent id");
+  add_bulk_options(sub, *where, *yes);
+  sub->footer("Example: kb rm 12 --yes\n         kb rm --where \"--tag draft --to 1990\"");
+  on_run(sub, ctx, [id, where, yes, &ctx] { return run_rm(*id, *where, *yes, ctx); });
 }
 
 }  // namespace kb::cli

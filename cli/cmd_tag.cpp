@@ -1,4 +1,4 @@
-// kb tag: add tags to one or more events.
+// kb tag / kb untag: add or remove tags on events, named by number or chosen by --where.
 
 #include <algorithm>
 #include <memory>
@@ -8,69 +8,135 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "services/identity.hpp"
 #include "services/oplog.hpp"
 
 namespace kb::cli {
+namespace {
 
-void add_tag_command(CLI::App& app, Context& ctx) {
-  auto id = std::make_shared<std::string>();
-  auto rest = std::make_shared<std::vector<std::string>>();
-  auto* sub = app.add_subcommand("tag", "Add tags to events");
-  sub->add_option("id", *id, "Event: local number or permanent id")->required();
-  sub->add_option("more", *rest,
-                  "More event numbers, then the tags (the first word that is not a number "
-                  "begins the tags)")
-      ->required();
-  sub->footer("Example: kb tag 12 crimea annexation\n         kb tag 1103 1192 bakhmut");
-  on_run(sub, ctx, [id, rest, &ctx]() -> Result<void> {
-    // "kb tag 1103 1192 bakhmut" tags two events (error class: it made a tag named "1192").
-    std::vector<std::string> refs = {*id};
-    std::size_t first_tag = 0;
-    while (first_tag < rest->size() && all_digits((*rest)[first_tag])) {
-      refs.push_back((*rest)[first_tag++]);
+struct TagOptions {
+  std::vector<std::string> words;  // event numbers then tags; with --where, tags only
+  std::string where;
+  bool yes = false;
+};
+
+// Adds (`add`) or removes the tags on the events the options name, in one transaction.
+Result<void> run_tags(const TagOptions& o, bool add, Context& ctx) {
+  const std::string_view verb = add ? "tag" : "untag";
+  std::vector<std::string> refs;
+  std::size_t first_tag = 0;
+  if (o.where.empty()) {
+    // "kb tag 1103 1192 bakhmut" tags two events (error class: it made a tag named "1192"); the
+    // first word is always an event (it may be a permanent id).
+    if (!o.words.empty()) {
+      refs.push_back(o.words.front());
+      first_tag = 1;
     }
-    const std::vector<std::string> tags(rest->begin() + static_cast<std::ptrdiff_t>(first_tag),
-                                        rest->end());
-    if (tags.empty()) {
-      return fail(Errc::invalid_argument,
-                  "no tag given: event numbers come first, then at least one tag that is not a "
-                  "number (kb tag 12 crimea)");
+    while (first_tag < o.words.size() && all_digits(o.words[first_tag])) {
+      refs.push_back(o.words[first_tag++]);
     }
-    KB_ASSIGN(Store store, open_store(ctx, true));
-    KB_ASSIGN(Transaction tx, store.transaction());
-    std::vector<Id> ids;
-    for (const std::string& ref : refs) {
-      KB_ASSIGN(const Id event_id, services::resolve_ref(store, RecordKind::event, ref));
-      if (std::find(ids.begin(), ids.end(), event_id) == ids.end()) {
-        ids.push_back(event_id);
-      }
+  }
+  std::vector<std::string> tags(o.words.begin() + static_cast<std::ptrdiff_t>(first_tag),
+                                o.words.end());
+  if (tags.empty()) {
+    return fail(Errc::invalid_argument,
+                fmt::format("no tag given: event numbers come first, then at least one tag that "
+                            "is not a number (kb {} 12 crimea, kb {} --where \"…\" crimea)",
+                            verb, verb));
+  }
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  std::vector<Id> ids;
+  if (!o.where.empty()) {
+    KB_ASSIGN(ids, where_events(store, o.where, ctx));
+    KB_ASSIGN(const bool go, confirm_bulk(ctx, ids.size(),
+                                          fmt::format("{} {} {}", verb, add ? "with" : "removing",
+                                                      fmt::join(tags, ", ")),
+                                          o.yes, o.where));
+    if (!go) {
+      return ok();
     }
-    std::vector<std::string> numbered;
-    for (const Id event_id : ids) {
-      numbered.push_back(fmt::format("#{}", event_id));
+  }
+  for (const std::string& ref : refs) {
+    KB_ASSIGN(const Id event_id, services::resolve_ref(store, RecordKind::event, ref));
+    if (std::find(ids.begin(), ids.end(), event_id) == ids.end()) {
+      ids.push_back(event_id);
     }
-    services::OpRecorder op(
-        op_user(ctx), fmt::format("tag {} {}", fmt::join(numbered, " "), fmt::join(tags, " ")));
-    for (const Id event_id : ids) {
-      KB_TRY(op.watch(store, event_id));
+  }
+  std::vector<std::string> numbered;
+  for (const Id event_id : ids) {
+    numbered.push_back(fmt::format("#{}", event_id));
+  }
+  const std::string target = o.where.empty() ? fmt::format("{}", fmt::join(numbered, " "))
+                                             : fmt::format("--where \"{}\"", o.where);
+  services::OpRecorder op(op_user(ctx),
+                          fmt::format("{} {} {}", verb, target, fmt::join(tags, " ")));
+  std::vector<std::string> normal;
+  for (const auto& t : tags) {
+    normal.push_back(normal_tag(t));
+  }
+  std::size_t changed = 0;
+  for (const Id event_id : ids) {
+    KB_TRY(op.watch(store, event_id));
+    if (add) {
       KB_TRY(store.add_tags(event_id, tags));
-      KB_TRY(store.mark_curated(event_id));
+    } else {
+      KB_ASSIGN(Event e, store.event(event_id));
+      const std::size_t before = e.tags.size();
+      std::erase_if(e.tags, [&](const std::string& t) {
+        return std::find(normal.begin(), normal.end(), normal_tag(t)) != normal.end();
+      });
+      if (e.tags.size() == before) {
+        continue;
+      }
+      KB_TRY(store.update_event(e));
     }
-    KB_TRY(op.finish(store));
-    std::vector<Event> tagged;
+    KB_TRY(store.mark_curated(event_id));
+    ++changed;
+  }
+  KB_TRY(op.finish(store));
+  std::vector<Event> done;
+  if (ids.size() <= 20) {
     for (const Id event_id : ids) {
       KB_ASSIGN(Event e, store.event(event_id));
-      tagged.push_back(std::move(e));
+      done.push_back(std::move(e));
     }
-    KB_TRY(tx.commit());
-    for (const Event& e : tagged) {
-      ctx.out << fmt::format("#{}  {}  tags: {}\n", e.id, e.title, fmt::join(e.tags, ", "));
-    }
-    return ok();
-  });
+  }
+  KB_TRY(tx.commit());
+  for (const Event& e : done) {
+    ctx.out << fmt::format("#{}  {}  tags: {}\n", e.id, e.title, fmt::join(e.tags, ", "));
+  }
+  if (done.size() != ids.size() || !add) {
+    ctx.out << fmt::format("{} {} event{}\n", add ? "tagged" : "untagged", changed,
+                           changed == 1 ? "" : "s");
+  }
+  return ok();
 }
+
+void add_tags_command(CLI::App& app, Context& ctx, bool add) {
+  auto o = std::make_shared<TagOptions>();
+  auto* sub = app.add_subcommand(add ? "tag" : "untag",
+                                 add ? "Add tags to events" : "Remove tags from events");
+  sub->add_option("words", o->words,
+                  "Event numbers (or a permanent id first), then the tags: the first word that "
+                  "is not a number begins the tags; with --where, only tags")
+      ->required();
+  add_bulk_options(sub, o->where, o->yes);
+  sub->footer(add ? "Example: kb tag 12 crimea annexation\n"
+                    "         kb tag 1103 1192 bakhmut\n"
+                    "         kb tag --where \"--place Bakhmut --from 2023-05\" bakhmut --yes"
+                  : "Example: kb untag 12 annexation\n"
+                    "         kb untag --where \"--tag draft --curated\" draft");
+  on_run(sub, ctx, [o, add, &ctx] { return run_tags(*o, add, ctx); });
+}
+
+}  // namespace
+
+void add_tag_command(CLI::App& app, Context& ctx) { add_tags_command(app, ctx, true); }
+
+void add_untag_command(CLI::App& app, Context& ctx) { add_tags_command(app, ctx, false); }
 
 }  // namespace kb::cli

@@ -18,6 +18,7 @@ void add_rm_command(CLI::App& app, Context& ctx);        // kb rm: delete an eve
 void add_link_command(CLI::App& app, Context& ctx);      // kb link: typed relation
 void add_unlink_command(CLI::App& app, Context& ctx);    // kb unlink: remove a relation
 void add_tag_command(CLI::App& app, Context& ctx);       // kb tag: add tags
+void add_untag_command(CLI::App& app, Context& ctx);     // kb untag: remove tags
 void add_undo_command(CLI::App& app, Context& ctx);      // kb undo: revert the last command
 void add_log_command(CLI::App& app, Context& ctx);       // kb log: the operation log
 void add_entity_command(CLI::App& app, Context& ctx);    // kb entity add|alias|merge|list|show

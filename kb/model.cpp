@@ -124,4 +124,17 @@ std::optional<std::string> uuid_prefix(std::string_view s) {
   return out;
 }
 
+std::string normal_tag(std::string_view tag) {
+  while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.front())) != 0) {
+    tag.remove_prefix(1);
+  }
+  while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.back())) != 0) {
+    tag.remove_suffix(1);
+  }
+  std::string out(tag);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
 }  // namespace kb

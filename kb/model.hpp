@@ -35,6 +35,9 @@ Result<EntityKind> parse_entity_kind(std::string_view s);
 Result<Role> parse_role(std::string_view s);
 Result<Status> parse_status(std::string_view s);
 
+// A tag as stored: trimmed and lower-cased (ASCII); empty if nothing is left.
+std::string normal_tag(std::string_view tag);
+
 // The event kinds (the `event_kind` table) and link relations (`link_relation`), in order.
 const std::vector<std::string_view>& event_kinds();
 const std::vector<std::string_view>& link_relations();

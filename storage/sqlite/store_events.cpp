@@ -79,20 +79,6 @@ constexpr std::string_view kRelated =
     "AND o.last_day >= ?2 AND o.first_day <= ?3 "
     "GROUP BY o.event_id ORDER BY o.first_day, o.last_day, o.event_id LIMIT ?4";
 
-// Lower-cased, trimmed tag; empty if nothing is left.
-std::string normal_tag(std::string_view tag) {
-  while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.front())) != 0) {
-    tag.remove_prefix(1);
-  }
-  while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.back())) != 0) {
-    tag.remove_suffix(1);
-  }
-  std::string out(tag);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 Result<void> validate(const Event& e) {
   if (e.title.find_first_not_of(" \t\r\n") == std::string::npos) {
     return fail(Errc::invalid_argument, "an event needs a title");
