@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "render/search.hpp"
 
 namespace kb::cli {
 namespace {
@@ -38,15 +39,13 @@ Result<void> run_search(const SearchOptions& o, Context& ctx) {
   if (format == Format::json) {
     auto arr = nlohmann::ordered_json::array();
     for (const auto& h : hits) {
-      nlohmann::ordered_json j;
-      j["type"] = h.what == SearchHit::What::event ? "event" : "source";
-      j["id"] = h.id;
-      j["title"] = h.title;
-      j["date"] = h.date ? nlohmann::ordered_json(h.date->display()) : nullptr;
-      j["published"] = h.published ? nlohmann::ordered_json(*h.published) : nullptr;
-      j["snippet"] = h.snippet;
-      j["rank"] = h.rank;
-      arr.push_back(std::move(j));
+      if (h.what == SearchHit::What::event) {
+        KB_ASSIGN(const Event e, store.event(h.id));
+        arr.push_back(render::event_hit_json(h, e));
+      } else {
+        KB_ASSIGN(const Source src, store.source(h.id));
+        arr.push_back(render::source_hit_json(h, src));
+      }
     }
     ctx.out << arr.dump(2) << '\n';
     return ok();

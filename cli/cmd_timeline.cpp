@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/filter_options.hpp"
+#include "render/exchange.hpp"
 #include "render/timeline.hpp"
 
 namespace kb::cli {
@@ -38,7 +39,7 @@ Result<void> run_timeline(const TimelineOptions& o, Context& ctx) {
       ctx.out << render::timeline_markdown(events);
       break;
     case Format::csv:
-      ctx.out << render::timeline_csv(events);
+      ctx.out << render::export_csv(events);  // one CSV layout for events
       break;
     case Format::json: {
       auto arr = nlohmann::ordered_json::array();

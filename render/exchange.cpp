@@ -105,32 +105,36 @@ std::string ics_stamp(std::string_view iso) {
 
 const std::vector<std::string_view>& export_csv_columns() {
   static const std::vector<std::string_view> kColumns = {
-      "date", "title",  "kind",    "actors",  "place", "source", "quote",     "tags",
-      "id",   "status", "targets", "summary", "first", "last",   "precision", "uuid"};
+      "date",      "title", "kind",         "actors",    "place",     "source",    "quote",
+      "tags",      "id",    "status",       "targets",   "summary",   "first",     "last",
+      "precision", "uuid",  "source_title", "publisher", "claimants", "mentioned", "confidence"};
   return kColumns;
 }
 
 std::string export_csv(const std::vector<Event>& events) {
   std::string out = fmt::format("{}\r\n", fmt::join(export_csv_columns(), ","));
   for (const auto& e : events) {
-    std::string source, quote;
+    // The first cited source with a URL: its address, title, publisher and the quote.
+    const Citation* cited = nullptr;
     for (const auto& c : e.citations) {
       if (c.url) {
-        source = *c.url;
-        quote = c.quote;
+        cited = &c;
         break;
       }
     }
     const Json first = day_json(e.date.first());
     const Json last = day_json(e.date.last());
     out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(csv_date(e)),
-        csv_field(e.title), e.kind, csv_field(joined(e, Role::actor)),
-        csv_field(joined(e, Role::location)), csv_field(source), csv_field(quote),
-        csv_field(fmt::format("{}", fmt::join(e.tags, "; "))), e.id, to_string(e.status),
-        csv_field(joined(e, Role::target)), csv_field(e.summary),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
+        csv_field(csv_date(e)), csv_field(e.title), e.kind, csv_field(joined(e, Role::actor)),
+        csv_field(joined(e, Role::location)), csv_field(cited ? *cited->url : ""),
+        csv_field(cited ? cited->quote : ""), csv_field(fmt::format("{}", fmt::join(e.tags, "; "))),
+        e.id, to_string(e.status), csv_field(joined(e, Role::target)), csv_field(e.summary),
         first.is_null() ? "" : first.get<std::string>(),
-        last.is_null() ? "" : last.get<std::string>(), to_string(e.date.precision()), e.uuid);
+        last.is_null() ? "" : last.get<std::string>(), to_string(e.date.precision()), e.uuid,
+        csv_field(cited ? cited->source_title : ""),
+        csv_field(cited ? cited->publisher.value_or("") : ""), csv_field(joined(e, Role::claimant)),
+        csv_field(joined(e, Role::mentioned)), e.confidence);
   }
   return out;
 }

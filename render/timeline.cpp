@@ -1,4 +1,4 @@
-// Event renderers: text, Markdown, CSV, JSON.
+// Event renderers: text, Markdown, JSON (the CSV layout is render/exchange.hpp's).
 
 #include "render/timeline.hpp"
 
@@ -10,17 +10,6 @@
 
 namespace kb::render {
 namespace {
-
-std::string names_with_role(const Event& e, Role role) {
-  std::string out;
-  for (const auto& p : e.participants) {
-    if (p.role == role) {
-      out += out.empty() ? "" : "; ";
-      out += p.name;
-    }
-  }
-  return out;
-}
 
 nlohmann::ordered_json optional_json(const std::optional<std::string>& s) {
   return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
@@ -133,32 +122,6 @@ std::string timeline_markdown(const std::vector<Event>& events) {
       }
     }
     out += '\n';
-  }
-  return out;
-}
-
-std::string timeline_csv(const std::vector<Event>& events) {
-  std::string out =
-      "id,first,last,date,precision,title,kind,status,actors,targets,places,tags,"
-      "sources\r\n";
-  for (const auto& e : events) {
-    std::string urls;
-    for (const auto& c : e.citations) {
-      if (c.url && urls.find(*c.url) == std::string::npos) {
-        urls += urls.empty() ? "" : " ";
-        urls += *c.url;
-      }
-    }
-    const auto first = day_json(e.date.first());
-    const auto last = day_json(e.date.last());
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", e.id,
-                       first.is_null() ? "" : first.get<std::string>(),
-                       last.is_null() ? "" : last.get<std::string>(), csv_field(e.date.display()),
-                       to_string(e.date.precision()), csv_field(e.title), e.kind,
-                       to_string(e.status), csv_field(names_with_role(e, Role::actor)),
-                       csv_field(names_with_role(e, Role::target)),
-                       csv_field(names_with_role(e, Role::location)),
-                       csv_field(fmt::format("{}", fmt::join(e.tags, ";"))), csv_field(urls));
   }
   return out;
 }

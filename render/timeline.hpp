@@ -1,4 +1,5 @@
-// Renders events for the terminal, Markdown, CSV and the JSON contract (see README "JSON").
+// Renders events for the terminal, Markdown and the JSON contract (see README "JSON"); the one
+// CSV layout for events is export_csv (render/exchange.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -22,8 +23,5 @@ nlohmann::ordered_json day_json(date::sys_days d);
 std::string timeline_text(const std::vector<Event>& events, bool color);
 // A Markdown list, one event per line, with its first citation's URL as a link.
 std::string timeline_markdown(const std::vector<Event>& events);
-// CSV (RFC 4180) with a header row: id,first,last,date,precision,title,kind,status,actors,
-// targets,places,tags,sources.
-std::string timeline_csv(const std::vector<Event>& events);
 
 }  // namespace kb::render

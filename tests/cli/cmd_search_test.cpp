@@ -22,8 +22,28 @@ TEST_SUITE("cli") {
     REQUIRE(j.size() == 1);
     CHECK(j[0]["type"] == "event");
     CHECK(j[0]["id"] == 1);
-    CHECK(j[0]["date"] == "5 December 1994");
+    // The event hit is the timeline's JSON object (ISO dates), plus type, snippet and rank.
+    CHECK(j[0]["date"]["value"] == "1994-12-05");
+    CHECK(j[0]["date"]["display"] == "5 December 1994");
+    auto timeline = nlohmann::json::parse(ok({"timeline", "--format", "json"}))[0];
+    auto hit = j[0];
+    for (const char* key : {"type", "snippet", "rank"}) {
+      hit.erase(key);
+    }
+    CHECK(hit == timeline);
     CHECK(j[0]["snippet"].get<std::string>().find("[Security]") != std::string::npos);
+    // A source hit carries the source's fields, its publication time as stored.
+    const auto src = nlohmann::json::parse(ok({"search", "annexed", "--format", "json"}));
+    bool source_seen = false;
+    for (const auto& h : src) {
+      if (h["type"] == "source") {
+        source_seen = true;
+        CHECK(h["url"] == "https://example.org/a");
+        CHECK(h.contains("published"));
+        CHECK(h.contains("uuid"));
+      }
+    }
+    CHECK(source_seen == (src.size() > 1));
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb search says how many match when it shows fewer") {

@@ -29,16 +29,26 @@ TEST_SUITE("cli") {
           "- **18 March 2014** — Russia annexes Crimea ([source](https://example.org/a))\n");
   }
 
-  TEST_CASE_FIXTURE(TempKb, "kb timeline --format csv writes RFC 4180 rows") {
+  TEST_CASE_FIXTURE(TempKb, "kb timeline --format csv writes the one CSV layout of events") {
     seed();
     ok({"tag", "2", "crimea", "annexation"});
     ok({"edit", "1", "--title", "Budapest Memorandum, signed"});
-    CHECK(ok({"timeline", "--format", "csv"}) ==
-          "id,first,last,date,precision,title,kind,status,actors,targets,places,tags,sources\r\n"
-          "1,1994-12-05,1994-12-05,5 December 1994,day,\"Budapest Memorandum, signed\","
-          "agreement,reported,Russia; Ukraine; United States,,,,\r\n"
-          "2,2014-03-18,2014-03-18,18 March 2014,day,Russia annexes Crimea,territorial_change,"
-          "reported,Russia,,Crimea,annexation;crimea,https://example.org/a\r\n");
+    const std::string csv = ok({"timeline", "--format", "csv"});
+    const std::string uuid1 = nlohmann::json::parse(ok({"show", "1", "--format", "json"}))["uuid"];
+    const std::string uuid2 = nlohmann::json::parse(ok({"show", "2", "--format", "json"}))["uuid"];
+    CHECK(csv ==
+          "date,title,kind,actors,place,source,quote,tags,id,status,targets,summary,first,last,"
+          "precision,uuid,source_title,publisher,claimants,mentioned,confidence\r\n"
+          "1994-12-05,\"Budapest Memorandum, signed\",agreement,Russia; Ukraine; United States,,,,"
+          ",1,reported,,Security assurances for Ukraine,1994-12-05,1994-12-05,day," +
+              uuid1 +
+              ",,,,,1\r\n"
+              "2014-03-18,Russia annexes Crimea,territorial_change,Russia,Crimea,"
+              "https://example.org/a,Russia annexed Crimea.,annexation; crimea,2,reported,,,"
+              "2014-03-18,2014-03-18,day," +
+              uuid2 + ",,,,,1\r\n");
+    // The same rows as kb export --format csv.
+    CHECK(ok({"export", "--format", "csv"}) == csv);
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb timeline --format json follows the documented contract") {

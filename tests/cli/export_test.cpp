@@ -123,7 +123,8 @@ TEST_SUITE("cli") {
     const auto r = test::kb_run(db, {"export", "--format", "csv", "Ukraine"});
     REQUIRE(r.code == 0);
     CHECK(r.out.rfind("date,title,kind,actors,place,source,quote,tags,id,status,targets,summary,"
-                      "first,last,precision,uuid\r\n",
+                      "first,last,precision,uuid,source_title,publisher,claimants,mentioned,"
+                      "confidence\r\n",
                       0) == 0);
     CHECK(r.out.find("2023-W20-WE,Bakhmut falls to Wagner,territorial_change,Wagner,Bakhmut,") !=
           std::string::npos);
