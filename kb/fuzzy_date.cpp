@@ -305,6 +305,10 @@ std::optional<Modifier> modifier_from_string(std::string_view s) {
   return find_name<Modifier>(kModifierNames, s);
 }
 
+std::optional<Modifier> modifier_from_timex(std::string_view s) {
+  return find_name<Modifier>(kTimexMods, s);
+}
+
 std::string iso_day(date::sys_days d) {
   const date::year_month_day ymd{d};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),

@@ -52,6 +52,9 @@ std::optional<Precision> precision_from_string(std::string_view s);
 std::string_view to_string(Modifier m);
 // Parses the spelling of to_string(Modifier); nullopt if unknown.
 std::optional<Modifier> modifier_from_string(std::string_view s);
+// Parses a TIMEX3 `mod` ("" for none, "START", "ON_OR_AFTER", ...: FuzzyDate::timex_mod());
+// nullopt if unknown.
+std::optional<Modifier> modifier_from_timex(std::string_view s);
 
 // An interval of days [first, last] with the precision and modifier it was stated at.
 // Invariants: first <= last; for a range ("2019–2028") is_range() is true and `precision` is

@@ -54,45 +54,54 @@ Json source_json(const Source& s) {
               {"body", s.body}};
 }
 
+// An event as the README's JSON contract writes it (version 2: `date` with the TIMEX3 mod, the
+// text and the display; entities with their names and kinds; citations with their sources'
+// details), plus what a restore needs (citation ids and quote offsets). Only ids, roles, the
+// date's value, mod and text, and the citation ids, sources, quotes and offsets are read back.
 Json event_json(const Event& e) {
   Json j;
   j["id"] = e.id;
   j["uuid"] = e.uuid;
   j["title"] = e.title;
   j["summary"] = e.summary;
-  j["date"] = Json{{"value", e.date.timex()},
-                   {"mod", std::string(to_string(e.date.modifier()))},
-                   {"first", day(e.date.first())},
-                   {"last", day(e.date.last())},
-                   {"precision", std::string(to_string(e.date.precision()))}};
-  j["date_text"] = e.date_text;
   j["kind"] = e.kind;
   j["status"] = std::string(to_string(e.status));
   j["confidence"] = e.confidence;
   j["origin"] = std::string(to_string(e.origin));
-  j["recorded_at"] = e.recorded_at;
-  j["updated_at"] = e.updated_at;
-  if (e.merged_into) {
-    j["merged_into"] = *e.merged_into;
-  }
-  if (e.curated) {
-    j["curated"] = true;
-  }
+  j["date"] = Json{{"value", e.date.timex()},
+                   {"mod", std::string(e.date.timex_mod())},
+                   {"first", day(e.date.first())},
+                   {"last", day(e.date.last())},
+                   {"precision", std::string(to_string(e.date.precision()))},
+                   {"text", e.date_text},
+                   {"display", e.date.display()}};
   auto roles = Json::array();
   for (const auto& p : e.participants) {
-    roles.push_back(Json{{"id", p.entity_id}, {"role", std::string(to_string(p.role))}});
+    roles.push_back(Json{{"id", p.entity_id},
+                         {"name", p.name},
+                         {"kind", std::string(to_string(p.kind))},
+                         {"role", std::string(to_string(p.role))}});
   }
   j["entities"] = std::move(roles);
   auto cites = Json::array();
   for (const auto& c : e.citations) {
     cites.push_back(Json{{"id", c.id},
                          {"source_id", c.source_id},
+                         {"url", opt(c.url)},
+                         {"title", c.source_title},
+                         {"publisher", opt(c.publisher)},
+                         {"original_publisher", opt(c.original_publisher)},
+                         {"published", opt(c.published)},
                          {"quote", c.quote},
                          {"quote_begin", opt(c.quote_begin)},
                          {"quote_end", opt(c.quote_end)}});
   }
   j["citations"] = std::move(cites);
   j["tags"] = e.tags;
+  j["merged_into"] = e.merged_into ? Json(*e.merged_into) : Json(nullptr);
+  j["recorded_at"] = e.recorded_at;
+  j["updated_at"] = e.updated_at;
+  j["curated"] = e.curated;
   return j;
 }
 
@@ -255,8 +264,11 @@ Source read_source(const Json& j, const std::string& where) {
   return s;
 }
 
-FuzzyDate read_date(const Json& j, const std::string& where) {
-  const auto mod = modifier_from_string(str(j, "mod", where));
+// A date's value and mod: the TIMEX3 mod (version 2: "", "START", ...) when `timex`, else kb's
+// own name for it (version 1 and bookkeeping: "none", "early", ...).
+FuzzyDate read_date(const Json& j, const std::string& where, bool timex = false) {
+  const std::string spelled = str(j, "mod", where);
+  const auto mod = timex ? modifier_from_timex(spelled) : modifier_from_string(spelled);
   if (!mod) {
     bad(where + ".mod", "unknown date mod");
   }
@@ -264,21 +276,22 @@ FuzzyDate read_date(const Json& j, const std::string& where) {
       .with_modifier(*mod);
 }
 
-Event read_event(const Json& j, const std::string& where) {
+Event read_event(const Json& j, const std::string& where, int version) {
   Event e;
   e.id = id(j, "id", where);
   e.uuid = uuid_of(j, where);
   e.title = str(j, "title", where);
   e.summary = str(j, "summary", where);
-  e.date = read_date(member(j, "date", where), where + ".date");
-  e.date_text = str(j, "date_text", where);
+  const Json& date = member(j, "date", where);
+  e.date = read_date(date, where + ".date", version >= 2);
+  e.date_text = version >= 2 ? str(date, "text", where + ".date") : str(j, "date_text", where);
   e.kind = unwrap(parse_event_kind(str(j, "kind", where)), where + ".kind");
   e.status = unwrap(parse_status(str(j, "status", where)), where + ".status");
   e.confidence = number(j, "confidence", where);
   e.origin = str(j, "origin", where) == "imported" ? Origin::imported : Origin::manual;
   e.recorded_at = str(j, "recorded_at", where);
   e.updated_at = str(j, "updated_at", where);
-  if (j.contains("merged_into")) {
+  if (j.contains("merged_into") && !j["merged_into"].is_null()) {
     e.merged_into = id(j, "merged_into", where);
   }
   if (j.contains("curated")) {
@@ -294,6 +307,10 @@ Event read_event(const Json& j, const std::string& where) {
     Participant p;
     p.entity_id = id(r, "id", at);
     p.role = unwrap(parse_role(str(r, "role", at)), at + ".role");
+    if (version >= 2) {  // shown for other readers; the entity record is what is restored
+      p.name = str(r, "name", at);
+      p.kind = unwrap(parse_entity_kind(str(r, "kind", at)), at + ".kind");
+    }
     e.participants.push_back(std::move(p));
   }
   i = 0;
@@ -305,6 +322,13 @@ Event read_event(const Json& j, const std::string& where) {
     cit.quote = str(c, "quote", at);
     cit.quote_begin = opt_id(c, "quote_begin", at);
     cit.quote_end = opt_id(c, "quote_end", at);
+    if (version >= 2) {  // the source's details, as the JSON contract shows them
+      cit.url = opt_text(c, "url", at);
+      cit.source_title = str(c, "title", at);
+      cit.publisher = opt_text(c, "publisher", at);
+      cit.original_publisher = opt_text(c, "original_publisher", at);
+      cit.published = opt_text(c, "published", at);
+    }
     e.citations.push_back(std::move(cit));
   }
   e.tags = strings(j, "tags", where);
@@ -434,7 +458,7 @@ class Locator final : public nlohmann::json_sax<Json> {
 
 // Converts the parsed document; throws invalid_argument naming the first unusable value, which
 // read_kb_json turns into one Error.
-KbDump read_document(const Json& doc, std::string& where) {
+KbDump read_document(const Json& doc, std::string& where, int version) {
   KbDump dump;
   std::size_t i = 0;
   for (const auto& j : array(doc, "entities", "document")) {
@@ -449,7 +473,7 @@ KbDump read_document(const Json& doc, std::string& where) {
   i = 0;
   for (const auto& j : array(doc, "events", "document")) {
     where = fmt::format("events[{}]", i++);
-    dump.events.push_back(read_event(j, where));
+    dump.events.push_back(read_event(j, where, version));
   }
   i = 0;
   for (const auto& j : array(doc, "links", "document")) {
@@ -571,13 +595,15 @@ Result<KbDump> read_kb_json(std::string_view text) {
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != std::string(kKbJsonFormat)) {
     return fail(Errc::parse, "kb JSON: missing \"format\": \"kb-json\"");
   }
-  if (!doc.contains("version") || doc["version"] != kKbJsonVersion) {
-    return fail(Errc::parse, fmt::format("kb JSON: unsupported version (this kb reads version {})",
-                                         kKbJsonVersion));
+  if (!doc.contains("version") || (doc["version"] != 1 && doc["version"] != kKbJsonVersion)) {
+    return fail(Errc::parse,
+                fmt::format("kb JSON: unsupported version (this kb reads versions 1 and {})",
+                            kKbJsonVersion));
   }
+  const int version = doc["version"] == 1 ? 1 : kKbJsonVersion;
   std::string where = "document";
   try {  // the conversion stops by exception at the first unusable value; here it is an Error
-    return read_document(doc, where);
+    return read_document(doc, where, version);
   } catch (const std::invalid_argument& e) {
     return fail(Errc::parse, fmt::format("kb JSON: {}", e.what()));
   } catch (const std::exception& e) {  // not expected: every access above is checked first

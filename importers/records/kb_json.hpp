@@ -16,7 +16,7 @@ namespace kb::importers {
 // The value of the top-level "format" key that marks a kb JSON document.
 inline constexpr std::string_view kKbJsonFormat = "kb-json";
 // The version this reader and writer speak.
-inline constexpr int kKbJsonVersion = 1;
+inline constexpr int kKbJsonVersion = 2;  // version 1 is still read
 
 // Writes `dump` as kb JSON: records sorted by id, keys in a fixed order, two-space indent, a
 // final newline. Equal dumps give byte-identical text.

@@ -192,6 +192,27 @@ TEST_SUITE("importers") {
     CHECK(r.error().message == "line 3: a quoted field is never closed");
   }
 
+  TEST_CASE("read_kb_json still reads version 1 (kb's modifier names and date_text)") {
+    const std::string v1 =
+        R"({"format": "kb-json", "version": 1, "entities": [], "sources": [], "events": [)"
+        R"({"id": 7, "uuid": "", "title": "Talks", "summary": "", "date": {"value": "2014",)"
+        R"( "mod": "early", "first": "2014-01-01", "last": "2014-04-30", "precision": "year"},)"
+        R"( "date_text": "early 2014", "kind": "meeting", "status": "reported", "confidence": 1,)"
+        R"( "origin": "manual", "recorded_at": "", "updated_at": "", "entities": [],)"
+        R"( "citations": [], "tags": []}], "links": []})";
+    auto back = read_kb_json(v1);
+    REQUIRE(back.has_value());
+    CHECK(back->events.at(0).date.display() == "early 2014");
+    CHECK(back->events.at(0).date_text == "early 2014");
+    // Version 2 writes the JSON contract's spellings: the TIMEX3 mod and date.text.
+    const std::string v2 = write_kb_json(*back);
+    CHECK(v2.find("\"version\": 2") != std::string::npos);
+    CHECK(v2.find("\"mod\": \"START\"") != std::string::npos);
+    CHECK(v2.find("\"text\": \"early 2014\"") != std::string::npos);
+    CHECK(v2.find("date_text") == std::string::npos);
+    CHECK_FALSE(read_kb_json(R"({"format": "kb-json", "version": 3})").has_value());
+  }
+
   TEST_CASE("write_kb_json and read_kb_json round-trip a dump") {
     KbDump d;
     Entity n;
