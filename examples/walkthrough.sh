@@ -12,7 +12,7 @@ KB=${KB:-kb}
 DB=${DB:-$here/../build/demo.db}
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export KB_DB="$DB"
-kb() { "$KB" "$@" >/dev/null || { echo "walkthrough: kb $* failed" >&2; exit 1; }; }
+kb() { command "$KB" "$@" >/dev/null || { echo "walkthrough: kb $* failed" >&2; exit 1; }; }
 
 kb import --url https://caliber.az/ "$here/caliber-az-2023-05-23-wsj-ukraine-security-model.txt"
 
@@ -22,4 +22,4 @@ kb add "Ukraine declares independence" --date 1991-08-24 --kind decision --actor
 kb add "Minsk II agreement on the war in Donbas" --date 2015-02-12 --kind agreement \
   --actor Ukraine --actor Russia --source "$W/Minsk_agreements"
 
-"$KB" timeline ukraine
+command "$KB" timeline ukraine
