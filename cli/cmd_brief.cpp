@@ -22,6 +22,7 @@ namespace {
 struct BriefOptions {
   std::string topic;
   EventFilter filter;  // its dates are the briefing's period
+  std::size_t top = services::kDefaultTop;
   std::optional<std::string> output;
   std::optional<std::string> title;
   bool force = false;  // -o (or its .svg) may be a symbolic link: write the file it points to
@@ -35,6 +36,7 @@ Result<services::BriefingQuery> query_of(const BriefOptions& o, const Context& c
   q.from = q.filter.from;
   q.to = q.filter.to;
   q.as_of = q.filter.as_of;
+  q.top = o.top;
   return q;
 }
 
@@ -84,6 +86,9 @@ void add_brief_command(CLI::App& app, Context& ctx) {
   sub->add_option("--as-of", o->filter.as_of,
                   "Only what was known on that date; later events go under Ahead");
   add_filter_options(sub, o->filter, FilterParts{.order = false, .dates = false, .topic = false});
+  sub->add_option("--top", o->top,
+                  "Show the N most significant key developments (kind, independent sources, "
+                  "curation, actors; default 12), the rest counted per kind; 0 shows all");
   sub->add_option("--output,-o", o->output,
                   "Write FILE.md, and the timeline picture FILE.svg next to it");
   sub->add_option("--title", o->title, "The briefing's title (default: Briefing: TOPIC)");

@@ -174,7 +174,13 @@ std::string period_line(const Briefing& b) {
     parts.push_back(
         fmt::format("as known on {}", FuzzyDate::day(date::year_month_day{*b.as_of}).display()));
   }
-  parts.push_back(fmt::format("{} key development{}", b.key.size(), b.key.size() == 1 ? "" : "s"));
+  if (b.key_total > b.key.size()) {
+    parts.push_back(
+        fmt::format("the {} most significant of {} key developments", b.key.size(), b.key_total));
+  } else {
+    parts.push_back(
+        fmt::format("{} key development{}", b.key.size(), b.key.size() == 1 ? "" : "s"));
+  }
   return fmt::format("*{}*", md_escape(fmt::format("{}", fmt::join(parts, " · "))));
 }
 
@@ -253,6 +259,21 @@ std::string render_briefing(const Briefing& b) {
   }
   for (const auto& e : b.key) {
     out += event_item(e, notes, "");
+  }
+  if (!b.left_out.empty()) {
+    // What the triage left out, largest kind first.
+    std::vector<std::pair<std::size_t, std::string>> kinds;
+    for (const auto& [kind, n] : b.left_out) {
+      kinds.emplace_back(n, kind);
+    }
+    std::stable_sort(kinds.begin(), kinds.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::vector<std::string> counted;
+    for (const auto& [n, kind] : kinds) {
+      counted.push_back(fmt::format("{} {}", n, kind));
+    }
+    out += fmt::format("\n*Also in this period, not shown: {} (`--top 0` lists them all).*\n",
+                       md_escape(fmt::format("{}", fmt::join(counted, ", "))));
   }
   std::set<Id> key_ids;
   for (const auto& e : b.key) {

@@ -3,12 +3,26 @@
 #include "services/briefing.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "services/xref.hpp"
 
 namespace kb::services {
 namespace {
+
+// What each kind weighs in a briefing's triage (error class: a month of a war briefed as 246
+// "key developments" in date order, statements and meetings burying the invasion). Kinds not
+// listed weigh 1.
+struct KindWeight {
+  std::string_view kind;
+  double weight;
+};
+constexpr KindWeight kKindWeights[] = {{"attack", 4},   {"territorial_change", 5}, {"agreement", 4},
+                                       {"election", 3}, {"decision", 3},           {"sanction", 3},
+                                       {"aid", 2.5},    {"application", 2},        {"meeting", 1.5},
+                                       {"visit", 1.5},  {"protest", 1.5},          {"statement", 1},
+                                       {"other", 0.5}};
 
 bool by_date(const Event& a, const Event& b) {
   if (a.date.first() != b.date.first()) {
@@ -21,6 +35,31 @@ bool by_date(const Event& a, const Event& b) {
 }
 
 }  // namespace
+
+double significance(const Event& e) {
+  double score = 1;
+  for (const auto& [kind, weight] : kKindWeights) {
+    if (kind == e.kind) {
+      score = weight;
+    }
+  }
+  std::set<std::string> publishers;
+  for (const auto& c : e.citations) {
+    publishers.insert(c.original_publisher.value_or(
+        c.publisher.value_or(c.url.value_or(std::to_string(c.source_id)))));
+  }
+  score += 2 * std::log2(1 + static_cast<double>(publishers.size()));
+  score += e.curated || e.origin == Origin::manual ? 2 : 0;
+  std::set<Id> named;
+  for (const auto& p : e.participants) {
+    if (p.role == Role::actor || p.role == Role::target) {
+      named.insert(p.entity_id);
+    }
+  }
+  score += 0.5 * static_cast<double>(std::min<std::size_t>(named.size(), 3));
+  score -= e.status == Status::disputed ? 1 : 0;
+  return score;
+}
 
 Result<Briefing> collect_briefing(Repository& store, const BriefingQuery& q, std::string title) {
   Briefing b;
@@ -54,6 +93,31 @@ Result<Briefing> collect_briefing(Repository& store, const BriefingQuery& q, std
       taken.insert(e.id);
       b.key.push_back(q.as_of ? as_known_on(std::move(e), *q.as_of) : std::move(e));
     }
+  }
+  // Triage: the `top` most significant (ties: the later first), shown in date order; the rest
+  // counted per kind.
+  b.key_total = b.key.size();
+  if (q.top != 0 && b.key.size() > q.top) {
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (std::size_t i = 0; i < b.key.size(); ++i) {
+      ranked.emplace_back(significance(b.key[i]), i);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second > y.second;
+    });
+    std::set<std::size_t> kept;
+    for (std::size_t r = 0; r < q.top; ++r) {
+      kept.insert(ranked[r].second);
+    }
+    std::vector<Event> shown;
+    for (std::size_t i = 0; i < b.key.size(); ++i) {
+      if (kept.count(i) != 0) {
+        shown.push_back(std::move(b.key[i]));
+      } else {
+        ++b.left_out[b.key[i].kind];  // still taken: not context, not ahead
+      }
+    }
+    b.key = std::move(shown);
   }
   std::set<Id> context_ids;
   for (const auto& e : b.key) {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "tests/cli/cli_seed.hpp"
 #include "tests/kb/markdown_check.hpp"
@@ -70,6 +71,43 @@ TEST_SUITE("cli") {
     r = test::kb_run(db, {"brief", "Ukraine"});  // today is 15 Jan 2026: nothing ahead
     CHECK(r.out.find("Hiroshima") != std::string::npos);
     CHECK(r.out.find("## Ahead") == std::string::npos);
+  }
+
+  TEST_CASE("kb brief triages: the most significant key developments, the rest counted") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    for (int d = 1; d <= 14; ++d) {
+      REQUIRE(test::kb_run(
+                  db, {"add", fmt::format("Spokesman comments on day {}", d), "--date",
+                       fmt::format("2022-02-{:02}", d), "--kind", "statement", "--actor", "Russia"})
+                  .code == 0);
+    }
+    REQUIRE(test::kb_run(db, {"add", "Russia invades Ukraine", "--date", "2022-02-24", "--kind",
+                              "attack", "--actor", "Russia", "--target", "Ukraine"})
+                .code == 0);
+    REQUIRE(test::kb_run(db, {"add", "Ceasefire talks", "--date", "2022-02-25", "--kind", "meeting",
+                              "--actor", "Russia", "--actor", "Ukraine"})
+                .code == 0);
+    const auto r = test::kb_run(db, {"brief", "Russia", "--from", "2022-02", "--top", "3"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("the 3 most significant of 16 key developments") != std::string::npos);
+    CHECK(r.out.find("Russia invades Ukraine") != std::string::npos);
+    CHECK(r.out.find("Ceasefire talks") != std::string::npos);
+    // Ties among the statements keep the latest; the rest is counted per kind.
+    CHECK(r.out.find("Spokesman comments on day 14") != std::string::npos);
+    CHECK(r.out.find("Spokesman comments on day 13") == std::string::npos);
+    CHECK(
+        r.out.find("*Also in this period, not shown: 13 statement (`--top 0` lists them all).*") !=
+        std::string::npos);
+    // In date order, as a briefing reads.
+    CHECK(r.out.find("day 14") < r.out.find("invades"));
+    CHECK(test::parse_markdown(r.out).rc == 0);
+    // --top 0 shows all; the default is 12.
+    const auto all = test::kb_run(db, {"brief", "Russia", "--from", "2022-02", "--top", "0"});
+    CHECK(all.out.find("16 key developments") != std::string::npos);
+    CHECK(all.out.find("not shown") == std::string::npos);
+    const auto dflt = test::kb_run(db, {"brief", "Russia", "--from", "2022-02"});
+    CHECK(dflt.out.find("the 12 most significant of 16") != std::string::npos);
   }
 
   TEST_CASE("kb brief on an unknown topic is a short valid document") {
