@@ -1,6 +1,7 @@
 // kb export: the knowledge base (or one topic) as kb JSON, CSV, TimelineJS JSON or iCalendar.
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -88,9 +89,22 @@ Result<std::string> render_export(Store& store, const ExportOptions& o, const Co
   if (o.format == "ics") {
     return render::export_ics(events);
   }
+  if (o.format == "geojson") {
+    std::map<Id, Entity> places;
+    for (const auto& e : events) {
+      for (const auto& p : e.participants) {
+        if (p.role == Role::location && places.count(p.entity_id) == 0) {
+          KB_ASSIGN(Entity place, store.entity(p.entity_id));
+          places.emplace(p.entity_id, std::move(place));
+        }
+      }
+    }
+    return render::export_geojson(events, places).dump(2) + "\n";
+  }
   return fail(
       Errc::invalid_argument,
-      fmt::format("unknown export format '{}' (expected json, csv, timelinejs or ics)", o.format));
+      fmt::format("unknown export format '{}' (expected json, csv, timelinejs, ics or geojson)",
+                  o.format));
 }
 
 Result<void> run_export(const ExportOptions& o, Context& ctx) {
@@ -111,7 +125,7 @@ void add_export_command(CLI::App& app, Context& ctx) {
   add_filter_options(sub, o->filter);
   sub->add_option("--format,-f", o->format,
                   "json (kb JSON, re-importable), csv (one event per row), timelinejs, ics "
-                  "(planned events)");
+                  "(planned events), geojson (events with a place, at its coordinates)");
   sub->add_option("--output,-o", o->output, "Write to FILE instead of standard output");
   sub->add_option("--title", o->title, "Title of a TimelineJS document");
   sub->add_option("--since", o->since,

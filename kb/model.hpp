@@ -66,6 +66,8 @@ struct Entity {
   std::vector<std::string> aliases;     // other names (the canonical name is not repeated)
   std::string uuid;             // the permanent id (UUID v4), set by the store; never reused
   std::optional<Id> import_id;  // the `kb import` run whose extraction created it (not exported)
+  // A place's point in WGS 84 degrees, when a source gave it (ACLED); both or neither.
+  std::optional<double> latitude, longitude;
 };
 
 // An entity as it takes part in one event.
@@ -135,6 +137,7 @@ struct Event {
   std::optional<Id> import_id;    // the `kb import` run that created it, for imported events
   std::optional<Id> merged_into;  // set when `kb link A same-as B` merged this event (B) into A
   bool curated = false;  // an analyst changed it: extraction and import undo leave it alone
+  std::optional<std::int64_t> fatalities;  // the death toll a source counted (ACLED), if any
   std::vector<Participant> participants;
   std::vector<Citation> citations;
   std::vector<LinkRef> links;

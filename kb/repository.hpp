@@ -323,6 +323,8 @@ class Repository {
   // The entity named `name` (or with that alias), creating it with `kind` if none exists;
   // `created` tells which happened. When several match, the oldest wins.
   virtual Result<Id> resolve_entity(std::string_view name, EntityKind kind, bool* created) = 0;
+  // Sets a place's point (WGS 84 degrees). Error (invalid_argument) off the globe, (not_found).
+  virtual Result<void> set_point(Id id, double latitude, double longitude) = 0;
   // One entity with its aliases. Error (not_found) naming the id.
   virtual Result<Entity> entity(Id id) = 0;
   // All entities (of `kind` if given) ordered by name.

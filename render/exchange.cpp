@@ -207,4 +207,63 @@ std::string export_ics(const std::vector<Event>& events) {
   return out + "END:VCALENDAR\r\n";
 }
 
+Json export_geojson(const std::vector<Event>& events, const std::map<Id, Entity>& places) {
+  Json doc;
+  doc["type"] = "FeatureCollection";
+  doc["features"] = Json::array();
+  for (const auto& e : events) {
+    Json points = Json::array();
+    std::vector<std::string> names;
+    for (const auto& p : e.participants) {
+      if (p.role != Role::location) {
+        continue;
+      }
+      names.push_back(p.name);
+      const auto it = places.find(p.entity_id);
+      if (it != places.end() && it->second.latitude && it->second.longitude) {
+        points.push_back(Json::array({*it->second.longitude, *it->second.latitude}));
+      }
+    }
+    if (names.empty()) {
+      continue;  // no place: nothing to map
+    }
+    Json f;
+    f["type"] = "Feature";
+    f["id"] = e.uuid.empty() ? Json(e.id) : Json(e.uuid);
+    if (points.empty()) {
+      f["geometry"] = nullptr;  // located, but at no known point (RFC 7946 3.2)
+    } else if (points.size() == 1) {
+      f["geometry"] = Json{{"type", "Point"}, {"coordinates", points[0]}};
+    } else {
+      f["geometry"] = Json{{"type", "MultiPoint"}, {"coordinates", points}};
+    }
+    const Citation* cited = nullptr;
+    for (const auto& c : e.citations) {
+      if (c.url) {
+        cited = &c;
+        break;
+      }
+    }
+    const Json first = day_json(e.date.first());
+    const Json last = day_json(e.date.last());
+    f["properties"] = Json{{"id", e.id},
+                           {"uuid", e.uuid},
+                           {"title", e.title},
+                           {"kind", e.kind},
+                           {"status", std::string(to_string(e.status))},
+                           {"date", e.date.timex()},
+                           {"first", first},
+                           {"last", last},
+                           {"display", e.date.display()},
+                           {"places", fmt::format("{}", fmt::join(names, "; "))},
+                           {"actors", joined(e, Role::actor)},
+                           {"targets", joined(e, Role::target)},
+                           {"fatalities", e.fatalities ? Json(*e.fatalities) : Json(nullptr)},
+                           {"source", cited ? Json(*cited->url) : Json(nullptr)},
+                           {"quote", cited ? Json(cited->quote) : Json(nullptr)}};
+    doc["features"].push_back(std::move(f));
+  }
+  return doc;
+}
+
 }  // namespace kb::render

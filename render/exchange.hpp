@@ -2,6 +2,7 @@
 // JSON and iCalendar. Documented in docs/exchange-formats.md.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -28,5 +29,13 @@ nlohmann::ordered_json export_timelinejs(const std::vector<Event>& events, std::
 // spanning each event's interval; CRLF lines folded at 75 octets. Deterministic: DTSTAMP is
 // the event's recorded_at.
 std::string export_ics(const std::vector<Event>& events);
+
+// A GeoJSON FeatureCollection (RFC 7946): one Feature per event with a location, its geometry
+// the Point (several: MultiPoint) of its located places, [longitude, latitude] in WGS 84, or
+// null when none of its places has a point; properties: id, uuid, title, kind, status, date
+// (TIMEX3 value), first, last, display, places, actors, targets, fatalities, source, quote.
+// `places` holds the located entities by id (those without a point may be missing).
+nlohmann::ordered_json export_geojson(const std::vector<Event>& events,
+                                      const std::map<Id, Entity>& places);
 
 }  // namespace kb::render

@@ -73,6 +73,7 @@ nlohmann::ordered_json event_json(const Event& e) {
   j["recorded_at"] = e.recorded_at;
   j["updated_at"] = e.updated_at;
   j["curated"] = e.curated;
+  j["fatalities"] = e.fatalities ? nlohmann::ordered_json(*e.fatalities) : nullptr;
   return j;
 }
 

@@ -89,7 +89,17 @@ Result<void> store_record(Repository& store, const importers::RecordEvent& r,
       country.kind = EntityKind::country;
       KB_ASSIGN(wanted.country_id, entity_named(store, country, sum, op));
     }
+    wanted.latitude = n.latitude;
+    wanted.longitude = n.longitude;
     KB_ASSIGN(Id id, entity_named(store, wanted, sum, op));
+    if (n.latitude && n.longitude) {
+      // A place kb knew without a point takes the record's (ACLED's coordinates).
+      KB_ASSIGN(const Entity have, store.entity(id));
+      if (!have.latitude) {
+        KB_TRY(op.watch_entity(store, id));
+        KB_TRY(store.set_point(id, *n.latitude, *n.longitude));
+      }
+    }
     e.participants.push_back(Participant{id, n.name, n.kind, n.role});
   }
   if (r.source) {

@@ -1,6 +1,10 @@
 // ACLED CSV exports: one political-violence or protest event per row, with actors, admin
 // regions, coordinates and ACLED's date precision.
 
+#include <charconv>
+#include <cmath>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "importers/records/csv.hpp"
@@ -9,6 +13,23 @@
 
 namespace kb::importers {
 namespace {
+
+// A decimal number written in a cell ("48.5947", "-3", "12"), or nullopt.
+std::optional<double> number_of(std::string_view cell) {
+  while (!cell.empty() && cell.front() == ' ') {
+    cell.remove_prefix(1);
+  }
+  while (!cell.empty() && cell.back() == ' ') {
+    cell.remove_suffix(1);
+  }
+  double v = 0;
+  const char* end = cell.data() + cell.size();
+  const auto [ptr, ec] = std::from_chars(cell.data(), end, v);
+  if (cell.empty() || ec != std::errc() || ptr != end || !std::isfinite(v)) {
+    return std::nullopt;
+  }
+  return v;
+}
 
 struct Columns {
   int date, type, sub_type, actor1, actor2, country, admin1, location, latitude, longitude, source,
@@ -79,27 +100,31 @@ std::string title_of(const csv::Row& row, const Columns& c) {
 void add_entities(const csv::Row& row, const Columns& c, RecordEvent& r) {
   const std::string country = csv::field(row, c.country);
   if (const auto a = csv::field(row, c.actor1); !a.empty()) {
-    r.entities.push_back(RecordEntity{a, EntityKind::group, Role::actor, std::nullopt, {}});
+    r.entities.push_back(RecordEntity{a, EntityKind::group, Role::actor, std::nullopt, {}, {}, {}});
   }
   if (const auto a = csv::field(row, c.actor2); !a.empty()) {
-    r.entities.push_back(RecordEntity{a, EntityKind::group, Role::target, std::nullopt, {}});
+    r.entities.push_back(
+        RecordEntity{a, EntityKind::group, Role::target, std::nullopt, {}, {}, {}});
   }
   std::optional<std::string> in_country;
   if (!country.empty()) {
     in_country = country;
-    r.entities.push_back(RecordEntity{country, EntityKind::country, Role::location, {}, {}});
+    r.entities.push_back(
+        RecordEntity{country, EntityKind::country, Role::location, {}, {}, {}, {}});
   }
   if (const auto admin = csv::field(row, c.admin1); !admin.empty()) {
-    r.entities.push_back(RecordEntity{admin, EntityKind::place, Role::location, in_country, {}});
+    r.entities.push_back(
+        RecordEntity{admin, EntityKind::place, Role::location, in_country, {}, {}, {}});
   }
   if (const auto loc = csv::field(row, c.location); !loc.empty()) {
-    std::string where;
-    const auto lat = csv::field(row, c.latitude);
-    const auto lon = csv::field(row, c.longitude);
-    if (!lat.empty() && !lon.empty()) {
-      where = fmt::format("{}, {} (ACLED coordinates)", lat, lon);
+    RecordEntity place{loc, EntityKind::place, Role::location, in_country, {}, {}, {}};
+    const auto lat = number_of(csv::field(row, c.latitude));
+    const auto lon = number_of(csv::field(row, c.longitude));
+    if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) {
+      place.latitude = lat;
+      place.longitude = lon;
     }
-    r.entities.push_back(RecordEntity{loc, EntityKind::place, Role::location, in_country, where});
+    r.entities.push_back(std::move(place));
   }
 }
 
@@ -119,8 +144,12 @@ Result<RecordEvent> read_row(const csv::Row& row, const Columns& c) {
   e.title = title_of(row, c);
   e.kind = kind_of(csv::field(row, c.type), csv::field(row, c.sub_type));
   e.summary = csv::field(row, c.notes);
-  if (const auto f = csv::field(row, c.fatalities); !f.empty() && f != "0") {
-    e.summary += fmt::format("{}Fatalities: {}.", e.summary.empty() ? "" : " ", f);
+  if (const auto f = csv::field(row, c.fatalities); !f.empty()) {
+    const auto n = number_of(f);
+    if (!n || *n < 0 || *n != std::floor(*n) || *n > 1e9) {
+      return fail(Errc::invalid_argument, fmt::format("fatalities '{}' is not a count", f));
+    }
+    e.fatalities = static_cast<std::int64_t>(*n);
   }
   e.tags = {"acled"};
   add_entities(row, c, r);

@@ -35,7 +35,7 @@ std::vector<std::string> split_list(std::string_view s) {
 
 // "country:Russia" names a kind; a plain name gets `fallback`.
 RecordEntity named_entity(const std::string& spec, EntityKind fallback, Role role) {
-  RecordEntity n{spec, fallback, role, std::nullopt, {}};
+  RecordEntity n{spec, fallback, role, std::nullopt, {}, {}, {}};
   const auto colon = spec.find(':');
   if (colon != std::string::npos && colon > 0) {
     if (auto kind = parse_entity_kind(spec.substr(0, colon))) {

@@ -37,7 +37,9 @@ Json entity_json(const Entity& n) {
               {"description", n.description},
               {"wikidata", opt(n.wikidata)},
               {"country_id", opt(n.country_id)},
-              {"aliases", n.aliases}};
+              {"aliases", n.aliases},
+              {"latitude", n.latitude && n.longitude ? Json(*n.latitude) : Json(nullptr)},
+              {"longitude", n.latitude && n.longitude ? Json(*n.longitude) : Json(nullptr)}};
 }
 
 Json source_json(const Source& s) {
@@ -102,6 +104,7 @@ Json event_json(const Event& e) {
   j["recorded_at"] = e.recorded_at;
   j["updated_at"] = e.updated_at;
   j["curated"] = e.curated;
+  j["fatalities"] = e.fatalities ? Json(*e.fatalities) : Json(nullptr);
   return j;
 }
 
@@ -245,6 +248,16 @@ Entity read_entity(const Json& j, const std::string& where) {
   n.wikidata = opt_text(j, "wikidata", where);
   n.country_id = opt_id(j, "country_id", where);
   n.aliases = strings(j, "aliases", where);
+  // Version 2: a place's point (both or neither), within the globe.
+  if (j.contains("latitude") && !j["latitude"].is_null() && j.contains("longitude") &&
+      !j["longitude"].is_null()) {
+    const double lat = number(j, "latitude", where), lon = number(j, "longitude", where);
+    if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+      bad(where + ".latitude", "not a point on Earth");
+    }
+    n.latitude = lat;
+    n.longitude = lon;
+  }
   return n;
 }
 
@@ -332,6 +345,10 @@ Event read_event(const Json& j, const std::string& where, int version) {
     e.citations.push_back(std::move(cit));
   }
   e.tags = strings(j, "tags", where);
+  if (j.contains("fatalities") && !j["fatalities"].is_null()) {
+    const std::int64_t n = id(j, "fatalities", where);
+    e.fatalities = n;
+  }
   return e;
 }
 

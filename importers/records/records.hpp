@@ -19,8 +19,9 @@ struct RecordEntity {
   std::string name;
   EntityKind kind = EntityKind::organisation;
   Role role = Role::actor;
-  std::optional<std::string> country;  // for places: the country they lie in
-  std::string description;             // used only when the entity is new (coordinates)
+  std::optional<std::string> country;         // for places: the country they lie in
+  std::string description;                    // used only when the entity is new
+  std::optional<double> latitude, longitude;  // a place's point, when the record gives one
 };
 
 // The source a record cites: a URL, or a named reference without one.

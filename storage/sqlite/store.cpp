@@ -113,6 +113,7 @@ Result<Event> read_event(const Statement& s) {
   e.merged_into = s.column_optional_int(16);
   e.uuid = s.column_text(17);
   e.curated = s.column_int(18) != 0;
+  e.fatalities = s.column_optional_int(19);
   return e;
 }
 

@@ -68,6 +68,7 @@ class Store final : public Repository {
   // The entity named `name` (or with that alias), creating it with `kind` if none exists;
   // `created` tells which happened. When several match, the oldest wins.
   Result<Id> resolve_entity(std::string_view name, EntityKind kind, bool* created) override;
+  Result<void> set_point(Id id, double latitude, double longitude) override;
   // One entity with its aliases. Error (not_found) naming the id.
   Result<Entity> entity(Id id) override;
   // All entities (of `kind` if given) ordered by name.

@@ -18,8 +18,8 @@ constexpr std::string_view kCounts =
     "SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM entity) + "
     "(SELECT count(*) FROM source)";
 constexpr std::string_view kInsertEntity =
-    "INSERT INTO entity (entity_id, name, kind, description, wikidata, uuid) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO entity (entity_id, name, kind, description, wikidata, uuid, latitude, longitude) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kSetCountry = "UPDATE entity SET country_id = ?2 WHERE entity_id = ?1";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
@@ -29,8 +29,9 @@ constexpr std::string_view kInsertSource =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertEvent =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
-    "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+    "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated, "
+    "fatalities) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 // Merges are restored once every event exists (merged_into refers to another event).
 constexpr std::string_view kRestoreMerge = "UPDATE event SET merged_into = ?2 WHERE event_id = ?1";
 constexpr std::string_view kInsertRole =
@@ -51,6 +52,8 @@ Result<void> restore_entities(Db& db, const std::vector<Entity>& entities) {
     insert.reset();
     insert.bind(1, n.id).bind(2, n.name).bind(3, to_string(n.kind)).bind(4, n.description);
     insert.bind(5, n.wikidata).bind(6, rows::optional_uuid(n.uuid));
+    const bool point = n.latitude && n.longitude;
+    insert.bind(7, point ? n.latitude : std::nullopt).bind(8, point ? n.longitude : std::nullopt);
     KB_TRY(insert.run());
     std::vector<std::string> names{n.name};
     names.insert(names.end(), n.aliases.begin(), n.aliases.end());
@@ -94,6 +97,7 @@ Result<void> restore_event(Db& db, const Event& e) {
   s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
   s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
   s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
+  s.bind(18, e.fatalities);
   KB_TRY(s.run());
   KB_ASSIGN(Statement role, db.prepare(kInsertRole));
   for (const auto& p : e.participants) {

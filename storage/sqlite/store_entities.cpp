@@ -11,8 +11,10 @@ namespace {
 
 constexpr std::string_view kInsertEntity =
     "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid, "
-    "import_id) VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = 'entity'), ?1, ?2, ?3, "
-    "?4, ?5, ?6, ?7)";
+    "import_id, latitude, longitude) VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = "
+    "'entity'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+constexpr std::string_view kSetPoint =
+    "UPDATE entity SET latitude = ?2, longitude = ?3 WHERE entity_id = ?1";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kSameName =
@@ -22,8 +24,8 @@ constexpr std::string_view kSameName =
 constexpr std::string_view kLookup =
     "SELECT DISTINCT entity_id FROM entity_alias WHERE alias_key = ?1 ORDER BY entity_id";
 constexpr std::string_view kEntity =
-    "SELECT entity_id, name, kind, description, wikidata, country_id, uuid, import_id FROM entity "
-    "WHERE entity_id = ?1";
+    "SELECT entity_id, name, kind, description, wikidata, country_id, uuid, import_id, latitude, "
+    "longitude FROM entity WHERE entity_id = ?1";
 constexpr std::string_view kAliases =
     "SELECT alias FROM entity_alias WHERE entity_id = ?1 ORDER BY alias";
 constexpr std::string_view kEntities =
@@ -62,6 +64,8 @@ Result<Id> Store::add_entity(const Entity& e) {
   insert.bind(1, e.name).bind(2, to_string(e.kind)).bind(3, e.description);
   insert.bind(4, e.wikidata).bind(5, e.country_id).bind(6, rows::optional_uuid(e.uuid));
   insert.bind(7, e.import_id);
+  const bool point = e.latitude && e.longitude;
+  insert.bind(8, point ? e.latitude : std::nullopt).bind(9, point ? e.longitude : std::nullopt);
   KB_TRY(insert.run());
   const Id id = db_.last_insert_id();
   KB_TRY(add_alias(id, e.name));
@@ -69,6 +73,20 @@ Result<Id> Store::add_entity(const Entity& e) {
     KB_TRY(add_alias(id, alias));
   }
   return id;
+}
+
+Result<void> Store::set_point(Id id, double latitude, double longitude) {
+  if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
+    return fail(Errc::invalid_argument,
+                fmt::format("coordinates {}, {} are not a point on Earth", latitude, longitude));
+  }
+  KB_ASSIGN(Statement s, db_.prepare(kSetPoint));
+  s.bind(1, id).bind(2, latitude).bind(3, longitude);
+  KB_TRY(s.run());
+  if (db_.changes() == 0) {
+    return fail(Errc::not_found, fmt::format("no entity with id {}", id));
+  }
+  return ok();
 }
 
 Result<void> Store::add_alias(Id id, std::string_view alias) {
@@ -135,6 +153,10 @@ Result<Entity> Store::entity(Id id) {
   e.country_id = s.column_optional_int(5);
   e.uuid = s.column_text(6);
   e.import_id = s.column_optional_int(7);
+  if (!s.column_is_null(8) && !s.column_is_null(9)) {
+    e.latitude = s.column_double(8);
+    e.longitude = s.column_double(9);
+  }
   KB_ASSIGN(Statement aliases, db_.prepare(kAliases));
   aliases.bind(1, id);
   for (;;) {

@@ -14,13 +14,13 @@ namespace {
 constexpr std::string_view kInsertEvent =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
     "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, import_id, "
-    "uuid, curated) "
+    "uuid, curated, fatalities) "
     "VALUES ((SELECT last_id + 1 FROM id_sequence WHERE name = 'event'), ?1, ?2, ?3, ?4, ?5, "
-    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)";
+    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17)";
 constexpr std::string_view kUpdateEvent =
     "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
     "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
-    "updated_at = ?13 WHERE event_id = ?1";
+    "updated_at = ?13, fatalities = ?14 WHERE event_id = ?1";
 constexpr std::string_view kDeleteEvent = "DELETE FROM event WHERE event_id = ?1";
 constexpr std::string_view kEventById = "WHERE e.event_id = ?1";
 constexpr std::string_view kDeleteParticipants = "DELETE FROM event_entity WHERE event_id = ?1";
@@ -114,7 +114,7 @@ Result<Id> Store::add_event(const Event& e) {
   KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
   s.bind(9, kind).bind(10, to_string(e.status)).bind(11, e.confidence);
   s.bind(12, to_string(e.origin)).bind(13, now_iso()).bind(14, e.import_id);
-  s.bind(15, rows::optional_uuid(e.uuid)).bind(16, e.curated ? 1 : 0);
+  s.bind(15, rows::optional_uuid(e.uuid)).bind(16, e.curated ? 1 : 0).bind(17, e.fatalities);
   KB_TRY(s.run());
   Event stored = e;
   stored.id = db_.last_insert_id();
@@ -133,6 +133,7 @@ Result<void> Store::update_event(const Event& e) {
   bind_date(s, 4, e);
   KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
   s.bind(10, kind).bind(11, to_string(e.status)).bind(12, e.confidence).bind(13, now_iso());
+  s.bind(14, e.fatalities);
   KB_TRY(s.run());
   if (db_.changes() == 0) {
     return fail(Errc::not_found, fmt::format("no event with id {}", e.id));

@@ -55,12 +55,13 @@ constexpr std::string_view kPutUpdate =
     "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
     "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
     "origin = ?13, recorded_at = ?14, updated_at = ?15, uuid = ?16, curated = ?17, "
-    "merged_into = (SELECT event_id FROM event WHERE event_id = ?18) WHERE event_id = ?1";
+    "merged_into = (SELECT event_id FROM event WHERE event_id = ?18), fatalities = ?19 "
+    "WHERE event_id = ?1";
 constexpr std::string_view kPutInsert =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
     "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated, "
-    "merged_into) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-    "?17, (SELECT event_id FROM event WHERE event_id = ?18))";
+    "merged_into, fatalities) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+    "?14, ?15, ?16, ?17, (SELECT event_id FROM event WHERE event_id = ?18), ?19)";
 constexpr std::string_view kClearRoles = "DELETE FROM event_entity WHERE event_id = ?1";
 constexpr std::string_view kPutRole =
     "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) "
@@ -83,11 +84,13 @@ constexpr std::string_view kEntityExists = "SELECT 1 FROM entity WHERE entity_id
 constexpr std::string_view kPutEntityUpdate =
     "UPDATE entity SET name = ?2, kind = ?3, description = ?4, wikidata = ?5, "
     "country_id = (SELECT entity_id FROM entity WHERE entity_id = ?6), uuid = ?7, "
-    "import_id = (SELECT import_id FROM import_run WHERE import_id = ?8) WHERE entity_id = ?1";
+    "import_id = (SELECT import_id FROM import_run WHERE import_id = ?8), latitude = ?9, "
+    "longitude = ?10 WHERE entity_id = ?1";
 constexpr std::string_view kPutEntityInsert =
     "INSERT INTO entity (entity_id, name, kind, description, wikidata, country_id, uuid, "
-    "import_id) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT entity_id FROM entity WHERE entity_id = ?6), "
-    "?7, (SELECT import_id FROM import_run WHERE import_id = ?8))";
+    "import_id, latitude, longitude) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT entity_id FROM entity "
+    "WHERE entity_id = ?6), ?7, (SELECT import_id FROM import_run WHERE import_id = ?8), ?9, "
+    "?10)";
 constexpr std::string_view kSourceExists = "SELECT 1 FROM source WHERE source_id = ?1";
 constexpr std::string_view kPutSourceUpdate =
     "UPDATE source SET url = ?2, title = ?3, publisher = ?4, original_publisher = ?5, "
@@ -269,7 +272,7 @@ Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links
   s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
   s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
   s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
-  s.bind(18, e.merged_into);
+  s.bind(18, e.merged_into).bind(19, e.fatalities);
   KB_TRY(s.run());
   const auto run_for = [&](std::string_view sql) -> Result<void> {
     KB_ASSIGN(Statement st, db_.prepare(sql));
@@ -352,6 +355,8 @@ Result<void> Store::put_entity(const Entity& e) {
   s.bind(1, e.id).bind(2, e.name).bind(3, to_string(e.kind)).bind(4, e.description);
   s.bind(5, e.wikidata).bind(6, e.country_id).bind(7, rows::optional_uuid(e.uuid));
   s.bind(8, e.import_id);
+  const bool point = e.latitude && e.longitude;
+  s.bind(9, point ? e.latitude : std::nullopt).bind(10, point ? e.longitude : std::nullopt);
   KB_TRY(s.run());
   KB_ASSIGN(Statement clear, db_.prepare(kClearAliases));
   clear.bind(1, e.id);

@@ -408,6 +408,73 @@ TEST_SUITE("cli") {
 }
 
 TEST_SUITE("cli") {
+  TEST_CASE("kb export --format geojson writes RFC 7946 features at ACLED's coordinates") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    REQUIRE(
+        test::kb_run(db, {"import", std::string(KB_TEST_DATA_DIR) + "/records/acled.csv"}).code ==
+        0);
+    REQUIRE(test::kb_run(db, {"add", "Talks somewhere", "--date", "2023-05-02", "--place",
+                              "place:Nowhere Special"})
+                .code == 0);
+    REQUIRE(test::kb_run(db, {"add", "A statement", "--date", "2023-05-03"}).code == 0);
+    const auto r = test::kb_run(db, {"export", "--format", "geojson"});
+    REQUIRE(r.code == 0);
+    const auto g = nlohmann::json::parse(r.out);
+    // RFC 7946's structure: a FeatureCollection of Features, each with a geometry (or null) and
+    // a properties object; positions [longitude, latitude] in range; no "crs" member.
+    CHECK(g["type"] == "FeatureCollection");
+    CHECK_FALSE(g.contains("crs"));
+    REQUIRE(g["features"].is_array());
+    CHECK(g["features"].size() == 4);  // the three ACLED events and the talks; not the statement
+    std::size_t located = 0;
+    for (const auto& f : g["features"]) {
+      CHECK(f["type"] == "Feature");
+      REQUIRE(f.contains("geometry"));
+      REQUIRE(f["properties"].is_object());
+      CHECK((f["id"].is_string() || f["id"].is_number()));
+      if (f["geometry"].is_null()) {
+        CHECK(f["properties"]["title"] == "Talks somewhere");
+        continue;
+      }
+      ++located;
+      const auto& geo = f["geometry"];
+      const bool multi = geo["type"] == "MultiPoint";
+      CHECK((geo["type"] == "Point" || multi));
+      const auto positions =
+          multi ? geo["coordinates"] : nlohmann::json::array({geo["coordinates"]});
+      for (const auto& pos : positions) {
+        REQUIRE(pos.is_array());
+        REQUIRE(pos.size() == 2);
+        CHECK(pos[0].get<double>() >= -180);
+        CHECK(pos[0].get<double>() <= 180);
+        CHECK(pos[1].get<double>() >= -90);
+        CHECK(pos[1].get<double>() <= 90);
+      }
+    }
+    CHECK(located == 3);
+    bool bakhmut = false;
+    for (const auto& f : g["features"]) {
+      if (f["properties"]["title"].get<std::string>().find("Bakhmut") != std::string::npos) {
+        bakhmut = true;
+        CHECK(f["geometry"]["coordinates"][0].get<double>() == doctest::Approx(38.0003));
+        CHECK(f["geometry"]["coordinates"][1].get<double>() == doctest::Approx(48.5956));
+        CHECK(f["properties"]["fatalities"] == 0);
+        CHECK(f["properties"]["date"] == "2023-05-20");
+      }
+    }
+    CHECK(bakhmut);
+    // Coordinates and fatalities survive kb JSON: a restore exports byte for byte the same.
+    const auto json = test::kb_run(db, {"export"});
+    CHECK(json.out.find("\"latitude\": 48.5956") != std::string::npos);
+    CHECK(json.out.find("\"fatalities\": 2") != std::string::npos);
+    const std::string file = dir.file("kb.json");
+    std::ofstream(file) << json.out;
+    REQUIRE(test::kb_run(dir.file("copy.db"), {"import", file}).code == 0);
+    CHECK(test::kb_run(dir.file("copy.db"), {"export"}).out == json.out);
+    CHECK(test::kb_run(dir.file("copy.db"), {"export", "--format", "geojson"}).out == r.out);
+  }
+
   TEST_CASE("kb import reads kb JSON and CSV files through the record importers") {
     test::TempDir dir;
     const std::string db = dir.file("kb.db");

@@ -96,13 +96,18 @@ TEST_SUITE("importers") {
     CHECK(bakhmut.entities[2].kind == EntityKind::country);
     CHECK(bakhmut.entities[4].name == "Bakhmut");
     CHECK(bakhmut.entities[4].country == std::optional<std::string>("Ukraine"));
-    CHECK(bakhmut.entities[4].description == "48.5956, 38.0003 (ACLED coordinates)");
+    // Coordinates and fatalities are data, not words (issue #12).
+    CHECK(bakhmut.entities[4].description.empty());
+    REQUIRE(bakhmut.entities[4].latitude.has_value());
+    CHECK(*bakhmut.entities[4].latitude == doctest::Approx(48.5956));
+    CHECK(*bakhmut.entities[4].longitude == doctest::Approx(38.0003));
     CHECK(bakhmut.source->key == "acled:UKR12345");
     CHECK(bakhmut.source->original_publisher ==
           std::optional<std::string>("Ukrainska Pravda; TASS"));
     CHECK(batch->events[1].event.kind == "attack");
     CHECK(batch->events[1].event.date.timex() == "2023-W20");
-    CHECK(batch->events[1].event.summary == "Shelling around 17 May, week of. Fatalities: 2.");
+    CHECK(batch->events[1].event.summary == "Shelling around 17 May, week of.");
+    CHECK(batch->events[1].event.fatalities == 2);
     CHECK(batch->events[2].event.kind == "protest");
     CHECK(batch->events[2].event.date.display() == "May 2023");
   }
