@@ -28,6 +28,7 @@ struct EntityOptions {
   std::optional<std::string> in;
   std::string other;
   std::string format = "text";
+  double latitude = 0, longitude = 0;
 };
 
 // An entity by id ("12") or by name/alias; several matches are an error that lists them.
@@ -111,6 +112,25 @@ Result<void> run_alias(const EntityOptions& o, Context& ctx) {
   return ok();
 }
 
+// Sets a place's point by hand (a place the gazetteer knows has none until a source gives one).
+Result<void> run_point(const EntityOptions& o, Context& ctx) {
+  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(Entity e, find_entity(store, o.name));
+  if (e.kind != EntityKind::place) {
+    return fail(Errc::invalid_argument, fmt::format("#{} {} is a {}: only places have a point",
+                                                    e.id, e.name, to_string(e.kind)));
+  }
+  services::OpRecorder op(op_user(ctx), fmt::format("entity point #{} {}: {}, {}", e.id, e.name,
+                                                    o.latitude, o.longitude));
+  KB_TRY(op.watch_entity(store, e.id));
+  KB_TRY(store.set_point(e.id, o.latitude, o.longitude));
+  KB_TRY(op.finish(store));
+  KB_TRY(tx.commit());
+  ctx.out << fmt::format("#{}  {}: {}, {}\n", e.id, e.name, o.latitude, o.longitude);
+  return ok();
+}
+
 Result<void> run_merge(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(Transaction tx, store.transaction());
@@ -134,6 +154,8 @@ nlohmann::ordered_json entity_json(const Entity& e, std::int64_t events) {
           {"wikidata", e.wikidata ? nlohmann::ordered_json(*e.wikidata) : nullptr},
           {"country_id", e.country_id ? nlohmann::ordered_json(*e.country_id) : nullptr},
           {"aliases", e.aliases},
+          {"latitude", e.latitude ? nlohmann::ordered_json(*e.latitude) : nullptr},
+          {"longitude", e.longitude ? nlohmann::ordered_json(*e.longitude) : nullptr},
           {"events", events}};
 }
 
@@ -186,6 +208,9 @@ Result<void> run_show(const EntityOptions& o, Context& ctx) {
     KB_ASSIGN(Entity country, store.entity(*e.country_id));
     ctx.out << fmt::format("  in: {}\n", country.name);
   }
+  if (e.latitude && e.longitude) {
+    ctx.out << fmt::format("  point: {}, {}\n", *e.latitude, *e.longitude);
+  }
   ctx.out << fmt::format("  events: {}\n", events);
   return ok();
 }
@@ -219,6 +244,16 @@ void add_entity_command(CLI::App& app, Context& ctx) {
   alias->add_option("aliases", o->aliases, "Other names")->required();
   alias->footer("Example: kb entity alias Kyiv Kiev");
   on_run(alias, ctx, [o, &ctx] { return run_alias(*o, ctx); });
+
+  o = std::make_shared<EntityOptions>();
+  auto* point = entity->add_subcommand("point", "Set a place's coordinates (WGS 84 degrees)");
+  point->add_option("place", o->name, "Place: name, alias or id")->required();
+  point->add_option("latitude", o->latitude, "Degrees north (-90 to 90)")->required();
+  point->add_option("longitude", o->longitude, "Degrees east (-180 to 180)")->required();
+  point->footer(
+      "Example: kb entity point Bakhmut 48.5956 38.0003   (then kb export --format "
+      "geojson)");
+  on_run(point, ctx, [o, &ctx] { return run_point(*o, ctx); });
 
   o = std::make_shared<EntityOptions>();
   auto* merge = entity->add_subcommand("merge", "Merge the second entity into the first");

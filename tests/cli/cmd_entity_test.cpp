@@ -67,6 +67,27 @@ TEST_SUITE("cli") {
     CHECK(places().find("Mayorsk;") != std::string::npos);
   }
 
+  TEST_CASE_FIXTURE(TempKb, "kb entity point gives a place its coordinates, undoably") {
+    seed();  // Crimea is a place (kb's gazetteer), Russia a country
+    CHECK(ok({"entity", "point", "Crimea", "45.3", "34.4"}).find(": 45.3, 34.4\n") !=
+          std::string::npos);
+    CHECK(ok({"entity", "show", "Crimea"}).find("  point: 45.3, 34.4\n") != std::string::npos);
+    const auto j = nlohmann::json::parse(ok({"entity", "show", "Crimea", "--format", "json"}));
+    CHECK(j["latitude"] == 45.3);
+    CHECK(j["longitude"] == 34.4);
+    const auto g = nlohmann::json::parse(ok({"export", "--format", "geojson"}));
+    REQUIRE(g["features"].size() == 1);
+    CHECK(g["features"][0]["geometry"]["coordinates"] == nlohmann::json::array({34.4, 45.3}));
+    // Off the globe, or not a place: refused, nothing changes.
+    const auto off = kb({"entity", "point", "Crimea", "95", "34"});
+    CHECK(off.code == 2);
+    CHECK(off.err == "kb: coordinates 95, 34 are not a point on Earth\n");
+    CHECK(kb({"entity", "point", "Russia", "55", "37"}).err.find("only places have a point") !=
+          std::string::npos);
+    ok({"undo"});
+    CHECK(ok({"entity", "show", "Crimea"}).find("point") == std::string::npos);
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb entity merge moves events and keeps the dropped name") {
     ok({"entity", "add", "Volodymyr Zelenskyy", "--kind", "person"});
     ok({"add", "Inauguration", "--date", "2019-05-20", "--actor", "person:Zelensky"});
