@@ -127,18 +127,23 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     app->parse(reversed);
   } catch (const CLI::ParseError& e) {
     // CLI11 reports --help/--version through exceptions too; print them where they belong.
-    const int code = app->exit(e, ctx.out, ctx.err);
-    if (code == 0) {
+    if (e.get_exit_code() == 0) {
+      app->exit(e, ctx.out, ctx.err);
       return check_output(ctx, 0);
     }
-    // Every usage error exits 2, whatever CLI11's own code for it.
+    // A mistyped command gets one line naming it (not CLI11's "A subcommand is required" too).
     const std::string word = command_word(args);
     const auto named = [&word](const CLI::App* sub) { return sub->check_name(word); };
     if (!word.empty() && std::as_const(*app).get_subcommands(named).empty()) {
-      if (const std::string near = nearest_command(*app, word); !near.empty()) {
-        ctx.err << "kb: '" << word << "' is not a kb command; did you mean '" << near << "'?\n";
-      }
+      const std::string near = nearest_command(*app, word);
+      ctx.err << "kb: '" << word << "' is not a kb command; "
+              << (near.empty() ? std::string("kb --help lists them")
+                               : "did you mean '" + near + "'?")
+              << '\n';
+      return 2;
     }
+    // Every usage error exits 2, whatever CLI11's own code for it.
+    app->exit(e, ctx.out, ctx.err);
     return 2;
   }
   return check_output(ctx, ctx.exit_code);
