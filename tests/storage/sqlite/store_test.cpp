@@ -276,8 +276,8 @@ TEST_SUITE("storage") {
 
   TEST_CASE_FIXTURE(MemoryDb, "Store::add_entity, add_alias and resolve_entity") {
     const Id georgia = entity("Georgia");
-    auto dup =
-        store.add_entity(kb::Entity{0, "GEORGIA", kb::EntityKind::country, "", {}, {}, {}, {}, {}, {}, {}});
+    auto dup = store.add_entity(
+        kb::Entity{0, "GEORGIA", kb::EntityKind::country, "", {}, {}, {}, {}, {}, {}, {}});
     REQUIRE_FALSE(dup.has_value());
     CHECK(dup.error().code == Errc::conflict);
     // The same name as another kind is a different entity (the US state).
@@ -311,8 +311,10 @@ TEST_SUITE("storage") {
 
   TEST_CASE_FIXTURE(MemoryDb, "Store::merge_entities moves roles, aliases and places") {
     kb::Entity keep_e{
-        0, "Volodymyr Zelenskyy", kb::EntityKind::person, "", {}, {}, {"Zelenskyy"}, {}, {}, {}, {}};
-    kb::Entity drop_e{0, "Zelensky", kb::EntityKind::person, "", {}, {}, {"Zelenskiy"}, {}, {}, {}, {}};
+        0, "Volodymyr Zelenskyy", kb::EntityKind::person, "", {}, {}, {"Zelenskyy"}, {}, {}, {},
+        {}};
+    kb::Entity drop_e{0,  "Zelensky", kb::EntityKind::person, "", {}, {}, {"Zelenskiy"}, {}, {},
+                      {}, {}};
     const Id keep = must(store.add_entity(keep_e));
     const Id drop = must(store.add_entity(drop_e));
     const Id place = entity("Office", kb::EntityKind::place, drop);
