@@ -111,17 +111,25 @@ const std::vector<std::string_view>& export_csv_columns() {
   return kColumns;
 }
 
+namespace {
+
+// The first citation of a source with a URL (its address, title, publisher and quote are what
+// the CSV and GeoJSON show), or nullptr.
+const Citation* first_cited(const Event& e) {
+  for (const auto& c : e.citations) {
+    if (c.url) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string export_csv(const std::vector<Event>& events) {
   std::string out = fmt::format("{}\r\n", fmt::join(export_csv_columns(), ","));
   for (const auto& e : events) {
-    // The first cited source with a URL: its address, title, publisher and the quote.
-    const Citation* cited = nullptr;
-    for (const auto& c : e.citations) {
-      if (c.url) {
-        cited = &c;
-        break;
-      }
-    }
+    const Citation* cited = first_cited(e);
     const Json first = day_json(e.date.first());
     const Json last = day_json(e.date.last());
     out += fmt::format(
@@ -237,13 +245,7 @@ Json export_geojson(const std::vector<Event>& events, const std::map<Id, Entity>
     } else {
       f["geometry"] = Json{{"type", "MultiPoint"}, {"coordinates", points}};
     }
-    const Citation* cited = nullptr;
-    for (const auto& c : e.citations) {
-      if (c.url) {
-        cited = &c;
-        break;
-      }
-    }
+    const Citation* cited = first_cited(e);
     const Json first = day_json(e.date.first());
     const Json last = day_json(e.date.last());
     f["properties"] = Json{{"id", e.id},
