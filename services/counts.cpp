@@ -158,7 +158,7 @@ Result<CountTable> count_events(const std::vector<Event>& events, Period period,
     if (t.periods.size() == kMaxPeriods) {
       return fail(Errc::invalid_argument,
                   fmt::format("the events span more than {} periods; count by a longer period "
-                              "(--by week, month or year)",
+                              "(--by week, month or year) or fewer dates (--from, --to)",
                               kMaxPeriods));
     }
     PeriodCount pc;
