@@ -55,6 +55,10 @@ TEST_SUITE("cli") {
     CHECK(some.err == "kb: showing 2 of 3 matches (3 events, 0 sources); --limit N shows more\n");
     const auto all = kb({"search", "Crimea", "--limit", "3"});
     CHECK(all.err.empty());  // all shown: nothing to say
+    // An event merged into another (same-as) is not counted twice.
+    ok({"link", "3", "same-as", "4"});
+    CHECK(kb({"search", "Crimea", "--limit", "1"}).err ==
+          "kb: showing 1 of 2 matches (2 events, 0 sources); --limit N shows more\n");
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb search takes punctuation literally unless --raw") {
