@@ -121,22 +121,10 @@ std::string title_key(std::string_view title) {
     for (int32_t i = 0; i < n;) {
       UChar32 c = 0;
       U8_NEXT(s, i, n, c);
-      const auto u = static_cast<std::uint32_t>(u_tolower(c));
-      if (u < 0x80) {
-        joined += static_cast<char>(u);
-      } else if (u < 0x800) {
-        joined += static_cast<char>(0xC0 | (u >> 6));
-        joined += static_cast<char>(0x80 | (u & 0x3F));
-      } else if (u < 0x10000) {
-        joined += static_cast<char>(0xE0 | (u >> 12));
-        joined += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-        joined += static_cast<char>(0x80 | (u & 0x3F));
-      } else {
-        joined += static_cast<char>(0xF0 | (u >> 18));
-        joined += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-        joined += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-        joined += static_cast<char>(0x80 | (u & 0x3F));
-      }
+      uint8_t buf[U8_MAX_LENGTH];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, static_cast<std::uint32_t>(u_tolower(c)));
+      joined.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
     }
   }
   std::uint64_t h = 14695981039346656037ULL;

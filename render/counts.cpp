@@ -12,42 +12,16 @@
 namespace kb::render {
 namespace {
 
-std::string_view period_name(services::Period p) {
-  switch (p) {
-    case services::Period::day:
-      return "day";
-    case services::Period::week:
-      return "week";
-    case services::Period::month:
-      return "month";
-    case services::Period::year:
-      return "year";
-  }
-  return "";
-}
-
-std::string_view split_name(services::Split s) {
-  switch (s) {
-    case services::Split::none:
-      return "";
-    case services::Split::kind:
-      return "kind";
-    case services::Split::actor:
-      return "actor";
-    case services::Split::place:
-      return "place";
-  }
-  return "";
-}
-
 std::string footer(const services::CountTable& t) {
   std::string out = fmt::format("{} event{} counted", t.events, t.events == 1 ? "" : "s");
   if (t.wider != 0) {
     out += fmt::format("; {} more span{} more than one {} and {} not counted", t.wider,
-                       t.wider == 1 ? "s" : "", period_name(t.period), t.wider == 1 ? "is" : "are");
+                       t.wider == 1 ? "s" : "", services::to_string(t.period),
+                       t.wider == 1 ? "is" : "are");
   }
   if (t.split == services::Split::actor || t.split == services::Split::place) {
-    out += fmt::format("; an event with several {}s counts once for each", split_name(t.split));
+    out += fmt::format("; an event with several {}s counts once for each",
+                       services::to_string(t.split));
   }
   return out + "\n";
 }
@@ -101,9 +75,10 @@ std::string counts_csv(const services::CountTable& t) {
 
 nlohmann::ordered_json counts_json(const services::CountTable& t) {
   nlohmann::ordered_json j;
-  j["by"] = period_name(t.period);
-  j["per"] = t.split == services::Split::none ? nlohmann::ordered_json(nullptr)
-                                              : nlohmann::ordered_json(split_name(t.split));
+  j["by"] = services::to_string(t.period);
+  j["per"] = t.split == services::Split::none
+                 ? nlohmann::ordered_json(nullptr)
+                 : nlohmann::ordered_json(services::to_string(t.split));
   j["events"] = t.events;
   j["wider"] = t.wider;
   j["groups"] = t.groups;

@@ -260,7 +260,7 @@ Json export_geojson(const std::vector<Event>& events, const std::map<Id, Entity>
                            {"places", fmt::format("{}", fmt::join(names, "; "))},
                            {"actors", joined(e, Role::actor)},
                            {"targets", joined(e, Role::target)},
-                           {"fatalities", e.fatalities ? Json(*e.fatalities) : Json(nullptr)},
+                           {"fatalities", optional_json(e.fatalities)},
                            {"source", cited ? Json(*cited->url) : Json(nullptr)},
                            {"quote", cited ? Json(cited->quote) : Json(nullptr)}};
     doc["features"].push_back(std::move(f));

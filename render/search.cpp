@@ -5,14 +5,6 @@
 #include "render/timeline.hpp"
 
 namespace kb::render {
-namespace {
-
-nlohmann::ordered_json optional_text(const std::optional<std::string>& s) {
-  return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::ordered_json event_hit_json(const SearchHit& hit, const Event& e) {
   nlohmann::ordered_json j;
   j["type"] = "event";
@@ -31,10 +23,10 @@ nlohmann::ordered_json source_hit_json(const SearchHit& hit, const Source& s) {
   j["id"] = s.id;
   j["uuid"] = s.uuid;
   j["title"] = s.title;
-  j["url"] = optional_text(s.url);
-  j["publisher"] = optional_text(s.publisher);
-  j["original_publisher"] = optional_text(s.original_publisher);
-  j["published"] = optional_text(s.published);
+  j["url"] = optional_json(s.url);
+  j["publisher"] = optional_json(s.publisher);
+  j["original_publisher"] = optional_json(s.original_publisher);
+  j["published"] = optional_json(s.published);
   j["snippet"] = hit.snippet;
   j["rank"] = hit.rank;
   return j;

@@ -9,14 +9,6 @@
 #include "render/text.hpp"
 
 namespace kb::render {
-namespace {
-
-nlohmann::ordered_json optional_json(const std::optional<std::string>& s) {
-  return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::ordered_json day_json(date::sys_days d) {
   if (d <= FuzzyDate::kOpenStart || d >= FuzzyDate::kOpenEnd) {
     return nullptr;
@@ -73,7 +65,7 @@ nlohmann::ordered_json event_json(const Event& e) {
   j["recorded_at"] = e.recorded_at;
   j["updated_at"] = e.updated_at;
   j["curated"] = e.curated;
-  j["fatalities"] = e.fatalities ? nlohmann::ordered_json(*e.fatalities) : nullptr;
+  j["fatalities"] = optional_json(e.fatalities);
   return j;
 }
 

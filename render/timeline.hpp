@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ namespace kb::render {
 // confidence, origin, date{value, mod, first, last, precision, text, display}, entities[],
 // citations[], links[], tags[].
 nlohmann::ordered_json event_json(const Event& e);
+
+// A value, or null when absent.
+template <typename T>
+nlohmann::ordered_json optional_json(const std::optional<T>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
 
 // A day as ISO 8601, or null for the open ends of "since 2014" / "before 2014".
 nlohmann::ordered_json day_json(date::sys_days d);

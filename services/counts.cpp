@@ -84,34 +84,27 @@ std::vector<std::string> groups_of(const Event& e, Split split) {
 }  // namespace
 
 Result<Period> parse_period(std::string_view s) {
-  if (s == "day") {
-    return Period::day;
-  }
-  if (s == "week") {
-    return Period::week;
-  }
-  if (s == "month") {
-    return Period::month;
-  }
-  if (s == "year") {
-    return Period::year;
+  for (std::size_t i = 0; i < kPeriodNames.size(); ++i) {
+    if (s == kPeriodNames[i]) {
+      return static_cast<Period>(i);
+    }
   }
   return fail(Errc::invalid_argument,
               fmt::format("--by '{}': expected day, week, month or year", s));
 }
 
 Result<Split> parse_split(std::string_view s) {
-  if (s == "kind") {
-    return Split::kind;
-  }
-  if (s == "actor") {
-    return Split::actor;
-  }
-  if (s == "place") {
-    return Split::place;
+  for (std::size_t i = 1; i < kSplitNames.size(); ++i) {
+    if (s == kSplitNames[i]) {
+      return static_cast<Split>(i);
+    }
   }
   return fail(Errc::invalid_argument, fmt::format("--per '{}': expected kind, actor or place", s));
 }
+
+std::string_view to_string(Period p) { return kPeriodNames[static_cast<std::size_t>(p)]; }
+
+std::string_view to_string(Split s) { return kSplitNames[static_cast<std::size_t>(s)]; }
 
 Result<CountTable> count_events(const std::vector<Event>& events, Period period, Split split) {
   CountTable t;

@@ -2,10 +2,12 @@
 // kind, actor or place, as ACLED and GDELT users compute them. render/counts.hpp writes them.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kb/repository.hpp"
@@ -43,10 +45,16 @@ inline constexpr std::size_t kMaxGroups = 8;
 // More periods than this is an error that asks for a longer period.
 inline constexpr std::size_t kMaxPeriods = 20000;
 
+// The spellings of the periods and splits, in enum order (Split::none is "").
+inline constexpr std::array<std::string_view, 4> kPeriodNames = {"day", "week", "month", "year"};
+inline constexpr std::array<std::string_view, 4> kSplitNames = {"", "kind", "actor", "place"};
+
 // "day", "week", "month", "year" / "kind", "actor", "place": Error (invalid_argument) listing the
 // valid values.
 Result<Period> parse_period(std::string_view s);
 Result<Split> parse_split(std::string_view s);
+std::string_view to_string(Period p);
+std::string_view to_string(Split s);
 
 // Counts `events` (any order). Error (invalid_argument) when the periods would exceed
 // kMaxPeriods.

@@ -33,9 +33,9 @@ constexpr auto kModifiedKeys =
 // What the page says about itself, gathered in one walk.
 struct PageMeta {
   std::map<std::string, std::string> meta;  // lower-cased key -> first content
-  std::string title_tag, h1, canonical, time_datetime;
+  std::string title_tag, canonical, time_datetime;
   std::vector<std::string> json_ld;
-  std::vector<std::string> h1s;  // every <h1>'s text, in order (`h1` is the first)
+  std::vector<std::string> h1s;  // the first kMaxHeadings <h1>s' texts, in order
   // Short text nodes in document order (date lines, bylines), and how many came before the first
   // <h1>.
   std::vector<std::string> texts;
@@ -49,6 +49,16 @@ constexpr std::size_t kMaxHeadings = 10;
 constexpr std::size_t kMaxTextBytes = 160;
 // A date line is short; a longer text holding a date is prose or a caption.
 constexpr std::size_t kMaxDateLine = 100;
+
+// The text of the first <h1> that has any ("" when none has).
+std::string_view first_h1(const PageMeta& m) {
+  for (const auto& h : m.h1s) {
+    if (!h.empty()) {
+      return h;
+    }
+  }
+  return {};
+}
 
 void gather(const xmlNode* node, PageMeta& m, int depth) {
   for (const xmlNode* c = node->children; c != nullptr && depth < 200; c = c->next) {
@@ -73,11 +83,10 @@ void gather(const xmlNode* node, PageMeta& m, int depth) {
     } else if (name == "title" && m.title_tag.empty()) {
       m.title_tag = node_text(c);
     } else if (name == "h1" && m.h1s.size() < kMaxHeadings) {
-      m.h1s.push_back(node_text(c));
-      if (m.h1.empty()) {
-        m.h1 = m.h1s.back();
+      if (first_h1(m).empty()) {  // where the first <h1> with text begins
         m.h1_at = m.texts.size();
       }
+      m.h1s.push_back(node_text(c));
     } else if (name == "link" && ascii_lower(attribute(c, "rel")) == "canonical") {
       m.canonical = attribute(c, "href");
     } else if (name == "time" && m.time_datetime.empty()) {
@@ -286,11 +295,6 @@ std::vector<Timestamp> printed_times(const PageMeta& m) {
   return out;
 }
 
-// The publisher's local day of a time (its stated offset applied).
-date::sys_days local_day(const Timestamp& t) {
-  return date::floor<date::days>(t.time + std::chrono::minutes(t.offset.value_or(0)));
-}
-
 }  // namespace
 
 Result<ReadResult> read_html(std::string_view content, std::string_view origin,
@@ -323,7 +327,7 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
   a.publisher = meta_value(m, "og:site_name");
   a.publisher = a.publisher.empty() ? json_ld_string(ld, "publisher", "name") : a.publisher;
   a.publisher = a.publisher.empty() ? meta_value(m, "application-name") : a.publisher;
-  a.publisher = a.publisher.empty() ? site_from_title(m.title_tag, m.h1) : a.publisher;
+  a.publisher = a.publisher.empty() ? site_from_title(m.title_tag, first_h1(m)) : a.publisher;
   a.title = page_title(m, ld, a.publisher);
   a.url = m.canonical.empty() ? meta_value(m, "og:url") : m.canonical;
   auto blocks = collect_blocks(xmlDocGetRootElement(doc));
@@ -382,14 +386,7 @@ Result<ReadResult> read_html(std::string_view content, std::string_view origin,
   if (!t) {
     // A dateline ("(ANSA) - Rome, January 24 -"); one without a year takes the year of the last
     // modification or of the URL.
-    std::optional<date::sys_days> latest;
-    if (modified) {
-      latest = date::floor<date::days>(modified->time +
-                                       std::chrono::minutes(modified->offset.value_or(0)));
-    } else if (const auto year = find_url_year(address)) {
-      latest = date::sys_days{date::year{*year} / date::December / 31};
-    }
-    t = find_dateline_day(a.text, latest);
+    t = find_dateline_day(a.text, latest_publication(modified, address));
   }
   // A page that states no time at all (error class: NYT pages whose times are only in scripts).
   t = t ? t : find_url_day(address);

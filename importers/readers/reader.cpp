@@ -357,11 +357,8 @@ void finish_article(Article& article, const ReadOptions& options) {
   }
   if (!article.published) {
     // A dateline ("MOSCOW, March 3 - "), its year stated or the year the URL states.
-    std::optional<date::sys_days> latest;
-    if (const auto year = find_url_year(article.url)) {
-      latest = date::sys_days{date::year{*year} / date::December / 31};
-    }
-    if (const auto t = find_dateline_day(article.text, latest)) {
+    if (const auto t =
+            find_dateline_day(article.text, latest_publication(std::nullopt, article.url))) {
       article.published = t->time;
       article.published_has_time = false;
       article.published_offset.reset();

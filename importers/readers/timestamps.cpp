@@ -238,6 +238,24 @@ bool is_weekday(std::string_view word) {
   return false;
 }
 
+// The words of `s` split at spaces, tabs and newlines only (views into `s`).
+std::vector<std::string_view> space_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
+      ++i;
+    }
+    const std::size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '\n') {
+      ++i;
+    }
+    if (i > b) {
+      out.push_back(s.substr(b, i - b));
+    }
+  }
+  return out;
+}
+
 // Splits at spaces and commas; keeps "+0300" / "03:02" tokens whole.
 std::vector<std::string_view> tokens_of(std::string_view s) {
   std::vector<std::string_view> out;
@@ -409,23 +427,10 @@ std::optional<Timestamp> find_written_time(std::string_view text) {
   if (text.size() > 160) {
     return std::nullopt;
   }
-  // Word starts and ends (split at spaces; commas stay with their word, as parse_timestamp reads
-  // them).
-  std::vector<std::pair<std::size_t, std::size_t>> words;
-  for (std::size_t i = 0; i < text.size();) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) {
-      ++i;
-    }
-    const std::size_t b = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') {
-      ++i;
-    }
-    if (i > b) {
-      words.emplace_back(b, i);
-    }
-  }
+  // Commas stay with their word, as parse_timestamp reads them.
+  const auto words = space_words(text);
   for (std::size_t w = 0; w < words.size(); ++w) {
-    std::string_view first = text.substr(words[w].first, words[w].second - words[w].first);
+    std::string_view first = words[w];
     while (!first.empty() && (first.back() == ',' || first.back() == '.')) {
       first.remove_suffix(1);
     }
@@ -433,7 +438,9 @@ std::optional<Timestamp> find_written_time(std::string_view text) {
       continue;
     }
     for (std::size_t last = std::min(words.size(), w + 9); last > w + 1; --last) {
-      std::string_view span = text.substr(words[w].first, words[last - 1].second - words[w].first);
+      std::string_view span(words[w].data(),
+                            static_cast<std::size_t>(words[last - 1].data() +
+                                                     words[last - 1].size() - words[w].data()));
       while (!span.empty() && (span.back() == ',' || span.back() == '|' || span.back() == '-')) {
         span.remove_suffix(1);
       }
@@ -537,21 +544,8 @@ std::optional<int> find_url_year(std::string_view url) {
 
 std::optional<Timestamp> find_dateline_day(std::string_view text,
                                            std::optional<date::sys_days> latest) {
-  const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 200));
   // Words split at spaces only, so that "Moscow," keeps its comma.
-  std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < head.size();) {
-    while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\t')) {
-      ++i;
-    }
-    const std::size_t b = i;
-    while (i < head.size() && head[i] != ' ' && head[i] != '\n' && head[i] != '\t') {
-      ++i;
-    }
-    if (i > b) {
-      words.push_back(head.substr(b, i - b));
-    }
-  }
+  const auto words = space_words(text.substr(0, std::min<std::size_t>(text.size(), 200)));
   const auto is_dash = [](std::string_view w) {
     return w == "-" || w == "--" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
   };
@@ -618,6 +612,21 @@ std::optional<Timestamp> find_dateline_day(std::string_view text,
     return std::nullopt;
   }
   return Timestamp{date::sys_seconds{*d}, false, std::nullopt};
+}
+
+date::sys_days local_day(const Timestamp& t) {
+  return date::floor<date::days>(t.time + minutes(t.offset.value_or(0)));
+}
+
+std::optional<date::sys_days> latest_publication(const std::optional<Timestamp>& modified,
+                                                 std::string_view url) {
+  if (modified) {
+    return local_day(*modified);
+  }
+  if (const auto year = find_url_year(url)) {
+    return date::sys_days{date::year{*year} / date::December / 31};
+  }
+  return std::nullopt;
 }
 
 }  // namespace kb::importers::readers

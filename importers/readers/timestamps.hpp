@@ -55,4 +55,12 @@ std::optional<int> find_url_year(std::string_view url);
 std::optional<Timestamp> find_dateline_day(std::string_view text,
                                            std::optional<date::sys_days> latest = std::nullopt);
 
+// The publisher's local day of a time (its stated offset applied).
+date::sys_days local_day(const Timestamp& t);
+
+// The last day an article can have been published, for a dateline without a year: the local day
+// of its modification time, else the end of the year its URL states, else nullopt.
+std::optional<date::sys_days> latest_publication(const std::optional<Timestamp>& modified,
+                                                 std::string_view url);
+
 }  // namespace kb::importers::readers

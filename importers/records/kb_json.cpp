@@ -345,9 +345,8 @@ Event read_event(const Json& j, const std::string& where, int version) {
     e.citations.push_back(std::move(cit));
   }
   e.tags = strings(j, "tags", where);
-  if (j.contains("fatalities") && !j["fatalities"].is_null()) {
-    const std::int64_t n = id(j, "fatalities", where);
-    e.fatalities = n;
+  if (j.contains("fatalities")) {
+    e.fatalities = opt_id(j, "fatalities", where);
   }
   return e;
 }

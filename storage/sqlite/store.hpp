@@ -204,9 +204,6 @@ class Store final : public Repository {
   // only events cited by a source published on or before that day, or entered by hand on or
   // before it, are shown.
   Result<std::vector<Event>> timeline(const TimelineQuery& q) override;
-  // The ids of the entities `names` name (error not_found for a name no entity has), and with
-  // `with_places` the places that lie in them.
-  Result<std::vector<Id>> named_ids(const std::vector<std::string>& names, bool with_places);
   // Full-text search over events and sources, best first. `raw` passes FTS5 syntax through;
   // otherwise each word is searched as a plain term. Error (invalid_argument) for a query FTS5
   // cannot parse.
@@ -225,7 +222,11 @@ class Store final : public Repository {
   Result<void> merge_same_as(const Event& keep, const Event& merged);
   Result<void> write_participants(const Event& e);
   Result<void> write_tags(Id event_id, const std::vector<std::string>& tags);
-  Result<std::vector<Id>> topic_entity_ids(const TopicMatch& m);
+  // `roots` and the places that lie in them (through country_id, transitively).
+  Result<std::vector<Id>> places_within(const std::vector<Id>& roots);
+  // The ids of the entities `names` name (error not_found for a name no entity has), and with
+  // `with_places` the places that lie in them.
+  Result<std::vector<Id>> named_ids(const std::vector<std::string>& names, bool with_places);
 
   Db db_;
   Clock clock_ = [] { return std::chrono::system_clock::now(); };

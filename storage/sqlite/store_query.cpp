@@ -159,6 +159,14 @@ Result<std::string> fts_query(std::string_view text, bool raw) {
   return raw ? std::string(text) : plain;
 }
 
+// `s` with ASCII letters lower-cased (as SQLite's lower() does).
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
 std::string json_ids(const std::vector<Id>& ids) {
   return fmt::format("[{}]", fmt::join(ids, ","));
 }
@@ -200,20 +208,13 @@ Result<TopicMatch> Store::match_topic(std::string_view topic) {
     return m;
   }
   KB_ASSIGN(Statement tag, db_.prepare(kTagExists));
-  std::string t(topic);
-  std::transform(t.begin(), t.end(), t.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  tag.bind(1, t);
+  tag.bind(1, ascii_lower(topic));
   KB_ASSIGN(Step found, tag.step());
   m.how = found == Step::row ? TopicMatch::How::tag : TopicMatch::How::text;
   return m;
 }
 
-Result<std::vector<Id>> Store::topic_entity_ids(const TopicMatch& m) {
-  std::vector<Id> roots;
-  for (const auto& e : m.entities) {
-    roots.push_back(e.id);
-  }
+Result<std::vector<Id>> Store::places_within(const std::vector<Id>& roots) {
   KB_ASSIGN(Statement s, db_.prepare(kPlacesIn));
   s.bind(1, json_ids(roots));
   std::vector<Id> ids;
@@ -241,13 +242,7 @@ Result<std::vector<Id>> Store::named_ids(const std::vector<std::string>& names, 
   if (!with_places) {
     return ids;
   }
-  TopicMatch m;
-  for (const Id id : ids) {
-    Entity e;
-    e.id = id;
-    m.entities.push_back(std::move(e));
-  }
-  return topic_entity_ids(m);
+  return places_within(ids);
 }
 
 Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
@@ -268,13 +263,14 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
     if (m.how == TopicMatch::How::entity || m.how == TopicMatch::How::tag) {
       // An entity's timeline also shows the events tagged with its name.
       if (m.how == TopicMatch::How::entity) {
-        KB_ASSIGN(auto ids, topic_entity_ids(m));
+        std::vector<Id> roots;
+        for (const auto& e : m.entities) {
+          roots.push_back(e.id);
+        }
+        KB_ASSIGN(auto ids, places_within(roots));
         s.bind(1, json_ids(ids));
       }
-      std::string t(*q.topic);
-      std::transform(t.begin(), t.end(), t.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      s.bind(2, t);
+      s.bind(2, ascii_lower(*q.topic));
     } else {
       KB_ASSIGN(const std::string fts, fts_query(*q.topic, false));
       if (fts.empty()) {
@@ -311,10 +307,8 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
   }
   if (!q.tags.empty()) {
     std::vector<std::string> tags;
-    for (std::string t : q.tags) {
-      std::transform(t.begin(), t.end(), t.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      tags.push_back(std::move(t));
+    for (const auto& t : q.tags) {
+      tags.push_back(normal_tag(t));
     }
     s.bind(14, json_strings(tags));
   }
@@ -326,9 +320,7 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
     s.bind(15, json_strings(statuses));
   }
   if (q.source) {
-    std::string text(*q.source);
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string text = ascii_lower(*q.source);
     s.bind(16, text);
     // "#12" names a source by its local number.
     std::int64_t number = 0;
