@@ -195,6 +195,16 @@ struct ExtractionCitation {
   bool created_event = false;  // the extraction created the event (rather than merging)
 };
 
+// A role an extraction of a source gave an event (so that undoing the extraction removes the
+// roles no other extraction supports, and never one an analyst or a record import gave).
+struct ExtractionRole {
+  Id source_id = 0;
+  Id event_id = 0;
+  Id entity_id = 0;
+  Role role = Role::mentioned;
+  bool operator==(const ExtractionRole&) const = default;
+};
+
 // One recorded change of an event's date by an extraction: a refinement (a more precise date)
 // or a dispute (a conflicting one, kept side by side).
 struct DateChange {
@@ -379,8 +389,8 @@ class Repository {
   virtual Result<void> add_tags(Id event_id, const std::vector<std::string>& tags) = 0;
   // The roles of event `event_id` other than mentioned, as (entity id, role).
   virtual Result<std::vector<std::pair<Id, Role>>> event_roles(Id event_id) = 0;
-  // Adds a role to an event; an existing one is kept.
-  virtual Result<void> add_role(Id event_id, Id entity_id, Role role) = 0;
+  // Adds a role to an event; an existing one is kept. Returns whether the event lacked it.
+  virtual Result<bool> add_role(Id event_id, Id entity_id, Role role) = 0;
   // Whether source `source_id` already supports event `event_id`.
   virtual Result<bool> cites_source(Id event_id, Id source_id) = 0;
   // Deletes one citation. Deleting a missing one is a no-op.
@@ -435,6 +445,21 @@ class Repository {
   // citation or source no longer exists are left out.
   virtual Result<void> restore_extraction_citations(
       Id event_id, const std::vector<ExtractionCitation>& records) = 0;
+  // Records that the extraction of `r.source_id` gives event `r.event_id` role `r.role` of
+  // `r.entity_id`: always when `added` (that extraction just gave it), else only when another
+  // extraction's record supports the role already (one an analyst or a record import gave
+  // stays theirs).
+  virtual Result<void> record_extraction_role(const ExtractionRole& r, bool added) = 0;
+  // The roles extractions of source `source_id` gave / those of event `event_id`, in key order.
+  virtual Result<std::vector<ExtractionRole>> extraction_roles(Id source_id) = 0;
+  virtual Result<std::vector<ExtractionRole>> extraction_roles_of_event(Id event_id) = 0;
+  // Forgets record `r`; when no extraction of another source supports its role any more, the
+  // event loses the role too. Returns whether it did.
+  virtual Result<bool> forget_extraction_role(const ExtractionRole& r) = 0;
+  // Makes `records` the extraction roles of event `event_id` (for undo); those whose source,
+  // entity or role on the event no longer exists are left out.
+  virtual Result<void> restore_extraction_roles(Id event_id,
+                                                const std::vector<ExtractionRole>& records) = 0;
   // Imported, uncurated events that no citation supports, by id.
   virtual Result<std::vector<Id>> unsupported_imported_events() = 0;
   // Records a date refinement or dispute; returns its id.

@@ -292,7 +292,8 @@ Result<std::optional<Id>> merge(Repository& store, Event old, Id source_id,
   KB_ASSIGN(const bool already, store.cites_source(old.id, source_id));
   for (const auto& [entity, role] : r.roles) {
     if (!old.curated) {
-      KB_TRY(store.add_role(old.id, entity, role));
+      KB_ASSIGN(const bool added, store.add_role(old.id, entity, role));
+      KB_TRY(store.record_extraction_role(ExtractionRole{source_id, old.id, entity, role}, added));
     }
   }
   const bool imported = old.origin == Origin::imported && !old.curated;
@@ -367,6 +368,9 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
     }
   }
   KB_ASSIGN(const Id id, store.add_event(to_event(x, r)));
+  for (const auto& [entity, role] : r.roles) {
+    KB_TRY(store.record_extraction_role(ExtractionRole{source_id, id, entity, role}, true));
+  }
   if (!x.concept_name.empty()) {
     KB_TRY(store.set_event_concept(id, x.concept_name));
   }

@@ -76,6 +76,7 @@ struct ForgetCounts {
   std::int64_t citations = 0;  // citations the extraction had added
   std::int64_t events = 0;     // imported events left without any citation, deleted
   std::int64_t reverted = 0;   // date refinements / disputes of that source undone
+  std::int64_t roles = 0;      // roles it gave that no other source's extraction gives
 };
 
 // How forget_extraction() treats curated events and events left without support.
@@ -85,7 +86,9 @@ struct ForgetOptions {
 };
 
 // Undoes what extractions of source `source_id` stored: reverts the date refinements and
-// disputes it caused, removes its citations, and deletes imported events no other source
+// disputes it caused, removes the roles it gave that no extraction of another source gives
+// (also on events from before it, which a merge gave them; never on curated events), removes
+// its citations, and deletes imported events no other source
 // supports (never curated ones). Hand-entered events and hand-added citations stay. Requires: a
 // write transaction.
 Result<ForgetCounts> forget_extraction(Repository& store, Id source_id,

@@ -1,5 +1,6 @@
 // Undoing and reviewing extraction: forget_extraction() (before `kb extract` re-runs a source or
-// an import is undone), remove_unsupported_events(), and date_history() for `kb show`.
+// an import is undone: its citations, date changes and roles go), remove_unsupported_events(),
+// and date_history() for `kb show`.
 #include <map>
 
 #include "services/extraction.hpp"
@@ -55,6 +56,21 @@ Result<ForgetCounts> forget_extraction(Repository& store, Id source_id,
     }
     KB_ASSIGN(const bool changed, revert(store, c));
     counts.reverted += changed ? 1 : 0;
+  }
+  // The roles it gave events from before it (a merge), or its own: each goes unless an
+  // extraction of another source gave it too. A curated event's roles are the analyst's now.
+  KB_ASSIGN(const auto roles, store.extraction_roles(source_id));
+  for (const ExtractionRole& r : roles) {
+    auto [known, fresh] = curated.emplace(r.event_id, false);
+    if (fresh) {
+      KB_ASSIGN(const Event e, store.event(r.event_id));
+      known->second = e.curated;
+    }
+    if (known->second) {
+      continue;
+    }
+    KB_ASSIGN(const bool removed, store.forget_extraction_role(r));
+    counts.roles += removed ? 1 : 0;
   }
   KB_ASSIGN(const auto cited, store.extraction_citations(source_id));
   for (const ExtractionCitation& c : cited) {

@@ -266,8 +266,9 @@ class Progress {
 // commits.
 class Writer {
  public:
-  // `op` (when writing) is told the stored events numbered up to `last_event` (those from
-  // before this run) that the run changes, so that `kb undo` can put them back.
+  // `op` (when writing) is told the stored events the run changes that it did not create
+  // (those numbered up to `last_event` are from before it), so that `kb undo` can put them
+  // back.
   Writer(Repository* store, bool dry_run, ImportReport& report, OpRecorder* op, Id last_event)
       : store_(store), dry_run_(dry_run), report_(report), op_(op), last_event_(last_event) {}
 
@@ -342,8 +343,16 @@ class Writer {
   // Stores one article in the open batch. Sets `rewrite` when it failed without a savepoint.
   Result<void> put(const Work& item, bool& rewrite) {
     const auto before_change = [this](Id id) -> Result<void> {
-      if (op_ == nullptr || id > last_event_) {
-        return ok();  // created by this run: its undo deletes it
+      if (op_ == nullptr) {
+        return ok();
+      }
+      if (id > last_event_) {
+        // Numbered after the run began: created by this run (its undo deletes it), unless
+        // another process added it between two of the run's batches.
+        KB_ASSIGN(const Event e, store_->event(id));
+        if (e.import_id == report_.run.id) {
+          return ok();
+        }
       }
       return op_->watch(*store_, id);
     };

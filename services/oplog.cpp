@@ -97,7 +97,7 @@ Result<void> OpRecorder::watch(Repository& store, Id id) {
   if (watched_.count(id) != 0) {
     return ok();
   }
-  if (marks_ && id > marks_->event) {
+  if (created_by_command(id)) {
     // The command created it (in an earlier transaction of its own, as kb extract does source
     // by source): it is undone by deleting it, not by putting back this later state.
     created(id);
@@ -110,6 +110,7 @@ Result<void> OpRecorder::watch(Repository& store, Id id) {
     importers::Bookkeeping kept;
     KB_ASSIGN(kept.date_changes, store.date_changes_of_event(id));
     KB_ASSIGN(kept.extraction, store.extraction_citations_of_event(id));
+    KB_ASSIGN(kept.roles, store.extraction_roles_of_event(id));
     e.history = importers::write_bookkeeping(kept);
     watched_.insert(id);
     events_.push_back(std::move(e));
@@ -118,7 +119,13 @@ Result<void> OpRecorder::watch(Repository& store, Id id) {
 }
 
 Result<void> OpRecorder::watch_entity(Repository& store, Id id) {
-  if (watched_entities_.count(id) != 0 || (marks_ && id > marks_->entity)) {
+  const auto created = [&] {
+    return (marks_ && id > marks_->entity) ||
+           std::any_of(marked_.begin(), marked_.end(), [id](const auto& m) {
+             return id > m.first.entity && id <= m.second.entity;
+           });
+  };
+  if (watched_entities_.count(id) != 0 || created()) {
     return ok();  // watched already, or created by the command (finish() counts it)
   }
   OpEntity e;
@@ -167,13 +174,38 @@ Result<void> OpRecorder::watch_merged(Repository& store, Id id) {
   return ok();
 }
 
-Result<void> OpRecorder::mark_new_records(Repository& store) {
+namespace {
+
+template <typename Marks>
+Result<Marks> last_numbers(Repository& store) {
   Marks m;
   KB_ASSIGN(m.event, store.last_id(RecordKind::event));
   KB_ASSIGN(m.entity, store.last_id(RecordKind::entity));
   KB_ASSIGN(m.source, store.last_id(RecordKind::source));
-  marks_ = m;
+  return m;
+}
+
+}  // namespace
+
+Result<void> OpRecorder::mark_new_records(Repository& store) {
+  KB_TRY(end_new_records(store));
+  KB_ASSIGN(marks_, last_numbers<Marks>(store));
   return ok();
+}
+
+Result<void> OpRecorder::end_new_records(Repository& store) {
+  if (marks_) {
+    KB_ASSIGN(const Marks now, last_numbers<Marks>(store));
+    marked_.emplace_back(*marks_, now);
+    marks_.reset();
+  }
+  return ok();
+}
+
+bool OpRecorder::created_by_command(Id id) const {
+  return (marks_ && id > marks_->event) ||
+         std::any_of(marked_.begin(), marked_.end(),
+                     [id](const auto& m) { return id > m.first.event && id <= m.second.event; });
 }
 
 void OpRecorder::created(Id id) {
@@ -190,17 +222,15 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
   op.user = user_;
   op.command = command_;
   op.undoes = undoes;
-  if (marks_) {
-    KB_ASSIGN(const Id event, store.last_id(RecordKind::event));
-    KB_ASSIGN(const Id entity, store.last_id(RecordKind::entity));
-    KB_ASSIGN(const Id source, store.last_id(RecordKind::source));
-    for (Id id = marks_->event + 1; id <= event; ++id) {
+  KB_TRY(end_new_records(store));
+  for (const auto& [from, to] : marked_) {
+    for (Id id = from.event + 1; id <= to.event; ++id) {
       created(id);  // one the command created and deleted again has no snapshot either side
     }
-    for (Id id = marks_->entity + 1; id <= entity; ++id) {
+    for (Id id = from.entity + 1; id <= to.entity; ++id) {
       records_.emplace_back(RecordKind::entity, id);
     }
-    for (Id id = marks_->source + 1; id <= source; ++id) {
+    for (Id id = from.source + 1; id <= to.source; ++id) {
       records_.emplace_back(RecordKind::source, id);
     }
   }
@@ -284,7 +314,8 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
     }
   }
   // What kb kept beside them, as it was: date histories (extraction refines and disputes
-  // dates) and which citations extraction made (so that it finds those events again).
+  // dates), which citations extraction made (so that it finds those events again) and which
+  // roles it gave (so that undoing that extraction again removes them).
   std::map<Id, bool> sources;  // whether a date change's source still exists
   for (const OpEvent& e : last->events) {
     if (!e.before || !e.history) {
@@ -296,6 +327,7 @@ Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool forc
       KB_TRY(store.remove_date_change(c.id));
     }
     KB_TRY(store.restore_extraction_citations(e.event_id, saved.extraction));
+    KB_TRY(store.restore_extraction_roles(e.event_id, saved.roles));
     for (const DateChange& c : saved.date_changes) {
       if (c.source_id) {
         auto [known, fresh] = sources.emplace(*c.source_id, false);

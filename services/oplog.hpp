@@ -39,11 +39,14 @@ class OpRecorder {
   void created(Id id);
   // Notes that the command created entity or source `id` (an undo removes it when unused).
   void created(RecordKind kind, Id id) { records_.emplace_back(kind, id); }
-  // Notes the highest event, entity and source numbers given out so far: finish() counts the
-  // ones given out after them as created by the command (so a command that runs in several
-  // transactions must be the only writer meanwhile: SQLite serialises writers, but another kb
-  // process could add records between two of its transactions).
+  // Notes the highest event, entity and source numbers given out so far: the ones given out
+  // after them, up to end_new_records() (or finish()), count as created by the command. Only
+  // its own transaction writes meanwhile, so a command that writes in several transactions
+  // marks at the start of each and ends before each commit: records another process adds
+  // between two of its transactions are not counted as its own.
   Result<void> mark_new_records(Repository& store);
+  // Closes the numbers opened by mark_new_records() (nothing when none is open).
+  Result<void> end_new_records(Repository& store);
   // Renames the command ("add #12 ..." once the number is known).
   void set_command(std::string command) { command_ = std::move(command); }
   // Makes it the log entry of article import run `import_id` (an undo undoes the run).
@@ -66,8 +69,11 @@ class OpRecorder {
   struct Marks {
     Id event = 0, entity = 0, source = 0;
   };
-  std::optional<Marks> marks_;  // the last numbers given out, when marked
-  std::set<Id> watched_;        // the events in events_
+  // Whether event `id` was given out while the command was marking.
+  bool created_by_command(Id id) const;
+  std::optional<Marks> marks_;  // the last numbers given out when the open marking began
+  std::vector<std::pair<Marks, Marks>> marked_;  // closed markings: (after, up to) numbers
+  std::set<Id> watched_;                         // the events in events_
   std::set<Id> watched_entities_;
   std::set<Id> watched_sources_;
 };

@@ -152,6 +152,7 @@ Result<StoredEventRef> rewrite(Repository& store, Event old, Id source_id,
   } else {
     old.tags.insert(old.tags.end(), x.tags.begin(), x.tags.end());
   }
+  std::vector<std::pair<ExtractionRole, bool>> given;  // with whether the event lacked it
   for (const auto& entry : roles) {
     const auto id = entry.first;
     const auto role = entry.second;
@@ -161,8 +162,12 @@ Result<StoredEventRef> rewrite(Repository& store, Event old, Id source_id,
     if (!present) {
       old.participants.push_back(Participant{id, "", EntityKind::country, role});
     }
+    given.emplace_back(ExtractionRole{source_id, old.id, id, role}, !present);
   }
   KB_TRY(store.update_event(old));
+  for (const auto& [r, added] : given) {
+    KB_TRY(store.record_extraction_role(r, added));
+  }
   if (!x.concept_name.empty()) {
     KB_TRY(store.set_event_concept(old.id, x.concept_name));
   }

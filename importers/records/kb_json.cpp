@@ -652,7 +652,14 @@ std::string write_bookkeeping(const Bookkeeping& b) {
                               {"event_id", c.event_id},
                               {"created_event", c.created_event}});
   }
-  return Json{{"date_changes", changes}, {"extraction", extraction}}.dump(
+  Json roles = Json::array();
+  for (const ExtractionRole& r : b.roles) {
+    roles.push_back(Json{{"source_id", r.source_id},
+                         {"event_id", r.event_id},
+                         {"entity_id", r.entity_id},
+                         {"role", std::string(to_string(r.role))}});
+  }
+  return Json{{"date_changes", changes}, {"extraction", extraction}, {"roles", roles}}.dump(
       -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -692,6 +699,16 @@ Result<Bookkeeping> read_bookkeeping(std::string_view text) {
       out.extraction.push_back(ExtractionCitation{id(j, "citation_id", where),
                                                   id(j, "source_id", where),
                                                   id(j, "event_id", where), created.get<bool>()});
+    }
+    if (doc.contains("roles")) {
+      const Json& roles = array(doc, "roles", "bookkeeping");
+      for (std::size_t i = 0; i < roles.size(); ++i) {
+        const std::string where = fmt::format("roles[{}]", i);
+        const Json& j = roles[i];
+        out.roles.push_back(ExtractionRole{
+            id(j, "source_id", where), id(j, "event_id", where), id(j, "entity_id", where),
+            unwrap(parse_role(str(j, "role", where)), where + ".role")});
+      }
     }
   } catch (const std::exception& e) {
     return fail(Errc::parse, fmt::format("bookkeeping: {}", e.what()));

@@ -30,11 +30,13 @@ bool looks_like_kb_json(std::string_view text);
 Result<KbDump> read_kb_json(std::string_view text);
 
 // What kb keeps beside one event: its date refinements and disputes (dates as in kb JSON,
-// {"value": TIMEX3, "mod": ...}) and which of its citations extraction made. As a JSON object
-// for the operation log's snapshots, and back.
+// {"value": TIMEX3, "mod": ...}), which of its citations extraction made, and which roles
+// extractions gave it. As a JSON object for the operation log's snapshots, and back (snapshots
+// written before schema 0013 have no "roles").
 struct Bookkeeping {
   std::vector<DateChange> date_changes;
   std::vector<ExtractionCitation> extraction;
+  std::vector<ExtractionRole> roles;
 };
 std::string write_bookkeeping(const Bookkeeping& b);
 Result<Bookkeeping> read_bookkeeping(std::string_view text);

@@ -124,7 +124,7 @@ class Store final : public Repository {
   // The roles of event `event_id` other than mentioned, as (entity id, role).
   Result<std::vector<std::pair<Id, Role>>> event_roles(Id event_id) override;
   // Adds a role to an event; an existing one is kept.
-  Result<void> add_role(Id event_id, Id entity_id, Role role) override;
+  Result<bool> add_role(Id event_id, Id entity_id, Role role) override;
   // Whether source `source_id` already supports event `event_id`.
   Result<bool> cites_source(Id event_id, Id source_id) override;
   // Deletes one citation. Deleting a missing one is a no-op.
@@ -173,6 +173,12 @@ class Store final : public Repository {
   Result<std::vector<ExtractionCitation>> extraction_citations_of_event(Id event_id) override;
   Result<void> restore_extraction_citations(
       Id event_id, const std::vector<ExtractionCitation>& records) override;
+  Result<void> record_extraction_role(const ExtractionRole& r, bool added) override;
+  Result<std::vector<ExtractionRole>> extraction_roles(Id source_id) override;
+  Result<std::vector<ExtractionRole>> extraction_roles_of_event(Id event_id) override;
+  Result<bool> forget_extraction_role(const ExtractionRole& r) override;
+  Result<void> restore_extraction_roles(Id event_id,
+                                        const std::vector<ExtractionRole>& records) override;
   // Imported events that no citation supports, by id.
   Result<std::vector<Id>> unsupported_imported_events() override;
   // Records a date refinement or dispute; returns its id.

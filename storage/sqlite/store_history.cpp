@@ -45,6 +45,30 @@ constexpr std::string_view kRestoreCitation =
     "INSERT OR IGNORE INTO extraction_citation (citation_id, source_id, event_id, created_event) "
     "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM citation WHERE citation_id = ?1 AND "
     "event_id = ?3) AND EXISTS (SELECT 1 FROM source WHERE source_id = ?2)";
+// Schema 0013: ?5 = the extraction just added the role.
+constexpr std::string_view kRecordRole =
+    "INSERT OR IGNORE INTO extraction_role (source_id, event_id, entity_id, role) "
+    "SELECT ?1, ?2, ?3, ?4 WHERE ?5 OR EXISTS (SELECT 1 FROM extraction_role "
+    "WHERE event_id = ?2 AND entity_id = ?3 AND role = ?4)";
+constexpr std::string_view kRolesOfSource =
+    "SELECT source_id, event_id, entity_id, role FROM extraction_role WHERE source_id = ?1 "
+    "ORDER BY event_id, entity_id, role";
+constexpr std::string_view kRolesOfEvent =
+    "SELECT source_id, event_id, entity_id, role FROM extraction_role WHERE event_id = ?1 "
+    "ORDER BY entity_id, role, source_id";
+constexpr std::string_view kForgetRole =
+    "DELETE FROM extraction_role WHERE source_id = ?1 AND event_id = ?2 AND entity_id = ?3 "
+    "AND role = ?4";
+// The role, unless an extraction of another source still supports it.
+constexpr std::string_view kRemoveUnsupportedRole =
+    "DELETE FROM event_entity WHERE event_id = ?1 AND entity_id = ?2 AND role = ?3 "
+    "AND NOT EXISTS (SELECT 1 FROM extraction_role WHERE event_id = ?1 AND entity_id = ?2 "
+    "AND role = ?3)";
+constexpr std::string_view kForgetEventRoles = "DELETE FROM extraction_role WHERE event_id = ?1";
+constexpr std::string_view kRestoreRole =
+    "INSERT OR IGNORE INTO extraction_role (source_id, event_id, entity_id, role) "
+    "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM event_entity WHERE event_id = ?2 AND "
+    "entity_id = ?3 AND role = ?4) AND EXISTS (SELECT 1 FROM source WHERE source_id = ?1)";
 constexpr std::string_view kCitedBySource =
     "SELECT 1 FROM citation WHERE event_id = ?1 AND source_id = ?2 LIMIT 1";
 constexpr std::string_view kSetImport = "UPDATE event SET import_id = ?2 WHERE event_id = ?1";
@@ -140,10 +164,11 @@ Result<std::vector<std::pair<Id, Role>>> Store::event_roles(Id event_id) {
   });
 }
 
-Result<void> Store::add_role(Id event_id, Id entity_id, Role role) {
+Result<bool> Store::add_role(Id event_id, Id entity_id, Role role) {
   KB_ASSIGN(Statement st, db_.prepare(kAddRole));
   st.bind(1, event_id).bind(2, entity_id).bind(3, to_string(role));
-  return st.run();
+  KB_TRY(st.run());
+  return db_.changes() > 0;
 }
 
 Result<bool> Store::cites_source(Id event_id, Id source_id) {
@@ -194,6 +219,58 @@ Result<void> Store::restore_extraction_citations(Id event_id,
     st.reset();
     st.bind(1, c.citation_id).bind(2, c.source_id).bind(3, event_id);
     st.bind(4, c.created_event ? 1 : 0);
+    KB_TRY(st.run());
+  }
+  return ok();
+}
+
+namespace {
+
+Result<ExtractionRole> read_role(const Statement& row) {
+  KB_ASSIGN(const Role role, parse_role(row.column_text(3)));
+  return ExtractionRole{row.column_int(0), row.column_int(1), row.column_int(2), role};
+}
+
+}  // namespace
+
+Result<void> Store::record_extraction_role(const ExtractionRole& r, bool added) {
+  KB_ASSIGN(Statement st, db_.prepare(kRecordRole));
+  st.bind(1, r.source_id).bind(2, r.event_id).bind(3, r.entity_id).bind(4, to_string(r.role));
+  st.bind(5, added ? 1 : 0);
+  return st.run();
+}
+
+Result<std::vector<ExtractionRole>> Store::extraction_roles(Id source_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kRolesOfSource));
+  st.bind(1, source_id);
+  return st.collect(read_role);
+}
+
+Result<std::vector<ExtractionRole>> Store::extraction_roles_of_event(Id event_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kRolesOfEvent));
+  st.bind(1, event_id);
+  return st.collect(read_role);
+}
+
+Result<bool> Store::forget_extraction_role(const ExtractionRole& r) {
+  KB_ASSIGN(Statement forget, db_.prepare(kForgetRole));
+  forget.bind(1, r.source_id).bind(2, r.event_id).bind(3, r.entity_id).bind(4, to_string(r.role));
+  KB_TRY(forget.run());
+  KB_ASSIGN(Statement remove, db_.prepare(kRemoveUnsupportedRole));
+  remove.bind(1, r.event_id).bind(2, r.entity_id).bind(3, to_string(r.role));
+  KB_TRY(remove.run());
+  return db_.changes() > 0;
+}
+
+Result<void> Store::restore_extraction_roles(Id event_id,
+                                             const std::vector<ExtractionRole>& records) {
+  KB_ASSIGN(Statement forget, db_.prepare(kForgetEventRoles));
+  forget.bind(1, event_id);
+  KB_TRY(forget.run());
+  KB_ASSIGN(Statement st, db_.prepare(kRestoreRole));
+  for (const ExtractionRole& r : records) {
+    st.reset();
+    st.bind(1, r.source_id).bind(2, event_id).bind(3, r.entity_id).bind(4, to_string(r.role));
     KB_TRY(st.run());
   }
   return ok();

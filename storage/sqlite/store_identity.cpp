@@ -39,6 +39,7 @@ constexpr std::string_view kRemoveUnusedSource =
     "DELETE FROM source WHERE source_id = ?1 "
     "AND NOT EXISTS (SELECT 1 FROM citation WHERE source_id = ?1) "
     "AND NOT EXISTS (SELECT 1 FROM extraction_citation WHERE source_id = ?1) "
+    "AND NOT EXISTS (SELECT 1 FROM extraction_role WHERE source_id = ?1) "
     "AND NOT EXISTS (SELECT 1 FROM event_date_history WHERE source_id = ?1)";
 // The events only an import supports (rows::kOnlyImportSupports), curated ones only.
 const std::string kCuratedOfImport = fmt::format(

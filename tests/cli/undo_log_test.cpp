@@ -111,6 +111,44 @@ TEST_SUITE("cli") {
     CHECK(ok({"undo"}).find(": tag #1 checked") != std::string::npos);
   }
 
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb import --undo of an older run takes back the roles it gave older events") {
+    // Run 1 finds the shelling (Russia, Kharkiv); run 2's article tells it again and its
+    // extraction merges into run 1's event, adding Ukraine as target; run 3 comes after. Undoing
+    // run 2 once left Ukraine on the event.
+    const auto article = [this](const std::string& name, const std::string& day,
+                                const std::string& text) {
+      const std::string path = dir.file(name);
+      write_file(path, R"({"id":")" + name + R"(","title":"Shelling","published":")" + day +
+                           R"(T10:00:00Z","text":")" + text + "\"}\n");
+      return path;
+    };
+    ok({"import", article("a1.jsonl", "2023-06-02",
+                          "Russian forces shelled Kharkiv on 1 June 2023, the General Staff "
+                          "of Ukraine said.")});
+    const std::string before_run2 = ok({"show", "1"});
+    CHECK(before_run2.find("target") == std::string::npos);
+    ok({"import", article("a2.jsonl", "2023-06-03",
+                          "Russian forces shelled Kharkiv on 1 June 2023, Oleh Syniehubov "
+                          "said.")});
+    const std::string merged = ok({"show", "1"});
+    REQUIRE(merged.find("target     Ukraine") != std::string::npos);  // run 2's, on run 1's event
+    ok({"import", article("a3.jsonl", "2023-07-12",
+                          "NATO leaders met in Vilnius on 11 July 2023, officials said.")});
+    const std::string before = ok({"export", "--format", "json"});
+
+    ok({"import", "--undo", "2"});
+    const std::string undone = ok({"show", "1"});
+    CHECK(undone.find("target") == std::string::npos);
+    CHECK(undone.find("actor      Russia") != std::string::npos);
+    CHECK(undone.find("location   Kharkiv") != std::string::npos);
+
+    ok({"undo"});  // run 2 back: its role and its record of it, so a second undo takes it again
+    CHECK(ok({"export", "--format", "json"}) == before);
+    ok({"import", "--undo", "2"});
+    CHECK(ok({"show", "1"}).find("target") == std::string::npos);
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb undo of a same-as merge restores both events") {
     seed();
     const std::string start = ok({"export", "--format", "json"});

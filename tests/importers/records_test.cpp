@@ -1,5 +1,5 @@
 // Tests importers/records: the analyst CSV and ACLED readers (rows, warnings with line numbers,
-// precision) and the kb JSON reader's errors.
+// precision), the kb JSON reader's errors and the operation log's bookkeeping.
 
 #include "importers/records/records.hpp"
 
@@ -148,6 +148,25 @@ TEST_SUITE("importers") {
     for (const auto* r : {&wrong_type, &huge, &missing}) {
       CHECK(r->error().message.find("json.exception") == std::string::npos);
     }
+  }
+
+  TEST_CASE("bookkeeping round-trips its roles, and a snapshot from before them reads without") {
+    Bookkeeping b;
+    b.extraction.push_back(ExtractionCitation{7, 2, 3, true});
+    b.roles.push_back(ExtractionRole{2, 3, 5, Role::target});
+    b.roles.push_back(ExtractionRole{4, 3, 6, Role::location});
+    const auto back = read_bookkeeping(write_bookkeeping(b));
+    REQUIRE(back.has_value());
+    CHECK(back->roles == b.roles);
+    CHECK(back->extraction.size() == 1);
+    const auto old = read_bookkeeping(R"({"date_changes": [], "extraction": []})");
+    REQUIRE(old.has_value());
+    CHECK(old->roles.empty());
+    const auto bad = read_bookkeeping(
+        R"({"date_changes": [], "extraction": [], "roles": [{"source_id": 1, "event_id": 2, )"
+        R"("entity_id": 3, "role": "villain"}]})");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message.find("roles[0].role") != std::string::npos);
   }
 
   TEST_CASE("read_kb_json refuses 100,000 nested arrays with one message") {

@@ -3,6 +3,7 @@
 // timeline of the bundled example article.
 #include "services/extraction.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -90,6 +91,59 @@ TEST_SUITE("services") {
     // Undoing A too removes the event no source supports any more.
     CHECK(must(kb::services::forget_extraction(store, a)).events == 1);
     CHECK(must(store.timeline({})).empty());
+  }
+
+  TEST_CASE_FIXTURE(kb::test::MemoryDb,
+                    "forget_extraction takes back the roles a merge gave, only those") {
+    // Issue #11: undoing source B's extraction, which merged into A's event, left B's target
+    // on the event. Now the roles B gave go, unless another extraction gives them too; a role
+    // given otherwise (a record import, an analyst) is never B's to take.
+    const Id a = source("A");
+    const Id b = source("B");
+    must(kb::services::store_extraction(store, a, one(annexation("2014-03-18", "on 18 March"))));
+    auto with_target = annexation("2014-03-18", "on 18 March");
+    with_target.participants.push_back(
+        {"Ukraine", kb::EntityKind::country, kb::Role::target, "Q212", {}, {}, ""});
+    CHECK(must(kb::services::store_extraction(store, b, one(with_target))).merged == 1);
+    const Id event = must(store.timeline({})).front().id;
+    const auto roles = [&] {
+      std::vector<std::string> out;
+      for (const auto& p : must(store.event(event)).participants) {
+        out.push_back(std::string(kb::to_string(p.role)) + " " + p.name);
+      }
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    using Roles = std::vector<std::string>;
+    CHECK(roles() == Roles{"actor Russia", "location Crimea", "target Ukraine"});
+    CHECK(must(store.extraction_roles(b)).size() == 3);  // B says all three
+
+    const auto gone = must(kb::services::forget_extraction(store, b));
+    CHECK(gone.roles == 1);
+    CHECK(roles() == Roles{"actor Russia", "location Crimea"});  // A gives these two
+    CHECK(must(store.extraction_roles(b)).empty());
+
+    // The same target given first by another hand is not B's: it stays when B goes.
+    const Id ukraine = must(store.lookup_entities("Ukraine")).front().id;
+    CHECK(must(store.add_role(event, ukraine, kb::Role::target)));
+    must(kb::services::store_extraction(store, b, one(with_target)));
+    CHECK(must(kb::services::forget_extraction(store, b)).roles == 0);
+    CHECK(roles() == Roles{"actor Russia", "location Crimea", "target Ukraine"});
+
+    // A role two sources' extractions give stays while one of them does.
+    must(kb::services::store_extraction(store, b, one(annexation("2014-03-18", "on 18 March"))));
+    CHECK(must(kb::services::forget_extraction(store, a)).roles == 0);
+    CHECK(roles() == Roles{"actor Russia", "location Crimea", "target Ukraine"});
+
+    // Once an analyst has curated the event, its roles are theirs: C's stays when C goes.
+    const Id c = source("C");
+    auto with_nato = annexation("2014-03-18", "on 18 March");
+    with_nato.participants.push_back(
+        {"NATO", kb::EntityKind::organisation, kb::Role::target, "Q7184", {}, {}, ""});
+    must(kb::services::store_extraction(store, c, one(with_nato)));
+    must(store.mark_curated(event));
+    CHECK(must(kb::services::forget_extraction(store, c)).roles == 0);
+    CHECK(roles() == Roles{"actor Russia", "location Crimea", "target NATO", "target Ukraine"});
   }
 
   TEST_CASE_FIXTURE(kb::test::MemoryDb,

@@ -1,14 +1,17 @@
 // Tests services/import_articles.cpp and services/undo.cpp against an in-memory repository,
 // with no command line: an article read from a stream is stored with its events, and undoing
-// the run removes exactly what it added; a savepoint that is not committed leaves nothing.
+// the run removes exactly what it added; a savepoint that is not committed leaves nothing; a
+// command of several transactions logs only the records it created.
 #include "services/undo.hpp"
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
 #include "services/import_articles.hpp"
+#include "services/oplog.hpp"
 #include "tests/test_util.hpp"
 
 namespace {
@@ -47,6 +50,50 @@ TEST_SUITE("services") {
     auto again = kb::services::undo_import(repo, report.run.id);
     REQUIRE_FALSE(again.has_value());
     CHECK(again.error().code == kb::Errc::conflict);
+  }
+
+  TEST_CASE_FIXTURE(MemoryDb, "a command of several transactions counts only its own new records") {
+    // kb extract writes source by source; another process may add records between two of its
+    // transactions. Those are not the command's: its undo must leave them.
+    kb::services::OpRecorder op("analyst", "extract --all");
+    const auto own = [&](const std::string& name) {
+      kb::Transaction tx = must(store.transaction());
+      must(op.mark_new_records(store));
+      const kb::Id id = event(name, "2023-06-01", {{entity(name + " Corps"), kb::Role::actor}});
+      must(op.end_new_records(store));
+      must(tx.commit());
+      return id;
+    };
+    const kb::Id first = own("First");
+    kb::Id other = 0;
+    {
+      kb::Transaction tx = must(store.transaction());  // the other process
+      other = event("Other", "2023-06-02", {{entity("Other Corps"), kb::Role::actor}});
+      must(tx.commit());
+    }
+    const kb::Id second = own("Second");
+    {
+      kb::Transaction tx = must(store.transaction());
+      must(op.finish(store));
+      must(tx.commit());
+    }
+    const kb::Op logged = must(store.last_undoable_op()).value();
+    std::vector<kb::Id> created;
+    for (const auto& e : logged.events) {
+      CHECK_FALSE(e.before.has_value());
+      created.push_back(e.event_id);
+    }
+    CHECK(created == std::vector<kb::Id>{first, second});
+    CHECK(logged.created.size() == 2);  // the two corps it named, not the other one
+
+    kb::Transaction tx = must(store.transaction());
+    must(kb::services::undo_last(store, "analyst"));
+    must(tx.commit());
+    const auto left = must(store.timeline(kb::TimelineQuery{}));
+    REQUIRE(left.size() == 1);
+    CHECK(left.front().id == other);
+    CHECK(must(store.lookup_entities("Other Corps")).size() == 1);
+    CHECK(must(store.lookup_entities("First Corps")).empty());
   }
 
   TEST_CASE_FIXTURE(MemoryDb, "kb::Transaction rolls back unless committed, savepoints too") {
