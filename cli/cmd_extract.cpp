@@ -94,9 +94,9 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
     ctx.err << "kb: warning: " << w << '\n';
   }
   KB_ASSIGN(const std::vector<Id> chosen, chosen_sources(store, ids, all));
-  // One logged operation for the whole run (each source is its own transaction): the events it
-  // changes are snapshotted before, those it creates are the numbers given out inside its own
-  // transactions (another process may write between them).
+  // One logged operation for the whole run, written with each source's transaction: the events
+  // it changes are snapshotted before, those it creates are the numbers given out inside its
+  // own transactions (another process may write between them).
   services::OpRecorder op(op_user(ctx), all ? std::string("extract --all")
                                             : fmt::format("extract {}", fmt::join(ids, " ")));
   const auto before_change = [&](Id id) -> Result<void> {
@@ -119,8 +119,8 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
     }
     KB_ASSIGN(const services::ReextractReport r, services::reextract(store, id, x, before_change));
     if (!dry_run) {
-      KB_TRY(op.end_new_records(store));
-      KB_TRY(tx.commit());  // a dry run rolls back when `tx` goes
+      KB_TRY(op.flush(store));  // logged with the source: a crash after it leaves it undoable
+      KB_TRY(tx.commit());      // a dry run rolls back when `tx` goes
     }
     const auto& c = r.stored;
     ctx.out << fmt::format(

@@ -288,6 +288,10 @@ class Repository {
   // --- the operation log ---
   // Records an operation with its events; returns its id.
   virtual Result<Id> add_op(const Op& op) = 0;
+  // Adds to logged operation `op_id` the events, entities, sources and created records of
+  // `part` (its other fields are not used): one the operation holds already keeps its `before`
+  // and takes `part`'s `after`.
+  virtual Result<void> extend_op(Id op_id, const Op& part) = 0;
   // Logged operations, newest first, at most `limit` (0: all); only those that changed event
   // `event_id` when given. Each with its events.
   virtual Result<std::vector<Op>> ops(std::optional<Id> event_id, std::size_t limit) = 0;

@@ -401,6 +401,9 @@ class Writer {
   }
 
   Result<void> commit_batch() {
+    if (op_ != nullptr) {
+      KB_TRY(op_->flush(*store_));  // logged with the batch: a crash after it leaves it undoable
+    }
     KB_TRY(batch_->commit());
     batch_.reset();
     report_.run.added += counts_.added;
@@ -562,6 +565,9 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
     command = fmt::format("{}… ({} inputs)", command.substr(0, cut), request.inputs.size());
   }
   OpRecorder op(request.user, command);
+  if (writing) {
+    op.set_import(report.run.id);
+  }
   Writer writer(store, request.dry_run, report, writing ? &op : nullptr, last_event);
   std::map<std::size_t, Work> pending;  // reorders the workers' output into input order
   std::size_t next = 0;
@@ -589,7 +595,6 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
       KB_TRY(store->add_import_warning(report.run.id, "", p.message));
     }
     KB_TRY(store->finish_import(report.run));
-    op.set_import(report.run.id);
     KB_TRY(op.finish(*store));
     KB_TRY(tx.commit());
   }

@@ -75,16 +75,22 @@ Result<Record> as_it_was(const std::string& snapshot, std::vector<Record> KbDump
   return r;
 }
 
-// Snapshots each watched record (entities or sources) as it is now into `after`, and keeps in
-// `out` those the command changed, the import run they belong to included.
+// Snapshots each watched record (entities or sources) not logged yet as it is now into
+// `after`, and keeps in `out` (marking them logged) those the command changed, the import run
+// they belong to included.
 template <typename Watched, typename Snapshot>
-Result<void> keep_changed(std::vector<Watched>& watched, Id Watched::*id, Snapshot snapshot,
-                          Repository& store, std::vector<Watched>& out) {
-  for (Watched& w : watched) {
+Result<void> keep_changed(std::vector<Watched>& watched, std::vector<bool>& logged, Id Watched::*id,
+                          Snapshot snapshot, Repository& store, std::vector<Watched>& out) {
+  for (std::size_t i = 0; i < watched.size(); ++i) {
+    if (logged[i]) {
+      continue;
+    }
+    Watched& w = watched[i];
     std::string uuid;
     std::optional<Id> import_id;
     KB_ASSIGN(w.after, snapshot(store, w.*id, uuid, import_id));
     if (w.before != w.after || w.import_id != import_id) {
+      logged[i] = true;
       out.push_back(w);
     }
   }
@@ -94,7 +100,11 @@ Result<void> keep_changed(std::vector<Watched>& watched, Id Watched::*id, Snapsh
 }  // namespace
 
 Result<void> OpRecorder::watch(Repository& store, Id id) {
-  if (watched_.count(id) != 0) {
+  if (const auto it = event_index_.find(id); it != event_index_.end()) {
+    if (event_logged_[it->second] &&
+        std::find(pending_.begin(), pending_.end(), it->second) == pending_.end()) {
+      pending_.push_back(it->second);  // logged, and about to change again
+    }
     return ok();
   }
   if (created_by_command(id)) {
@@ -112,10 +122,16 @@ Result<void> OpRecorder::watch(Repository& store, Id id) {
     KB_ASSIGN(kept.extraction, store.extraction_citations_of_event(id));
     KB_ASSIGN(kept.roles, store.extraction_roles_of_event(id));
     e.history = importers::write_bookkeeping(kept);
-    watched_.insert(id);
-    events_.push_back(std::move(e));
+    add_event(std::move(e));
   }
   return ok();
+}
+
+void OpRecorder::add_event(OpEvent e) {
+  event_index_.emplace(e.event_id, events_.size());
+  pending_.push_back(events_.size());
+  events_.push_back(std::move(e));
+  event_logged_.push_back(false);
 }
 
 Result<void> OpRecorder::watch_entity(Repository& store, Id id) {
@@ -134,6 +150,7 @@ Result<void> OpRecorder::watch_entity(Repository& store, Id id) {
   if (e.before) {
     watched_entities_.insert(id);
     entities_.push_back(std::move(e));
+    entity_logged_.push_back(false);
   }
   return ok();
 }
@@ -147,6 +164,7 @@ Result<void> OpRecorder::watch_source(Repository& store, Id id) {
   KB_ASSIGN(s.before, source_snapshot(store, id, s.source_uuid, s.import_id));
   if (s.before) {
     sources_.push_back(std::move(s));
+    source_logged_.push_back(false);
   }
   return ok();
 }
@@ -209,21 +227,18 @@ bool OpRecorder::created_by_command(Id id) const {
 }
 
 void OpRecorder::created(Id id) {
-  if (!watched_.insert(id).second) {
+  if (event_index_.count(id) != 0) {
     return;
   }
   OpEvent e;
   e.event_id = id;
-  events_.push_back(std::move(e));
+  add_event(std::move(e));
 }
 
-Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
-  Op op;
-  op.user = user_;
-  op.command = command_;
-  op.undoes = undoes;
+Result<Id> OpRecorder::flush(Repository& store, std::optional<Id> undoes) {
   KB_TRY(end_new_records(store));
-  for (const auto& [from, to] : marked_) {
+  for (; marked_logged_ < marked_.size(); ++marked_logged_) {
+    const auto& [from, to] = marked_[marked_logged_];
     for (Id id = from.event + 1; id <= to.event; ++id) {
       created(id);  // one the command created and deleted again has no snapshot either side
     }
@@ -234,22 +249,43 @@ Result<Id> OpRecorder::finish(Repository& store, std::optional<Id> undoes) {
       records_.emplace_back(RecordKind::source, id);
     }
   }
-  op.created = records_;
+  Op op;
+  op.user = user_;
+  op.command = command_;
+  op.undoes = undoes;
   op.import_id = import_id_;
   op.undid_import = undid_import_;
-  KB_TRY(keep_changed(entities_, &OpEntity::entity_id, entity_snapshot, store, op.entities));
-  KB_TRY(keep_changed(sources_, &OpSource::source_id, source_snapshot, store, op.sources));
-  for (OpEvent& e : events_) {
+  op.created.assign(records_.begin() + static_cast<std::ptrdiff_t>(records_logged_),
+                    records_.end());
+  records_logged_ = records_.size();
+  // Entities and sources the command changed (snapshotted with their import run); one not
+  // changed yet waits for the next flush.
+  KB_TRY(keep_changed(entities_, entity_logged_, &OpEntity::entity_id, entity_snapshot, store,
+                      op.entities));
+  KB_TRY(keep_changed(sources_, source_logged_, &OpSource::source_id, source_snapshot, store,
+                      op.sources));
+  std::vector<std::size_t> waiting;
+  for (const std::size_t i : pending_) {
+    OpEvent& e = events_[i];
     std::string uuid;
     KB_ASSIGN(e.after, snapshot(store, e.event_id, &uuid));
     if (e.event_uuid.empty()) {
       e.event_uuid = uuid;
     }
-    if (e.before != e.after) {
-      op.events.push_back(e);
+    if (e.before == e.after && !event_logged_[i]) {
+      waiting.push_back(i);  // not changed (yet)
+      continue;
     }
+    event_logged_[i] = true;
+    op.events.push_back(e);
   }
-  return store.add_op(op);
+  pending_ = std::move(waiting);
+  if (!op_id_) {
+    KB_ASSIGN(op_id_, store.add_op(op));
+  } else {
+    KB_TRY(store.extend_op(*op_id_, op));
+  }
+  return *op_id_;
 }
 
 Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool force) {

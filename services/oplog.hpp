@@ -4,6 +4,7 @@
 // its log entry are written together or not at all.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -53,17 +54,34 @@ class OpRecorder {
   void set_import(Id import_id) { import_id_ = import_id; }
   // Makes it the log entry of `kb import --undo import_id` (an undo reopens the run).
   void set_undid_import(Id import_id) { undid_import_ = import_id; }
-  // Snapshots the watched and created events as they are now and logs the operation; returns
-  // its id. `undoes`: for `kb undo`, the operation it reverted.
-  Result<Id> finish(Repository& store, std::optional<Id> undoes = std::nullopt);
+  // Logs what the command has done so far, in the caller's transaction: the watched records
+  // it has changed and those it created, as they are now (the first flush writes the log
+  // entry, later ones add to it and update the records changed again). A command that writes
+  // in several transactions flushes in each before it commits, so that a crash between two of
+  // them leaves every committed change logged and undoable. Returns the entry's id.
+  // `undoes`: for `kb undo`, the operation it reverted (given to the first flush).
+  Result<Id> flush(Repository& store, std::optional<Id> undoes = std::nullopt);
+  // The last flush(): logs the operation (also when it changed nothing); returns its id.
+  Result<Id> finish(Repository& store, std::optional<Id> undoes = std::nullopt) {
+    return flush(store, undoes);
+  }
 
  private:
   std::string user_;
   std::string command_;
-  std::vector<OpEvent> events_;     // before filled, after filled by finish()
+  std::vector<OpEvent> events_;     // before filled, after filled by flush()
   std::vector<OpEntity> entities_;  // likewise
   std::vector<OpSource> sources_;   // likewise
   std::vector<std::pair<RecordKind, Id>> records_;
+  // What flush() has logged: the entry, and in events_ (by index), entities_ and sources_
+  // those written. `pending_`: the events to write (again) at the next flush: watched or
+  // created since, or watched again after being written (a later change).
+  std::optional<Id> op_id_;
+  std::vector<bool> event_logged_, entity_logged_, source_logged_;
+  std::vector<std::size_t> pending_;
+  std::map<Id, std::size_t> event_index_;  // event id -> index in events_
+  std::size_t records_logged_ = 0;
+  std::size_t marked_logged_ = 0;  // markings whose numbers are in events_ and records_
   std::optional<Id> import_id_;
   std::optional<Id> undid_import_;
   struct Marks {
@@ -71,9 +89,10 @@ class OpRecorder {
   };
   // Whether event `id` was given out while the command was marking.
   bool created_by_command(Id id) const;
+  // Adds a watched or created event, to be written at the next flush.
+  void add_event(OpEvent e);
   std::optional<Marks> marks_;  // the last numbers given out when the open marking began
   std::vector<std::pair<Marks, Marks>> marked_;  // closed markings: (after, up to) numbers
-  std::set<Id> watched_;                         // the events in events_
   std::set<Id> watched_entities_;
   std::set<Id> watched_sources_;
 };

@@ -48,6 +48,7 @@ class Store final : public Repository {
   Result<std::vector<CuratedEvent>> curated_events_of_import(Id import_id) override;
 
   Result<Id> add_op(const Op& op) override;
+  Result<void> extend_op(Id op_id, const Op& part) override;
   Result<std::vector<Op>> ops(std::optional<Id> event_id, std::size_t limit) override;
   Result<std::optional<Op>> last_undoable_op() override;
   Result<void> set_op_undone(Id op_id, Id undo_id) override;

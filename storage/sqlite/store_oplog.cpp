@@ -15,9 +15,11 @@ namespace {
 constexpr std::string_view kInsertOp =
     "INSERT INTO op (at, user, command, undoes, import_id, undid_import) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+// One a flushed operation holds already (OpRecorder::flush) keeps its before and history.
 constexpr std::string_view kInsertOpEvent =
     "INSERT INTO op_event (op_id, event_id, event_uuid, before, after, history) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (op_id, event_id) DO UPDATE SET after = excluded.after";
 constexpr std::string_view kOps =
     "SELECT op_id, at, user, command, undoes, undone_by, import_id, undid_import FROM op "
     "WHERE ?1 IS NULL OR op_id IN (SELECT op_id FROM op_event WHERE event_id = ?1) "
@@ -32,13 +34,15 @@ constexpr std::string_view kOpEvents =
     "ORDER BY event_id";
 constexpr std::string_view kInsertOpEntity =
     "INSERT INTO op_entity (op_id, entity_id, entity_uuid, before, after, import_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (op_id, entity_id) DO UPDATE SET after = excluded.after";
 constexpr std::string_view kOpEntities =
     "SELECT entity_id, entity_uuid, before, after, import_id FROM op_entity WHERE op_id = ?1 "
     "ORDER BY entity_id";
 constexpr std::string_view kInsertOpSource =
     "INSERT INTO op_source (op_id, source_id, source_uuid, before, after, import_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (op_id, source_id) DO UPDATE SET after = excluded.after";
 constexpr std::string_view kOpSources =
     "SELECT source_id, source_uuid, before, after, import_id FROM op_source WHERE op_id = ?1 "
     "ORDER BY source_id";
@@ -177,6 +181,11 @@ Result<Id> Store::add_op(const Op& op) {
   s.bind(4, op.undoes).bind(5, op.import_id).bind(6, op.undid_import);
   KB_TRY(s.run());
   const Id id = db_.last_insert_id();
+  KB_TRY(extend_op(id, op));
+  return id;
+}
+
+Result<void> Store::extend_op(Id id, const Op& op) {
   KB_ASSIGN(Statement e, db_.prepare(kInsertOpEvent));
   for (const OpEvent& oe : op.events) {
     e.reset();
@@ -208,7 +217,7 @@ Result<Id> Store::add_op(const Op& op) {
     r.bind(3, record);
     KB_TRY(r.run());
   }
-  return id;
+  return ok();
 }
 
 Result<std::vector<Op>> Store::ops(std::optional<Id> event_id, std::size_t limit) {

@@ -1,7 +1,8 @@
-// Issue #11's crash test: a long `kb import` killed with SIGKILL at random points leaves a
+// Issue #11's crash tests: a long `kb import` killed with SIGKILL at random points leaves a
 // consistent knowledge base (SQLite and FTS5 integrity, the run logged as interrupted), and
 // running the same import again completes it: the result holds the same sources and events as
-// one uninterrupted import. Runs the built kb binary as a child process.
+// one uninterrupted import. A `kb extract --all` killed half-way has logged what it committed,
+// so `kb undo` reverts it. Runs the built kb binary as a child process.
 
 #include <chrono>
 #include <csignal>
@@ -147,6 +148,48 @@ TEST_SUITE("cli") {
     const auto got = contents(db);
     CHECK(got.second == expected.second);
     CHECK(got.first == expected.first);
+  }
+
+  TEST_CASE("kb extract killed with SIGKILL has logged what it committed: kb undo reverts it") {
+    // kb extract writes source by source. Once its log entry was written only at the end, so a
+    // run killed half-way left changes that kb undo did not know of.
+    TempDir dir;
+    const std::string input = dir.file("reports.jsonl");
+    write_file(input, reports(1500));
+    const std::string db = dir.file("kb.db");
+    REQUIRE(wait_kb(spawn_kb({"--db", db, "import", "--no-events", input})) == 0);
+    const auto exported = [&db] {
+      const auto r = run_kb({"--db", db, "export", "--format", "json"});
+      REQUIRE_MESSAGE(r.code == 0, r.err);
+      return r.out;
+    };
+    const std::string before = exported();
+    REQUIRE(nlohmann::json::parse(before)["events"].empty());
+
+    const pid_t pid = spawn_kb({"--db", db, "extract", "--all"});
+    // Kill once its log entry is there: some sources are committed, most are not.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+    for (;;) {
+      const auto log = run_kb({"--db", db, "log", "--limit", "1"});
+      if (log.out.find("extract --all") != std::string::npos ||
+          std::chrono::steady_clock::now() > deadline) {
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    kill(pid, SIGKILL);
+    const int code = wait_kb(pid);
+    CHECK(code == 128 + SIGKILL);  // 1,500 sources take far longer than the poll
+    check_consistent(db);
+    const auto events = nlohmann::json::parse(exported())["events"].size();
+    CHECK(events > 0);
+    CHECK(events < 3000);
+
+    const auto undo = run_kb({"--db", db, "undo"});
+    REQUIRE_MESSAGE(undo.code == 0, undo.err);
+    CHECK(undo.out.find("extract --all") != std::string::npos);
+    CHECK(exported() == before);  // its events and the entities they named are gone
+    check_consistent(db);
   }
 }
 
