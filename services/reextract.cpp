@@ -27,8 +27,9 @@ struct Earlier {
   bool created = false;  // that extraction created the event
   bool curated = false;
   std::string quote;
-  std::string title;   // the event's, for telling apart several events of one sentence
-  bool found = false;  // matched by this extraction
+  std::string title;  // the event's, for telling apart several events of one sentence
+  std::vector<Participant> participants;  // its roles before forget_extraction took the source's
+  bool found = false;                     // matched by this extraction
 };
 
 // The roles as "actor Russia, target Ukraine", sorted, for comparing and showing.
@@ -200,6 +201,7 @@ Result<std::vector<Earlier>> earlier_of(Repository& store, Id source_id) {
       found.created = c.created_event;
       found.curated = e.curated;
       found.title = e.title;
+      found.participants = e.participants;
       for (const Citation& cit : e.citations) {
         if (cit.id == c.citation_id) {
           found.quote = cit.quote;
@@ -243,7 +245,9 @@ Result<ReextractReport> reextract(Repository& store, Id source_id, const ex::Ext
     }
     Earlier* match = found->first;
     Event* loaded = &found->second;
-    KB_ASSIGN(auto diff, changes(store, *loaded, e, roles));
+    Event shown = *loaded;  // compared with its roles as they were before this run
+    shown.participants = match->participants;
+    KB_ASSIGN(auto diff, changes(store, shown, e, roles));
     if (match->curated) {
       // Left exactly as the analyst has it; its citation from this source was kept.
       report.curated.push_back(
