@@ -143,6 +143,12 @@ struct Event {
   std::vector<LinkRef> links;
   std::vector<std::string> tags;
   std::string uuid;  // the permanent id (UUID v4), set by the store; never reused
+  // Keys of the analyst-visible states it has had, oldest first, the last kLineageKept, kept
+  // by the store (schema 0014): merging a colleague's version compares them
+  // (services/import_records.cpp).
+  std::vector<std::string> lineage;
 };
+
+inline constexpr std::size_t kLineageKept = 32;
 
 }  // namespace kb

@@ -174,10 +174,18 @@ std::vector<std::string> differing_fields(const Event& here, const Event& there)
   return out;
 }
 
+// Whether a version whose lineage is `later` was made from the state whose lineage is
+// `earlier`: the latter's newest key is among the former's (schema 0014).
+bool descends(const std::vector<std::string>& later, const std::vector<std::string>& earlier) {
+  return !earlier.empty() && std::find(later.begin(), later.end(), earlier.back()) != later.end();
+}
+
 // Merges one event of a dump (`theirs`, its entity and source ids already this knowledge base's)
-// into the stored event `id`; true when it changed anything. Which version's fields win: an
-// analyst's (curated) over a machine's, else the newer. Both curated and different: the newer
-// wins and the event is disputed.
+// into the stored event `id`; true when it changed anything. Which version's fields win: one
+// changed from the other's state (lineage: the error class was a colleague's edit of an event
+// both had, where ours was only tagged, reported as a conflict and disputed), else an analyst's
+// (curated) over a machine's, else the newer. Both curated, neither made from the other, and
+// different: the newer wins and the event is disputed.
 Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::string_view origin,
                          RecordImportSummary& sum, std::map<Id, Id>& citations) {
   KB_ASSIGN(const auto stored, store.stored_event(id));
@@ -187,10 +195,13 @@ Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::str
   Event merged = *stored;
   bool changed = false;
   const auto differ = differing_fields(*stored, theirs);
-  if (!differ.empty()) {
+  const bool theirs_later = descends(theirs.lineage, stored->lineage);
+  const bool ours_later = !theirs_later && descends(stored->lineage, theirs.lineage);
+  if (!differ.empty() && !ours_later) {
     const bool newer = theirs.updated_at > stored->updated_at;
-    const bool take =
-        stored->curated != theirs.curated ? theirs.curated : newer;  // analysts over machines
+    const bool take = theirs_later ||
+                      (stored->curated != theirs.curated ? theirs.curated  // analysts over machines
+                                                         : newer);
     if (take) {
       merged.title = theirs.title;
       merged.summary = theirs.summary;
@@ -203,7 +214,7 @@ Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::str
       merged.updated_at = std::max(stored->updated_at, theirs.updated_at);
       changed = true;
     }
-    if (stored->curated && theirs.curated) {
+    if (stored->curated && theirs.curated && !theirs_later) {
       sum.conflicts.push_back(fmt::format(
           "#{} {} ({}): both changed by analysts ({}); kept the {} version: '{}' on {} "
           "(the other: '{}' on {}, in kb log)",
@@ -220,6 +231,23 @@ Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::str
     merged.curated = true;
     changed = true;
   }
+  // Both histories, so that later merges see them, the version kept last (its newest key is
+  // the state the event is in). Written, not counted as a change.
+  const bool took = differing_fields(merged, theirs).empty();
+  const std::vector<std::string>& last = took ? theirs.lineage : stored->lineage;
+  const std::vector<std::string>& first = took ? stored->lineage : theirs.lineage;
+  std::vector<std::string> lineage;
+  for (const auto& key : first) {
+    if (std::find(last.begin(), last.end(), key) == last.end()) {
+      lineage.push_back(key);
+    }
+  }
+  lineage.insert(lineage.end(), last.begin(), last.end());
+  if (lineage.size() > kLineageKept) {
+    lineage.erase(lineage.begin(), lineage.end() - static_cast<std::ptrdiff_t>(kLineageKept));
+  }
+  const bool seen = lineage != stored->lineage;
+  merged.lineage = std::move(lineage);
   for (const auto& t : theirs.tags) {
     if (std::find(merged.tags.begin(), merged.tags.end(), t) == merged.tags.end()) {
       merged.tags.push_back(t);
@@ -237,7 +265,7 @@ Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::str
       new_citations.push_back(c);
     }
   }
-  if (changed) {
+  if (changed || seen) {
     KB_ASSIGN(const auto links, store.links_of(id));
     KB_TRY(store.put_event(merged, links));
   }

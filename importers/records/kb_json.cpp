@@ -105,6 +105,7 @@ Json event_json(const Event& e) {
   j["updated_at"] = e.updated_at;
   j["curated"] = e.curated;
   j["fatalities"] = e.fatalities ? Json(*e.fatalities) : Json(nullptr);
+  j["lineage"] = e.lineage;
   return j;
 }
 
@@ -313,6 +314,16 @@ Event read_event(const Json& j, const std::string& where, int version) {
       bad(where + ".curated", fmt::format("expected a boolean, found {}", kind_of(c)));
     }
     e.curated = c.get<bool>();
+  }
+  if (j.contains("lineage")) {  // schema 0014: the keys of the states the event has had
+    e.lineage = strings(j, "lineage", where);
+    for (std::size_t k = 0; k < e.lineage.size(); ++k) {
+      const std::string& key = e.lineage[k];
+      if (key.empty() || key.size() > 16 ||
+          key.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        bad(fmt::format("{}.lineage[{}]", where, k), "expected 1 to 16 lower-case hex digits");
+      }
+    }
   }
   std::size_t i = 0;
   for (const auto& r : array(j, "entities", where)) {

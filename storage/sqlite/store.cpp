@@ -95,6 +95,27 @@ Result<FuzzyDate> restore_date(std::string_view timex, std::string_view modifier
   return FuzzyDate::interval(from_day_number(first), from_day_number(last), *p, mod);
 }
 
+std::vector<std::string> split_lineage(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) {
+      out.emplace_back(text.substr(at, end - at));
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+std::string join_lineage(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const auto& k : keys) {
+    out += (out.empty() ? "" : " ") + k;
+  }
+  return out;
+}
+
 Result<Event> read_event(const Statement& s) {
   Event e;
   e.id = s.column_int(0);
@@ -114,6 +135,7 @@ Result<Event> read_event(const Statement& s) {
   e.uuid = s.column_text(17);
   e.curated = s.column_int(18) != 0;
   e.fatalities = s.column_optional_int(19);
+  e.lineage = split_lineage(s.column_text(20));
   return e;
 }
 

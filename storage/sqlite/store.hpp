@@ -229,6 +229,9 @@ class Store final : public Repository {
   Result<void> merge_same_as(const Event& keep, const Event& merged);
   Result<void> write_participants(const Event& e);
   Result<void> write_tags(Id event_id, const std::vector<std::string>& tags);
+  // Appends the key of event `event_id`'s analyst-visible state to its lineage (schema 0014)
+  // unless it is the last one there.
+  Result<void> note_version(Id event_id);
   // `roots` and the places that lie in them (through country_id, transitively).
   Result<std::vector<Id>> places_within(const std::vector<Id>& roots);
   // The ids of the entities `names` name (error not_found for a name no entity has), and with

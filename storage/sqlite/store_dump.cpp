@@ -30,8 +30,8 @@ constexpr std::string_view kInsertSource =
 constexpr std::string_view kInsertEvent =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
     "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated, "
-    "fatalities) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+    "fatalities, lineage) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 // Merges are restored once every event exists (merged_into refers to another event).
 constexpr std::string_view kRestoreMerge = "UPDATE event SET merged_into = ?2 WHERE event_id = ?1";
 constexpr std::string_view kInsertRole =
@@ -97,7 +97,7 @@ Result<void> restore_event(Db& db, const Event& e) {
   s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
   s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
   s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
-  s.bind(18, e.fatalities);
+  s.bind(18, e.fatalities).bind(19, rows::join_lineage(e.lineage));
   KB_TRY(s.run());
   KB_ASSIGN(Statement role, db.prepare(kInsertRole));
   for (const auto& p : e.participants) {

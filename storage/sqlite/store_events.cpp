@@ -21,6 +21,16 @@ constexpr std::string_view kUpdateEvent =
     "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
     "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
     "updated_at = ?13, fatalities = ?14 WHERE event_id = ?1";
+// An event's analyst-visible state (schema 0014): its own fields (a dispute is no change) and
+// its roles by the permanent id of their entity, with its lineage.
+constexpr std::string_view kVersionFields =
+    "SELECT title, summary, timex, modifier, date_text, kind, "
+    "CASE status WHEN 'disputed' THEN '' ELSE status END, ifnull(fatalities, ''), lineage "
+    "FROM event WHERE event_id = ?1";
+constexpr std::string_view kVersionRoles =
+    "SELECT ee.role || ':' || ifnull(n.uuid, n.entity_id) AS r FROM event_entity ee "
+    "JOIN entity n ON n.entity_id = ee.entity_id WHERE ee.event_id = ?1 ORDER BY r";
+constexpr std::string_view kSetLineage = "UPDATE event SET lineage = ?2 WHERE event_id = ?1";
 constexpr std::string_view kDeleteEvent = "DELETE FROM event WHERE event_id = ?1";
 constexpr std::string_view kEventById = "WHERE e.event_id = ?1";
 constexpr std::string_view kDeleteParticipants = "DELETE FROM event_entity WHERE event_id = ?1";
@@ -106,6 +116,57 @@ Result<FuzzyDate> date_at(const Statement& s, int timex_col) {
 
 }  // namespace
 
+Result<void> Store::note_version(Id event_id) {
+  KB_ASSIGN(Statement fields, db_.prepare(kVersionFields));
+  fields.bind(1, event_id);
+  KB_ASSIGN(const Step found, fields.step());
+  if (found != Step::row) {
+    return ok();
+  }
+  std::string state;
+  for (int col = 0; col < 8; ++col) {
+    state += fields.column_text(col);
+    state += '\x1f';
+  }
+  auto lineage = rows::split_lineage(fields.column_text(8));
+  KB_ASSIGN(Statement roles, db_.prepare(kVersionRoles));
+  roles.bind(1, event_id);
+  KB_ASSIGN(const auto role_keys,
+            roles.collect([](const Statement& row) { return row.column_text(0); }));
+  for (const auto& r : role_keys) {
+    state += r;
+    state += '\x1e';
+  }
+  // A key chains the state to the key before it, as a commit id does: coming back to an
+  // earlier state is a new version, not that state's ancestor.
+  const auto key_after = [&state](std::string_view parent) {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
+    for (const char c : state) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    for (const char c : parent) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return fmt::format("{:016x}", hash);
+  };
+  const std::size_t n = lineage.size();
+  if (n > 0 && lineage.back() == key_after(n > 1 ? std::string_view(lineage[n - 2]) : "")) {
+    return ok();  // the state its newest key was made of
+  }
+  const std::string key = key_after(n > 0 ? std::string_view(lineage.back()) : "");
+  if (std::find(lineage.begin(), lineage.end(), key) != lineage.end()) {
+    return ok();
+  }
+  lineage.push_back(key);
+  if (lineage.size() > kLineageKept) {
+    lineage.erase(lineage.begin(),
+                  lineage.begin() + static_cast<std::ptrdiff_t>(lineage.size() - kLineageKept));
+  }
+  KB_ASSIGN(Statement set, db_.prepare(kSetLineage));
+  set.bind(1, event_id).bind(2, rows::join_lineage(lineage));
+  return set.run();
+}
+
 Result<Id> Store::add_event(const Event& e) {
   KB_TRY(validate(e));
   KB_ASSIGN(Statement s, db_.prepare(kInsertEvent));
@@ -123,6 +184,7 @@ Result<Id> Store::add_event(const Event& e) {
   for (const auto& c : e.citations) {
     KB_TRY(add_citation(stored.id, c));
   }
+  KB_TRY(note_version(stored.id));
   return stored.id;
 }
 
@@ -142,6 +204,7 @@ Result<void> Store::update_event(const Event& e) {
   del.bind(1, e.id);
   KB_TRY(del.run());
   KB_TRY(write_participants(e));
+  KB_TRY(note_version(e.id));
   KB_ASSIGN(Statement del_tags, db_.prepare(kDeleteTags));
   del_tags.bind(1, e.id);
   KB_TRY(del_tags.run());

@@ -168,7 +168,11 @@ Result<bool> Store::add_role(Id event_id, Id entity_id, Role role) {
   KB_ASSIGN(Statement st, db_.prepare(kAddRole));
   st.bind(1, event_id).bind(2, entity_id).bind(3, to_string(role));
   KB_TRY(st.run());
-  return db_.changes() > 0;
+  if (db_.changes() == 0) {
+    return false;
+  }
+  KB_TRY(note_version(event_id));
+  return true;
 }
 
 Result<bool> Store::cites_source(Id event_id, Id source_id) {

@@ -59,13 +59,13 @@ constexpr std::string_view kPutUpdate =
     "UPDATE event SET title = ?2, summary = ?3, first_day = ?4, last_day = ?5, precision = ?6, "
     "modifier = ?7, timex = ?8, date_text = ?9, kind = ?10, status = ?11, confidence = ?12, "
     "origin = ?13, recorded_at = ?14, updated_at = ?15, uuid = ?16, curated = ?17, "
-    "merged_into = (SELECT event_id FROM event WHERE event_id = ?18), fatalities = ?19 "
-    "WHERE event_id = ?1";
+    "merged_into = (SELECT event_id FROM event WHERE event_id = ?18), fatalities = ?19, "
+    "lineage = ?20 WHERE event_id = ?1";
 constexpr std::string_view kPutInsert =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
     "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated, "
-    "merged_into, fatalities) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-    "?14, ?15, ?16, ?17, (SELECT event_id FROM event WHERE event_id = ?18), ?19)";
+    "merged_into, fatalities, lineage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16, ?17, (SELECT event_id FROM event WHERE event_id = ?18), ?19, ?20)";
 constexpr std::string_view kClearRoles = "DELETE FROM event_entity WHERE event_id = ?1";
 constexpr std::string_view kPutRole =
     "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) "
@@ -281,7 +281,7 @@ Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links
   s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
   s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
   s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
-  s.bind(18, e.merged_into).bind(19, e.fatalities);
+  s.bind(18, e.merged_into).bind(19, e.fatalities).bind(20, rows::join_lineage(e.lineage));
   KB_TRY(s.run());
   const auto run_for = [&](std::string_view sql) -> Result<void> {
     KB_ASSIGN(Statement st, db_.prepare(sql));

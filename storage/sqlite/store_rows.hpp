@@ -28,7 +28,7 @@ inline constexpr std::string_view kOnlyImportSupports =
 constexpr std::string_view kEventColumns =
     "e.event_id, e.title, e.summary, e.first_day, e.last_day, e.precision, e.modifier, e.timex, "
     "e.date_text, e.kind, e.status, e.confidence, e.origin, e.recorded_at, e.updated_at, "
-    "e.import_id, e.merged_into, e.uuid, e.curated, e.fatalities";
+    "e.import_id, e.merged_into, e.uuid, e.curated, e.fatalities, e.lineage";
 
 // A permanent id to bind: NULL (the store makes one) when `uuid` is empty.
 // The day of an ISO 8601 date or date-time (source.published_day), if it starts with one.
@@ -49,6 +49,9 @@ inline std::optional<std::string> optional_uuid(const std::string& uuid) {
 
 // The Event of the current row (without participants, citations, links, tags).
 Result<Event> read_event(const Statement& s);
+// event.lineage (schema 0014) as its keys, and back.
+std::vector<std::string> split_lineage(std::string_view text);
+std::string join_lineage(const std::vector<std::string>& keys);
 
 // A stored date back as a FuzzyDate: from the TIMEX3 value and modifier, or from the interval
 // when the value does not parse.

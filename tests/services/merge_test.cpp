@@ -187,13 +187,70 @@ TEST_SUITE("services") {
     REQUIRE(log.size() == 1);
     CHECK(kb::services::describe_change(log[0].events[0]).front() ==
           "title: 'Wagner takes Bakhmut' -> 'Russia claims Bakhmut'");
+    // A's merged version was made from B's (its lineage holds B's): B takes it, the dispute
+    // A found included, without a conflict of its own.
     const auto in_b = b.import_json(a.export_json());
-    REQUIRE(in_b.conflicts.size() == 1);  // B's version is the newer: B keeps it, disputed
-    CHECK(in_b.conflicts[0].find("kept the stored version") != std::string::npos);
+    CHECK(in_b.conflicts.empty());
     CHECK(must(b.store.event(bakhmut)).title == "Russia claims Bakhmut");
     CHECK(must(b.store.event(bakhmut)).status == kb::Status::disputed);
+
+    // Had B not seen A's merge, B's import would have found the conflict itself.
+    Analyst c;
+    const Id moskva = c.add("Moskva sinks", "2022-04-14");
+    Analyst d;
+    d.import_json(c.export_json());
+    c.later();
+    c.edit(moskva, "Ukraine sinks the Moskva", "2022-04-14");
+    d.later();
+    d.later();
+    d.edit(moskva, "Moskva sinks after a fire", "2022-04-14");
+    const auto in_d = d.import_json(c.export_json());
+    REQUIRE(in_d.conflicts.size() == 1);  // D's is the newer: D keeps it, disputed
+    CHECK(in_d.conflicts[0].find("kept the stored version") != std::string::npos);
+    CHECK(must(d.store.event(moskva)).title == "Moskva sinks after a fire");
+    CHECK(must(d.store.event(moskva)).status == kb::Status::disputed);
     must(kb::services::undo_last(a.store, "a"));
     CHECK(must(a.store.event(bakhmut)).title == "Wagner takes Bakhmut");
+  }
+
+  TEST_CASE("kb JSON merge: a change made after the state both had is no conflict") {
+    // Both analysts curated the event; only A changed its fields since they shared it (B only
+    // tagged it). Once that was reported as a conflict and the event disputed.
+    Analyst a;
+    const Id bakhmut = a.add("Wagner takes Bakhmut", "2023-05-20");
+    a.edit(bakhmut, "Wagner takes Bakhmut", "2023-05-20");  // curated on both sides
+    Analyst b;
+    b.import_json(a.export_json());
+    b.later();
+    b.tag(bakhmut, "checked");
+    a.later();
+    a.later();
+    a.edit(bakhmut, "Wagner claims Bakhmut", "2023-05-20");
+    a.edit(bakhmut, "Wagner claims Bakhmut", "2023-05-21");  // two changes: a chain
+    const auto in_b = b.import_json(a.export_json());
+    CHECK(in_b.conflicts.empty());
+    CHECK(in_b.updated == 1);
+    Event now = must(b.store.event(bakhmut));
+    CHECK(now.title == "Wagner claims Bakhmut");
+    CHECK(now.date.display() == "21 May 2023");
+    CHECK(now.status == kb::Status::reported);
+    CHECK(now.tags == std::vector<std::string>{"checked"});
+
+    // And back: B's version (A's change and B's tag) is made from A's: A takes the tag, no
+    // conflict, and a second exchange changes nothing.
+    const auto in_a = a.import_json(b.export_json());
+    CHECK(in_a.conflicts.empty());
+    CHECK(must(a.store.event(bakhmut)).tags == std::vector<std::string>{"checked"});
+    CHECK(b.import_json(a.export_json()).updated == 0);
+    CHECK(a.import_json(b.export_json()).updated == 0);
+
+    // Coming back to an earlier state is a new version, not that state: when B then changes
+    // the event and A goes back to the first title, that is a conflict.
+    b.later();
+    b.edit(bakhmut, "Wagner takes Bakhmut, Ukraine denies", "2023-05-21");
+    a.later();
+    a.edit(bakhmut, "Wagner takes Bakhmut", "2023-05-20");
+    CHECK(a.import_json(b.export_json()).conflicts.size() == 1);
   }
 
   TEST_CASE("changed_events: since a time or an operation, with the events linked to them") {
