@@ -213,19 +213,34 @@ Result<std::vector<ExtractionCitation>> Store::extraction_citations_of_event(Id 
   });
 }
 
-Result<void> Store::restore_extraction_citations(Id event_id,
-                                                 const std::vector<ExtractionCitation>& records) {
-  KB_ASSIGN(Statement forget, db_.prepare(kForgetEventCitations));
-  forget.bind(1, event_id);
-  KB_TRY(forget.run());
-  KB_ASSIGN(Statement st, db_.prepare(kRestoreCitation));
-  for (const ExtractionCitation& c : records) {
+namespace {
+
+// Replaces event `event_id`'s bookkeeping rows: `forget` (?1: the event) deletes them, then
+// `insert` runs once per record, bound by `bind(statement, record)`.
+template <typename Record, typename Bind>
+Result<void> replace_rows(Db& db, std::string_view forget, std::string_view insert, Id event_id,
+                          const std::vector<Record>& records, Bind bind) {
+  KB_ASSIGN(Statement gone, db.prepare(forget));
+  gone.bind(1, event_id);
+  KB_TRY(gone.run());
+  KB_ASSIGN(Statement st, db.prepare(insert));
+  for (const Record& r : records) {
     st.reset();
-    st.bind(1, c.citation_id).bind(2, c.source_id).bind(3, event_id);
-    st.bind(4, c.created_event ? 1 : 0);
+    bind(st, r);
     KB_TRY(st.run());
   }
   return ok();
+}
+
+}  // namespace
+
+Result<void> Store::restore_extraction_citations(Id event_id,
+                                                 const std::vector<ExtractionCitation>& records) {
+  return replace_rows(db_, kForgetEventCitations, kRestoreCitation, event_id, records,
+                      [event_id](Statement& st, const ExtractionCitation& c) {
+                        st.bind(1, c.citation_id).bind(2, c.source_id).bind(3, event_id);
+                        st.bind(4, c.created_event ? 1 : 0);
+                      });
 }
 
 namespace {
@@ -268,16 +283,11 @@ Result<bool> Store::forget_extraction_role(const ExtractionRole& r) {
 
 Result<void> Store::restore_extraction_roles(Id event_id,
                                              const std::vector<ExtractionRole>& records) {
-  KB_ASSIGN(Statement forget, db_.prepare(kForgetEventRoles));
-  forget.bind(1, event_id);
-  KB_TRY(forget.run());
-  KB_ASSIGN(Statement st, db_.prepare(kRestoreRole));
-  for (const ExtractionRole& r : records) {
-    st.reset();
-    st.bind(1, r.source_id).bind(2, event_id).bind(3, r.entity_id).bind(4, to_string(r.role));
-    KB_TRY(st.run());
-  }
-  return ok();
+  return replace_rows(db_, kForgetEventRoles, kRestoreRole, event_id, records,
+                      [event_id](Statement& st, const ExtractionRole& r) {
+                        st.bind(1, r.source_id).bind(2, event_id).bind(3, r.entity_id);
+                        st.bind(4, to_string(r.role));
+                      });
 }
 
 Result<void> Store::remove_citation(Id citation_id) {
