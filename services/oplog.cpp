@@ -288,10 +288,23 @@ Result<Id> OpRecorder::flush(Repository& store, std::optional<Id> undoes) {
   return *op_id_;
 }
 
-Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool force) {
+Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool force,
+                           bool unfinished) {
   KB_ASSIGN(const auto last, store.last_undoable_op());
   if (!last) {
     return fail(Errc::not_found, "nothing to undo");
+  }
+  if (last->import_id && !unfinished) {
+    KB_ASSIGN(const auto runs, store.imports());
+    const auto run = std::find_if(runs.begin(), runs.end(),
+                                  [&](const ImportRun& r) { return r.id == *last->import_id; });
+    if (run != runs.end() && !run->finished_at) {
+      return fail(Errc::conflict,
+                  fmt::format("the last operation (#{}) is import {}, which has not finished: it "
+                              "may still be running; once no kb import is, `kb import --undo {}` "
+                              "undoes what it stored",
+                              last->id, *last->import_id, *last->import_id));
+    }
   }
   OpRecorder undo(user, fmt::format("undo #{} ({})", last->id, last->command));
   UndoCounts run;

@@ -114,7 +114,11 @@ struct UndoneOp {
 // operation by `user`. Requires: a write transaction. Error (not_found) when there is nothing to
 // undo.
 // `force`: an article import's run is undone even where that removes curated events.
-Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool force = false);
+// An article import whose run has not finished (its log entry grows batch by batch: it may
+// still be running in another process, or was killed) is Error conflict unless `unfinished`
+// (`kb import --undo N` names the run).
+Result<UndoneOp> undo_last(Repository& store, const std::string& user, bool force = false,
+                           bool unfinished = false);
 
 // What an operation changed on one event, as "field: old -> new" lines ("created", "deleted").
 std::vector<std::string> describe_change(const OpEvent& e);

@@ -17,7 +17,7 @@ Result<UndoCounts> undo_import(Repository& store, Id import_id, bool force,
   KB_ASSIGN(Transaction tx, store.transaction());
   KB_ASSIGN(const auto last, store.last_undoable_op());
   if (last && last->import_id == import_id) {
-    KB_ASSIGN(const UndoneOp undone, undo_last(store, user, force));
+    KB_ASSIGN(const UndoneOp undone, undo_last(store, user, force, true));
     KB_TRY(tx.commit());
     return undone.run;
   }

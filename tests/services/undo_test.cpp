@@ -96,6 +96,34 @@ TEST_SUITE("services") {
     CHECK(must(store.lookup_entities("First Corps")).empty());
   }
 
+  TEST_CASE_FIXTURE(MemoryDb,
+                    "kb undo leaves an import that has not finished to kb import --undo") {
+    // An article import logs itself with its first batch; until it finishes it may still be
+    // running in another process, so kb undo must not undo it under its feet.
+    kb::Repository& repo = store;
+    kb::Id run = 0;
+    {
+      kb::Transaction tx = must(repo.transaction());
+      run = must(repo.begin_import({"reports.jsonl"}));
+      kb::services::OpRecorder op("analyst", "import reports.jsonl");
+      op.set_import(run);
+      must(op.flush(repo));  // the first batch: the run's log entry, the run not finished
+      must(tx.commit());
+    }
+    {
+      kb::Transaction tx = must(repo.transaction());
+      auto refused = kb::services::undo_last(repo, "analyst");
+      REQUIRE_FALSE(refused.has_value());
+      CHECK(refused.error().code == kb::Errc::conflict);
+      CHECK(refused.error().message.find("kb import --undo " + std::to_string(run)) !=
+            std::string::npos);
+    }
+    must(kb::services::undo_import(repo, run));  // named by its number: undone
+    const auto runs = must(repo.imports());
+    REQUIRE(runs.size() == 1);
+    CHECK(runs.front().undone_at.has_value());
+  }
+
   TEST_CASE_FIXTURE(MemoryDb, "kb::Transaction rolls back unless committed, savepoints too") {
     kb::Repository& repo = store;
     {
