@@ -399,8 +399,10 @@ class Repository {
   virtual Result<bool> cites_source(Id event_id, Id source_id) = 0;
   // Deletes one citation. Deleting a missing one is a no-op.
   virtual Result<void> remove_citation(Id citation_id) = 0;
-  // Stamps the import run that created an event.
+  // Stamps the import run that created an event / the run stamped on it (nullopt: none, or no
+  // such event).
   virtual Result<void> set_event_import(Id event_id, Id import_id) = 0;
+  virtual Result<std::optional<Id>> event_import(Id event_id) = 0;
   // An event titled exactly `title` with the same TIMEX3 value and modifier as `date`, if any.
   virtual Result<std::optional<Id>> find_event(std::string_view title, const FuzzyDate& date) = 0;
   // Events other than `except` overlapping [`first`, `last`] and not merged with it (same-as),

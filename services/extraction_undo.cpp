@@ -37,16 +37,16 @@ Result<ForgetCounts> forget_extraction(Repository& store, Id source_id,
                                        const ForgetOptions& options) {
   ForgetCounts counts;
   std::map<Id, bool> curated;  // by event id, read once
-  const auto is_curated = [&](Id event_id) -> Result<bool> {
-    if (!options.keep_curated) {
-      return false;
-    }
+  const auto curated_now = [&](Id event_id) -> Result<bool> {
     if (const auto it = curated.find(event_id); it != curated.end()) {
       return it->second;
     }
     KB_ASSIGN(const Event e, store.event(event_id));
     curated[event_id] = e.curated;
     return e.curated;
+  };
+  const auto is_curated = [&](Id event_id) -> Result<bool> {
+    return options.keep_curated ? curated_now(event_id) : Result<bool>(false);
   };
   KB_ASSIGN(const auto history, store.date_changes_of_source(source_id));
   for (const DateChange& c : history) {
@@ -61,12 +61,8 @@ Result<ForgetCounts> forget_extraction(Repository& store, Id source_id,
   // extraction of another source gave it too. A curated event's roles are the analyst's now.
   KB_ASSIGN(const auto roles, store.extraction_roles(source_id));
   for (const ExtractionRole& r : roles) {
-    auto [known, fresh] = curated.emplace(r.event_id, false);
-    if (fresh) {
-      KB_ASSIGN(const Event e, store.event(r.event_id));
-      known->second = e.curated;
-    }
-    if (known->second) {
+    KB_ASSIGN(const bool keep, curated_now(r.event_id));
+    if (keep) {
       continue;
     }
     KB_ASSIGN(const bool removed, store.forget_extraction_role(r));

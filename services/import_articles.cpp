@@ -349,8 +349,8 @@ class Writer {
       if (id > last_event_) {
         // Numbered after the run began: created by this run (its undo deletes it), unless
         // another process added it between two of the run's batches.
-        KB_ASSIGN(const Event e, store_->event(id));
-        if (e.import_id == report_.run.id) {
+        KB_ASSIGN(const auto run, store_->event_import(id));
+        if (run == report_.run.id) {
           return ok();
         }
       }

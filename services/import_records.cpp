@@ -197,6 +197,7 @@ Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::str
   const auto differ = differing_fields(*stored, theirs);
   const bool theirs_later = descends(theirs.lineage, stored->lineage);
   const bool ours_later = !theirs_later && descends(stored->lineage, theirs.lineage);
+  bool took = differ.empty();  // the event now holds their version's fields
   if (!differ.empty() && !ours_later) {
     const bool newer = theirs.updated_at > stored->updated_at;
     const bool take = theirs_later ||
@@ -213,6 +214,7 @@ Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::str
       merged.participants = theirs.participants;
       merged.updated_at = std::max(stored->updated_at, theirs.updated_at);
       changed = true;
+      took = true;
     }
     if (stored->curated && theirs.curated && !theirs_later) {
       sum.conflicts.push_back(fmt::format(
@@ -233,7 +235,6 @@ Result<bool> merge_event(Repository& store, Id id, const Event& theirs, std::str
   }
   // Both histories, so that later merges see them, the version kept last (its newest key is
   // the state the event is in). Written, not counted as a change.
-  const bool took = differing_fields(merged, theirs).empty();
   const std::vector<std::string>& last = took ? theirs.lineage : stored->lineage;
   const std::vector<std::string>& first = took ? stored->lineage : theirs.lineage;
   std::vector<std::string> lineage;

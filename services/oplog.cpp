@@ -107,7 +107,7 @@ Result<void> OpRecorder::watch(Repository& store, Id id) {
     }
     return ok();
   }
-  if (created_by_command(id)) {
+  if (created_by_command(&Marks::event, id)) {
     // The command created it (in an earlier transaction of its own, as kb extract does source
     // by source): it is undone by deleting it, not by putting back this later state.
     created(id);
@@ -135,13 +135,7 @@ void OpRecorder::add_event(OpEvent e) {
 }
 
 Result<void> OpRecorder::watch_entity(Repository& store, Id id) {
-  const auto created = [&] {
-    return (marks_ && id > marks_->entity) ||
-           std::any_of(marked_.begin(), marked_.end(), [id](const auto& m) {
-             return id > m.first.entity && id <= m.second.entity;
-           });
-  };
-  if (watched_entities_.count(id) != 0 || created()) {
+  if (watched_entities_.count(id) != 0 || created_by_command(&Marks::entity, id)) {
     return ok();  // watched already, or created by the command (finish() counts it)
   }
   OpEntity e;
@@ -220,10 +214,11 @@ Result<void> OpRecorder::end_new_records(Repository& store) {
   return ok();
 }
 
-bool OpRecorder::created_by_command(Id id) const {
-  return (marks_ && id > marks_->event) ||
-         std::any_of(marked_.begin(), marked_.end(),
-                     [id](const auto& m) { return id > m.first.event && id <= m.second.event; });
+bool OpRecorder::created_by_command(Id Marks::*kind, Id id) const {
+  return (marks_ && id > (*marks_).*kind) ||
+         std::any_of(marked_.begin(), marked_.end(), [kind, id](const auto& m) {
+           return id > m.first.*kind && id <= m.second.*kind;
+         });
 }
 
 void OpRecorder::created(Id id) {

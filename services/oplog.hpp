@@ -87,8 +87,9 @@ class OpRecorder {
   struct Marks {
     Id event = 0, entity = 0, source = 0;
   };
-  // Whether event `id` was given out while the command was marking.
-  bool created_by_command(Id id) const;
+  // Whether record number `id` (`kind`: Marks::event or Marks::entity) was given out while the
+  // command was marking.
+  bool created_by_command(Id Marks::*kind, Id id) const;
   // Adds a watched or created event, to be written at the next flush.
   void add_event(OpEvent e);
   std::optional<Marks> marks_;  // the last numbers given out when the open marking began

@@ -132,6 +132,7 @@ class Store final : public Repository {
   Result<void> remove_citation(Id citation_id) override;
   // Stamps the import run that created an event.
   Result<void> set_event_import(Id event_id, Id import_id) override;
+  Result<std::optional<Id>> event_import(Id event_id) override;
   // An event titled exactly `title` with the same TIMEX3 value and modifier as `date`, if any.
   Result<std::optional<Id>> find_event(std::string_view title, const FuzzyDate& date) override;
   // Events other than `except` overlapping [`first`, `last`] and not merged with it (same-as),

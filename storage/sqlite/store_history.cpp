@@ -72,6 +72,7 @@ constexpr std::string_view kRestoreRole =
 constexpr std::string_view kCitedBySource =
     "SELECT 1 FROM citation WHERE event_id = ?1 AND source_id = ?2 LIMIT 1";
 constexpr std::string_view kSetImport = "UPDATE event SET import_id = ?2 WHERE event_id = ?1";
+constexpr std::string_view kEventImport = "SELECT import_id FROM event WHERE event_id = ?1";
 constexpr std::string_view kRecordHistory =
     "INSERT INTO event_date_history (event_id, change, old_timex, old_modifier, old_text, "
     "old_status, new_timex, new_modifier, new_text, source_id, quote, recorded_at) "
@@ -186,6 +187,13 @@ Result<void> Store::set_event_import(Id event_id, Id import_id) {
   KB_ASSIGN(Statement st, db_.prepare(kSetImport));
   st.bind(1, event_id).bind(2, import_id);
   return st.run();
+}
+
+Result<std::optional<Id>> Store::event_import(Id event_id) {
+  KB_ASSIGN(Statement st, db_.prepare(kEventImport));
+  st.bind(1, event_id);
+  KB_ASSIGN(const Step s, st.step());
+  return s == Step::row ? st.column_optional_int(0) : std::optional<Id>();
 }
 
 Result<void> Store::record_extraction_citation(const ExtractionCitation& c) {
