@@ -47,7 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size > 2 && !damaged.empty()) {
       damaged[(data[1] * 257U + data[2]) % damaged.size()] ^= static_cast<char>(data[size - 1] | 1);
     }
-    (void)kb::analysis::Models::read(damaged);
+    // A damaged table may still read (its slots are checked when looked up): it must then
+    // analyse text without a crash or hang.
+    if (auto m = kb::analysis::Models::read(damaged)) {
+      kb::analysis::Analyzer a(std::make_shared<const kb::analysis::Models>(std::move(*m)));
+      (void)a.analyze("Russian forces struck Kharkiv on Monday, officials said.");
+    }
     return 0;
   }
   for (const auto& s : analyzer().analyze(text)) {

@@ -4,6 +4,7 @@
 //                           [--parser-iter N] [--seed S] [--folds K] [--prune W]
 //   kb_train_analysis prune --model M --prune W [--conllu DEV]   (size and scores at a threshold)
 //   kb_train_analysis eval  --model data/analysis/en_ewt.kbm --conllu FILE [--verbs LEXICON]
+//   kb_train_analysis resave FILE...   (rewrites kb model files in the current table format)
 //
 // Training is deterministic: the same treebank, options and seed give the same bytes. The
 // parser is trained on tags predicted by taggers trained on the other folds (jackknifing), so
@@ -19,6 +20,8 @@
 
 #include "importers/analysis/model.hpp"
 #include "importers/analysis/sentence.hpp"
+#include "importers/extract/learned.hpp"
+#include "importers/extract/topic.hpp"
 
 namespace {
 
@@ -104,10 +107,8 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::string bytes;
     m.write(bytes);
-    std::ofstream f(out, std::ios::binary);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f) {
-      std::cerr << "kb_train_analysis: cannot write " << out << "\n";
+    if (auto w = kb::analysis::write_model_file(out, bytes); !w) {
+      std::cerr << "kb_train_analysis: " << w.error().message << "\n";
       return 1;
     }
     fmt::print("wrote {} ({} bytes) in {:.0f} s\n", out, bytes.size(), secs);
@@ -129,6 +130,28 @@ int main(int argc, char** argv) {
         arg(argc, argv, "--conllu", "../shared/data/ud-ewt/en_ewt-ud-dev.conllu");
     print_scores(fmt::format("pruned at {} ({} bytes)", t, b.size()),
                  kb::analysis::evaluate(*m, load(dev)));
+    return 0;
+  }
+  if (cmd == "resave") {  // a model file of any kind, rewritten by the current writer
+    for (int i = 2; i < argc; ++i) {
+      const std::string bytes = slurp(argv[i]);
+      std::string out;
+      if (auto a = kb::analysis::Models::read(bytes)) {
+        a->write(out);
+      } else if (auto e = kb::importers::extract::EventModel::read(bytes)) {
+        e->write(out);
+      } else if (auto t = kb::importers::extract::TopicModel::read(bytes)) {
+        t->write(out);
+      } else {
+        std::cerr << "kb_train_analysis: " << argv[i] << ": not a kb model file\n";
+        return 1;
+      }
+      if (auto w = kb::analysis::write_model_file(argv[i], out); !w) {
+        std::cerr << "kb_train_analysis: " << w.error().message << "\n";
+        return 1;
+      }
+      fmt::print("{}: {} -> {} bytes\n", argv[i], bytes.size(), out.size());
+    }
     return 0;
   }
   if (cmd == "eval") {

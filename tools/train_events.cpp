@@ -539,10 +539,8 @@ int main(int argc, char** argv) {
   std::string bytes;
   m.write(bytes);
   fs::create_directories(out.parent_path());
-  std::ofstream o(out, std::ios::binary);
-  o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!o) {
-    die("cannot write " + out.string());
+  if (auto w = an::write_model_file(out, bytes); !w) {
+    die(w.error().message);
   }
   fmt::print("wrote {} ({} bytes)\n", out.string(), bytes.size());
   return 0;

@@ -232,10 +232,8 @@ int main(int argc, char** argv) {
   }
   std::string bytes;
   m.write(bytes);
-  std::ofstream o(out, std::ios::binary | std::ios::trunc);
-  o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!o) {
-    std::cerr << "kb_train_topic: cannot write " << out << "\n";
+  if (auto w = kb::analysis::write_model_file(out, bytes); !w) {
+    std::cerr << "kb_train_topic: " << w.error().message << "\n";
     return 1;
   }
   fmt::print("wrote {} ({} bytes)\n", out, bytes.size());

@@ -50,13 +50,13 @@ void Models::write(std::string& out) const {
   parser.write(out);
 }
 
-Result<Models> Models::read(std::string_view bytes) {
+Result<Models> Models::read(std::string_view bytes, const std::shared_ptr<const void>& owner) {
   std::size_t pos = 0;
   KB_TRY(expect_magic(bytes, pos, "kb-analysis-models-1"));
   Models m;
-  KB_ASSIGN(m.tagger, Tagger::read(bytes, pos));
+  KB_ASSIGN(m.tagger, Tagger::read(bytes, pos, owner));
   KB_ASSIGN(m.lemmatizer, Lemmatizer::read(bytes, pos));
-  KB_ASSIGN(m.parser, Parser::read(bytes, pos));
+  KB_ASSIGN(m.parser, Parser::read(bytes, pos, owner));
   if (pos != bytes.size()) {
     return fail(Errc::parse, "trailing bytes after the parser model");
   }
@@ -64,8 +64,8 @@ Result<Models> Models::read(std::string_view bytes) {
 }
 
 Result<Models> Models::load(const std::filesystem::path& path, const std::filesystem::path& verbs) {
-  KB_ASSIGN(const std::string bytes, read_model_file(path, "analysis models"));
-  auto m = read(bytes);
+  KB_ASSIGN(const ModelFile file, ModelFile::map(path, "analysis models"));
+  auto m = read(file.bytes(), file.owner());
   if (!m) {
     return fail(m.error().code, path.string() + ": " + m.error().message);
   }

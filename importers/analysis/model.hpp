@@ -23,7 +23,8 @@ struct Models {
   void analyze(std::vector<Word>& words) const;
 
   void write(std::string& out) const;
-  static Result<Models> read(std::string_view bytes);
+  // `owner`, when given, keeps `bytes` alive (a mapped file): the tables are used in place.
+  static Result<Models> read(std::string_view bytes, const std::shared_ptr<const void>& owner = {});
   // Reads a model file and, when `verbs` is given, the verb lexicon the lemmatizer checks
   // (data/analysis/wordnet-verbs.txt); errors name the file.
   static Result<Models> load(const std::filesystem::path& path,

@@ -351,7 +351,8 @@ void Parser::write(std::string& out) const {
   model_.write(out);
 }
 
-Result<Parser> Parser::read(std::string_view in, std::size_t& pos) {
+Result<Parser> Parser::read(std::string_view in, std::size_t& pos,
+                            const std::shared_ptr<const void>& owner) {
   KB_TRY(expect_magic(in, pos, "kb-parser-1"));
   Parser p;
   KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
@@ -362,7 +363,7 @@ Result<Parser> Parser::read(std::string_view in, std::size_t& pos) {
     KB_ASSIGN(std::string l, get_str(in, pos));
     p.labels_.push_back(std::move(l));
   }
-  KB_ASSIGN(LinearModel m, LinearModel::read(in, pos));
+  KB_ASSIGN(LinearModel m, LinearModel::read(in, pos, owner));
   if (m.classes() != 1 + 2 * static_cast<std::size_t>(n)) {
     return fail(Errc::parse, "parser model: weights do not match the labels");
   }

@@ -35,7 +35,9 @@ class Parser {
   std::size_t weights() const { return model_.weights(); }
 
   void write(std::string& out) const;
-  static Result<Parser> read(std::string_view in, std::size_t& pos);
+  // `owner`, when given, keeps `in` alive: the weights are used where they lie (perceptron.hpp).
+  static Result<Parser> read(std::string_view in, std::size_t& pos,
+                             const std::shared_ptr<const void>& owner = {});
 
  private:
   std::vector<std::string> labels_;

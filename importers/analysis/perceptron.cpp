@@ -6,8 +6,12 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace kb::analysis {
 namespace {
@@ -77,6 +81,28 @@ Result<std::string> read_model_file(const std::filesystem::path& path, std::stri
   return bytes;
 }
 
+Result<void> write_model_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(tmp, ignored);
+      return fail(Errc::storage, "cannot write " + tmp.string());
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    return fail(Errc::storage, "cannot replace " + path.string());
+  }
+  return ok();
+}
+
 void put_str(std::string& out, std::string_view s) {
   put_u32(out, static_cast<std::uint32_t>(s.size()));
   out.append(s);
@@ -100,21 +126,47 @@ Result<std::string> get_str(std::string_view in, std::size_t& pos) {
   return s;
 }
 
+namespace {
+
+// Format 2 opens with this where format 1 has its class count (at most 65535).
+constexpr std::uint32_t kTableFormat2 = 0x3254424BU;  // "KBT2"
+constexpr std::size_t kSlotBytes = 16;
+constexpr std::size_t kCellBytes = 4;
+
+static_assert(std::endian::native == std::endian::little,
+              "model tables are read in place: a little-endian host is assumed");
+
+// The table's size for `n` keys: a power of two at least 4n/3 (load factor <= 3/4, ~1/2 on
+// average), at least 16.
+std::size_t capacity_for(std::size_t n) {
+  std::size_t cap = 16;
+  while (cap * 3 < n * 4) {
+    cap *= 2;
+  }
+  return cap;
+}
+
+}  // namespace
+
 const LinearModel::Slot* LinearModel::find(std::uint64_t raw) const {
   const std::uint64_t k = nonzero(raw);
-  for (std::uint64_t slot = slot_of(k);; slot = (slot + 1) & mask_) {
+  std::uint64_t slot = slot_of(k);
+  for (std::uint32_t probe = 0; probe <= max_probe_; ++probe, slot = (slot + 1) & mask_) {
     const Slot& here = slots_[slot];
     if (here.key == k) {
-      return &here;
+      // A range outside the cells (only in a damaged file) holds nothing.
+      return here.begin <= cells_->size() && here.len <= cells_->size() - here.begin ? &here
+                                                                                     : nullptr;
     }
     if (here.key == 0) {
       return nullptr;
     }
   }
+  return nullptr;
 }
 
 void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {
-  if (slots_.empty()) {
+  if (slots_ == nullptr) {
     return;
   }
   // The table is far larger than the caches: ask for every feature's slot first, then probe
@@ -123,6 +175,7 @@ void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> sc
   for (std::uint64_t raw : keys) {
     __builtin_prefetch(&slots_[slot_of(nonzero(raw))]);
   }
+  const Cell* cells = cells_->data();
   constexpr std::size_t kBatch = 128;
   std::array<const Slot*, kBatch> found{};
   for (std::size_t from = 0; from < keys.size(); from += kBatch) {
@@ -130,83 +183,153 @@ void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> sc
     for (std::size_t i = 0; i < n; ++i) {
       found[i] = find(keys[from + i]);
       if (found[i] != nullptr) {
-        __builtin_prefetch(&cells_[found[i]->begin]);
+        __builtin_prefetch(&cells[found[i]->begin]);
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
       if (const Slot* s = found[i]) {
         for (std::uint32_t c = s->begin; c < s->begin + s->len; ++c) {
-          scores[cells_[c].cls] += cells_[c].w;
+          scores[cells[c].cls] += cells[c].w;
         }
       }
     }
   }
 }
 
-LinearModel LinearModel::build(
-    std::size_t classes,
-    const std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>>&
-        rows) {
+LinearModel LinearModel::build(std::size_t classes, const Rows& rows) {
   LinearModel m;
   m.classes_ = classes;
-  m.count_ = rows.size();
-  std::size_t cap = 16;
-  while (cap < rows.size() * 2) {
-    cap *= 2;
+  const std::size_t cap = capacity_for(rows.size());
+  m.mask_ = cap - 1;
+  m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
+  auto slots = std::make_shared<PageArray<Slot>>(cap);
+  std::size_t total = 0;
+  float largest = 0.0F;
+  for (const auto& row : rows) {
+    total += row.second.size();
+    for (const auto& cell : row.second) {
+      largest = std::max(largest, std::fabs(cell.second));
+    }
+  }
+  // The step the file's 16-bit weights are written with: largest |weight| / 32767.
+  m.scale_ = largest > 0.0F ? largest / 32767.0F : 1.0F;
+  auto cells = std::make_shared<PageArray<Cell>>(total);
+  std::size_t used = 0;
+  for (const auto& [raw, row] : rows) {
+    const std::uint64_t k = nonzero(raw);
+    std::uint64_t slot = m.slot_of(k);
+    std::uint32_t probe = 0;
+    while ((*slots)[slot].key != 0 && (*slots)[slot].key != k) {
+      slot = (slot + 1) & m.mask_;
+      ++probe;
+    }
+    if ((*slots)[slot].key == k) {
+      continue;  // a hash collision of two keys: keep the first
+    }
+    m.max_probe_ = std::max(m.max_probe_, probe);
+    ++m.count_;
+    (*slots)[slot] =
+        Slot{k, static_cast<std::uint32_t>(used), static_cast<std::uint16_t>(row.size()), 0};
+    for (const auto& [c, w] : row) {
+      (*cells)[used++] = Cell{c, w};
+    }
+  }
+  cells->shrink(used);
+  m.slots_ = slots->data();
+  m.slot_owner_ = std::move(slots);
+  m.cells_ = std::move(cells);
+  return m;
+}
+
+// Format 2: u32 "KBT2", u32 classes, u32 keys, u32 slots (a power of two), u32 longest probe,
+// u32 cells, f32 scale, zero bytes up to a multiple of 16 from the start of the file, the slots
+// (u64 key, u32 first cell, u16 cells, u16 zero; key 0 = empty), then the cells (u16 class, i16
+// weight / scale). Weights are quantised to 16 bits. The same rows always give the same bytes.
+void LinearModel::write(std::string& out) const {
+  const std::size_t cap = slots_ == nullptr ? 0 : mask_ + 1;
+  put_u32(out, kTableFormat2);
+  put_u32(out, static_cast<std::uint32_t>(classes_));
+  put_u32(out, static_cast<std::uint32_t>(count_));
+  put_u32(out, static_cast<std::uint32_t>(cap));
+  put_u32(out, max_probe_);
+  put_u32(out, static_cast<std::uint32_t>(weights()));
+  put_f32(out, scale_);
+  out.append((kSlotBytes - out.size() % kSlotBytes) % kSlotBytes, '\0');
+  for (std::size_t i = 0; i < cap; ++i) {
+    put_u64(out, slots_[i].key);
+    put_u32(out, slots_[i].begin);
+    put_u16(out, slots_[i].len);
+    put_u16(out, 0);
+  }
+  for (std::size_t i = 0; i < weights(); ++i) {
+    const Cell& c = (*cells_)[i];
+    put_u16(out, c.cls);
+    put_u16(out, static_cast<std::uint16_t>(static_cast<std::int16_t>(std::lround(c.w / scale_))));
+  }
+}
+
+Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos,
+                                      const std::shared_ptr<const void>& owner) {
+  KB_ASSIGN(const std::uint32_t first, get_u32(in, pos));
+  if (first != kTableFormat2) {
+    return read_rows(in, pos, first);
+  }
+  const std::size_t at = pos;
+  KB_ASSIGN(const std::uint32_t classes, get_u32(in, pos));
+  KB_ASSIGN(const std::uint32_t count, get_u32(in, pos));
+  KB_ASSIGN(const std::uint32_t cap, get_u32(in, pos));
+  KB_ASSIGN(const std::uint32_t max_probe, get_u32(in, pos));
+  KB_ASSIGN(const std::uint32_t ncells, get_u32(in, pos));
+  KB_ASSIGN(const float scale, get_f32(in, pos));
+  pos += (kSlotBytes - pos % kSlotBytes) % kSlotBytes;
+  if (classes == 0 || classes > 65535 || scale <= 0.0F || (cap != 0 && !std::has_single_bit(cap)) ||
+      count > cap || max_probe > cap || pos > in.size() || (in.size() - pos) / kSlotBytes < cap ||
+      (in.size() - pos - std::size_t{cap} * kSlotBytes) / kCellBytes < ncells) {
+    return fail(Errc::parse, "model file: bad table header at byte " + std::to_string(at));
+  }
+  LinearModel m;
+  m.classes_ = classes;
+  m.count_ = count;
+  m.max_probe_ = max_probe;
+  m.scale_ = scale;
+  const char* table = in.data() + pos;
+  pos += std::size_t{cap} * kSlotBytes;
+  // The weights, from 16 bits to floats (the only part whose size loading pays for); a cell
+  // naming a class the model lacks means a damaged file.
+  auto cells = std::make_shared<PageArray<Cell>>(ncells);
+  for (std::size_t i = 0; i < ncells; ++i, pos += kCellBytes) {
+    const auto c = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
+                                              (static_cast<std::uint8_t>(in[pos + 1]) << 8));
+    const auto q = static_cast<std::int16_t>(static_cast<std::uint16_t>(
+        static_cast<std::uint8_t>(in[pos + 2]) | (static_cast<std::uint8_t>(in[pos + 3]) << 8)));
+    if (c >= classes) {
+      return fail(Errc::parse, "model file: bad weight at byte " + std::to_string(pos));
+    }
+    (*cells)[i] = Cell{c, static_cast<float>(q) * scale};
+  }
+  m.cells_ = std::move(cells);
+  if (cap == 0) {
+    return m;
   }
   m.mask_ = cap - 1;
   m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
-  m.slots_.assign(cap, Slot{});
-  for (const auto& [raw, cells] : rows) {
-    const std::uint64_t k = nonzero(raw);
-    std::uint64_t slot = m.slot_of(k);
-    while (m.slots_[slot].key != 0 && m.slots_[slot].key != k) {
-      slot = (slot + 1) & m.mask_;
-    }
-    if (m.slots_[slot].key == k) {
-      continue;  // a hash collision of two keys: keep the first
-    }
-    m.slots_[slot] = Slot{k, static_cast<std::uint32_t>(m.cells_.size()),
-                          static_cast<std::uint16_t>(cells.size())};
-    for (const auto& [c, w] : cells) {
-      m.cells_.push_back(Cell{c, w});
-    }
+  if (owner != nullptr && reinterpret_cast<std::uintptr_t>(table) % alignof(Slot) == 0) {
+    // In place: each slot's range is checked when it is looked up (find).
+    m.slots_ = reinterpret_cast<const Slot*>(table);
+    m.slot_owner_ = owner;
+  } else {
+    auto slots = std::make_shared<PageArray<Slot>>(cap);
+    std::memcpy(slots->data(), table, std::size_t{cap} * kSlotBytes);
+    m.slots_ = slots->data();
+    m.slot_owner_ = std::move(slots);
   }
   return m;
 }
 
-// File layout: u32 classes, u32 rows, f32 scale, then per row u64 key, u16 n, n x (u16 class,
-// i16 weight / scale), rows in ascending key order so the bytes do not depend on hash-table
-// iteration. Weights are quantised to 16 bits (scale = largest |weight| / 32767).
-void LinearModel::write(std::string& out) const {
-  std::vector<const Slot*> rows;
-  for (const Slot& s : slots_) {
-    if (s.key != 0) {
-      rows.push_back(&s);
-    }
-  }
-  std::sort(rows.begin(), rows.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
-  float largest = 0.0F;
-  for (const Cell& c : cells_) {
-    largest = std::max(largest, std::fabs(c.w));
-  }
-  const float scale = largest > 0.0F ? largest / 32767.0F : 1.0F;
-  put_u32(out, static_cast<std::uint32_t>(classes_));
-  put_u32(out, static_cast<std::uint32_t>(rows.size()));
-  put_u32(out, std::bit_cast<std::uint32_t>(scale));
-  for (const Slot* s : rows) {
-    put_u64(out, s->key);
-    put_u16(out, s->len);
-    for (std::uint32_t i = s->begin; i < s->begin + s->len; ++i) {
-      put_u16(out, cells_[i].cls);
-      const auto q = static_cast<std::int16_t>(std::lround(cells_[i].w / scale));
-      put_u16(out, static_cast<std::uint16_t>(q));
-    }
-  }
-}
-
-Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
-  KB_ASSIGN(std::uint32_t classes, get_u32(in, pos));
+// Format 1: u32 classes, u32 rows, f32 scale, then per row u64 key, u16 n, n x (u16 class, i16
+// weight / scale), rows in ascending key order; the table is built as the rows are read.
+Result<LinearModel> LinearModel::read_rows(std::string_view in, std::size_t& pos,
+                                           std::uint32_t classes) {
   KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
   KB_ASSIGN(std::uint32_t scale_bits, get_u32(in, pos));
   const float scale = std::bit_cast<float>(scale_bits);
@@ -214,18 +337,17 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
       scale <= 0.0F) {
     return fail(Errc::parse, "model file: bad table header at byte " + std::to_string(pos));
   }
-  // Built in place (one pass, no per-row allocation): loading is on every kb start.
   LinearModel m;
   m.classes_ = classes;
   m.count_ = n;
-  std::size_t cap = 16;
-  while (cap < static_cast<std::size_t>(n) * 2) {
-    cap *= 2;
-  }
+  m.scale_ = scale;
+  const std::size_t cap = capacity_for(n);
   m.mask_ = cap - 1;
   m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
-  m.slots_.assign(cap, Slot{});
-  m.cells_.reserve((in.size() - pos) / 4);
+  auto slots = std::make_shared<PageArray<Slot>>(cap);
+  // At most one cell per 4 bytes left; the pages past the last cell are never touched.
+  auto cells = std::make_shared<PageArray<Cell>>((in.size() - pos) / 4);
+  std::size_t used = 0;
   for (std::uint32_t r = 0; r < n; ++r) {
     KB_ASSIGN(std::uint64_t raw, get_u64(in, pos));
     KB_ASSIGN(std::uint16_t len, get_u16(in, pos));
@@ -234,14 +356,17 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
     }
     const std::uint64_t k = nonzero(raw);
     std::uint64_t slot = m.slot_of(k);
-    while (m.slots_[slot].key != 0 && m.slots_[slot].key != k) {
+    std::uint32_t probe = 0;
+    while ((*slots)[slot].key != 0 && (*slots)[slot].key != k) {
       slot = (slot + 1) & m.mask_;
+      ++probe;
     }
-    if (m.slots_[slot].key == k) {
+    if ((*slots)[slot].key == k) {
       return fail(Errc::parse,
                   "model file: a feature appears twice (byte " + std::to_string(pos) + ")");
     }
-    m.slots_[slot] = Slot{k, static_cast<std::uint32_t>(m.cells_.size()), len};
+    m.max_probe_ = std::max(m.max_probe_, probe);
+    (*slots)[slot] = Slot{k, static_cast<std::uint32_t>(used), len, 0};
     for (std::uint32_t i = 0; i < len; ++i) {
       const auto c = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
                                                 (static_cast<std::uint8_t>(in[pos + 1]) << 8));
@@ -251,27 +376,31 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos) {
       if (c >= classes) {
         return fail(Errc::parse, "model file: bad weight at byte " + std::to_string(pos));
       }
-      m.cells_.push_back(Cell{c, static_cast<float>(q) * scale});
+      (*cells)[used++] = Cell{c, static_cast<float>(q) * scale};
     }
   }
-  m.cells_.shrink_to_fit();
+  cells->shrink(used);
+  m.slots_ = slots->data();
+  m.slot_owner_ = std::move(slots);
+  m.cells_ = std::move(cells);
   return m;
 }
 
 LinearModel LinearModel::pruned(float threshold) const {
-  std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> rows;
-  for (const Slot& s : slots_) {
-    if (s.key == 0) {
+  Rows rows;
+  for (std::size_t i = 0; slots_ != nullptr && i <= mask_; ++i) {
+    const Slot& s = slots_[i];
+    if (s.key == 0 || find(s.key) != &s) {
       continue;
     }
-    std::vector<std::pair<std::uint16_t, float>> cells;
-    for (std::uint32_t i = s.begin; i < s.begin + s.len; ++i) {
-      if (std::fabs(cells_[i].w) > threshold) {
-        cells.emplace_back(cells_[i].cls, cells_[i].w);
+    std::vector<std::pair<std::uint16_t, float>> row;
+    for (std::uint32_t c = s.begin; c < s.begin + s.len; ++c) {
+      if (std::fabs((*cells_)[c].w) > threshold) {
+        row.emplace_back((*cells_)[c].cls, (*cells_)[c].w);
       }
     }
-    if (!cells.empty()) {
-      rows.emplace_back(s.key, std::move(cells));
+    if (!row.empty()) {
+      rows.emplace_back(s.key, std::move(row));
     }
   }
   std::sort(rows.begin(), rows.end(),
@@ -290,14 +419,18 @@ Result<LinearModel> LinearModel::mean(std::span<const LinearModel> models) {
                                                " and " + std::to_string(models.front().classes_) +
                                                " classes"};
     }
-    for (const Slot& s : m.slots_) {
-      for (std::uint32_t i = s.begin; s.key != 0 && i < s.begin + s.len; ++i) {
-        sums[s.key][m.cells_[i].cls] += m.cells_[i].w;
+    for (std::size_t i = 0; m.slots_ != nullptr && i <= m.mask_; ++i) {
+      const Slot& s = m.slots_[i];
+      if (s.key == 0 || m.find(s.key) != &s) {
+        continue;
+      }
+      for (std::uint32_t c = s.begin; c < s.begin + s.len; ++c) {
+        sums[s.key][(*m.cells_)[c].cls] += (*m.cells_)[c].w;
       }
     }
   }
   const auto n = static_cast<double>(models.size());
-  std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> rows;
+  Rows rows;
   rows.reserve(sums.size());
   for (const auto& [key, cells] : sums) {
     std::vector<std::pair<std::uint16_t, float>> row;
@@ -311,6 +444,36 @@ Result<LinearModel> LinearModel::mean(std::span<const LinearModel> models) {
     }
   }
   return build(models.front().classes_, rows);
+}
+
+Result<ModelFile> ModelFile::map(const std::filesystem::path& path, std::string_view what) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return fail(Errc::not_found, "cannot read the " + std::string(what) + " " + path.string());
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return fail(Errc::storage, "cannot read the " + std::string(what) + " " + path.string() +
+                                   " (not a regular file)");
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  ModelFile f;
+  if (size == 0) {
+    ::close(fd);
+    f.owner_ = std::make_shared<int>(0);
+    return f;
+  }
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) {
+    return fail(Errc::storage, "cannot map the " + std::string(what) + " " + path.string());
+  }
+  f.bytes_ = std::string_view(static_cast<const char*>(p), size);
+  f.owner_ = std::shared_ptr<const void>(p, [size](const void* q) {
+    ::munmap(const_cast<void*>(q), size);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  });
+  return f;
 }
 
 void PerceptronTrainer::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {
@@ -349,7 +512,7 @@ void PerceptronTrainer::update(std::span<const std::uint64_t> keys, std::size_t 
 }
 
 LinearModel PerceptronTrainer::average(float prune) const {
-  std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> rows;
+  LinearModel::Rows rows;
   rows.reserve(table_.size());
   for (const auto& [k, cells] : table_) {
     std::vector<std::pair<std::uint16_t, float>> out;

@@ -4,32 +4,42 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "importers/analysis/page_array.hpp"
 #include "kb/result.hpp"
 
 namespace kb::analysis {
 
 // A trained model: feature key -> a few (class, weight) pairs. Scoring adds the weights of the
-// given features into a dense score vector. Immutable once built; safe to share across threads.
+// given features into a dense score vector. Immutable once built; safe to share across threads,
+// and copies share the tables.
 class LinearModel {
  public:
+  using Rows = std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>>;
+
   LinearModel() = default;
 
   // Adds to `scores` (size >= classes()) the weights of every feature in `keys`.
   void score(std::span<const std::uint64_t> keys, std::span<float> scores) const;
 
   std::size_t classes() const { return classes_; }
-  std::size_t features() const { return slots_.empty() ? 0 : count_; }
-  std::size_t weights() const { return cells_.size(); }
+  std::size_t features() const { return count_; }
+  std::size_t weights() const { return cells_ ? cells_->size() : 0; }
 
   // Serialisation: appends the model to `out`; reads one back from `in` at `pos` (advanced).
+  // The file holds the lookup table as it lies in memory (format 2, below), so that a model
+  // read from a mapped file (`owner` keeps those bytes alive, see ModelFile) uses the table
+  // where it lies instead of building it: loading costs no time in proportion to the table.
+  // Files of format 1 (rows only) are still read, by building the table.
   void write(std::string& out) const;
-  static Result<LinearModel> read(std::string_view in, std::size_t& pos);
+  static Result<LinearModel> read(std::string_view in, std::size_t& pos,
+                                  const std::shared_ptr<const void>& owner = {});
 
   // A copy without the weights of magnitude <= `threshold` (rows left empty are dropped).
   LinearModel pruned(float threshold) const;
@@ -40,36 +50,59 @@ class LinearModel {
   static Result<LinearModel> mean(std::span<const LinearModel> models);
 
   // Builds the runtime table; used by the trainer. `rows` maps key -> (class, weight) pairs.
-  static LinearModel build(
-      std::size_t classes,
-      const std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>>&
-          rows);
+  static LinearModel build(std::size_t classes, const Rows& rows);
 
  private:
-  std::size_t classes_ = 0;
-  std::size_t count_ = 0;
-  std::uint64_t mask_ = 0;
-  unsigned shift_ = 60;
-  // A key's home slot is its top bits, so rows stored in ascending key order (the file's
-  // order) are inserted in ascending slot order: loading writes memory sequentially.
-  std::uint64_t slot_of(std::uint64_t key) const { return key >> shift_; }
-  // Open addressing over slots_ (key 0 = empty); a slot's weights are cells_[begin, begin +
-  // len). Key and range share a cache line, and a cell holds its class beside its weight: a
-  // lookup costs two memory fetches, which score() overlaps across all of a decision's features.
-  // A key of 0 is remapped to 1 at build and lookup time.
+  // Open addressing with linear probing over `slots_` (key 0 = empty; a key of 0 is remapped
+  // to 1 at build and lookup time); a slot's weights are cells_[begin, begin + len). Key and
+  // range share a cache line and a cell holds its class beside its weight: a lookup costs two
+  // memory fetches, which score() overlaps across all of a decision's features. The layout is
+  // the file's (little-endian, 16 bytes a slot).
   struct Slot {
     std::uint64_t key = 0;
     std::uint32_t begin = 0;
     std::uint16_t len = 0;
+    std::uint16_t unused = 0;
   };
   struct Cell {
     std::uint16_t cls = 0;
     float w = 0.0F;
   };
-  std::vector<Slot> slots_;
-  std::vector<Cell> cells_;
+  std::size_t classes_ = 0;
+  std::size_t count_ = 0;  // keys in the table
+  std::uint64_t mask_ = 0;
+  unsigned shift_ = 60;
+  // No key lies further than this from its home slot: a lookup stops there (also on a damaged
+  // file whose table has no empty slot).
+  std::uint32_t max_probe_ = 0;
+  // The quantisation step of the weights in the file; kept so that a model read and written
+  // again gives the same bytes.
+  float scale_ = 1.0F;
+  // A key's home slot is its top bits, so rows inserted in ascending key order (the trainer's
+  // order) fill the table in ascending slot order.
+  std::uint64_t slot_of(std::uint64_t key) const { return key >> shift_; }
+  const Slot* slots_ = nullptr;             // mask_ + 1 slots, or nullptr when empty
+  std::shared_ptr<const void> slot_owner_;  // keeps slots_ alive: our own pages or the file
+  std::shared_ptr<const PageArray<Cell>> cells_;
   // Finds the slot of `raw`'s key, or nullptr.
   const Slot* find(std::uint64_t raw) const;
+  static Result<LinearModel> read_rows(std::string_view in, std::size_t& pos,
+                                       std::uint32_t classes);
+};
+
+// The bytes of a model file, memory-mapped read-only; models read from them with `owner()`
+// keep the mapping alive and use their tables in place.
+class ModelFile {
+ public:
+  // Errc::not_found naming `what` and the path when it cannot be opened, Errc::storage when it
+  // cannot be mapped.
+  static Result<ModelFile> map(const std::filesystem::path& path, std::string_view what);
+  std::string_view bytes() const { return bytes_; }
+  const std::shared_ptr<const void>& owner() const { return owner_; }
+
+ private:
+  std::string_view bytes_;
+  std::shared_ptr<const void> owner_;
 };
 
 // Averaged perceptron trainer (Collins 2002) with lazy averaging. Deterministic.
@@ -113,6 +146,10 @@ Result<float> get_f32(std::string_view in, std::size_t& pos);
 // The bytes of a model file; Errc::not_found naming `what` and the path when it cannot be
 // opened, Errc::storage when it cannot be read.
 Result<std::string> read_model_file(const std::filesystem::path& path, std::string_view what);
+// Writes a model file whole: into a temporary file beside it, then renamed over it, so that a kb
+// process that has the old file mapped keeps reading the old bytes (a file truncated under a
+// mapping would stop it with SIGBUS). Errc::storage naming the path on failure.
+Result<void> write_model_file(const std::filesystem::path& path, std::string_view bytes);
 // Reads the length-prefixed tag that opens each part of a model file; Errc::parse naming the
 // expected tag when it is something else.
 Result<void> expect_magic(std::string_view in, std::size_t& pos, std::string_view magic);

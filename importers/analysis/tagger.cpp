@@ -243,7 +243,8 @@ void Tagger::write(std::string& out) const {
   model_.write(out);
 }
 
-Result<Tagger> Tagger::read(std::string_view in, std::size_t& pos) {
+Result<Tagger> Tagger::read(std::string_view in, std::size_t& pos,
+                            const std::shared_ptr<const void>& owner) {
   KB_TRY(expect_magic(in, pos, "kb-tagger-1"));
   Tagger t;
   KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
@@ -269,7 +270,7 @@ Result<Tagger> Tagger::read(std::string_view in, std::size_t& pos) {
     }
     t.tagdict_.emplace(k, static_cast<std::uint16_t>(c));
   }
-  KB_ASSIGN(LinearModel m, LinearModel::read(in, pos));
+  KB_ASSIGN(LinearModel m, LinearModel::read(in, pos, owner));
   if (m.classes() != n) {
     return fail(Errc::parse, "tagger model: weights do not match the classes");
   }

@@ -31,7 +31,9 @@ class Tagger {
   std::size_t weights() const { return model_.weights(); }
 
   void write(std::string& out) const;
-  static Result<Tagger> read(std::string_view in, std::size_t& pos);
+  // `owner`, when given, keeps `in` alive: the weights are used where they lie (perceptron.hpp).
+  static Result<Tagger> read(std::string_view in, std::size_t& pos,
+                             const std::shared_ptr<const void>& owner = {});
 
   const std::vector<std::string>& classes() const { return classes_; }
 
