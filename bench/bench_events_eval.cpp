@@ -18,6 +18,7 @@
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -53,8 +54,37 @@ struct Options {
   bool gold2 = false;             // score eval/events/gold2
   bool rules = false;             // the hand rules, not the learned models
   fs::path articles = kRepoDir / "../shared/data/articles/dev.jsonl";
-  float shift = 0;  // added to the trigger model's bias
+  float shift = 0;   // added to the trigger model's bias
+  bool why = false;  // attribute each missed gold event to the step that lost it (--why)
 };
+
+// Why a gold event was missed: the last step of the extraction trace at its trigger (the word
+// the annotator marked), else the step of the sentence holding it; "event.unmatched" when an
+// event came of that word but its date or words do not match the gold; "word.not-candidate"
+// when the trigger is no verb or noun the models consider (or lies in a name or a date).
+// `detail` receives what the step decided on (a margin, the event it gave way to).
+std::string why_missed(const ex::Extraction& x, std::span<const std::size_t> at,
+                       std::string& detail) {
+  std::string sentence_step;
+  for (const std::size_t a : at) {
+    const ex::TraceStep* last = nullptr;
+    for (const auto& t : x.trace) {
+      if (t.begin <= a && a < t.end) {
+        if (t.rule.starts_with("sentence.") || t.rule.starts_with("topic.")) {
+          sentence_step = std::string(t.rule);
+        } else {
+          last = &t;
+        }
+      }
+    }
+    if (last != nullptr) {
+      detail = last->detail;
+      return last->rule == "trigger.yes" || last->rule == "pattern.event" ? "event.unmatched"
+                                                                          : std::string(last->rule);
+    }
+  }
+  return sentence_step.empty() ? "word.not-candidate" : sentence_step;
+}
 
 // Counts of one set of gold files.
 struct Tally {
@@ -212,9 +242,10 @@ struct Tally2 {
   std::size_t articles = 0, tp = 0, sys = 0, gold = 0;
   std::size_t actor_ok = 0, target_ok = 0, roles_ok = 0, status_ok = 0, titles_ok = 0, kind_ok = 0;
   std::size_t rel_sys = 0, rel_gold = 0, rel_tp = 0;
-  std::size_t claims = 0, claimant_ok = 0;  // matched gold claims; their claimant found
-  std::size_t strict_tp = 0;                // matched by the strict rule (match_strict)
-  double title_f1 = 0;                      // summed over matched events
+  std::size_t claims = 0, claimant_ok = 0;    // matched gold claims; their claimant found
+  std::size_t strict_tp = 0;                  // matched by the strict rule (match_strict)
+  double title_f1 = 0;                        // summed over matched events
+  std::map<std::string, std::size_t> missed;  // gold events missed, by why_missed() (--why)
 
   Tally2& operator+=(const Tally2& o) {
     for (auto [a, b] : {std::pair{&articles, o.articles},
@@ -236,6 +267,9 @@ struct Tally2 {
       *a += b;
     }
     title_f1 += o.title_f1;
+    for (const auto& [why, n] : o.missed) {
+      missed[why] += n;
+    }
     return *this;
   }
 };
@@ -295,6 +329,18 @@ void print_tally2(std::string_view name, const Tally2& t) {
       t.tp ? t.title_f1 / static_cast<double>(t.tp) : 0.0, t.claims, pct(t.claimant_ok, t.claims),
       t.rel_gold, t.rel_sys, t.rel_tp, t.strict_tp, pct(t.strict_tp, t.sys),
       pct(t.strict_tp, t.gold), f1(pct(t.strict_tp, t.sys), pct(t.strict_tp, t.gold)));
+  if (!t.missed.empty()) {
+    std::vector<std::pair<std::size_t, std::string>> ranked;
+    for (const auto& [why, n] : t.missed) {
+      ranked.emplace_back(n, why);
+    }
+    std::sort(ranked.rbegin(), ranked.rend());
+    fmt::print("       missed, by the step that lost them (--why):");
+    for (const auto& [n, why] : ranked) {
+      fmt::print(" {} {}", why, n);
+    }
+    fmt::print("\n");
+  }
 }
 
 std::string system_status(const ex::ExtractedEvent& e) {
@@ -395,11 +441,20 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
                    fmt::join(g.targets, ", "), e.quote.substr(0, 200));
       }
     }
-    for (std::size_t g = 0; g < gold.size() && (o.dump || o.errors); ++g) {
-      if (!used[g]) {
-        fmt::print("  FN  [{} .. {}] {} | {} | {}\n", kb::iso_day(gold[g].from),
+    for (std::size_t g = 0; g < gold.size(); ++g) {
+      if (used[g]) {
+        continue;
+      }
+      std::string detail;
+      const std::string why = o.why ? why_missed(x, doc.events[g].at, detail) : std::string();
+      if (o.why) {
+        t.missed[why] += 1;
+      }
+      if (o.dump || o.errors) {
+        fmt::print("  FN  [{} .. {}] {} | {} | {}{}{}\n", kb::iso_day(gold[g].from),
                    kb::iso_day(gold[g].to), doc.events[g].title, doc.events[g].trigger,
-                   fmt::join(gold[g].keywords, "/"));
+                   fmt::join(gold[g].keywords, "/"), why.empty() ? "" : " | ",
+                   detail.empty() ? why : why + " (" + detail + ")");
       }
     }
     t.rel_gold = doc.relations.size();
@@ -454,6 +509,8 @@ int main(int argc, char** argv) {
       o.rules = true;
     } else if (a == "--articles" && i + 1 < argc) {
       o.articles = argv[++i];
+    } else if (a == "--why") {
+      o.why = true;
     } else if (a == "--shift" && i + 1 < argc) {
       o.shift = std::stof(argv[++i]);
     } else {
@@ -482,6 +539,7 @@ int main(int argc, char** argv) {
       options.learned = std::make_shared<const ex::LearnedModels>(std::move(*learned));
     }
   }
+  options.trace = o.why;
   const ex::Extractor extractor(*gaz, options);
   if (o.gold2) {
     return score_gold2(o, extractor);

@@ -2,6 +2,7 @@
 // what earlier extractions of those sources stored and keeping hand-entered events and citations.
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,8 +80,35 @@ void print_changes(const services::ReextractReport& r, bool dry_run, Context& ct
   }
 }
 
+// The text a trace step is about, on one line: a word as it is, a sentence's first words.
+std::string trace_text(std::string_view text, const importers::extract::TraceStep& t) {
+  constexpr std::size_t kShown = 70;
+  std::string out;
+  for (std::size_t i = std::min(t.begin, text.size()); i < std::min(t.end, text.size()); ++i) {
+    const char c = text[i];
+    out += c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
+    if (out.size() >= kShown && (static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
+      out.pop_back();
+      out += "…";
+      break;
+    }
+  }
+  return out;
+}
+
+// Prints which rule or decision read, kept or left out each part of a source (kb extract
+// --trace), and collects the ids that fired.
+void print_trace(std::string_view text, const importers::extract::Extraction& x,
+                 std::set<std::string_view>& fired, Context& ctx) {
+  for (const auto& t : x.trace) {
+    fired.insert(t.rule);
+    ctx.out << fmt::format("  {:>6}  {:<19} \"{}\"{}{}\n", t.begin, t.rule, trace_text(text, t),
+                           t.detail.empty() ? "" : "  ", t.detail);
+  }
+}
+
 Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool all,
-                         bool all_topics, bool dry_run) {
+                         bool all_topics, bool dry_run, bool trace) {
   KB_ASSIGN(const auto data_dir, importers::find_data_dir());
   KB_ASSIGN(importers::Gazetteer gazetteer, importers::load_gazetteer(data_dir));
   KB_ASSIGN(Store store, open_store(ctx, true));
@@ -89,6 +117,8 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
   std::vector<std::string> setup_warnings;
   auto options = importers::extract::default_options(data_dir, setup_warnings);
   options.all_topics = all_topics;
+  options.trace = trace;
+  std::set<std::string_view> fired;
   const importers::extract::Extractor extractor(gazetteer, std::move(options));
   for (const auto& w : setup_warnings) {
     ctx.err << "kb: warning: " << w << '\n';
@@ -130,6 +160,9 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
         r.curated.size(), count_of(c.links, "link"), dry_run ? "would remove" : "removed",
         count_of(r.removed, "event"), count_of(r.citations, "earlier citation"));
     print_changes(r, dry_run, ctx);
+    if (trace) {
+      print_trace(source.body, x, fired, ctx);
+    }
     total.created += c.created;
     total.merged += c.merged;
     kept += r.kept;
@@ -144,6 +177,14 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
                          count_of(chosen.size(), "source"), kept,
                          count_of(total.created, "new event"), total.merged, removed,
                          dry_run ? " (dry run: nothing was changed)" : "");
+  if (trace) {
+    ctx.out << "rules and decisions in this trace (byte offset, rule, text, what it decided):\n";
+    for (const auto& r : importers::extract::trace_rules()) {
+      if (fired.contains(r.id)) {
+        ctx.out << fmt::format("  {:<19} {}\n", r.id, r.what);
+      }
+    }
+  }
   return ok();
 }
 
@@ -154,6 +195,7 @@ void add_extract_command(CLI::App& app, Context& ctx) {
   auto dry_run = std::make_shared<bool>(false);
   auto all = std::make_shared<bool>(false);
   auto all_topics = std::make_shared<bool>(false);
+  auto trace = std::make_shared<bool>(false);
   auto* sub = app.add_subcommand("extract", "Re-run event extraction on stored sources");
   sub->add_option("source_ids", *ids,
                   "Sources: local numbers or permanent ids (see kb sources / kb search)");
@@ -162,13 +204,16 @@ void add_extract_command(CLI::App& app, Context& ctx) {
   sub->add_flag("--all", *all, "Every stored source");
   sub->add_flag("--all-topics", *all_topics,
                 "Read events from every source, also business, sport and entertainment news");
+  sub->add_flag("--trace", *trace,
+                "Show which rule or learned decision read, kept or left out each sentence, "
+                "candidate word and event (with --dry-run to change nothing)");
   sub->footer(
       "Redoes what earlier extractions of these sources stored. Events found again (same "
       "sentence) keep their number and permanent id; events an analyst curated (edit, tag, "
       "link, same-as) and hand-entered events are never changed or removed.\nExample: kb "
-      "extract --all --dry-run");
-  on_run(sub, ctx, [ids, all, all_topics, dry_run, &ctx]() {
-    return run_extract(ctx, *ids, *all, *all_topics, *dry_run);
+      "extract --all --dry-run; kb extract 12 --dry-run --trace");
+  on_run(sub, ctx, [ids, all, all_topics, dry_run, trace, &ctx]() {
+    return run_extract(ctx, *ids, *all, *all_topics, *dry_run, *trace);
   });
 }
 

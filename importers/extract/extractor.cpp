@@ -8,6 +8,8 @@
 #include <map>
 #include <span>
 
+#include <fmt/core.h>
+
 #include "importers/extract/concepts.hpp"
 #include "importers/extract/internal.hpp"
 #include "importers/extract/learned.hpp"
@@ -16,6 +18,44 @@
 namespace kb::importers::extract {
 
 namespace {
+
+// The rules and decisions a trace names (kb extract --trace), each with what it keeps out or
+// lets in; the order is the order extraction applies them.
+constexpr std::array<TraceRule, 14> kTraceRules = {{
+    {"topic.reject",
+     "the topic gate (topic.hpp) takes the article for business, sport or entertainment news: "
+     "no events are read from it (kb import --all-topics reads it)"},
+    {"sentence.long",
+     "a sentence over 2,000 bytes is a table or a list, not a statement of events: not read"},
+    {"sentence.skip",
+     "boilerplate, a question, a quotation or a fragment of fewer than five words: not read"},
+    {"sentence.unread",
+     "no date of its own, no date earlier in its paragraph, past the first three paragraphs: "
+     "not parsed"},
+    {"sentence.undated", "parsed, but no date candidate can date it"},
+    {"trigger.no", "the trigger model: not a reportable happening (margin <= 0)"},
+    {"trigger.yes", "the trigger model: a reportable happening, with its date, title and kind"},
+    {"guide.negated", "a denied or negated happening is no event (EVENTS-GUIDE)"},
+    {"guide.took-place", "\"took place\" states no happening of its own"},
+    {"headline.none",
+     "no headline can be built (no one acts, or nothing is acted on): no event an analyst "
+     "can use"},
+    {"article.duplicate", "the same happening told earlier in the article: one event"},
+    {"pattern.told",
+     "a lexicon pattern's event the models found already (same date, and kind or word)"},
+    {"pattern.event", "a lexicon pattern's event the models missed, in a sentence with a date"},
+    {"date.one-happening",
+     "a later predicate dated by the same date expression as an earlier one: the first stands "
+     "for the happening"},
+}};
+
+// Records a step of the trace when the caller asked for one.
+void note(const detail::DocContext& doc, Extraction& x, std::size_t begin, std::size_t end,
+          std::string_view rule, std::string detail = {}) {
+  if (doc.trace) {
+    x.trace.push_back(TraceStep{begin, end, rule, std::move(detail)});
+  }
+}
 
 using detail::DateRef;
 using detail::DocContext;
@@ -93,8 +133,9 @@ std::string trigger_head(const ExtractedEvent& e) {
 // events. The same actor alone does not make two tellings one: in a day report "Russian forces
 // shelled Kharkiv", "... struck Lysychansk" and "... captured Toshkivka" are three happenings
 // (taking them for one held dev recall at 0.41 instead of 0.60: bench_events_eval --gold2).
-bool duplicate(const Extraction& x, const ExtractedEvent& e) {
-  return std::any_of(x.events.begin(), x.events.end(), [&](const ExtractedEvent& o) {
+// Returns the earlier telling, or nullptr.
+const ExtractedEvent* duplicate(const Extraction& x, const ExtractedEvent& e) {
+  const auto told = std::find_if(x.events.begin(), x.events.end(), [&](const ExtractedEvent& o) {
     if (!o.date.overlaps(e.date)) {
       return false;
     }
@@ -113,6 +154,7 @@ bool duplicate(const Extraction& x, const ExtractedEvent& e) {
     }
     return o.title == e.title || (actor >= 0 && target >= 0 && trigger_head(o) == trigger_head(e));
   });
+  return told == x.events.end() ? nullptr : &*told;
 }
 
 // The sentence as words with its mentions and usable dates.
@@ -613,6 +655,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   learned::SynSentence s = learned::align(
       view, models.analyzer.analyze_sentence(doc.text, view.begin, view.end), doc, place);
   if (s.dates.empty()) {
+    note(doc, x, view.begin, view.end, "sentence.undated");
     return;
   }
   if (hook != nullptr) {
@@ -620,10 +663,25 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     return;
   }
   const std::size_t first = x.events.size();
+  const auto at_word = [&](std::size_t w, std::string_view rule, std::string detail = {}) {
+    const analysis::Word& word = s.parse.words[w];
+    note(doc, x, word.begin, word.end, rule, std::move(detail));
+  };
+  std::vector<std::pair<std::size_t, float>> rejected;
+  const std::vector<learned::Decision> decisions =
+      learned::decide(s, models.events, &models.cameo, doc.trace ? &rejected : nullptr);
+  for (const auto& [w, margin] : rejected) {
+    at_word(w, "trigger.no", fmt::format("margin {:.2f}", margin));
+  }
   std::optional<learned::SynSentence> before;  // parsed when a decision reports what it said
-  for (const learned::Decision& d : learned::decide(s, models.events, &models.cameo)) {
-    if (learned::negated(s, d.word) || learned::happening_verb(s, d.word)) {
-      continue;  // the guide: a denied happening is no event; "took place" says none itself
+  for (const learned::Decision& d : decisions) {
+    if (learned::negated(s, d.word)) {
+      at_word(d.word, "guide.negated");
+      continue;  // the guide: a denied happening is no event
+    }
+    if (learned::happening_verb(s, d.word)) {
+      at_word(d.word, "guide.took-place");
+      continue;  // "took place" says no happening itself
     }
     if (!before && doc.prev_end > doc.prev_begin &&
         doc.prev_end - doc.prev_begin <= kMaxSentenceBytes &&
@@ -632,7 +690,14 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
           learned::bare(models.analyzer.analyze_sentence(doc.text, doc.prev_begin, doc.prev_end));
     }
     std::optional<ExtractedEvent> e = learned_event(s, d, doc, before ? &*before : nullptr);
-    if (e && !duplicate(x, *e)) {
+    if (!e) {
+      at_word(d.word, "headline.none", fmt::format("margin {:.2f}, {}", d.margin, d.kind));
+    } else if (const ExtractedEvent* told = duplicate(x, *e)) {
+      at_word(d.word, "article.duplicate", "told as: " + told->title);
+    } else {
+      at_word(
+          d.word, "trigger.yes",
+          fmt::format("margin {:.2f}: {} {} ({})", d.margin, e->date.timex(), e->title, e->kind));
       x.events.push_back(std::move(*e));
     }
   }
@@ -650,9 +715,25 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
                         return o.date.overlaps(e.date) &&
                                (o.kind == e.kind || o.trigger_begin == e.trigger_begin);
                       });
-      if (told || negated_at(s, e.trigger_begin) || !retitle(s, e) || duplicate(x, e)) {
+      const std::size_t end = e.trigger_begin + e.trigger.size();
+      if (told) {
+        note(doc, x, e.trigger_begin, end, "pattern.told", e.title);
         continue;
       }
+      if (negated_at(s, e.trigger_begin)) {
+        note(doc, x, e.trigger_begin, end, "guide.negated", e.title);
+        continue;
+      }
+      if (!retitle(s, e)) {
+        note(doc, x, e.trigger_begin, end, "headline.none", e.title);
+        continue;
+      }
+      if (const ExtractedEvent* dup = duplicate(x, e)) {
+        note(doc, x, e.trigger_begin, end, "article.duplicate", "told as: " + dup->title);
+        continue;
+      }
+      note(doc, x, e.trigger_begin, end, "pattern.event",
+           fmt::format("{} {} ({})", e.date.timex(), e.title, e.kind));
       x.events.push_back(std::move(e));
     }
   }
@@ -666,11 +747,16 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   const auto end = x.events.end();
   std::vector<bool> drop(x.events.size() - first, false);
   for (auto it = begin; it != end; ++it) {
-    drop[static_cast<std::size_t>(it - begin)] = std::any_of(begin, end, [&](const auto& o) {
+    const auto stands_for = std::find_if(begin, end, [&](const auto& o) {
       return &o != &*it && o.date_begin == it->date_begin && o.date == it->date &&
              (o.trigger_begin < it->trigger_begin ||
               (o.trigger_begin == it->trigger_begin && &o < &*it));
     });
+    drop[static_cast<std::size_t>(it - begin)] = stands_for != end;
+    if (stands_for != end) {
+      note(doc, x, it->trigger_begin, it->trigger_begin + it->trigger.size(), "date.one-happening",
+           "the same date expression dates: " + stands_for->title);
+    }
   }
   std::size_t kept = first;
   for (std::size_t i = first; i < x.events.size(); ++i) {
@@ -711,6 +797,8 @@ bool names_topic(const Recognition& rec, std::span<const Mention> mentions, std:
 }
 
 }  // namespace
+
+std::span<const TraceRule> trace_rules() { return kTraceRules; }
 
 ExtractOptions default_options(const std::filesystem::path& data_dir,
                                std::vector<std::string>& warnings) {
@@ -782,9 +870,14 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
                          "resolved, only dates with an explicit year are used");
   }
   const bool learned = options_.learned != nullptr;
-  if (learned && !options_.all_topics && options_.learned->topic &&
-      options_.learned->topic->margin(article.title, text) <= 0) {
-    return x;  // not a geopolitical report: no events for the timeline
+  if (learned && !options_.all_topics && options_.learned->topic) {
+    if (const double margin = options_.learned->topic->margin(article.title, text); margin <= 0) {
+      if (options_.trace) {
+        x.trace.push_back(
+            TraceStep{0, text.size(), "topic.reject", fmt::format("margin {:.2f}", margin)});
+      }
+      return x;  // not a geopolitical report: no events for the timeline
+    }
   }
   const auto timexes =
       joined_ranges(text, timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1})));
@@ -807,6 +900,7 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
                  dct,
                  std::nullopt,
                  detail::title_speaker(title_rec, article.title)};
+  doc.trace = options_.trace;
   std::size_t cursor = 0;
   std::size_t seen = 0;  // mentions before the current sentence, for "the city"
   std::size_t long_sentences = 0;
@@ -838,6 +932,7 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
     // A "sentence" this long is a table, a list or text without punctuation, not a statement of
     // events; reading it would cost time quadratic in its length.
     if (s.end - s.begin > kMaxSentenceBytes) {
+      note(doc, x, s.begin, s.end, "sentence.long");
       if (long_sentences++ == 0) {
         x.warnings.push_back(
             article.origin + ": sentences over " + std::to_string(kMaxSentenceBytes) +
@@ -850,10 +945,12 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
     }
     SentenceView v = view_of(s, doc, timexes, cursor, learned);
     if (detail::skip_sentence(text.substr(s.begin, s.end - s.begin), v.words)) {
+      note(doc, x, s.begin, s.end, "sentence.skip");
       continue;
     }
     if (learned) {
       if (v.dates.empty() && place.frame == nullptr && place.paragraph >= kLeadParagraphs) {
+        note(doc, x, s.begin, s.end, "sentence.unread");
         continue;  // no date of its own, no frame, past the lead: not worth a parse
       }
       read_learned(v, doc, *options_.learned, place, hook, x);
@@ -864,6 +961,9 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
       read_sentence(v, doc, x);
     }
   }
+  // Steps in text order: a sentence's own step first, then its words.
+  std::stable_sort(x.trace.begin(), x.trace.end(),
+                   [](const TraceStep& a, const TraceStep& b) { return a.begin < b.begin; });
   the_other_side(rec, doc, x);
   name_described_targets(x);
   add_topics(article, rec, doc, x);

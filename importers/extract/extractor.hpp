@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -85,12 +86,29 @@ struct ExtractedLink {
   std::size_t quote_end = 0;
 };
 
+// One step of an extraction, as `kb extract --trace` shows it: the rule or learned decision that
+// read, kept or left out a sentence, a candidate predicate or an event, and what it decided on.
+struct TraceStep {
+  std::size_t begin = 0, end = 0;  // the bytes of the article it is about (a sentence, a word)
+  std::string_view rule;           // an id of trace_rules()
+  std::string detail;              // a margin, a title, the event it gave way to ...
+};
+
+// A rule or decision a trace names: its id and what it does (the error class it serves).
+struct TraceRule {
+  std::string_view id;
+  std::string_view what;
+};
+// Every id a trace can name, in the order extraction applies them.
+std::span<const TraceRule> trace_rules();
+
 // Everything extracted from one article.
 struct Extraction {
   std::vector<ExtractedEvent> events;  // in text order
   std::vector<ExtractedLink> links;
   std::vector<ExtractedParticipant> topics;  // the article's main subjects (role mentioned)
   std::vector<std::string> warnings;         // e.g. no publication date: relative dates skipped
+  std::vector<TraceStep> trace;              // in text order per sentence; when options.trace
 };
 
 // Options for Extractor.
@@ -102,6 +120,9 @@ struct ExtractOptions {
   // Read every article for events, also those the topic gate (topic.hpp) takes for business,
   // sport or entertainment news.
   bool all_topics = false;
+  // Record in Extraction::trace which rule or decision kept or left out each sentence,
+  // candidate predicate and event (the learned extractor; the patterns alone record nothing).
+  bool trace = false;
 };
 
 // The options kb's commands extract with: the learned models from `data_dir`, or, when they

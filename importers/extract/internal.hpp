@@ -91,6 +91,7 @@ struct DocContext {
   std::optional<std::size_t> last_place;       // Recognition::entities index of the last place seen
   const NamedEntity* title_speaker = nullptr;  // the person a speech's title names, if any
   std::size_t prev_begin = 0, prev_end = 0;    // the sentence before the one being read
+  bool trace = false;                          // record the steps in Extraction::trace
 };
 
 // The person a speech's title names as its speaker ("Speech by ... Andriy Yermak", in `title`

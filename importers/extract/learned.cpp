@@ -876,7 +876,8 @@ void subject_acts(const SynSentence& s, Decision& d) {
 }  // namespace
 
 std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
-                             const analysis::CameoDictionary* cameo) {
+                             const analysis::CameoDictionary* cameo,
+                             std::vector<std::pair<std::size_t, float>>* rejected) {
   std::vector<Decision> out;
   if (s.dates.empty()) {
     return out;
@@ -893,6 +894,9 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
     model.trigger.score(keys, scores);
     const float margin = scores[1] - scores[0] + model.trigger_bias;
     if (margin <= 0) {
+      if (rejected != nullptr) {
+        rejected->emplace_back(w, margin);
+      }
       continue;
     }
     Decision d;

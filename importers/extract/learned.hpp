@@ -156,9 +156,11 @@ struct Decision {
   double margin = 0;                                // the trigger model's margin (bias included)
 };
 
-// Every event the models find in `s`, in word order.
+// Every event the models find in `s`, in word order. With `rejected`, also the candidate
+// predicates the trigger model turned down, with their margins (for a trace).
 std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
-                             const analysis::CameoDictionary* cameo);
+                             const analysis::CameoDictionary* cameo,
+                             std::vector<std::pair<std::size_t, float>>* rejected = nullptr);
 
 // The concept (concepts.hpp) of the predicate at word `w`: a light verb's is its object's
 // ("launched an invasion" -> "invade").

@@ -183,6 +183,28 @@ TEST_SUITE("cli") {
     CHECK(rows() == rows_before);
   }
 
+  TEST_CASE_FIXTURE(TempKb, "kb extract --trace shows the rule or decision behind each event") {
+    ok({"import", kArticle});
+    const auto rows_before = rows();
+    const KbRun r = kb({"extract", "1", "--dry-run", "--trace"});
+    CHECK(r.code == 0);
+    // Grushko's warning: the trigger model's decision, with its margin, date and title; the
+    // annexation of Crimea: a lexicon pattern the models missed.
+    CHECK(r.out.find("trigger.yes         \"warned\"  margin ") != std::string::npos);
+    CHECK(r.out.find(": 2023-05-20 Alexander Grushko warns") != std::string::npos);
+    CHECK(r.out.find("pattern.event       \"annexed\"  2014 Russia annexes Crimea") !=
+          std::string::npos);
+    // Words the model turned down, with their margins; sentences left unread.
+    CHECK(r.out.find("trigger.no") != std::string::npos);
+    CHECK(r.out.find("sentence.unread") != std::string::npos);
+    // The legend names what each id that fired does.
+    CHECK(r.out.find("rules and decisions in this trace") != std::string::npos);
+    CHECK(r.out.find("  sentence.unread     no date of its own") != std::string::npos);
+    CHECK(rows() == rows_before);
+    // Without --trace, no trace.
+    CHECK(ok({"extract", "1", "--dry-run"}).find("trigger.") == std::string::npos);
+  }
+
   // Issue #11, second scenario: undo of an import silently deleted curated events.
   TEST_CASE_FIXTURE(TempKb, "kb import --undo refuses to remove curated events unless --force") {
     ok({"import", kArticle});

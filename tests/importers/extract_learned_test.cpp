@@ -4,6 +4,7 @@
 // not prose.
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -397,6 +398,60 @@ TEST_SUITE("importers") {
         std::any_of(claimed->participants.begin(), claimed->participants.end(), [](const auto& p) {
           return p.role == kb::Role::claimant && p.name == "Russian Defence Ministry";
         }));
+  }
+
+  TEST_CASE("a trace names the rule or decision behind each sentence, word and event") {
+    Article a;
+    a.title = "Test article";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(date::sys_days{date::year{2022} / 3 / 14});
+    // An event; one date dating two predicates; a denial; in a fourth paragraph an undated
+    // sentence that is not read.
+    a.text =
+        "Ukrainian forces repelled Russian forces around Izyum late on March 13, repelling "
+        "Russian attacks near several villages, including Topolske.\n\nThe Kremlin denied on "
+        "March 13 that Russian forces had not struck Kharkiv.\n\nThe report said more.\n\n"
+        "Officials in the region spoke about the weather and the harvest at length.";
+    const auto quiet = learned_extractor().extract(a);
+    CHECK(quiet.trace.empty());  // only when asked for
+    std::vector<std::string> warnings;
+    ex::ExtractOptions options = ex::default_options(data_dir(), warnings);
+    options.trace = true;
+    const ex::Extractor tracing(gazetteer(), options);
+    const auto x = tracing.extract(a);
+    // Tracing changes nothing extracted.
+    REQUIRE(x.events.size() == quiet.events.size());
+    for (std::size_t i = 0; i < x.events.size(); ++i) {
+      CHECK(x.events[i].title == quiet.events[i].title);
+    }
+    std::set<std::string_view> known;
+    for (const auto& r : ex::trace_rules()) {
+      known.insert(r.id);
+      CHECK_FALSE(r.what.empty());
+    }
+    const auto step_at = [&](std::string_view word, std::string_view rule) {
+      const std::size_t at = a.text.find(word);
+      return std::any_of(x.trace.begin(), x.trace.end(), [&](const ex::TraceStep& t) {
+        return t.rule == rule && t.begin <= at && at < t.end;
+      });
+    };
+    for (std::size_t i = 0; i < x.trace.size(); ++i) {
+      INFO(x.trace[i].rule);
+      CHECK(known.contains(x.trace[i].rule));  // every id is a declared rule
+      CHECK(x.trace[i].begin < x.trace[i].end);
+      CHECK(x.trace[i].end <= a.text.size());
+      if (i > 0) {
+        CHECK(x.trace[i - 1].begin <= x.trace[i].begin);  // text order
+      }
+    }
+    CHECK(step_at("repelled", "trigger.yes"));
+    CHECK(step_at("repelling", "date.one-happening"));
+    CHECK(step_at("Officials", "sentence.unread"));
+    CHECK(step_at("weather", "sentence.unread"));
+    // Every candidate the trigger model turned down is in the trace with its margin.
+    CHECK(std::any_of(x.trace.begin(), x.trace.end(), [](const ex::TraceStep& t) {
+      return t.rule == "trigger.no" && t.detail.starts_with("margin -");
+    }));
   }
 
   TEST_CASE("'took place' is no event of its own, what took place is") {
