@@ -1,9 +1,12 @@
 // kb dates: what the date tagger understands in a text — each temporal expression with its
 // TIMEX3 value and the date as a person would write it, as text or JSON.
 
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -19,10 +22,35 @@ struct DatesOptions {
   std::string file;  // empty or "-": standard input
   std::string dct;   // empty: ctx.today
   std::string format = "text";
+  bool explain = false;  // which rule found each expression, what joined it, its reference
 };
 
+// The names of the steps in a Timex::steps mask.
+std::vector<std::string_view> step_names(std::uint8_t steps) {
+  std::vector<std::string_view> out;
+  const auto all = timex::steps();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if ((steps & (1U << i)) != 0) {
+      out.push_back(all[i].id);
+    }
+  }
+  return out;
+}
+
+// What --explain adds to a line: "[rule month; steps signal; against 2023-05-23]".
+std::string explanation(const timex::Timex& t) {
+  std::string out = fmt::format("  [rule {}", t.rule);
+  if (const auto names = step_names(t.steps); !names.empty()) {
+    out += fmt::format("; steps {}", fmt::join(names, ", "));
+  }
+  if (!t.reference.empty()) {
+    out += "; against " + t.reference;
+  }
+  return out + "]";
+}
+
 // One timex as a JSON object; "mod" and "display" only where known.
-nlohmann::ordered_json to_json(const timex::Timex& t, std::string_view text) {
+nlohmann::ordered_json to_json(const timex::Timex& t, std::string_view text, bool explain) {
   nlohmann::ordered_json j;
   j["start"] = t.begin;
   j["end"] = t.end;
@@ -34,6 +62,17 @@ nlohmann::ordered_json to_json(const timex::Timex& t, std::string_view text) {
   }
   if (t.date) {
     j["display"] = t.date->display();
+  }
+  if (explain) {
+    j["rule"] = std::string(t.rule);
+    auto names = nlohmann::ordered_json::array();
+    for (const auto n : step_names(t.steps)) {
+      names.push_back(std::string(n));
+    }
+    j["steps"] = std::move(names);
+    if (!t.reference.empty()) {
+      j["reference"] = t.reference;
+    }
   }
   return j;
 }
@@ -69,7 +108,7 @@ Result<void> run_dates(const DatesOptions& o, Context& ctx) {
   if (format == Format::json) {
     auto arr = nlohmann::ordered_json::array();
     for (const auto& t : timexes) {
-      arr.push_back(to_json(t, text));
+      arr.push_back(to_json(t, text, o.explain));
     }
     nlohmann::ordered_json j;
     j["timexes"] = std::move(arr);
@@ -77,7 +116,34 @@ Result<void> run_dates(const DatesOptions& o, Context& ctx) {
     return ok();
   }
   for (const auto& t : timexes) {
-    ctx.out << to_line(t, text);
+    std::string line = to_line(t, text);
+    if (o.explain) {
+      line.insert(line.size() - 1, explanation(t));
+    }
+    ctx.out << line;
+  }
+  if (o.explain && !timexes.empty()) {
+    std::set<std::string_view> used;
+    std::uint8_t steps = 0;
+    for (const auto& t : timexes) {
+      used.insert(t.rule);
+      steps |= t.steps;
+    }
+    ctx.out << "rules and steps:\n";
+    for (const auto& r : timex::rules()) {
+      if (used.contains(r.id)) {
+        ctx.out << fmt::format("  rule {:<16} {}\n", r.id, r.what);
+      }
+    }
+    for (const auto n : step_names(steps)) {
+      for (const auto& s : timex::steps()) {
+        if (s.id == n) {
+          ctx.out << fmt::format("  step {:<16} {}\n", s.id, s.what);
+        }
+      }
+    }
+    ctx.out << "  \"against\": the date an expression that does not state its own was resolved "
+               "against (the --dct day, or in a history the last date it stated)\n";
   }
   return ok();
 }
@@ -91,7 +157,10 @@ void add_dates_command(CLI::App& app, Context& ctx) {
   sub->add_option("--dct", o->dct,
                   "Document creation time the text is read against (default: today)");
   sub->add_option("--format,-f", o->format, "text or json");
-  sub->footer("Example: echo 'He left last Tuesday.' | kb dates --dct 2023-05-23");
+  sub->add_flag("--explain", o->explain,
+                "Show the rule that found each expression, the steps that widened it and the "
+                "date it was resolved against");
+  sub->footer("Example: echo 'He left last Tuesday.' | kb dates --dct 2023-05-23 --explain");
   on_run(sub, ctx, [o, &ctx] { return run_dates(*o, ctx); });
 }
 

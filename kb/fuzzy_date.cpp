@@ -10,6 +10,8 @@
 #include <date/iso_week.h>
 #include <fmt/format.h>
 
+#include "kb/calendar_words.hpp"
+
 namespace kb {
 namespace {
 
@@ -26,9 +28,6 @@ constexpr std::array<std::string_view, 9> kTimexMods = {
 // How display() writes each modifier in front of the date.
 constexpr std::array<std::string_view, 9> kModifierWords = {
     "", "early ", "mid-", "late ", "about ", "before ", "after ", "since ", "until "};
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 // Seasons start in Dec, Mar, Jun, Sep: indexed by (start month / 3) % 4.
 constexpr std::array<std::string_view, 4> kSeasonCodes = {"WI", "SP", "SU", "FA"};
 constexpr std::array<std::string_view, 4> kSeasonNames = {"winter", "spring", "summer", "autumn"};
@@ -214,7 +213,7 @@ std::string unit_timex(sys_days d, Precision p) {
   return iso_day(d);
 }
 
-std::string_view month_name(sys_days d) { return kMonthNames[month_of(d) - 1]; }
+std::string_view month_name(sys_days d) { return calendar::kMonthNames[month_of(d) - 1]; }
 std::string day_text(sys_days d) {
   return fmt::format("{} {} {}", day_of(d), month_name(d), year_of(d));
 }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "kb/calendar_words.hpp"
 #include "kb/fuzzy_date.hpp"
 
 namespace kb {
@@ -47,21 +48,10 @@ std::optional<FuzzyDate> range_of(const std::optional<FuzzyDate>& a,
   return r ? std::optional{*r} : std::nullopt;
 }
 
-constexpr std::array<std::string_view, 12> kMonthWords = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
-
-// A month name or its abbreviation ("feb", "feb.", "sept"), as 1-12.
+// A month name or its abbreviation ("feb", "feb.", "sept"; calendar_words.hpp), as 1-12.
 std::optional<int> match_month(std::string_view t) {
-  if (t.ends_with('.')) {
-    t.remove_suffix(1);
-  }
-  for (std::size_t i = 0; i < kMonthWords.size(); ++i) {
-    if (t.size() >= 3 && kMonthWords[i].starts_with(t)) {
-      return static_cast<int>(i) + 1;
-    }
-  }
-  return std::nullopt;
+  const int m = calendar::month_number(t);
+  return m != 0 ? std::optional<int>(m) : std::nullopt;
 }
 std::optional<int> match_year(std::string_view t) {
   return t.size() == 4 ? to_int(t) : std::nullopt;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "importers/readers/utf8.hpp"
+#include "kb/calendar_words.hpp"
 
 namespace kb::importers::readers {
 namespace {
@@ -15,14 +16,6 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
-
-constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"mon", "tue", "wed", "thu",
-                                                       "fri", "sat", "sun"};
 
 // Zone abbreviations that news pages print after a time, with their offset in minutes east of
 // UTC (error class: Telegraph bylines "3:17PM BST 12 Apr 2014" read as UTC, an hour off, or not
@@ -213,30 +206,13 @@ std::optional<Timestamp> parse_iso(std::string_view s) {
   return Timestamp{t, true, off};
 }
 
-// Month number 1..12 for a month name or abbreviation ("Sept.", "May"), else 0.
-int month_of(std::string_view word) {
-  std::string w = ascii_lower(word);
-  if (!w.empty() && w.back() == '.') {
-    w.pop_back();
-  }
-  for (std::size_t i = 0; i < kMonths.size(); ++i) {
-    if (w == kMonths[i] || w == kMonthNames[i] || (i == 8 && w == "sept")) {
-      return static_cast<int>(i) + 1;
-    }
-  }
-  return 0;
-}
+// Month number 1..12 for a month name or abbreviation ("Sept.", "May"), else 0
+// (kb/calendar_words.hpp).
+int month_of(std::string_view word) { return calendar::month_number(word); }
 
-bool is_weekday(std::string_view word) {
-  const std::string w = ascii_lower(word);
-  for (const auto d : kWeekdays) {
-    if (w.starts_with(d) && (w.size() == 3 || w.size() >= 6 || w == "tues" || w == "thur" ||
-                             w == "thurs" || w.back() == '.')) {
-      return true;
-    }
-  }
-  return false;
-}
+// A weekday name or abbreviation ("Tue", "Thurs."): not a word that merely starts like one
+// ("Monument", "Saturn", which the reader once took for weekdays).
+bool is_weekday(std::string_view word) { return calendar::weekday_number(word) != 0; }
 
 // The words of `s` split at spaces, tabs and newlines only (views into `s`).
 std::vector<std::string_view> space_words(std::string_view s) {

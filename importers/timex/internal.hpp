@@ -86,6 +86,9 @@ struct Candidate {
   std::optional<DateVal> date;  // when value is a calendar value
   bool explicit_year = false;   // states its own year: becomes the narrative anchor
   bool backref = false;         // looks back from the anchor ("a year earlier"): does not move it
+  std::string_view rule;        // the id of the rule that found it (timex::rules())
+  bool used_dct = false;        // resolved against the DCT (Context::use_dct())
+  bool used_anchor = false;     // resolved against the narrative anchor (Context::use_anchor())
 };
 
 // The lowercase text of a word token (up to 31 bytes), held inline: no allocation.
@@ -114,6 +117,8 @@ class Context {
 
   std::string_view text;
   const std::vector<Token>& toks;
+  // Rules read these three through use_dct(), use_dct_day() and use_anchor() when they resolve
+  // against them (tests of their granularity may read them directly).
   date::sys_days dct;
   DateVal dct_day;
   DateVal anchor;                 // last explicit date mentioned (the DCT until one is)
@@ -134,7 +139,23 @@ class Context {
   // Tense of the verb nearest to token i in its sentence (cached per sentence).
   Tense tense_at(std::size_t i);
   // The reference for underspecified dates: the anchor in narratives, else the DCT.
-  const DateVal& reference() const { return narrative ? anchor : dct_day; }
+  const DateVal& reference() const { return narrative ? use_anchor() : use_dct_day(); }
+  // Rules read the DCT and the anchor through these, which note that the rule being tried
+  // resolved against them (kb dates --explain says against what).
+  date::sys_days use_dct() const {
+    used_dct = true;
+    return dct;
+  }
+  const DateVal& use_dct_day() const {
+    used_dct = true;
+    return dct_day;
+  }
+  const DateVal& use_anchor() const {
+    used_anchor = true;
+    return anchor;
+  }
+  mutable bool used_dct = false;
+  mutable bool used_anchor = false;
 
  private:
   Token dummy_;

@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
+#include <vector>
+
+#include "kb/calendar_words.hpp"
 
 namespace kb::timex {
 namespace {
@@ -32,48 +36,7 @@ constexpr LexEntry hd(Holiday v) { return {Cat::holiday, v, false}; }
 
 // The tables. Abbreviations are stored without their full stop.
 constexpr Word kWords[] = {
-    // months
-    {"january", m(1)},
-    {"jan", m(1)},
-    {"february", m(2)},
-    {"feb", m(2)},
-    {"march", m(3)},
-    {"mar", m(3)},
-    {"april", m(4)},
-    {"apr", m(4)},
-    {"may", m(5)},
-    {"june", m(6)},
-    {"jun", m(6)},
-    {"july", m(7)},
-    {"jul", m(7)},
-    {"august", m(8)},
-    {"aug", m(8)},
-    {"september", m(9)},
-    {"sept", m(9)},
-    {"sep", m(9)},
-    {"october", m(10)},
-    {"oct", m(10)},
-    {"november", m(11)},
-    {"nov", m(11)},
-    {"december", m(12)},
-    {"dec", m(12)},
-    // weekdays
-    {"monday", wd(1)},
-    {"tuesday", wd(2)},
-    {"tues", wd(2)},
-    {"wednesday", wd(3)},
-    {"thursday", wd(4)},
-    {"thurs", wd(4)},
-    {"friday", wd(5)},
-    {"saturday", wd(6)},
-    {"sunday", wd(7)},
-    {"mondays", wd(1)},
-    {"tuesdays", wd(2)},
-    {"wednesdays", wd(3)},
-    {"thursdays", wd(4)},
-    {"fridays", wd(5)},
-    {"saturdays", wd(6)},
-    {"sundays", wd(7)},
+    // months and weekdays: from kb/calendar_words.hpp (Table() adds them)
     // units
     {"second", u(kSecond)},
     {"seconds", u(kSecond, true)},
@@ -291,7 +254,10 @@ constexpr Word kWords[] = {
 };
 
 constexpr std::size_t kSlots = 2048;  // power of two, > 4x the table size: short probes
-static_assert(std::size(kWords) * 4 < kSlots);
+static_assert((std::size(kWords) + std::size(calendar::kMonthWords) +
+               std::size(calendar::kWeekdayWords) + 7) *
+                  4 <
+              kSlots);
 
 std::uint32_t hash(std::string_view w) {
   std::uint32_t h = kLexHashSeed;
@@ -309,13 +275,35 @@ struct Table {
     std::uint16_t index = 0;
   };
   std::array<Slot, kSlots> slot{};
+  // The words: kWords, then the month and weekday words read in prose (calendar_words.hpp)
+  // with the weekdays' plurals ("Mondays").
+  std::vector<Word> words;
+  std::array<std::string, 7> plurals;
   Table() {
-    for (std::size_t i = 0; i < std::size(kWords); ++i) {
-      const std::uint32_t full = hash(kWords[i].text);
+    words.assign(std::begin(kWords), std::end(kWords));
+    for (const auto& w : calendar::kMonthWords) {
+      if (w.in_prose) {
+        words.push_back({w.word, m(w.number)});
+      }
+    }
+    for (const auto& w : calendar::kWeekdayWords) {
+      if (w.in_prose) {
+        words.push_back({w.word, wd(w.number)});
+      }
+    }
+    for (std::size_t d = 0; d < plurals.size(); ++d) {
+      for (const char c : calendar::kWeekdayNames[d]) {
+        plurals[d] += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
+      plurals[d] += 's';
+      words.push_back({plurals[d], wd(static_cast<int>(d) + 1)});
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::uint32_t full = hash(words[i].text);
       std::uint32_t h = full & (kSlots - 1);
       bool duplicate = false;
       while (slot[h].index != 0) {
-        duplicate = duplicate || kWords[slot[h].index - 1].text == kWords[i].text;
+        duplicate = duplicate || words[slot[h].index - 1].text == words[i].text;
         h = (h + 1) & (kSlots - 1);
       }
       if (!duplicate) {
@@ -335,7 +323,7 @@ LexEntry lookup_word(std::string_view lower, std::uint32_t full) {
   std::uint32_t h = full & (kSlots - 1);
   while (kTable.slot[h].index != 0) {
     if (kTable.slot[h].hash == full) {
-      const Word& w = kWords[kTable.slot[h].index - 1];
+      const Word& w = kTable.words[kTable.slot[h].index - 1];
       if (w.text == lower) {
         return w.entry;
       }

@@ -205,14 +205,14 @@ std::optional<Count> read_day(const Context& ctx, std::size_t i) {
 // reports more past than future, so a date a few months back beats one a few months ahead).
 int nearest_year(Context& ctx, std::size_t i, int month, int day) {
   if (ctx.narrative) {
-    return ctx.anchor.year;
+    return ctx.use_anchor().year;
   }
   constexpr long kFutureDays = 120;
-  const int y = ctx.dct_day.year;
+  const int y = ctx.use_dct_day().year;
   const auto offset = [&](int year) {
     const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
                                    date::day{static_cast<unsigned>(std::min(day, 28))}};
-    return static_cast<long>((date::sys_days{ymd} - ctx.dct).count());
+    return static_cast<long>((date::sys_days{ymd} - ctx.use_dct()).count());
   };
   const int next = offset(y) > 0 ? y : y + 1;  // the first occurrence after the DCT
   const int prev = next - 1;                   // the last one on or before it
@@ -320,12 +320,12 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
       ctx.at(k + 1).lex.value == kYear) {
     const auto r = static_cast<Rel>(ctx.at(k).lex.value);
     if (r == kLast || r == kThis || r == kNext) {
-      v.year = ctx.dct_day.year + (r == kLast ? -1 : r == kNext ? 1 : 0);
+      v.year = ctx.use_dct_day().year + (r == kLast ? -1 : r == kNext ? 1 : 0);
       return date_candidate(i, k + 1, v, true);
     }
   }
   const Tense tense = ctx.tense_at(i);
-  const int ahead = (month - ctx.dct_day.month + 12) % 12;  // months after the DCT's month
+  const int ahead = (month - ctx.use_dct_day().month + 12) % 12;  // months after the DCT's month
   // No tense: a month up to four months ahead of the DCT is the coming one, else the last. In
   // the past tense too the next month or the one after is the coming one: news written in
   // late October about "November" means the coming November even in "said it planned ... in
@@ -335,9 +335,9 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
   const bool untensed = tense == Tense::none || tense == Tense::present;
   if (!ctx.narrative && ahead != 0 &&
       (untensed ? ahead <= kFutureMonths : ahead <= kPastTenseFutureMonths)) {
-    v.year = ctx.dct_day.year + (month < ctx.dct_day.month ? 1 : 0);
+    v.year = ctx.use_dct_day().year + (month < ctx.use_dct_day().month ? 1 : 0);
   } else if (untensed && !ctx.narrative) {
-    v.year = ctx.dct_day.year + (month > ctx.dct_day.month ? -1 : 0);
+    v.year = ctx.use_dct_day().year + (month > ctx.use_dct_day().month ? -1 : 0);
   } else {
     v.year = infer_year(month, ctx.reference(), tense);
   }

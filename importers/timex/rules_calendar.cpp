@@ -48,7 +48,7 @@ std::optional<Count> quarter_year(const Context& ctx, std::size_t i) {
   if (ctx.is_cat(j, Cat::rel) && ctx.is_cat(j + 1, Cat::unit) && ctx.at(j + 1).lex.value == kYear &&
       ctx.is_kw(i, kOf)) {
     const auto r = static_cast<Rel>(ctx.at(j).lex.value);
-    const int y = ctx.dct_day.year + (r == kLast ? -1 : r == kNext ? 1 : 0);
+    const int y = ctx.use_dct_day().year + (r == kLast ? -1 : r == kNext ? 1 : 0);
     return Count{y, j + 1};
   }
   return std::nullopt;
@@ -67,7 +67,7 @@ std::optional<Count> year_prefix(const Context& ctx, std::size_t i) {
     if (r != kLast && r != kNext && r != kThis) {
       return std::nullopt;
     }
-    return Count{ctx.dct_day.year + (r == kLast ? -1 : r == kNext ? 1 : 0), i + 3};
+    return Count{ctx.use_dct_day().year + (r == kLast ? -1 : r == kNext ? 1 : 0), i + 3};
   }
   return std::nullopt;
 }
@@ -90,7 +90,7 @@ std::optional<Candidate> match_year_quarter(const Context& ctx, std::size_t i) {
     k = ord->last + 1;
   } else if (ctx.is_cat(k, Cat::unit) && !ctx.at(k).lex.plural && ctx.at(k).lex.value == kQuarter) {
     // "the 1988 quarter": the quarter the text is about (as "the quarter"), in that year.
-    v = ctx.period.value_or(coarsen(ctx.anchor, kQuarter));
+    v = ctx.period.value_or(coarsen(ctx.use_anchor(), kQuarter));
   } else if (ctx.period && ctx.lower(k) == "period") {
     v = *ctx.period;
   } else {
@@ -209,8 +209,8 @@ std::optional<Candidate> match_season(Context& ctx, std::size_t i) {
       return std::nullopt;  // "the spring of hope", "the summer months" is left alone
     }
     const int month = 3 * t.lex.value + 4;  // mid-season month
-    v.year = ctx.narrative ? ctx.anchor.year
-                           : infer_year(std::min(month, 12), ctx.dct_day, ctx.tense_at(i));
+    v.year = ctx.narrative ? ctx.use_anchor().year
+                           : infer_year(std::min(month, 12), ctx.use_dct_day(), ctx.tense_at(i));
   }
   Candidate c;
   c.first = i;

@@ -70,8 +70,8 @@ std::optional<Candidate> match_holiday(Context& ctx, std::size_t i) {
   }
   // Which year: "last" the latest before the DCT, "next" the first after it; else as for a
   // month and day (the coming one in the future tense or within four months, else the last).
-  const int y = ctx.narrative ? ctx.anchor.year : ctx.dct_day.year;
-  const date::sys_days ref = ctx.narrative ? first_day(ctx.anchor) : ctx.dct;
+  const int y = ctx.narrative ? ctx.use_anchor().year : ctx.use_dct_day().year;
+  const date::sys_days ref = ctx.narrative ? first_day(ctx.use_anchor()) : ctx.use_dct();
   date::sys_days after = holiday_in(h, y, eve);
   if (after <= ref) {
     after = holiday_in(h, y + 1, eve);

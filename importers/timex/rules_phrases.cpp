@@ -110,15 +110,15 @@ std::optional<Candidate> match_day_span(Context& ctx, std::size_t i) {
   const int d = day_number(ctx, i);
   if (d == 0 || !joins_days(ctx, i + 1)) {
     // "June 23-24", "April 24 and 25": the second day, in the month of the date before it.
-    if (d == 0 || i < 2 || !joins_days(ctx, i - 1) || ctx.anchor.gran != Gran::day ||
-        day_number(ctx, i - 2) != ctx.anchor.day || d <= ctx.anchor.day ||
+    if (d == 0 || i < 2 || !joins_days(ctx, i - 1) || ctx.use_anchor().gran != Gran::day ||
+        day_number(ctx, i - 2) != ctx.use_anchor().day || d <= ctx.use_anchor().day ||
         ctx.is_cat(i + 1, Cat::month) || ctx.is_cat(i + 1, Cat::unit) || ctx.is_punct(i + 1, ':')) {
       return std::nullopt;
     }
-    if (!valid_day(ctx.anchor.year, ctx.anchor.month, d)) {
+    if (!valid_day(ctx.use_anchor().year, ctx.use_anchor().month, d)) {
       return std::nullopt;
     }
-    DateVal v = ctx.anchor;
+    DateVal v = ctx.use_anchor();
     v.day = d;
     return make_date(i, i, v);
   }

@@ -71,10 +71,11 @@ Tense direction(Rel r) {
 // refer to the narrative anchor, "next week" to the DCT.
 const DateVal& base_for(const Context& ctx, Rel r, std::size_t i) {
   if (r == kNext && ctx.is_kw(i - 1, kThe)) {
-    return ctx.anchor;  // "the next day" follows the narrative, "next week" the DCT
+    return ctx.use_anchor();  // "the next day" follows the narrative, "next week" the DCT
   }
-  return r == kFollowing || r == kPrevious || r == kSame || r == kThat || r == kPrior ? ctx.anchor
-                                                                                      : ctx.dct_day;
+  return r == kFollowing || r == kPrevious || r == kSame || r == kThat || r == kPrior
+             ? ctx.use_anchor()
+             : ctx.use_dct_day();
 }
 
 std::optional<Candidate> relative_unit(Context& ctx, std::size_t i, Rel r, std::size_t j) {
@@ -112,7 +113,7 @@ std::optional<Candidate> relative_unit(Context& ctx, std::size_t i, Rel r, std::
 
 std::optional<Candidate> relative_month(Context& ctx, std::size_t i, Rel r, std::size_t j) {
   const int month = ctx.at(j).lex.value;
-  const DateVal& ref = ctx.dct_day;
+  const DateVal& ref = ctx.use_dct_day();
   DateVal v;
   v.gran = Gran::month;
   v.month = month;
@@ -128,7 +129,7 @@ std::optional<Candidate> relative_month(Context& ctx, std::size_t i, Rel r, std:
 }
 
 std::optional<Candidate> relative_season(Context& ctx, std::size_t i, Rel r, std::size_t j) {
-  const DateVal& ref = ctx.dct_day;
+  const DateVal& ref = ctx.use_dct_day();
   const int cur = ((ref.month % 12) / 3 + 3) % 4;  // Mar-May spring(0) ... Dec-Feb winter(3)
   const int s = ctx.at(j).lex.value;
   DateVal v;
@@ -213,7 +214,7 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
     // "a year ago" in a report on a quarter means that quarter a year before.
     const bool period_anchor = ctx.anchor.gran == Gran::quarter || ctx.anchor.gran == Gran::half;
     const bool use_anchor = !ago || (u == kYear && period_anchor);
-    const DateVal& base = use_anchor ? ctx.anchor : ctx.dct_day;
+    const DateVal& base = use_anchor ? ctx.use_anchor() : ctx.use_dct_day();
     Gran g = unit_gran(u);
     if (use_anchor && base.gran > g) {
       g = base.gran;
@@ -263,7 +264,8 @@ std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {
       return c;
     }
   }
-  const DateVal& ref = ctx.narrative && ctx.anchor.gran == Gran::day ? ctx.anchor : ctx.dct_day;
+  const DateVal& ref =
+      ctx.narrative && ctx.anchor.gran == Gran::day ? ctx.use_anchor() : ctx.use_dct_day();
   // "Wednesday's ruling": a possessive weekday is one that has happened.
   const bool possessive = ctx.is_punct(i + 1, '\'') && ctx.lower(i + 2) == "s";
   Tense t = possessive ? Tense::past : ctx.tense_at(i);
@@ -325,12 +327,12 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
   if (ctx.is_cat(j, Cat::weekday)) {
     const Tense dir = direction(r);
     if (dir == Tense::present) {
-      return make_date(i, j,
-                       resolve_weekday(ctx.dct_day, ctx.at(j).lex.value, Tense::future, false));
+      return make_date(
+          i, j, resolve_weekday(ctx.use_dct_day(), ctx.at(j).lex.value, Tense::future, false));
     }
     // "the previous Friday", "the following Monday": from the day last mentioned.
     const DateVal& base = base_for(ctx, r, i);
-    const DateVal& from = base.gran == Gran::day ? base : ctx.dct_day;
+    const DateVal& from = base.gran == Gran::day ? base : ctx.use_dct_day();
     return make_date(i, j, resolve_weekday(from, ctx.at(j).lex.value, dir, true));
   }
   if (ctx.is_cat(j, Cat::season) && !ctx.at(j).lex.plural) {
@@ -338,7 +340,7 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
   }
   if (ctx.is_cat(j, Cat::part_of_day) && ctx.at(j).lex.value <= kNight &&
       (r == kThis || r == kLast)) {
-    DateVal v = r == kLast ? day_value(ctx.dct - date::days{1}) : ctx.dct_day;
+    DateVal v = r == kLast ? day_value(ctx.use_dct() - date::days{1}) : ctx.use_dct_day();
     v.gran = Gran::part_of_day;
     v.sub = ctx.at(j).lex.value;
     return make_date(i, j, v);
@@ -375,7 +377,7 @@ std::optional<Candidate> match_reference(Context& ctx, std::size_t i) {
     case kTomorrow:
     case kTonight: {
       const int delta = r == kYesterday ? -1 : r == kTomorrow ? 1 : 0;
-      DateVal v = day_value(ctx.dct + date::days{delta});
+      DateVal v = day_value(ctx.use_dct() + date::days{delta});
       std::size_t last = i;
       if (r == kTonight) {
         v.gran = Gran::part_of_day;
@@ -457,14 +459,14 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
   }
   // "the quarter": the quarter the text is about.
   if (u == kQuarter && !ctx.is_kw(j + 1, kOf)) {
-    return make_date(i, j, ctx.period.value_or(coarsen(ctx.anchor, kQuarter)));
+    return make_date(i, j, ctx.period.value_or(coarsen(ctx.use_anchor(), kQuarter)));
   }
   // "the weekend": the one just past (or coming, in the future tense).
   if (u == kWeekend) {
     const Tense t = ctx.tense_at(i);
-    const date::sys_days d = ctx.dct;
+    const date::sys_days d = ctx.use_dct();
     const int wd = static_cast<int>(date::weekday{d}.iso_encoding());
-    DateVal v = coarsen(ctx.dct_day, kWeekend);
+    DateVal v = coarsen(ctx.use_dct_day(), kWeekend);
     if (t != Tense::future && wd < 6) {
       v = shift(v, kWeek, -1);
     }
@@ -478,7 +480,7 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
     if (next == "quarter" || next == "period") {
       last = j + 3;
     }
-    Candidate c = make_date(i, last, shift(ctx.period.value_or(ctx.anchor), kYear, -1));
+    Candidate c = make_date(i, last, shift(ctx.period.value_or(ctx.use_anchor()), kYear, -1));
     c.backref = true;
     return c;
   }
@@ -489,7 +491,7 @@ std::optional<Candidate> match_bare_unit(Context& ctx, std::size_t i) {
   // "year-earlier", "year-ago": the anchor a year before.
   if (unit_at(ctx, i) == kYear && !ctx.at(i).lex.plural && ctx.is_punct(i + 1, '-') &&
       (ctx.is_kw(i + 2, kEarlier) || ctx.is_kw(i + 2, kAgo)) && !ctx.at(i + 1).space_before) {
-    Candidate c = make_date(i, i + 2, shift(ctx.period.value_or(ctx.anchor), kYear, -1));
+    Candidate c = make_date(i, i + 2, shift(ctx.period.value_or(ctx.use_anchor()), kYear, -1));
     c.backref = true;
     return c;
   }

@@ -260,9 +260,19 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
       ++i;
       continue;
     }
+    std::uint8_t steps = 0;
+    const auto widened = [&](std::size_t first, std::uint8_t step) {
+      if (c->first != first) {
+        steps |= step;
+      }
+    };
     if (c->type == TimexType::date || c->type == TimexType::time) {
+      std::size_t first = c->first;
       widen_with_modifier(ctx, *c);
+      widened(first, kStepModifier);
+      first = c->first;
       widen_day_before_after(ctx, *c, prev_end_tok);
+      widened(first, kStepDayBefore);
     }
     if (c->type == TimexType::duration ||
         (c->type == TimexType::date && ctx.is_kw(c->last, kAgo))) {
@@ -271,11 +281,13 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
       if (!mod.empty() && first >= prev_end_tok) {
         c->first = first;
         c->mod = mod;
+        steps |= kStepApprox;
       }
     }
     if (c->first >= 1 && c->first - 1 >= prev_end_tok && ctx.is_kw(c->first - 1, kThe) &&
         takes_determiner(ctx, *c)) {
       c->first -= 1;
+      steps |= kStepDeterminer;
     }
     if (c->first < prev_end_tok) {
       ++i;
@@ -288,7 +300,21 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
     t.value = c->value;
     t.mod = c->mod;
     t.date = fuzzy_of(*c);
+    const auto modifier = t.date ? t.date->modifier() : kb::Modifier::none;
     apply_signal(ctx, c->first, t);
+    if (t.date && t.date->modifier() != modifier) {
+      steps |= kStepSignal;
+    }
+    t.rule = c->rule;
+    // The anchor is the DCT until the text states a date of its own.
+    if (c->used_dct || c->used_anchor) {
+      const std::string dct_value = format_value(ctx.dct_day);
+      t.reference = c->used_anchor ? format_value(ctx.anchor) : dct_value;
+      if (t.reference != dct_value) {
+        steps |= kStepNarrative;
+      }
+    }
+    t.steps = steps;
     if (c->date && !c->date->bc && !c->backref && c->date->gran != Gran::century &&
         c->date->gran != Gran::decade) {
       ctx.anchor = *c->date;

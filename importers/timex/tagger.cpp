@@ -168,31 +168,116 @@ namespace {
 
 using Rule = std::optional<Candidate> (*)(Context&, std::size_t);
 
+// The rules, each with the id kb dates --explain shows and what it matches.
+struct RuleEntry {
+  RuleInfo info;
+  Rule fn;
+};
+constexpr RuleEntry kRules[] = {
+    {{"number",
+      "explicit dates, years, decades, centuries and clock times starting with a number "
+      "(\"2023-05-20\", \"20 May 2023\", \"1994\", \"the 1990s\")"},
+     &match_number},
+    {{"day-span", "the other day of a span of days (\"24\" in \"June 23-24\")"}, &match_day_span},
+    {{"duration",
+      "amounts of time, and \"ago\"/\"earlier\" dates counted from the reference "
+      "(\"three years\", \"two weeks ago\")"},
+     &match_duration},
+    {{"quarter", "quarters and halves (\"the third quarter\", \"Q3 2014\", \"fiscal 1998\")"},
+     &match_quarter},
+    {{"set", "repetitions (\"every year\", \"weekly\")"}, &match_set},
+    {{"the",
+      "phrases opening with \"the\" (\"the weekend\", \"the year ended\", \"the "
+      "nineties\")"},
+     &match_the},
+    {{"month",
+      "month names, with day and year where given (\"May 20, 2023\", \"May\": the "
+      "year from the reference and the tense)"},
+     &match_month},
+    {{"weekday",
+      "weekday names (\"Saturday\": the nearest one before or after the reference, "
+      "by tense)"},
+     &match_weekday},
+    {{"relative", "\"last week\", \"next year\", \"this month\", \"the following day\""},
+     &match_relative},
+    {{"holiday", "named days (\"Christmas Eve\", \"Victory Day\")"}, &match_holiday},
+    {{"reference", "now, today, yesterday, recently, the future"}, &match_reference},
+    {{"season", "seasons (\"the summer of 1940\", \"this spring\")"}, &match_season},
+    {{"word-year", "a year in words (\"nineteen ninety-seven\")"}, &match_word_year},
+    {{"ordinal-century", "\"the nineteenth century\""}, &match_ordinal_century},
+    {{"first-n", "\"the first nine months\""}, &match_first_n},
+    {{"bare-unit", "\"year-earlier\", \"for years\", \"within weeks\""}, &match_bare_unit},
+    {{"year-end", "\"year-end\", \"year's end\""}, &match_year_end},
+    {{"noon", "\"noon Thursday\", \"midnight Friday\""}, &match_noon},
+};
+
+constexpr const RuleEntry& rule(std::string_view id) {
+  for (const RuleEntry& r : kRules) {
+    if (r.info.id == id) {
+      return r;
+    }
+  }
+  throw "no such rule";  // a compile-time error where rule() is used in a constant expression
+}
+
+constexpr const RuleEntry& kNumber = rule("number");
+constexpr const RuleEntry& kDaySpan = rule("day-span");
+constexpr const RuleEntry& kDuration = rule("duration");
+constexpr const RuleEntry& kQuarter = rule("quarter");
+constexpr const RuleEntry& kSet = rule("set");
+constexpr const RuleEntry& kThePhrase = rule("the");
+
 // Which rules may start at a token of each category (the trigger table).
 struct Trigger {
   Cat cat;
-  Rule rules[3];
+  const RuleEntry* rules[3];
 };
 constexpr Trigger kTriggers[] = {
-    {Cat::month, {&match_month, nullptr, nullptr}},
-    {Cat::weekday, {&match_weekday, nullptr, nullptr}},
-    {Cat::rel, {&match_relative, &match_quarter, &match_holiday}},
-    {Cat::holiday, {&match_holiday, nullptr, nullptr}},
-    {Cat::ref, {&match_reference, nullptr, nullptr}},
-    {Cat::set_word, {&match_set, nullptr, nullptr}},
-    {Cat::season, {&match_season, nullptr, nullptr}},
-    {Cat::numword, {&match_duration, &match_word_year, nullptr}},
-    {Cat::quant, {&match_duration, nullptr, nullptr}},
-    {Cat::ordinal, {&match_quarter, &match_ordinal_century, &match_first_n}},
-    {Cat::unit, {&match_bare_unit, &match_year_end, nullptr}},
-    {Cat::part_of_day, {&match_noon, nullptr, nullptr}},
+    {Cat::month, {&rule("month"), nullptr, nullptr}},
+    {Cat::weekday, {&rule("weekday"), nullptr, nullptr}},
+    {Cat::rel, {&rule("relative"), &kQuarter, &rule("holiday")}},
+    {Cat::holiday, {&rule("holiday"), nullptr, nullptr}},
+    {Cat::ref, {&rule("reference"), nullptr, nullptr}},
+    {Cat::set_word, {&kSet, nullptr, nullptr}},
+    {Cat::season, {&rule("season"), nullptr, nullptr}},
+    {Cat::numword, {&kDuration, &rule("word-year"), nullptr}},
+    {Cat::quant, {&kDuration, nullptr, nullptr}},
+    {Cat::ordinal, {&kQuarter, &rule("ordinal-century"), &rule("first-n")}},
+    {Cat::unit, {&rule("bare-unit"), &rule("year-end"), nullptr}},
+    {Cat::part_of_day, {&rule("noon"), nullptr, nullptr}},
 };
 
-// The longest of two candidates (the first on ties).
-void keep_longest(std::optional<Candidate>& best, std::optional<Candidate> c) {
+// Tries rule `r` at token i and keeps its candidate if it is longer than `best` (the first on
+// ties), noting the rule and whether it resolved against the reference.
+void try_rule(std::optional<Candidate>& best, Context& ctx, std::size_t i, const RuleEntry& r) {
+  ctx.used_dct = false;
+  ctx.used_anchor = false;
+  std::optional<Candidate> c = r.fn(ctx, i);
   if (c && (!best || c->last > best->last)) {
+    c->rule = r.info.id;
+    c->used_dct = ctx.used_dct;
+    c->used_anchor = ctx.used_anchor;
     best = std::move(c);
   }
+}
+
+constexpr RuleInfo kSteps[] = {
+    {"modifier", "a modifier before it joined (\"mid-May\", \"early 2023\")"},
+    {"day-before-after", "\"the day before/after\" joined to a day"},
+    {"approx", "\"about\", \"some\", \"nearly\": made approximate"},
+    {"determiner", "a leading \"the\" joined"},
+    {"signal", "\"since\", \"until\", \"by\", \"before\", \"after\": an open span"},
+    {"narrative",
+     "the text reads as a history: resolved against its last stated date, not the "
+     "publication date"},
+};
+
+std::array<RuleInfo, std::size(kRules)> rule_infos() {
+  std::array<RuleInfo, std::size(kRules)> out{};
+  for (std::size_t i = 0; i < std::size(kRules); ++i) {
+    out[i] = kRules[i].info;
+  }
+  return out;
 }
 
 }  // namespace
@@ -220,10 +305,10 @@ std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
   const Token& t = ctx.at(i);
   std::optional<Candidate> best;
   if (t.kind == TokKind::number) {
-    keep_longest(best, match_day_span(ctx, i));
-    keep_longest(best, match_number(ctx, i));
-    keep_longest(best, match_duration(ctx, i));
-    keep_longest(best, match_quarter(ctx, i));
+    try_rule(best, ctx, i, kDaySpan);
+    try_rule(best, ctx, i, kNumber);
+    try_rule(best, ctx, i, kDuration);
+    try_rule(best, ctx, i, kQuarter);
     return best;
   }
   if (t.kind != TokKind::word) {
@@ -233,18 +318,18 @@ std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
     switch (t.lex.value) {
       case kA:
       case kAn:
-        keep_longest(best, match_duration(ctx, i));
+        try_rule(best, ctx, i, kDuration);
         break;
       case kEvery:
       case kEach:
-        keep_longest(best, match_set(ctx, i));
+        try_rule(best, ctx, i, kSet);
         break;
       case kThe:
-        keep_longest(best, match_the(ctx, i));
+        try_rule(best, ctx, i, kThePhrase);
         break;
       case kFiscal:
       case kFy:
-        keep_longest(best, match_quarter(ctx, i));
+        try_rule(best, ctx, i, kQuarter);
         break;
       default:
         break;
@@ -254,24 +339,32 @@ std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
   if (t.lex.cat == Cat::none) {
     const LowerWord w = t.end - t.begin == 1 ? ctx.lower(i) : LowerWord();
     if (w == "q" || w == "h") {
-      keep_longest(best, match_quarter(ctx, i));
+      try_rule(best, ctx, i, kQuarter);
     }
     return best;
   }
   for (const Trigger& trig : kTriggers) {
     if (trig.cat == t.lex.cat) {
-      for (Rule r : trig.rules) {
+      for (const RuleEntry* r : trig.rules) {
         if (r != nullptr) {
-          keep_longest(best, r(ctx, i));
+          try_rule(best, ctx, i, *r);
         }
       }
     }
   }
   if (t.lex.cat == Cat::unit && ctx.lower(i) == "second") {
-    keep_longest(best, match_quarter(ctx, i));
+    try_rule(best, ctx, i, kQuarter);
   }
   return best;
 }
 
 }  // namespace detail
+
+std::span<const RuleInfo> rules() {
+  static const auto infos = detail::rule_infos();
+  return infos;
+}
+
+std::span<const RuleInfo> steps() { return detail::kSteps; }
+
 }  // namespace kb::timex

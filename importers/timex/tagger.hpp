@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +33,31 @@ struct Timex {
   std::string mod;    // TIMEX3 mod ("START", "END", "APPROX", "ON_OR_AFTER", ...) or ""
   // For DATE/TIME values that name a calendar interval (not PAST_REF etc.): the interval.
   std::optional<kb::FuzzyDate> date;
+  // How it was found (kb dates --explain): the id of the rule (rules()), the steps that
+  // widened or qualified it (a Step mask), and the date an underspecified expression was
+  // resolved against ("2023-05-23", the DCT or the narrative's last explicit date; empty when
+  // the expression states its own date).
+  std::string_view rule;
+  std::uint8_t steps = 0;
+  std::string reference;
 };
+
+// The steps after a rule's match, as bits of Timex::steps (named by steps(), in this order).
+inline constexpr std::uint8_t kStepModifier = 1;    // a modifier joined ("mid-May")
+inline constexpr std::uint8_t kStepDayBefore = 2;   // "the day before/after" joined to a day
+inline constexpr std::uint8_t kStepApprox = 4;      // "about", "nearly": made approximate
+inline constexpr std::uint8_t kStepDeterminer = 8;  // a leading "the" joined
+inline constexpr std::uint8_t kStepSignal = 16;     // "since", "until" ...: an open span
+inline constexpr std::uint8_t kStepNarrative = 32;  // resolved against the narrative's last date
+
+// A rule of the tagger: its id and what it matches.
+struct RuleInfo {
+  std::string_view id;
+  std::string_view what;
+};
+// Every rule, in the order match_at() tries them at a token; and the names of the steps.
+std::span<const RuleInfo> rules();
+std::span<const RuleInfo> steps();
 
 // Two dated timexes stated as one span: "between 2019 and 2028", "from May to July 2023",
 // "2019–2028", "1939 to 1945".

@@ -24,6 +24,52 @@ TEST_SUITE("cli") {
        "display": "2024"}]})"));
   }
 
+  TEST_CASE("kb dates --explain names the rule, the steps and what a date was resolved against") {
+    RunOptions in;
+    // A history: "December" takes its year from the last year the text stated; "since" opens
+    // a span.
+    in.input =
+        "In 1994 Ukraine gave up its arsenal. In December the memorandum was signed. In mid-May "
+        "1995 talks failed; since 1996 they have cost about three years. In 1997 they resumed.";
+    const auto r = run_kb({"dates", "--dct", "2023-05-23", "--format", "json", "--explain"}, in);
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto j = nlohmann::json::parse(r.out)["timexes"];
+    REQUIRE(j.size() == 6);
+    CHECK(j[0]["rule"] == "number");
+    CHECK(j[0]["steps"].empty());
+    CHECK_FALSE(j[0].contains("reference"));  // states its own year
+    CHECK(j[1]["text"] == "December");
+    CHECK(j[1]["value"] == "1994-12");
+    CHECK(j[1]["rule"] == "month");
+    CHECK(j[1]["reference"] == "1994");
+    CHECK(j[1]["steps"] == nlohmann::json::array({"narrative"}));
+    CHECK(j[2]["text"] == "mid-May 1995");
+    CHECK(j[2]["steps"] == nlohmann::json::array({"modifier"}));
+    CHECK(j[3]["text"] == "1996");
+    CHECK(j[3]["steps"] == nlohmann::json::array({"signal"}));
+    CHECK(j[4]["rule"] == "duration");
+    CHECK(j[4]["steps"] == nlohmann::json::array({"approx"}));
+    CHECK(j[5]["rule"] == "number");
+    // In a day's report a weekday counts from the --dct day.
+    RunOptions report;
+    report.input = "Officials met on Saturday.";
+    const auto day = run_kb({"dates", "--dct", "2023-05-23", "-f", "json", "--explain"}, report);
+    const auto w = nlohmann::json::parse(day.out)["timexes"][0];
+    CHECK(w["rule"] == "weekday");
+    CHECK(w["reference"] == "2023-05-23");
+    CHECK(w["value"] == "2023-05-20");
+    // Without --explain the JSON is as before.
+    const auto plain = run_kb({"dates", "--dct", "2023-05-23", "--format", "json"}, in);
+    CHECK(nlohmann::json::parse(plain.out)["timexes"][1].contains("rule") == false);
+    // The text form adds the explanation to each line and a legend of what fired.
+    const auto text = run_kb({"dates", "--dct", "2023-05-23", "--explain"}, in);
+    CHECK(text.out.find("\"December\"  -> December 1994  [rule month; steps narrative; against "
+                        "1994]") != std::string::npos);
+    CHECK(text.out.find("  rule month ") != std::string::npos);
+    CHECK(text.out.find("  step narrative ") != std::string::npos);
+    CHECK(text.out.find("rule quarter") == std::string::npos);  // only what fired
+  }
+
   TEST_CASE("kb dates reads a file, gives byte offsets and defaults the DCT to today") {
     TempDir dir;
     const std::string path = dir.file("a.txt");

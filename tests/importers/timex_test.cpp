@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -160,6 +161,32 @@ TEST_SUITE("importers") {
         {"Caliber.az \xC2\xA9 2025 all rights reserved", "", TimexType::date, ""},
     };
     check_cases(cases, kSeedDct);
+  }
+
+  TEST_CASE("every timex names the declared rule that found it") {
+    std::set<std::string_view> ids;
+    for (const auto& r : kb::timex::rules()) {
+      CHECK_FALSE(r.what.empty());
+      CHECK(ids.insert(r.id).second);  // ids are unique
+    }
+    CHECK(kb::timex::steps().size() == 6);
+    const std::string text =
+        "On Saturday, 20 May 2023, last week, three years ago, every year, the third quarter, "
+        "in the summer of 1940, Christmas Eve, today, nineteen ninety-seven, the 1990s, "
+        "year-end, noon Thursday, June 23-24.";
+    const auto found = kb::timex::tag(text, date::sys_days{date::year{2023} / 5 / 23});
+    REQUIRE(found.size() >= 12);
+    std::set<std::string_view> fired;
+    for (const auto& t : found) {
+      INFO(text.substr(t.begin, t.end - t.begin));
+      CHECK(ids.contains(t.rule));
+      fired.insert(t.rule);
+    }
+    for (const char* id : {"weekday", "number", "relative", "duration", "set", "quarter", "season",
+                           "holiday", "reference", "word-year", "year-end", "noon"}) {
+      INFO(id);
+      CHECK(fired.contains(id));
+    }
   }
 
   TEST_CASE("timex::tag anchors narrative expressions to the last mentioned date") {
