@@ -155,8 +155,7 @@ const LinearModel::Slot* LinearModel::find(std::uint64_t raw) const {
     const Slot& here = slots_[slot];
     if (here.key == k) {
       // A range outside the cells (only in a damaged file) holds nothing.
-      return here.begin <= cells_->size() && here.len <= cells_->size() - here.begin ? &here
-                                                                                     : nullptr;
+      return here.begin <= ncells_ && here.len <= ncells_ - here.begin ? &here : nullptr;
     }
     if (here.key == 0) {
       return nullptr;
@@ -175,7 +174,6 @@ void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> sc
   for (std::uint64_t raw : keys) {
     __builtin_prefetch(&slots_[slot_of(nonzero(raw))]);
   }
-  const Cell* cells = cells_->data();
   constexpr std::size_t kBatch = 128;
   std::array<const Slot*, kBatch> found{};
   for (std::size_t from = 0; from < keys.size(); from += kBatch) {
@@ -183,13 +181,27 @@ void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> sc
     for (std::size_t i = 0; i < n; ++i) {
       found[i] = find(keys[from + i]);
       if (found[i] != nullptr) {
-        __builtin_prefetch(&cells[found[i]->begin]);
+        __builtin_prefetch(qcells_ != nullptr ? static_cast<const void*>(&qcells_[found[i]->begin])
+                                              : static_cast<const void*>(&cells_[found[i]->begin]));
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
-      if (const Slot* s = found[i]) {
+      const Slot* s = found[i];
+      if (s == nullptr) {
+        continue;
+      }
+      if (qcells_ != nullptr) {
         for (std::uint32_t c = s->begin; c < s->begin + s->len; ++c) {
-          scores[cells[c].cls] += cells[c].w;
+          // The same float a Cell read from the file holds; a class past the model's (only in
+          // a damaged file, whose weights are not checked at load) adds nothing.
+          const float w = static_cast<float>(qcells_[c].q) * scale_;
+          if (qcells_[c].cls < classes_) {
+            scores[qcells_[c].cls] += w;
+          }
+        }
+      } else {
+        for (std::uint32_t c = s->begin; c < s->begin + s->len; ++c) {
+          scores[cells_[c].cls] += cells_[c].w;
         }
       }
     }
@@ -237,7 +249,9 @@ LinearModel LinearModel::build(std::size_t classes, const Rows& rows) {
   cells->shrink(used);
   m.slots_ = slots->data();
   m.slot_owner_ = std::move(slots);
-  m.cells_ = std::move(cells);
+  m.cells_ = cells->data();
+  m.ncells_ = used;
+  m.cell_owner_ = std::move(cells);
   return m;
 }
 
@@ -261,10 +275,12 @@ void LinearModel::write(std::string& out) const {
     put_u16(out, slots_[i].len);
     put_u16(out, 0);
   }
-  for (std::size_t i = 0; i < weights(); ++i) {
-    const Cell& c = (*cells_)[i];
-    put_u16(out, c.cls);
-    put_u16(out, static_cast<std::uint16_t>(static_cast<std::int16_t>(std::lround(c.w / scale_))));
+  for (std::size_t i = 0; i < ncells_; ++i) {
+    put_u16(out, cls_at(i));
+    const auto q = qcells_ != nullptr
+                       ? qcells_[i].q
+                       : static_cast<std::int16_t>(std::lround(cells_[i].w / scale_));
+    put_u16(out, static_cast<std::uint16_t>(q));
   }
 }
 
@@ -294,27 +310,33 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos,
   m.scale_ = scale;
   const char* table = in.data() + pos;
   pos += std::size_t{cap} * kSlotBytes;
-  // The weights, from 16 bits to floats (the only part whose size loading pays for); a cell
-  // naming a class the model lacks means a damaged file.
-  auto cells = std::make_shared<PageArray<Cell>>(ncells);
-  for (std::size_t i = 0; i < ncells; ++i, pos += kCellBytes) {
-    const auto c = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
-                                              (static_cast<std::uint8_t>(in[pos + 1]) << 8));
-    const auto q = static_cast<std::int16_t>(static_cast<std::uint16_t>(
-        static_cast<std::uint8_t>(in[pos + 2]) | (static_cast<std::uint8_t>(in[pos + 3]) << 8)));
-    if (c >= classes) {
-      return fail(Errc::parse, "model file: bad weight at byte " + std::to_string(pos));
+  const char* weights = in.data() + pos;
+  pos += std::size_t{ncells} * kCellBytes;
+  // In place when the bytes stay alive and lie aligned (a mapped file); else copied. Slot ranges
+  // and weight classes are checked when they are used (find, score), not here: loading costs
+  // nothing in proportion to the table.
+  static_assert(sizeof(QCell) == kCellBytes && sizeof(Slot) == kSlotBytes);
+  const bool in_place = owner != nullptr &&
+                        reinterpret_cast<std::uintptr_t>(table) % alignof(Slot) == 0 &&
+                        reinterpret_cast<std::uintptr_t>(weights) % alignof(QCell) == 0;
+  if (in_place) {
+    m.qcells_ = reinterpret_cast<const QCell*>(weights);
+    m.cell_owner_ = owner;
+  } else {
+    auto cells = std::make_shared<PageArray<QCell>>(ncells);
+    if (ncells != 0) {
+      std::memcpy(cells->data(), weights, std::size_t{ncells} * kCellBytes);
     }
-    (*cells)[i] = Cell{c, static_cast<float>(q) * scale};
+    m.qcells_ = cells->data();
+    m.cell_owner_ = std::move(cells);
   }
-  m.cells_ = std::move(cells);
+  m.ncells_ = ncells;
   if (cap == 0) {
     return m;
   }
   m.mask_ = cap - 1;
   m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
-  if (owner != nullptr && reinterpret_cast<std::uintptr_t>(table) % alignof(Slot) == 0) {
-    // In place: each slot's range is checked when it is looked up (find).
+  if (in_place) {
     m.slots_ = reinterpret_cast<const Slot*>(table);
     m.slot_owner_ = owner;
   } else {
@@ -382,7 +404,9 @@ Result<LinearModel> LinearModel::read_rows(std::string_view in, std::size_t& pos
   cells->shrink(used);
   m.slots_ = slots->data();
   m.slot_owner_ = std::move(slots);
-  m.cells_ = std::move(cells);
+  m.cells_ = cells->data();
+  m.ncells_ = used;
+  m.cell_owner_ = std::move(cells);
   return m;
 }
 
@@ -395,8 +419,8 @@ LinearModel LinearModel::pruned(float threshold) const {
     }
     std::vector<std::pair<std::uint16_t, float>> row;
     for (std::uint32_t c = s.begin; c < s.begin + s.len; ++c) {
-      if (std::fabs((*cells_)[c].w) > threshold) {
-        row.emplace_back((*cells_)[c].cls, (*cells_)[c].w);
+      if (std::fabs(weight_at(c)) > threshold) {
+        row.emplace_back(cls_at(c), weight_at(c));
       }
     }
     if (!row.empty()) {
@@ -425,7 +449,7 @@ Result<LinearModel> LinearModel::mean(std::span<const LinearModel> models) {
         continue;
       }
       for (std::uint32_t c = s.begin; c < s.begin + s.len; ++c) {
-        sums[s.key][(*m.cells_)[c].cls] += (*m.cells_)[c].w;
+        sums[s.key][m.cls_at(c)] += m.weight_at(c);
       }
     }
   }

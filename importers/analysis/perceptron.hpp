@@ -30,7 +30,7 @@ class LinearModel {
 
   std::size_t classes() const { return classes_; }
   std::size_t features() const { return count_; }
-  std::size_t weights() const { return cells_ ? cells_->size() : 0; }
+  std::size_t weights() const { return ncells_; }
 
   // Serialisation: appends the model to `out`; reads one back from `in` at `pos` (advanced).
   // The file holds the lookup table as it lies in memory (format 2, below), so that a model
@@ -68,6 +68,11 @@ class LinearModel {
     std::uint16_t cls = 0;
     float w = 0.0F;
   };
+  // A weight as the file stores it: the float is q * scale_, the same float a Cell would hold.
+  struct QCell {
+    std::uint16_t cls = 0;
+    std::int16_t q = 0;
+  };
   std::size_t classes_ = 0;
   std::size_t count_ = 0;  // keys in the table
   std::uint64_t mask_ = 0;
@@ -83,7 +88,17 @@ class LinearModel {
   std::uint64_t slot_of(std::uint64_t key) const { return key >> shift_; }
   const Slot* slots_ = nullptr;             // mask_ + 1 slots, or nullptr when empty
   std::shared_ptr<const void> slot_owner_;  // keeps slots_ alive: our own pages or the file
-  std::shared_ptr<const PageArray<Cell>> cells_;
+  // The weights: floats for a model the trainer built (or read from a format-1 file); for a
+  // format-2 file its 16-bit weights where they lie (qcells_), so that loading reads none of
+  // them. Exactly one of the two is set when the model has weights.
+  const Cell* cells_ = nullptr;
+  const QCell* qcells_ = nullptr;
+  std::size_t ncells_ = 0;
+  std::shared_ptr<const void> cell_owner_;  // keeps cells_ or qcells_ alive
+  std::uint16_t cls_at(std::size_t i) const { return qcells_ ? qcells_[i].cls : cells_[i].cls; }
+  float weight_at(std::size_t i) const {
+    return qcells_ ? static_cast<float>(qcells_[i].q) * scale_ : cells_[i].w;
+  }
   // Finds the slot of `raw`'s key, or nullptr.
   const Slot* find(std::uint64_t raw) const;
   static Result<LinearModel> read_rows(std::string_view in, std::size_t& pos,

@@ -234,6 +234,14 @@ TEST_SUITE("importers") {
       std::memcpy(damaged.data() + slots_at + 16 * i, &foreign, 8);
       std::memcpy(damaged.data() + slots_at + 16 * i + 8, &far, 4);
     }
+    // ... and weights naming a class the model lacks.
+    std::uint32_t ncells = 0;
+    std::memcpy(&ncells, damaged.data() + 20, 4);
+    REQUIRE(ncells > 0);
+    for (std::size_t i = 0; i < ncells; i += 3) {
+      const std::uint16_t far_class = 0xFFFF;
+      std::memcpy(damaged.data() + slots_at + 16 * std::size_t{cap} + 4 * i, &far_class, 2);
+    }
     pos = 0;
     auto bad = LinearModel::read(damaged, pos);
     REQUIRE(bad.has_value());  // the table is read as it is; lookups check what they use
@@ -241,6 +249,13 @@ TEST_SUITE("importers") {
     bad->score(keys, none);
     const std::vector<std::uint64_t> foreign = {0xFFFF000000000000ULL | 3};
     bad->score(foreign, none);
+    CHECK(none == std::vector<float>(5, 0.0F));
+    // Read in place (as from a mapped file), the same damage is as harmless.
+    auto held_damaged = std::make_shared<const std::string>(damaged);
+    pos = 0;
+    auto bad_in_place = LinearModel::read(*held_damaged, pos, held_damaged);
+    REQUIRE(bad_in_place.has_value());
+    bad_in_place->score(keys, none);
     CHECK(none == std::vector<float>(5, 0.0F));
     // A header promising more than the file holds is an error.
     pos = 0;
