@@ -113,6 +113,16 @@ bool light_verb(std::string_view lemma) {
   return std::find(kLight.begin(), kLight.end(), lemma) != kLight.end();
 }
 
+// Error class: "United States helps persuade" standing for the 1994 security assurances of
+// "Washington helped persuade Ukraine to give up its nuclear arsenal in 1994 in exchange for
+// security assurances" (the first predicate a date expression dates stood for its happening).
+// ("tried to storm the plant" keeps its own headline: the attempt is what was reported.)
+constexpr std::array<std::string_view, 2> kCatenative = {"help", "assist"};
+
+bool catenative_verb(std::string_view lemma) {
+  return std::find(kCatenative.begin(), kCatenative.end(), lemma) != kCatenative.end();
+}
+
 bool light_noun(std::string_view lemma) {
   return std::find(kLightNouns.begin(), kLightNouns.end(), lemma) != kLightNouns.end();
 }

@@ -21,5 +21,8 @@ bool light_verb(std::string_view lemma);
 // Whether a noun lemma only frames the happening its modifier names ("the beginning of the
 // invasion", "the mobilisation order").
 bool light_noun(std::string_view lemma);
+// Verbs whose complement clause is the happening ("helped persuade Ukraine to give up its
+// arsenal"): they stand for no happening of their own.
+bool catenative_verb(std::string_view lemma);
 
 }  // namespace kb::importers::extract

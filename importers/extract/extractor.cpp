@@ -7,6 +7,7 @@
 #include <array>
 #include <map>
 #include <span>
+#include <tuple>
 
 #include <fmt/core.h>
 
@@ -741,16 +742,33 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   // the same happening told again or a detail of it ("Ukrainian forces repelled Russian forces
   // around Izyum late on March 13, repelling Russian attacks near several villages"; error
   // class: one happening as two or three events). The sentence's first predicate stands for
-  // it. Two date expressions ("captured Toshkivka on June 12, and ... struck Lysychansk on June
-  // 12") date two happenings.
+  // it, unless it is a verb whose complement is the happening ("helped persuade Ukraine to give
+  // up its arsenal in 1994 in exchange for security assurances": concepts.hpp,
+  // catenative_verb). Two date expressions ("captured Toshkivka on June 12, and ... struck
+  // Lysychansk on June 12") date two happenings.
   const auto begin = x.events.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = x.events.end();
+  const auto framing_only = [&](const ExtractedEvent& e) {
+    for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+      if (s.parse.words[w].begin == e.trigger_begin) {
+        return s.parse.words[w].upos == "VERB" && catenative_verb(s.lemmas[w]);
+      }
+    }
+    return false;
+  };
+  std::vector<bool> weak;
+  for (auto it = begin; it != end; ++it) {
+    weak.push_back(framing_only(*it));
+  }
+  const auto rank = [&](const auto& e) {
+    const auto i = static_cast<std::size_t>(&e - &*begin);
+    return std::tuple(weak[i], e.trigger_begin, i);
+  };
   std::vector<bool> drop(x.events.size() - first, false);
   for (auto it = begin; it != end; ++it) {
     const auto stands_for = std::find_if(begin, end, [&](const auto& o) {
       return &o != &*it && o.date_begin == it->date_begin && o.date == it->date &&
-             (o.trigger_begin < it->trigger_begin ||
-              (o.trigger_begin == it->trigger_begin && &o < &*it));
+             rank(o) < rank(*it);
     });
     drop[static_cast<std::size_t>(it - begin)] = stands_for != end;
     if (stands_for != end) {
