@@ -9,6 +9,7 @@
 
 #include "cli/common.hpp"
 #include "importers/entities/gazetteer.hpp"
+#include "services/entities.hpp"
 #include "services/extraction.hpp"
 #include "services/identity.hpp"
 
@@ -112,7 +113,17 @@ Result<void> resolve_role(const std::vector<std::string>& names, Role role, Enti
     if (known) {
       id = *known;
     } else {
-      KB_ASSIGN(id, store.resolve_entity(named.name, named.kind, &created));
+      KB_ASSIGN(const auto found,
+                services::find_entity(store, named.name, named.kind, named.explicit_kind));
+      if (found) {
+        id = *found;
+      } else {
+        Entity fresh;
+        fresh.name = named.name;
+        fresh.kind = named.kind;
+        KB_ASSIGN(id, store.add_entity(fresh));
+        created = true;
+      }
     }
     if (created) {
       notes.push_back(fmt::format("new {} '{}' (#{}){}", to_string(named.kind), named.name, id,

@@ -334,9 +334,7 @@ class Repository {
   virtual Result<Id> add_entity(const Entity& e) = 0;
   // Entities whose name or alias has the same alias_key as `name`, oldest first.
   virtual Result<std::vector<Entity>> lookup_entities(std::string_view name) = 0;
-  // The entity named `name` (or with that alias), creating it with `kind` if none exists;
-  // `created` tells which happened. When several match, the oldest wins.
-  virtual Result<Id> resolve_entity(std::string_view name, EntityKind kind, bool* created) = 0;
+
   // Sets a place's point (WGS 84 degrees). Error (invalid_argument) off the globe, (not_found).
   virtual Result<void> set_point(Id id, double latitude, double longitude) = 0;
   // One entity with its aliases. Error (not_found) naming the id.

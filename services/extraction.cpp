@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kb/text_key.hpp"
+#include "services/entities.hpp"
 
 namespace kb::services {
 
@@ -31,21 +32,8 @@ Result<Id> resolve(Repository& store, const ex::ExtractedParticipant& p, EntityC
   if (const auto it = cache.ids.find(key); it != cache.ids.end()) {
     return it->second;
   }
-  std::vector<std::string> names{p.name};
-  names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-  std::optional<Id> found;
-  for (const std::string& name : names) {
-    KB_ASSIGN(const auto matches, store.lookup_entities(name));
-    for (const Entity& e : matches) {
-      if (e.kind == p.kind || (name == p.name && alias_key(e.name) == key.first)) {
-        found = e.id;
-        break;
-      }
-    }
-    if (found) {
-      break;
-    }
-  }
+  // The text (or kb's gazetteer) says what kind of entity it is.
+  KB_ASSIGN(std::optional<Id> found, find_entity(store, p.name, p.kind, true, p.aliases));
   if (!found) {
     Entity e;
     e.name = p.name;

@@ -13,6 +13,7 @@
 
 #include "importers/records/kb_json.hpp"
 #include "services/dump.hpp"
+#include "services/entities.hpp"
 #include "services/oplog.hpp"
 
 namespace kb::services {
@@ -31,17 +32,12 @@ Result<std::optional<Id>> by_uuid(Repository& store, RecordKind kind, const std:
   return ids.size() == 1 ? std::optional<Id>(ids.front()) : std::nullopt;
 }
 
-// The entity called `name` (of `kind` when several share the name), created when missing.
+// The entity a record names (find_entity: the record states its kind), created when missing.
 Result<Id> entity_named(Repository& store, const Entity& wanted, RecordImportSummary& sum,
                         OpRecorder& op) {
-  KB_ASSIGN(auto found, store.lookup_entities(wanted.name));
-  for (const auto& n : found) {
-    if (n.kind == wanted.kind) {
-      return n.id;
-    }
-  }
-  if (!found.empty()) {
-    return found.front().id;
+  KB_ASSIGN(const auto found, find_entity(store, wanted.name, wanted.kind, true, wanted.aliases));
+  if (found) {
+    return *found;
   }
   ++sum.entities;
   KB_ASSIGN(const Id id, store.add_entity(wanted));

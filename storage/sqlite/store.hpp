@@ -66,9 +66,6 @@ class Store final : public Repository {
   Result<Id> add_entity(const Entity& e) override;
   // Entities whose name or alias has the same alias_key as `name`, oldest first.
   Result<std::vector<Entity>> lookup_entities(std::string_view name) override;
-  // The entity named `name` (or with that alias), creating it with `kind` if none exists;
-  // `created` tells which happened. When several match, the oldest wins.
-  Result<Id> resolve_entity(std::string_view name, EntityKind kind, bool* created) override;
   Result<void> set_point(Id id, double latitude, double longitude) override;
   // One entity with its aliases. Error (not_found) naming the id.
   Result<Entity> entity(Id id) override;

@@ -120,23 +120,6 @@ Result<std::vector<Entity>> Store::lookup_entities(std::string_view name) {
   return out;
 }
 
-Result<Id> Store::resolve_entity(std::string_view name, EntityKind kind, bool* created) {
-  KB_ASSIGN(auto found, lookup_entities(name));
-  if (!found.empty()) {
-    if (created != nullptr) {
-      *created = false;
-    }
-    return found.front().id;
-  }
-  Entity e;
-  e.name = std::string(name);
-  e.kind = kind;
-  if (created != nullptr) {
-    *created = true;
-  }
-  return add_entity(e);
-}
-
 Result<Entity> Store::entity(Id id) {
   KB_ASSIGN(Statement s, db_.prepare(kEntity));
   s.bind(1, id);
