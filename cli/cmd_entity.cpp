@@ -1,7 +1,6 @@
 // kb entity add|alias|merge|list|show: the people, countries, organisations, places and groups
 // that events involve, and their other names.
 
-#include <charconv>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -13,8 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/event_options.hpp"
-#include "services/oplog.hpp"
+#include "services/curation.hpp"
 
 namespace kb::cli {
 namespace {
@@ -31,82 +29,25 @@ struct EntityOptions {
   double latitude = 0, longitude = 0;
 };
 
-// An entity by id ("12") or by name/alias; several matches are an error that lists them.
-Result<Entity> find_entity(Store& store, const std::string& ref) {
-  if (!ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos) {
-    Id id = 0;
-    const auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
-    if (ec != std::errc() || end != ref.data() + ref.size()) {
-      return fail(Errc::not_found, fmt::format("no entity with id {}", ref));
-    }
-    return store.entity(id);
-  }
-  KB_ASSIGN(auto found, store.lookup_entities(ref));
-  if (found.empty()) {
-    return fail(Errc::not_found, fmt::format("no entity named '{}'", ref));
-  }
-  if (found.size() > 1) {
-    std::string list;
-    for (const auto& e : found) {
-      list += fmt::format(" #{} {} ({})", e.id, e.name, to_string(e.kind));
-    }
-    return fail(Errc::invalid_argument,
-                fmt::format("'{}' names several entities:{}; use an id", ref, list));
-  }
-  return found.front();
-}
-
 Result<void> run_add(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(EntityKind kind, parse_entity_kind(o.kind));
-  if (o.wikidata && (o.wikidata->size() < 2 || (*o.wikidata)[0] != 'Q' ||
-                     o.wikidata->find_first_not_of("0123456789", 1) != std::string::npos)) {
-    return fail(Errc::invalid_argument, fmt::format("not a Wikidata id: '{}'", *o.wikidata));
-  }
+  KB_TRY(services::check_wikidata(o.wikidata));  // before the store is opened (or created)
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  services::OpRecorder op(op_user(ctx), fmt::format("entity add {}", o.name));
-  KB_TRY(op.mark_new_records(store));  // the entity, and a country the gazetteer gave
-  Entity e;
-  e.name = o.name;
-  e.kind = kind;
-  e.aliases = o.aliases;
-  e.description = o.description;
-  e.wikidata = o.wikidata;
-  if (o.in) {
-    auto country = find_entity(store, *o.in);
-    if (!country && country.error().code == Errc::not_found) {
-      // A country the KB has not met yet but kb's gazetteer knows ("--in Ukraine").
-      KB_ASSIGN(const auto known, store_known_entity(store, *o.in, EntityKind::country, nullptr));
-      if (known) {
-        country = store.entity(*known);
-      }
-    }
-    if (!country) {
-      return country.error();
-    }
-    e.country_id = country->id;
-  }
-  KB_ASSIGN(Id id, store.add_entity(e));
-  op.set_command(fmt::format("entity add #{} {}", id, e.name));
-  KB_TRY(op.finish(store));
-  KB_TRY(tx.commit());
-  ctx.out << fmt::format("#{}  {} ({})\n", id, e.name, to_string(e.kind));
+  services::NewEntity wanted;
+  wanted.entity.name = o.name;
+  wanted.entity.kind = kind;
+  wanted.entity.aliases = o.aliases;
+  wanted.entity.description = o.description;
+  wanted.entity.wikidata = o.wikidata;
+  wanted.in = o.in;
+  KB_ASSIGN(const Entity e, services::add_entity(store, wanted, op_user(ctx)));
+  ctx.out << fmt::format("#{}  {} ({})\n", e.id, e.name, to_string(e.kind));
   return ok();
 }
 
 Result<void> run_alias(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  KB_ASSIGN(Entity e, find_entity(store, o.name));
-  services::OpRecorder op(op_user(ctx), fmt::format("entity alias #{} {}: {}", e.id, e.name,
-                                                    fmt::join(o.aliases, ", ")));
-  KB_TRY(op.watch_entity(store, e.id));
-  for (const auto& alias : o.aliases) {
-    KB_TRY(store.add_alias(e.id, alias));
-  }
-  KB_ASSIGN(Entity updated, store.entity(e.id));
-  KB_TRY(op.finish(store));
-  KB_TRY(tx.commit());
+  KB_ASSIGN(const Entity updated, services::add_aliases(store, o.name, o.aliases, op_user(ctx)));
   ctx.out << fmt::format("#{}  {}: {}\n", updated.id, updated.name,
                          fmt::join(updated.aliases, ", "));
   return ok();
@@ -115,34 +56,18 @@ Result<void> run_alias(const EntityOptions& o, Context& ctx) {
 // Sets a place's point by hand (a place the gazetteer knows has none until a source gives one).
 Result<void> run_point(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  KB_ASSIGN(Entity e, find_entity(store, o.name));
-  if (e.kind != EntityKind::place) {
-    return fail(Errc::invalid_argument, fmt::format("#{} {} is a {}: only places have a point",
-                                                    e.id, e.name, to_string(e.kind)));
-  }
-  services::OpRecorder op(op_user(ctx), fmt::format("entity point #{} {}: {}, {}", e.id, e.name,
-                                                    o.latitude, o.longitude));
-  KB_TRY(op.watch_entity(store, e.id));
-  KB_TRY(store.set_point(e.id, o.latitude, o.longitude));
-  KB_TRY(op.finish(store));
-  KB_TRY(tx.commit());
+  KB_ASSIGN(const Entity e,
+            services::set_point(store, o.name, o.latitude, o.longitude, op_user(ctx)));
   ctx.out << fmt::format("#{}  {}: {}, {}\n", e.id, e.name, o.latitude, o.longitude);
   return ok();
 }
 
 Result<void> run_merge(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  KB_ASSIGN(Entity keep, find_entity(store, o.name));
-  KB_ASSIGN(Entity drop, find_entity(store, o.other));
-  services::OpRecorder op(op_user(ctx), fmt::format("entity merge #{} {} into #{} {}", drop.id,
-                                                    drop.name, keep.id, keep.name));
-  KB_TRY(op.watch_entity_merge(store, keep.id, drop.id));
-  KB_TRY(store.merge_entities(keep.id, drop.id));
-  KB_TRY(op.finish(store));
-  KB_TRY(tx.commit());
-  ctx.out << fmt::format("merged #{} {} into #{} {}\n", drop.id, drop.name, keep.id, keep.name);
+  KB_ASSIGN(const services::Merged m,
+            services::merge_entities(store, o.name, o.other, op_user(ctx)));
+  ctx.out << fmt::format("merged #{} {} into #{} {}\n", m.dropped.id, m.dropped.name, m.kept.id,
+                         m.kept.name);
   return ok();
 }
 
@@ -188,7 +113,7 @@ Result<void> run_list(const EntityOptions& o, Context& ctx) {
 Result<void> run_show(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
   KB_ASSIGN(Store store, open_store(ctx, false));
-  KB_ASSIGN(Entity e, find_entity(store, o.name));
+  KB_ASSIGN(Entity e, services::entity_by_ref(store, o.name));
   KB_ASSIGN(std::int64_t events, store.event_count(e.id));
   if (format == Format::json) {
     ctx.out << entity_json(e, events).dump(2) << '\n';

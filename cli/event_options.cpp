@@ -9,6 +9,7 @@
 
 #include "cli/common.hpp"
 #include "importers/entities/gazetteer.hpp"
+#include "services/curation.hpp"
 #include "services/entities.hpp"
 #include "services/extraction.hpp"
 #include "services/identity.hpp"
@@ -35,55 +36,8 @@ NamedKind split_kind(const std::string& spec, EntityKind fallback) {
   return {spec, fallback, false};
 }
 
-// The gazetteer (data/entities), loaded the first time a name the KB lacks is typed.
-class GazetteerOnDemand {
- public:
-  // The gazetteer's entity named `name` as an extraction participant (with its country's
-  // name), or nullopt when kb's data has no such name (or cannot be loaded).
-  std::optional<importers::extract::ExtractedParticipant> find(
-      std::string_view name, std::optional<EntityKind> kind = std::nullopt) {
-    if (!tried_) {
-      tried_ = true;
-      if (auto dir = importers::find_data_dir()) {
-        if (auto g = importers::load_gazetteer(*dir)) {
-          gazetteer_ = std::move(g).value();
-        }
-      }
-    }
-    if (!gazetteer_) {
-      return std::nullopt;
-    }
-    const auto at = gazetteer_->find(name, kind);
-    if (!at) {
-      return std::nullopt;
-    }
-    const importers::NamedEntity& n = gazetteer_->entities()[*at];
-    importers::extract::ExtractedParticipant p;
-    p.name = n.name;
-    p.kind = n.kind;
-    p.description = n.description;
-    if (!n.wikidata.empty()) {
-      p.wikidata = n.wikidata;
-    }
-    p.aliases = n.aliases;
-    if (n.kind != EntityKind::country && !n.country.empty()) {
-      for (const importers::NamedEntity& c : gazetteer_->entities()) {
-        if (c.kind == EntityKind::country && c.country == n.country) {
-          p.country = c.name;
-          break;
-        }
-      }
-    }
-    return p;
-  }
-
- private:
-  bool tried_ = false;
-  std::optional<importers::Gazetteer> gazetteer_;
-};
-
 Result<void> resolve_role(const std::vector<std::string>& names, Role role, EntityKind fallback,
-                          Event& e, Repository& store, GazetteerOnDemand& gazetteer,
+                          Event& e, Repository& store, services::GazetteerOnDemand& gazetteer,
                           std::vector<std::string>& notes) {
   std::erase_if(e.participants, [role](const Participant& p) { return p.role == role; });
   for (const auto& spec : names) {
@@ -240,17 +194,6 @@ Result<void> apply_date(const EventOptions& o, Event& e, const Context& ctx) {
 
 }  // namespace
 
-Result<std::optional<Id>> store_known_entity(Repository& store, std::string_view name,
-                                             std::optional<EntityKind> kind, bool* created) {
-  GazetteerOnDemand gazetteer;
-  const auto p = gazetteer.find(name, kind);
-  if (!p) {
-    return std::optional<Id>();
-  }
-  KB_ASSIGN(const Id id, services::resolve_participant(store, *p, created));
-  return std::optional<Id>(id);
-}
-
 void add_event_options(CLI::App& sub, EventOptions& o) {
   sub.add_option("--date,-d", o.date, "When: 2022-02-24, 'Feb 2022', 1994, 2023-W20-WE, ...");
   sub.add_option("--end", o.end, "Last day of a span that started at --date");
@@ -297,7 +240,7 @@ Result<void> apply_event_options(const EventOptions& o, Event& e, Repository& st
     e.confidence = *o.confidence;
   }
   KB_TRY(apply_date(o, e, ctx));
-  GazetteerOnDemand gazetteer;
+  services::GazetteerOnDemand gazetteer;
   if (!o.actors.empty()) {
     KB_TRY(
         resolve_role(o.actors, Role::actor, EntityKind::organisation, e, store, gazetteer, notes));

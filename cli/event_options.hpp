@@ -32,12 +32,6 @@ struct EventOptions {
   std::optional<std::string> quote;
 };
 
-// The entity kb's gazetteer knows by `name` (of `kind` when given), stored in the KB as
-// extraction stores entities (found by name or alias, else created with its country); nullopt
-// when the gazetteer does not know the name. `created` tells whether it was added.
-Result<std::optional<Id>> store_known_entity(Repository& store, std::string_view name,
-                                             std::optional<EntityKind> kind, bool* created);
-
 // Declares the shared options on `sub` (the title is positional and declared by the caller).
 void add_event_options(CLI::App& sub, EventOptions& o);
 

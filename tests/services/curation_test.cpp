@@ -1,0 +1,74 @@
+// Tests services/curation.cpp against an in-memory knowledge base: entities found by what the
+// analyst typed, added in their country, given aliases and a point, merged; each step undoable.
+
+#include "services/curation.hpp"
+
+#include <doctest/doctest.h>
+
+#include "services/oplog.hpp"
+#include "tests/test_util.hpp"
+
+namespace kb::test {
+
+TEST_SUITE("services") {
+  TEST_CASE_FIXTURE(MemoryDb, "entity_by_ref: a local number, or a name only one entity has") {
+    using kb::services::entity_by_ref;
+    const Id georgia = entity("Georgia");
+    entity("Georgia", EntityKind::place);
+    const Id nato = entity("NATO", EntityKind::organisation);
+    CHECK(must(entity_by_ref(store, std::to_string(nato))).name == "NATO");
+    CHECK(must(entity_by_ref(store, "nato")).id == nato);
+    const auto several = entity_by_ref(store, "Georgia");
+    REQUIRE_FALSE(several.has_value());
+    CHECK(several.error().code == Errc::invalid_argument);
+    CHECK(several.error().message.find("#" + std::to_string(georgia) + " Georgia (country)") !=
+          std::string::npos);
+    const auto none = entity_by_ref(store, "Atlantis");
+    REQUIRE_FALSE(none.has_value());
+    CHECK(none.error().code == Errc::not_found);
+  }
+
+  TEST_CASE_FIXTURE(MemoryDb, "curation: add in a country, alias, point, merge, each undoable") {
+    namespace sv = kb::services;
+    const Id ukraine = entity("Ukraine");
+    sv::NewEntity bakhmut;
+    bakhmut.entity.name = "Bakhmut";
+    bakhmut.entity.kind = EntityKind::place;
+    bakhmut.in = "Ukraine";
+    const Entity added = must(sv::add_entity(store, bakhmut, "analyst"));
+    CHECK(added.country_id == std::optional<Id>(ukraine));
+    CHECK(must(store.entity(added.id)).country_id == std::optional<Id>(ukraine));
+
+    bakhmut.entity.name = "Soledar";
+    bakhmut.entity.wikidata = "212";  // not "Q" and digits
+    const auto bad = sv::add_entity(store, bakhmut, "analyst");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message == "not a Wikidata id: '212'");
+    CHECK(store.lookup_entities("Soledar")->empty());  // nothing half-written
+
+    const Entity aliased = must(sv::add_aliases(store, "Bakhmut", {"Artemivsk"}, "analyst"));
+    CHECK(aliased.aliases == std::vector<std::string>{"Artemivsk"});
+    const Entity placed = must(sv::set_point(store, "Artemivsk", 48.5956, 38.0003, "analyst"));
+    CHECK(placed.latitude == std::optional<double>(48.5956));
+    const auto not_a_place = sv::set_point(store, "Ukraine", 49.0, 32.0, "analyst");
+    REQUIRE_FALSE(not_a_place.has_value());
+    CHECK(not_a_place.error().message.find("only places have a point") != std::string::npos);
+
+    const Id dup = entity("Bakhmut city", EntityKind::place);
+    const auto merged = must(sv::merge_entities(store, "Bakhmut", "Bakhmut city", "analyst"));
+    CHECK(merged.kept.id == added.id);
+    CHECK(merged.dropped.id == dup);
+    CHECK_FALSE(store.entity(dup).has_value());
+    // Each step is one logged operation: undone, the latest first.
+    must(sv::undo_last(store, "analyst"));  // the merge
+    CHECK(store.entity(dup).has_value());
+    must(sv::undo_last(store, "analyst"));  // the point
+    CHECK_FALSE(must(store.entity(added.id)).latitude.has_value());
+    must(sv::undo_last(store, "analyst"));  // the alias
+    CHECK(must(store.entity(added.id)).aliases.empty());
+    must(sv::undo_last(store, "analyst"));  // the entity
+    CHECK_FALSE(store.entity(added.id).has_value());
+  }
+}
+
+}  // namespace kb::test
