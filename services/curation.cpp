@@ -1,11 +1,14 @@
 // Curation of entities: see curation.hpp.
 #include "services/curation.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 #include <fmt/format.h>
 
 #include "services/extraction.hpp"
+#include "services/identity.hpp"
 #include "services/oplog.hpp"
 
 namespace kb::services {
@@ -166,6 +169,91 @@ Result<Merged> merge_entities(Repository& store, std::string_view keep, std::str
   KB_TRY(op.finish(store));
   KB_TRY(tx.commit());
   return m;
+}
+
+namespace {
+
+// Relations that hold one way only: "A caused B" excludes "B caused A".
+constexpr std::array<std::string_view, 5> kOneWay = {"violates", "responds-to", "part-of", "caused",
+                                                     "precedes"};
+
+// Whether `a RELATION b` can hold beside what the knowledge base already says: a one-way
+// relation is refused when its reverse is stated, and `precedes` when `a` starts after `b` ends
+// (issue #12: both directions of "caused" were accepted).
+Result<void> check_relation(Repository& store, const Event& a, std::string_view relation,
+                            const Event& b) {
+  if (std::find(kOneWay.begin(), kOneWay.end(), relation) == kOneWay.end()) {
+    return ok();
+  }
+  KB_ASSIGN(const auto links, store.links_of(a.id));
+  for (const DumpLink& l : links) {
+    if (l.from == b.id && l.to == a.id && l.relation == relation) {
+      return fail(Errc::conflict,
+                  fmt::format("event {} already {} event {}: the reverse cannot hold too "
+                              "(kb unlink {} {} {} first)",
+                              b.id, relation, a.id, b.id, relation, a.id));
+    }
+  }
+  if (relation == "precedes" && a.date.first() > b.date.last()) {
+    return fail(Errc::invalid_argument,
+                fmt::format("event {} ({}) cannot precede event {} ({}): it starts after that ends",
+                            a.id, a.date.display(), b.id, b.date.display()));
+  }
+  return ok();
+}
+
+}  // namespace
+
+Result<Linked> link_events(Repository& store, const LinkRequest& link, const std::string& user) {
+  if (link.quote && !link.source) {
+    return fail(Errc::invalid_argument, "--quote needs --source URL");
+  }
+  KB_ASSIGN(Transaction tx, store.transaction());
+  // Both events must exist before a citation is attached to `from`: otherwise an unknown id
+  // surfaces as a foreign-key failure instead of "no event with id N".
+  KB_ASSIGN(const Id from, resolve_ref(store, RecordKind::event, link.from));
+  KB_ASSIGN(const Id to, resolve_ref(store, RecordKind::event, link.to));
+  Linked out;
+  KB_ASSIGN(out.from, store.event(from));
+  KB_ASSIGN(out.to, store.event(to));
+  KB_TRY(check_relation(store, out.from, link.relation, out.to));
+  OpRecorder op(user, fmt::format("link #{} {} #{}", from, link.relation, to));
+  KB_TRY(op.watch(store, from));
+  KB_TRY(op.watch(store, to));
+  KB_TRY(op.watch_merged(store, to));  // a same-as merge moves them on to `from`
+  KB_TRY(op.mark_new_records(store));  // --source may be new
+  std::optional<Id> citation;
+  if (link.source) {
+    KB_ASSIGN(Id source_id, store.source_for_url(*link.source));
+    Citation c;
+    c.source_id = source_id;
+    c.quote = link.quote.value_or("");
+    KB_ASSIGN(citation, store.add_citation(from, c));
+  }
+  KB_ASSIGN(const Id added, store.add_link(from, link.relation, to, citation));
+  (void)added;
+  KB_TRY(store.mark_curated(from));
+  KB_TRY(store.mark_curated(to));
+  KB_TRY(op.finish(store));
+  KB_TRY(tx.commit());
+  return out;
+}
+
+Result<std::pair<Id, Id>> unlink_events(Repository& store, std::string_view from_ref,
+                                        std::string_view relation, std::string_view to_ref,
+                                        const std::string& user) {
+  KB_ASSIGN(Transaction tx, store.transaction());
+  KB_ASSIGN(const Id from, resolve_ref(store, RecordKind::event, from_ref));
+  KB_ASSIGN(const Id to, resolve_ref(store, RecordKind::event, to_ref));
+  OpRecorder op(user, fmt::format("unlink #{} {} #{}", from, relation, to));
+  KB_TRY(op.watch(store, from));
+  KB_TRY(op.watch(store, to));
+  KB_TRY(store.remove_link(from, std::string(relation), to));
+  KB_TRY(store.mark_curated(from));
+  KB_TRY(store.mark_curated(to));
+  KB_TRY(op.finish(store));
+  KB_TRY(tx.commit());
+  return std::pair{from, to};
 }
 
 }  // namespace kb::services

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "importers/entities/gazetteer.hpp"
@@ -61,5 +62,22 @@ struct Merged {
 };
 Result<Merged> merge_entities(Repository& store, std::string_view keep, std::string_view drop,
                               const std::string& user);
+
+// A typed relation between two events (each given by local number or permanent id), with the
+// sentence that states it and that sentence's source when given. Both events become curated.
+// Error (conflict) when a one-way relation's reverse is stated already, (invalid_argument) for
+// "precedes" from an event that starts after the other ends or a quote without a source.
+struct LinkRequest {
+  std::string from, relation, to;  // relation as parse_relation() gives it
+  std::optional<std::string> quote, source;
+};
+struct Linked {
+  Event from, to;
+};
+Result<Linked> link_events(Repository& store, const LinkRequest& link, const std::string& user);
+// Removes that relation (a same-as merge is undone); returns the two local numbers.
+Result<std::pair<Id, Id>> unlink_events(Repository& store, std::string_view from,
+                                        std::string_view relation, std::string_view to,
+                                        const std::string& user);
 
 }  // namespace kb::services

@@ -69,6 +69,42 @@ TEST_SUITE("services") {
     must(sv::undo_last(store, "analyst"));  // the entity
     CHECK_FALSE(store.entity(added.id).has_value());
   }
+
+  TEST_CASE_FIXTURE(MemoryDb, "link_events: one-way relations, precedes, a quote's source") {
+    namespace sv = kb::services;
+    const Id memo = event("Budapest Memorandum", "1994-12-05");
+    const Id crimea = event("Russia annexes Crimea", "2014-03-18");
+    sv::LinkRequest link{std::to_string(crimea), "violates", std::to_string(memo),
+                         "Moscow violated that agreement when it annexed Crimea",
+                         "https://example.org/wsj"};
+    const sv::Linked l = must(sv::link_events(store, link, "analyst"));
+    CHECK(l.from.title == "Russia annexes Crimea");
+    CHECK(must(store.event(crimea)).curated);
+    CHECK(must(store.links_of(crimea)).size() == 1);
+    // The reverse of a one-way relation cannot hold too.
+    const auto reverse = sv::link_events(
+        store, sv::LinkRequest{std::to_string(memo), "violates", std::to_string(crimea), {}, {}},
+        "analyst");
+    REQUIRE_FALSE(reverse.has_value());
+    CHECK(reverse.error().code == Errc::conflict);
+    // An event cannot precede one that ended before it began.
+    const auto later = sv::link_events(
+        store, sv::LinkRequest{std::to_string(crimea), "precedes", std::to_string(memo), {}, {}},
+        "analyst");
+    REQUIRE_FALSE(later.has_value());
+    CHECK(later.error().code == Errc::invalid_argument);
+    // A quote needs its source.
+    const auto unsourced = sv::link_events(
+        store,
+        sv::LinkRequest{std::to_string(memo), "related", std::to_string(crimea), "a quote", {}},
+        "analyst");
+    REQUIRE_FALSE(unsourced.has_value());
+    // Unlinked, the relation is gone.
+    const auto ids = must(sv::unlink_events(store, std::to_string(crimea), "violates",
+                                            std::to_string(memo), "analyst"));
+    CHECK(ids == std::pair<Id, Id>{crimea, memo});
+    CHECK(must(store.links_of(crimea)).empty());
+  }
 }
 
 }  // namespace kb::test
