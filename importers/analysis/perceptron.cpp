@@ -148,6 +148,16 @@ std::size_t capacity_for(std::size_t n) {
 
 }  // namespace
 
+void LinearModel::own(std::shared_ptr<PageArray<Slot>> slots,
+                      std::shared_ptr<PageArray<Cell>> cells, std::size_t used) {
+  cells->shrink(used);
+  slots_ = slots->data();
+  slot_owner_ = std::move(slots);
+  cells_ = cells->data();
+  ncells_ = used;
+  cell_owner_ = std::move(cells);
+}
+
 const LinearModel::Slot* LinearModel::find(std::uint64_t raw) const {
   const std::uint64_t k = nonzero(raw);
   std::uint64_t slot = slot_of(k);
@@ -246,12 +256,7 @@ LinearModel LinearModel::build(std::size_t classes, const Rows& rows) {
       (*cells)[used++] = Cell{c, w};
     }
   }
-  cells->shrink(used);
-  m.slots_ = slots->data();
-  m.slot_owner_ = std::move(slots);
-  m.cells_ = cells->data();
-  m.ncells_ = used;
-  m.cell_owner_ = std::move(cells);
+  m.own(std::move(slots), std::move(cells), used);
   return m;
 }
 
@@ -401,12 +406,7 @@ Result<LinearModel> LinearModel::read_rows(std::string_view in, std::size_t& pos
       (*cells)[used++] = Cell{c, static_cast<float>(q) * scale};
     }
   }
-  cells->shrink(used);
-  m.slots_ = slots->data();
-  m.slot_owner_ = std::move(slots);
-  m.cells_ = cells->data();
-  m.ncells_ = used;
-  m.cell_owner_ = std::move(cells);
+  m.own(std::move(slots), std::move(cells), used);
   return m;
 }
 

@@ -99,6 +99,9 @@ class LinearModel {
   float weight_at(std::size_t i) const {
     return qcells_ ? static_cast<float>(qcells_[i].q) * scale_ : cells_[i].w;
   }
+  // Takes built tables: `slots`, and the first `used` of `cells`.
+  void own(std::shared_ptr<PageArray<Slot>> slots, std::shared_ptr<PageArray<Cell>> cells,
+           std::size_t used);
   // Finds the slot of `raw`'s key, or nullptr.
   const Slot* find(std::uint64_t raw) const;
   static Result<LinearModel> read_rows(std::string_view in, std::size_t& pos,
