@@ -10,24 +10,11 @@
 #include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "services/curation.hpp"
 #include "services/identity.hpp"
-#include "services/oplog.hpp"
 
 namespace kb::cli {
 namespace {
-
-// Deletes event `id` (recorded in `op`): its own links change the other ends too.
-Result<Event> remove_one(Store& store, Id id, services::OpRecorder& op) {
-  KB_ASSIGN(Event e, store.event(id));
-  KB_TRY(op.watch(store, id));
-  // Events merged into this one and events it links to change too.
-  for (const auto& l : e.links) {
-    KB_TRY(op.watch(store, l.other_id));
-  }
-  KB_TRY(op.watch_merged(store, id));  // also those merged through a chain, without a link
-  KB_TRY(store.remove_event(id));
-  return e;
-}
 
 Result<void> run_rm(const std::optional<std::string>& ref, const std::string& where, bool yes,
                     Context& ctx) {
@@ -36,23 +23,14 @@ Result<void> run_rm(const std::optional<std::string>& ref, const std::string& wh
                 "kb rm takes one event (kb rm 12) or a filter (kb rm --where \"…\"), not both");
   }
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
   if (!where.empty()) {
     KB_ASSIGN(const auto ids, where_events(store, where, ctx));
     KB_ASSIGN(const bool go, confirm_bulk(ctx, ids.size(), "delete", yes, where));
     if (!go) {
       return ok();
     }
-    services::OpRecorder op(op_user(ctx), fmt::format("rm --where \"{}\"", where));
-    for (const Id id : ids) {
-      // An earlier deletion in this run may have taken a merged event with it.
-      auto removed = remove_one(store, id, op);
-      if (!removed.has_value() && removed.error().code != Errc::not_found) {
-        return removed.error();
-      }
-    }
-    KB_TRY(op.finish(store));
-    KB_TRY(tx.commit());
+    KB_TRY(
+        services::remove_events(store, ids, fmt::format("rm --where \"{}\"", where), op_user(ctx)));
     ctx.out << fmt::format("deleted {} event{}\n", ids.size(), ids.size() == 1 ? "" : "s");
     return ok();
   }
@@ -68,11 +46,7 @@ Result<void> run_rm(const std::optional<std::string>& ref, const std::string& wh
       return ok();
     }
   }
-  services::OpRecorder op(op_user(ctx), fmt::format("rm #{} {}", id, e.title));
-  KB_ASSIGN(const Event removed, remove_one(store, id, op));
-  (void)removed;
-  KB_TRY(op.finish(store));
-  KB_TRY(tx.commit());
+  KB_TRY(services::remove_events(store, {id}, fmt::format("rm #{} {}", id, e.title), op_user(ctx)));
   ctx.out << fmt::format("deleted #{}  {}\n", id, e.title);
   return ok();
 }

@@ -11,8 +11,8 @@
 #include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "services/curation.hpp"
 #include "services/identity.hpp"
-#include "services/oplog.hpp"
 
 namespace kb::cli {
 namespace {
@@ -48,7 +48,6 @@ Result<void> run_tags(const TagOptions& o, bool add, Context& ctx) {
                             verb, verb));
   }
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
   std::vector<Id> ids;
   if (!o.where.empty()) {
     KB_ASSIGN(ids, where_events(store, o.where, ctx));
@@ -72,44 +71,15 @@ Result<void> run_tags(const TagOptions& o, bool add, Context& ctx) {
   }
   const std::string target = o.where.empty() ? fmt::format("{}", fmt::join(numbered, " "))
                                              : fmt::format("--where \"{}\"", o.where);
-  services::OpRecorder op(op_user(ctx),
-                          fmt::format("{} {} {}", verb, target, fmt::join(tags, " ")));
-  std::vector<std::string> normal;
-  for (const auto& t : tags) {
-    normal.push_back(normal_tag(t));
-  }
-  std::size_t changed = 0;
-  for (const Id event_id : ids) {
-    KB_TRY(op.watch(store, event_id));
-    if (add) {
-      KB_TRY(store.add_tags(event_id, tags));
-    } else {
-      KB_ASSIGN(Event e, store.event(event_id));
-      const std::size_t before = e.tags.size();
-      std::erase_if(e.tags, [&](const std::string& t) {
-        return std::find(normal.begin(), normal.end(), normal_tag(t)) != normal.end();
-      });
-      if (e.tags.size() == before) {
-        continue;
-      }
-      KB_TRY(store.update_event(e));
-    }
-    KB_TRY(store.mark_curated(event_id));
-    ++changed;
-  }
-  KB_TRY(op.finish(store));
-  std::vector<Event> done;
-  if (ids.size() <= 20) {
-    for (const Id event_id : ids) {
-      KB_ASSIGN(Event e, store.event(event_id));
-      done.push_back(std::move(e));
-    }
-  }
-  KB_TRY(tx.commit());
-  for (const Event& e : done) {
+  KB_ASSIGN(const services::Tagged done,
+            services::tag_events(store, ids, tags, add,
+                                 fmt::format("{} {} {}", verb, target, fmt::join(tags, " ")),
+                                 op_user(ctx)));
+  const std::size_t changed = done.changed;
+  for (const Event& e : done.events) {
     ctx.out << fmt::format("#{}  {}  tags: {}\n", e.id, e.title, fmt::join(e.tags, ", "));
   }
-  if (done.size() != ids.size() || !add) {
+  if (done.events.size() != ids.size() || !add) {
     ctx.out << fmt::format("{} {} event{}\n", add ? "tagged" : "untagged", changed,
                            changed == 1 ? "" : "s");
   }

@@ -256,4 +256,74 @@ Result<std::pair<Id, Id>> unlink_events(Repository& store, std::string_view from
   return std::pair{from, to};
 }
 
+namespace {
+
+// Deletes event `id` (recorded in `op`): its own links change the other ends too.
+Result<void> remove_one(Repository& store, Id id, OpRecorder& op) {
+  KB_ASSIGN(const Event e, store.event(id));
+  KB_TRY(op.watch(store, id));
+  // Events merged into this one and events it links to change too.
+  for (const auto& l : e.links) {
+    KB_TRY(op.watch(store, l.other_id));
+  }
+  KB_TRY(op.watch_merged(store, id));  // also those merged through a chain, without a link
+  return store.remove_event(id);
+}
+
+}  // namespace
+
+Result<void> remove_events(Repository& store, const std::vector<Id>& ids,
+                           const std::string& command, const std::string& user) {
+  KB_ASSIGN(Transaction tx, store.transaction());
+  OpRecorder op(user, command);
+  for (const Id id : ids) {
+    // An earlier deletion in this run may have taken a merged event with it.
+    auto removed = remove_one(store, id, op);
+    if (!removed.has_value() && (ids.size() == 1 || removed.error().code != Errc::not_found)) {
+      return removed.error();
+    }
+  }
+  KB_TRY(op.finish(store));
+  return tx.commit();
+}
+
+Result<Tagged> tag_events(Repository& store, const std::vector<Id>& ids,
+                          const std::vector<std::string>& tags, bool add,
+                          const std::string& command, const std::string& user, std::size_t shown) {
+  KB_ASSIGN(Transaction tx, store.transaction());
+  OpRecorder op(user, command);
+  std::vector<std::string> normal;
+  for (const auto& t : tags) {
+    normal.push_back(normal_tag(t));
+  }
+  Tagged out;
+  for (const Id event_id : ids) {
+    KB_TRY(op.watch(store, event_id));
+    if (add) {
+      KB_TRY(store.add_tags(event_id, tags));
+    } else {
+      KB_ASSIGN(Event e, store.event(event_id));
+      const std::size_t before = e.tags.size();
+      std::erase_if(e.tags, [&](const std::string& t) {
+        return std::find(normal.begin(), normal.end(), normal_tag(t)) != normal.end();
+      });
+      if (e.tags.size() == before) {
+        continue;
+      }
+      KB_TRY(store.update_event(e));
+    }
+    KB_TRY(store.mark_curated(event_id));
+    ++out.changed;
+  }
+  KB_TRY(op.finish(store));
+  if (ids.size() <= shown) {
+    for (const Id event_id : ids) {
+      KB_ASSIGN(Event e, store.event(event_id));
+      out.events.push_back(std::move(e));
+    }
+  }
+  KB_TRY(tx.commit());
+  return out;
+}
+
 }  // namespace kb::services

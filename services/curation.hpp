@@ -80,4 +80,21 @@ Result<std::pair<Id, Id>> unlink_events(Repository& store, std::string_view from
                                         std::string_view relation, std::string_view to,
                                         const std::string& user);
 
+// Deletes the events `ids` (with their roles, citations, links and tags) in one transaction,
+// logged as `command`; an event already gone (taken with an earlier one's merge) is skipped.
+Result<void> remove_events(Repository& store, const std::vector<Id>& ids,
+                           const std::string& command, const std::string& user);
+
+// Adds (`add`) or removes `tags` on the events `ids` in one transaction, logged as `command`;
+// each event changed becomes curated. `changed` counts them; `events` holds the events as they
+// are now when there are at most `shown` of them.
+struct Tagged {
+  std::size_t changed = 0;
+  std::vector<Event> events;
+};
+Result<Tagged> tag_events(Repository& store, const std::vector<Id>& ids,
+                          const std::vector<std::string>& tags, bool add,
+                          const std::string& command, const std::string& user,
+                          std::size_t shown = 20);
+
 }  // namespace kb::services

@@ -105,6 +105,36 @@ TEST_SUITE("services") {
     CHECK(ids == std::pair<Id, Id>{crimea, memo});
     CHECK(must(store.links_of(crimea)).empty());
   }
+
+  TEST_CASE_FIXTURE(MemoryDb, "tag_events and remove_events: one logged operation each") {
+    namespace sv = kb::services;
+    const Id a = event("Russia annexes Crimea", "2014-03-18");
+    const Id b = event("Wagner takes Bakhmut", "2023-05-20");
+    const sv::Tagged tagged =
+        must(sv::tag_events(store, {a, b}, {"Ukraine War", "checked"}, true, "tag", "analyst"));
+    CHECK(tagged.changed == 2);
+    REQUIRE(tagged.events.size() == 2);
+    CHECK(must(store.event(a)).curated);
+    const std::size_t tags_before = must(store.event(b)).tags.size();
+    // Removing compares tags as kb normalises them (case, spaces around); an event without the tag
+    // is not changed.
+    const sv::Tagged untagged =
+        must(sv::tag_events(store, {a, b}, {" ukraine war"}, false, "untag", "analyst", 1));
+    CHECK(untagged.changed == 2);
+    CHECK(untagged.events.empty());  // more than `shown`
+    CHECK(must(store.event(b)).tags.size() == tags_before - 1);
+    CHECK(must(sv::tag_events(store, {a}, {"absent"}, false, "untag", "analyst")).changed == 0);
+
+    must(sv::remove_events(store, {a, b}, "rm", "analyst"));
+    CHECK_FALSE(store.event(a).has_value());
+    CHECK_FALSE(store.event(b).has_value());
+    const auto gone = sv::remove_events(store, {a}, "rm again", "analyst");
+    REQUIRE_FALSE(gone.has_value());  // one named event that is gone is an error
+    CHECK(gone.error().code == Errc::not_found);
+    must(sv::undo_last(store, "analyst"));  // the deletion, both events back
+    CHECK(must(store.event(a)).title == "Russia annexes Crimea");
+    CHECK(store.event(b).has_value());
+  }
 }
 
 }  // namespace kb::test
