@@ -15,28 +15,10 @@
 #include "importers/extract/extractor.hpp"
 #include "services/extraction.hpp"
 #include "services/identity.hpp"
-#include "services/oplog.hpp"
 
 namespace kb::cli {
 
 namespace {
-
-// The article a stored source was read from, as far as the extractor needs it.
-importers::Article article_of(const Source& s) {
-  importers::Article a;
-  a.url = s.url.value_or("");
-  a.title = s.title;
-  a.publisher = s.publisher.value_or("");
-  a.text = s.body;
-  a.origin = s.origin.value_or(fmt::format("source #{}", s.id));
-  if (s.published && s.published->size() >= 10) {
-    if (auto d = FuzzyDate::from_timex(s.published->substr(0, 10));
-        d && d->precision() == Precision::day) {
-      a.published = date::sys_seconds(d->first());
-    }
-  }
-  return a;
-}
 
 Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<std::string>& refs,
                                        bool all) {
@@ -124,55 +106,35 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
     ctx.err << "kb: warning: " << w << '\n';
   }
   KB_ASSIGN(const std::vector<Id> chosen, chosen_sources(store, ids, all));
-  // One logged operation for the whole run, written with each source's transaction: the events
-  // it changes are snapshotted before, those it creates are the numbers given out inside its
-  // own transactions (another process may write between them).
-  services::OpRecorder op(op_user(ctx), all ? std::string("extract --all")
-                                            : fmt::format("extract {}", fmt::join(ids, " ")));
-  const auto before_change = [&](Id id) -> Result<void> {
-    return dry_run ? ok() : op.watch(store, id);
-  };
   services::StoredCounts total;
   std::int64_t kept = 0, removed = 0;
-  for (const Id id : chosen) {
-    KB_ASSIGN(const Source source, store.source(id));
-    if (source.body.empty()) {
-      continue;  // a bare URL reference: nothing to read
-    }
-    const auto x = extractor.extract(article_of(source));
+  const auto report = [&](const services::SourceExtracted& done,
+                          const importers::extract::Extraction& x) {
     for (const auto& w : x.warnings) {
       ctx.err << "kb: warning: " << w << '\n';
     }
-    KB_ASSIGN(Transaction tx, store.transaction());
-    if (!dry_run) {
-      KB_TRY(op.mark_new_records(store));
-    }
-    KB_ASSIGN(const services::ReextractReport r, services::reextract(store, id, x, before_change));
-    if (!dry_run) {
-      KB_TRY(op.flush(store));  // logged with the source: a crash after it leaves it undoable
-      KB_TRY(tx.commit());      // a dry run rolls back when `tx` goes
-    }
+    const auto& r = done.report;
     const auto& c = r.stored;
     ctx.out << fmt::format(
         "source #{}: {} ({} kept, {} new, {} merged, {} refined, {} disputed; {} curated "
         "left as they are), {}; {} {} no longer found; replaced {}\n",
-        id, count_of(x.events.size(), "event"), r.kept, c.created, c.merged, c.refined, c.disputed,
-        r.curated.size(), count_of(c.links, "link"), dry_run ? "would remove" : "removed",
-        count_of(r.removed, "event"), count_of(r.citations, "earlier citation"));
+        done.source, count_of(done.events, "event"), r.kept, c.created, c.merged, c.refined,
+        c.disputed, r.curated.size(), count_of(c.links, "link"),
+        dry_run ? "would remove" : "removed", count_of(r.removed, "event"),
+        count_of(r.citations, "earlier citation"));
     print_changes(r, dry_run, ctx);
     if (trace) {
-      print_trace(source.body, x, fired, ctx);
+      print_trace(done.text, x, fired, ctx);
     }
     total.created += c.created;
     total.merged += c.merged;
     kept += r.kept;
     removed += r.removed;
-  }
-  if (!dry_run) {
-    KB_ASSIGN(Transaction tx, store.transaction());
-    KB_TRY(op.finish(store));
-    KB_TRY(tx.commit());
-  }
+  };
+  KB_TRY(services::extract_sources(
+      store, extractor, chosen, dry_run,
+      all ? std::string("extract --all") : fmt::format("extract {}", fmt::join(ids, " ")),
+      op_user(ctx), report));
   ctx.out << fmt::format("{}: {} kept, {}, {} merged, {} removed{}\n",
                          count_of(chosen.size(), "source"), kept,
                          count_of(total.created, "new event"), total.merged, removed,

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "importers/entities/gazetteer.hpp"
@@ -142,6 +143,30 @@ Result<ReextractReport> extract_new_version(Repository& store, Id source_id, Id 
 // Deletes imported, uncurated events that no citation supports any more (for example after their
 // sources were deleted); returns how many. Requires: a write transaction.
 Result<std::int64_t> remove_unsupported_events(Repository& store);
+
+// A stored source as the extractor reads it (its kept text, title, publisher, origin and
+// publication day).
+importers::Article article_of(const Source& s);
+
+// What extract_sources() did with one source.
+struct SourceExtracted {
+  Id source = 0;
+  std::size_t events = 0;  // events the extraction found
+  ReextractReport report;
+  std::string_view text;  // the source's kept text (valid while `each` runs)
+};
+// kb extract: re-runs `extractor` on each of `sources` and stores the result over what earlier
+// extractions of it stored (reextract), one transaction per source. Sources without text are
+// skipped. Unless `dry_run` (each transaction then rolls back), the whole run is one operation
+// of the log (`command`, by `user`), written with each source's transaction, so a run killed
+// half-way leaves what it committed undoable; the events it creates are only those numbered
+// inside its own transactions. `each` is told every source done, with its extraction (for the
+// caller to report warnings, changes and traces).
+Result<void> extract_sources(
+    Repository& store, const importers::extract::Extractor& extractor,
+    const std::vector<Id>& sources, bool dry_run, const std::string& command,
+    const std::string& user,
+    const std::function<void(const SourceExtracted&, const importers::extract::Extraction&)>& each);
 
 // The date refinements and disputes of event `event_id`, oldest first (empty if none).
 Result<std::vector<DateChange>> date_history(Repository& store, Id event_id);

@@ -14,6 +14,7 @@
 
 #include "kb/text_key.hpp"
 #include "services/extraction.hpp"
+#include "services/oplog.hpp"
 
 namespace kb::services {
 namespace {
@@ -331,6 +332,62 @@ Result<ReextractReport> extract_new_version(Repository& store, Id source_id, Id 
   };
   KB_ASSIGN(report.stored, store_extraction(store, source_id, x, options));
   return report;
+}
+
+importers::Article article_of(const Source& s) {
+  importers::Article a;
+  a.url = s.url.value_or("");
+  a.title = s.title;
+  a.publisher = s.publisher.value_or("");
+  a.text = s.body;
+  a.origin = s.origin.value_or(fmt::format("source #{}", s.id));
+  if (s.published && s.published->size() >= 10) {
+    if (auto d = FuzzyDate::from_timex(s.published->substr(0, 10));
+        d && d->precision() == Precision::day) {
+      a.published = date::sys_seconds(d->first());
+    }
+  }
+  return a;
+}
+
+Result<void> extract_sources(
+    Repository& store, const ex::Extractor& extractor, const std::vector<Id>& sources, bool dry_run,
+    const std::string& command, const std::string& user,
+    const std::function<void(const SourceExtracted&, const ex::Extraction&)>& each) {
+  // One logged operation for the whole run, written with each source's transaction: the events
+  // it changes are snapshotted before, those it creates are the numbers given out inside its
+  // own transactions (another process may write between them).
+  OpRecorder op(user, command);
+  const auto before_change = [&](Id id) -> Result<void> {
+    return dry_run ? ok() : op.watch(store, id);
+  };
+  for (const Id id : sources) {
+    KB_ASSIGN(const Source source, store.source(id));
+    if (source.body.empty()) {
+      continue;  // a bare URL reference: nothing to read
+    }
+    const ex::Extraction x = extractor.extract(article_of(source));
+    KB_ASSIGN(Transaction tx, store.transaction());
+    if (!dry_run) {
+      KB_TRY(op.mark_new_records(store));
+    }
+    SourceExtracted done;
+    done.source = id;
+    done.events = x.events.size();
+    done.text = source.body;
+    KB_ASSIGN(done.report, reextract(store, id, x, before_change));
+    if (!dry_run) {
+      KB_TRY(op.flush(store));  // logged with the source: a crash after it leaves it undoable
+      KB_TRY(tx.commit());      // a dry run rolls back when `tx` goes
+    }
+    each(done, x);
+  }
+  if (!dry_run) {
+    KB_ASSIGN(Transaction tx, store.transaction());
+    KB_TRY(op.finish(store));
+    KB_TRY(tx.commit());
+  }
+  return ok();
 }
 
 }  // namespace kb::services

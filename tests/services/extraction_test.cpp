@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 
 #include "importers/entities/gazetteer.hpp"
+#include "services/oplog.hpp"
 #include "tests/test_util.hpp"
 
 namespace {
@@ -369,5 +370,47 @@ TEST_SUITE("services") {
     REQUIRE(j["date_history"].size() == 1);
     CHECK(j["date_history"][0]["from"] == "2014");
     CHECK(j["date_history"][0]["to"] == "2014-03-18");
+  }
+
+  TEST_CASE_FIXTURE(kb::test::MemoryDb,
+                    "extract_sources stores each source's events in one logged operation") {
+    auto dir = kb::importers::find_data_dir();
+    REQUIRE(dir.has_value());
+    auto gazetteer = kb::importers::load_gazetteer(*dir);
+    REQUIRE(gazetteer.has_value());
+    std::vector<std::string> warnings;
+    const kb::importers::extract::Extractor extractor(
+        *gazetteer, kb::importers::extract::default_options(*dir, warnings));
+    kb::Source src;
+    src.title = "Report";
+    src.body = "Russia annexed Crimea on 18 March 2014.";
+    src.published = "2014-03-19";
+    src.content_hash = "report";
+    const Id with_text = must(store.add_source(src));
+    kb::Source bare;
+    bare.title = "A bare reference";
+    bare.url = "https://example.org/x";
+    bare.content_hash = "bare";
+    const Id without_text = must(store.add_source(bare));
+    std::vector<Id> told;
+    const auto each = [&](const kb::services::SourceExtracted& done,
+                          const kb::importers::extract::Extraction& x) {
+      told.push_back(done.source);
+      CHECK(done.events == x.events.size());
+      CHECK(done.text == src.body);
+    };
+    // A dry run reports and stores nothing.
+    must(kb::services::extract_sources(store, extractor, {with_text, without_text}, true,
+                                       "extract --all", "analyst", each));
+    CHECK(told == std::vector<Id>{with_text});  // the bare reference is skipped
+    CHECK(must(store.events_citing(with_text)).empty());
+    must(kb::services::extract_sources(store, extractor, {with_text, without_text}, false,
+                                       "extract --all", "analyst", each));
+    const auto events = must(store.events_citing(with_text));
+    REQUIRE(events.size() == 1);
+    CHECK(must(store.event(events.front())).date.timex() == "2014-03-18");
+    // One logged operation: kb undo takes the whole run back.
+    must(kb::services::undo_last(store, "analyst"));
+    CHECK(must(store.events_citing(with_text)).empty());
   }
 }
