@@ -148,6 +148,22 @@ std::size_t capacity_for(std::size_t n) {
 
 }  // namespace
 
+void LinearModel::set_capacity(std::size_t cap) {
+  mask_ = cap - 1;
+  shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
+}
+
+LinearModel::Slot& LinearModel::place(PageArray<Slot>& slots, std::uint64_t k) {
+  std::uint64_t slot = slot_of(k);
+  std::uint32_t probe = 0;
+  while (slots[slot].key != 0 && slots[slot].key != k) {
+    slot = (slot + 1) & mask_;
+    ++probe;
+  }
+  max_probe_ = std::max(max_probe_, probe);
+  return slots[slot];
+}
+
 void LinearModel::own(std::shared_ptr<PageArray<Slot>> slots,
                       std::shared_ptr<PageArray<Cell>> cells, std::size_t used) {
   cells->shrink(used);
@@ -222,8 +238,7 @@ LinearModel LinearModel::build(std::size_t classes, const Rows& rows) {
   LinearModel m;
   m.classes_ = classes;
   const std::size_t cap = capacity_for(rows.size());
-  m.mask_ = cap - 1;
-  m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
+  m.set_capacity(cap);
   auto slots = std::make_shared<PageArray<Slot>>(cap);
   std::size_t total = 0;
   float largest = 0.0F;
@@ -239,19 +254,12 @@ LinearModel LinearModel::build(std::size_t classes, const Rows& rows) {
   std::size_t used = 0;
   for (const auto& [raw, row] : rows) {
     const std::uint64_t k = nonzero(raw);
-    std::uint64_t slot = m.slot_of(k);
-    std::uint32_t probe = 0;
-    while ((*slots)[slot].key != 0 && (*slots)[slot].key != k) {
-      slot = (slot + 1) & m.mask_;
-      ++probe;
-    }
-    if ((*slots)[slot].key == k) {
+    Slot& slot = m.place(*slots, k);
+    if (slot.key == k) {
       continue;  // a hash collision of two keys: keep the first
     }
-    m.max_probe_ = std::max(m.max_probe_, probe);
     ++m.count_;
-    (*slots)[slot] =
-        Slot{k, static_cast<std::uint32_t>(used), static_cast<std::uint16_t>(row.size()), 0};
+    slot = Slot{k, static_cast<std::uint32_t>(used), static_cast<std::uint16_t>(row.size()), 0};
     for (const auto& [c, w] : row) {
       (*cells)[used++] = Cell{c, w};
     }
@@ -339,8 +347,7 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos,
   if (cap == 0) {
     return m;
   }
-  m.mask_ = cap - 1;
-  m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
+  m.set_capacity(cap);
   if (in_place) {
     m.slots_ = reinterpret_cast<const Slot*>(table);
     m.slot_owner_ = owner;
@@ -369,8 +376,7 @@ Result<LinearModel> LinearModel::read_rows(std::string_view in, std::size_t& pos
   m.count_ = n;
   m.scale_ = scale;
   const std::size_t cap = capacity_for(n);
-  m.mask_ = cap - 1;
-  m.shift_ = static_cast<unsigned>(64 - std::countr_zero(cap));
+  m.set_capacity(cap);
   auto slots = std::make_shared<PageArray<Slot>>(cap);
   // At most one cell per 4 bytes left; the pages past the last cell are never touched.
   auto cells = std::make_shared<PageArray<Cell>>((in.size() - pos) / 4);
@@ -382,18 +388,12 @@ Result<LinearModel> LinearModel::read_rows(std::string_view in, std::size_t& pos
       return fail(Errc::parse, "model file: bad row at byte " + std::to_string(pos));
     }
     const std::uint64_t k = nonzero(raw);
-    std::uint64_t slot = m.slot_of(k);
-    std::uint32_t probe = 0;
-    while ((*slots)[slot].key != 0 && (*slots)[slot].key != k) {
-      slot = (slot + 1) & m.mask_;
-      ++probe;
-    }
-    if ((*slots)[slot].key == k) {
+    Slot& slot = m.place(*slots, k);
+    if (slot.key == k) {
       return fail(Errc::parse,
                   "model file: a feature appears twice (byte " + std::to_string(pos) + ")");
     }
-    m.max_probe_ = std::max(m.max_probe_, probe);
-    (*slots)[slot] = Slot{k, static_cast<std::uint32_t>(used), len, 0};
+    slot = Slot{k, static_cast<std::uint32_t>(used), len, 0};
     for (std::uint32_t i = 0; i < len; ++i) {
       const auto c = static_cast<std::uint16_t>(static_cast<std::uint8_t>(in[pos]) |
                                                 (static_cast<std::uint8_t>(in[pos + 1]) << 8));

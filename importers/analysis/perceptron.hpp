@@ -99,6 +99,11 @@ class LinearModel {
   float weight_at(std::size_t i) const {
     return qcells_ ? static_cast<float>(qcells_[i].q) * scale_ : cells_[i].w;
   }
+  // Sizes the table for `cap` slots (a power of two).
+  void set_capacity(std::size_t cap);
+  // While building: the slot key `k` belongs in (its own, else the first empty one from its
+  // home slot); the longest probe grows to reach it.
+  Slot& place(PageArray<Slot>& slots, std::uint64_t k);
   // Takes built tables: `slots`, and the first `used` of `cells`.
   void own(std::shared_ptr<PageArray<Slot>> slots, std::shared_ptr<PageArray<Cell>> cells,
            std::size_t used);

@@ -50,12 +50,18 @@ constexpr std::array<TraceRule, 14> kTraceRules = {{
      "for the happening"},
 }};
 
-// Records a step of the trace when the caller asked for one.
+// Records a step of the trace when the caller asked for one. `detail()` says what it decided on;
+// it is only called when tracing, so that untraced extraction formats nothing.
+template <class Detail>
 void note(const detail::DocContext& doc, Extraction& x, std::size_t begin, std::size_t end,
-          std::string_view rule, std::string detail = {}) {
+          std::string_view rule, Detail&& detail) {
   if (doc.trace) {
-    x.trace.push_back(TraceStep{begin, end, rule, std::move(detail)});
+    x.trace.push_back(TraceStep{begin, end, rule, std::forward<Detail>(detail)()});
   }
+}
+void note(const detail::DocContext& doc, Extraction& x, std::size_t begin, std::size_t end,
+          std::string_view rule) {
+  note(doc, x, begin, end, rule, [] { return std::string(); });
 }
 
 using detail::DateRef;
@@ -664,24 +670,25 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     return;
   }
   const std::size_t first = x.events.size();
-  const auto at_word = [&](std::size_t w, std::string_view rule, std::string detail = {}) {
+  const auto at_word = [&](std::size_t w, std::string_view rule, auto&& detail) {
     const analysis::Word& word = s.parse.words[w];
-    note(doc, x, word.begin, word.end, rule, std::move(detail));
+    note(doc, x, word.begin, word.end, rule, detail);
   };
+  const auto none = [] { return std::string(); };
   std::vector<std::pair<std::size_t, float>> rejected;
   const std::vector<learned::Decision> decisions =
       learned::decide(s, models.events, &models.cameo, doc.trace ? &rejected : nullptr);
   for (const auto& [w, margin] : rejected) {
-    at_word(w, "trigger.no", fmt::format("margin {:.2f}", margin));
+    at_word(w, "trigger.no", [&] { return fmt::format("margin {:.2f}", margin); });
   }
   std::optional<learned::SynSentence> before;  // parsed when a decision reports what it said
   for (const learned::Decision& d : decisions) {
     if (learned::negated(s, d.word)) {
-      at_word(d.word, "guide.negated");
+      at_word(d.word, "guide.negated", none);
       continue;  // the guide: a denied happening is no event
     }
     if (learned::happening_verb(s, d.word)) {
-      at_word(d.word, "guide.took-place");
+      at_word(d.word, "guide.took-place", none);
       continue;  // "took place" says no happening itself
     }
     if (!before && doc.prev_end > doc.prev_begin &&
@@ -692,13 +699,15 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     }
     std::optional<ExtractedEvent> e = learned_event(s, d, doc, before ? &*before : nullptr);
     if (!e) {
-      at_word(d.word, "headline.none", fmt::format("margin {:.2f}, {}", d.margin, d.kind));
+      at_word(d.word, "headline.none",
+              [&] { return fmt::format("margin {:.2f}, {}", d.margin, d.kind); });
     } else if (const ExtractedEvent* told = duplicate(x, *e)) {
-      at_word(d.word, "article.duplicate", "told as: " + told->title);
+      at_word(d.word, "article.duplicate", [&] { return "told as: " + told->title; });
     } else {
-      at_word(
-          d.word, "trigger.yes",
-          fmt::format("margin {:.2f}: {} {} ({})", d.margin, e->date.timex(), e->title, e->kind));
+      at_word(d.word, "trigger.yes", [&] {
+        return fmt::format("margin {:.2f}: {} {} ({})", d.margin, e->date.timex(), e->title,
+                           e->kind);
+      });
       x.events.push_back(std::move(*e));
     }
   }
@@ -717,24 +726,26 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
                                (o.kind == e.kind || o.trigger_begin == e.trigger_begin);
                       });
       const std::size_t end = e.trigger_begin + e.trigger.size();
+      const auto title = [&] { return e.title; };
       if (told) {
-        note(doc, x, e.trigger_begin, end, "pattern.told", e.title);
+        note(doc, x, e.trigger_begin, end, "pattern.told", title);
         continue;
       }
       if (negated_at(s, e.trigger_begin)) {
-        note(doc, x, e.trigger_begin, end, "guide.negated", e.title);
+        note(doc, x, e.trigger_begin, end, "guide.negated", title);
         continue;
       }
       if (!retitle(s, e)) {
-        note(doc, x, e.trigger_begin, end, "headline.none", e.title);
+        note(doc, x, e.trigger_begin, end, "headline.none", title);
         continue;
       }
       if (const ExtractedEvent* dup = duplicate(x, e)) {
-        note(doc, x, e.trigger_begin, end, "article.duplicate", "told as: " + dup->title);
+        note(doc, x, e.trigger_begin, end, "article.duplicate",
+             [&] { return "told as: " + dup->title; });
         continue;
       }
       note(doc, x, e.trigger_begin, end, "pattern.event",
-           fmt::format("{} {} ({})", e.date.timex(), e.title, e.kind));
+           [&] { return fmt::format("{} {} ({})", e.date.timex(), e.title, e.kind); });
       x.events.push_back(std::move(e));
     }
   }
@@ -773,7 +784,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     drop[static_cast<std::size_t>(it - begin)] = stands_for != end;
     if (stands_for != end) {
       note(doc, x, it->trigger_begin, it->trigger_begin + it->trigger.size(), "date.one-happening",
-           "the same date expression dates: " + stands_for->title);
+           [&] { return "the same date expression dates: " + stands_for->title; });
     }
   }
   std::size_t kept = first;

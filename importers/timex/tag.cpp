@@ -249,6 +249,7 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
   Context ctx(text, toks, dct);
   ctx.narrative = options.narrative_anchoring && is_narrative(ctx, dct);
   std::vector<Timex> out;
+  std::string dct_value;         // the DCT as a TIMEX3 value, for Timex::reference
   std::size_t prev_end_tok = 0;  // first token not yet covered by an earlier timex
   for (std::size_t i = 0; i < toks.size();) {
     if (!detail::can_start(toks[i])) {
@@ -308,7 +309,9 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
     t.rule = c->rule;
     // The anchor is the DCT until the text states a date of its own.
     if (c->used_dct || c->used_anchor) {
-      const std::string dct_value = format_value(ctx.dct_day);
+      if (dct_value.empty()) {
+        dct_value = format_value(ctx.dct_day);  // once per text, when first needed
+      }
       t.reference = c->used_anchor ? format_value(ctx.anchor) : dct_value;
       if (t.reference != dct_value) {
         steps |= kStepNarrative;
