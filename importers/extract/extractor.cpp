@@ -678,8 +678,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   std::vector<std::pair<std::size_t, float>> rejected;
   const std::vector<learned::Decision> decisions =
       learned::decide(s, models.events, &models.cameo, doc.trace ? &rejected : nullptr);
-  for (const auto& [w, margin] : rejected) {
-    at_word(w, "trigger.no", [&] { return fmt::format("margin {:.2f}", margin); });
+  for (const auto& r : rejected) {
+    at_word(r.first, "trigger.no", [&] { return fmt::format("margin {:.2f}", r.second); });
   }
   std::optional<learned::SynSentence> before;  // parsed when a decision reports what it said
   for (const learned::Decision& d : decisions) {
