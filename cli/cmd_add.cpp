@@ -11,7 +11,6 @@
 #include "cli/common.hpp"
 #include "cli/event_options.hpp"
 #include "services/identity.hpp"
-#include "services/oplog.hpp"
 
 namespace kb::cli {
 namespace {
@@ -27,36 +26,11 @@ Result<void> run_add(const EventOptions& o, Context& ctx) {
     return fail(Errc::invalid_argument, "kb add needs --date");
   }
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  std::vector<std::string> notes;
-  Event e;
-  e.origin = Origin::manual;
-  services::OpRecorder op(op_user(ctx), "add");
-  KB_TRY(op.mark_new_records(store));  // actors and sources it names may be new
-  KB_TRY(apply_event_options(o, e, store, ctx, notes));
-  KB_ASSIGN(Id id, store.add_event(e));
-  op.set_command(fmt::format("add #{} {}", id, e.title));
-  op.created(id);
-  KB_TRY(op.finish(store));
-  KB_TRY(tx.commit());
-  print_notes(notes, ctx);
-  ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
+  KB_ASSIGN(const services::Changed added, services::add_event(store, o, ctx.today, op_user(ctx)));
+  print_notes(added.notes, ctx);
+  const Event& e = added.events.front();
+  ctx.out << fmt::format("#{}  {}  {}\n", e.id, e.date.display(), e.title);
   return ok();
-}
-
-// Applies `o` to event `id` (recorded in `op`).
-Result<Event> edit_one(Store& store, Id id, const EventOptions& o, Context& ctx,
-                       services::OpRecorder& op, std::vector<std::string>& notes) {
-  KB_TRY(op.watch(store, id));
-  KB_ASSIGN(Event e, store.event(id));
-  const std::size_t old_citations = e.citations.size();
-  KB_TRY(apply_event_options(o, e, store, ctx, notes));
-  KB_TRY(store.update_event(e));
-  for (std::size_t i = old_citations; i < e.citations.size(); ++i) {
-    KB_TRY(store.add_citation(id, e.citations[i]));
-  }
-  KB_TRY(store.mark_curated(id));
-  return e;
 }
 
 Result<void> run_edit(const std::optional<std::string>& ref, const std::string& where, bool yes,
@@ -71,33 +45,25 @@ Result<void> run_edit(const std::optional<std::string>& ref, const std::string& 
                 "--title names one event: kb edit --where changes the other fields of many");
   }
   KB_ASSIGN(Store store, open_store(ctx, true));
-  KB_ASSIGN(Transaction tx, store.transaction());
-  std::vector<std::string> notes;
   if (!where.empty()) {
     KB_ASSIGN(const auto ids, where_events(store, where, ctx));
     KB_ASSIGN(const bool go, confirm_bulk(ctx, ids.size(), "edit", yes, where));
     if (!go) {
       return ok();
     }
-    services::OpRecorder op(op_user(ctx), fmt::format("edit --where \"{}\"", where));
-    KB_TRY(op.mark_new_records(store));
-    for (const Id id : ids) {
-      KB_ASSIGN(const Event e, edit_one(store, id, o, ctx, op, notes));
-      (void)e;
-    }
-    KB_TRY(op.finish(store));
-    KB_TRY(tx.commit());
-    print_notes(notes, ctx);
-    ctx.out << fmt::format("edited {} event{}\n", ids.size(), ids.size() == 1 ? "" : "s");
+    KB_ASSIGN(const services::Changed edited,
+              services::edit_events(store, ids, o, ctx.today,
+                                    fmt::format("edit --where \"{}\"", where), op_user(ctx)));
+    print_notes(edited.notes, ctx);
+    ctx.out << fmt::format("edited {} event{}\n", edited.changed, edited.changed == 1 ? "" : "s");
     return ok();
   }
   KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, *ref));
-  services::OpRecorder op(op_user(ctx), fmt::format("edit #{}", id));
-  KB_TRY(op.mark_new_records(store));
-  KB_ASSIGN(const Event e, edit_one(store, id, o, ctx, op, notes));
-  KB_TRY(op.finish(store));
-  KB_TRY(tx.commit());
-  print_notes(notes, ctx);
+  KB_ASSIGN(
+      const services::Changed edited,
+      services::edit_events(store, {id}, o, ctx.today, fmt::format("edit #{}", id), op_user(ctx)));
+  print_notes(edited.notes, ctx);
+  const Event& e = edited.events.front();
   ctx.out << fmt::format("#{}  {}  {}\n", id, e.date.display(), e.title);
   return ok();
 }
