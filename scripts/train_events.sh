@@ -12,5 +12,5 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_TESTS=OFF -DKB_B
 cmake --build "$build" --target kb_train_events >/dev/null
 "$build/tools/kb_train_events" --gold eval/events/gold2 --articles "$articles" \
   --timeml ../shared/data/timeml --out data/events/events.kbm --iter 10 --seed 1 --bag 5 \
-  --ignore-near 1
+  --ignore-near 1 --cv 5
 sha256sum data/events/events.kbm

@@ -319,6 +319,49 @@ std::vector<Example> timeml_examples(const fs::path& dir, an::Analyzer& analyzer
   return out;
 }
 
+void append(Data& to, const Data& from) {
+  const auto add = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+  add(to.trigger, from.trigger);
+  add(to.status, from.status);
+  add(to.kind, from.kind);
+  add(to.role, from.role);
+  add(to.attach, from.attach);
+  add(to.misses, from.misses);
+  add(to.undatable, from.undatable);
+  to.gold += from.gold;
+  to.in_sentence += from.in_sentence;
+  to.candidate += from.candidate;
+  to.datable += from.datable;
+  for (const auto& [where, n] : from.implicit_at) {
+    to.implicit_at[where] += n;
+  }
+}
+
+// The margin threshold with the best F1 over (margin, label) pairs, and that F1. A threshold
+// falls between two different margins, so tied scores are all taken or all left.
+std::pair<float, double> best_threshold(std::vector<std::pair<float, std::size_t>> scored) {
+  std::size_t positives = 0;
+  for (const auto& x : scored) {
+    positives += x.second;
+  }
+  std::sort(scored.begin(), scored.end(), std::greater<>());
+  double best_f1 = 0;
+  float threshold = 0;
+  std::size_t tp = 0;
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    tp += scored[i].second;
+    const double p = static_cast<double>(tp) / static_cast<double>(i + 1);
+    const double r = positives ? static_cast<double>(tp) / static_cast<double>(positives) : 0;
+    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    if (f1 > best_f1 && (i + 1 == scored.size() || scored[i + 1].first < scored[i].first)) {
+      best_f1 = f1;
+      threshold =
+          i + 1 < scored.size() ? (scored[i].first + scored[i + 1].first) / 2 : scored[i].first - 1;
+    }
+  }
+  return {threshold, best_f1};
+}
+
 float margin(const an::LinearModel& m, const Keys& k) {
   std::vector<float> sc(2, 0.0F);
   m.score(k, sc);
@@ -379,11 +422,15 @@ int main(int argc, char** argv) {
   float shift = 0;         // added to the chosen trigger bias (to trade precision for recall)
   std::size_t bag = 1;     // models per decision, trained on different shuffles and averaged
   std::size_t misses = 0;  // > 0: print that many train events the models cannot see, and stop
+  // --cv K: the trigger threshold from K-fold out-of-fold scores over the fitted articles, not
+  // from dev; --fit train,dev then fits the models on both splits (dev is no longer held out).
+  std::size_t folds = 0;
+  std::vector<std::string> fit_sets = {"train"};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (i + 1 >= argc) {
       die("usage: kb_train_events [--gold DIR] [--articles JSONL] [--timeml DIR] [--out FILE] "
-          "[--iter N] [--seed S] [--bag K] [--shift X] [--misses N]");
+          "[--iter N] [--seed S] [--bag K] [--shift X] [--misses N] [--cv K] [--fit SETS]");
     }
     const std::string v = argv[++i];
     if (a == "--gold") {
@@ -406,6 +453,22 @@ int main(int argc, char** argv) {
       ignore_near = v == "1";
     } else if (a == "--bag") {
       bag = std::max<std::size_t>(1, std::stoull(v));
+    } else if (a == "--cv") {
+      folds = std::stoull(v);
+      if (folds == 1) {
+        die("--cv needs at least 2 folds");
+      }
+    } else if (a == "--fit") {
+      fit_sets.clear();
+      for (std::size_t at = 0; at <= v.size();) {
+        const std::size_t comma = std::min(v.find(',', at), v.size());
+        if (const std::string set = v.substr(at, comma - at); set == "train" || set == "dev") {
+          fit_sets.push_back(set);
+        } else {
+          die("--fit takes train, dev or train,dev, not '" + set + "'");
+        }
+        at = comma + 1;
+      }
     } else {
       die("unknown option " + a);
     }
@@ -446,9 +509,20 @@ int main(int argc, char** argv) {
   if (!docs) {
     die(docs.error().message);
   }
+  const bool fit_dev = std::find(fit_sets.begin(), fit_sets.end(), "dev") != fit_sets.end();
+  if (fit_dev && folds == 0) {
+    die("--fit with dev needs --cv K: the threshold cannot be chosen on dev when dev is fitted");
+  }
   Data train, dev;
+  std::vector<Data> per_doc;  // the fitted articles one by one, for the folds
   for (const auto& d : *docs) {
-    collect(d, extractor, &models->cameo, &timeml, d.set == "train" ? train : dev);
+    Data one;
+    collect(d, extractor, &models->cameo, &timeml, one);
+    const bool fitted = d.set == "train" || fit_dev;
+    append(fitted ? train : dev, one);
+    if (fitted && folds > 0) {
+      per_doc.push_back(std::move(one));
+    }
   }
   for (const auto& [where, n] : train.implicit_at) {
     fmt::print("train: dated only implicitly, {}: {}\n", where, n);
@@ -492,28 +566,27 @@ int main(int argc, char** argv) {
       [&](std::uint64_t s) { return train_model(train.role, ex::kRoleClasses, iter, s); }, 4);
   m.timeml = timeml;
   m.kinds = kKinds;
-  // The trigger threshold that maximises F1 on dev.
+  // The trigger threshold that maximises F1 on dev, or on every fitted article's scores from the
+  // models trained without its fold.
   std::vector<std::pair<float, std::size_t>> scored;
-  std::size_t positives = 0;
-  for (const auto& e : dev.trigger) {
-    scored.emplace_back(margin(m.trigger, e.keys), e.label);
-    positives += e.label;
-  }
-  std::sort(scored.begin(), scored.end(), std::greater<>());
-  double best_f1 = 0;
-  float threshold = 0;
-  std::size_t tp = 0;
-  for (std::size_t i = 0; i < scored.size(); ++i) {
-    tp += scored[i].second;
-    const double p = static_cast<double>(tp) / static_cast<double>(i + 1);
-    const double r = positives ? static_cast<double>(tp) / static_cast<double>(positives) : 0;
-    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    if (f1 > best_f1 && (i + 1 == scored.size() || scored[i + 1].first < scored[i].first)) {
-      best_f1 = f1;
-      threshold =
-          i + 1 < scored.size() ? (scored[i].first + scored[i + 1].first) / 2 : scored[i].first - 1;
+  if (folds > 0) {
+    for (std::size_t k = 0; k < folds; ++k) {
+      Data in, out_of_fold;
+      for (std::size_t i = 0; i < per_doc.size(); ++i) {
+        append(i % folds == k ? out_of_fold : in, per_doc[i]);
+      }
+      const an::LinearModel fold =
+          bagged([&](std::uint64_t s) { return train_model(in.trigger, 2, iter, s); }, 0);
+      for (const auto& e : out_of_fold.trigger) {
+        scored.emplace_back(margin(fold, e.keys), e.label);
+      }
+    }
+  } else {
+    for (const auto& e : dev.trigger) {
+      scored.emplace_back(margin(m.trigger, e.keys), e.label);
     }
   }
+  const auto [threshold, best_f1] = best_threshold(std::move(scored));
   m.trigger_bias = -threshold + shift;
   std::size_t attach_ok = 0;
   for (const auto& g : dev.attach) {
@@ -528,7 +601,8 @@ int main(int argc, char** argv) {
     }
     attach_ok += g.good[best] ? 1U : 0U;
   }
-  fmt::print("dev: trigger F1 {:.3f} at threshold {:.3f} (accuracy at 0: {:.2f}%)\n", best_f1,
+  fmt::print("{}: trigger F1 {:.3f} at threshold {:.3f} (dev accuracy at 0: {:.2f}%)\n",
+             folds > 0 ? fmt::format("{}-fold out-of-fold", folds) : std::string("dev"), best_f1,
              threshold, accuracy(m.trigger, dev.trigger));
   fmt::print("dev: date attachment {:.2f}% of {}, status {:.2f}%, kind {:.2f}%, role {:.2f}%\n",
              dev.attach.empty()

@@ -37,16 +37,25 @@ std::string make_rule(std::string_view form, std::string_view lemma) {
   return rule;
 }
 
+// The number of bytes a rule strips ("L2:y" -> 2); 0 for a malformed rule.
+std::size_t rule_strip(std::string_view rule) {
+  std::size_t strip = 0;
+  for (std::size_t i = 1; i < rule.size() && rule[i] != ':'; ++i) {
+    if (rule[i] < '0' || rule[i] > '9' || strip > 1000) {
+      return 0;
+    }
+    strip = strip * 10 + static_cast<std::size_t>(rule[i] - '0');
+  }
+  return strip;
+}
+
 std::string apply_rule(std::string_view form, std::string_view rule) {
-  if (rule.size() < 3) {
+  const std::size_t colon = rule.find(':');
+  if (rule.size() < 3 || colon == std::string_view::npos) {
     return std::string(form);
   }
   std::string base = rule[0] == 'L' ? lower_ascii(form) : std::string(form);
-  const std::size_t colon = rule.find(':');
-  std::size_t strip = 0;
-  for (std::size_t i = 1; i < colon && i < rule.size(); ++i) {
-    strip = strip * 10 + static_cast<std::size_t>(rule[i] - '0');
-  }
+  const std::size_t strip = rule_strip(rule);
   if (strip > base.size()) {
     return std::string(form);
   }
@@ -183,7 +192,9 @@ Lemmatizer Lemmatizer::train(const std::vector<ParsedSentence>& sentences) {
       exact[w.xpos + "\t" + w.form][w.lemma] += 1;
       const std::string rule = make_rule(w.form, w.lemma);
       const std::string low = lower_ascii(w.form);
-      for (std::size_t n = 0; n <= std::min(kMaxSuffix, low.size()); ++n) {
+      // A suffix only vouches for a rule that changes no more than that suffix: keyed on shorter
+      // ones, "best" -> "good" (strip 4, add "good") turned "harvest" into "hargood".
+      for (std::size_t n = rule_strip(rule); n <= std::min(kMaxSuffix, low.size()); ++n) {
         rules[w.xpos + "\t" + low.substr(low.size() - n)][rule] += 1;
       }
     }

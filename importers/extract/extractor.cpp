@@ -46,8 +46,8 @@ constexpr std::array<TraceRule, 14> kTraceRules = {{
      "a lexicon pattern's event the models found already (same date, and kind or word)"},
     {"pattern.event", "a lexicon pattern's event the models missed, in a sentence with a date"},
     {"date.one-happening",
-     "a later predicate dated by the same date expression as an earlier one: the first stands "
-     "for the happening"},
+     "a predicate dated by the same date expression as another: the one the trigger model is "
+     "surer of (else the first) stands for the happening"},
 }};
 
 // Records a step of the trace when the caller asked for one. `detail()` says what it decided on;
@@ -749,14 +749,15 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       x.events.push_back(std::move(e));
     }
   }
-  // One date expression dates one happening of its sentence: the later predicates it dates are
+  // One date expression dates one happening of its sentence: the other predicates it dates are
   // the same happening told again or a detail of it ("Ukrainian forces repelled Russian forces
   // around Izyum late on March 13, repelling Russian attacks near several villages"; error
-  // class: one happening as two or three events). The sentence's first predicate stands for
-  // it, unless it is a verb whose complement is the happening ("helped persuade Ukraine to give
-  // up its arsenal in 1994 in exchange for security assurances": concepts.hpp,
-  // catenative_verb). Two date expressions ("captured Toshkivka on June 12, and ... struck
-  // Lysychansk on June 12") date two happenings.
+  // class: one happening as two or three events). The predicate the trigger model is surest of
+  // stands for it ("violated that agreement when it annexed Crimea ... in 2014": the annexation,
+  // not the anaphoric "agreement"), the first one among equals, unless it is a verb whose
+  // complement is the happening ("helped persuade Ukraine to give up its arsenal in 1994 in
+  // exchange for security assurances": concepts.hpp, catenative_verb). Two date expressions
+  // ("captured Toshkivka on June 12, and ... struck Lysychansk on June 12") date two happenings.
   const auto begin = x.events.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = x.events.end();
   const auto framing_only = [&](const ExtractedEvent& e) {
@@ -773,7 +774,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   }
   const auto rank = [&](const auto& e) {
     const auto i = static_cast<std::size_t>(&e - &*begin);
-    return std::tuple(weak[i], e.trigger_begin, i);
+    return std::tuple(weak[i], -e.confidence, e.trigger_begin, i);
   };
   std::vector<bool> drop(x.events.size() - first, false);
   for (auto it = begin; it != end; ++it) {

@@ -47,7 +47,7 @@ struct EventModel {
   // trained there; its guess is a feature of the trigger model.
   analysis::LinearModel timeml;
   std::vector<std::string> kinds;  // class index -> kb kind ("statement", "attack", ...)
-  float trigger_bias = 0.0F;       // added to the event margin; chosen on the dev split
+  float trigger_bias = 0.0F;       // added to the event margin; chosen by cross-validation
 
   void write(std::string& out) const;
   static Result<EventModel> read(std::string_view bytes);

@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 
 #include "importers/analysis/analyzer.hpp"
+#include "importers/analysis/lemmatizer.hpp"
 #include "importers/analysis/model.hpp"
 #include "importers/analysis/perceptron.hpp"
 #include "importers/analysis/sentence.hpp"
@@ -313,6 +314,28 @@ TEST_SUITE("importers") {
     CHECK(find(sentences[1], "repelled")->lemma == "repel");
     CHECK(find(sentences[2], "outlined")->lemma == "outline");
     CHECK(find(sentences[3], "Peskov")->lemma == "Peskov");
+  }
+
+  TEST_CASE("a learned suffix rule never rewrites more of a word than its suffix") {
+    // "best" -> "good" strips the whole word: learned as a rule for every JJS it turned
+    // "harvest" into "hargood". Only the word itself (or a longer one ending so) may take it.
+    const auto word = [](std::string form, std::string xpos, std::string lemma) {
+      Word w;
+      w.form = std::move(form);
+      w.xpos = std::move(xpos);
+      w.lemma = std::move(lemma);
+      return w;
+    };
+    ParsedSentence s;
+    s.words = {word("best", "JJS", "good"),      word("best", "JJS", "good"),
+               word("best", "JJS", "good"),      word("best", "JJS", "good"),
+               word("greatest", "JJS", "great"), word("greatest", "JJS", "great"),
+               word("tallest", "JJS", "tall")};
+    const auto l = kb::analysis::Lemmatizer::train({s});
+    CHECK(l.lemma("best", "JJS") == "good");
+    CHECK(l.lemma("harvest", "JJS") != "hargood");
+    CHECK(l.lemma("smallest", "JJS") == "small");
+    CHECK(l.lemma("Best", "JJS") == "good");
   }
 
   TEST_CASE("the verb lexicon reads lemmas and irregular forms and names a bad line") {
