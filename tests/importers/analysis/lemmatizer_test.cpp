@@ -1,0 +1,78 @@
+// Tests for importers/analysis/lemmatizer.cpp: learned suffix rules, WordNet's verb lemmas, names
+// kept as they are, and the verb lexicon's errors.
+#include "importers/analysis/lemmatizer.hpp"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "importers/analysis/model.hpp"
+#include "tests/importers/analysis/analysis_fixture.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kb::analysis::Analyzer;
+using kb::analysis::Models;
+using kb::analysis::ParsedSentence;
+using kb::analysis::Word;
+
+}  // namespace
+
+TEST_SUITE("importers") {
+  TEST_CASE("unseen verbs take WordNet's lemma, unseen names keep their form") {
+    // The learned suffix rules alone gave "shel", "repell", "outlin" and "Peskovember".
+    const auto sentences = kb::test::analyze(
+        "Russian forces shelled the town. Ukrainian forces repelled "
+        "them. Poroshenko outlined a plan. Dmitry Peskov spoke.");
+    REQUIRE(sentences.size() == 4);
+    CHECK(kb::test::find_word(sentences[0], "shelled")->lemma == "shell");
+    CHECK(kb::test::find_word(sentences[1], "repelled")->lemma == "repel");
+    CHECK(kb::test::find_word(sentences[2], "outlined")->lemma == "outline");
+    CHECK(kb::test::find_word(sentences[3], "Peskov")->lemma == "Peskov");
+  }
+
+  TEST_CASE("a learned suffix rule never rewrites more of a word than its suffix") {
+    // "best" -> "good" strips the whole word: learned as a rule for every JJS it turned
+    // "harvest" into "hargood". Only the word itself (or a longer one ending so) may take it.
+    const auto word = [](std::string form, std::string xpos, std::string lemma) {
+      Word w;
+      w.form = std::move(form);
+      w.xpos = std::move(xpos);
+      w.lemma = std::move(lemma);
+      return w;
+    };
+    ParsedSentence s;
+    s.words = {word("best", "JJS", "good"),      word("best", "JJS", "good"),
+               word("best", "JJS", "good"),      word("best", "JJS", "good"),
+               word("greatest", "JJS", "great"), word("greatest", "JJS", "great"),
+               word("tallest", "JJS", "tall")};
+    const auto l = kb::analysis::Lemmatizer::train({s});
+    CHECK(l.lemma("best", "JJS") == "good");
+    CHECK(l.lemma("harvest", "JJS") != "hargood");
+    CHECK(l.lemma("smallest", "JJS") == "small");
+    CHECK(l.lemma("Best", "JJS") == "good");
+  }
+
+  TEST_CASE("the verb lexicon reads lemmas and irregular forms and names a bad line") {
+    using kb::analysis::VerbLexicon;
+    auto ok = VerbLexicon::parse("# comment\nshell\nshook shake\n", "verbs.txt");
+    REQUIRE(ok.has_value());
+    CHECK(ok->lemmas.contains("shell"));
+    CHECK(ok->irregular.at("shook") == "shake");
+    auto bad = VerbLexicon::parse("shell\nshook shake extra\n", "verbs.txt");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message.find("verbs.txt:2") != std::string::npos);
+    CHECK_FALSE(VerbLexicon::parse("# only a comment\n", "verbs.txt").has_value());
+    auto missing = Models::load(fs::path(KB_SOURCE_DIR) / "data" / "analysis" / "en_ewt.kbm",
+                                "/nonexistent/wordnet-verbs.txt");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().message.find("/nonexistent/wordnet-verbs.txt") != std::string::npos);
+  }
+}
