@@ -1,5 +1,5 @@
 // TimeML reading and TempEval-3 Task A scoring for the date tagger's evaluation
-// (bench/bench_timeml_eval.cpp, tests/importers/timex_eval_test.cpp).
+// (bench/bench_timeml_eval.cpp, tests/importers/timex/tagger_test.cpp).
 #pragma once
 
 #include <cstddef>
