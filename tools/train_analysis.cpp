@@ -18,6 +18,7 @@
 
 #include <fmt/core.h>
 
+#include "importers/analysis/clusters.hpp"
 #include "importers/analysis/model.hpp"
 #include "importers/analysis/sentence.hpp"
 #include "importers/extract/learned.hpp"
@@ -38,11 +39,18 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
+// The word clusters the tagger reads (--clusters, default data/analysis/clusters.kbc): treebank
+// words get their classes as kb's analyzer gives them to the words of a text.
+kb::analysis::WordClusters word_clusters;
+
 std::vector<ParsedSentence> load(const std::string& path) {
   auto r = kb::analysis::read_conllu(slurp(path));
   if (!r) {
     std::cerr << "kb_train_analysis: " << path << ": " << r.error().message << "\n";
     std::exit(2);
+  }
+  for (ParsedSentence& s : *r) {
+    word_clusters.assign(s.words);
   }
   return std::move(*r);
 }
@@ -71,6 +79,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string cmd = argv[1];
+  {
+    auto c = kb::analysis::WordClusters::load(
+        arg(argc, argv, "--clusters", "data/analysis/clusters.kbc"));
+    if (!c) {
+      std::cerr << "kb_train_analysis: " << c.error().message << "\n";
+      return 2;
+    }
+    word_clusters = std::move(*c);
+  }
   if (cmd == "train") {
     const std::string dir = arg(argc, argv, "--treebank", "../shared/data/ud-ewt");
     const std::string out = arg(argc, argv, "--out", "data/analysis/en_ewt.kbm");

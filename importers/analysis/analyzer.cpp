@@ -1,6 +1,7 @@
 // Analyzer: see analyzer.hpp.
 #include "importers/analysis/analyzer.hpp"
 
+#include "importers/analysis/clusters.hpp"
 #include "importers/analysis/tokenizer.hpp"
 #include "importers/sentences.hpp"
 
@@ -8,6 +9,7 @@ namespace kb::analysis {
 
 struct Analyzer::Impl {
   std::shared_ptr<const Models> models;
+  std::shared_ptr<const WordClusters> clusters;  // none: words keep class 0
   importers::SentenceSplitter splitter;
 };
 
@@ -19,8 +21,15 @@ std::filesystem::path verbs_path(const std::filesystem::path& data_dir) {
   return data_dir / "analysis" / "wordnet-verbs.txt";
 }
 
-Analyzer::Analyzer(std::shared_ptr<const Models> models) : impl_(std::make_unique<Impl>()) {
+std::filesystem::path clusters_path(const std::filesystem::path& data_dir) {
+  return data_dir / "analysis" / "clusters.kbc";
+}
+
+Analyzer::Analyzer(std::shared_ptr<const Models> models,
+                   std::shared_ptr<const WordClusters> clusters)
+    : impl_(std::make_unique<Impl>()) {
   impl_->models = std::move(models);
+  impl_->clusters = std::move(clusters);
 }
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
@@ -28,7 +37,9 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 Result<Analyzer> Analyzer::load(const std::filesystem::path& data_dir) {
   KB_ASSIGN(Models m, Models::load(model_path(data_dir), verbs_path(data_dir)));
-  return Analyzer(std::make_shared<const Models>(std::move(m)));
+  KB_ASSIGN(WordClusters c, WordClusters::load(clusters_path(data_dir)));
+  return Analyzer(std::make_shared<const Models>(std::move(m)),
+                  std::make_shared<const WordClusters>(std::move(c)));
 }
 
 ParsedSentence Analyzer::analyze_sentence(std::string_view text, std::size_t begin,
@@ -38,6 +49,9 @@ ParsedSentence Analyzer::analyze_sentence(std::string_view text, std::size_t beg
   s.end = end;
   s.text = std::string(text.substr(begin, end - begin));
   s.words = tokenize(s.text, begin);
+  if (impl_->clusters) {
+    impl_->clusters->assign(s.words);
+  }
   // Analyse long runs in pieces, each a tree of its own attached to the first piece's root.
   std::size_t root = 0;
   for (std::size_t start = 0; start < s.words.size(); start += kMaxSentenceWords) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "importers/analysis/clusters.hpp"
 #include "importers/analysis/model.hpp"
 #include "importers/analysis/sentence.hpp"
 
@@ -17,6 +18,8 @@ namespace kb::analysis {
 std::filesystem::path model_path(const std::filesystem::path& data_dir);
 // The WordNet verb lexicon the lemmatizer checks: `data_dir`/analysis/wordnet-verbs.txt.
 std::filesystem::path verbs_path(const std::filesystem::path& data_dir);
+// The word clusters (clusters.hpp): `data_dir`/analysis/clusters.kbc.
+std::filesystem::path clusters_path(const std::filesystem::path& data_dir);
 
 // Sentences longer than this many words are analysed in pieces of at most this size, so a
 // pathological "sentence" (a table, a list without full stops) stays linear in time.
@@ -24,12 +27,15 @@ inline constexpr std::size_t kMaxSentenceWords = 400;
 
 class Analyzer {
  public:
-  explicit Analyzer(std::shared_ptr<const Models> models);
+  // Words get their classes from `clusters` when given (clusters.hpp).
+  explicit Analyzer(std::shared_ptr<const Models> models,
+                    std::shared_ptr<const WordClusters> clusters = nullptr);
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
   Analyzer& operator=(Analyzer&&) noexcept;
 
-  // Loads the models from `data_dir` (see model_path). Errors name the file.
+  // Loads the models and the word clusters from `data_dir` (see model_path, clusters_path).
+  // Errors name the file.
   static Result<Analyzer> load(const std::filesystem::path& data_dir);
 
   // Every sentence of `text` with its words analysed; offsets are bytes into `text`. Never

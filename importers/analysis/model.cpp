@@ -124,6 +124,8 @@ Scores evaluate(const Models& models, const std::vector<ParsedSentence>& gold) {
     for (const Word& w : g.words) {
       Word x;
       x.form = w.form;
+      x.cluster = w.cluster;  // word classes are input, as the analyzer gives them
+      x.cluster_coarse = w.cluster_coarse;
       words.push_back(std::move(x));
     }
     models.analyze(words);

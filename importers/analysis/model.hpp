@@ -44,7 +44,8 @@ struct TrainOptions {
 Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions& options,
                     const std::function<void(const std::string&, const Models&)>& report = {});
 
-// Scores with gold tokenisation (the CoNLL 2018 measures with words aligned one to one):
+// Scores with gold tokenisation and the word classes `gold` carries (the CoNLL 2018 measures with
+// words aligned one to one):
 // percentages of words with the right UPOS, XPOS, lemma, head (UAS), head and universal label
 // (LAS), head and full label.
 struct Scores {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,8 @@ struct Word {
   std::string xpos;
   int head = -1;
   std::string deprel;
+  std::uint16_t cluster = 0;         // fine word class (clusters.hpp); 0: unknown or not set
+  std::uint16_t cluster_coarse = 0;  // coarse word class
 };
 
 struct ParsedSentence {

@@ -22,7 +22,7 @@ namespace {
 
 // The rules and decisions a trace names (kb extract --trace), each with what it keeps out or
 // lets in; the order is the order extraction applies them.
-constexpr std::array<TraceRule, 14> kTraceRules = {{
+constexpr std::array<TraceRule, 16> kTraceRules = {{
     {"topic.reject",
      "the topic gate (topic.hpp) takes the article for business, sport or entertainment news: "
      "no events are read from it (kb import --all-topics reads it)"},
@@ -37,6 +37,9 @@ constexpr std::array<TraceRule, 14> kTraceRules = {{
     {"trigger.no", "the trigger model: not a reportable happening (margin <= 0)"},
     {"trigger.yes", "the trigger model: a reportable happening, with its date, title and kind"},
     {"guide.negated", "a denied or negated happening is no event (EVENTS-GUIDE)"},
+    {"guide.anaphoric",
+     "an event noun after a demonstrative (\"that agreement\") points back to a happening told "
+     "before: no new event"},
     {"guide.took-place", "\"took place\" states no happening of its own"},
     {"headline.none",
      "no headline can be built (no one acts, or nothing is acted on): no event an analyst "
@@ -45,6 +48,9 @@ constexpr std::array<TraceRule, 14> kTraceRules = {{
     {"pattern.told",
      "a lexicon pattern's event the models found already (same date, and kind or word)"},
     {"pattern.event", "a lexicon pattern's event the models missed, in a sentence with a date"},
+    {"pattern.idiom",
+     "a lexicon pattern read a multiword expression the model found at the same word: its title, "
+     "kind and roles replace the model's"},
     {"date.one-happening",
      "a predicate dated by the same date expression as another: the one the trigger model is "
      "surer of (else the first) stands for the happening"},
@@ -687,6 +693,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       at_word(d.word, "guide.negated", none);
       continue;  // the guide: a denied happening is no event
     }
+    if (learned::anaphoric(s, d.word)) {
+      at_word(d.word, "guide.anaphoric", none);
+      continue;  // the guide: one happening, one event
+    }
     if (learned::happening_verb(s, d.word)) {
       at_word(d.word, "guide.took-place", none);
       continue;  // "took place" says no happening itself
@@ -718,16 +728,28 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     Extraction rules;
     read_sentence(view, doc, rules);
     for (ExtractedEvent& e : rules.events) {
-      const bool told =
-          std::any_of(x.events.begin() + static_cast<std::ptrdiff_t>(first),
-                      x.events.begin() + static_cast<std::ptrdiff_t>(learned_end),
-                      [&](const ExtractedEvent& o) {
-                        return o.date.overlaps(e.date) &&
-                               (o.kind == e.kind || o.trigger_begin == e.trigger_begin);
-                      });
+      const auto told =
+          std::find_if(x.events.begin() + static_cast<std::ptrdiff_t>(first),
+                       x.events.begin() + static_cast<std::ptrdiff_t>(learned_end),
+                       [&](const ExtractedEvent& o) {
+                         return o.date.overlaps(e.date) &&
+                                (o.kind == e.kind || o.trigger_begin == e.trigger_begin);
+                       });
       const std::size_t end = e.trigger_begin + e.trigger.size();
       const auto title = [&] { return e.title; };
-      if (told) {
+      if (told != x.events.begin() + static_cast<std::ptrdiff_t>(learned_end)) {
+        // An idiom the lexicon reads as a whole says who did what better than its head word
+        // does ("the city fell into the hands of Wagner": Wagner takes the city, not "Ukraine
+        // falls hands Wagner"): the model's event keeps its date and status, and takes the
+        // pattern's title, kind and roles.
+        if (told->trigger_begin == e.trigger_begin && e.trigger.find(' ') != std::string::npos &&
+            !e.participants.empty()) {
+          told->title = e.title;
+          told->kind = e.kind;
+          told->participants = e.participants;
+          note(doc, x, e.trigger_begin, end, "pattern.idiom", title);
+          continue;
+        }
         note(doc, x, e.trigger_begin, end, "pattern.told", title);
         continue;
       }

@@ -1395,6 +1395,16 @@ int named_subject(const SynSentence& s, std::size_t v) {
 
 }  // namespace
 
+bool anaphoric(const SynSentence& s, std::size_t w) {
+  if (w == 0 || w >= s.parse.words.size() || word(s, w).upos != "NOUN") {
+    return false;
+  }
+  static constexpr std::array<std::string_view, 4> kDemonstratives = {"that", "this", "these",
+                                                                      "those"};
+  const std::string before = analysis::lower_ascii(word(s, w - 1).form);
+  return std::find(kDemonstratives.begin(), kDemonstratives.end(), before) != kDemonstratives.end();
+}
+
 bool happening_verb(const SynSentence& s, std::size_t w) {
   if (w >= s.parse.words.size() || word(s, w).upos != "VERB") {
     return false;

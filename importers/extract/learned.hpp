@@ -177,6 +177,12 @@ std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w);
 // (error class: "Putin takes place" stored as a territorial change).
 bool happening_verb(const SynSentence& s, std::size_t w);
 
+// Whether the event noun `w` points back to a happening told before: a demonstrative stands
+// right before it ("violated that agreement when it annexed Crimea in 2014": the agreement is
+// the 1994 one, not a 2014 happening; error class: an anaphoric mention dated by the clause it
+// sits in, as a new event). The guide: one happening, one event.
+bool anaphoric(const SynSentence& s, std::size_t w);
+
 // Whether the happening word `w` states is denied by the sentence: `w` is negated ("did not
 // attack", "no attacks"), or it is what a negated verb does or reports ("did not conduct any
 // confirmed ground attacks", "has not observed Russian forces launch"). The guide: negations are

@@ -86,6 +86,12 @@ TEST_SUITE("importers") {
     auto gold = kb::analysis::read_conllu(ss.str());
     REQUIRE(gold.has_value());
     gold->resize(300);
+    const auto clusters = kb::analysis::WordClusters::load(
+        kb::analysis::clusters_path(fs::path(KB_SOURCE_DIR) / "data"));
+    REQUIRE(clusters.has_value());
+    for (ParsedSentence& sentence : *gold) {
+      clusters->assign(sentence.words);  // as the analyzer gives words their classes
+    }
     auto models = Models::load(fs::path(KB_SOURCE_DIR) / "data" / "analysis" / "en_ewt.kbm");
     REQUIRE(models.has_value());
     const auto s = kb::analysis::evaluate(*models, *gold);
