@@ -506,9 +506,32 @@ const NamedEntity* country_acting_for(const DocContext& doc, const detail::Menti
 }
 
 // The event of decision `d` in sentence `s`.
+// The mention a decision acts on, or the official named right after it: "with President of
+// Kazakhstan Kassym-Jomart Tokayev" is a talk with Tokayev, whose country the title of office
+// names (error class: "Vladimir Putin speaks Kazakhstan"). A country followed at once by a
+// person's name is that person's title, as the guide has it: the official acts for it.
+std::optional<std::size_t> acted_on_mention(const learned::SynSentence& s,
+                                            std::optional<std::size_t> target) {
+  if (!target || *target >= s.mentions.size() ||
+      s.mentions[*target].kind != EntityKind::country) {
+    return target;
+  }
+  for (std::size_t m = 0; m < s.mentions.size(); ++m) {
+    if (s.mentions[m].first == s.mentions[*target].last + 1 &&
+        s.mentions[m].kind == EntityKind::person) {
+      return m;
+    }
+  }
+  return target;
+}
+
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
-                                            const learned::Decision& d, const DocContext& doc,
+                                            const learned::Decision& decided, const DocContext& doc,
                                             const learned::SynSentence* before) {
+  learned::Decision d = decided;
+  if (d.target != d.actor) {
+    d.target = acted_on_mention(s, d.target);
+  }
   const SentenceView& v = *s.view;
   const analysis::Word& w = s.parse.words[d.word];
   const learned::SynDate& sd = s.dates[d.date];

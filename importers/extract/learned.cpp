@@ -452,6 +452,33 @@ SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence par
     }
     s.mentions.push_back(sm);
   }
+  // A name the parser ran into the name before it ("President of Kazakhstan Kassym-Jomart
+  // Tokayev": "Kassym" flat under "Kazakhstan"; error class: the person lost inside the country's
+  // name, "Vladimir Putin speaks Kazakhstan") stands beside that name's phrase instead: it hangs
+  // on the first word above the other name that is neither in a name nor a
+  // preposition ("President"), as a modifier of that word (an apposition would read as a phrase
+  // of its own). `flat` joins the parts of one name, never two the recognizer tells apart.
+  for (const SynMention& m : s.mentions) {
+    const auto up = head_of(s, m.head);
+    if (!up || udep(s, m.head) != "flat" || s.mention_of[*up] < 0 ||
+        s.mention_of[*up] == s.mention_of[m.head]) {
+      continue;
+    }
+    std::optional<std::size_t> to = up;
+    for (int steps = 0; to && steps < 4 && (s.mention_of[*to] >= 0 || word(s, *to).upos == "ADP");
+         ++steps) {
+      to = head_of(s, *to);
+    }
+    if (!to || s.mention_of[*to] >= 0 || word(s, *to).upos == "ADP" || in_subtree(s, *to, m.head)) {
+      continue;
+    }
+    auto& kids = s.children[*up];
+    kids.erase(std::remove(kids.begin(), kids.end(), m.head), kids.end());
+    s.parse.words[m.head].head = static_cast<int>(*to) + 1;
+    s.parse.words[m.head].deprel = "nmod";
+    s.children[*to].push_back(m.head);
+    std::sort(s.children[*to].begin(), s.children[*to].end());
+  }
   return s;
 }
 
