@@ -512,8 +512,7 @@ const NamedEntity* country_acting_for(const DocContext& doc, const detail::Menti
 // person's name is that person's title, as the guide has it: the official acts for it.
 std::optional<std::size_t> acted_on_mention(const learned::SynSentence& s,
                                             std::optional<std::size_t> target) {
-  if (!target || *target >= s.mentions.size() ||
-      s.mentions[*target].kind != EntityKind::country) {
+  if (!target || *target >= s.mentions.size() || s.mentions[*target].kind != EntityKind::country) {
     return target;
   }
   for (std::size_t m = 0; m < s.mentions.size(); ++m) {

@@ -1,6 +1,8 @@
 // Tests for importers/entities: the real gazetteer from data/, recognition tables, the seed
 // article, and malformed data files.
 
+#include "importers/entities/recognizer.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,7 +12,6 @@
 #include <doctest/doctest.h>
 
 #include "importers/entities/gazetteer.hpp"
-#include "importers/entities/recognizer.hpp"
 
 namespace {
 

@@ -1,5 +1,7 @@
 // Tests for importers/extract/: which sentences become events, their dates, kinds, roles,
 // titles, status and quotes, the relations between them, and what is never an event.
+#include "importers/extract/extractor.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <string>
@@ -7,7 +9,6 @@
 #include <doctest/doctest.h>
 
 #include "importers/entities/gazetteer.hpp"
-#include "importers/extract/extractor.hpp"
 #include "importers/extract/internal.hpp"
 
 namespace {

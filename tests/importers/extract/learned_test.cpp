@@ -2,6 +2,8 @@
 // round-trip, damaged model files are refused, the extractor dates events by their clause, their
 // paragraph's frame or the publication date, writes headlines, and stays safe on text that is
 // not prose.
+#include "importers/extract/learned.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <set>
@@ -13,7 +15,6 @@
 #include "importers/entities/gazetteer.hpp"
 #include "importers/extract/concepts.hpp"
 #include "importers/extract/extractor.hpp"
-#include "importers/extract/learned.hpp"
 
 namespace {
 

@@ -1,13 +1,13 @@
 // Tests for importers/readers/: each reader on the files in tests/data/readers/ (incl. one
 // damaged file per reader), format detection, bad input and the seed article.
+#include "importers/readers/reader.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
 
 #include <doctest/doctest.h>
-
-#include "importers/readers/reader.hpp"
 
 namespace {
 

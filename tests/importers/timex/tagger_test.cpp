@@ -1,6 +1,8 @@
 // Tests of the date tagger (importers/timex): a table of expressions with their TIMEX3 type and
 // value, the seed article's expressions, robustness on hostile input, and a TimeML regression
 // guard over the shared corpus when it is present.
+#include "importers/timex/tagger.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -13,7 +15,6 @@
 
 #include <doctest/doctest.h>
 
-#include "importers/timex/tagger.hpp"
 #include "importers/timex/timeml.hpp"
 
 namespace {
