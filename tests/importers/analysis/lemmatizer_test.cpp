@@ -18,7 +18,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-using kb::analysis::Analyzer;
 using kb::analysis::Models;
 using kb::analysis::ParsedSentence;
 using kb::analysis::Word;

@@ -14,16 +14,6 @@
 
 #include "tests/importers/analysis/analysis_fixture.hpp"
 
-namespace {
-
-namespace fs = std::filesystem;
-using kb::analysis::Analyzer;
-using kb::analysis::Models;
-using kb::analysis::ParsedSentence;
-using kb::analysis::Word;
-
-}  // namespace
-
 TEST_SUITE("importers") {
   TEST_CASE("bagged linear models: each weight is the mean over the models") {
     using kb::analysis::LinearModel;

@@ -13,16 +13,6 @@
 
 #include "tests/importers/analysis/analysis_fixture.hpp"
 
-namespace {
-
-namespace fs = std::filesystem;
-using kb::analysis::Analyzer;
-using kb::analysis::Models;
-using kb::analysis::ParsedSentence;
-using kb::analysis::Word;
-
-}  // namespace
-
 TEST_SUITE("importers") {
   TEST_CASE("read_conllu reads words and names the line of an error") {
     const std::string doc =
