@@ -11,6 +11,7 @@
 
 #include <fmt/core.h>
 
+#include "importers/analysis/features.hpp"
 #include "importers/extract/concepts.hpp"
 #include "importers/extract/internal.hpp"
 #include "importers/extract/learned.hpp"
@@ -524,12 +525,37 @@ std::optional<std::size_t> acted_on_mention(const learned::SynSentence& s,
   return target;
 }
 
+// Whether mention `m` names a place by a locative preposition of its own ("in Vilnius", "near
+// Izyum").
+bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& doc) {
+  static constexpr std::array<std::string_view, 7> kLocative = {
+      "in", "at", "near", "inside", "around", "outside", "across"};
+  if (m >= s.mentions.size() || s.mentions[m].ref == nullptr ||
+      entity_of(doc, *s.mentions[m].ref).kind != EntityKind::place) {
+    return false;
+  }
+  for (const std::size_t c : s.children[s.mentions[m].head]) {
+    if (analysis::universal_relation(s.parse.words[c].deprel) == "case") {
+      const std::string p = analysis::lower_ascii(s.parse.words[c].form);
+      return std::find(kLocative.begin(), kLocative.end(), p) != kLocative.end();
+    }
+  }
+  return false;
+}
+
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
                                             const learned::SynSentence* before) {
   learned::Decision d = decided;
   if (d.target != d.actor) {
     d.target = acted_on_mention(s, d.target);
+  }
+  // A place the text puts the happening in is where it was, not whom it was done to, even a
+  // capital that elsewhere acts for its country ("the NATO summit in July in Vilnius": error
+  // class "NATO summit with Lithuania").
+  if (d.target && !d.place && d.target != d.actor && locative(s, *d.target, doc)) {
+    d.place = d.target;
+    d.target.reset();
   }
   const SentenceView& v = *s.view;
   const analysis::Word& w = s.parse.words[d.word];
