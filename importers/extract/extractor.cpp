@@ -506,7 +506,6 @@ const NamedEntity* country_acting_for(const DocContext& doc, const detail::Menti
   return it == doc.countries->end() ? nullptr : &doc.gazetteer->entities()[it->second];
 }
 
-// The event of decision `d` in sentence `s`.
 // The mention a decision acts on, or the official named right after it: "with President of
 // Kazakhstan Kassym-Jomart Tokayev" is a talk with Tokayev, whose country the title of office
 // names (error class: "Vladimir Putin speaks Kazakhstan"). A country followed at once by a
@@ -543,6 +542,7 @@ bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& do
   return false;
 }
 
+// The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
                                             const learned::SynSentence* before) {
