@@ -425,7 +425,7 @@ int main(int argc, char** argv) {
   // --cv K: the trigger threshold from K-fold out-of-fold scores over the fitted articles, not
   // from dev; --fit train,dev then fits the models on both splits (dev is no longer held out).
   std::size_t folds = 0;
-  std::vector<std::string> fit_sets = {"train"};
+  bool fit_dev = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (i + 1 >= argc) {
@@ -459,16 +459,10 @@ int main(int argc, char** argv) {
         die("--cv needs at least 2 folds");
       }
     } else if (a == "--fit") {
-      fit_sets.clear();
-      for (std::size_t at = 0; at <= v.size();) {
-        const std::size_t comma = std::min(v.find(',', at), v.size());
-        if (const std::string set = v.substr(at, comma - at); set == "train" || set == "dev") {
-          fit_sets.push_back(set);
-        } else {
-          die("--fit takes train, dev or train,dev, not '" + set + "'");
-        }
-        at = comma + 1;
+      if (v != "train" && v != "train,dev") {
+        die("--fit takes train or train,dev, not '" + v + "'");
       }
+      fit_dev = v == "train,dev";
     } else {
       die("unknown option " + a);
     }
@@ -509,7 +503,6 @@ int main(int argc, char** argv) {
   if (!docs) {
     die(docs.error().message);
   }
-  const bool fit_dev = std::find(fit_sets.begin(), fit_sets.end(), "dev") != fit_sets.end();
   if (fit_dev && folds == 0) {
     die("--fit with dev needs --cv K: the threshold cannot be chosen on dev when dev is fitted");
   }

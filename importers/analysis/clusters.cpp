@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "importers/analysis/features.hpp"
 #include "importers/analysis/perceptron.hpp"
 #include "importers/analysis/sentence.hpp"
 
@@ -12,25 +13,13 @@ constexpr std::string_view kMagic = "kb-word-clusters-1";
 }  // namespace
 
 std::string WordClusters::normal(std::string_view form) {
-  std::string out(form);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    } else if (c >= '0' && c <= '9') {
-      c = '0';
-    }
-  }
+  std::string out = lower_ascii(form);
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c >= '0' && c <= '9'; }, '0');
   return out;
 }
 
-std::uint64_t WordClusters::key(std::string_view normal_form) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (const char c : normal_form) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+std::uint64_t WordClusters::key(std::string_view normal_form) { return hash_string(normal_form); }
 
 WordClass WordClusters::of(std::string_view form) const {
   const std::uint64_t k = key(normal(form));

@@ -28,7 +28,7 @@ class WordClusters {
  public:
   // The form a word is clustered by: ASCII lower case, every digit 0 ("2022" -> "0000").
   static std::string normal(std::string_view form);
-  // The hash the file keys a normal form by (FNV-1a, 64 bits).
+  // The hash the file keys a normal form by (features.hpp's hash_string).
   static std::uint64_t key(std::string_view normal_form);
 
   WordClass of(std::string_view form) const;
