@@ -337,29 +337,44 @@ void append(Data& to, const Data& from) {
   }
 }
 
-// The margin threshold with the best F1 over (margin, label) pairs, and that F1. A threshold
-// falls between two different margins, so tied scores are all taken or all left.
-std::pair<float, double> best_threshold(std::vector<std::pair<float, std::size_t>> scored) {
+// The margin threshold for (margin, label) pairs, and the F1 there. F1 over the threshold is flat
+// near its top (out-of-fold on train: within 0.01 of its best from -18 to -8), so the highest
+// point is noise; the threshold is the median of the cut points whose F1 is within `tolerance`
+// of the best. A cut point falls between two different margins, so tied scores are all taken or
+// all left.
+std::pair<float, double> best_threshold(std::vector<std::pair<float, std::size_t>> scored,
+                                        double tolerance = 0.01) {
   std::size_t positives = 0;
   for (const auto& x : scored) {
     positives += x.second;
   }
   std::sort(scored.begin(), scored.end(), std::greater<>());
+  std::vector<std::pair<float, double>> cuts;  // (threshold, F1), thresholds falling
   double best_f1 = 0;
-  float threshold = 0;
   std::size_t tp = 0;
   for (std::size_t i = 0; i < scored.size(); ++i) {
     tp += scored[i].second;
+    if (i + 1 < scored.size() && scored[i + 1].first >= scored[i].first) {
+      continue;  // not between two different margins
+    }
     const double p = static_cast<double>(tp) / static_cast<double>(i + 1);
     const double r = positives ? static_cast<double>(tp) / static_cast<double>(positives) : 0;
     const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    if (f1 > best_f1 && (i + 1 == scored.size() || scored[i + 1].first < scored[i].first)) {
-      best_f1 = f1;
-      threshold =
-          i + 1 < scored.size() ? (scored[i].first + scored[i + 1].first) / 2 : scored[i].first - 1;
+    const float threshold =
+        i + 1 < scored.size() ? (scored[i].first + scored[i + 1].first) / 2 : scored[i].first - 1;
+    cuts.emplace_back(threshold, f1);
+    best_f1 = std::max(best_f1, f1);
+  }
+  std::vector<std::pair<float, double>> near;
+  for (const auto& c : cuts) {
+    if (c.second >= best_f1 - tolerance) {
+      near.push_back(c);
     }
   }
-  return {threshold, best_f1};
+  if (near.empty()) {
+    return {0.0F, 0.0};
+  }
+  return near[near.size() / 2];
 }
 
 float margin(const an::LinearModel& m, const Keys& k) {

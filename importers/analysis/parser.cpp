@@ -17,10 +17,11 @@ constexpr int kShift = 0;
 int left_action(int label) { return 1 + 2 * label; }
 int right_action(int label) { return 2 + 2 * label; }
 
-// Per-word inputs: hashed lower-case form and tag.
+// Per-word inputs: hashed lower-case form and tag, and the word's fine class (clusters.hpp).
 struct Input {
   std::uint64_t w;
   std::uint64_t t;
+  std::uint64_t c = 0;
 };
 
 // The parser configuration. Words are 0..n-1; the root is word n, always last in the buffer.
@@ -155,13 +156,20 @@ void features(const State& st, const std::vector<Input>& in, std::vector<std::ui
       add2(b0t, b0sl);
   add2(static_cast<std::uint64_t>(std::min<std::size_t>(st.stack.size(), 3)), b0 == st.n ? 1 : 0);
   add3(s0t, b0t, static_cast<std::uint64_t>(std::min<std::size_t>(st.stack.size(), 3)));
+  // Word classes: attachments learned on one word carry to the words of its class.
+  auto C = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].c; };
+  const std::uint64_t s0c = C(s0), b0c = C(b0), b1c = C(b1), s1c = C(s1);
+  add1(s0c), add1(b0c), add1(b1c), add1(s1c);
+  add2(s0c, b0c), add2(s0c, b0t), add2(s0t, b0c), add2(s1c, s0c), add2(b0c, b1c);
+  add3(s0c, b0c, d), add3(s0t, b0c, b1t), add2(s0c, L(s0l1));
 }
 
 std::vector<Input> inputs(const std::vector<Word>& words) {
   std::vector<Input> in;
   in.reserve(words.size() + 1);
   for (const Word& w : words) {
-    in.push_back(Input{hash_string(lower_ascii(w.form)), hash_string(w.xpos) ^ 0x51ULL});
+    in.push_back(Input{hash_string(lower_ascii(w.form)), hash_string(w.xpos) ^ 0x51ULL,
+                       0xc1a55ULL + w.cluster});
   }
   in.push_back(Input{hash_string("<ROOT>"), hash_string("<ROOT>") ^ 0x51ULL});
   return in;

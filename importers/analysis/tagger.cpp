@@ -63,9 +63,28 @@ void features(const std::vector<WordKeys>& k, const std::vector<std::uint16_t>& 
   out.push_back(feat(28, tag(-1), w.suffix[2]));
   out.push_back(feat(29, lw(-1), w.suffix[2]));
   out.push_back(feat(30, lw(1), lw(2)));
+  // Word classes (clusters.hpp) carry what was learned on the treebank's words to words it
+  // lacks or saw rarely, from news text ("struck" with "shelled", "repelled").
+  auto cl = [&](std::ptrdiff_t j) {
+    const WordKeys* x = at(j);
+    return x ? x->cluster : kNone;
+  };
+  out.push_back(feat(31, w.cluster));
+  out.push_back(feat(32, w.coarse));
+  out.push_back(feat(33, cl(-1), w.cluster));
+  out.push_back(feat(34, w.cluster, cl(1)));
+  out.push_back(feat(35, tag(-1), w.cluster));
+  out.push_back(feat(36, w.suffix[2], w.cluster));
 }
 
 }  // namespace
+
+WordKeys word_keys(const Word& w) {
+  WordKeys k = word_keys(w.form);
+  k.cluster = w.cluster;
+  k.coarse = w.cluster_coarse;
+  return k;
+}
 
 WordKeys word_keys(std::string_view form) {
   WordKeys k;
@@ -120,7 +139,7 @@ void Tagger::tag(std::vector<Word>& words) const {
   std::vector<WordKeys> keys;
   keys.reserve(words.size());
   for (const Word& w : words) {
-    keys.push_back(word_keys(w.form));
+    keys.push_back(word_keys(w));
   }
   std::vector<std::uint16_t> tags(words.size(), 0);
   std::vector<std::uint64_t> f;
@@ -182,7 +201,7 @@ Tagger Tagger::train(const std::vector<ParsedSentence>& sentences, int iteration
     std::vector<WordKeys> k;
     std::vector<std::uint16_t> g;
     for (const Word& w : s.words) {
-      k.push_back(word_keys(w.form));
+      k.push_back(word_keys(w));
       g.push_back(index.at(w.upos + "\t" + w.xpos));
     }
     keys.push_back(std::move(k));

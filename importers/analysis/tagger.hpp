@@ -51,7 +51,10 @@ struct WordKeys {
   std::uint64_t suffix[4] = {0, 0, 0, 0};
   std::uint64_t prefix[3] = {0, 0, 0};
   std::uint64_t flags = 0;
+  std::uint64_t cluster = 0, coarse = 0;  // the word's classes (clusters.hpp), 0: unknown
 };
 WordKeys word_keys(std::string_view form);
+// The keys of `w`: its form's, and its word classes.
+WordKeys word_keys(const Word& w);
 
 }  // namespace kb::analysis

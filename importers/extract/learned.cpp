@@ -216,6 +216,15 @@ enum T : std::uint64_t {
   eSuffix,
   eCameo,
   eUposPrev,
+  // Word classes (analysis/clusters.hpp): what was learned on a word carries to the words that
+  // keep its company ("shelled" -> "bombarded"; error class: a happening missed because its
+  // verb was never a trigger in training).
+  tCluster = 160,  // the word's fine class, with its UPOS
+  tClusterCoarse,  // ... its coarse class
+  tClusterDeprel,  // the fine class with the dependency relation
+  tHeadCluster,    // the head's fine class, with the relation
+  kCluster,        // kind: the word's fine class
+  eCluster,        // TimeML eventness: the word's fine class, with its UPOS
 };
 
 std::uint64_t H(std::string_view s) { return hash_string(s); }
@@ -379,6 +388,64 @@ std::uint64_t place_key(const SynSentence& s) {
   return feat(std::min<std::size_t>(s.paragraph, 4), std::min<std::size_t>(s.index, 3));
 }
 
+// Moves `w` under `to` with relation `rel`, keeping the children lists sorted.
+void rehang(SynSentence& s, std::size_t w, std::size_t to, std::string_view rel) {
+  if (const auto from = head_of(s, w)) {
+    auto& kids = s.children[*from];
+    kids.erase(std::remove(kids.begin(), kids.end(), w), kids.end());
+  }
+  s.parse.words[w].head = static_cast<int>(to) + 1;
+  s.parse.words[w].deprel = std::string(rel);
+  s.children[to].push_back(w);
+  std::sort(s.children[to].begin(), s.children[to].end());
+}
+
+// Relations by which a parser hangs a clause on a noun it does not belong to.
+bool is_clause_rel(std::string_view rel) {
+  return rel == "acl:relcl" || rel == "acl" || rel == "ccomp" || rel == "parataxis";
+}
+
+// A gerund the parser made the head of the clause it is the subject of ("that Ukraine joining
+// NATO would be a red line": "line" a complement of "joining", "NATO" its subject; error class:
+// the clause titled "Ukraine joining") yields to that clause: the complement with a modal or
+// copula of its own becomes the head, the gerund its clausal subject, and a subject between
+// them the gerund's object. Returns the clause's head.
+std::size_t gerund_subject(SynSentence& s, std::size_t g) {
+  if (s.parse.words[g].xpos != "VBG") {
+    return g;
+  }
+  for (const std::size_t c : s.children[g]) {
+    if (c < g || udep(s, c) != "ccomp") {
+      continue;
+    }
+    const bool finite = std::any_of(s.children[c].begin(), s.children[c].end(), [&](auto k) {
+      return k < c && (udep(s, k) == "aux" || udep(s, k) == "cop");
+    });
+    if (!finite) {
+      continue;
+    }
+    const auto up = head_of(s, g);
+    const std::string rel = s.parse.words[g].deprel;
+    if (!up) {
+      return g;
+    }
+    rehang(s, c, *up, rel);
+    rehang(s, g, c, "csubj");
+    for (const std::size_t mark : std::vector<std::size_t>(s.children[g])) {
+      if (udep(s, mark) == "mark") {
+        rehang(s, mark, c, "mark");
+      }
+    }
+    for (const std::size_t k : std::vector<std::size_t>(s.children[c])) {
+      if (k > g && k < c && udep(s, k) == "nsubj") {
+        rehang(s, k, g, "obj");
+      }
+    }
+    return c;
+  }
+  return g;
+}
+
 }  // namespace
 
 SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence parse,
@@ -472,12 +539,46 @@ SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence par
     if (!to || s.mention_of[*to] >= 0 || word(s, *to).upos == "ADP" || in_subtree(s, *to, m.head)) {
       continue;
     }
-    auto& kids = s.children[*up];
-    kids.erase(std::remove(kids.begin(), kids.end(), m.head), kids.end());
-    s.parse.words[m.head].head = static_cast<int>(*to) + 1;
-    s.parse.words[m.head].deprel = "nmod";
-    s.children[*to].push_back(m.head);
-    std::sort(s.children[*to].begin(), s.children[*to].end());
+    rehang(s, m.head, *to, "nmod");
+  }
+  // A "that" clause the parser hung on the date before it ("The Kremlin said in 2021 that NATO
+  // would be a red line": "line" a relative clause of "2021"; error class: what was said lost
+  // under a date, so the saying has no content and the clause no speaker) is the complement of
+  // the verb the date modifies. Dates take no relative clauses in news prose, so the clause
+  // moves whether the parser made "that" its marker (a) or the clause's head (b).
+  for (std::size_t d = 0; d < s.stated; ++d) {
+    const SynDate& sd = s.dates[d];
+    const std::size_t that = sd.last + 1;
+    const auto verb = head_of(s, sd.head);
+    if (that >= n || s.lemmas[that] != "that" || !verb || word(s, *verb).upos != "VERB" ||
+        s.date_of[*verb] >= 0) {
+      continue;
+    }
+    const auto on_date = [&](std::size_t w) {
+      const auto h = head_of(s, w);
+      return h && *h >= sd.first && *h <= sd.last;
+    };
+    std::optional<std::size_t> clause;
+    if (on_date(that)) {  // (b) "that" hangs on the date, the clause on "that"
+      for (const std::size_t c : s.children[that]) {
+        if (c > that && is_clause_rel(udep(s, c))) {
+          clause = c;
+        }
+      }
+      if (clause) {
+        rehang(s, *clause, *verb, "ccomp");
+        rehang(s, that, *clause, "mark");
+        clause = gerund_subject(s, *clause);
+      }
+    } else if (const auto h = head_of(s, that);
+               h && *h > that && on_date(*h) && udep(s, that) == "mark") {  // (a)
+      rehang(s, *h, *verb, "ccomp");
+      clause = h;
+    }
+    if (clause) {
+      s.parse.words[that].upos = "SCONJ";
+      s.parse.words[that].xpos = "IN";
+    }
   }
   return s;
 }
@@ -529,6 +630,7 @@ void timeml_features(const SynSentence& s, std::size_t w, const analysis::CameoD
     }
   }
   out.push_back(feat(eUposPrev, w > 0 ? H(s.lemmas[w - 1]) : 0, H(x.upos)));
+  out.push_back(feat(eCluster, x.cluster, H(x.upos)));
   cameo_features(cameo, lemma, eCameo, 0, out);
 }
 
@@ -557,7 +659,11 @@ void trigger_features(const SynSentence& s, std::size_t w, const analysis::Cameo
   out.push_back(feat(tForm, H(analysis::lower_ascii(x.form))));
   out.push_back(feat(tSuffix, H(suffix(lemma, 3))));
   out.push_back(feat(tCapital, (x.form[0] >= 'A' && x.form[0] <= 'Z') ? 1 : 0, w == 0 ? 1 : 0));
+  out.push_back(feat(tCluster, x.cluster, H(x.upos)));
+  out.push_back(feat(tClusterCoarse, x.cluster_coarse, H(x.upos)));
+  out.push_back(feat(tClusterDeprel, x.cluster, H(dep)));
   if (const auto h = head_of(s, w)) {
+    out.push_back(feat(tHeadCluster, word(s, *h).cluster, H(dep)));
     out.push_back(feat(tHeadLemma, H(s.lemmas[*h])));
     out.push_back(feat(tHeadUpos, H(word(s, *h).upos)));
     out.push_back(feat(tDeprelHeadLemma, H(dep), H(s.lemmas[*h])));
@@ -726,6 +832,7 @@ void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDic
   out.push_back(feat(kLemma, H(s.lemmas[w])));
   out.push_back(feat(kUpos, H(word(s, w).upos)));
   out.push_back(feat(kSuffix, H(suffix(s.lemmas[w], 4))));
+  out.push_back(feat(kCluster, word(s, w).cluster));
   cameo_features(cameo, s.lemmas[w], kCameoRoot, kCameoCode, out);
   if (const auto h = head_of(s, w)) {
     out.push_back(feat(kHead, H(s.lemmas[*h])));

@@ -187,6 +187,26 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a 'that' clause the parser hung on a year is what the speaker said") {
+    // Both parses of this error class: "that" the clause's marker with the clause a relative
+    // clause of the year, and "that" a pronoun on the year with the clause below it.
+    for (const std::string said :
+         {"NATO would be a red line", "Ukraine joining NATO would be a red line"}) {
+      const auto x = extract(
+          "Russian Deputy Foreign Minister Alexander Grushko warned Saturday "
+          "that sending F-16s to Ukraine would escalate the conflict. The "
+          "Kremlin said in 2019 that " +
+              said + ".",
+          date::sys_days{date::year{2023} / 5 / 23});
+      INFO(said);
+      const auto it = std::find_if(x.events.begin(), x.events.end(),
+                                   [](const auto& e) { return e.title.starts_with("Russia "); });
+      REQUIRE(it != x.events.end());
+      CHECK(it->title == "Russia says " + said);
+      CHECK(it->date.timex() == "2019");
+    }
+  }
+
   TEST_CASE("one article: the same side acting in two places or by two acts is two events") {
     // An ISW-style day report: every line a happening of the same side on the same day. (The
     // within-article merge once took any two attacks by one actor on one day for one event.)
@@ -463,7 +483,8 @@ TEST_SUITE("importers") {
       }
     }
     CHECK(step_at("repelled", "trigger.yes"));
-    CHECK(step_at("repelling", "date.one-happening"));
+    // "repelling" is no second event: the model turns it down, or the date keeps one happening.
+    CHECK((step_at("repelling", "date.one-happening") || step_at("repelling", "trigger.no")));
     CHECK(step_at("Officials", "sentence.unread"));
     CHECK(step_at("weather", "sentence.unread"));
     // Every candidate the trigger model turned down is in the trace with its margin.
