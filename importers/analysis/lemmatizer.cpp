@@ -1,9 +1,11 @@
 // Lemmatizer: see lemmatizer.hpp. A rule is "<case><strip>:<add>": case 'L' lower-cases the
-// form first, 'K' keeps it; then `strip` bytes are removed from the end and `add` appended.
+// form first, 'K' keeps it; then `strip` bytes are removed from the end and `add` appended. A
+// rule "D<c>" deletes every byte c (EWT writes "3,500,000" as the lemma 3500000).
 #include "importers/analysis/lemmatizer.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "importers/analysis/features.hpp"
 #include "importers/analysis/perceptron.hpp"
@@ -49,7 +51,33 @@ std::size_t rule_strip(std::string_view rule) {
   return strip;
 }
 
+// The rule "D<c>" when deleting every `c` from `form` gives `lemma`, for the punctuation
+// characters a treebank lemma drops; "" otherwise.
+std::string deletion_rule(std::string_view form, std::string_view lemma) {
+  for (const char c : {',', '-', '.', '\''}) {
+    std::string rest;
+    for (const char f : form) {
+      if (f != c) {
+        rest.push_back(f);
+      }
+    }
+    if (rest.size() < form.size() && rest == lemma) {
+      return std::string{'D', c};
+    }
+  }
+  return {};
+}
+
 std::string apply_rule(std::string_view form, std::string_view rule) {
+  if (rule.size() == 2 && rule[0] == 'D') {
+    std::string out;
+    for (const char f : form) {
+      if (f != rule[1]) {
+        out.push_back(f);
+      }
+    }
+    return out.empty() ? std::string(form) : out;
+  }
   const std::size_t colon = rule.find(':');
   if (rule.size() < 3 || colon == std::string_view::npos) {
     return std::string(form);
@@ -184,18 +212,47 @@ void Lemmatizer::lemmatize(std::vector<Word>& words) const {
 Lemmatizer Lemmatizer::train(const std::vector<ParsedSentence>& sentences) {
   std::map<std::string, std::map<std::string, int>> exact;
   std::map<std::string, std::map<std::string, int>> rules;
+  std::map<std::string, int> seen;  // words under each key
+  std::set<std::string> deletable;  // the deletion rules some word needs
+  for (const ParsedSentence& s : sentences) {
+    for (const Word& w : s.words) {
+      if (std::string d = w.lemma.empty() ? "" : deletion_rule(w.form, w.lemma); !d.empty()) {
+        deletable.insert(std::move(d));
+      }
+    }
+  }
   for (const ParsedSentence& s : sentences) {
     for (const Word& w : s.words) {
       if (w.lemma.empty()) {
         continue;
       }
       exact[w.xpos + "\t" + w.form][w.lemma] += 1;
-      const std::string rule = make_rule(w.form, w.lemma);
       const std::string low = lower_ascii(w.form);
+      // Every rule that gets this word right has its vote: a lower-case form is as much an
+      // example of keeping the case as of lower-casing it (preferring 'L' there had web
+      // addresses lower-cased: "duffie@Stanford.EDU"), and a form without commas one of deleting
+      // them.
+      std::vector<std::string> right{make_rule(w.form, w.lemma)};
+      if (right.front()[0] == 'L' && low == w.form) {
+        right.push_back('K' + right.front().substr(1));
+      }
+      for (const std::string& d : deletable) {
+        if (apply_rule(w.form, d) == w.lemma) {
+          right.push_back(d);
+        }
+      }
       // A suffix only vouches for a rule that changes no more than that suffix: keyed on shorter
       // ones, "best" -> "good" (strip 4, add "good") turned "harvest" into "hargood".
-      for (std::size_t n = rule_strip(rule); n <= std::min(kMaxSuffix, low.size()); ++n) {
-        rules[w.xpos + "\t" + low.substr(low.size() - n)][rule] += 1;
+      for (std::size_t n = 0; n <= std::min(kMaxSuffix, low.size()); ++n) {
+        const std::string key = w.xpos + "\t" + low.substr(low.size() - n);
+        bool any = false;
+        for (const std::string& rule : right) {
+          if ((rule[0] == 'D' ? 0 : rule_strip(rule)) <= n) {
+            rules[key][rule] += 1;
+            any = true;
+          }
+        }
+        seen[key] += any ? 1 : 0;
       }
     }
   }
@@ -204,17 +261,24 @@ Lemmatizer Lemmatizer::train(const std::vector<ParsedSentence>& sentences) {
                             [](const auto& a, const auto& b) { return a.second < b.second; })
         ->first;
   };
+  // The rule with most votes; on a tie lower-casing before keeping before deleting, so a rule
+  // that only the words every rule gets right vote for never wins.
+  auto best_rule = [](const std::map<std::string, int>& m) {
+    const auto rank = [](const std::string& r) { return r[0] == 'L' ? 0 : r[0] == 'K' ? 1 : 2; };
+    return std::max_element(m.begin(), m.end(),
+                            [&](const auto& a, const auto& b) {
+                              return a.second != b.second ? a.second < b.second
+                                                          : rank(a.first) > rank(b.first);
+                            })
+        ->first;
+  };
   Lemmatizer l;
   for (const auto& [k, m] : exact) {
     l.exact_.emplace(k, best(m));
   }
   for (const auto& [k, m] : rules) {
-    int total = 0;
-    for (const auto& [r, n] : m) {
-      total += n;
-    }
-    if (total >= 2 || k.back() == '\t') {  // a suffix seen once says little
-      l.rules_.emplace(k, best(m));
+    if (seen[k] >= 2 || k.back() == '\t') {  // a suffix seen once says little
+      l.rules_.emplace(k, best_rule(m));
     }
   }
   return l;

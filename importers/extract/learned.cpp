@@ -166,6 +166,7 @@ enum T : std::uint64_t {
   sAccording,
   sBag,
   sMark,
+  sAncestorRel,  // an ancestor's lemma with the relation by which the path reaches it
   // kind
   kBias = 80,
   kLemma,
@@ -804,6 +805,12 @@ void status_features(const SynSentence& s, std::size_t w, std::size_t d,
   }
   if (!up.empty()) {
     out.push_back(feat(sDeprelHead, H(udep(s, w)), H(s.lemmas[up[0]])));
+  }
+  // What was claimed hangs on "claim" as its complement; a clause on "claim" by any other
+  // relation is not what was claimed ("the territory it claimed after storming the country":
+  // the storming an adverbial clause of "claimed", read as a claim).
+  for (std::size_t k = 0; k < up.size() && k < 3; ++k) {
+    out.push_back(feat(sAncestorRel, k, H(udep(s, k == 0 ? w : up[k - 1])), H(s.lemmas[up[k]])));
   }
   for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
     if (k == w) {

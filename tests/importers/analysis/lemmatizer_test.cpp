@@ -59,6 +59,32 @@ TEST_SUITE("importers") {
     CHECK(l.lemma("Best", "JJS") == "good");
   }
 
+  TEST_CASE("a rule is chosen by every word it gets right: case kept, separators deleted") {
+    const auto word = [](std::string form, std::string xpos, std::string lemma) {
+      Word w;
+      w.form = std::move(form);
+      w.xpos = std::move(xpos);
+      w.lemma = std::move(lemma);
+      return w;
+    };
+    ParsedSentence s;
+    // Lower-case web addresses were taken for examples of lower-casing ("L0:") and turned
+    // "duffie@Stanford.EDU" into "duffie@stanford.edu"; they are as much examples of keeping.
+    s.words = {word("www.foo.com", "ADD", "www.foo.com"), word("bar.org", "ADD", "bar.org"),
+               word("Space.com", "ADD", "Space.com"),
+               // EWT writes numbers without their thousands separators.
+               word("2000", "CD", "2000"), word("1,250", "CD", "1250"),
+               word("3,500,000", "CD", "3500000"), word("12", "CD", "12"),
+               // Plural nouns still lower-case where the treebank does.
+               word("Dogs", "NNS", "dog"), word("cats", "NNS", "cat"), word("rats", "NNS", "rat")};
+    const auto l = kb::analysis::Lemmatizer::train({s});
+    CHECK(l.lemma("duffie@Stanford.EDU", "ADD") == "duffie@Stanford.EDU");
+    CHECK(l.lemma("6,363,217", "CD") == "6363217");
+    CHECK(l.lemma("1990", "CD") == "1990");
+    CHECK(l.lemma("Bats", "NNS") == "bat");
+    CHECK(l.lemma("hats", "NNS") == "hat");
+  }
+
   TEST_CASE("the verb lexicon reads lemmas and irregular forms and names a bad line") {
     using kb::analysis::VerbLexicon;
     auto ok = VerbLexicon::parse("# comment\nshell\nshook shake\n", "verbs.txt");
