@@ -43,15 +43,24 @@ const NamedEntity* turn_speaker(const DocContext& doc, std::size_t offset) {
 }  // namespace
 
 const NamedEntity* title_speaker(const Recognition& title, std::string_view text) {
-  std::string lower(text.substr(0, std::min<std::size_t>(text.size(), 16)));
+  // "Speech by ... Andriy Yermak", or after the quote it leads with: "We are fighting for our
+  // future ... - speech by President of Ukraine Volodymyr Zelenskyy" (error class: a speech
+  // whose "I" and "we" were nobody because its title does not begin with the marker).
+  std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; });
-  if (std::none_of(kSpeechTitles.begin(), kSpeechTitles.end(),
-                   [&](std::string_view p) { return lower.starts_with(p); })) {
+  std::size_t at = std::string::npos;
+  for (const std::string_view p : kSpeechTitles) {
+    const std::size_t k = lower.find(p);
+    if (k != std::string::npos && (k == 0 || lower[k - 1] == ' ') && k < at) {
+      at = k;
+    }
+  }
+  if (at == std::string::npos) {
     return nullptr;
   }
   for (const Mention& m : title.mentions) {
-    if (title.entities[m.entity].entity.kind == EntityKind::person) {
+    if (m.begin >= at && title.entities[m.entity].entity.kind == EntityKind::person) {
       return &title.entities[m.entity].entity;
     }
   }

@@ -128,6 +128,13 @@ TEST_SUITE("importers") {
             "Speech by Head of the Office of the President Andriy Yermak at Davos");
     REQUIRE(speech.events.size() == 1);
     CHECK(has_actor(speech.events[0], "Andriy Yermak"));
+    // The marker after the quote a president's office leads its titles with.
+    const Extraction quoted_title =
+        run("Today, I'm glad to announce here in Davos that we are setting up a group.",
+            "We are setting up a group - speech by Head of the Office of the President Andriy "
+            "Yermak at Davos");
+    REQUIRE(quoted_title.events.size() == 1);
+    CHECK(has_actor(quoted_title.events[0], "Andriy Yermak"));
     const Extraction untitled =
         run("Today, I'm glad to announce here in Davos that we are setting up a group.");
     REQUIRE(untitled.events.size() == 1);
