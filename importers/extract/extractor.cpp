@@ -789,9 +789,12 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
         // An idiom the lexicon reads as a whole says who did what better than its head word
         // does ("the city fell into the hands of Wagner": Wagner takes the city, not "Ukraine
         // falls hands Wagner"): the model's event keeps its date and status, and takes the
-        // pattern's title, kind and roles.
+        // pattern's title, kind and roles. A model's title that already says all the idiom's
+        // does and more stays (error class: "United States holds talks" replacing "United
+        // States holds talks with the Philippines").
         if (told->trigger_begin == e.trigger_begin && e.trigger.find(' ') != std::string::npos &&
-            !e.participants.empty()) {
+            !e.participants.empty() &&
+            !(told->title.size() > e.title.size() && told->title.starts_with(e.title + " "))) {
           told->title = e.title;
           told->kind = e.kind;
           told->participants = e.participants;

@@ -1728,6 +1728,17 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         // sends message to Ilham Aliyev", not "... sends message").
         object += " to " + phrase(s, *iobj, 4);
       }
+      // What the object is asked or told to do, an infinitive after it (error class: "Putin
+      // urges EU" for "Putin urged the EU to stop supplying weapons", "Andriy Yermak invites
+      // Musk" for "... invited Kimbal Musk to visit Ukraine").
+      for (const std::size_t c : s.children[w]) {
+        const auto to = child(s, c, {"mark"});
+        if (c > *obj && udep(s, c) == "xcomp" && word(s, c).upos == "VERB" && to &&
+            word(s, *to).xpos == "TO") {
+          object += " " + clause_core(s, c);
+          break;
+        }
+      }
     } else if (!target.empty()) {
       object = with_case(s, d, target);
     } else {

@@ -493,6 +493,21 @@ TEST_SUITE("importers") {
     }));
   }
 
+  TEST_CASE("a title says what the object was asked to do, and keeps with whom talks were held") {
+    const auto x = extract(
+        "On March 2, Putin urged the EU to stop supplying weapons.\n\nOn March 4, the United "
+        "States held talks with the Philippines on defence cooperation.",
+        date::sys_days{date::year{2022} / 3 / 5});
+    const std::vector<std::string> titles = titles_of(x);
+    CAPTURE(titles);
+    // Not the bare "Putin urges EU"; not the idiom's "United States holds talks" over the
+    // model's fuller title.
+    CHECK(std::find(titles.begin(), titles.end(), "Putin urges EU to stop supplying weapons") !=
+          titles.end());
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "United States holds talks with the Philippines") != titles.end());
+  }
+
   TEST_CASE("'took place' is no event of its own, what took place is") {
     const auto x = extract("Putin's talks with Erdogan took place on March 13.", kDay);
     REQUIRE_FALSE(x.events.empty());
