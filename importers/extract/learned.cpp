@@ -1135,6 +1135,18 @@ std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
   return out;
 }
 
+std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
+                                 std::initializer_list<std::string_view> rels) {
+  for (const std::size_t c : s.children[w]) {
+    for (const auto r : rels) {
+      if (word(s, c).deprel == r) {
+        return c;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // A short phrase headed by `w`: the whole phrase when it has at most `max` words, else the head
 // with its compounds, adjectives and possessors.
 std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int skip_mention = -1) {
@@ -1171,19 +1183,41 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
       core.push_back(c);
     }
   }
-  return core.size() <= max ? join(s, core) : word(s, w).form;
-}
-
-std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
-                                 std::initializer_list<std::string_view> rels) {
+  if (core.size() > max) {
+    return word(s, w).form;
+  }
+  std::string out = join(s, core);
+  // A long phrase cut to its core keeps the name its "with", "against", "on" or "to" names
+  // (error class: "Vladimir Putin holds telephone conversation" for "a telephone conversation
+  // with Prime Minister of Israel Naftali Bennett", the partner lost with the rest).
   for (const std::size_t c : s.children[w]) {
-    for (const auto r : rels) {
-      if (word(s, c).deprel == r) {
-        return c;
+    const auto cs = child(s, c, {"case"});
+    if (c < w || udep(s, c) != "nmod" || !cs || core.size() + 2 > max ||
+        !(s.lemmas[*cs] == "with" || s.lemmas[*cs] == "against" || s.lemmas[*cs] == "on" ||
+          s.lemmas[*cs] == "to")) {
+      continue;
+    }
+    std::vector<std::size_t> sub;
+    collect(s, c, sub, 0);
+    std::sort(sub.begin(), sub.end());
+    const auto named = std::find_if(sub.begin(), sub.end(), [&](std::size_t k) {
+      return s.mention_of[k] >= 0 && (skip_mention < 0 || s.mention_of[k] != skip_mention);
+    });
+    if (named == sub.end()) {
+      break;
+    }
+    std::vector<std::size_t> name;
+    for (const std::size_t k : sub) {
+      if (s.mention_of[k] == s.mention_of[*named]) {
+        name.push_back(k);
       }
     }
+    if (name.size() <= 4) {
+      out += " " + analysis::lower_ascii(word(s, *cs).form) + " " + join(s, name);
+    }
+    break;
   }
-  return std::nullopt;
+  return out;
 }
 
 // Event nouns and the verb phrase a headline uses for them (error class: a noun trigger
