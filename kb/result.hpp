@@ -124,12 +124,15 @@ inline Result<void> ok() { return {}; }
   } while (false)
 
 // Declares `var` from a Result's value, or returns its error: KB_ASSIGN(auto id, store.add(e));
-#define KB_CONCAT_INNER_(a, b) a##b
-#define KB_CONCAT_(a, b) KB_CONCAT_INNER_(a, b)
-#define KB_ASSIGN(var, expr) KB_ASSIGN_IMPL_(var, expr, KB_CONCAT_(kb_assign_result_, __LINE__))
-#define KB_ASSIGN_IMPL_(var, expr, tmp) \
-  auto tmp = (expr);                    \
-  if (!tmp.has_value()) {               \
-    return std::move(tmp).error();      \
-  }                                     \
+#define KB_CONCAT_INNER(a, b) a##b
+#define KB_CONCAT(a, b) KB_CONCAT_INNER(a, b)
+#define KB_ASSIGN(var, expr) KB_ASSIGN_IMPL(var, expr, KB_CONCAT(kb_assign_result_, __LINE__))
+// `tmp` and `var` are a declarator and a declaration, which parentheses would break.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define KB_ASSIGN_IMPL(var, expr, tmp) \
+  auto tmp = (expr);                   \
+  if (!tmp.has_value()) {              \
+    return std::move(tmp).error();     \
+  }                                    \
   var = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
