@@ -22,6 +22,15 @@ using kb::analysis::Models;
 using kb::analysis::ParsedSentence;
 using kb::analysis::Word;
 
+// A treebank word with its tag and lemma.
+Word word(std::string form, std::string xpos, std::string lemma) {
+  Word w;
+  w.form = std::move(form);
+  w.xpos = std::move(xpos);
+  w.lemma = std::move(lemma);
+  return w;
+}
+
 }  // namespace
 
 TEST_SUITE("importers") {
@@ -40,13 +49,6 @@ TEST_SUITE("importers") {
   TEST_CASE("a learned suffix rule never rewrites more of a word than its suffix") {
     // "best" -> "good" strips the whole word: learned as a rule for every JJS it turned
     // "harvest" into "hargood". Only the word itself (or a longer one ending so) may take it.
-    const auto word = [](std::string form, std::string xpos, std::string lemma) {
-      Word w;
-      w.form = std::move(form);
-      w.xpos = std::move(xpos);
-      w.lemma = std::move(lemma);
-      return w;
-    };
     ParsedSentence s;
     s.words = {word("best", "JJS", "good"),      word("best", "JJS", "good"),
                word("best", "JJS", "good"),      word("best", "JJS", "good"),
@@ -60,13 +62,6 @@ TEST_SUITE("importers") {
   }
 
   TEST_CASE("a rule is chosen by every word it gets right: case kept, separators deleted") {
-    const auto word = [](std::string form, std::string xpos, std::string lemma) {
-      Word w;
-      w.form = std::move(form);
-      w.xpos = std::move(xpos);
-      w.lemma = std::move(lemma);
-      return w;
-    };
     ParsedSentence s;
     // Lower-case web addresses were taken for examples of lower-casing ("L0:") and turned
     // "duffie@Stanford.EDU" into "duffie@stanford.edu"; they are as much examples of keeping.
