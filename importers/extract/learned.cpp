@@ -101,134 +101,134 @@ namespace {
 // Feature templates (numbers are part of the model format: never renumber).
 enum T : std::uint64_t {
   // trigger
-  tBias = 1,
-  tLemma,
-  tUpos,
-  tXpos,
-  tDeprel,
-  tLemmaDeprel,
-  tHeadLemma,
-  tHeadUpos,
-  tDeprelHeadLemma,
-  tChildDeprel,
-  tChildFunction,
-  tChildMention,
-  tDateTreeDist,
-  tDatePath,
-  tDateDirect,
-  tDateLinear,
-  tDateRel,
-  tDatePrecision,
-  tAncestor,
-  tDeprelAncestor,
-  tSuffix,
-  tCapital,
-  tCameoRoot,
-  tDateCount,
-  tRoot,
-  tForm,
-  tNegated,
-  tLemmaDateDirect,
-  tUnstated,       // the sentence states no date: which candidates it has, with the tense
-  tUnstatedLemma,  // ... with the lemma
-  tPlace,          // paragraph and sentence position buckets
-  tTense,          // xpos with the first aux
-  tPrevWord,       // the word before, with this word's UPOS ("that agreement", "the invasion")
-  tNextWord,       // the word after, with this word's UPOS ("talks with", "attack on")
+  t_bias = 1,
+  t_lemma,
+  t_upos,
+  t_xpos,
+  t_deprel,
+  t_lemma_deprel,
+  t_head_lemma,
+  t_head_upos,
+  t_deprel_head_lemma,
+  t_child_deprel,
+  t_child_function,
+  t_child_mention,
+  t_date_tree_dist,
+  t_date_path,
+  t_date_direct,
+  t_date_linear,
+  t_date_rel,
+  t_date_precision,
+  t_ancestor,
+  t_deprel_ancestor,
+  t_suffix,
+  t_capital,
+  t_cameo_root,
+  t_date_count,
+  t_root,
+  t_form,
+  t_negated,
+  t_lemma_date_direct,
+  t_unstated,        // the sentence states no date: which candidates it has, with the tense
+  t_unstated_lemma,  // ... with the lemma
+  t_place,           // paragraph and sentence position buckets
+  t_tense,           // xpos with the first aux
+  t_prev_word,       // the word before, with this word's UPOS ("that agreement", "the invasion")
+  t_next_word,       // the word after, with this word's UPOS ("talks with", "attack on")
   // attach
-  aBias = 40,
-  aPath,
-  aPathLen,
-  aDirect,
-  aLemmaDirect,
-  aInSubtree,
-  aLinear,
-  aVerbsBetween,
-  aPrecision,
-  aRel,
-  aDateDeprel,
-  aDateCount,
-  aNearestVerb,
-  aLemmaPath,
-  aSource,  // stated / frame / publication, with whether the sentence states a date
-  aSourceTense,
-  aSourcePlace,
-  aSourceRel,
-  aFrameGap = 58,  // days from the paragraph's frame to publication, with the candidate's source
+  a_bias = 40,
+  a_path,
+  a_path_len,
+  a_direct,
+  a_lemma_direct,
+  a_in_subtree,
+  a_linear,
+  a_verbs_between,
+  a_precision,
+  a_rel,
+  a_date_deprel,
+  a_date_count,
+  a_nearest_verb,
+  a_lemma_path,
+  a_source,  // stated / frame / publication, with whether the sentence states a date
+  a_source_tense,
+  a_source_place,
+  a_source_rel,
+  a_frame_gap = 58,  // days from the paragraph's frame to publication, with the candidate's source
   // status
-  sBias = 60,
-  sLemma,
-  sAux,
-  sAdvmod,
-  sAncestor,
-  sDeprelHead,
-  sRel,
-  sAccording,
-  sBag,
-  sMark,
-  sAncestorRel,  // an ancestor's lemma with the relation by which the path reaches it
+  s_bias = 60,
+  s_lemma,
+  s_aux,
+  s_advmod,
+  s_ancestor,
+  s_deprel_head,
+  s_rel,
+  s_according,
+  s_bag,
+  s_mark,
+  s_ancestor_rel,  // an ancestor's lemma with the relation by which the path reaches it
   // kind
-  kBias = 80,
-  kLemma,
-  kUpos,
-  kCameoRoot,
-  kCameoCode,
-  kObject,
-  kHead,
-  kCaseNoun,
-  kSubject,
-  kSuffix,
-  kLexicon,        // the kind the patterns' lexicon gives the word as written
-  kLexiconObject,  // ... and its object
+  k_bias = 80,
+  k_lemma,
+  k_upos,
+  k_cameo_root,
+  k_cameo_code,
+  k_object,
+  k_head,
+  k_case_noun,
+  k_subject,
+  k_suffix,
+  k_lexicon,         // the kind the patterns' lexicon gives the word as written
+  k_lexicon_object,  // ... and its object
   // role
-  rBias = 99,
-  rKind,
-  rPath,
-  rPathKind,
-  rLemmaPath,
-  rDeprel,
-  rCase,
-  rCaseKind,
-  rInSubtree,
-  rLinear,
-  rPassivePath,
-  rHow,
-  rPathLen,
-  rUposPath,
-  rArg,          // the argument of the predicate whose subtree holds the mention, with its case
-  rArgKind,      // ... with the mention's entity kind and the voice
-  rArgLemma,     // ... with the predicate's lemma
-  rMentionWord,  // the mention's head word ("forces", "Russia"), with the argument
-  rMentionPrev,  // the word before the mention ("Russian forces" -> "by", "against"), with it
+  r_bias = 99,
+  r_kind,
+  r_path,
+  r_path_kind,
+  r_lemma_path,
+  r_deprel,
+  r_case,
+  r_case_kind,
+  r_in_subtree,
+  r_linear,
+  r_passive_path,
+  r_how,
+  r_path_len,
+  r_upos_path,
+  r_arg,           // the argument of the predicate whose subtree holds the mention, with its case
+  r_arg_kind,      // ... with the mention's entity kind and the voice
+  r_arg_lemma,     // ... with the predicate's lemma
+  r_mention_word,  // the mention's head word ("forces", "Russia"), with the argument
+  r_mention_prev,  // the word before the mention ("Russian forces" -> "by", "against"), with it
   // trigger, continued
-  tTimeml = 130,  // the TimeML eventness model's class
-  tTimemlMargin,  // ... with its margin over "no event", bucketed
-  tTimemlLemma,   // ... with the lemma
+  t_timeml = 130,   // the TimeML eventness model's class
+  t_timeml_margin,  // ... with its margin over "no event", bucketed
+  t_timeml_lemma,   // ... with the lemma
   // TimeML eventness
-  eBias = 140,
-  eLemma,
-  eForm,
-  eUpos,
-  eXpos,
-  eDeprel,
-  eHead,
-  eChild,
-  eTense,
-  eSuffix,
-  eCameo,
-  eUposPrev,
+  e_bias = 140,
+  e_lemma,
+  e_form,
+  e_upos,
+  e_xpos,
+  e_deprel,
+  e_head,
+  e_child,
+  e_tense,
+  e_suffix,
+  e_cameo,
+  e_upos_prev,
   // Word classes (analysis/clusters.hpp): what was learned on a word carries to the words that
   // keep its company ("shelled" -> "bombarded"; error class: a happening missed because its
   // verb was never a trigger in training).
-  tCluster = 160,  // the word's fine class, with its UPOS
-  tClusterCoarse,  // ... its coarse class
-  tClusterDeprel,  // the fine class with the dependency relation
-  tHeadCluster,    // the head's fine class, with the relation
-  kCluster,        // kind: the word's fine class
-  eCluster,        // TimeML eventness: the word's fine class, with its UPOS
+  t_cluster = 160,   // the word's fine class, with its UPOS
+  t_cluster_coarse,  // ... its coarse class
+  t_cluster_deprel,  // the fine class with the dependency relation
+  t_head_cluster,    // the head's fine class, with the relation
+  k_cluster,         // kind: the word's fine class
+  e_cluster,         // TimeML eventness: the word's fine class, with its UPOS
 };
 
-std::uint64_t H(std::string_view s) { return hash_string(s); }
+std::uint64_t hash_of(std::string_view s) { return hash_string(s); }
 
 const analysis::Word& word(const SynSentence& s, std::size_t w) { return s.parse.words[w]; }
 
@@ -327,18 +327,19 @@ std::string_view suffix(std::string_view w, std::size_t n) {
 }
 
 void cameo_features(const analysis::CameoDictionary* cameo, std::string_view lemma,
-                    std::uint64_t t_root, std::uint64_t t_code, std::vector<std::uint64_t>& out) {
+                    std::uint64_t root_template, std::uint64_t code_template,
+                    std::vector<std::uint64_t>& out) {
   if (cameo == nullptr) {
     return;
   }
   const auto codes = cameo->codes_of(lemma);
   if (codes.empty()) {
-    out.push_back(feat(t_root, H("-")));
+    out.push_back(feat(root_template, hash_of("-")));
     return;
   }
-  out.push_back(feat(t_root, H(codes.front().substr(0, 2))));
-  if (t_code != 0) {
-    out.push_back(feat(t_code, H(codes.front())));
+  out.push_back(feat(root_template, hash_of(codes.front().substr(0, 2))));
+  if (code_template != 0) {
+    out.push_back(feat(code_template, hash_of(codes.front())));
   }
 }
 
@@ -613,26 +614,26 @@ void timeml_features(const SynSentence& s, std::size_t w, const analysis::CameoD
                      std::vector<std::uint64_t>& out) {
   const auto& x = word(s, w);
   const std::string& lemma = s.lemmas[w];
-  out.push_back(feat(eBias, 1));
-  out.push_back(feat(eLemma, H(lemma)));
-  out.push_back(feat(eForm, H(analysis::lower_ascii(x.form))));
-  out.push_back(feat(eUpos, H(x.upos)));
-  out.push_back(feat(eXpos, H(x.xpos)));
-  out.push_back(feat(eDeprel, H(udep(s, w))));
-  out.push_back(feat(eSuffix, H(suffix(lemma, 3))));
-  out.push_back(feat(eTense, H(tense(s, w))));
+  out.push_back(feat(e_bias, 1));
+  out.push_back(feat(e_lemma, hash_of(lemma)));
+  out.push_back(feat(e_form, hash_of(analysis::lower_ascii(x.form))));
+  out.push_back(feat(e_upos, hash_of(x.upos)));
+  out.push_back(feat(e_xpos, hash_of(x.xpos)));
+  out.push_back(feat(e_deprel, hash_of(udep(s, w))));
+  out.push_back(feat(e_suffix, hash_of(suffix(lemma, 3))));
+  out.push_back(feat(e_tense, hash_of(tense(s, w))));
   if (const auto h = head_of(s, w)) {
-    out.push_back(feat(eHead, H(s.lemmas[*h]), H(udep(s, w))));
+    out.push_back(feat(e_head, hash_of(s.lemmas[*h]), hash_of(udep(s, w))));
   }
   for (const std::size_t c : s.children[w]) {
     const std::string_view u = udep(s, c);
     if (u == "aux" || u == "cop" || u == "det" || u == "case" || u == "mark") {
-      out.push_back(feat(eChild, H(u), H(s.lemmas[c])));
+      out.push_back(feat(e_child, hash_of(u), hash_of(s.lemmas[c])));
     }
   }
-  out.push_back(feat(eUposPrev, w > 0 ? H(s.lemmas[w - 1]) : 0, H(x.upos)));
-  out.push_back(feat(eCluster, x.cluster, H(x.upos)));
-  cameo_features(cameo, lemma, eCameo, 0, out);
+  out.push_back(feat(e_upos_prev, w > 0 ? hash_of(s.lemmas[w - 1]) : 0, hash_of(x.upos)));
+  out.push_back(feat(e_cluster, x.cluster, hash_of(x.upos)));
+  cameo_features(cameo, lemma, e_cameo, 0, out);
 }
 
 void trigger_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
@@ -644,135 +645,137 @@ void trigger_features(const SynSentence& s, std::size_t w, const analysis::Cameo
     timeml->score(keys, sc);
     const auto best = static_cast<std::size_t>(std::max_element(sc.begin(), sc.end()) - sc.begin());
     const float margin = std::clamp(sc[best] - sc[0], 0.0F, 40.0F);
-    out.push_back(feat(tTimeml, best));
-    out.push_back(feat(tTimemlMargin, best, static_cast<std::uint64_t>(margin / 4)));
-    out.push_back(feat(tTimemlLemma, best, H(s.lemmas[w])));
+    out.push_back(feat(t_timeml, best));
+    out.push_back(feat(t_timeml_margin, best, static_cast<std::uint64_t>(margin / 4)));
+    out.push_back(feat(t_timeml_lemma, best, hash_of(s.lemmas[w])));
   }
   const auto& x = word(s, w);
   const std::string& lemma = s.lemmas[w];
   const std::string_view dep = udep(s, w);
-  out.push_back(feat(tBias, 1));
-  out.push_back(feat(tLemma, H(lemma)));
-  out.push_back(feat(tUpos, H(x.upos)));
-  out.push_back(feat(tXpos, H(x.xpos)));
-  out.push_back(feat(tDeprel, H(dep)));
-  out.push_back(feat(tLemmaDeprel, H(lemma), H(dep)));
-  out.push_back(feat(tForm, H(analysis::lower_ascii(x.form))));
-  out.push_back(feat(tSuffix, H(suffix(lemma, 3))));
-  out.push_back(feat(tCapital, (x.form[0] >= 'A' && x.form[0] <= 'Z') ? 1 : 0, w == 0 ? 1 : 0));
-  out.push_back(feat(tCluster, x.cluster, H(x.upos)));
-  out.push_back(feat(tClusterCoarse, x.cluster_coarse, H(x.upos)));
-  out.push_back(feat(tClusterDeprel, x.cluster, H(dep)));
+  out.push_back(feat(t_bias, 1));
+  out.push_back(feat(t_lemma, hash_of(lemma)));
+  out.push_back(feat(t_upos, hash_of(x.upos)));
+  out.push_back(feat(t_xpos, hash_of(x.xpos)));
+  out.push_back(feat(t_deprel, hash_of(dep)));
+  out.push_back(feat(t_lemma_deprel, hash_of(lemma), hash_of(dep)));
+  out.push_back(feat(t_form, hash_of(analysis::lower_ascii(x.form))));
+  out.push_back(feat(t_suffix, hash_of(suffix(lemma, 3))));
+  out.push_back(feat(t_capital, (x.form[0] >= 'A' && x.form[0] <= 'Z') ? 1 : 0, w == 0 ? 1 : 0));
+  out.push_back(feat(t_cluster, x.cluster, hash_of(x.upos)));
+  out.push_back(feat(t_cluster_coarse, x.cluster_coarse, hash_of(x.upos)));
+  out.push_back(feat(t_cluster_deprel, x.cluster, hash_of(dep)));
   if (const auto h = head_of(s, w)) {
-    out.push_back(feat(tHeadCluster, word(s, *h).cluster, H(dep)));
-    out.push_back(feat(tHeadLemma, H(s.lemmas[*h])));
-    out.push_back(feat(tHeadUpos, H(word(s, *h).upos)));
-    out.push_back(feat(tDeprelHeadLemma, H(dep), H(s.lemmas[*h])));
+    out.push_back(feat(t_head_cluster, word(s, *h).cluster, hash_of(dep)));
+    out.push_back(feat(t_head_lemma, hash_of(s.lemmas[*h])));
+    out.push_back(feat(t_head_upos, hash_of(word(s, *h).upos)));
+    out.push_back(feat(t_deprel_head_lemma, hash_of(dep), hash_of(s.lemmas[*h])));
   } else {
-    out.push_back(feat(tRoot, 1));
+    out.push_back(feat(t_root, 1));
   }
   bool negated = false;
   for (const std::size_t c : s.children[w]) {
     const std::string& rel = word(s, c).deprel;
-    out.push_back(feat(tChildDeprel, H(rel)));
+    out.push_back(feat(t_child_deprel, hash_of(rel)));
     const std::string_view u = analysis::universal_relation(rel);
     if (u == "aux" || u == "mark" || u == "advmod" || u == "cop" || u == "case" || u == "det") {
-      out.push_back(feat(tChildFunction, H(rel), H(s.lemmas[c])));
+      out.push_back(feat(t_child_function, hash_of(rel), hash_of(s.lemmas[c])));
     }
     if (s.lemmas[c] == "not" || s.lemmas[c] == "never" || s.lemmas[c] == "no") {
       negated = true;
     }
     const int m = s.mention_of[c];
     out.push_back(feat(
-        tChildMention, H(rel),
+        t_child_mention, hash_of(rel),
         m >= 0 ? static_cast<std::uint64_t>(s.mentions[static_cast<std::size_t>(m)].kind) + 1 : 0));
   }
-  out.push_back(feat(tNegated, negated ? 1 : 0));
+  out.push_back(feat(t_negated, negated ? 1 : 0));
+  out.push_back(feat(t_prev_word, w > 0 ? hash_of(analysis::lower_ascii(word(s, w - 1).form)) : 0,
+                     hash_of(x.upos)));
   out.push_back(
-      feat(tPrevWord, w > 0 ? H(analysis::lower_ascii(word(s, w - 1).form)) : 0, H(x.upos)));
-  out.push_back(feat(
-      tNextWord, w + 1 < s.parse.words.size() ? H(analysis::lower_ascii(word(s, w + 1).form)) : 0,
-      H(x.upos)));
+      feat(t_next_word,
+           w + 1 < s.parse.words.size() ? hash_of(analysis::lower_ascii(word(s, w + 1).form)) : 0,
+           hash_of(x.upos)));
   std::size_t len = 0;
   std::string p;
   if (const auto d = nearest_date(s, w, len, p)) {
-    out.push_back(feat(tDateTreeDist, bucket(len)));
-    out.push_back(feat(tDatePath, H(p)));
+    out.push_back(feat(t_date_tree_dist, bucket(len)));
+    out.push_back(feat(t_date_path, hash_of(p)));
     const std::size_t dh = s.dates[*d].head;
     const std::size_t lin = dh > w ? dh - w : w - dh;
-    out.push_back(feat(tDateLinear, bucket(lin), dh > w ? 1 : 0));
-    out.push_back(feat(tDateRel, relation(s, *d)));
-    out.push_back(feat(tDatePrecision, precision(s, *d)));
+    out.push_back(feat(t_date_linear, bucket(lin), dh > w ? 1 : 0));
+    out.push_back(feat(t_date_rel, relation(s, *d)));
+    out.push_back(feat(t_date_precision, precision(s, *d)));
     if (head_of(s, dh) == w) {
-      out.push_back(feat(tDateDirect, H(word(s, dh).deprel)));
-      out.push_back(feat(tLemmaDateDirect, H(lemma)));
+      out.push_back(feat(t_date_direct, hash_of(word(s, dh).deprel)));
+      out.push_back(feat(t_lemma_date_direct, hash_of(lemma)));
     }
   }
-  out.push_back(feat(tDateCount, std::min<std::size_t>(s.stated, 3)));
+  out.push_back(feat(t_date_count, std::min<std::size_t>(s.stated, 3)));
   const std::string t = tense(s, w);
-  out.push_back(feat(tTense, H(t)));
+  out.push_back(feat(t_tense, hash_of(t)));
   if (s.stated == 0) {
-    out.push_back(feat(tUnstated, implicit_mask(s), H(t)));
-    out.push_back(feat(tUnstatedLemma, implicit_mask(s), H(lemma)));
-    out.push_back(feat(tPlace, place_key(s), H(dep)));
+    out.push_back(feat(t_unstated, implicit_mask(s), hash_of(t)));
+    out.push_back(feat(t_unstated_lemma, implicit_mask(s), hash_of(lemma)));
+    out.push_back(feat(t_place, place_key(s), hash_of(dep)));
   } else {
-    out.push_back(feat(tPlace, place_key(s), 99));
+    out.push_back(feat(t_place, place_key(s), 99));
   }
   const auto up = ancestors(s, w);
   for (std::size_t k = 0; k < up.size() && k < 3; ++k) {
-    out.push_back(feat(tAncestor, k, H(s.lemmas[up[k]])));
+    out.push_back(feat(t_ancestor, k, hash_of(s.lemmas[up[k]])));
   }
   if (!up.empty()) {
-    out.push_back(feat(tDeprelAncestor, H(dep), H(s.lemmas[up[0]]), H(udep(s, up[0]))));
+    out.push_back(
+        feat(t_deprel_ancestor, hash_of(dep), hash_of(s.lemmas[up[0]]), hash_of(udep(s, up[0]))));
   }
-  cameo_features(cameo, lemma, tCameoRoot, 0, out);
+  cameo_features(cameo, lemma, t_cameo_root, 0, out);
 }
 
 void attach_features(const SynSentence& s, std::size_t w, std::size_t d,
                      std::vector<std::uint64_t>& out) {
   const auto source = static_cast<std::uint64_t>(s.dates[d].source);
   const std::uint64_t stated = std::min<std::size_t>(s.stated, 2);
-  out.push_back(feat(aSource, source, stated));
-  out.push_back(feat(aSourceTense, source, H(tense(s, w))));
-  out.push_back(feat(aSourcePlace, source, place_key(s)));
-  out.push_back(feat(aSourceRel, source, relation(s, d)));
+  out.push_back(feat(a_source, source, stated));
+  out.push_back(feat(a_source_tense, source, hash_of(tense(s, w))));
+  out.push_back(feat(a_source_place, source, place_key(s)));
+  out.push_back(feat(a_source_rel, source, relation(s, d)));
   // A frame two days before publication dates what follows it; one on the day itself is the
   // publication date: both candidates learn from the gap.
   for (std::size_t k = s.stated; k < s.dates.size(); ++k) {
     const SynDate& f = s.dates[k];
     if (f.source == DateSource::frame && f.timex->date && s.dct) {
       const auto gap = (*s.dct - f.timex->date->last()).count();
-      out.push_back(feat(aFrameGap, source, gap < 0 ? 9 : bucket(static_cast<std::size_t>(gap)),
-                         H(tense(s, w))));
+      out.push_back(feat(a_frame_gap, source, gap < 0 ? 9 : bucket(static_cast<std::size_t>(gap)),
+                         hash_of(tense(s, w))));
     }
   }
   if (s.dates[d].source != DateSource::stated) {
-    out.push_back(feat(aPrecision, precision(s, d)));
+    out.push_back(feat(a_precision, precision(s, d)));
     return;
   }
   const std::size_t dh = s.dates[d].head;
   std::size_t len = 0;
   const std::string p = path(s, w, dh, len);
-  out.push_back(feat(aBias, 1));
-  out.push_back(feat(aPath, H(p)));
-  out.push_back(feat(aPathLen, bucket(len)));
-  out.push_back(feat(aLemmaPath, H(s.lemmas[w]), H(p)));
+  out.push_back(feat(a_bias, 1));
+  out.push_back(feat(a_path, hash_of(p)));
+  out.push_back(feat(a_path_len, bucket(len)));
+  out.push_back(feat(a_lemma_path, hash_of(s.lemmas[w]), hash_of(p)));
   if (head_of(s, dh) == w) {
-    out.push_back(feat(aDirect, H(word(s, dh).deprel)));
-    out.push_back(feat(aLemmaDirect, H(s.lemmas[w]), H(word(s, dh).deprel)));
+    out.push_back(feat(a_direct, hash_of(word(s, dh).deprel)));
+    out.push_back(feat(a_lemma_direct, hash_of(s.lemmas[w]), hash_of(word(s, dh).deprel)));
   }
-  out.push_back(feat(aInSubtree, in_subtree(s, dh, w) ? 1 : 0));
+  out.push_back(feat(a_in_subtree, in_subtree(s, dh, w) ? 1 : 0));
   const std::size_t lo = std::min(w, dh), hi = std::max(w, dh);
-  out.push_back(feat(aLinear, bucket(hi - lo), dh > w ? 1 : 0));
+  out.push_back(feat(a_linear, bucket(hi - lo), dh > w ? 1 : 0));
   std::size_t verbs = 0;
   for (std::size_t k = lo + 1; k < hi; ++k) {
     verbs += word(s, k).upos == "VERB" ? 1U : 0U;
   }
-  out.push_back(feat(aVerbsBetween, std::min<std::size_t>(verbs, 3)));
-  out.push_back(feat(aPrecision, precision(s, d)));
-  out.push_back(feat(aRel, relation(s, d)));
-  out.push_back(feat(aDateDeprel, H(word(s, dh).deprel)));
-  out.push_back(feat(aDateCount, std::min<std::size_t>(s.stated, 4)));
+  out.push_back(feat(a_verbs_between, std::min<std::size_t>(verbs, 3)));
+  out.push_back(feat(a_precision, precision(s, d)));
+  out.push_back(feat(a_rel, relation(s, d)));
+  out.push_back(feat(a_date_deprel, hash_of(word(s, dh).deprel)));
+  out.push_back(feat(a_date_count, std::min<std::size_t>(s.stated, 4)));
   // Whether `w` is the nearest verb above the date (the clause the date sits in).
   std::optional<std::size_t> verb;
   for (const auto a : ancestors(s, dh)) {
@@ -781,47 +784,48 @@ void attach_features(const SynSentence& s, std::size_t w, std::size_t d,
       break;
     }
   }
-  out.push_back(feat(aNearestVerb, verb == w ? 1 : verb ? 2 : 0));
+  out.push_back(feat(a_nearest_verb, verb == w ? 1 : verb ? 2 : 0));
 }
 
 void status_features(const SynSentence& s, std::size_t w, std::size_t d,
                      std::vector<std::uint64_t>& out) {
-  out.push_back(feat(sBias, 1));
-  out.push_back(feat(sLemma, H(s.lemmas[w])));
-  out.push_back(feat(sRel, relation(s, d)));
+  out.push_back(feat(s_bias, 1));
+  out.push_back(feat(s_lemma, hash_of(s.lemmas[w])));
+  out.push_back(feat(s_rel, relation(s, d)));
   for (const std::size_t c : s.children[w]) {
     const std::string_view u = udep(s, c);
     if (u == "aux") {
-      out.push_back(feat(sAux, H(s.lemmas[c])));
+      out.push_back(feat(s_aux, hash_of(s.lemmas[c])));
     } else if (u == "advmod") {
-      out.push_back(feat(sAdvmod, H(s.lemmas[c])));
+      out.push_back(feat(s_advmod, hash_of(s.lemmas[c])));
     } else if (u == "mark") {
-      out.push_back(feat(sMark, H(s.lemmas[c])));
+      out.push_back(feat(s_mark, hash_of(s.lemmas[c])));
     }
   }
   const auto up = ancestors(s, w);
   for (std::size_t k = 0; k < up.size() && k < 3; ++k) {
-    out.push_back(feat(sAncestor, k, H(s.lemmas[up[k]])));
+    out.push_back(feat(s_ancestor, k, hash_of(s.lemmas[up[k]])));
   }
   if (!up.empty()) {
-    out.push_back(feat(sDeprelHead, H(udep(s, w)), H(s.lemmas[up[0]])));
+    out.push_back(feat(s_deprel_head, hash_of(udep(s, w)), hash_of(s.lemmas[up[0]])));
   }
   // What was claimed hangs on "claim" as its complement; a clause on "claim" by any other
   // relation is not what was claimed ("the territory it claimed after storming the country":
   // the storming an adverbial clause of "claimed", read as a claim).
   for (std::size_t k = 0; k < up.size() && k < 3; ++k) {
-    out.push_back(feat(sAncestorRel, k, H(udep(s, k == 0 ? w : up[k - 1])), H(s.lemmas[up[k]])));
+    out.push_back(feat(s_ancestor_rel, k, hash_of(udep(s, k == 0 ? w : up[k - 1])),
+                       hash_of(s.lemmas[up[k]])));
   }
   for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
     if (k == w) {
       continue;
     }
     if (s.lemmas[k] == "accord" || s.lemmas[k] == "according") {
-      out.push_back(feat(sAccording, 1));
+      out.push_back(feat(s_according, 1));
     }
     const auto& u = word(s, k).upos;
     if (u == "VERB" || u == "ADV") {
-      out.push_back(feat(sBag, H(s.lemmas[k])));
+      out.push_back(feat(s_bag, hash_of(s.lemmas[k])));
     }
   }
 }
@@ -834,33 +838,34 @@ std::string_view lexicon_kind(std::string_view lower) {
 
 void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
                    std::vector<std::uint64_t>& out) {
-  out.push_back(feat(kLexicon, H(lexicon_kind(analysis::lower_ascii(word(s, w).form)))));
-  out.push_back(feat(kBias, 1));
-  out.push_back(feat(kLemma, H(s.lemmas[w])));
-  out.push_back(feat(kUpos, H(word(s, w).upos)));
-  out.push_back(feat(kSuffix, H(suffix(s.lemmas[w], 4))));
-  out.push_back(feat(kCluster, word(s, w).cluster));
-  cameo_features(cameo, s.lemmas[w], kCameoRoot, kCameoCode, out);
+  out.push_back(feat(k_lexicon, hash_of(lexicon_kind(analysis::lower_ascii(word(s, w).form)))));
+  out.push_back(feat(k_bias, 1));
+  out.push_back(feat(k_lemma, hash_of(s.lemmas[w])));
+  out.push_back(feat(k_upos, hash_of(word(s, w).upos)));
+  out.push_back(feat(k_suffix, hash_of(suffix(s.lemmas[w], 4))));
+  out.push_back(feat(k_cluster, word(s, w).cluster));
+  cameo_features(cameo, s.lemmas[w], k_cameo_root, k_cameo_code, out);
   if (const auto h = head_of(s, w)) {
-    out.push_back(feat(kHead, H(s.lemmas[*h])));
+    out.push_back(feat(k_head, hash_of(s.lemmas[*h])));
   }
   for (const std::size_t c : s.children[w]) {
     const std::string_view u = udep(s, c);
     if (u == "obj") {
-      out.push_back(feat(kObject, H(s.lemmas[c])));
-      out.push_back(feat(kLexiconObject, H(lexicon_kind(analysis::lower_ascii(word(s, c).form)))));
+      out.push_back(feat(k_object, hash_of(s.lemmas[c])));
+      out.push_back(
+          feat(k_lexicon_object, hash_of(lexicon_kind(analysis::lower_ascii(word(s, c).form)))));
     } else if (u == "obl" || u == "nmod") {
       for (const std::size_t g : s.children[c]) {
         if (udep(s, g) == "case") {
-          out.push_back(feat(kCaseNoun, H(s.lemmas[g]), H(s.lemmas[c])));
+          out.push_back(feat(k_case_noun, hash_of(s.lemmas[g]), hash_of(s.lemmas[c])));
         }
       }
     } else if (u == "nsubj") {
       const int m = s.mention_of[c];
       out.push_back(
-          feat(kSubject,
+          feat(k_subject,
                m >= 0 ? static_cast<std::uint64_t>(s.mentions[static_cast<std::size_t>(m)].kind) + 1
-                      : H(word(s, c).upos)));
+                      : hash_of(word(s, c).upos)));
     }
   }
 }
@@ -869,31 +874,31 @@ void role_features(const SynSentence& s, std::size_t w, std::size_t m,
                    std::vector<std::uint64_t>& out) {
   const SynMention& mn = s.mentions[m];
   const std::size_t mh = mn.head;
-  const std::uint64_t kind = static_cast<std::uint64_t>(mn.kind);
+  const auto kind = static_cast<std::uint64_t>(mn.kind);
   std::size_t len = 0;
   const std::string p = path(s, w, mh, len);
-  out.push_back(feat(rBias, 1));
-  out.push_back(feat(rKind, kind));
-  out.push_back(feat(rPath, H(p)));
-  out.push_back(feat(rPathKind, H(p), kind));
-  out.push_back(feat(rLemmaPath, H(s.lemmas[w]), H(p)));
-  out.push_back(feat(rUposPath, H(word(s, w).upos), H(p)));
-  out.push_back(feat(rDeprel, H(word(s, mh).deprel)));
-  out.push_back(feat(rPathLen, bucket(len)));
-  out.push_back(feat(rHow, static_cast<std::uint64_t>(mn.ref->mention->how)));
+  out.push_back(feat(r_bias, 1));
+  out.push_back(feat(r_kind, kind));
+  out.push_back(feat(r_path, hash_of(p)));
+  out.push_back(feat(r_path_kind, hash_of(p), kind));
+  out.push_back(feat(r_lemma_path, hash_of(s.lemmas[w]), hash_of(p)));
+  out.push_back(feat(r_upos_path, hash_of(word(s, w).upos), hash_of(p)));
+  out.push_back(feat(r_deprel, hash_of(word(s, mh).deprel)));
+  out.push_back(feat(r_path_len, bucket(len)));
+  out.push_back(feat(r_how, static_cast<std::uint64_t>(mn.ref->mention->how)));
   for (const std::size_t c : s.children[mh]) {
     if (udep(s, c) == "case") {
-      out.push_back(feat(rCase, H(s.lemmas[c])));
-      out.push_back(feat(rCaseKind, H(s.lemmas[c]), kind));
+      out.push_back(feat(r_case, hash_of(s.lemmas[c])));
+      out.push_back(feat(r_case_kind, hash_of(s.lemmas[c]), kind));
     }
   }
-  out.push_back(feat(rInSubtree, in_subtree(s, mh, w) ? 1 : 0));
-  out.push_back(feat(rLinear, bucket(mh > w ? mh - w : w - mh), mh > w ? 1 : 0));
+  out.push_back(feat(r_in_subtree, in_subtree(s, mh, w) ? 1 : 0));
+  out.push_back(feat(r_linear, bucket(mh > w ? mh - w : w - mh), mh > w ? 1 : 0));
   bool passive = false;
   for (const std::size_t c : s.children[w]) {
     passive = passive || word(s, c).deprel == "aux:pass" || word(s, c).deprel == "nsubj:pass";
   }
-  out.push_back(feat(rPassivePath, passive ? 1 : 0, H(p)));
+  out.push_back(feat(r_passive_path, passive ? 1 : 0, hash_of(p)));
   // The dependent of `w` that dominates the mention: "nsubj" for "Russian forces", "obl+on"
   // for "strikes on Kyiv"; "-" when the mention lies outside the predicate's subtree.
   std::string arg = "-";
@@ -908,13 +913,14 @@ void role_features(const SynSentence& s, std::size_t w, std::size_t m,
       break;
     }
   }
-  out.push_back(feat(rArg, H(arg)));
-  out.push_back(feat(rArgKind, H(arg), kind, passive ? 1 : 0));
-  out.push_back(feat(rArgLemma, H(arg), H(s.lemmas[w])));
-  out.push_back(feat(rMentionWord, H(analysis::lower_ascii(word(s, mh).form)), H(arg)));
-  out.push_back(feat(rMentionPrev,
-                     mn.first > 0 ? H(analysis::lower_ascii(word(s, mn.first - 1).form)) : 0,
-                     H(arg)));
+  out.push_back(feat(r_arg, hash_of(arg)));
+  out.push_back(feat(r_arg_kind, hash_of(arg), kind, passive ? 1 : 0));
+  out.push_back(feat(r_arg_lemma, hash_of(arg), hash_of(s.lemmas[w])));
+  out.push_back(
+      feat(r_mention_word, hash_of(analysis::lower_ascii(word(s, mh).form)), hash_of(arg)));
+  out.push_back(feat(r_mention_prev,
+                     mn.first > 0 ? hash_of(analysis::lower_ascii(word(s, mn.first - 1).form)) : 0,
+                     hash_of(arg)));
 }
 
 namespace {
@@ -992,9 +998,8 @@ void subject_acts(const SynSentence& s, Decision& d) {
   int m = -1;
   for (const std::size_t c : s.children[w]) {
     const std::string_view rel = word(s, c).deprel;
-    if ((upos == "VERB" && rel == "nsubj") || (upos == "NOUN" && rel == "nmod:poss")) {
-      m = named_by(s, c);
-    } else if (upos == "VERB" && rel == "obl:agent") {
+    if ((upos == "VERB" && (rel == "nsubj" || rel == "obl:agent")) ||
+        (upos == "NOUN" && rel == "nmod:poss")) {
       m = named_by(s, c);
     }
     if (m >= 0) {
@@ -1821,7 +1826,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           object = phrase(s, c, 5);
           const auto cs = child(s, c, {"case"});
           if (cs && !object.starts_with(word(s, *cs).form)) {
-            object = analysis::lower_ascii(word(s, *cs).form) + " " + object;
+            object.insert(0, analysis::lower_ascii(word(s, *cs).form) + " ");
           }
           break;
         }
@@ -1834,8 +1839,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       return {};  // "Russia warns": a subject and a bare verb is no headline either
     }
   } else {
-    const auto it = std::find_if(kNominals.begin(), kNominals.end(),
-                                 [&](const Nominal& n) { return n.noun == lemma; });
+    const auto* const it = std::find_if(kNominals.begin(), kNominals.end(),
+                                        [&](const Nominal& n) { return n.noun == lemma; });
     // A noun whose verb names its object already ("holds talks") needs no one acted on.
     const bool whole = it != kNominals.end() && it->verb.find(' ') != std::string_view::npos;
     if (it != kNominals.end() && !subject.empty() && (!target.empty() || whole)) {
@@ -1864,8 +1869,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           {"signs a treaty", "with"},
           {"imposes sanctions", "on"},
       }};
-      const auto partner = std::find_if(kPartner.begin(), kPartner.end(),
-                                        [&](const auto& p) { return p.first == verb; });
+      const auto* const partner = std::find_if(kPartner.begin(), kPartner.end(),
+                                               [&](const auto& p) { return p.first == verb; });
       const auto linked = [&] {
         const std::string first = object.substr(0, object.find(' '));
         return object.find(' ') != std::string::npos && !first.empty() && first[0] >= 'a' &&
@@ -1883,8 +1888,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // meeting its kind's ("Ukraine launches counterattack", "Yermak holds video conference").
       const auto up = head_of(s, w);
       std::string framing;
-      const auto framed = std::find_if(kFraming.begin(), kFraming.end(),
-                                       [&](const auto& f) { return f.first == lemma; });
+      const auto* const framed = std::find_if(kFraming.begin(), kFraming.end(),
+                                              [&](const auto& f) { return f.first == lemma; });
       if (up && word(s, *up).upos == "VERB" && light_verb(s.lemmas[*up]) && udep(s, w) == "obj") {
         framing = present_3sg(s.lemmas[*up]);
       } else if (framed != kFraming.end()) {
