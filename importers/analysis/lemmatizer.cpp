@@ -51,16 +51,18 @@ std::size_t rule_strip(std::string_view rule) {
   return strip;
 }
 
+// `form` without any byte `c`.
+std::string without(std::string_view form, char c) {
+  std::string out(form);
+  std::erase(out, c);
+  return out;
+}
+
 // The rule "D<c>" when deleting every `c` from `form` gives `lemma`, for the punctuation
 // characters a treebank lemma drops; "" otherwise.
 std::string deletion_rule(std::string_view form, std::string_view lemma) {
   for (const char c : {',', '-', '.', '\''}) {
-    std::string rest;
-    for (const char f : form) {
-      if (f != c) {
-        rest.push_back(f);
-      }
-    }
+    const std::string rest = without(form, c);
     if (rest.size() < form.size() && rest == lemma) {
       return std::string{'D', c};
     }
@@ -70,12 +72,7 @@ std::string deletion_rule(std::string_view form, std::string_view lemma) {
 
 std::string apply_rule(std::string_view form, std::string_view rule) {
   if (rule.size() == 2 && rule[0] == 'D') {
-    std::string out;
-    for (const char f : form) {
-      if (f != rule[1]) {
-        out.push_back(f);
-      }
-    }
+    std::string out = without(form, rule[1]);
     return out.empty() ? std::string(form) : out;
   }
   const std::size_t colon = rule.find(':');

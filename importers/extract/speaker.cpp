@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "importers/analysis/features.hpp"
 #include "importers/extract/internal.hpp"
 
 namespace kb::importers::extract::detail {
@@ -46,9 +47,7 @@ const NamedEntity* title_speaker(const Recognition& title, std::string_view text
   // "Speech by ... Andriy Yermak", or after the quote it leads with: "We are fighting for our
   // future ... - speech by President of Ukraine Volodymyr Zelenskyy" (error class: a speech
   // whose "I" and "we" were nobody because its title does not begin with the marker).
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; });
+  const std::string lower = analysis::lower_ascii(text);
   std::size_t at = std::string::npos;
   for (const std::string_view p : kSpeechTitles) {
     const std::size_t k = lower.find(p);
