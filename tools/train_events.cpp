@@ -510,7 +510,7 @@ int main(int argc, char** argv) {
     timeml = train_model(std::move(ex_tml), ex::kTimemlClasses.size(), iter, seed + 5);
   }
   auto models = std::shared_ptr<const ex::LearnedModels>(new ex::LearnedModels{
-      std::move(*analyzer), std::move(*cameo), ex::EventModel{}, std::nullopt});
+      std::move(*analyzer), std::move(*cameo), ex::EventModel{}, std::nullopt, ex::SupportVerbs{}});
   ex::ExtractOptions options;
   options.learned = models;
   const ex::Extractor extractor(*gaz, options);

@@ -715,6 +715,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
                   const learned::SentencePlace& place, const SentenceHook* hook, Extraction& x) {
   learned::SynSentence s = learned::align(
       view, models.analyzer.analyze_sentence(doc.text, view.begin, view.end), doc, place);
+  s.support = &models.support;
   if (s.dates.empty()) {
     note(doc, x, view.begin, view.end, "sentence.undated");
     return;

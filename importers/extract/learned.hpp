@@ -58,11 +58,24 @@ struct EventModel {
 // Where the model lives under kb's data directory.
 std::filesystem::path event_model_path(const std::filesystem::path& data_dir);
 
+// The support verb a headline puts before an event noun that comes without a verb of its own
+// (noun lemma -> verb lemma: "gain" -> "make", "concern" -> "express"), counted in kb's parse
+// of the development corpus (data/events/support_verbs.tsv, written by scripts/support_verbs.sh).
+struct SupportVerbs {
+  std::vector<std::pair<std::string, std::string>> pairs;  // sorted by noun
+  // The verb for `noun` (a lower-case lemma), or empty.
+  std::string_view verb(std::string_view noun) const;
+  // Reads the TSV at `path` (noun, verb, count, share; '#' lines are comments); errors name
+  // the file and line.
+  static Result<SupportVerbs> load(const std::filesystem::path& path);
+};
+
 struct LearnedModels {
   analysis::Analyzer analyzer;
   analysis::CameoDictionary cameo;
   EventModel events;
   std::optional<TopicModel> topic;  // the topic gate (topic.hpp); none when not shipped
+  SupportVerbs support;
 };
 
 // The models of kb's data directory as a value, for a caller that adjusts them before sharing
@@ -109,6 +122,7 @@ struct SynSentence {
   std::size_t stated = 0;           // how many of `dates` the sentence states (they come first)
   std::size_t paragraph = 0;        // the paragraph's index in the article
   std::size_t index = 0;            // the sentence's index in its paragraph
+  const SupportVerbs* support = nullptr;  // for headlines; none: no support verbs
 };
 
 // Where a sentence sits, and the frame date its paragraph set before it (null when none).

@@ -5,6 +5,8 @@
 #include "importers/extract/learned.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
@@ -538,6 +540,64 @@ TEST_SUITE("importers") {
           titles.end());
     CHECK(std::find(titles.begin(), titles.end(), "Russia launches special military operation") !=
           titles.end());
+  }
+
+  TEST_CASE("a telling verb's title says what the addressee was told") {
+    // The tagger reads the "that" after the addressee as a relative pronoun; the clause is
+    // still what was said, not a description of the counterparts.
+    const auto x = extract(
+        "And last week, Biden told his Group of Seven counterparts that the US would support "
+        "training Ukrainian pilots to fly F-16 jets.",
+        date::sys_days{date::year{2023} / 5 / 23});
+    const std::vector<std::string> titles = titles_of(x);
+    CAPTURE(titles);
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Biden tells Group of Seven counterparts the US would support training") !=
+          titles.end());
+  }
+
+  TEST_CASE("an event noun without a verb takes the support verb the corpus gives it") {
+    const auto x = extract(
+        "Russian forces made limited territorial gains near Izium on March 19.\n\nVladimir "
+        "Putin's video address to veterans on March 20 was broadcast across Russia.",
+        date::sys_days{date::year{2022} / 3 / 21});
+    const std::vector<std::string> titles = titles_of(x);
+    CAPTURE(titles);
+    // Not "Limited territorial gains by Russia near Izium", "Video address by Vladimir Putin".
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Russia makes limited territorial gains near Izium") != titles.end());
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Vladimir Putin delivers video address to veterans") != titles.end());
+    const auto loaded = ex::SupportVerbs::load(data_dir() / "events" / "support_verbs.tsv");
+    REQUIRE(loaded.has_value());
+    const ex::SupportVerbs& support = *loaded;
+    CHECK(support.verb("gain") == "make");
+    CHECK(support.verb("concern") == "express");
+    CHECK(support.verb("counterattack") == "conduct");
+    CHECK(support.verb("no-such-noun").empty());
+  }
+
+  TEST_CASE("a damaged support-verb table is refused naming the file and line") {
+    const auto dir = std::filesystem::temp_directory_path() / "kb-support-verbs-test";
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "support_verbs.tsv";
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << "# noun\tverb\tcount\tshare\ngain\tmake\t163\t0.89\nconcern express 84\n";
+    }
+    const auto bad = ex::SupportVerbs::load(path);
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message.find("support_verbs.tsv:3") != std::string::npos);
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << "gain\tmake\t163\t0.89\nconcern\texpress\t84\t1.00\n";
+    }
+    const auto good = ex::SupportVerbs::load(path);
+    REQUIRE(good.has_value());
+    CHECK(good->verb("concern") == "express");
+    CHECK(good->verb("gain") == "make");
+    CHECK_FALSE(ex::SupportVerbs::load(dir / "missing.tsv").has_value());
+    std::filesystem::remove_all(dir);
   }
 
   TEST_CASE("the direct object before the recipient, 'of' is no preposition of the verb") {
