@@ -1009,6 +1009,8 @@ void role_features(const SynSentence& s, std::size_t w, std::size_t m,
                      hash_of(arg)));
 }
 
+bool claim_framed(const SynSentence& s, std::size_t w);  // below
+
 namespace {
 
 template <class F>
@@ -1149,6 +1151,9 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
         best_class(
             model.status, [&](auto& k) { status_features(s, w, d.date, k); }, keys, scores)
             .first);
+    if (d.status == Stated::claimed && !claim_framed(s, w)) {
+      d.status = Stated::reported;
+    }
     d.kind =
         model.kinds[best_class(
                         model.kind, [&](auto& k) { kind_features(s, w, cameo, k); }, keys, scores)
@@ -1686,6 +1691,34 @@ bool happening_verb(const SynSentence& s, std::size_t w) {
   return l == "take" && std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
            return udep(s, c) == "obj" && s.lemmas[c] == "place";
          });
+}
+
+// Whether a claim the status model reads for predicate `w` survives the sentence's syntax: the
+// nearest reporting verb above it must hold it as what was claimed, not as a circumstance of
+// its own ("after storming the country", an adverbial clause) nor be a relative clause about a
+// thing ("the territory it claimed": a claim to land, not a report). Where no reporting verb
+// lies above, the model's reading of hedges ("reportedly") and sources stands (error class:
+// the 2022 invasion tagged "claimed" for "the territory it claimed after storming the country").
+bool claim_framed(const SynSentence& s, std::size_t w) {
+  std::size_t at = w;
+  for (int steps = 0; steps < 6; ++steps) {
+    for (const std::size_t c : s.children[at]) {
+      if (udep(s, c) == "advmod" && (s.lemmas[c] == "reportedly" || s.lemmas[c] == "allegedly")) {
+        return true;  // hedged on the way up ("a map reportedly captured from ...")
+      }
+    }
+    const auto up = head_of(s, at);
+    if (!up) {
+      return true;
+    }
+    if (word(s, *up).upos == "VERB" && reporting(s.lemmas[*up])) {
+      const bool to_land = s.lemmas[*up] == "claim" && word(s, *up).deprel == "acl:relcl" &&
+                           !child(s, *up, {"ccomp", "xcomp"});
+      return udep(s, at) != "advcl" && !to_land;
+    }
+    at = *up;
+  }
+  return true;
 }
 
 std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w) {

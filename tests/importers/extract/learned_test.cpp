@@ -440,6 +440,20 @@ TEST_SUITE("importers") {
         }));
   }
 
+  TEST_CASE("a claim to land is no report: what preceded it is no claim") {
+    // "claimed" here owns the territory; the storming is an adverbial clause of it, told as a
+    // fact (the reference article's February 2022 invasion).
+    const auto x = extract(
+        "Ukraine aims to push Russia back from the territory it claimed after storming the "
+        "country last year.",
+        date::sys_days{date::year{2023} / 5 / 23});
+    REQUIRE_FALSE(x.events.empty());
+    for (const auto& e : x.events) {
+      INFO(e.title);
+      CHECK(std::find(e.tags.begin(), e.tags.end(), "claimed") == e.tags.end());
+    }
+  }
+
   TEST_CASE("a trace names the rule or decision behind each sentence, word and event") {
     Article a;
     a.title = "Test article";
