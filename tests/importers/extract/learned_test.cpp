@@ -570,6 +570,32 @@ TEST_SUITE("importers") {
           titles.end());
   }
 
+  TEST_CASE("a title says what the object was urged to do and what one took part in") {
+    // The parser hangs the infinitive on "urged" as an adverbial clause, and the United States
+    // is the target, not a plain object: the infinitive is still what was urged.
+    const auto urged = titles_of(
+        extract("On March 2, Russia urged the United States to stop arming Ukraine.", kDay));
+    CAPTURE(urged);
+    CHECK(std::find(urged.begin(), urged.end(),
+                    "Russia urges United States to stop arming Ukraine") != urged.end());
+    const auto part = titles_of(extract(
+        "Vladimir Putin took part in a videoconference ceremony to launch the new metro line on "
+        "March 7.",
+        kDay));
+    CAPTURE(part);
+    CHECK(std::find(part.begin(), part.end(),
+                    "Vladimir Putin takes part in videoconference ceremony") != part.end());
+    // A purpose clause is no part of the headline of a verb that controls no object.
+    const auto deploys = titles_of(extract(
+        "Russian forces deployed additional artillery to support offensive operations on March "
+        "12.",
+        kDay));
+    CAPTURE(deploys);
+    for (const auto& t : deploys) {
+      CHECK(t.find("to support") == std::string::npos);
+    }
+  }
+
   TEST_CASE("an event noun without a verb takes the support verb the corpus gives it") {
     const auto x = extract(
         "Russian forces made limited territorial gains near Izium on March 19.\n\nVladimir "
