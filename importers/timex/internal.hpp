@@ -2,6 +2,7 @@
 // tokenizer.cpp, value.cpp, rules*.cpp and tagger.cpp.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -97,7 +98,7 @@ class LowerWord {
   LowerWord() = default;
   // Lowercases the ASCII letters of `s` (truncated to 31 bytes).
   explicit LowerWord(std::string_view s);
-  std::string_view view() const { return {buf_, len_}; }
+  std::string_view view() const { return {buf_.data(), len_}; }
   operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
   bool operator==(std::string_view s) const { return view() == s; }
   std::size_t size() const { return len_; }
@@ -106,7 +107,7 @@ class LowerWord {
   bool ends_with(std::string_view s) const { return view().ends_with(s); }
 
  private:
-  char buf_[31] = {};
+  std::array<char, 31> buf_ = {};
   std::uint8_t len_ = 0;
 };
 

@@ -18,54 +18,60 @@ struct Word {
   LexEntry entry;
 };
 
+// An entry of category `c` whose value is the enumerator `v`.
+template <class E>
+constexpr LexEntry make_entry(Cat c, E v, bool plural = false) {
+  return {c, static_cast<std::int16_t>(v), plural};
+}
+
 constexpr LexEntry m(int v) { return {Cat::month, static_cast<std::int16_t>(v), false}; }
 constexpr LexEntry wd(int v) { return {Cat::weekday, static_cast<std::int16_t>(v), false}; }
-constexpr LexEntry u(Unit v, bool plural = false) { return {Cat::unit, v, plural}; }
+constexpr LexEntry u(Unit v, bool plural = false) { return make_entry(Cat::unit, v, plural); }
 constexpr LexEntry n(int v) { return {Cat::numword, static_cast<std::int16_t>(v), false}; }
 constexpr LexEntry o(int v) { return {Cat::ordinal, static_cast<std::int16_t>(v), false}; }
-constexpr LexEntry s(Season v, bool plural = false) { return {Cat::season, v, plural}; }
-constexpr LexEntry p(PartOfDay v) { return {Cat::part_of_day, v, false}; }
-constexpr LexEntry md(Mod v) { return {Cat::mod, v, false}; }
-constexpr LexEntry r(Rel v) { return {Cat::rel, v, false}; }
-constexpr LexEntry rf(Ref v) { return {Cat::ref, v, false}; }
-constexpr LexEntry st(Unit v) { return {Cat::set_word, v, false}; }
-constexpr LexEntry q(Quant v) { return {Cat::quant, v, false}; }
-constexpr LexEntry k(Kw v) { return {Cat::kw, v, false}; }
-constexpr LexEntry ap(Approx v) { return {Cat::approx, v, false}; }
-constexpr LexEntry hd(Holiday v) { return {Cat::holiday, v, false}; }
+constexpr LexEntry s(Season v, bool plural = false) { return make_entry(Cat::season, v, plural); }
+constexpr LexEntry p(PartOfDay v) { return make_entry(Cat::part_of_day, v); }
+constexpr LexEntry md(Mod v) { return make_entry(Cat::mod, v); }
+constexpr LexEntry r(Rel v) { return make_entry(Cat::rel, v); }
+constexpr LexEntry rf(Ref v) { return make_entry(Cat::ref, v); }
+constexpr LexEntry st(Unit v) { return make_entry(Cat::set_word, v); }
+constexpr LexEntry q(Quant v) { return make_entry(Cat::quant, v); }
+constexpr LexEntry k(Kw v) { return make_entry(Cat::kw, v); }
+constexpr LexEntry ap(Approx v) { return make_entry(Cat::approx, v); }
+constexpr LexEntry hd(Holiday v) { return make_entry(Cat::holiday, v); }
 
 // The tables. Abbreviations are stored without their full stop.
-constexpr Word kWords[] = {
+constexpr auto kWords = std::to_array<Word>({
     // months and weekdays: from kb/calendar_words.hpp (Table() adds them)
     // units
-    {"second", u(kSecond)},
-    {"seconds", u(kSecond, true)},
-    {"minute", u(kMinute)},
-    {"minutes", u(kMinute, true)},
-    {"hour", u(kHour)},
-    {"hours", u(kHour, true)},
-    {"day", u(kDay)},
-    {"days", u(kDay, true)},
-    {"weekend", u(kWeekend)},
-    {"weekends", u(kWeekend, true)},
-    {"week", u(kWeek)},
-    {"weeks", u(kWeek, true)},
-    {"fortnight", u(kFortnight)},
-    {"month", u(kMonth)},
-    {"months", u(kMonth, true)},
-    {"quarter", u(kQuarter)},
-    {"quarters", u(kQuarter, true)},
-    {"half", u(kHalf)},
-    {"year", u(kYear)},
-    {"years", u(kYear, true)},
-    {"decade", u(kDecade)},
-    {"decades", u(kDecade, true)},
-    {"century", u(kCentury)},
-    {"centuries", u(kCentury, true)},
-    {"yr", u(kYear)},
-    {"yrs", u(kYear, true)},
-    {"hrs", u(kHour, true)},
-    {"mins", u(kMinute, true)},
+    {"second", u(Unit::second)},
+    {"seconds", u(Unit::second, true)},
+    {"minute", u(Unit::minute)},
+    {"minutes", u(Unit::minute, true)},
+    {"hour", u(Unit::hour)},
+    {"hours", u(Unit::hour, true)},
+    {"day", u(Unit::day)},
+    {"days", u(Unit::day, true)},
+    {"weekend", u(Unit::weekend)},
+    {"weekends", u(Unit::weekend, true)},
+    {"week", u(Unit::week)},
+    {"weeks", u(Unit::week, true)},
+    {"fortnight", u(Unit::fortnight)},
+    {"month", u(Unit::month)},
+    {"months", u(Unit::month, true)},
+    {"quarter", u(Unit::quarter)},
+    {"quarters", u(Unit::quarter, true)},
+    {"half", u(Unit::half)},
+    {"year", u(Unit::year)},
+    {"years", u(Unit::year, true)},
+    {"decade", u(Unit::decade)},
+    {"decades", u(Unit::decade, true)},
+    {"century", u(Unit::century)},
+    {"centuries", u(Unit::century, true)},
+    {"yr", u(Unit::year)},
+    {"yrs", u(Unit::year, true)},
+    {"hrs", u(Unit::hour, true)},
+    {"mins", u(Unit::minute, true)},
     // number words
     {"one", n(1)},
     {"two", n(2)},
@@ -119,142 +125,142 @@ constexpr Word kWords[] = {
     {"twentieth", o(20)},
     {"twenty-first", o(21)},
     // seasons
-    {"spring", s(kSpring)},
-    {"summer", s(kSummer)},
-    {"fall", s(kFall)},
-    {"autumn", s(kFall)},
-    {"winter", s(kWinter)},
-    {"springs", s(kSpring, true)},
-    {"summers", s(kSummer, true)},
-    {"winters", s(kWinter, true)},
+    {"spring", s(Season::spring)},
+    {"summer", s(Season::summer)},
+    {"fall", s(Season::fall)},
+    {"autumn", s(Season::fall)},
+    {"winter", s(Season::winter)},
+    {"springs", s(Season::spring, true)},
+    {"summers", s(Season::summer, true)},
+    {"winters", s(Season::winter, true)},
     // parts of the day
-    {"morning", p(kMorning)},
-    {"afternoon", p(kAfternoon)},
-    {"evening", p(kEvening)},
-    {"night", p(kNight)},
-    {"noon", p(kNoon)},
-    {"midnight", p(kMidnight)},
-    {"overnight", p(kNight)},
+    {"morning", p(PartOfDay::morning)},
+    {"afternoon", p(PartOfDay::afternoon)},
+    {"evening", p(PartOfDay::evening)},
+    {"night", p(PartOfDay::night)},
+    {"noon", p(PartOfDay::noon)},
+    {"midnight", p(PartOfDay::midnight)},
+    {"overnight", p(PartOfDay::night)},
     // modifiers
-    {"early", md(kEarly)},
-    {"mid", md(kMid)},
-    {"late", md(kLate)},
-    {"beginning", md(kBeginning)},
-    {"start", md(kBeginning)},
-    {"end", md(kEnd)},
-    {"middle", md(kMiddle)},
+    {"early", md(Mod::early)},
+    {"mid", md(Mod::mid)},
+    {"late", md(Mod::late)},
+    {"beginning", md(Mod::beginning)},
+    {"start", md(Mod::beginning)},
+    {"end", md(Mod::end)},
+    {"middle", md(Mod::middle)},
     // relative words
-    {"last", r(kLast)},
-    {"next", r(kNext)},
-    {"this", r(kThis)},
-    {"past", r(kPast)},
-    {"coming", r(kComing)},
-    {"previous", r(kPrevious)},
-    {"following", r(kFollowing)},
-    {"current", r(kCurrent)},
-    {"latest", r(kLatest)},
-    {"recent", r(kRecent)},
-    {"same", r(kSame)},
-    {"prior", r(kPrior)},
-    {"that", r(kThat)},
-    {"upcoming", r(kComing)},
-    {"preceding", r(kPrevious)},
-    {"subsequent", r(kFollowing)},
+    {"last", r(Rel::last)},
+    {"next", r(Rel::next)},
+    {"this", r(Rel::this_word)},
+    {"past", r(Rel::past)},
+    {"coming", r(Rel::coming)},
+    {"previous", r(Rel::previous)},
+    {"following", r(Rel::following)},
+    {"current", r(Rel::current)},
+    {"latest", r(Rel::latest)},
+    {"recent", r(Rel::recent)},
+    {"same", r(Rel::same)},
+    {"prior", r(Rel::prior)},
+    {"that", r(Rel::that)},
+    {"upcoming", r(Rel::coming)},
+    {"preceding", r(Rel::previous)},
+    {"subsequent", r(Rel::following)},
     // holidays
-    {"thanksgiving", hd(kThanksgiving)},
-    {"christmas", hd(kChristmas)},
-    {"easter", hd(kEaster)},
-    {"halloween", hd(kHalloween)},
-    {"election", hd(kElection)},
+    {"thanksgiving", hd(Holiday::thanksgiving)},
+    {"christmas", hd(Holiday::christmas)},
+    {"easter", hd(Holiday::easter)},
+    {"halloween", hd(Holiday::halloween)},
+    {"election", hd(Holiday::election)},
     // deictic and vague references
-    {"now", rf(kNow)},
-    {"today", rf(kToday)},
-    {"yesterday", rf(kYesterday)},
-    {"tomorrow", rf(kTomorrow)},
-    {"tonight", rf(kTonight)},
-    {"recently", rf(kRecently)},
-    {"currently", rf(kCurrently)},
-    {"former", rf(kFormer)},
-    {"future", rf(kFuture)},
-    {"soon", rf(kSoon)},
-    {"previously", rf(kPreviously)},
-    {"nowadays", rf(kNowadays)},
-    {"formerly", rf(kFormer)},
-    {"lately", rf(kRecently)},
-    {"then", rf(kThen)},
-    {"once", rf(kOnce)},
+    {"now", rf(Ref::now)},
+    {"today", rf(Ref::today)},
+    {"yesterday", rf(Ref::yesterday)},
+    {"tomorrow", rf(Ref::tomorrow)},
+    {"tonight", rf(Ref::tonight)},
+    {"recently", rf(Ref::recently)},
+    {"currently", rf(Ref::currently)},
+    {"former", rf(Ref::former)},
+    {"future", rf(Ref::future)},
+    {"soon", rf(Ref::soon)},
+    {"previously", rf(Ref::previously)},
+    {"nowadays", rf(Ref::nowadays)},
+    {"formerly", rf(Ref::former)},
+    {"lately", rf(Ref::recently)},
+    {"then", rf(Ref::then)},
+    {"once", rf(Ref::once)},
     // sets
-    {"daily", st(kDay)},
-    {"weekly", st(kWeek)},
-    {"monthly", st(kMonth)},
-    {"yearly", st(kYear)},
-    {"annually", st(kYear)},
-    {"annual", st(kYear)},
-    {"quarterly", st(kQuarter)},
-    {"hourly", st(kHour)},
-    {"nightly", st(kDay)},
-    {"biweekly", st(kFortnight)},
+    {"daily", st(Unit::day)},
+    {"weekly", st(Unit::week)},
+    {"monthly", st(Unit::month)},
+    {"yearly", st(Unit::year)},
+    {"annually", st(Unit::year)},
+    {"annual", st(Unit::year)},
+    {"quarterly", st(Unit::quarter)},
+    {"hourly", st(Unit::hour)},
+    {"nightly", st(Unit::day)},
+    {"biweekly", st(Unit::fortnight)},
     // quantities
-    {"several", q(kSeveral)},
-    {"few", q(kFew)},
-    {"some", q(kSome)},
-    {"many", q(kMany)},
-    {"couple", q(kCouple)},
+    {"several", q(Quant::several)},
+    {"few", q(Quant::few)},
+    {"some", q(Quant::some)},
+    {"many", q(Quant::many)},
+    {"couple", q(Quant::couple)},
     // keywords
-    {"the", k(kThe)},
-    {"a", k(kA)},
-    {"an", k(kAn)},
-    {"of", k(kOf)},
-    {"ago", k(kAgo)},
-    {"later", k(kLater)},
-    {"earlier", k(kEarlier)},
-    {"before", k(kBefore)},
-    {"after", k(kAfter)},
-    {"since", k(kSince)},
-    {"until", k(kUntil)},
-    {"till", k(kTill)},
-    {"from", k(kFrom)},
-    {"between", k(kBetween)},
-    {"and", k(kAnd)},
-    {"to", k(kTo)},
-    {"through", k(kThrough)},
-    {"every", k(kEvery)},
-    {"each", k(kEach)},
-    {"per", k(kPer)},
-    {"fiscal", k(kFiscal)},
-    {"bc", k(kBc)},
-    {"bce", k(kBc)},
-    {"ad", k(kAd)},
-    {"ce", k(kAd)},
-    {"am", k(kAm)},
-    {"pm", k(kPm)},
-    {"in", k(kIn)},
-    {"on", k(kOn)},
-    {"at", k(kAt)},
-    {"by", k(kBy)},
-    {"during", k(kDuring)},
-    {"over", k(kOver)},
-    {"for", k(kFor)},
-    {"within", k(kWithin)},
-    {"hence", k(kHence)},
-    {"fy", k(kFy)},
-    {"or", k(kOr)},
+    {"the", k(Kw::the)},
+    {"a", k(Kw::a)},
+    {"an", k(Kw::an)},
+    {"of", k(Kw::of)},
+    {"ago", k(Kw::ago)},
+    {"later", k(Kw::later)},
+    {"earlier", k(Kw::earlier)},
+    {"before", k(Kw::before)},
+    {"after", k(Kw::after)},
+    {"since", k(Kw::since)},
+    {"until", k(Kw::until)},
+    {"till", k(Kw::till)},
+    {"from", k(Kw::from)},
+    {"between", k(Kw::between)},
+    {"and", k(Kw::and_word)},
+    {"to", k(Kw::to)},
+    {"through", k(Kw::through)},
+    {"every", k(Kw::every)},
+    {"each", k(Kw::each)},
+    {"per", k(Kw::per)},
+    {"fiscal", k(Kw::fiscal)},
+    {"bc", k(Kw::bc)},
+    {"bce", k(Kw::bc)},
+    {"ad", k(Kw::ad)},
+    {"ce", k(Kw::ad)},
+    {"am", k(Kw::am)},
+    {"pm", k(Kw::pm)},
+    {"in", k(Kw::in)},
+    {"on", k(Kw::on)},
+    {"at", k(Kw::at)},
+    {"by", k(Kw::by)},
+    {"during", k(Kw::during)},
+    {"over", k(Kw::over)},
+    {"for", k(Kw::for_word)},
+    {"within", k(Kw::within)},
+    {"hence", k(Kw::hence)},
+    {"fy", k(Kw::fy)},
+    {"or", k(Kw::or_word)},
     // approximations
-    {"about", ap(kAbout)},
-    {"around", ap(kAbout)},
-    {"approximately", ap(kAbout)},
-    {"roughly", ap(kAbout)},
-    {"some", q(kSome)},
-    {"nearly", ap(kNearly)},
-    {"almost", ap(kAlmost)},
-    {"least", ap(kAtLeast)},
-    {"more", ap(kMoreThan)},
-    {"less", ap(kLessThan)},
-    {"up", ap(kUpTo)},
-};
+    {"about", ap(Approx::about)},
+    {"around", ap(Approx::about)},
+    {"approximately", ap(Approx::about)},
+    {"roughly", ap(Approx::about)},
+    {"some", q(Quant::some)},
+    {"nearly", ap(Approx::nearly)},
+    {"almost", ap(Approx::almost)},
+    {"least", ap(Approx::at_least)},
+    {"more", ap(Approx::more_than)},
+    {"less", ap(Approx::less_than)},
+    {"up", ap(Approx::up_to)},
+});
 
 constexpr std::size_t kSlots = 2048;  // power of two, > 4x the table size: short probes
-static_assert((std::size(kWords) + std::size(calendar::kMonthWords) +
+static_assert((kWords.size() + std::size(calendar::kMonthWords) +
                std::size(calendar::kWeekdayWords) + 7) *
                   4 <
               kSlots);
@@ -280,7 +286,7 @@ struct Table {
   std::vector<Word> words;
   std::array<std::string, 7> plurals;
   Table() {
-    words.assign(std::begin(kWords), std::end(kWords));
+    words.assign(kWords.begin(), kWords.end());
     for (const auto& w : calendar::kMonthWords) {
       if (w.in_prose) {
         words.push_back({w.word, m(w.number)});
@@ -313,17 +319,22 @@ struct Table {
   }
 };
 
-const Table kTable;
+// The table, built on first use.
+const Table& table() {
+  static const Table t;
+  return t;
+}
 
 }  // namespace
 
 LexEntry lookup_word(std::string_view lower) { return lookup_word(lower, hash(lower)); }
 
 LexEntry lookup_word(std::string_view lower, std::uint32_t full) {
+  const Table& t = table();
   std::uint32_t h = full & (kSlots - 1);
-  while (kTable.slot[h].index != 0) {
-    if (kTable.slot[h].hash == full) {
-      const Word& w = kTable.words[kTable.slot[h].index - 1];
+  while (t.slot[h].index != 0) {
+    if (t.slot[h].hash == full) {
+      const Word& w = t.words[t.slot[h].index - 1];
       if (w.text == lower) {
         return w.entry;
       }

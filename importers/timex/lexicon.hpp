@@ -27,106 +27,108 @@ enum class Cat : std::uint8_t {
   holiday,      // value: Holiday
 };
 
-enum Unit : std::int16_t {
-  kSecond,
-  kMinute,
-  kHour,
-  kDay,
-  kWeekend,
-  kWeek,
-  kFortnight,
-  kMonth,
-  kQuarter,
-  kHalf,
-  kYear,
-  kDecade,
-  kCentury,
+// The values of the categories (LexEntry::value). A word that is a C++ keyword ("this",
+// "and", "or", "for") is named with a _word suffix.
+enum class Unit : std::int16_t {
+  second,
+  minute,
+  hour,
+  day,
+  weekend,
+  week,
+  fortnight,
+  month,
+  quarter,
+  half,
+  year,
+  decade,
+  century,
 };
-enum Season : std::int16_t { kSpring, kSummer, kFall, kWinter };
-enum PartOfDay : std::int16_t { kMorning, kAfternoon, kEvening, kNight, kNoon, kMidnight };
-enum Mod : std::int16_t { kEarly, kMid, kLate, kBeginning, kEnd, kMiddle };
-enum Rel : std::int16_t {
-  kLast,
-  kNext,
-  kThis,
-  kPast,
-  kComing,
-  kPrevious,
-  kFollowing,
-  kCurrent,
-  kLatest,
-  kRecent,
-  kSame,
-  kPrior,
-  kThat
+enum class Season : std::int16_t { spring, summer, fall, winter };
+enum class PartOfDay : std::int16_t { morning, afternoon, evening, night, noon, midnight };
+enum class Mod : std::int16_t { early, mid, late, beginning, end, middle };
+enum class Rel : std::int16_t {
+  last,
+  next,
+  this_word,
+  past,
+  coming,
+  previous,
+  following,
+  current,
+  latest,
+  recent,
+  same,
+  prior,
+  that
 };
-enum Ref : std::int16_t {
-  kNow,
-  kToday,
-  kYesterday,
-  kTomorrow,
-  kTonight,
-  kRecently,
-  kCurrently,
-  kFormer,
-  kFuture,
-  kSoon,
-  kPreviously,
-  kNowadays,
-  kThen,
-  kOnce
+enum class Ref : std::int16_t {
+  now,
+  today,
+  yesterday,
+  tomorrow,
+  tonight,
+  recently,
+  currently,
+  former,
+  future,
+  soon,
+  previously,
+  nowadays,
+  then,
+  once
 };
-enum Holiday : std::int16_t { kThanksgiving, kChristmas, kEaster, kHalloween, kElection };
-enum Quant : std::int16_t { kSeveral, kFew, kSome, kMany, kCouple, kNumber };
-enum Kw : std::int16_t {
-  kThe,
-  kA,
-  kAn,
-  kOf,
-  kAgo,
-  kLater,
-  kEarlier,
-  kBefore,
-  kAfter,
-  kSince,
-  kUntil,
-  kFrom,
-  kBetween,
-  kAnd,
-  kTo,
-  kThrough,
-  kEvery,
-  kEach,
-  kPer,
-  kFiscal,
-  kBc,
-  kAd,
-  kAm,
-  kPm,
-  kIn,
-  kOn,
-  kAt,
-  kBy,
-  kDuring,
-  kOver,
-  kFor,
-  kYears,
-  kWithin,
-  kHence,
-  kFy,
-  kTill,
-  kOr,
-  kCentAbbr
+enum class Holiday : std::int16_t { thanksgiving, christmas, easter, halloween, election };
+enum class Quant : std::int16_t { several, few, some, many, couple, number };
+enum class Kw : std::int16_t {
+  the,
+  a,
+  an,
+  of,
+  ago,
+  later,
+  earlier,
+  before,
+  after,
+  since,
+  until,
+  from,
+  between,
+  and_word,
+  to,
+  through,
+  every,
+  each,
+  per,
+  fiscal,
+  bc,
+  ad,
+  am,
+  pm,
+  in,
+  on,
+  at,
+  by,
+  during,
+  over,
+  for_word,
+  years,
+  within,
+  hence,
+  fy,
+  till,
+  or_word,
+  cent_abbr
 };
-enum Approx : std::int16_t {
-  kAbout,
-  kNearly,
-  kAlmost,
-  kMoreThan,
-  kLessThan,
-  kAtLeast,
-  kUpTo,
-  kOverApprox
+enum class Approx : std::int16_t {
+  about,
+  nearly,
+  almost,
+  more_than,
+  less_than,
+  at_least,
+  up_to,
+  over_approx
 };
 
 // A word of the tables.
@@ -134,6 +136,12 @@ struct LexEntry {
   Cat cat = Cat::none;
   std::int16_t value = 0;
   bool plural = false;  // "years", "months": a plural unit or season
+
+  // `value` as the enumeration of its category: value_as<Kw>() == Kw::the.
+  template <class E>
+  constexpr E value_as() const {
+    return static_cast<E>(value);
+  }
 };
 
 // Looks up a lowercase ASCII word; {Cat::none} if it is not in the tables.

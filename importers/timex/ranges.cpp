@@ -63,11 +63,10 @@ std::vector<TimexRange> ranges(std::string_view text, const std::vector<Timex>& 
     std::size_t lead = a.begin;
     const std::string_view before = word_before(text, a.begin, lead);
     std::size_t begin = a.begin;
-    if (iequals(before, "between") && iequals(gap, "and")) {
-      begin = lead;
-    } else if (iequals(before, "from") &&
-               (iequals(gap, "to") || iequals(gap, "until") || iequals(gap, "through") ||
-                iequals(gap, "till") || is_dash(gap))) {
+    if ((iequals(before, "between") && iequals(gap, "and")) ||
+        (iequals(before, "from") &&
+         (iequals(gap, "to") || iequals(gap, "until") || iequals(gap, "through") ||
+          iequals(gap, "till") || is_dash(gap)))) {
       begin = lead;
     } else if (!(is_dash(gap) || iequals(gap, "to") || iequals(gap, "through"))) {
       continue;

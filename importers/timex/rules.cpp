@@ -22,12 +22,12 @@ std::optional<Count> read_count(const Context& ctx, std::size_t i) {
     }
     return Count{t.num, i};
   }
-  if (t.lex.cat == Cat::kw && (t.lex.value == kA || t.lex.value == kAn)) {
-    if (ctx.is_cat(i + 1, Cat::quant) && ctx.at(i + 1).lex.value == kFew) {
+  if (ctx.is_kw(i, Kw::a) || ctx.is_kw(i, Kw::an)) {
+    if (ctx.is_cat(i + 1, Cat::quant) && ctx.at(i + 1).lex.value_as<Quant>() == Quant::few) {
       return Count{-1, i + 1};  // "a few"
     }
-    if (ctx.is_cat(i + 1, Cat::quant) && ctx.at(i + 1).lex.value == kCouple) {
-      return Count{2, ctx.is_kw(i + 2, kOf) ? i + 2 : i + 1};  // "a couple of"
+    if (ctx.is_cat(i + 1, Cat::quant) && ctx.at(i + 1).lex.value_as<Quant>() == Quant::couple) {
+      return Count{2, ctx.is_kw(i + 2, Kw::of) ? i + 2 : i + 1};  // "a couple of"
     }
     if (ctx.is_cat(i + 1, Cat::numword) && ctx.at(i + 1).lex.value >= 100) {
       return Count{ctx.at(i + 1).lex.value, i + 1};  // "a hundred"
@@ -35,8 +35,8 @@ std::optional<Count> read_count(const Context& ctx, std::size_t i) {
     return Count{1, i};
   }
   if (t.lex.cat == Cat::quant) {
-    if (t.lex.value == kCouple) {
-      return Count{2, ctx.is_kw(i + 1, kOf) ? i + 1 : i};
+    if (t.lex.value_as<Quant>() == Quant::couple) {
+      return Count{2, ctx.is_kw(i + 1, Kw::of) ? i + 1 : i};
     }
     return Count{-1, i};
   }
@@ -56,16 +56,14 @@ std::optional<Count> read_count(const Context& ctx, std::size_t i) {
         total += part;
         part = 0;
       }
-    } else if (part % 100 >= 20 && part % 10 == 0 && v < 10) {
-      part += v;
-    } else if (part % 100 == 0) {
+    } else if ((part % 100 >= 20 && part % 10 == 0 && v < 10) || part % 100 == 0) {
       part += v;
     } else {
       break;
     }
     last = j;
     j += ctx.is_punct(j + 1, '-') && ctx.is_cat(j + 2, Cat::numword) ? 2U : 1U;
-    if (ctx.is_kw(j, kAnd) && ctx.is_cat(j + 1, Cat::numword)) {
+    if (ctx.is_kw(j, Kw::and_word) && ctx.is_cat(j + 1, Cat::numword)) {
       ++j;
     }
   }
@@ -236,13 +234,13 @@ std::optional<Count> read_word_year(const Context& ctx, std::size_t i) {
   if (!rest || rest->value < 10 || rest->value > 99) {
     return std::nullopt;
   }
-  return Count{t.lex.value * 100 + rest->value, rest->last};
+  return Count{std::int64_t{t.lex.value} * 100 + rest->value, rest->last};
 }
 
 // A year after a month/day: "May 20, 2023", "20 May 2023", "May 2023", "May of 2023".
 std::optional<Count> read_trailing_year(const Context& ctx, std::size_t i) {
   std::size_t j = i;
-  if (ctx.is_punct(j, ',') || ctx.is_kw(j, kOf)) {
+  if (ctx.is_punct(j, ',') || ctx.is_kw(j, Kw::of)) {
     ++j;
   }
   if (auto w = read_word_year(ctx, j)) {
@@ -306,7 +304,8 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
   if (ambiguous && i > 0) {
     const Token& p = ctx.at(i - 1);
     const bool prep = p.lex.cat == Cat::kw || p.lex.cat == Cat::rel || p.lex.cat == Cat::mod;
-    if (!prep || ctx.is_kw(i - 1, kA) || ctx.is_kw(i - 1, kAnd) || ctx.is_kw(i - 1, kTo)) {
+    if (!prep || ctx.is_kw(i - 1, Kw::a) || ctx.is_kw(i - 1, Kw::and_word) ||
+        ctx.is_kw(i - 1, Kw::to)) {
       return std::nullopt;
     }
   } else if (ambiguous) {
@@ -317,10 +316,10 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
   // "June last year", "January this year"
   if (const std::size_t k = month_last + 1;
       ctx.is_cat(k, Cat::rel) && ctx.is_cat(k + 1, Cat::unit) && !ctx.at(k + 1).lex.plural &&
-      ctx.at(k + 1).lex.value == kYear) {
+      ctx.at(k + 1).lex.value_as<Unit>() == Unit::year) {
     const auto r = static_cast<Rel>(ctx.at(k).lex.value);
-    if (r == kLast || r == kThis || r == kNext) {
-      v.year = ctx.use_dct_day().year + (r == kLast ? -1 : r == kNext ? 1 : 0);
+    if (r == Rel::last || r == Rel::this_word || r == Rel::next) {
+      v.year = ctx.use_dct_day().year + (r == Rel::last ? -1 : r == Rel::next ? 1 : 0);
       return date_candidate(i, k + 1, v, true);
     }
   }
@@ -432,7 +431,7 @@ std::optional<Candidate> match_number(Context& ctx, std::size_t i) {
   // "20 May 2023", "20th of May"
   if (auto day = read_day(ctx, i)) {
     std::size_t j = day->last + 1;
-    if (ctx.is_kw(j, kOf)) {
+    if (ctx.is_kw(j, Kw::of)) {
       ++j;
     }
     if (ctx.is_cat(j, Cat::month) && ctx.at(j).upper) {
@@ -475,7 +474,7 @@ std::optional<Candidate> match_year_like(Context& ctx, std::size_t i) {
   }
   // Centuries: "the 20th century".
   if (is_ordinal_suffix(suffix) && t.digits <= 2 && t.num >= 1 && t.num <= 21 &&
-      ctx.is_cat(i + 2, Cat::unit) && ctx.at(i + 2).lex.value == kCentury &&
+      ctx.is_cat(i + 2, Cat::unit) && ctx.at(i + 2).lex.value_as<Unit>() == Unit::century &&
       !ctx.at(i + 2).lex.plural) {
     DateVal v;
     v.gran = Gran::century;
@@ -486,7 +485,7 @@ std::optional<Candidate> match_year_like(Context& ctx, std::size_t i) {
   if (t.digits <= 4 && t.num > 0) {
     const LowerWord w = ctx.lower(i + 1);
     std::size_t last = 0;
-    if (ctx.at(i + 1).lex.cat == Cat::kw && ctx.at(i + 1).lex.value == kBc) {
+    if (ctx.is_kw(i + 1, Kw::bc)) {
       last = i + 1;
     } else if (w == "b" && ctx.is_punct(i + 2, '.') && ctx.lower(i + 3) == "c") {
       last = ctx.is_punct(i + 4, '.') ? i + 4 : i + 3;

@@ -37,18 +37,18 @@ std::optional<Count> read_ordinal(const Context& ctx, std::size_t i) {
 
 // "of 1998", "1998", "of this year", "of last year" after a quarter; the year and last token.
 std::optional<Count> quarter_year(const Context& ctx, std::size_t i) {
-  std::size_t j = ctx.is_kw(i, kOf) ? i + 1 : i;
-  if (ctx.is_kw(j, kFiscal)) {
+  std::size_t j = ctx.is_kw(i, Kw::of) ? i + 1 : i;
+  if (ctx.is_kw(j, Kw::fiscal)) {
     ++j;
   }
   const Token& t = ctx.at(j);
   if (t.kind == TokKind::number && t.digits == 4 && t.num >= 1000 && t.num < 2200) {
     return Count{t.num, j};
   }
-  if (ctx.is_cat(j, Cat::rel) && ctx.is_cat(j + 1, Cat::unit) && ctx.at(j + 1).lex.value == kYear &&
-      ctx.is_kw(i, kOf)) {
+  if (ctx.is_cat(j, Cat::rel) && ctx.is_cat(j + 1, Cat::unit) &&
+      ctx.at(j + 1).lex.value_as<Unit>() == Unit::year && ctx.is_kw(i, Kw::of)) {
     const auto r = static_cast<Rel>(ctx.at(j).lex.value);
-    const int y = ctx.use_dct_day().year + (r == kLast ? -1 : r == kNext ? 1 : 0);
+    const int y = ctx.use_dct_day().year + (r == Rel::last ? -1 : r == Rel::next ? 1 : 0);
     return Count{y, j + 1};
   }
   return std::nullopt;
@@ -62,12 +62,13 @@ std::optional<Count> year_prefix(const Context& ctx, std::size_t i) {
     return Count{t.num, i};
   }
   if (ctx.is_cat(i, Cat::rel) && ctx.is_cat(i + 1, Cat::unit) && !ctx.at(i + 1).lex.plural &&
-      ctx.at(i + 1).lex.value == kYear && ctx.is_punct(i + 2, '\'') && ctx.lower(i + 3) == "s") {
+      ctx.at(i + 1).lex.value_as<Unit>() == Unit::year && ctx.is_punct(i + 2, '\'') &&
+      ctx.lower(i + 3) == "s") {
     const auto r = static_cast<Rel>(ctx.at(i).lex.value);
-    if (r != kLast && r != kNext && r != kThis) {
+    if (r != Rel::last && r != Rel::next && r != Rel::this_word) {
       return std::nullopt;
     }
-    return Count{ctx.use_dct_day().year + (r == kLast ? -1 : r == kNext ? 1 : 0), i + 3};
+    return Count{ctx.use_dct_day().year + (r == Rel::last ? -1 : r == Rel::next ? 1 : 0), i + 3};
   }
   return std::nullopt;
 }
@@ -84,13 +85,15 @@ std::optional<Candidate> match_year_quarter(const Context& ctx, std::size_t i) {
   DateVal v;
   if (auto ord = read_ordinal(ctx, k);
       ord && ord->value >= 1 && ord->value <= 4 && ctx.is_cat(ord->last + 1, Cat::unit) &&
-      !ctx.at(ord->last + 1).lex.plural && ctx.at(ord->last + 1).lex.value == kQuarter) {
+      !ctx.at(ord->last + 1).lex.plural &&
+      ctx.at(ord->last + 1).lex.value_as<Unit>() == Unit::quarter) {
     v.gran = Gran::quarter;
     v.sub = static_cast<int>(ord->value);
     k = ord->last + 1;
-  } else if (ctx.is_cat(k, Cat::unit) && !ctx.at(k).lex.plural && ctx.at(k).lex.value == kQuarter) {
+  } else if (ctx.is_cat(k, Cat::unit) && !ctx.at(k).lex.plural &&
+             ctx.at(k).lex.value_as<Unit>() == Unit::quarter) {
     // "the 1988 quarter": the quarter the text is about (as "the quarter"), in that year.
-    v = ctx.period.value_or(coarsen(ctx.use_anchor(), kQuarter));
+    v = ctx.period.value_or(coarsen(ctx.use_anchor(), Unit::quarter));
   } else if (ctx.period && ctx.lower(k) == "period") {
     v = *ctx.period;
   } else {
@@ -108,9 +111,9 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
   }
   std::size_t j = i;
   // "fiscal 1998", "fiscal year 1998", "FY2023"
-  if (ctx.is_kw(j, kFiscal) || ctx.is_kw(j, kFy)) {
+  if (ctx.is_kw(j, Kw::fiscal) || ctx.is_kw(j, Kw::fy)) {
     std::size_t k = j + 1;
-    if (ctx.is_cat(k, Cat::unit) && ctx.at(k).lex.value == kYear) {
+    if (ctx.is_cat(k, Cat::unit) && ctx.at(k).lex.value_as<Unit>() == Unit::year) {
       ++k;
     }
     const Token& y = ctx.at(k);
@@ -124,13 +127,13 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
   }
   // "Q3", "Q3 2014", "H1"
   int n = 0;
-  Unit unit = kQuarter;
+  Unit unit = Unit::quarter;
   std::size_t last = 0;
   const LowerWord w = ctx.lower(j);
   if ((w == "q" || w == "h") && ctx.at(j + 1).kind == TokKind::number &&
       !ctx.at(j + 1).space_before && ctx.at(j + 1).digits == 1) {
     n = static_cast<int>(ctx.at(j + 1).num);
-    unit = w == "q" ? kQuarter : kHalf;
+    unit = w == "q" ? Unit::quarter : Unit::half;
     last = j + 1;
   } else if (auto ord = read_ordinal(ctx, j)) {
     std::size_t k = ord->last + 1;
@@ -138,27 +141,28 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
       ++k;
     }
     if (!ctx.is_cat(k, Cat::unit) || ctx.at(k).lex.plural ||
-        (ctx.at(k).lex.value != kQuarter && ctx.at(k).lex.value != kHalf)) {
+        (ctx.at(k).lex.value_as<Unit>() != Unit::quarter &&
+         ctx.at(k).lex.value_as<Unit>() != Unit::half)) {
       return std::nullopt;
     }
     n = static_cast<int>(ord->value);
     unit = static_cast<Unit>(ctx.at(k).lex.value);
     last = k;
   } else if ((w == "last" || w == "latter" || w == "final") && ctx.lower(j + 1) == "half" &&
-             ctx.is_kw(j + 2, kOf) && quarter_year(ctx, j + 2)) {
+             ctx.is_kw(j + 2, Kw::of) && quarter_year(ctx, j + 2)) {
     // "the last half of 1989": the second half of that year (alone, "the last half" is the
     // half before the present one, a relative expression).
     n = 2;
-    unit = kHalf;
+    unit = Unit::half;
     last = j + 1;
   } else {
     return std::nullopt;
   }
-  if (n < 1 || n > (unit == kQuarter ? 4 : 2)) {
+  if (n < 1 || n > (unit == Unit::quarter ? 4 : 2)) {
     return std::nullopt;
   }
   DateVal v;
-  v.gran = unit == kQuarter ? Gran::quarter : Gran::half;
+  v.gran = unit == Unit::quarter ? Gran::quarter : Gran::half;
   v.sub = n;
   bool explicit_year = false;
   if (auto y = quarter_year(ctx, last + 1)) {
@@ -167,7 +171,7 @@ std::optional<Candidate> match_quarter(Context& ctx, std::size_t i) {
     explicit_year = true;
   } else {
     const DateVal& ref = ctx.reference();
-    const int cur = unit == kQuarter ? (ref.month - 1) / 3 + 1 : (ref.month - 1) / 6 + 1;
+    const int cur = unit == Unit::quarter ? (ref.month - 1) / 3 + 1 : (ref.month - 1) / 6 + 1;
     v.year = ref.year;
     if (!ctx.narrative && n > cur && ctx.tense_at(i) != Tense::future) {
       v.year -= 1;
@@ -185,7 +189,7 @@ std::optional<Candidate> match_season(Context& ctx, std::size_t i) {
   v.gran = Gran::season;
   v.sub = t.lex.value;
   std::size_t last = i;
-  std::size_t j = ctx.is_kw(i + 1, kOf) ? i + 2 : i + 1;
+  std::size_t j = ctx.is_kw(i + 1, Kw::of) ? i + 2 : i + 1;
   const Token& y = ctx.at(j);
   bool explicit_year = false;
   if (y.kind == TokKind::number && y.digits == 4 && y.num >= 1000 && y.num < 2200) {
@@ -198,14 +202,16 @@ std::optional<Candidate> match_season(Context& ctx, std::size_t i) {
       return std::nullopt;
     }
     const Token& p = ctx.at(i - 1);
-    const bool ok = ctx.is_kw(i - 1, kIn) || ctx.is_kw(i - 1, kThe) || ctx.is_kw(i - 1, kBy) ||
-                    ctx.is_kw(i - 1, kDuring) || ctx.is_kw(i - 1, kSince) ||
-                    ctx.is_kw(i - 1, kUntil) || ctx.is_kw(i - 1, kOf) || p.lex.cat == Cat::mod ||
+    const bool ok = ctx.is_kw(i - 1, Kw::in) || ctx.is_kw(i - 1, Kw::the) ||
+                    ctx.is_kw(i - 1, Kw::by) || ctx.is_kw(i - 1, Kw::during) ||
+                    ctx.is_kw(i - 1, Kw::since) || ctx.is_kw(i - 1, Kw::until) ||
+                    ctx.is_kw(i - 1, Kw::of) || p.lex.cat == Cat::mod ||
                     (p.kind == TokKind::punct && p.punct == '-');
-    if (!ok || (t.lex.value == kFall && !ctx.is_kw(i - 1, kThe) && !ctx.is_kw(i - 1, kIn))) {
+    if (!ok || (t.lex.value_as<Season>() == Season::fall && !ctx.is_kw(i - 1, Kw::the) &&
+                !ctx.is_kw(i - 1, Kw::in))) {
       return std::nullopt;
     }
-    if (ctx.is_kw(i + 1, kOf) || ctx.at(i + 1).lex.cat == Cat::unit) {
+    if (ctx.is_kw(i + 1, Kw::of) || ctx.at(i + 1).lex.cat == Cat::unit) {
       return std::nullopt;  // "the spring of hope", "the summer months" is left alone
     }
     const int month = 3 * t.lex.value + 4;  // mid-season month
@@ -228,7 +234,7 @@ std::optional<Candidate> match_ordinal_century(Context& ctx, std::size_t i) {
     n += ctx.at(j + 2).lex.value;  // "twenty-first"
     j += 2;
   }
-  if (!ctx.is_cat(j + 1, Cat::unit) || ctx.at(j + 1).lex.value != kCentury ||
+  if (!ctx.is_cat(j + 1, Cat::unit) || ctx.at(j + 1).lex.value_as<Unit>() != Unit::century ||
       ctx.at(j + 1).lex.plural || n < 1 || n > 21) {
     return std::nullopt;
   }

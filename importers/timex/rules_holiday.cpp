@@ -28,15 +28,15 @@ date::sys_days easter(int y) {
 date::sys_days holiday_in(Holiday h, int y, bool eve) {
   using date::November;
   switch (h) {
-    case kThanksgiving:
+    case Holiday::thanksgiving:
       return date::sys_days{date::year{y} / November / date::Thursday[4]};
-    case kChristmas:
+    case Holiday::christmas:
       return date::sys_days{date::year{y} / 12 / (eve ? 24 : 25)};
-    case kEaster:
+    case Holiday::easter:
       return easter(y);
-    case kHalloween:
+    case Holiday::halloween:
       return date::sys_days{date::year{y} / 10 / 31};
-    case kElection:  // the Tuesday after the first Monday in November
+    case Holiday::election:  // the Tuesday after the first Monday in November
       return date::sys_days{date::year{y} / November / date::Monday[1]} + date::days{1};
   }
   return date::sys_days{date::year{y} / 1 / 1};
@@ -49,10 +49,11 @@ std::optional<Candidate> match_holiday(Context& ctx, std::size_t i) {
   int dir = 0;  // -1 "last", +1 "next", 0 none or "this"
   if (ctx.is_cat(i, Cat::rel)) {
     const auto r = static_cast<Rel>(ctx.at(i).lex.value);
-    if (r != kLast && r != kNext && r != kThis && r != kPast && r != kComing) {
+    if (r != Rel::last && r != Rel::next && r != Rel::this_word && r != Rel::past &&
+        r != Rel::coming) {
       return std::nullopt;
     }
-    dir = r == kLast || r == kPast ? -1 : r == kNext || r == kComing ? 1 : 0;
+    dir = r == Rel::last || r == Rel::past ? -1 : r == Rel::next || r == Rel::coming ? 1 : 0;
     ++j;
   }
   if (!ctx.is_cat(j, Cat::holiday) || !ctx.at(j).upper) {
@@ -63,9 +64,9 @@ std::optional<Candidate> match_holiday(Context& ctx, std::size_t i) {
   const LowerWord next = ctx.lower(j + 1);
   const bool eve = next == "eve";
   const bool week = next == "week";  // "Easter week": the week holding it
-  if (next == "day" || eve || week || (h == kEaster && next == "sunday")) {
+  if (next == "day" || eve || week || (h == Holiday::easter && next == "sunday")) {
     last = j + 1;
-  } else if (h == kElection) {
+  } else if (h == Holiday::election) {
     return std::nullopt;  // "election" alone is an event, not a date
   }
   // Which year: "last" the latest before the DCT, "next" the first after it; else as for a
@@ -89,7 +90,7 @@ std::optional<Candidate> match_holiday(Context& ctx, std::size_t i) {
   Candidate c;
   c.first = i;
   c.last = last;
-  c.date = week ? coarsen(day_value(d), kWeek) : day_value(d);
+  c.date = week ? coarsen(day_value(d), Unit::week) : day_value(d);
   c.value = format_value(*c.date);
   return c;
 }

@@ -38,7 +38,7 @@ std::optional<Candidate> the_year(Context& ctx, std::size_t i) {
   if (adj == "full" || adj == "fiscal" || adj == "calendar") {
     ++j;
   }
-  if (!is_unit(ctx, j) || ctx.at(j).lex.plural || unit_at(ctx, j) != kYear ||
+  if (!is_unit(ctx, j) || ctx.at(j).lex.plural || unit_at(ctx, j) != Unit::year ||
       ctx.is_punct(j + 1, '-')) {
     return std::nullopt;
   }
@@ -50,12 +50,13 @@ std::optional<Candidate> the_year(Context& ctx, std::size_t i) {
     return make(i, j, TimexType::duration, "P1Y");
   }
   const Token& n = ctx.at(j + 1);
-  if (n.kind == TokKind::number || n.lex.cat == Cat::numword || ctx.is_kw(j + 1, kAgo) ||
-      ctx.is_kw(j + 1, kEarlier) || ctx.is_kw(j + 1, kLater) || ctx.is_kw(j + 1, kBefore) ||
-      ctx.is_kw(j + 1, kAfter) || next == "when" || next == "that" || next == "in") {
+  if (n.kind == TokKind::number || n.lex.cat == Cat::numword || ctx.is_kw(j + 1, Kw::ago) ||
+      ctx.is_kw(j + 1, Kw::earlier) || ctx.is_kw(j + 1, Kw::later) ||
+      ctx.is_kw(j + 1, Kw::before) || ctx.is_kw(j + 1, Kw::after) || next == "when" ||
+      next == "that" || next == "in") {
     return std::nullopt;  // "the year before", "the year when ..."
   }
-  return make_date(i, j, coarsen(ctx.reference(), kYear));
+  return make_date(i, j, coarsen(ctx.reference(), Unit::year));
 }
 
 // "the nineties" (only after "the": "in his forties" is an age).
@@ -83,7 +84,7 @@ std::optional<Candidate> the_future(const Context& ctx, std::size_t i) {
   if (w == "near" && next == "future") {
     return make(i, i + 2, TimexType::date, "FUTURE_REF");
   }
-  if (is_unit(ctx, i + 1) && ctx.at(i + 1).lex.plural && unit_at(ctx, i + 1) >= kDay &&
+  if (is_unit(ctx, i + 1) && ctx.at(i + 1).lex.plural && unit_at(ctx, i + 1) >= Unit::day &&
       next == "ahead") {
     return make(i, i + 2, TimexType::duration, duration_value(unit_at(ctx, i + 1), -1));
   }
@@ -100,7 +101,7 @@ int day_number(const Context& ctx, std::size_t i) {
 
 // Whether token k joins two days of one span: "-", "and", "to", "through".
 bool joins_days(const Context& ctx, std::size_t k) {
-  return ctx.is_punct(k, '-') || ctx.is_kw(k, kAnd) || ctx.is_kw(k, kTo) ||
+  return ctx.is_punct(k, '-') || ctx.is_kw(k, Kw::and_word) || ctx.is_kw(k, Kw::to) ||
          ctx.lower(k) == "through";
 }
 
@@ -150,7 +151,7 @@ std::optional<Candidate> match_the_phrase(Context& ctx, std::size_t i) {
 
 std::optional<Candidate> match_year_end(Context& ctx, std::size_t i) {
   // "year-end", "year end", "year's end"
-  if (unit_at(ctx, i) != kYear || ctx.at(i).lex.plural) {
+  if (unit_at(ctx, i) != Unit::year || ctx.at(i).lex.plural) {
     return std::nullopt;
   }
   std::size_t j = i + 1;
@@ -163,9 +164,9 @@ std::optional<Candidate> match_year_end(Context& ctx, std::size_t i) {
     return std::nullopt;  // "year-end bonuses" is fine; "year-end-" is not a phrase we know
   }
   // "since year-end" is the last one; otherwise the end of the year reported on.
-  DateVal v = coarsen(ctx.reference(), kYear);
-  if (i > 0 && ctx.is_kw(i - 1, kSince)) {
-    v = shift(v, kYear, -1);
+  DateVal v = coarsen(ctx.reference(), Unit::year);
+  if (i > 0 && ctx.is_kw(i - 1, Kw::since)) {
+    v = shift(v, Unit::year, -1);
   }
   Candidate c = make_date(i, j, v);
   c.mod = "END";

@@ -1,5 +1,7 @@
 // The date tagger's rules, part 4: clock times ("10:30 a.m.", "10 p.m. Wednesday",
 // "5 p.m. EST, Nov. 9") and "noon Thursday" / "midnight Friday".
+#include <array>
+
 #include "importers/timex/rules.hpp"
 
 namespace kb::timex::detail {
@@ -17,8 +19,8 @@ Candidate time_candidate(std::size_t first, std::size_t last, const DateVal& v) 
 
 // A time-zone abbreviation after a clock time ("EST", "GMT").
 bool is_zone(std::string_view w) {
-  static constexpr std::string_view kZones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
-                                                "pst", "pdt", "gmt", "utc", "bst", "cet"};
+  static constexpr std::array<std::string_view, 12> kZones = {
+      "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"};
   for (std::string_view z : kZones) {
     if (w == z) {
       return true;
@@ -126,13 +128,13 @@ std::optional<Candidate> match_clock(Context& ctx, std::size_t i) {
 }
 
 std::optional<Candidate> match_noon(Context& ctx, std::size_t i) {
-  const int part = ctx.at(i).lex.value;
-  if (part != kNoon && part != kMidnight) {
+  const auto part = ctx.at(i).lex.value_as<PartOfDay>();
+  if (part != PartOfDay::noon && part != PartOfDay::midnight) {
     return std::nullopt;
   }
   DateVal v;
   v.gran = Gran::time;
-  v.hour = part == kNoon ? 12 : 24;
+  v.hour = part == PartOfDay::noon ? 12 : 24;
   v.minute = 0;
   std::size_t last = i;
   attach_day(ctx, i + 1, v, last);

@@ -1,27 +1,29 @@
 // The date tagger's rules, part 2: expressions that start with a word (weekdays, "last week",
 // "the past three months", "now", "every year", quarters, seasons, durations in words).
+#include <array>
+
 #include "importers/timex/rules.hpp"
 
 namespace kb::timex::detail {
 namespace {
 
-constexpr Gran kUnitGran[] = {Gran::time, Gran::time,   Gran::time,   Gran::day,     Gran::weekend,
-                              Gran::week, Gran::week,   Gran::month,  Gran::quarter, Gran::half,
-                              Gran::year, Gran::decade, Gran::century};
+constexpr std::array<Gran, 13> kUnitGran = {
+    Gran::time,  Gran::time,    Gran::time, Gran::day,  Gran::weekend, Gran::week,   Gran::week,
+    Gran::month, Gran::quarter, Gran::half, Gran::year, Gran::decade,  Gran::century};
 
-Gran unit_gran(Unit u) { return kUnitGran[u]; }
+Gran unit_gran(Unit u) { return kUnitGran[static_cast<std::size_t>(u)]; }
 
 // The TIMEX3 duration for `n` and a half units: "P2Y6M", "PT1M30S", "PT5H30M".
 std::string half_duration_value(Unit u, std::int64_t n) {
-  const std::string whole = duration_value(u, n);
+  std::string whole = duration_value(u, n);
   switch (u) {
-    case kYear:
+    case Unit::year:
       return whole + "6M";
-    case kDay:
+    case Unit::day:
       return whole + "T12H";
-    case kHour:
+    case Unit::hour:
       return whole + "30M";
-    case kMinute:
+    case Unit::minute:
       return whole + "30S";
     default:
       return whole;
@@ -52,15 +54,15 @@ DateVal resolve_weekday(const DateVal& ref, int wd, Tense tense, bool strict) {
 
 Tense direction(Rel r) {
   switch (r) {
-    case kLast:
-    case kPast:
-    case kPrevious:
-    case kPrior:
-    case kLatest:
+    case Rel::last:
+    case Rel::past:
+    case Rel::previous:
+    case Rel::prior:
+    case Rel::latest:
       return Tense::past;
-    case kNext:
-    case kComing:
-    case kFollowing:
+    case Rel::next:
+    case Rel::coming:
+    case Rel::following:
       return Tense::future;
     default:
       return Tense::present;
@@ -70,10 +72,11 @@ Tense direction(Rel r) {
 // The reference a relative word is resolved against: "the following day" and "the same year"
 // refer to the narrative anchor, "next week" to the DCT.
 const DateVal& base_for(const Context& ctx, Rel r, std::size_t i) {
-  if (r == kNext && ctx.is_kw(i - 1, kThe)) {
+  if (r == Rel::next && ctx.is_kw(i - 1, Kw::the)) {
     return ctx.use_anchor();  // "the next day" follows the narrative, "next week" the DCT
   }
-  return r == kFollowing || r == kPrevious || r == kSame || r == kThat || r == kPrior
+  return r == Rel::following || r == Rel::previous || r == Rel::same || r == Rel::that ||
+                 r == Rel::prior
              ? ctx.use_anchor()
              : ctx.use_dct_day();
 }
@@ -81,31 +84,32 @@ const DateVal& base_for(const Context& ctx, Rel r, std::size_t i) {
 std::optional<Candidate> relative_unit(Context& ctx, std::size_t i, Rel r, std::size_t j) {
   const Unit u = unit_at(ctx, j);
   if (ctx.at(j).lex.plural) {
-    if (r == kRecent || (r == kComing && u >= kDay)) {
+    if (r == Rel::recent || (r == Rel::coming && u >= Unit::day)) {
       // "in recent months", "in coming weeks": an unspecified stretch of months up to now or
       // of weeks from now, as the news corpora mostly annotate them.
       return make(i, j, TimexType::duration, duration_value(u, -1));
     }
     return std::nullopt;
   }
-  if (u <= kHour || u == kFortnight || r == kRecent) {
+  if (u <= Unit::hour || u == Unit::fortnight || r == Rel::recent) {
     return std::nullopt;
   }
   const DateVal& base = base_for(ctx, r, i);
-  if (u == kDay && (r == kLast || r == kThis || r == kPast || r == kLatest || r == kCurrent)) {
+  if (u == Unit::day && (r == Rel::last || r == Rel::this_word || r == Rel::past ||
+                         r == Rel::latest || r == Rel::current)) {
     return std::nullopt;  // "last day", "this day": not a date
   }
   const Tense dir = direction(r);
   const int n = dir == Tense::past ? -1 : dir == Tense::future ? 1 : 0;
   DateVal v;
-  if (u == kWeekend && r == kThis) {
-    v = coarsen(base, kWeekend);
-  } else if (u == kQuarter && (r == kLatest || r == kLast) && r != kPast) {
+  if (u == Unit::weekend && r == Rel::this_word) {
+    v = coarsen(base, Unit::weekend);
+  } else if (u == Unit::quarter && (r == Rel::latest || r == Rel::last) && r != Rel::past) {
     v = unit_relative(base, u, -1);
   } else {
     v = unit_relative(base, u, n);
   }
-  if (u == kDay && base.gran > Gran::day) {
+  if (u == Unit::day && base.gran > Gran::day) {
     return std::nullopt;
   }
   return make_date(i, j, v);
@@ -168,16 +172,16 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
     return std::nullopt;  // "a 6-year-old boy": an age
   }
   if (!adjective && ctx.is_punct(j + 1, '-') && !ctx.at(j + 1).space_before &&
-      (ctx.is_kw(j + 2, kEarlier) || ctx.is_kw(j + 2, kAgo))) {
+      (ctx.is_kw(j + 2, Kw::earlier) || ctx.is_kw(j + 2, Kw::ago))) {
     return std::nullopt;  // "a year-earlier loss": the year-earlier rule's
   }
   if (ctx.lower(j + 1) == "old" || (ctx.is_punct(j + 1, '-') && ctx.lower(j + 2) == "old")) {
     return std::nullopt;  // "52 years old": an age, not annotated in the news corpora
   }
-  if (unit_at(ctx, j) == kHalf) {
+  if (unit_at(ctx, j) == Unit::half) {
     return std::nullopt;  // "a half", "one-half share", "about a half million": a fraction
   }
-  if (unit_at(ctx, j) == kQuarter && ctx.is_kw(j + 1, kOf) && !ctx.is_kw(j + 2, kThe) &&
+  if (unit_at(ctx, j) == Unit::quarter && ctx.is_kw(j + 1, Kw::of) && !ctx.is_kw(j + 2, Kw::the) &&
       ctx.at(j + 2).kind != TokKind::number && !ctx.is_cat(j + 2, Cat::rel)) {
     return std::nullopt;  // "three-quarters of its food": a fraction
   }
@@ -187,49 +191,49 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
   if (!plural && !adjective && ctx.at(i).kind == TokKind::number && ctx.at(i).digits == 4) {
     return std::nullopt;  // "the 1988 quarter": a year naming a period, not 1988 quarters
   }
-  const bool article = ctx.is_kw(i, kA) || ctx.is_kw(i, kAn);
+  const bool article = ctx.is_kw(i, Kw::a) || ctx.is_kw(i, Kw::an);
   if ((article && plural && n == 1) || (n < 0 && !plural && !adjective) ||
       (n == 1 && plural && ctx.at(i).kind == TokKind::number && ctx.at(i).num != 1 && false)) {
     return std::nullopt;
   }
-  if (u == kSecond && article && !plural && ctx.at(j + 1).kind == TokKind::word &&
+  if (u == Unit::second && article && !plural && ctx.at(j + 1).kind == TokKind::word &&
       ctx.at(j + 1).lex.cat != Cat::kw) {
     return std::nullopt;  // "a second betrayal", "a second group": the ordinal
   }
-  if (u == kSecond && ctx.at(i).kind != TokKind::number && !article && !plural && n == 2) {
+  if (u == Unit::second && ctx.at(i).kind != TokKind::number && !article && !plural && n == 2) {
     return std::nullopt;
   }
   const int k = static_cast<int>(std::min<std::int64_t>(n, 100000));
   // "two weeks ago", "a year earlier", "three days later"
-  if (!adjective && (ctx.is_kw(j + 1, kAgo) || ctx.is_kw(j + 1, kEarlier) ||
-                     ctx.is_kw(j + 1, kLater) || ctx.is_kw(j + 1, kHence))) {
-    const bool ago = ctx.is_kw(j + 1, kAgo) || ctx.is_kw(j + 1, kHence);
-    const int sign = ctx.is_kw(j + 1, kAgo) || ctx.is_kw(j + 1, kEarlier) ? -1 : 1;
+  if (!adjective && (ctx.is_kw(j + 1, Kw::ago) || ctx.is_kw(j + 1, Kw::earlier) ||
+                     ctx.is_kw(j + 1, Kw::later) || ctx.is_kw(j + 1, Kw::hence))) {
+    const bool ago = ctx.is_kw(j + 1, Kw::ago) || ctx.is_kw(j + 1, Kw::hence);
+    const int sign = ctx.is_kw(j + 1, Kw::ago) || ctx.is_kw(j + 1, Kw::earlier) ? -1 : 1;
     if (n < 0) {
       return make(i, j + 1, TimexType::date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
     }
-    if (u <= kHour) {
+    if (u <= Unit::hour) {
       return make(i, j + 1, TimexType::duration, duration_value(u, n));
     }
     // "a year ago" in a report on a quarter means that quarter a year before.
     const bool period_anchor = ctx.anchor.gran == Gran::quarter || ctx.anchor.gran == Gran::half;
-    const bool use_anchor = !ago || (u == kYear && period_anchor);
+    const bool use_anchor = !ago || (u == Unit::year && period_anchor);
     const DateVal& base = use_anchor ? ctx.use_anchor() : ctx.use_dct_day();
     Gran g = unit_gran(u);
     if (use_anchor && base.gran > g) {
       g = base.gran;
     }
-    if (use_anchor && u == kYear && base.gran < Gran::year && base.gran > Gran::day) {
+    if (use_anchor && u == Unit::year && base.gran < Gran::year && base.gran > Gran::day) {
       g = base.gran;
     }
     DateVal v = shift(base, u, sign * k);
-    const Unit coarse_unit = g == Gran::quarter  ? kQuarter
-                             : g == Gran::month  ? kMonth
-                             : g == Gran::week   ? kWeek
-                             : g == Gran::year   ? kYear
-                             : g == Gran::half   ? kHalf
-                             : g == Gran::decade ? kDecade
-                                                 : kDay;
+    const Unit coarse_unit = g == Gran::quarter  ? Unit::quarter
+                             : g == Gran::month  ? Unit::month
+                             : g == Gran::week   ? Unit::week
+                             : g == Gran::year   ? Unit::year
+                             : g == Gran::half   ? Unit::half
+                             : g == Gran::decade ? Unit::decade
+                                                 : Unit::day;
     if (g != Gran::season) {
       v = coarsen(v, coarse_unit);
     }
@@ -240,7 +244,7 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
   // "a minute and a half", "an hour and a half"
   std::size_t last = j;
   bool half = count->half;
-  if (!half && n >= 0 && ctx.is_kw(j + 1, kAnd) && ctx.is_kw(j + 2, kA) &&
+  if (!half && n >= 0 && ctx.is_kw(j + 1, Kw::and_word) && ctx.is_kw(j + 2, Kw::a) &&
       ctx.lower(j + 3) == "half") {
     half = true;
     last = j + 3;
@@ -279,7 +283,8 @@ std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {
     }
   }
   DateVal v = resolve_weekday(ref, wd, dir, false);
-  if (ctx.is_cat(i + 1, Cat::part_of_day) && ctx.at(i + 1).lex.value <= kNight) {
+  if (ctx.is_cat(i + 1, Cat::part_of_day) &&
+      ctx.at(i + 1).lex.value_as<PartOfDay>() <= PartOfDay::night) {
     v.gran = Gran::part_of_day;
     v.sub = ctx.at(i + 1).lex.value;
     Candidate c = make_date(i, i + 1, v);
@@ -292,13 +297,13 @@ std::optional<Candidate> match_weekday(Context& ctx, std::size_t i) {
 std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
   const Rel r = static_cast<Rel>(ctx.at(i).lex.value);
   const std::size_t j = i + 1;
-  if (r == kNext && i > 0 && (ctx.is_kw(i - 1, kEvery) || ctx.is_kw(i - 1, kEach))) {
+  if (r == Rel::next && i > 0 && (ctx.is_kw(i - 1, Kw::every) || ctx.is_kw(i - 1, Kw::each))) {
     return std::nullopt;  // "every next day of the war": no particular day
   }
   // "the past three months", "the next few days", "the last 24 hours"
-  if (r == kPast || r == kLast || r == kNext || r == kComing || r == kFollowing || r == kPrevious ||
-      r == kLatest) {
-    if (auto count = read_count(ctx, j); count && !ctx.is_kw(j, kA) && !ctx.is_kw(j, kAn)) {
+  if (r == Rel::past || r == Rel::last || r == Rel::next || r == Rel::coming ||
+      r == Rel::following || r == Rel::previous || r == Rel::latest) {
+    if (auto count = read_count(ctx, j); count && !ctx.is_kw(j, Kw::a) && !ctx.is_kw(j, Kw::an)) {
       if (is_unit(ctx, count->last + 1) && ctx.at(count->last + 1).lex.plural) {
         const Unit u = unit_at(ctx, count->last + 1);
         return make(i, count->last + 1, TimexType::duration,
@@ -309,12 +314,12 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
   if (is_unit(ctx, j)) {
     return relative_unit(ctx, i, r, j);
   }
-  if (r == kCurrent || r == kRecent) {
+  if (r == Rel::current || r == Rel::recent) {
     // "current" and "recent" as adjectives of non-temporal nouns still refer to the present
     // and the past in TimeML ("current prices", "recent gains").
-    return make(i, i, TimexType::date, r == kCurrent ? "PRESENT_REF" : "PAST_REF");
+    return make(i, i, TimexType::date, r == Rel::current ? "PRESENT_REF" : "PAST_REF");
   }
-  if (r == kThat || r == kSame || r == kPrior) {
+  if (r == Rel::that || r == Rel::same || r == Rel::prior) {
     return std::nullopt;
   }
   if (ctx.is_cat(j, Cat::month) && ctx.at(j).upper) {
@@ -338,14 +343,14 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
   if (ctx.is_cat(j, Cat::season) && !ctx.at(j).lex.plural) {
     return relative_season(ctx, i, r, j);
   }
-  if (ctx.is_cat(j, Cat::part_of_day) && ctx.at(j).lex.value <= kNight &&
-      (r == kThis || r == kLast)) {
-    DateVal v = r == kLast ? day_value(ctx.use_dct() - date::days{1}) : ctx.use_dct_day();
+  if (ctx.is_cat(j, Cat::part_of_day) && ctx.at(j).lex.value_as<PartOfDay>() <= PartOfDay::night &&
+      (r == Rel::this_word || r == Rel::last)) {
+    DateVal v = r == Rel::last ? day_value(ctx.use_dct() - date::days{1}) : ctx.use_dct_day();
     v.gran = Gran::part_of_day;
     v.sub = ctx.at(j).lex.value;
     return make_date(i, j, v);
   }
-  if (r == kPast && ctx.is_kw(i - 1, kThe)) {
+  if (r == Rel::past && ctx.is_kw(i - 1, Kw::the)) {
     return make(i - 1, i, TimexType::date, "PAST_REF");
   }
   return std::nullopt;
@@ -354,35 +359,35 @@ std::optional<Candidate> match_relative(Context& ctx, std::size_t i) {
 std::optional<Candidate> match_reference(Context& ctx, std::size_t i) {
   const Ref r = static_cast<Ref>(ctx.at(i).lex.value);
   switch (r) {
-    case kNow:
-    case kCurrently:
-    case kNowadays:
+    case Ref::now:
+    case Ref::currently:
+    case Ref::nowadays:
       return make(i, i, TimexType::date, "PRESENT_REF");
-    case kRecently:
+    case Ref::recently:
       return make(i, i, TimexType::date, "PAST_REF");
-    case kPreviously:  // "a previously announced offer": TimeML rarely tags it
+    case Ref::previously:  // "a previously announced offer": TimeML rarely tags it
+    case Ref::former:
+    case Ref::soon:
+    case Ref::then:
+    case Ref::once:
       return std::nullopt;
-    case kFormer:
-    case kSoon:
-    case kThen:
-    case kOnce:
-      return std::nullopt;
-    case kFuture:
-      if (ctx.is_kw(i - 1, kThe) || ctx.lower(i - 1) == "near") {
+    case Ref::future:
+      if (ctx.is_kw(i - 1, Kw::the) || ctx.lower(i - 1) == "near") {
         return make(i, i, TimexType::date, "FUTURE_REF");
       }
       return std::nullopt;
-    case kToday:
-    case kYesterday:
-    case kTomorrow:
-    case kTonight: {
-      const int delta = r == kYesterday ? -1 : r == kTomorrow ? 1 : 0;
+    case Ref::today:
+    case Ref::yesterday:
+    case Ref::tomorrow:
+    case Ref::tonight: {
+      const int delta = r == Ref::yesterday ? -1 : r == Ref::tomorrow ? 1 : 0;
       DateVal v = day_value(ctx.use_dct() + date::days{delta});
       std::size_t last = i;
-      if (r == kTonight) {
+      if (r == Ref::tonight) {
         v.gran = Gran::part_of_day;
-        v.sub = kNight;
-      } else if (ctx.is_cat(i + 1, Cat::part_of_day) && ctx.at(i + 1).lex.value <= kNight) {
+        v.sub = static_cast<int>(PartOfDay::night);
+      } else if (ctx.is_cat(i + 1, Cat::part_of_day) &&
+                 ctx.at(i + 1).lex.value_as<PartOfDay>() <= PartOfDay::night) {
         v.gran = Gran::part_of_day;
         v.sub = ctx.at(i + 1).lex.value;
         last = i + 1;
@@ -408,14 +413,12 @@ std::optional<Candidate> match_set(Context& ctx, std::size_t i) {
   if (ctx.lower(j) == "other") {
     n = 2;
     ++j;
-  } else if (auto c = read_count(ctx, j); c && ctx.at(j).kind != TokKind::word) {
-    n = c->value;
-    j = c->last + 1;
-  } else if (c && ctx.is_cat(j, Cat::numword)) {
+  } else if (auto c = read_count(ctx, j);
+             c && (ctx.at(j).kind != TokKind::word || ctx.is_cat(j, Cat::numword))) {
     n = c->value;
     j = c->last + 1;
   }
-  if (is_unit(ctx, j) && unit_at(ctx, j) != kHalf) {
+  if (is_unit(ctx, j) && unit_at(ctx, j) != Unit::half) {
     return make(i, j, TimexType::set, duration_value(unit_at(ctx, j), n));
   }
   if (ctx.is_cat(j, Cat::weekday)) {
@@ -430,8 +433,8 @@ std::optional<Candidate> match_first_n(Context& ctx, std::size_t i) {
     return std::nullopt;
   }
   auto count = read_count(ctx, i + 1);
-  if (!count || ctx.is_kw(i + 1, kA) || ctx.is_kw(i + 1, kAn) || !is_unit(ctx, count->last + 1) ||
-      !ctx.at(count->last + 1).lex.plural) {
+  if (!count || ctx.is_kw(i + 1, Kw::a) || ctx.is_kw(i + 1, Kw::an) ||
+      !is_unit(ctx, count->last + 1) || !ctx.at(count->last + 1).lex.plural) {
     return std::nullopt;
   }
   return make(i, count->last + 1, TimexType::duration,
@@ -452,35 +455,35 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
   }
   const Unit u = unit_at(ctx, j);
   // "the week of March 6": the ISO week holding that day.
-  if (u == kWeek && ctx.is_kw(j + 1, kOf) && ctx.is_cat(j + 2, Cat::month)) {
+  if (u == Unit::week && ctx.is_kw(j + 1, Kw::of) && ctx.is_cat(j + 2, Cat::month)) {
     if (auto c = match_month(ctx, j + 2); c && c->date && c->date->gran == Gran::day) {
-      return make_date(i, c->last, coarsen(*c->date, kWeek));
+      return make_date(i, c->last, coarsen(*c->date, Unit::week));
     }
   }
   // "the quarter": the quarter the text is about.
-  if (u == kQuarter && !ctx.is_kw(j + 1, kOf)) {
-    return make_date(i, j, ctx.period.value_or(coarsen(ctx.use_anchor(), kQuarter)));
+  if (u == Unit::quarter && !ctx.is_kw(j + 1, Kw::of)) {
+    return make_date(i, j, ctx.period.value_or(coarsen(ctx.use_anchor(), Unit::quarter)));
   }
   // "the weekend": the one just past (or coming, in the future tense).
-  if (u == kWeekend) {
+  if (u == Unit::weekend) {
     const Tense t = ctx.tense_at(i);
     const date::sys_days d = ctx.use_dct();
     const int wd = static_cast<int>(date::weekday{d}.iso_encoding());
-    DateVal v = coarsen(ctx.use_dct_day(), kWeekend);
+    DateVal v = coarsen(ctx.use_dct_day(), Unit::weekend);
     if (t != Tense::future && wd < 6) {
-      v = shift(v, kWeek, -1);
+      v = shift(v, Unit::week, -1);
     }
     return make_date(i, j, v);
   }
   // "the year-earlier quarter", "the year-ago period"
-  if (u == kYear && ctx.is_punct(j + 1, '-') &&
-      (ctx.is_kw(j + 2, kEarlier) || ctx.is_kw(j + 2, kAgo))) {
+  if (u == Unit::year && ctx.is_punct(j + 1, '-') &&
+      (ctx.is_kw(j + 2, Kw::earlier) || ctx.is_kw(j + 2, Kw::ago))) {
     std::size_t last = j + 2;
     const LowerWord next = ctx.lower(j + 3);
     if (next == "quarter" || next == "period") {
       last = j + 3;
     }
-    Candidate c = make_date(i, last, shift(ctx.period.value_or(ctx.use_anchor()), kYear, -1));
+    Candidate c = make_date(i, last, shift(ctx.period.value_or(ctx.use_anchor()), Unit::year, -1));
     c.backref = true;
     return c;
   }
@@ -489,17 +492,17 @@ std::optional<Candidate> match_the(Context& ctx, std::size_t i) {
 
 std::optional<Candidate> match_bare_unit(Context& ctx, std::size_t i) {
   // "year-earlier", "year-ago": the anchor a year before.
-  if (unit_at(ctx, i) == kYear && !ctx.at(i).lex.plural && ctx.is_punct(i + 1, '-') &&
-      (ctx.is_kw(i + 2, kEarlier) || ctx.is_kw(i + 2, kAgo)) && !ctx.at(i + 1).space_before) {
-    Candidate c = make_date(i, i + 2, shift(ctx.period.value_or(ctx.use_anchor()), kYear, -1));
+  if (unit_at(ctx, i) == Unit::year && !ctx.at(i).lex.plural && ctx.is_punct(i + 1, '-') &&
+      (ctx.is_kw(i + 2, Kw::earlier) || ctx.is_kw(i + 2, Kw::ago)) && !ctx.at(i + 1).space_before) {
+    Candidate c = make_date(i, i + 2, shift(ctx.period.value_or(ctx.use_anchor()), Unit::year, -1));
     c.backref = true;
     return c;
   }
   // "for years", "within weeks": an unspecified duration.
   if (ctx.at(i).lex.plural && i > 0 &&
-      (ctx.is_kw(i - 1, kFor) || ctx.is_kw(i - 1, kWithin) || ctx.is_kw(i - 1, kOver) ||
-       ctx.is_kw(i - 1, kIn) || ctx.is_kw(i - 1, kAfter)) &&
-      unit_at(ctx, i) >= kDay && !ctx.is_kw(i + 1, kOf)) {
+      (ctx.is_kw(i - 1, Kw::for_word) || ctx.is_kw(i - 1, Kw::within) ||
+       ctx.is_kw(i - 1, Kw::over) || ctx.is_kw(i - 1, Kw::in) || ctx.is_kw(i - 1, Kw::after)) &&
+      unit_at(ctx, i) >= Unit::day && !ctx.is_kw(i + 1, Kw::of)) {
     return make(i, i, TimexType::duration, duration_value(unit_at(ctx, i), -1));
   }
   return std::nullopt;

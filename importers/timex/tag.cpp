@@ -41,7 +41,7 @@ std::string approx_mod(const Context& ctx, std::size_t i, std::size_t& first) {
       return v == "more" ? "MORE_THAN" : "LESS_THAN";
     }
   }
-  if (w == "least" && i >= 2 && ctx.is_kw(i - 2, kAt)) {
+  if (w == "least" && i >= 2 && ctx.is_kw(i - 2, Kw::at)) {
     first = i - 2;
     return "EQUAL_OR_MORE";
   }
@@ -61,24 +61,24 @@ void widen_with_modifier(const Context& ctx, Candidate& c) {
   }
   if (i >= 1 && ctx.is_cat(i - 1, Cat::mod)) {
     const auto m = static_cast<Mod>(ctx.at(i - 1).lex.value);
-    if (m == kEarly || m == kMid || m == kLate) {
+    if (m == Mod::early || m == Mod::mid || m == Mod::late) {
       c.first = i - 1;
-      c.mod = m == kEarly ? "START" : m == kMid ? "MID" : "END";
+      c.mod = m == Mod::early ? "START" : m == Mod::mid ? "MID" : "END";
       return;
     }
   }
   // "earlier this year", "later today"
-  if (i >= 1 && (ctx.is_kw(i - 1, kEarlier) || ctx.is_kw(i - 1, kLater)) &&
+  if (i >= 1 && (ctx.is_kw(i - 1, Kw::earlier) || ctx.is_kw(i - 1, Kw::later)) &&
       (ctx.is_cat(i, Cat::rel) || ctx.is_cat(i, Cat::ref))) {
     c.first = i - 1;
-    c.mod = ctx.is_kw(i - 1, kEarlier) ? "START" : "END";
+    c.mod = ctx.is_kw(i - 1, Kw::earlier) ? "START" : "END";
     return;
   }
-  if (i >= 2 && ctx.is_kw(i - 1, kOf) && ctx.is_cat(i - 2, Cat::mod)) {
+  if (i >= 2 && ctx.is_kw(i - 1, Kw::of) && ctx.is_cat(i - 2, Cat::mod)) {
     const auto m = static_cast<Mod>(ctx.at(i - 2).lex.value);
-    if (m == kBeginning || m == kEnd || m == kMiddle) {
+    if (m == Mod::beginning || m == Mod::end || m == Mod::middle) {
       c.first = i - 2;
-      c.mod = m == kBeginning ? "START" : m == kEnd ? "END" : "MID";
+      c.mod = m == Mod::beginning ? "START" : m == Mod::end ? "END" : "MID";
     }
   }
 }
@@ -87,11 +87,12 @@ void widen_with_modifier(const Context& ctx, Candidate& c) {
 void widen_day_before_after(const Context& ctx, Candidate& c, std::size_t free_from) {
   const std::size_t i = c.first;
   if (!c.date || c.date->gran != Gran::day || c.date->bc || i < 2 || i - 2 < free_from ||
-      !(ctx.is_kw(i - 1, kBefore) || ctx.is_kw(i - 1, kAfter)) || !ctx.is_cat(i - 2, Cat::unit) ||
-      ctx.at(i - 2).lex.value != kDay || ctx.at(i - 2).lex.plural) {
+      !(ctx.is_kw(i - 1, Kw::before) || ctx.is_kw(i - 1, Kw::after)) ||
+      !ctx.is_cat(i - 2, Cat::unit) || ctx.at(i - 2).lex.value_as<Unit>() != Unit::day ||
+      ctx.at(i - 2).lex.plural) {
     return;
   }
-  const int step = ctx.is_kw(i - 1, kBefore) ? -1 : 1;
+  const int step = ctx.is_kw(i - 1, Kw::before) ? -1 : 1;
   c.date = detail::day_value(detail::first_day(*c.date) + date::days{step});
   c.value = detail::format_value(*c.date);
   c.first = i - 2;
@@ -172,7 +173,8 @@ bool is_narrative(const Context& ctx, date::sys_days dct) {
       (t.num < dct_year - 3 ? old : recent) += 1;
     } else if ((t.lex.cat == Cat::weekday && !t.lex.plural) ||
                (t.lex.cat == Cat::ref &&
-                (t.lex.value == kToday || t.lex.value == kYesterday || t.lex.value == kTomorrow)) ||
+                (t.lex.value_as<Ref>() == Ref::today || t.lex.value_as<Ref>() == Ref::yesterday ||
+                 t.lex.value_as<Ref>() == Ref::tomorrow)) ||
                (t.lex.cat == Cat::month && !t.lex.plural && month_day_near(ctx, i, dct))) {
       deictic += 1;
     }
@@ -205,14 +207,14 @@ void apply_signal(const Context& ctx, std::size_t first, Timex& t) {
   if (!t.date || first == 0 || t.date->modifier() != kb::Modifier::none) {
     return;
   }
-  const std::size_t p = ctx.is_kw(first - 1, kThe) && first >= 2 ? first - 2 : first - 1;
-  if (ctx.is_kw(p, kSince)) {
+  const std::size_t p = ctx.is_kw(first - 1, Kw::the) && first >= 2 ? first - 2 : first - 1;
+  if (ctx.is_kw(p, Kw::since)) {
     t.date = t.date->with_modifier(kb::Modifier::since);
-  } else if (ctx.is_kw(p, kUntil) || ctx.is_kw(p, kTill)) {
+  } else if (ctx.is_kw(p, Kw::until) || ctx.is_kw(p, Kw::till)) {
     t.date = t.date->with_modifier(kb::Modifier::until);
-  } else if (ctx.is_kw(p, kBefore)) {
+  } else if (ctx.is_kw(p, Kw::before)) {
     t.date = t.date->with_modifier(kb::Modifier::before);
-  } else if (ctx.is_kw(p, kAfter)) {
+  } else if (ctx.is_kw(p, Kw::after)) {
     t.date = t.date->with_modifier(kb::Modifier::after);
   }
 }
@@ -232,8 +234,8 @@ void note_period(Context& ctx, const detail::DateVal& v) {
     return;
   }
   const date::sys_days begin = detail::first_day(v);
-  const bool ended =
-      detail::first_day(detail::shift(v, quarter ? kQuarter : kHalf, 1)) <= ctx.dct + date::days{1};
+  const bool ended = detail::first_day(detail::shift(v, quarter ? Unit::quarter : Unit::half, 1)) <=
+                     ctx.dct + date::days{1};
   if (begin > ctx.dct || begin <= ctx.dct - date::days{456} ||
       (!ended && ctx.period && ctx.period_ended)) {
     return;
@@ -276,7 +278,7 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
       widened(first, kStepDayBefore);
     }
     if (c->type == TimexType::duration ||
-        (c->type == TimexType::date && ctx.is_kw(c->last, kAgo))) {
+        (c->type == TimexType::date && ctx.is_kw(c->last, Kw::ago))) {
       std::size_t first = c->first;
       std::string mod = approx_mod(ctx, c->first, first);
       if (!mod.empty() && first >= prev_end_tok) {
@@ -285,7 +287,7 @@ std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptio
         steps |= kStepApprox;
       }
     }
-    if (c->first >= 1 && c->first - 1 >= prev_end_tok && ctx.is_kw(c->first - 1, kThe) &&
+    if (c->first >= 1 && c->first - 1 >= prev_end_tok && ctx.is_kw(c->first - 1, Kw::the) &&
         takes_determiner(ctx, *c)) {
       c->first -= 1;
       steps |= kStepDeterminer;

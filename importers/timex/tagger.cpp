@@ -32,7 +32,7 @@ Context::Context(std::string_view text_in, const std::vector<Token>& toks_in, da
 
 bool Context::is_kw(std::size_t i, Kw kw) const {
   const Token& t = at(i);
-  return t.lex.cat == Cat::kw && t.lex.value == kw;
+  return t.lex.cat == Cat::kw && t.lex.value_as<Kw>() == kw;
 }
 
 LowerWord::LowerWord(std::string_view s)
@@ -173,19 +173,19 @@ struct RuleEntry {
   RuleInfo info;
   Rule fn;
 };
-constexpr RuleEntry kRules[] = {
+constexpr auto kRules = std::to_array<RuleEntry>({
     {{"number",
       "explicit dates, years, decades, centuries and clock times starting with a number "
       "(\"2023-05-20\", \"20 May 2023\", \"1994\", \"the 1990s\")"},
      &match_number},
-    {{"day-span", "the other day of a span of days (\"24\" in \"June 23-24\")"}, &match_day_span},
+    {{"day-span", R"(the other day of a span of days ("24" in "June 23-24"))"}, &match_day_span},
     {{"duration",
       "amounts of time, and \"ago\"/\"earlier\" dates counted from the reference "
       "(\"three years\", \"two weeks ago\")"},
      &match_duration},
-    {{"quarter", "quarters and halves (\"the third quarter\", \"Q3 2014\", \"fiscal 1998\")"},
+    {{"quarter", R"(quarters and halves ("the third quarter", "Q3 2014", "fiscal 1998"))"},
      &match_quarter},
-    {{"set", "repetitions (\"every year\", \"weekly\")"}, &match_set},
+    {{"set", R"(repetitions ("every year", "weekly"))"}, &match_set},
     {{"the",
       "phrases opening with \"the\" (\"the weekend\", \"the year ended\", \"the "
       "nineties\")"},
@@ -198,18 +198,18 @@ constexpr RuleEntry kRules[] = {
       "weekday names (\"Saturday\": the nearest one before or after the reference, "
       "by tense)"},
      &match_weekday},
-    {{"relative", "\"last week\", \"next year\", \"this month\", \"the following day\""},
+    {{"relative", R"("last week", "next year", "this month", "the following day")"},
      &match_relative},
-    {{"holiday", "named days (\"Christmas Eve\", \"Victory Day\")"}, &match_holiday},
+    {{"holiday", R"(named days ("Christmas Eve", "Victory Day"))"}, &match_holiday},
     {{"reference", "now, today, yesterday, recently, the future"}, &match_reference},
-    {{"season", "seasons (\"the summer of 1940\", \"this spring\")"}, &match_season},
+    {{"season", R"(seasons ("the summer of 1940", "this spring"))"}, &match_season},
     {{"word-year", "a year in words (\"nineteen ninety-seven\")"}, &match_word_year},
     {{"ordinal-century", "\"the nineteenth century\""}, &match_ordinal_century},
     {{"first-n", "\"the first nine months\""}, &match_first_n},
-    {{"bare-unit", "\"year-earlier\", \"for years\", \"within weeks\""}, &match_bare_unit},
-    {{"year-end", "\"year-end\", \"year's end\""}, &match_year_end},
-    {{"noon", "\"noon Thursday\", \"midnight Friday\""}, &match_noon},
-};
+    {{"bare-unit", R"("year-earlier", "for years", "within weeks")"}, &match_bare_unit},
+    {{"year-end", R"("year-end", "year's end")"}, &match_year_end},
+    {{"noon", R"("noon Thursday", "midnight Friday")"}, &match_noon},
+});
 
 constexpr const RuleEntry& rule(std::string_view id) {
   for (const RuleEntry& r : kRules) {
@@ -230,9 +230,9 @@ constexpr const RuleEntry& kThePhrase = rule("the");
 // Which rules may start at a token of each category (the trigger table).
 struct Trigger {
   Cat cat;
-  const RuleEntry* rules[3];
+  std::array<const RuleEntry*, 3> rules;
 };
-constexpr Trigger kTriggers[] = {
+constexpr auto kTriggers = std::to_array<Trigger>({
     {Cat::month, {&rule("month"), nullptr, nullptr}},
     {Cat::weekday, {&rule("weekday"), nullptr, nullptr}},
     {Cat::rel, {&rule("relative"), &kQuarter, &rule("holiday")}},
@@ -245,7 +245,7 @@ constexpr Trigger kTriggers[] = {
     {Cat::ordinal, {&kQuarter, &rule("ordinal-century"), &rule("first-n")}},
     {Cat::unit, {&rule("bare-unit"), &rule("year-end"), nullptr}},
     {Cat::part_of_day, {&rule("noon"), nullptr, nullptr}},
-};
+});
 
 // Tries rule `r` at token i and keeps its candidate if it is longer than `best` (the first on
 // ties), noting the rule and whether it resolved against the reference.
@@ -261,20 +261,20 @@ void try_rule(std::optional<Candidate>& best, Context& ctx, std::size_t i, const
   }
 }
 
-constexpr RuleInfo kSteps[] = {
-    {"modifier", "a modifier before it joined (\"mid-May\", \"early 2023\")"},
+constexpr auto kSteps = std::to_array<RuleInfo>({
+    {"modifier", R"(a modifier before it joined ("mid-May", "early 2023"))"},
     {"day-before-after", "\"the day before/after\" joined to a day"},
-    {"approx", "\"about\", \"some\", \"nearly\": made approximate"},
+    {"approx", R"("about", "some", "nearly": made approximate)"},
     {"determiner", "a leading \"the\" joined"},
-    {"signal", "\"since\", \"until\", \"by\", \"before\", \"after\": an open span"},
+    {"signal", R"("since", "until", "by", "before", "after": an open span)"},
     {"narrative",
      "the text reads as a history: resolved against its last stated date, not the "
      "publication date"},
-};
+});
 
-std::array<RuleInfo, std::size(kRules)> rule_infos() {
-  std::array<RuleInfo, std::size(kRules)> out{};
-  for (std::size_t i = 0; i < std::size(kRules); ++i) {
+std::array<RuleInfo, kRules.size()> rule_infos() {
+  std::array<RuleInfo, kRules.size()> out{};
+  for (std::size_t i = 0; i < kRules.size(); ++i) {
     out[i] = kRules[i].info;
   }
   return out;
@@ -289,10 +289,11 @@ bool can_start(const Token& t) {
   switch (t.lex.cat) {
     case Cat::none:
       return t.end - t.begin == 1;  // "Q3", "H1"
-    case Cat::kw:
-      return t.lex.value == kA || t.lex.value == kAn || t.lex.value == kEvery ||
-             t.lex.value == kEach || t.lex.value == kThe || t.lex.value == kFiscal ||
-             t.lex.value == kFy;
+    case Cat::kw: {
+      const auto kw = t.lex.value_as<Kw>();
+      return kw == Kw::a || kw == Kw::an || kw == Kw::every || kw == Kw::each || kw == Kw::the ||
+             kw == Kw::fiscal || kw == Kw::fy;
+    }
     case Cat::mod:
     case Cat::approx:
       return false;
@@ -315,20 +316,20 @@ std::optional<Candidate> match_at(Context& ctx, std::size_t i) {
     return best;
   }
   if (t.lex.cat == Cat::kw) {
-    switch (t.lex.value) {
-      case kA:
-      case kAn:
+    switch (t.lex.value_as<Kw>()) {
+      case Kw::a:
+      case Kw::an:
         try_rule(best, ctx, i, kDuration);
         break;
-      case kEvery:
-      case kEach:
+      case Kw::every:
+      case Kw::each:
         try_rule(best, ctx, i, kSet);
         break;
-      case kThe:
+      case Kw::the:
         try_rule(best, ctx, i, kThePhrase);
         break;
-      case kFiscal:
-      case kFy:
+      case Kw::fiscal:
+      case Kw::fy:
         try_rule(best, ctx, i, kQuarter);
         break;
       default:

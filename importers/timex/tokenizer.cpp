@@ -2,6 +2,7 @@
 // punctuation with byte offsets. Any byte sequence is accepted (non-ASCII bytes are word bytes,
 // except the UTF-8 en and em dashes, which are read as '-').
 #include <algorithm>
+#include <array>
 
 #include "importers/timex/internal.hpp"
 
@@ -58,7 +59,7 @@ std::vector<Token> tokenize(std::string_view text) {
     } else if (is_alpha(c) || (c >= 0x80 && dash_at(text, i) == 0)) {
       t.kind = TokKind::word;
       t.upper = c >= 'A' && c <= 'Z';
-      char buf[16];
+      std::array<char, 16> buf;
       std::size_t len = 0;
       std::uint32_t h = kLexHashSeed;
       while (i < n) {
@@ -66,15 +67,15 @@ std::vector<Token> tokenize(std::string_view text) {
         if (!(is_alpha(b) || (b >= 0x80 && dash_at(text, i) == 0))) {
           break;
         }
-        if (len < sizeof buf) {
+        if (len < buf.size()) {
           buf[len] = static_cast<char>(b | 0x20);
           h = lex_hash_step(h, buf[len]);
         }
         ++len;
         ++i;
       }
-      if (len <= sizeof buf) {
-        t.lex = lookup_word(std::string_view(buf, len), h);
+      if (len <= buf.size()) {
+        t.lex = lookup_word(std::string_view(buf.data(), len), h);
       }
     } else {
       t.kind = TokKind::punct;

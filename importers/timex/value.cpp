@@ -1,5 +1,7 @@
 // Calendar values of the date tagger: TIMEX3 formatting and the arithmetic behind relative
 // expressions ("last week", "a year earlier"), on Howard Hinnant's date library.
+#include <array>
+
 #include <fmt/format.h>
 
 #include "importers/timex/internal.hpp"
@@ -7,8 +9,8 @@
 namespace kb::timex::detail {
 namespace {
 
-constexpr const char* kSeasonCode[] = {"SP", "SU", "FA", "WI"};
-constexpr const char* kPartCode[] = {"MO", "AF", "EV", "NI", "12:00", "24:00"};
+constexpr std::array<const char*, 4> kSeasonCode = {"SP", "SU", "FA", "WI"};
+constexpr std::array<const char*, 6> kPartCode = {"MO", "AF", "EV", "NI", "12:00", "24:00"};
 
 date::year_month_day ymd_of(const DateVal& v) {
   return {date::year{v.year}, date::month{static_cast<unsigned>(std::max(v.month, 1))},
@@ -51,7 +53,7 @@ std::string format_value(const DateVal& v) {
     case Gran::quarter:
       return fmt::format("{:04d}-Q{}", v.year, v.sub);
     case Gran::season:
-      return fmt::format("{:04d}-{}", v.year, kSeasonCode[v.sub & 3]);
+      return fmt::format("{:04d}-{}", v.year, kSeasonCode[static_cast<std::size_t>(v.sub & 3)]);
     case Gran::month:
       return fmt::format("{:04d}-{:02d}", v.year, v.month);
     case Gran::week:
@@ -62,7 +64,7 @@ std::string format_value(const DateVal& v) {
       return fmt::format("{:04d}-{:02d}-{:02d}", v.year, v.month, v.day);
     case Gran::part_of_day:
       return fmt::format("{:04d}-{:02d}-{:02d}T{}", v.year, v.month, v.day,
-                         kPartCode[std::clamp(v.sub, 0, 5)]);
+                         kPartCode[static_cast<std::size_t>(std::clamp(v.sub, 0, 5))]);
     case Gran::time:
       if (v.second >= 0) {
         return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}", v.year, v.month, v.day,
@@ -105,32 +107,32 @@ DateVal coarsen(const DateVal& v, Unit unit) {
   out.hour = out.minute = out.second = -1;
   const date::sys_days d = first_day(v);
   switch (unit) {
-    case kWeek:
-    case kWeekend: {
+    case Unit::week:
+    case Unit::weekend: {
       const auto [y, w] = iso_week_of(d);
       out.year = y;
       out.sub = w;
-      out.gran = unit == kWeek ? Gran::week : Gran::weekend;
+      out.gran = unit == Unit::week ? Gran::week : Gran::weekend;
       break;
     }
-    case kMonth:
+    case Unit::month:
       out.gran = Gran::month;
       break;
-    case kQuarter:
+    case Unit::quarter:
       out.gran = Gran::quarter;
       out.sub = v.gran == Gran::quarter ? v.sub : (std::max(v.month, 1) - 1) / 3 + 1;
       break;
-    case kHalf:
+    case Unit::half:
       out.gran = Gran::half;
       out.sub = v.gran == Gran::half ? v.sub : (std::max(v.month, 1) - 1) / 6 + 1;
       break;
-    case kYear:
+    case Unit::year:
       out.gran = Gran::year;
       break;
-    case kDecade:
+    case Unit::decade:
       out.gran = Gran::decade;
       break;
-    case kCentury:
+    case Unit::century:
       out.gran = Gran::century;
       break;
     default:
@@ -143,11 +145,11 @@ DateVal coarsen(const DateVal& v, Unit unit) {
 DateVal shift(const DateVal& v, Unit unit, int n) {
   DateVal out = v;
   switch (unit) {
-    case kDay:
-    case kWeek:
-    case kWeekend:
-    case kFortnight: {
-      const int days = unit == kDay ? n : unit == kFortnight ? 14 * n : 7 * n;
+    case Unit::day:
+    case Unit::week:
+    case Unit::weekend:
+    case Unit::fortnight: {
+      const int days = unit == Unit::day ? n : unit == Unit::fortnight ? 14 * n : 7 * n;
       const date::sys_days d = first_day(v) + date::days{days};
       if (v.gran == Gran::week || v.gran == Gran::weekend) {
         const auto [y, w] = iso_week_of(d);
@@ -161,10 +163,10 @@ DateVal shift(const DateVal& v, Unit unit, int n) {
       }
       return out;
     }
-    case kMonth:
-    case kQuarter:
-    case kHalf: {
-      const int months = unit == kMonth ? n : unit == kQuarter ? 3 * n : 6 * n;
+    case Unit::month:
+    case Unit::quarter:
+    case Unit::half: {
+      const int months = unit == Unit::month ? n : unit == Unit::quarter ? 3 * n : 6 * n;
       if (v.gran == Gran::quarter || v.gran == Gran::half) {
         const int per = v.gran == Gran::quarter ? 3 : 6;
         const int count = 12 / per;
@@ -183,13 +185,13 @@ DateVal shift(const DateVal& v, Unit unit, int n) {
       }
       return out;
     }
-    case kYear:
+    case Unit::year:
       out.year += n;
       break;
-    case kDecade:
+    case Unit::decade:
       out.year += 10 * n;
       break;
-    case kCentury:
+    case Unit::century:
       out.year += 100 * n;
       break;
     default:
@@ -207,31 +209,31 @@ DateVal shift(const DateVal& v, Unit unit, int n) {
 std::string duration_value(Unit unit, long n) {
   const std::string count = n < 0 ? std::string("X") : std::to_string(n);
   switch (unit) {
-    case kSecond:
+    case Unit::second:
       return "PT" + count + "S";
-    case kMinute:
+    case Unit::minute:
       return "PT" + count + "M";
-    case kHour:
+    case Unit::hour:
       return "PT" + count + "H";
-    case kDay:
+    case Unit::day:
       return "P" + count + "D";
-    case kWeekend:
+    case Unit::weekend:
       return "P" + count + "WE";
-    case kWeek:
+    case Unit::week:
       return "P" + count + "W";
-    case kFortnight:
+    case Unit::fortnight:
       return n < 0 ? "PXW" : "P" + std::to_string(2 * n) + "W";
-    case kMonth:
+    case Unit::month:
       return "P" + count + "M";
-    case kQuarter:
+    case Unit::quarter:
       return "P" + count + "Q";
-    case kHalf:
+    case Unit::half:
       return n < 0 ? "PXM" : "P" + std::to_string(6 * n) + "M";
-    case kYear:
+    case Unit::year:
       return "P" + count + "Y";
-    case kDecade:
+    case Unit::decade:
       return "P" + count + "DE";
-    case kCentury:
+    case Unit::century:
       return "P" + count + "CE";
   }
   return {};
