@@ -1308,13 +1308,40 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     const auto named = std::find_if(sub.begin(), sub.end(), [&](std::size_t k) {
       return s.mention_of[k] >= 0 && (skip_mention < 0 || s.mention_of[k] != skip_mention);
     });
-    if (named == sub.end()) {
-      break;
-    }
     std::vector<std::size_t> name;
-    for (const std::size_t k : sub) {
-      if (s.mention_of[k] == s.mention_of[*named]) {
-        name.push_back(k);
+    if (named != sub.end()) {
+      for (const std::size_t k : sub) {
+        if (s.mention_of[k] == s.mention_of[*named]) {
+          name.push_back(k);
+        }
+      }
+    } else {
+      // A person's name the gazetteer does not know is still the partner: the last run of two
+      // to four names in the phrase ("with Naftali Bennett", "with Governor of Khabarovsk
+      // Territory Mikhail Degtyarev"), not a lone title ("with Minister").
+      std::vector<std::size_t> run;
+      for (const std::size_t k : sub) {
+        if (word(s, k).upos == "PROPN" && s.mention_of[k] < 0 &&
+            (run.empty() || run.back() + 1 == k)) {
+          run.push_back(k);
+        } else if (word(s, k).upos == "PROPN" && s.mention_of[k] < 0) {
+          run = {k};
+        } else if (run.size() >= 2) {
+          name = run;
+          run.clear();
+        } else {
+          run.clear();
+        }
+      }
+      if (run.size() >= 2) {
+        name = run;
+      }
+      // Of "Federal Taxation Service Daniil Yegorov", the person: a given name and a surname.
+      if (name.size() > 2) {
+        name.erase(name.begin(), name.end() - 2);
+      }
+      if (name.empty()) {
+        break;
       }
     }
     if (name.size() <= 4) {

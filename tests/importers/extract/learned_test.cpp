@@ -570,6 +570,19 @@ TEST_SUITE("importers") {
           titles.end());
   }
 
+  TEST_CASE("a meeting's partner the gazetteer does not know is named by the person's name") {
+    // Not "Vladimir Putin holds working meeting", nor "... with Head" or with the whole
+    // "Federal Taxation Service Daniil Yegorov".
+    const auto titles = titles_of(extract(
+        "On March 5, Vladimir Putin had a working meeting with Head of the Federal Taxation "
+        "Service Daniil Yegorov, who reported on the results of the service over the past year "
+        "and its plans.",
+        kDay));
+    CAPTURE(titles);
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Vladimir Putin holds working meeting with Daniil Yegorov") != titles.end());
+  }
+
   TEST_CASE("a title says what the object was urged to do and what one took part in") {
     // The parser hangs the infinitive on "urged" as an adverbial clause, and the United States
     // is the target, not a plain object: the infinitive is still what was urged.
