@@ -637,14 +637,29 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   e.title = learned::headline(s, d, actor, target, place);
   // "This was stated by President Volodymyr Zelenskyy during a press conference": what was
   // said is the sentence before (error class: "Volodymyr Zelensky states This").
-  if (before != nullptr && !actor.empty() && learned::reports_antecedent(s, d.word)) {
+  if (!actor.empty() && learned::reports_antecedent(s, d.word)) {
     const std::string& lemma = s.lemmas[d.word];
     const bool says = std::find(kSaying.begin(), kSaying.end(), lemma) != kSaying.end();
     const std::string verb = says ? std::string("says") : learned::present_3sg(lemma);
     const std::size_t used = actor.size() + verb.size() + 2;
-    if (used < 80) {
-      if (const std::string said = learned::antecedent_clause(*before, 80 - used); !said.empty()) {
-        e.title = actor + " " + verb + " " + said;
+    std::string said;
+    if (before != nullptr && used < 80) {
+      said = learned::antecedent_clause(*before, 80 - used);
+    }
+    if (!said.empty()) {
+      e.title = actor + " " + verb + " " + said;
+    } else {
+      // What was said does not fit a headline (a conditional, a list): the statement and its
+      // occasion, not the pronoun that stands for it (error class: "Volodymyr Zelensky states
+      // This").
+      e.title = actor + " makes statement";
+      if (const std::string when = learned::occasion(s, d.word);
+          !when.empty() && e.title.size() + when.size() + 1 <= 80) {
+        e.title += " " + when;
+      }
+      if (!place.empty() && e.title.find(place) == std::string::npos &&
+          e.title.size() + place.size() + 4 <= 80) {
+        e.title += " in " + place;
       }
     }
   }

@@ -1627,6 +1627,18 @@ bool reports_antecedent(const SynSentence& s, std::size_t w) {
          (s.lemmas[*said] == "this" || s.lemmas[*said] == "that" || s.lemmas[*said] == "it");
 }
 
+std::string occasion(const SynSentence& s, std::size_t w) {
+  for (const std::size_t c : s.children[w]) {
+    const auto cs = child(s, c, {"case"});
+    if (udep(s, c) == "obl" && cs && !holds_date(s, c) &&
+        (s.lemmas[*cs] == "during" || s.lemmas[*cs] == "at" || s.lemmas[*cs] == "in") &&
+        word(s, c).upos == "NOUN") {
+      return analysis::lower_ascii(word(s, *cs).form) + " " + phrase(s, c, 4);
+    }
+  }
+  return {};
+}
+
 std::string antecedent_clause(const SynSentence& prev, std::size_t max_bytes) {
   std::optional<std::size_t> root;
   for (std::size_t i = 0; i < prev.parse.words.size(); ++i) {

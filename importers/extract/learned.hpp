@@ -221,6 +221,10 @@ bool reports_antecedent(const SynSentence& s, std::size_t w);
 // its last adverbial phrases while it is too long; empty when it cannot be that short.
 std::string antecedent_clause(const SynSentence& prev, std::size_t max_bytes);
 
+// The occasion a reporting verb names, "during"/"at"/"in" and a short phrase ("during an
+// online press conference for Danish media" -> "during online press conference"), or empty.
+std::string occasion(const SynSentence& s, std::size_t w);
+
 // The third-person singular present of verb lemma `lemma` ("annex" -> "annexes").
 std::string present_3sg(std::string_view lemma);
 
