@@ -1294,58 +1294,94 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
   std::string out = join(s, core);
   // A long phrase cut to its core keeps the name its "with", "against", "on" or "to" names
   // (error class: "Vladimir Putin holds telephone conversation" for "a telephone conversation
-  // with Prime Minister of Israel Naftali Bennett", the partner lost with the rest).
-  for (const std::size_t c : s.children[w]) {
+  // with Prime Minister of Israel Naftali Bennett", the partner lost with the rest), also
+  // through an "of" phrase ("a message of greetings to ...": "message to Viktor Orban").
+  const auto partner_case = [&](std::size_t c) -> std::optional<std::size_t> {
     const auto cs = child(s, c, {"case"});
-    if (c < w || udep(s, c) != "nmod" || !cs || core.size() + 2 > max ||
+    if (udep(s, c) != "nmod" || !cs ||
         !(s.lemmas[*cs] == "with" || s.lemmas[*cs] == "against" || s.lemmas[*cs] == "on" ||
           s.lemmas[*cs] == "to")) {
+      return std::nullopt;
+    }
+    return cs;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> partners;  // (phrase head, its case word)
+  for (const std::size_t c : s.children[w]) {
+    if (c < w) {
       continue;
     }
-    std::vector<std::size_t> sub;
-    collect(s, c, sub, 0);
-    std::sort(sub.begin(), sub.end());
-    const auto named = std::find_if(sub.begin(), sub.end(), [&](std::size_t k) {
-      return s.mention_of[k] >= 0 && (skip_mention < 0 || s.mention_of[k] != skip_mention);
-    });
-    std::vector<std::size_t> name;
-    if (named != sub.end()) {
-      for (const std::size_t k : sub) {
-        if (s.mention_of[k] == s.mention_of[*named]) {
-          name.push_back(k);
+    if (const auto cs = partner_case(c)) {
+      partners.emplace_back(c, *cs);
+    } else if (const auto of = child(s, c, {"case"});
+               udep(s, c) == "nmod" && of && s.lemmas[*of] == "of" &&
+               (s.lemmas[w] == "message" || s.lemmas[w] == "letter" || s.lemmas[w] == "telegram")) {
+      for (const std::size_t g : s.children[c]) {
+        if (const auto gs = g > c ? partner_case(g) : std::nullopt) {
+          partners.emplace_back(g, *gs);
+          break;
         }
       }
-    } else {
-      // A person's name the gazetteer does not know is still the partner: the last run of two
-      // to four names in the phrase ("with Naftali Bennett", "with Governor of Khabarovsk
-      // Territory Mikhail Degtyarev"), not a lone title ("with Minister").
-      std::vector<std::size_t> run;
-      for (const std::size_t k : sub) {
-        if (word(s, k).upos == "PROPN" && s.mention_of[k] < 0 &&
-            (run.empty() || run.back() + 1 == k)) {
-          run.push_back(k);
-        } else if (word(s, k).upos == "PROPN" && s.mention_of[k] < 0) {
-          run = {k};
-        } else if (run.size() >= 2) {
-          name = run;
-          run.clear();
-        } else {
-          run.clear();
+    }
+  }
+  for (const auto& [c, cs] : partners) {
+    if (core.size() + 2 > max) {
+      break;
+    }
+    // The phrase with its appositions ("Prime Minister of Israel, Naftali Bennett"), without
+    // its clauses and lists.
+    std::vector<std::size_t> sub{c};
+    for (std::size_t i = 0; i < sub.size() && sub.size() < 40; ++i) {
+      for (const std::size_t k : s.children[sub[i]]) {
+        const std::string_view u = udep(s, k);
+        if (u != "acl" && u != "advcl" && u != "ccomp" && u != "parataxis" && u != "conj" &&
+            u != "punct" && s.date_of[k] < 0) {
+          sub.push_back(k);
         }
+      }
+    }
+    std::sort(sub.begin(), sub.end());
+    // The partner's name: the last name the gazetteer knows in the phrase, or a person's name
+    // after it that it does not know, the last run of two to four names ("Naftali Bennett"
+    // after "Prime Minister of Israel"), not a lone title ("with Minister").
+    // Of several names, the last that is not a place ("with the European Council in Kyiv"),
+    // else the first.
+    std::vector<std::size_t> name, run, last_run;
+    int chosen = -1;
+    for (const std::size_t k : sub) {
+      const int m = s.mention_of[k];
+      if (m >= 0 && (skip_mention < 0 || m != skip_mention) && m != chosen &&
+          (chosen < 0 || s.mentions[static_cast<std::size_t>(m)].kind != EntityKind::place)) {
+        chosen = m;
+        last_run.clear();
+      }
+      if (word(s, k).upos == "PROPN" && m < 0 && (run.empty() || run.back() + 1 == k)) {
+        run.push_back(k);
+      } else if (word(s, k).upos == "PROPN" && m < 0) {
+        run = {k};
+      } else {
+        run.clear();
       }
       if (run.size() >= 2) {
-        name = run;
+        last_run = run;
       }
+    }
+    for (const std::size_t k : sub) {
+      if (chosen >= 0 && s.mention_of[k] == chosen) {
+        name.push_back(k);
+      }
+    }
+    if (!last_run.empty()) {
+      name = last_run;
       // Of "Federal Taxation Service Daniil Yegorov", the person: a given name and a surname.
       if (name.size() > 2) {
         name.erase(name.begin(), name.end() - 2);
       }
-      if (name.empty()) {
-        break;
-      }
+    }
+    if (name.empty()) {
+      break;
     }
     if (name.size() <= 4) {
-      out += " " + analysis::lower_ascii(word(s, *cs).form) + " " + join(s, name);
+      out += " " + analysis::lower_ascii(word(s, cs).form) + " " + join(s, name);
     }
     break;
   }
@@ -1949,6 +1985,21 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // direct object before the recipient, who follows with "to" (error class: "Vladimir
       // Putin sends Ilham Aliyev" for "sent Ilham Aliyev a message").
       object = phrase(s, *obj, 6);
+      // A message that congratulates, thanks or wishes someone says what was done (error
+      // class: "Vladimir Putin sends message" for "... sent a message congratulating President
+      // of Azerbaijan Ilham Aliyev on the national holiday").
+      if (s.lemmas[*obj] == "message" || s.lemmas[*obj] == "letter" ||
+          s.lemmas[*obj] == "telegram") {
+        for (const std::size_t g : s.children[*obj]) {
+          const auto whom = child(s, g, {"obj"});
+          if (g > *obj && udep(s, g) == "acl" && word(s, g).xpos == "VBG" && whom &&
+              nominal(s, *whom) && s.lemmas[g] != "wish") {  // "wishing X a happy birthday"
+            verb = present_3sg(s.lemmas[g]);
+            object = phrase(s, *whom, 3);
+            break;
+          }
+        }
+      }
       const auto iobj = child(s, w, {"iobj"});
       if (iobj && iobj != obj && !target.empty() && d.target &&
           s.mention_of[*iobj] == static_cast<int>(*d.target)) {

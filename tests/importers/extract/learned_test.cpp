@@ -533,14 +533,27 @@ TEST_SUITE("importers") {
           titles.end());
     CHECK(std::find(titles.begin(), titles.end(),
                     "United States holds talks with the Philippines") != titles.end());
-    // A long object cut to its core keeps the partner its "with" names.
+    // A long object cut to its core keeps the partner its "with" names: the person, whom an
+    // apposition names after the office.
     const auto call = titles_of(extract(
         "On Saturday, Vladimir Putin had a telephone conversation with Prime Minister of Israel "
         "Naftali Bennett.",
         date::sys_days{date::year{2022} / 3 / 5}));
     CAPTURE(call);
     CHECK(std::find(call.begin(), call.end(),
-                    "Vladimir Putin holds telephone conversation with Israel") != call.end());
+                    "Vladimir Putin holds telephone conversation with Naftali Bennett") !=
+          call.end());
+    // A message's recipient through its "of" phrase, and what a message that congratulates did.
+    const auto messages = titles_of(extract(
+        "On March 4, Vladimir Putin sent a message of greetings to Prime Minister of Hungary "
+        "Viktor Orban.\n\nOn March 4, Vladimir Putin sent a message congratulating President of "
+        "Azerbaijan Ilham Aliyev on the national holiday.",
+        date::sys_days{date::year{2022} / 3 / 5}));
+    CAPTURE(messages);
+    CHECK(std::find(messages.begin(), messages.end(),
+                    "Vladimir Putin sends message to Viktor Orban") != messages.end());
+    CHECK(std::find(messages.begin(), messages.end(),
+                    "Vladimir Putin congratulates Ilham Aliyev") != messages.end());
   }
 
   TEST_CASE("'took place' is no event of its own, what took place is") {
