@@ -498,6 +498,13 @@ constexpr std::array<std::string_view, 16> kControlVerbs = {
     "allow",  "ask",   "authorize", "call",  "direct",   "encourage", "force",  "instruct",
     "invite", "order", "permit",    "press", "persuade", "push",      "remind", "urge"};
 
+// Verbs whose object goes to someone or somewhere a "to" names (error class: "Vladimir Putin
+// sends greetings" for "... sent his greetings to the members of the Minin Choir"); other verbs'
+// "to" is often a distance or a direction ("shelled Bohorodychne, 20 km to Izyum").
+constexpr std::array<std::string_view, 14> kSendingVerbs = {
+    "deliver", "deploy", "give",   "hand",   "move",     "present",  "provide",
+    "send",    "ship",   "submit", "supply", "transfer", "redeploy", "re-deploy"};
+
 // The relative clause of a telling verb's addressee that is what was said: introduced by "that",
 // with a subject of its own that is not "that" (a relative clause whose "that" is its object,
 // "counterparts that the US would support", cannot be told apart by syntax; after a verb of
@@ -1254,6 +1261,59 @@ std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
 
 // A short phrase headed by `w`: the whole phrase when it has at most `max` words, else the head
 // with its compounds, adjectives and possessors.
+// The name a "with"/"to" phrase headed by `c` gives a partner: the last name the gazetteer
+// knows in it that is not a place (else the first), or a person's name after it that the
+// gazetteer does not know, the last run of two to four names ("Naftali Bennett" after "Prime
+// Minister of Israel"), not a lone title ("with Minister"). Words in text order; none: empty.
+std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int skip_mention) {
+  // The phrase with its appositions ("Prime Minister of Israel, Naftali Bennett"), without
+  // its clauses and lists.
+  std::vector<std::size_t> sub{c};
+  for (std::size_t i = 0; i < sub.size() && sub.size() < 40; ++i) {
+    for (const std::size_t k : s.children[sub[i]]) {
+      const std::string_view u = udep(s, k);
+      if (u != "acl" && u != "advcl" && u != "ccomp" && u != "parataxis" && u != "conj" &&
+          u != "punct" && s.date_of[k] < 0) {
+        sub.push_back(k);
+      }
+    }
+  }
+  std::sort(sub.begin(), sub.end());
+  std::vector<std::size_t> name, run, last_run;
+  int chosen = -1;
+  for (const std::size_t k : sub) {
+    const int m = s.mention_of[k];
+    if (m >= 0 && (skip_mention < 0 || m != skip_mention) && m != chosen &&
+        (chosen < 0 || s.mentions[static_cast<std::size_t>(m)].kind != EntityKind::place)) {
+      chosen = m;
+      last_run.clear();
+    }
+    if (word(s, k).upos == "PROPN" && m < 0 && (run.empty() || run.back() + 1 == k)) {
+      run.push_back(k);
+    } else if (word(s, k).upos == "PROPN" && m < 0) {
+      run = {k};
+    } else {
+      run.clear();
+    }
+    if (run.size() >= 2) {
+      last_run = run;
+    }
+  }
+  for (const std::size_t k : sub) {
+    if (chosen >= 0 && s.mention_of[k] == chosen) {
+      name.push_back(k);
+    }
+  }
+  if (!last_run.empty()) {
+    name = last_run;
+    // Of "Federal Taxation Service Daniil Yegorov", the person: a given name and a surname.
+    if (name.size() > 2) {
+      name.erase(name.begin(), name.end() - 2);
+    }
+  }
+  return name;
+}
+
 std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int skip_mention = -1) {
   std::vector<std::size_t> ws;
   collect(s, w, ws, 0);
@@ -1327,56 +1387,7 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     if (core.size() + 2 > max) {
       break;
     }
-    // The phrase with its appositions ("Prime Minister of Israel, Naftali Bennett"), without
-    // its clauses and lists.
-    std::vector<std::size_t> sub{c};
-    for (std::size_t i = 0; i < sub.size() && sub.size() < 40; ++i) {
-      for (const std::size_t k : s.children[sub[i]]) {
-        const std::string_view u = udep(s, k);
-        if (u != "acl" && u != "advcl" && u != "ccomp" && u != "parataxis" && u != "conj" &&
-            u != "punct" && s.date_of[k] < 0) {
-          sub.push_back(k);
-        }
-      }
-    }
-    std::sort(sub.begin(), sub.end());
-    // The partner's name: the last name the gazetteer knows in the phrase, or a person's name
-    // after it that it does not know, the last run of two to four names ("Naftali Bennett"
-    // after "Prime Minister of Israel"), not a lone title ("with Minister").
-    // Of several names, the last that is not a place ("with the European Council in Kyiv"),
-    // else the first.
-    std::vector<std::size_t> name, run, last_run;
-    int chosen = -1;
-    for (const std::size_t k : sub) {
-      const int m = s.mention_of[k];
-      if (m >= 0 && (skip_mention < 0 || m != skip_mention) && m != chosen &&
-          (chosen < 0 || s.mentions[static_cast<std::size_t>(m)].kind != EntityKind::place)) {
-        chosen = m;
-        last_run.clear();
-      }
-      if (word(s, k).upos == "PROPN" && m < 0 && (run.empty() || run.back() + 1 == k)) {
-        run.push_back(k);
-      } else if (word(s, k).upos == "PROPN" && m < 0) {
-        run = {k};
-      } else {
-        run.clear();
-      }
-      if (run.size() >= 2) {
-        last_run = run;
-      }
-    }
-    for (const std::size_t k : sub) {
-      if (chosen >= 0 && s.mention_of[k] == chosen) {
-        name.push_back(k);
-      }
-    }
-    if (!last_run.empty()) {
-      name = last_run;
-      // Of "Federal Taxation Service Daniil Yegorov", the person: a given name and a surname.
-      if (name.size() > 2) {
-        name.erase(name.begin(), name.end() - 2);
-      }
-    }
+    const std::vector<std::size_t> name = partner_name(s, c, skip_mention);
     if (name.empty()) {
       break;
     }
@@ -1996,6 +2007,21 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
               nominal(s, *whom) && s.lemmas[g] != "wish") {  // "wishing X a happy birthday"
             verb = present_3sg(s.lemmas[g]);
             object = phrase(s, *whom, 3);
+            break;
+          }
+        }
+      }
+      // The recipient a "to" names after the object (error class: "Vladimir Putin sends
+      // greetings" for "... sent his greetings to the members of the Minin Choir").
+      if (object.find(" to ") == std::string::npos &&
+          std::find(kSendingVerbs.begin(), kSendingVerbs.end(), lemma) != kSendingVerbs.end()) {
+        for (const std::size_t c : s.children[w]) {
+          const auto to = child(s, c, {"case"});
+          if (c > *obj && udep(s, c) == "obl" && to && s.lemmas[*to] == "to" && !holds_date(s, c)) {
+            if (const auto name = partner_name(s, c, d.actor ? static_cast<int>(*d.actor) : -1);
+                !name.empty() && name.size() <= 4 && word(s, name.back()).upos != "ADJ") {
+              object += " to " + join(s, name);
+            }
             break;
           }
         }

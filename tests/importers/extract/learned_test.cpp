@@ -554,6 +554,17 @@ TEST_SUITE("importers") {
                     "Vladimir Putin sends message to Viktor Orban") != messages.end());
     CHECK(std::find(messages.begin(), messages.end(),
                     "Vladimir Putin congratulates Ilham Aliyev") != messages.end());
+    // Where a sending verb sends its object; a shelling's "to" is a direction, not a recipient.
+    const auto sent = titles_of(extract(
+        "On March 4, Vladimir Putin sent his greetings to the members of the Minin Choir on its "
+        "50th anniversary.\n\nOn March 4, Russian forces deployed an electronic warfare complex "
+        "to Melitopol.",
+        date::sys_days{date::year{2022} / 3 / 5}));
+    CAPTURE(sent);
+    CHECK(std::find(sent.begin(), sent.end(), "Vladimir Putin sends greetings to Minin Choir") !=
+          sent.end());
+    CHECK(std::find(sent.begin(), sent.end(),
+                    "Russia deploys electronic warfare complex to Melitopol") != sent.end());
   }
 
   TEST_CASE("'took place' is no event of its own, what took place is") {
