@@ -1935,6 +1935,58 @@ std::string place_phrase(const SynSentence& s, std::optional<std::size_t> mentio
 
 }  // namespace
 
+// What a decree, an order or a law is about, in its first words: an "on"/"about" phrase of
+// the document or a clause the parser hung beside it ("signed the Executive Order On Conferring
+// Honourary Title on the 64th Brigade": "on Conferring Honourary Title"), or its infinitive
+// ("a decree to present state awards"); empty when it says none (error class: "Vladimir Putin
+// signs Executive Order", one title for every order signed).
+std::string document_subject(const SynSentence& s, std::size_t verb, std::size_t doc) {
+  static constexpr std::array<std::string_view, 6> kDocuments = {"decree",     "order", "law",
+                                                                 "resolution", "bill",  "ukase"};
+  if (std::find(kDocuments.begin(), kDocuments.end(), s.lemmas[doc]) == kDocuments.end()) {
+    return {};
+  }
+  std::vector<std::size_t> heads(s.children[doc]);
+  heads.insert(heads.end(), s.children[verb].begin(), s.children[verb].end());
+  for (const std::size_t c : heads) {
+    const auto marker = child(s, c, {"case", "mark"});
+    if (c <= doc || !marker || *marker < doc || holds_date(s, c)) {
+      continue;
+    }
+    const std::string& m = s.lemmas[*marker];
+    const std::string_view u = udep(s, c);
+    const bool about = (m == "on" || m == "about") &&
+                       (u == "nmod" || ((u == "advcl" || u == "obl") && *head_of(s, c) == verb));
+    const bool to = m == "to" && word(s, *marker).xpos == "TO" && u == "acl";
+    if (!about && !to) {
+      continue;
+    }
+    std::vector<std::size_t> sub{c};
+    for (std::size_t i = 0; i < sub.size(); ++i) {
+      for (const std::size_t k : s.children[sub[i]]) {
+        if (!clause_like(udep(s, k)) && s.date_of[k] < 0) {
+          sub.push_back(k);
+        }
+      }
+    }
+    std::sort(sub.begin(), sub.end());
+    std::erase_if(sub, [&](std::size_t k) { return k < *marker || word(s, k).upos == "DET"; });
+    sub.resize(std::min<std::size_t>(sub.size(), 5));
+    // ... ending on what it names, not on "of" or "as" ("on awarding title", not "... of")
+    while (sub.size() > 1 && word(s, sub.back()).upos != "NOUN" &&
+           word(s, sub.back()).upos != "PROPN") {
+      sub.pop_back();
+    }
+    if (sub.size() < 2) {
+      return {};
+    }
+    std::string out = join(s, sub);
+    out.replace(0, word(s, *marker).form.size(), analysis::lower_ascii(word(s, *marker).form));
+    return out;
+  }
+  return {};
+}
+
 // Whether the phrase of noun `w` is a plain noun phrase a verb can take as its object: its
 // words before the noun are determiners, adjectives, numbers and nouns (error class: "Russia
 // makes reportedly repelled attempted advances" from the phrase "reportedly repelled attempted
@@ -1996,6 +2048,10 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // direct object before the recipient, who follows with "to" (error class: "Vladimir
       // Putin sends Ilham Aliyev" for "sent Ilham Aliyev a message").
       object = phrase(s, *obj, 6);
+      if (const std::string about = document_subject(s, w, *obj);
+          !about.empty() && std::count(object.begin(), object.end(), ' ') < 3) {
+        object += " " + about;
+      }
       // A message that congratulates, thanks or wishes someone says what was done (error
       // class: "Vladimir Putin sends message" for "... sent a message congratulating President
       // of Azerbaijan Ilham Aliyev on the national holiday").

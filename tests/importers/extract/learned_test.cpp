@@ -618,6 +618,22 @@ TEST_SUITE("importers") {
                     "Vladimir Putin holds working meeting with Daniil Yegorov") != titles.end());
   }
 
+  TEST_CASE("a decree's title says what it is about, never a date or a dangling 'of'") {
+    const auto titles = titles_of(extract(
+        "On March 4, President Vladimir Putin signed the Executive Order On Conferring Honourary "
+        "Title on the 64th Detached Motor Rifle Brigade.\n\nThe President signed a decree on "
+        "March 12.",
+        kDay));
+    CAPTURE(titles);
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Vladimir Putin signs Executive Order on Conferring Honourary Title") !=
+          titles.end());
+    for (const auto& t : titles) {
+      CHECK(t.find("on 12") == std::string::npos);
+      CHECK_FALSE(t.ends_with(" of"));
+    }
+  }
+
   TEST_CASE("a title says what the object was urged to do and what one took part in") {
     // The parser hangs the infinitive on "urged" as an adverbial clause, and the United States
     // is the target, not a plain object: the infinitive is still what was urged.
