@@ -72,6 +72,11 @@ std::vector<std::string> titles_of(const ex::Extraction& x) {
   return titles;
 }
 
+// Whether `titles` holds `title`.
+bool has(const std::vector<std::string>& titles, std::string_view title) {
+  return std::find(titles.begin(), titles.end(), title) != titles.end();
+}
+
 }  // namespace
 
 TEST_SUITE("importers") {
@@ -173,8 +178,7 @@ TEST_SUITE("importers") {
     CHECK(std::find(titles.begin(), titles.end(),
                     "Alexander Grushko warns sending F-16s to Ukraine would escalate the "
                     "conflict") != titles.end());
-    CHECK(std::find(titles.begin(), titles.end(),
-                    "Russia says Ukraine joining NATO would be a red line") != titles.end());
+    CHECK(has(titles, "Russia says Ukraine joining NATO would be a red line"));
     // The official acts for the country his title names, as the guide has it.
     for (const auto& e : x.events) {
       if (e.title.starts_with("Alexander Grushko")) {
@@ -348,9 +352,7 @@ TEST_SUITE("importers") {
         "Volodymyr Zelenskyy during an online press conference for Danish media.",
         date::sys_days{date::year{2022} / 3 / 5}));
     CAPTURE(long_said);
-    CHECK(std::find(long_said.begin(), long_said.end(),
-                    "Volodymyr Zelensky makes statement during online press conference") !=
-          long_said.end());
+    CHECK(has(long_said, "Volodymyr Zelensky makes statement during online press conference"));
   }
 
   TEST_CASE("a headline's object is not a word of time") {
@@ -529,10 +531,8 @@ TEST_SUITE("importers") {
     CAPTURE(titles);
     // Not the bare "Putin urges EU"; not the idiom's "United States holds talks" over the
     // model's fuller title.
-    CHECK(std::find(titles.begin(), titles.end(), "Putin urges EU to stop supplying weapons") !=
-          titles.end());
-    CHECK(std::find(titles.begin(), titles.end(),
-                    "United States holds talks with the Philippines") != titles.end());
+    CHECK(has(titles, "Putin urges EU to stop supplying weapons"));
+    CHECK(has(titles, "United States holds talks with the Philippines"));
     // A long object cut to its core keeps the partner its "with" names: the person, whom an
     // apposition names after the office.
     const auto call = titles_of(extract(
@@ -540,9 +540,7 @@ TEST_SUITE("importers") {
         "Naftali Bennett.",
         date::sys_days{date::year{2022} / 3 / 5}));
     CAPTURE(call);
-    CHECK(std::find(call.begin(), call.end(),
-                    "Vladimir Putin holds telephone conversation with Naftali Bennett") !=
-          call.end());
+    CHECK(has(call, "Vladimir Putin holds telephone conversation with Naftali Bennett"));
     // A message's recipient through its "of" phrase, and what a message that congratulates did.
     const auto messages = titles_of(extract(
         "On March 4, Vladimir Putin sent a message of greetings to Prime Minister of Hungary "
@@ -550,10 +548,8 @@ TEST_SUITE("importers") {
         "Azerbaijan Ilham Aliyev on the national holiday.",
         date::sys_days{date::year{2022} / 3 / 5}));
     CAPTURE(messages);
-    CHECK(std::find(messages.begin(), messages.end(),
-                    "Vladimir Putin sends message to Viktor Orban") != messages.end());
-    CHECK(std::find(messages.begin(), messages.end(),
-                    "Vladimir Putin congratulates Ilham Aliyev") != messages.end());
+    CHECK(has(messages, "Vladimir Putin sends message to Viktor Orban"));
+    CHECK(has(messages, "Vladimir Putin congratulates Ilham Aliyev"));
     // Where a sending verb sends its object; a shelling's "to" is a direction, not a recipient.
     const auto sent = titles_of(extract(
         "On March 4, Vladimir Putin sent his greetings to the members of the Minin Choir on its "
@@ -561,10 +557,8 @@ TEST_SUITE("importers") {
         "to Melitopol.",
         date::sys_days{date::year{2022} / 3 / 5}));
     CAPTURE(sent);
-    CHECK(std::find(sent.begin(), sent.end(), "Vladimir Putin sends greetings to Minin Choir") !=
-          sent.end());
-    CHECK(std::find(sent.begin(), sent.end(),
-                    "Russia deploys electronic warfare complex to Melitopol") != sent.end());
+    CHECK(has(sent, "Vladimir Putin sends greetings to Minin Choir"));
+    CHECK(has(sent, "Russia deploys electronic warfare complex to Melitopol"));
   }
 
   TEST_CASE("'took place' is no event of its own, what took place is") {
@@ -585,10 +579,8 @@ TEST_SUITE("importers") {
         kDay);
     const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
-    CHECK(std::find(titles.begin(), titles.end(), "United States imposes energy embargo") !=
-          titles.end());
-    CHECK(std::find(titles.begin(), titles.end(), "Russia launches special military operation") !=
-          titles.end());
+    CHECK(has(titles, "United States imposes energy embargo"));
+    CHECK(has(titles, "Russia launches special military operation"));
   }
 
   TEST_CASE("a telling verb's title says what the addressee was told") {
@@ -600,9 +592,7 @@ TEST_SUITE("importers") {
         date::sys_days{date::year{2023} / 5 / 23});
     const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
-    CHECK(std::find(titles.begin(), titles.end(),
-                    "Biden tells Group of Seven counterparts the US would support training") !=
-          titles.end());
+    CHECK(has(titles, "Biden tells Group of Seven counterparts the US would support training"));
   }
 
   TEST_CASE("a meeting's partner the gazetteer does not know is named by the person's name") {
@@ -614,8 +604,7 @@ TEST_SUITE("importers") {
         "and its plans.",
         kDay));
     CAPTURE(titles);
-    CHECK(std::find(titles.begin(), titles.end(),
-                    "Vladimir Putin holds working meeting with Daniil Yegorov") != titles.end());
+    CHECK(has(titles, "Vladimir Putin holds working meeting with Daniil Yegorov"));
   }
 
   TEST_CASE("a decree's title says what it is about, never a date or a dangling 'of'") {
@@ -625,9 +614,7 @@ TEST_SUITE("importers") {
         "March 12.",
         kDay));
     CAPTURE(titles);
-    CHECK(std::find(titles.begin(), titles.end(),
-                    "Vladimir Putin signs Executive Order on Conferring Honourary Title") !=
-          titles.end());
+    CHECK(has(titles, "Vladimir Putin signs Executive Order on Conferring Honourary Title"));
     for (const auto& t : titles) {
       CHECK(t.find("on 12") == std::string::npos);
       CHECK_FALSE(t.ends_with(" of"));
@@ -640,15 +627,13 @@ TEST_SUITE("importers") {
     const auto urged = titles_of(
         extract("On March 2, Russia urged the United States to stop arming Ukraine.", kDay));
     CAPTURE(urged);
-    CHECK(std::find(urged.begin(), urged.end(),
-                    "Russia urges United States to stop arming Ukraine") != urged.end());
+    CHECK(has(urged, "Russia urges United States to stop arming Ukraine"));
     const auto part = titles_of(extract(
         "Vladimir Putin took part in a videoconference ceremony to launch the new metro line on "
         "March 7.",
         kDay));
     CAPTURE(part);
-    CHECK(std::find(part.begin(), part.end(),
-                    "Vladimir Putin takes part in videoconference ceremony") != part.end());
+    CHECK(has(part, "Vladimir Putin takes part in videoconference ceremony"));
     // A purpose clause is no part of the headline of a verb that controls no object.
     const auto deploys = titles_of(extract(
         "Russian forces deployed additional artillery to support offensive operations on March "
@@ -668,10 +653,8 @@ TEST_SUITE("importers") {
     const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
     // Not "Limited territorial gains by Russia near Izium", "Video address by Vladimir Putin".
-    CHECK(std::find(titles.begin(), titles.end(),
-                    "Russia makes limited territorial gains near Izium") != titles.end());
-    CHECK(std::find(titles.begin(), titles.end(),
-                    "Vladimir Putin delivers video address to veterans") != titles.end());
+    CHECK(has(titles, "Russia makes limited territorial gains near Izium"));
+    CHECK(has(titles, "Vladimir Putin delivers video address to veterans"));
     const auto loaded = ex::SupportVerbs::load(data_dir() / "events" / "support_verbs.tsv");
     REQUIRE(loaded.has_value());
     const ex::SupportVerbs& support = *loaded;
@@ -711,10 +694,8 @@ TEST_SUITE("importers") {
         kDay);
     const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
-    CHECK(std::find(titles.begin(), titles.end(), "Vladimir Putin sends message to Ilham Aliyev") !=
-          titles.end());
-    CHECK(std::find(titles.begin(), titles.end(), "Andriy Yermak meets President of South Korea") !=
-          titles.end());
+    CHECK(has(titles, "Vladimir Putin sends message to Ilham Aliyev"));
+    CHECK(has(titles, "Andriy Yermak meets President of South Korea"));
   }
 
   TEST_CASE("a denied happening is no event") {
