@@ -542,6 +542,47 @@ bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& do
   return false;
 }
 
+// The speaker a place names when decision `d`'s actor is a city or region that only opens the
+// statement's subject ("Melitopol Mayor Ivan Fedorov claimed", "Mariupol City Council
+// reported"): the words from the place to the end of the names and nouns that follow it, at
+// most six; empty when the place is the subject itself ("Kharkiv was shelled").
+std::string place_speaker(const learned::SynSentence& s, const learned::Decision& d,
+                          const DocContext& doc) {
+  const learned::SynMention& m = s.mentions[*d.actor];
+  if (d.kind != "statement" || m.kind != EntityKind::place ||
+      detail::entity_of(doc, *m.ref).kind != EntityKind::place || m.last + 1 >= d.word) {
+    return {};
+  }
+  // In subject position: the place, or a word it modifies, is a subject of the statement.
+  bool subject = false;
+  std::size_t at = m.head;
+  for (int steps = 0; steps < 3 && !subject; ++steps) {
+    const auto& x = s.parse.words[at];
+    subject = x.head == static_cast<int>(d.word) + 1 && x.deprel.starts_with("nsubj");
+    if (x.head <= 0) {
+      break;
+    }
+    at = static_cast<std::size_t>(x.head - 1);
+  }
+  if (!subject) {
+    return {};
+  }
+  std::size_t end = m.last + 1;
+  while (end < d.word && end - m.first < 6 && s.mention_of[end] < 0 &&
+         (s.parse.words[end].upos == "PROPN" || s.parse.words[end].upos == "NOUN") &&
+         s.parse.words[end].form[0] >= 'A' && s.parse.words[end].form[0] <= 'Z') {
+    ++end;
+  }
+  if (end == m.last + 1) {
+    return {};
+  }
+  std::string out;
+  for (std::size_t k = m.first; k < end; ++k) {
+    out += (out.empty() ? "" : " ") + s.parse.words[k].form;
+  }
+  return out;
+}
+
 // The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
@@ -577,7 +618,34 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   std::string actor, target;
   const NamedEntity* actor_entity = nullptr;
   const NamedEntity* where = nullptr;  // the place it happened, when a place
-  if (d.actor) {
+  // A place followed at once by a person's name is that person's title ("Melitopol Mayor Ivan
+  // Fedorov"): the official acts (error class: "Melitopol claims ..."), as a country before an
+  // official's name does.
+  if (d.actor && s.mentions[*d.actor].kind == EntityKind::place &&
+      s.mentions[*d.actor].last + 1 < s.parse.words.size()) {
+    const int next = s.mention_of[s.mentions[*d.actor].last + 1];
+    if (next >= 0 && s.mentions[static_cast<std::size_t>(next)].kind == EntityKind::person) {
+      d.actor = static_cast<std::size_t>(next);
+    }
+  }
+  if (const std::string speaker = d.actor ? place_speaker(s, d, doc) : std::string();
+      !speaker.empty()) {
+    // A place does not speak: its mayor, council or governor does, whom the subject names and
+    // the gazetteer may not know (error class: "Melitopol claims Russian forces are blocking
+    // men" for "Melitopol Mayor Ivan Fedorov claimed ..."). The place is where; its country
+    // acts; the headline takes the subject's own words.
+    actor = speaker;
+    const detail::MentionRef& m = *s.mentions[*d.actor].ref;
+    const NamedEntity& a = detail::entity_of(doc, m);
+    where = &a;
+    e.participants.push_back(detail::participant(doc, a, Role::location, m.mention->text));
+    if (const auto it = doc.countries->find(a.country);
+        !a.country.empty() && it != doc.countries->end()) {
+      actor_entity = &doc.gazetteer->entities()[it->second];
+      e.participants.push_back(detail::participant(doc, *actor_entity, Role::actor, ""));
+    }
+    d.actor.reset();
+  } else if (d.actor) {
     const detail::MentionRef& m = *s.mentions[*d.actor].ref;
     const NamedEntity& a = detail::acting(doc, m);
     actor_entity = &a;

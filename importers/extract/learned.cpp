@@ -2020,6 +2020,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
   std::string object;
   std::string said;  // what a telling verb's addressee was told, after the object
   std::string said_short;
+  std::string object_short;  // a reported clause's object, its objects by their head words
   if (x.upos == "VERB") {
     // A plural subject takes the bare verb ("Chechen soldiers fight", not "fights").
     const auto nsubj_word = child(s, w, {"nsubj"});
@@ -2111,6 +2112,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         const std::string_view u = udep(s, c);
         if ((u == "ccomp" || u == "xcomp") && !temporal(s, c)) {
           object = clause_core(s, c);
+          object_short = clause_core(s, c, 1);
           break;
         }
       }
@@ -2296,6 +2298,9 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
   std::string title = subject.empty() ? verb : subject + " " + verb;
   if (!said.empty() && title.size() + object.size() + said.size() + 2 > 80) {
     said = said_short;  // what was told, its objects by their head words
+  }
+  if (!object_short.empty() && title.size() + object.size() + 1 > 80) {
+    object = object_short;  // what was said, its objects by their head words
   }
   if (!object.empty() && title.size() + object.size() + 1 <= 80) {
     title += " " + object;

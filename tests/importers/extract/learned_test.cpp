@@ -607,6 +607,24 @@ TEST_SUITE("importers") {
     CHECK(has(titles, "Vladimir Putin holds working meeting with Daniil Yegorov"));
   }
 
+  TEST_CASE("a city does not speak: its official or council does") {
+    const auto x = extract(
+        "Melitopol Mayor Ivan Fedorov claimed on March 4 that Russian forces are blocking men "
+        "from leaving the city.\n\nThe Mariupol City Council stated on March 5 that Russian "
+        "forces had deported residents.",
+        kDay);
+    const std::vector<std::string> titles = titles_of(x);
+    CAPTURE(titles);
+    CHECK(has(titles, "Ivan Fedorov claims Russian forces are blocking men"));
+    CHECK(has(titles, "Mariupol City Council states Russian forces had deported residents"));
+    for (const auto& e : x.events) {
+      for (const auto& p : e.participants) {
+        INFO(e.title << ": " << p.name);
+        CHECK_FALSE((p.role == kb::Role::actor && p.kind == kb::EntityKind::place));
+      }
+    }
+  }
+
   TEST_CASE("a decree's title says what it is about, never a date or a dangling 'of'") {
     const auto titles = titles_of(extract(
         "On March 4, President Vladimir Putin signed the Executive Order On Conferring Honourary "
