@@ -64,16 +64,16 @@ Result<Status> parse_status(std::string_view s) {
 }
 
 const std::vector<std::string_view>& event_kinds() {
-  static const std::vector<std::string_view> kKinds = {
+  static const std::vector<std::string_view> kinds = {
       "agreement", "attack",      "territorial_change", "meeting",  "statement", "aid",  "visit",
       "election",  "application", "sanction",           "decision", "protest",   "other"};
-  return kKinds;
+  return kinds;
 }
 
 const std::vector<std::string_view>& link_relations() {
-  static const std::vector<std::string_view> kRelations = {
+  static const std::vector<std::string_view> relations = {
       "violates", "responds-to", "part-of", "caused", "precedes", "same-as", "related"};
-  return kRelations;
+  return relations;
 }
 
 std::string_view inverse_relation(std::string_view relation) {

@@ -36,8 +36,8 @@ std::string alias_key(std::string_view name) {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())));
   text.foldCase();
-  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(text, status) : text;
-  if (U_FAILURE(status)) {
+  icu::UnicodeString decomposed = U_SUCCESS(status) != 0 ? nfd->normalize(text, status) : text;
+  if (U_FAILURE(status) != 0) {
     decomposed = text;
   }
   icu::UnicodeString out;
