@@ -41,10 +41,14 @@ constexpr std::string_view kRemoveUnusedSource =
     "AND NOT EXISTS (SELECT 1 FROM extraction_citation WHERE source_id = ?1) "
     "AND NOT EXISTS (SELECT 1 FROM extraction_role WHERE source_id = ?1) "
     "AND NOT EXISTS (SELECT 1 FROM event_date_history WHERE source_id = ?1)";
-// The events only an import supports (rows::kOnlyImportSupports), curated ones only.
-const std::string kCuratedOfImport = fmt::format(
-    "SELECT event_id, uuid, title FROM event WHERE curated = 1 AND {} ORDER BY event_id",
-    rows::kOnlyImportSupports);
+// The events only an import supports (rows::kOnlyImportSupports), curated ones only. Built on
+// first use, so that no exception can escape a static initializer (cert-err58).
+const std::string& curated_of_import() {
+  static const std::string sql = fmt::format(
+      "SELECT event_id, uuid, title FROM event WHERE curated = 1 AND {} ORDER BY event_id",
+      rows::kOnlyImportSupports);
+  return sql;
+}
 
 }  // namespace
 
@@ -110,7 +114,7 @@ Result<bool> Store::remove_unused(RecordKind kind, Id id) {
 }
 
 Result<std::vector<CuratedEvent>> Store::curated_events_of_import(Id import_id) {
-  KB_ASSIGN(Statement s, db_.prepare(kCuratedOfImport));
+  KB_ASSIGN(Statement s, db_.prepare(curated_of_import()));
   s.bind(1, import_id);
   return s.collect([](const Statement& row) {
     return CuratedEvent{row.column_int(0), row.column_text(1), row.column_text(2)};

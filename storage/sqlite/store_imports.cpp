@@ -25,9 +25,13 @@ constexpr std::string_view kImportWarnings =
     "SELECT origin, message FROM import_warning WHERE import_id = ?1 ORDER BY rowid";
 constexpr std::string_view kImportExists = "SELECT 1 FROM import_run WHERE import_id = ?1";
 constexpr std::string_view kUndoneAt = "SELECT undone_at FROM import_run WHERE import_id = ?1";
-// The events only this import supports (rows::kOnlyImportSupports).
-const std::string kOrphanedEvents =
-    fmt::format("DELETE FROM event WHERE {}", rows::kOnlyImportSupports);
+// The events only this import supports (rows::kOnlyImportSupports). Built on first use, so that
+// no exception can escape a static initializer (cert-err58).
+const std::string& orphaned_events() {
+  static const std::string sql =
+      fmt::format("DELETE FROM event WHERE {}", rows::kOnlyImportSupports);
+  return sql;
+}
 constexpr std::string_view kCountCitations =
     "SELECT count(*) FROM citation c JOIN source s ON s.source_id = c.source_id "
     "WHERE s.import_id = ?1";
@@ -135,7 +139,7 @@ Result<UndoCounts> Store::undo_import(Id import_id) {
   cites.bind(1, import_id);
   KB_TRY(cites.step());
   counts.citations = cites.column_int(0);
-  KB_ASSIGN(Statement events, db_.prepare(kOrphanedEvents));
+  KB_ASSIGN(Statement events, db_.prepare(orphaned_events()));
   events.bind(1, import_id);
   KB_TRY(events.run());
   counts.events = db_.changes();
