@@ -3,6 +3,7 @@
 #include "services/briefing.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 
@@ -18,11 +19,19 @@ struct KindWeight {
   std::string_view kind;
   double weight;
 };
-constexpr KindWeight kKindWeights[] = {{"attack", 4},   {"territorial_change", 5}, {"agreement", 4},
-                                       {"election", 3}, {"decision", 3},           {"sanction", 3},
-                                       {"aid", 2.5},    {"application", 2},        {"meeting", 1.5},
-                                       {"visit", 1.5},  {"protest", 1.5},          {"statement", 1},
-                                       {"other", 0.5}};
+constexpr std::array<KindWeight, 13> kKindWeights = {{{"attack", 4},
+                                                      {"territorial_change", 5},
+                                                      {"agreement", 4},
+                                                      {"election", 3},
+                                                      {"decision", 3},
+                                                      {"sanction", 3},
+                                                      {"aid", 2.5},
+                                                      {"application", 2},
+                                                      {"meeting", 1.5},
+                                                      {"visit", 1.5},
+                                                      {"protest", 1.5},
+                                                      {"statement", 1},
+                                                      {"other", 0.5}}};
 
 bool by_date(const Event& a, const Event& b) {
   if (a.date.first() != b.date.first()) {

@@ -293,6 +293,7 @@ Result<Tagged> tag_events(Repository& store, const std::vector<Id>& ids,
   KB_ASSIGN(Transaction tx, store.transaction());
   OpRecorder op(user, command);
   std::vector<std::string> normal;
+  normal.reserve(tags.size());
   for (const auto& t : tags) {
     normal.push_back(normal_tag(t));
   }

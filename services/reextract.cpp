@@ -34,7 +34,7 @@ struct Earlier {
 };
 
 // The roles as "actor Russia, target Ukraine", sorted, for comparing and showing.
-Result<std::string> roles_text(Repository& store, std::vector<std::pair<Id, Role>> roles) {
+Result<std::string> roles_text(Repository& store, const std::vector<std::pair<Id, Role>>& roles) {
   std::vector<std::string> out;
   for (const auto& [id, role] : roles) {
     if (role == Role::mentioned) {

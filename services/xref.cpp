@@ -29,12 +29,12 @@ bool by_date(const Event& a, const Event& b) {
 
 // Lower-case words of three or more letters, without a few English function words.
 std::set<std::string> words(std::string_view text) {
-  static const std::set<std::string> kStop = {"the",  "and", "for", "with", "from",  "into",
-                                              "over", "its", "his", "her",  "their", "after"};
+  static const std::set<std::string> stop_words = {"the",  "and", "for", "with", "from",  "into",
+                                                   "over", "its", "his", "her",  "their", "after"};
   std::set<std::string> out;
   std::string w;
   auto flush = [&] {
-    if (w.size() >= 3 && kStop.count(w) == 0) {
+    if (w.size() >= 3 && !stop_words.contains(w)) {
       out.insert(w);
     }
     w.clear();
@@ -97,6 +97,7 @@ std::vector<Companion> companions_of(Id id, const std::vector<EntityEvent>& even
     }
   }
   std::vector<Companion> out;
+  out.reserve(found.size());
   for (auto& [_, c] : found) {
     out.push_back(std::move(c));
   }
@@ -126,6 +127,7 @@ std::vector<CitedSource> sources_of(const std::vector<EntityEvent>& events) {
     }
   }
   std::vector<CitedSource> out;
+  out.reserve(found.size());
   for (auto& [_, s] : found) {
     out.push_back(std::move(s));
   }
