@@ -123,16 +123,16 @@ std::string event_item(const Event& e, Footnotes& notes, const std::string& extr
 
 // How a link reads from the context event: "violated by", "led to", ...
 std::string_view link_phrase(std::string_view relation, bool outgoing) {
-  static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kPhrases =
-      {{"violates", {"violated", "was violated by"}},
-       {"responds-to", {"responded to", "was answered by"}},
-       {"part-of", {"was part of", "included"}},
-       {"caused", {"led to", "was brought about by"}},
-       {"precedes", {"preceded", "followed"}},
-       {"same-as", {"is the same event as", "is the same event as"}},
-       {"related", {"is related to", "is related to"}}};
-  const auto it = kPhrases.find(relation);
-  if (it == kPhrases.end()) {
+  static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> phrases = {
+      {"violates", {"violated", "was violated by"}},
+      {"responds-to", {"responded to", "was answered by"}},
+      {"part-of", {"was part of", "included"}},
+      {"caused", {"led to", "was brought about by"}},
+      {"precedes", {"preceded", "followed"}},
+      {"same-as", {"is the same event as", "is the same event as"}},
+      {"related", {"is related to", "is related to"}}};
+  const auto it = phrases.find(relation);
+  if (it == phrases.end()) {
     return "is linked to";
   }
   return outgoing ? it->second.first : it->second.second;
@@ -205,6 +205,7 @@ std::string actors_table(const Briefing& b) {
     }
   }
   std::vector<ActorRow> sorted;
+  sorted.reserve(rows.size());
   for (auto& [_, r] : rows) {
     sorted.push_back(std::move(r));
   }
@@ -269,6 +270,7 @@ std::string render_briefing(const Briefing& b) {
     std::stable_sort(kinds.begin(), kinds.end(),
                      [](const auto& x, const auto& y) { return x.first > y.first; });
     std::vector<std::string> counted;
+    counted.reserve(kinds.size());
     for (const auto& [n, kind] : kinds) {
       counted.push_back(fmt::format("{} {}", n, kind));
     }

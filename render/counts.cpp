@@ -3,6 +3,7 @@
 #include "render/counts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -27,8 +28,8 @@ std::string footer(const services::CountTable& t) {
 }
 
 // Colours of the stacked groups (a colour-blind-safe palette), then grey for "(rest)".
-constexpr std::string_view kColours[] = {"#4477aa", "#ee6677", "#228833", "#ccbb44",
-                                         "#66ccee", "#aa3377", "#bbbbbb", "#777777"};
+constexpr std::array<std::string_view, 8> kColours = {"#4477aa", "#ee6677", "#228833", "#ccbb44",
+                                                      "#66ccee", "#aa3377", "#bbbbbb", "#777777"};
 
 }  // namespace
 
@@ -108,8 +109,8 @@ std::string counts_svg(const services::CountTable& t, std::string_view title) {
   const double bar = std::clamp(900.0 / static_cast<double>(n), 2.0, 40.0);
   const double left = 56, top = 48, plot_h = 260;
   const double plot_w = bar * static_cast<double>(n);
-  const double legend_h =
-      t.groups.empty() ? 0 : 22.0 * static_cast<double>((t.groups.size() + 3) / 4);
+  const std::size_t legend_rows = (t.groups.size() + 3) / 4;  // four entries a row
+  const double legend_h = t.groups.empty() ? 0 : 22.0 * static_cast<double>(legend_rows);
   const double legend_w = 180.0 * static_cast<double>(std::min<std::size_t>(t.groups.size(), 4));
   const double width = std::max({left + plot_w + 24, left + legend_w + 24, 420.0});
   const double height = top + plot_h + 56 + legend_h;
@@ -166,7 +167,7 @@ std::string counts_svg(const services::CountTable& t, std::string_view title) {
         out += fmt::format(
             "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">"
             "<title>{} {}: {}</title></rect>\n",
-            x, y, w, h, kColours[std::min(g, std::size(kColours) - 1)], xml_escape(p.label),
+            x, y, w, h, kColours[std::min(g, kColours.size() - 1)], xml_escape(p.label),
             xml_escape(t.groups[g]), p.by_group[g]);
       }
     }
@@ -179,12 +180,12 @@ std::string counts_svg(const services::CountTable& t, std::string_view title) {
   }
   for (std::size_t g = 0; g < t.groups.size(); ++g) {
     const double x = left + 180.0 * static_cast<double>(g % 4);
-    const double y = base + 40 + 22.0 * static_cast<double>(g / 4);
+    const std::size_t row = g / 4;
+    const double y = base + 40 + 22.0 * static_cast<double>(row);
     out += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
         "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
-        x, y - 10, kColours[std::min(g, std::size(kColours) - 1)], x + 18, y,
-        xml_escape(t.groups[g]));
+        x, y - 10, kColours[std::min(g, kColours.size() - 1)], x + 18, y, xml_escape(t.groups[g]));
   }
   out += fmt::format("<text x=\"{:.0f}\" y=\"{:.0f}\" fill=\"#555555\">{}</text>\n", left,
                      height - 8, xml_escape(footer(t).substr(0, footer(t).size() - 1)));

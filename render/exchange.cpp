@@ -104,11 +104,11 @@ std::string ics_stamp(std::string_view iso) {
 }  // namespace
 
 const std::vector<std::string_view>& export_csv_columns() {
-  static const std::vector<std::string_view> kColumns = {
+  static const std::vector<std::string_view> columns = {
       "date",      "title", "kind",         "actors",    "place",     "source",    "quote",
       "tags",      "id",    "status",       "targets",   "summary",   "first",     "last",
       "precision", "uuid",  "source_title", "publisher", "claimants", "mentioned", "confidence"};
-  return kColumns;
+  return columns;
 }
 
 namespace {

@@ -30,12 +30,12 @@ date::sys_days anchor(const Event& e) {
 std::string shorten(std::string_view s, std::size_t max) {
   std::string out;
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto u = static_cast<unsigned char>(s[i]);
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
     if ((u & 0xC0) != 0x80 && ++n > max) {
       return out + "…";
     }
-    out += s[i];
+    out += c;
   }
   return out;
 }
@@ -87,8 +87,8 @@ std::vector<Cluster> clusters_of(const std::vector<const Event*>& sorted) {
 void place_in(const Cluster& c, const std::vector<const Event*>& sorted, std::vector<Placed>& out) {
   const auto lo = anchor(*sorted[c.begin]);
   const auto hi = anchor(*sorted[c.end - 1]);
-  const double span = static_cast<double>((hi - lo).count());
-  const double n = static_cast<double>(c.end - c.begin);
+  const auto span = static_cast<double>((hi - lo).count());
+  const auto n = static_cast<double>(c.end - c.begin);
   const double pad = std::min(12.0, c.width / 4);
   for (std::size_t i = c.begin; i < c.end; ++i) {
     const double t = span > 0 ? static_cast<double>((anchor(*sorted[i]) - lo).count()) / span : 0.5;
@@ -122,8 +122,8 @@ std::size_t assign_lanes(std::vector<Placed>& placed) {
   std::vector<Lane> lanes;
   // From the right: a label reaches right over later dots, so it goes above their labels, and
   // the lanes step up to the left without a leader line crossing a label.
-  for (auto it = placed.rbegin(); it != placed.rend(); ++it) {
-    Placed& p = *it;
+  for (std::size_t k = placed.size(); k > 0; --k) {
+    Placed& p = placed[k - 1];
     p.label =
         shorten(fmt::format("{} · {}", p.event->date.display(), p.event->title), kMaxLabelChars);
     // Every label starts at its dot and reads to the right (the picture widens for the last
@@ -185,6 +185,7 @@ std::string cluster_label(const Cluster& c, const std::vector<const Event*>& sor
 
 std::string render_timeline_svg(const std::vector<Event>& events, std::string_view title) {
   std::vector<const Event*> sorted;
+  sorted.reserve(events.size());
   for (const auto& e : events) {
     sorted.push_back(&e);
   }
@@ -264,15 +265,15 @@ std::string render_timeline_svg(const std::vector<Event>& events, std::string_vi
     }
   }
   std::size_t hidden = 0;
-  for (std::size_t ci = 0; ci < clusters.size(); ++ci) {
-    for (std::size_t i = clusters[ci].begin; i < clusters[ci].end; ++i) {
+  for (const Cluster& cluster : clusters) {
+    for (std::size_t i = cluster.begin; i < cluster.end; ++i) {
       const Placed& p = placed[i];
       const Event& e = *p.event;
       if (e.date.first() == e.date.last() || e.date.last() >= FuzzyDate::kOpenEnd) {
         continue;
       }
       // A span (a month, a year, "2019–2028") as a bar from its first day to its last.
-      const double x1 = std::max(p.x, x_of(e.date.last(), clusters[ci], sorted, placed));
+      const double x1 = std::max(p.x, x_of(e.date.last(), cluster, sorted, placed));
       out += fmt::format(
           "<rect class=\"span\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"6\" "
           "rx=\"3\" fill=\"#1f4e79\" fill-opacity=\"0.25\"/>\n",

@@ -110,13 +110,13 @@ std::string entity_json_text(const EntityXref& x) {
 
 // How a stored relation reads from its other end (the link_relation table's `inverse`).
 std::string_view inverse(std::string_view relation) {
-  static const std::map<std::string_view, std::string_view> kInverse = {
+  static const std::map<std::string_view, std::string_view> inverse_of = {
       {"violates", "violated-by"}, {"responds-to", "responded-to-by"},
       {"part-of", "has-part"},     {"caused", "caused-by"},
       {"precedes", "follows"},     {"same-as", "same-as"},
       {"related", "related"}};
-  const auto it = kInverse.find(relation);
-  return it == kInverse.end() ? relation : it->second;
+  const auto it = inverse_of.find(relation);
+  return it == inverse_of.end() ? relation : it->second;
 }
 
 std::string link_text(const LinkRef& l) {
