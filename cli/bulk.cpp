@@ -69,6 +69,7 @@ Result<std::vector<Id>> where_events(Store& store, const std::string& where, con
   KB_ASSIGN(const TimelineQuery q, filter_query(f, ctx));
   KB_ASSIGN(const auto events, store.timeline(q));
   std::vector<Id> ids;
+  ids.reserve(events.size());
   for (const auto& e : events) {
     ids.push_back(e.id);
   }

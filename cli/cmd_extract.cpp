@@ -35,6 +35,7 @@ Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<std::stri
   }
   KB_ASSIGN(const auto sources, store.sources(false));
   std::vector<Id> out;
+  out.reserve(sources.size());
   for (const auto& s : sources) {
     out.push_back(s.source.id);
   }

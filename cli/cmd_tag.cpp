@@ -66,6 +66,7 @@ Result<void> run_tags(const TagOptions& o, bool add, Context& ctx) {
     }
   }
   std::vector<std::string> numbered;
+  numbered.reserve(ids.size());
   for (const Id event_id : ids) {
     numbered.push_back(fmt::format("#{}", event_id));
   }

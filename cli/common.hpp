@@ -14,7 +14,7 @@
 #include "render/text.hpp"
 #include "storage/sqlite/store.hpp"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's own namespace
 class App;
 }
 

@@ -3,7 +3,7 @@
 
 #include "services/event_edit.hpp"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's own namespace
 class App;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/import_files.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -36,7 +37,7 @@ Result<bool> import_record_file(const std::string& path, bool strict, bool dry_r
   if (!format) {
     return false;
   }
-  constexpr std::string_view kNames[] = {"kb JSON", "analyst CSV", "ACLED CSV"};
+  constexpr std::array<std::string_view, 3> kNames = {"kb JSON", "analyst CSV", "ACLED CSV"};
   const std::string_view name = kNames[static_cast<std::size_t>(*format)];
   if (dry_run) {
     ctx.out << fmt::format("dry run: {} is {}; nothing written\n", path, name);
