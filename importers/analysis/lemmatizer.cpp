@@ -181,7 +181,7 @@ Result<VerbLexicon> VerbLexicon::parse(std::string_view text, std::string_view n
     if (first.empty() || second.find(' ') != std::string_view::npos ||
         (sp != std::string_view::npos && second.empty())) {
       return fail(Errc::parse, std::string(name) + ":" + std::to_string(line) +
-                                   ": expected \"lemma\" or \"form lemma\"");
+                                   R"(: expected "lemma" or "form lemma")");
     }
     if (second.empty()) {
       v.lemmas.emplace(first);

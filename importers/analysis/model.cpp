@@ -133,13 +133,13 @@ Scores evaluate(const Models& models, const std::vector<ParsedSentence>& gold) {
       const Word& p = words[i];
       const Word& t = g.words[i];
       ++s.words;
-      upos += p.upos == t.upos;
-      xpos += p.xpos == t.xpos;
-      lemma += p.lemma == t.lemma;
+      upos += p.upos == t.upos ? 1U : 0U;
+      xpos += p.xpos == t.xpos ? 1U : 0U;
+      lemma += p.lemma == t.lemma ? 1U : 0U;
       if (p.head == t.head) {
         ++uas;
-        las += universal_relation(p.deprel) == universal_relation(t.deprel);
-        las_full += p.deprel == t.deprel;
+        las += universal_relation(p.deprel) == universal_relation(t.deprel) ? 1U : 0U;
+        las_full += p.deprel == t.deprel ? 1U : 0U;
       }
     }
   }

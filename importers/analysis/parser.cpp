@@ -94,9 +94,9 @@ struct State {
 // Features of a state (see the template list in the parser's documentation).
 void features(const State& st, const std::vector<Input>& in, std::vector<std::uint64_t>& f) {
   f.clear();
-  auto W = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].w; };
-  auto T = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].t; };
-  auto L = [&](int i) -> std::uint64_t {
+  auto word_at = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].w; };
+  auto tag_at = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].t; };
+  auto label_at = [&](int i) -> std::uint64_t {
     return i < 0 ? kNone : static_cast<std::uint64_t>(st.label[static_cast<std::size_t>(i)] + 2);
   };
   auto get = [&](const std::vector<int>& v, int i) {
@@ -106,8 +106,10 @@ void features(const State& st, const std::vector<Input>& in, std::vector<std::ui
   const int b0 = st.b0;
   const int b1 = b0 + 1 <= st.n ? b0 + 1 : -1;
   const int b2 = b0 + 2 <= st.n ? b0 + 2 : -1;
-  const std::uint64_t s0w = W(s0), s0t = T(s0), b0w = W(b0), b0t = T(b0), b1w = W(b1), b1t = T(b1);
-  const std::uint64_t b2w = W(b2), b2t = T(b2), s1w = W(s1), s1t = T(s1), s2t = T(s2);
+  const std::uint64_t s0w = word_at(s0), s0t = tag_at(s0), b0w = word_at(b0), b0t = tag_at(b0),
+                      b1w = word_at(b1), b1t = tag_at(b1);
+  const std::uint64_t b2w = word_at(b2), b2t = tag_at(b2), s1w = word_at(s1), s1t = tag_at(s1),
+                      s2t = tag_at(s2);
   const std::uint64_t s0wt = mix(s0w, s0t), b0wt = mix(b0w, b0t), b1wt = mix(b1w, b1t),
                       s1wt = mix(s1w, s1t);
   std::uint64_t id = 0;
@@ -120,7 +122,7 @@ void features(const State& st, const std::vector<Input>& in, std::vector<std::ui
   add1(s0w), add1(s0t), add1(s0wt), add1(b0w), add1(b0t), add1(b0wt), add1(b1w), add1(b1t),
       add1(b1wt);
   add1(b2w), add1(b2t), add1(mix(b2w, b2t)), add1(s1w), add1(s1t), add1(s1wt), add1(s2t),
-      add1(W(s2));
+      add1(word_at(s2));
   add2(s0wt, b0wt), add2(s0wt, b0w), add2(s0w, b0wt), add2(s0wt, b0t), add2(s0t, b0wt),
       add2(s0w, b0w);
   add2(s0t, b0t), add2(b0t, b1t), add2(s1t, s0t), add2(s1w, s0w), add2(s1wt, s0t), add2(s1t, s0wt);
@@ -131,24 +133,28 @@ void features(const State& st, const std::vector<Input>& in, std::vector<std::ui
       (s0 < 0 || s1 < 0) ? kNone : static_cast<std::uint64_t>(std::min(s0 - s1, 6));
   add2(s0w, d), add2(s0t, d), add2(b0w, d), add2(b0t, d), add3(s0w, b0w, d), add3(s0t, b0t, d),
       add3(s1t, s0t, d2);
-  const std::uint64_t s0vl = static_cast<std::uint64_t>(get(st.vl, s0)),
-                      s0vr = static_cast<std::uint64_t>(get(st.vr, s0));
-  const std::uint64_t b0vl = static_cast<std::uint64_t>(get(st.vl, b0)),
-                      s1vr = static_cast<std::uint64_t>(get(st.vr, s1));
+  const auto s0vl = static_cast<std::uint64_t>(get(st.vl, s0));
+  const auto s0vr = static_cast<std::uint64_t>(get(st.vr, s0));
+  const auto b0vl = static_cast<std::uint64_t>(get(st.vl, b0));
+  const auto s1vr = static_cast<std::uint64_t>(get(st.vr, s1));
   add2(s0w, s0vr), add2(s0t, s0vr), add2(s0w, s0vl), add2(s0t, s0vl), add2(b0w, b0vl),
       add2(b0t, b0vl), add2(s1t, s1vr);
   const int s0l1 = get(st.lc1, s0), s0r1 = get(st.rc1, s0), b0l1 = get(st.lc1, b0),
             s1r1 = get(st.rc1, s1);
   const int s1l1 = get(st.lc1, s1), s0l2 = get(st.lc2, s0), s0r2 = get(st.rc2, s0),
             b0l2 = get(st.lc2, b0);
-  add1(W(s0l1)), add1(T(s0l1)), add1(L(s0l1)), add1(W(s0r1)), add1(T(s0r1)), add1(L(s0r1));
-  add1(W(b0l1)), add1(T(b0l1)), add1(L(b0l1)), add2(T(s1r1), L(s1r1)), add2(T(s1l1), L(s1l1));
-  add1(W(s0l2)), add1(T(s0l2)), add1(L(s0l2)), add1(W(s0r2)), add1(T(s0r2)), add1(L(s0r2));
-  add1(W(b0l2)), add1(T(b0l2)), add1(L(b0l2));
-  add3(s0t, T(s0l1), T(s0l2)), add3(s0t, T(s0r1), T(s0r2)), add3(b0t, T(b0l1), T(b0l2));
-  add3(s0t, T(s0l1), b0t), add3(s0t, T(s0r1), b0t), add3(s0t, b0t, T(b0l1)),
-      add3(s1t, T(s1r1), s0t);
-  add3(s0t, L(s0l1), L(s0r1)), add3(b0t, L(b0l1), b0t);
+  add1(word_at(s0l1)), add1(tag_at(s0l1)), add1(label_at(s0l1)), add1(word_at(s0r1)),
+      add1(tag_at(s0r1)), add1(label_at(s0r1));
+  add1(word_at(b0l1)), add1(tag_at(b0l1)), add1(label_at(b0l1)), add2(tag_at(s1r1), label_at(s1r1)),
+      add2(tag_at(s1l1), label_at(s1l1));
+  add1(word_at(s0l2)), add1(tag_at(s0l2)), add1(label_at(s0l2)), add1(word_at(s0r2)),
+      add1(tag_at(s0r2)), add1(label_at(s0r2));
+  add1(word_at(b0l2)), add1(tag_at(b0l2)), add1(label_at(b0l2));
+  add3(s0t, tag_at(s0l1), tag_at(s0l2)), add3(s0t, tag_at(s0r1), tag_at(s0r2)),
+      add3(b0t, tag_at(b0l1), tag_at(b0l2));
+  add3(s0t, tag_at(s0l1), b0t), add3(s0t, tag_at(s0r1), b0t), add3(s0t, b0t, tag_at(b0l1)),
+      add3(s1t, tag_at(s1r1), s0t);
+  add3(s0t, label_at(s0l1), label_at(s0r1)), add3(b0t, label_at(b0l1), b0t);
   const std::uint64_t s0sl = s0 < 0 ? kNone : st.sl[static_cast<std::size_t>(s0)];
   const std::uint64_t s0sr = s0 < 0 ? kNone : st.sr[static_cast<std::size_t>(s0)];
   const std::uint64_t b0sl = st.sl[static_cast<std::size_t>(b0)];
@@ -157,11 +163,12 @@ void features(const State& st, const std::vector<Input>& in, std::vector<std::ui
   add2(static_cast<std::uint64_t>(std::min<std::size_t>(st.stack.size(), 3)), b0 == st.n ? 1 : 0);
   add3(s0t, b0t, static_cast<std::uint64_t>(std::min<std::size_t>(st.stack.size(), 3)));
   // Word classes: attachments learned on one word carry to the words of its class.
-  auto C = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].c; };
-  const std::uint64_t s0c = C(s0), b0c = C(b0), b1c = C(b1), s1c = C(s1);
+  auto class_at = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].c; };
+  const std::uint64_t s0c = class_at(s0), b0c = class_at(b0), b1c = class_at(b1),
+                      s1c = class_at(s1);
   add1(s0c), add1(b0c), add1(b1c), add1(s1c);
   add2(s0c, b0c), add2(s0c, b0t), add2(s0t, b0c), add2(s1c, s0c), add2(b0c, b1c);
-  add3(s0c, b0c, d), add3(s0t, b0c, b1t), add2(s0c, L(s0l1));
+  add3(s0c, b0c, d), add3(s0t, b0c, b1t), add2(s0c, label_at(s0l1));
 }
 
 std::vector<Input> inputs(const std::vector<Word>& words) {
@@ -209,8 +216,7 @@ Costs costs(const State& st, const std::vector<int>& gold_head) {
   auto gh = [&](int i) { return gold_head[static_cast<std::size_t>(i)]; };
   Costs c{0, 0, 0};
   if (st.can_shift()) {
-    for (std::size_t i = 0; i < st.stack.size(); ++i) {
-      const int k = st.stack[i];
+    for (const int k : st.stack) {
       if (gh(k) == b0) {
         ++c.shift;
       }

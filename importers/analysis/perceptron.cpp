@@ -59,7 +59,7 @@ void put_f32(std::string& out, float v) { put_u32(out, std::bit_cast<std::uint32
 
 Result<float> get_f32(std::string_view in, std::size_t& pos) {
   KB_ASSIGN(const std::uint32_t bits, get_u32(in, pos));
-  const float v = std::bit_cast<float>(bits);
+  const auto v = std::bit_cast<float>(bits);
   if (!std::isfinite(v)) {
     return fail(Errc::parse, "a model value is not a finite number");
   }
@@ -366,7 +366,7 @@ Result<LinearModel> LinearModel::read_rows(std::string_view in, std::size_t& pos
                                            std::uint32_t classes) {
   KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
   KB_ASSIGN(std::uint32_t scale_bits, get_u32(in, pos));
-  const float scale = std::bit_cast<float>(scale_bits);
+  const auto scale = std::bit_cast<float>(scale_bits);
   if (classes == 0 || classes > 65535 || n > (in.size() - pos) / 10 || !std::isfinite(scale) ||
       scale <= 0.0F) {
     return fail(Errc::parse, "model file: bad table header at byte " + std::to_string(pos));

@@ -35,10 +35,10 @@ void features(const std::vector<WordKeys>& k, const std::vector<std::uint16_t>& 
   out.push_back(feat(1, 0));
   out.push_back(feat(2, w.form));
   out.push_back(feat(3, w.lower));
-  for (int s = 0; s < 4; ++s) {
+  for (std::size_t s = 0; s < w.suffix.size(); ++s) {
     out.push_back(feat(4 + static_cast<std::uint64_t>(s), w.suffix[s]));
   }
-  for (int s = 0; s < 3; ++s) {
+  for (std::size_t s = 0; s < w.prefix.size(); ++s) {
     out.push_back(feat(8 + static_cast<std::uint64_t>(s), w.prefix[s]));
   }
   out.push_back(feat(11, w.shape));

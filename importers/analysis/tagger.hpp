@@ -3,6 +3,7 @@
 // dictionary for frequent unambiguous words. Trained on the UD English Web Treebank.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -48,8 +49,8 @@ struct WordKeys {
   std::uint64_t form = 0;
   std::uint64_t lower = 0;
   std::uint64_t shape = 0;
-  std::uint64_t suffix[4] = {0, 0, 0, 0};
-  std::uint64_t prefix[3] = {0, 0, 0};
+  std::array<std::uint64_t, 4> suffix = {0, 0, 0, 0};
+  std::array<std::uint64_t, 3> prefix = {0, 0, 0};
   std::uint64_t flags = 0;
   std::uint64_t cluster = 0, coarse = 0;  // the word's classes (clusters.hpp), 0: unknown
 };

@@ -251,9 +251,16 @@ void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<P
                                 ascii_digit(static_cast<unsigned char>(s[i - 1])) &&
                                 ascii_digit(static_cast<unsigned char>(s[i + 1]));
     const std::size_t u = unicode_punct(s, i);
-    if ((c == ',' || c == ';' || c == '(' || c == ')' || c == '"' || c == ':' || c == '!' ||
-         c == '?') &&
-        !between_digits) {
+    // sentences glued by a scraper: "in March.The new" (the marks unicode_punct knows are not
+    // ASCII, so a '.' never has u > 0)
+    const bool glued = c == '.' && i + 1 < e && i > b && !between_digits &&
+                       std::isupper(static_cast<unsigned char>(s[i + 1])) != 0 &&
+                       std::islower(static_cast<unsigned char>(s[i - 1])) != 0 && i + 2 < e &&
+                       std::islower(static_cast<unsigned char>(s[i + 2])) != 0;
+    if (((c == ',' || c == ';' || c == '(' || c == ')' || c == '"' || c == ':' || c == '!' ||
+          c == '?') &&
+         !between_digits) ||
+        glued) {
       split_core(s, start, i, out);
       out.push_back({i, i + 1});
       start = i + 1;
@@ -262,20 +269,10 @@ void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<P
       out.push_back({i, i + u});
       start = i + u;
       i += u - 1;
-    } else if (c == '.' && i + 1 < e && i > b && !between_digits &&
-               std::isupper(static_cast<unsigned char>(s[i + 1])) &&
-               std::islower(static_cast<unsigned char>(s[i - 1])) && i + 2 < e &&
-               std::islower(static_cast<unsigned char>(s[i + 2]))) {
-      // sentences glued by a scraper: "in March.The new"
-      split_core(s, start, i, out);
-      out.push_back({i, i + 1});
-      start = i + 1;
     }
   }
   split_core(s, start, e, out);
-  for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
-    out.push_back(*it);
-  }
+  out.insert(out.end(), tail.rbegin(), tail.rend());
 }
 
 }  // namespace
