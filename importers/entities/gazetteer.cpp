@@ -206,9 +206,9 @@ std::uint32_t Gazetteer::token_id(std::string_view key) const {
 }
 
 const std::vector<NameEntry>& Gazetteer::entries_at(std::uint32_t node) const {
-  static const std::vector<NameEntry> kNoEntries;
+  static const std::vector<NameEntry> no_entries;
   auto it = entries_.find(node);
-  return it == entries_.end() ? kNoEntries : it->second;
+  return it == entries_.end() ? no_entries : it->second;
 }
 
 }  // namespace kb::importers

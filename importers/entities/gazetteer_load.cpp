@@ -142,7 +142,7 @@ Result<void> load_countries(Gazetteer& g, const fs::path& file, const fs::path& 
   for (const Row& row : rows) {
     const std::string& code = row.fields[0];
     KB_TRY(check_codes(file, row, code, row.fields[6]));
-    if (iso && !iso->count(code) && row.fields[1].empty()) {
+    if (iso && !iso->contains(code) && row.fields[1].empty()) {
       return line_error(file, row.line, "code '" + code + "' is not in iso-codes and has no name");
     }
     if (!by_code.emplace(code, &row).second) {
@@ -217,6 +217,7 @@ Result<void> load_entities(Gazetteer& g, const fs::path& file, EntityKind kind, 
 Result<std::vector<std::string>> read_list(const fs::path& file) {
   KB_ASSIGN(std::vector<Row> rows, read_table(file, 1));
   std::vector<std::string> out;
+  out.reserve(rows.size());
   for (Row& row : rows) {
     out.push_back(std::move(row.fields[0]));
   }

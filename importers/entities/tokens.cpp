@@ -164,6 +164,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
 
 std::string token_key(std::string_view text, const Token& token) {
   if (token.punct != 0) {
+    // NOLINTNEXTLINE(modernize-return-braced-init-list): {1, c} would be the two chars 1 and c
     return std::string(1, token.punct);
   }
   std::string_view word = text.substr(token.begin, token.end - token.begin);
