@@ -43,20 +43,20 @@ bool is_apostrophe(std::string_view t, std::size_t i, std::size_t* len) {
 
 // The triggers indexed by their first word.
 const std::unordered_map<std::string_view, std::vector<const Trigger*>>& trigger_index() {
-  static const auto* const index = [] {
-    auto* m = new std::unordered_map<std::string_view, std::vector<const Trigger*>>();
+  static const auto index = [] {
+    std::unordered_map<std::string_view, std::vector<const Trigger*>> m;
     for (const Trigger& t : triggers()) {
       const std::string_view first = t.form.substr(0, t.form.find(' '));
-      (*m)[first].push_back(&t);
+      m[first].push_back(&t);
     }
-    for (auto& [word, list] : *m) {
+    for (auto& [word, list] : m) {
       std::stable_sort(list.begin(), list.end(), [](const Trigger* a, const Trigger* b) {
         return a->form.size() > b->form.size();
       });
     }
     return m;
   }();
-  return *index;
+  return index;
 }
 
 // Whether the words from `i` spell `form`; sets `last` to the last word's index.
@@ -79,7 +79,7 @@ bool matches(const std::vector<Word>& words, std::size_t i, std::string_view for
 // False for triggers used in another sense: "fell to 106 billion" (a figure, not a town),
 // "the issues the correspondents raised" (a question raised, not a price).
 bool ordinary_sense(const std::vector<Word>& w, std::size_t i, std::size_t last, const Trigger& t) {
-  if ((t.flags & kSwapRoles) && last + 1 < w.size() && !w[last + 1].lower.empty() &&
+  if ((t.flags & kSwapRoles) != 0 && last + 1 < w.size() && !w[last + 1].lower.empty() &&
       w[last + 1].lower[0] >= '0' && w[last + 1].lower[0] <= '9') {
     return false;
   }
@@ -129,9 +129,9 @@ std::vector<Word> split_words(std::string_view text, std::size_t begin, std::siz
           w.lower.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b | 0x20) : text[i]);
           ++i;
         } else if ((is_apostrophe(text, i, &len) || b == '-') && i + len < end &&
-                   is_word_byte(static_cast<unsigned char>(text[i + (len ? len : 1)]))) {
+                   is_word_byte(static_cast<unsigned char>(text[i + (len != 0 ? len : 1)]))) {
           w.lower.push_back(b == '-' ? '-' : '\'');
-          i += len ? len : 1;
+          i += len != 0 ? len : 1;
         } else {
           break;
         }
@@ -197,7 +197,7 @@ void find_triggers(SentenceView& view) {
         break;
       }
       TriggerHit hit{t, i, last, false, false};
-      for (std::size_t back = 1; (t->flags & kNoun) && back <= 3 && back <= i; ++back) {
+      for (std::size_t back = 1; (t->flags & kNoun) != 0 && back <= 3 && back <= i; ++back) {
         hit.light = hit.light || !light_verb_present(w[i - back].lower).empty();
       }
       for (std::size_t back = 1; back <= 4 && back <= i && !w[i - back].punct; ++back) {
@@ -229,7 +229,8 @@ bool ends_with_abbreviation(std::string_view sentence) {
                      [](char c) { return c == '.' || (c >= 'A' && c <= 'Z'); });
 }
 
-std::vector<Sentence> join_fragments(std::string_view text, std::vector<Sentence> sentences) {
+std::vector<Sentence> join_fragments(std::string_view text,
+                                     const std::vector<Sentence>& sentences) {
   std::vector<Sentence> out;
   for (const Sentence& s : sentences) {
     if (!out.empty()) {

@@ -69,7 +69,7 @@ std::optional<std::pair<std::size_t, std::size_t>> word_span(const std::vector<W
 // Finds the lexicon's triggers among `view.words` (never inside quotes).
 void find_triggers(SentenceView& view);
 // Rejoins sentences the splitter cut after an abbreviation ("U.S.\nWarships"), within a paragraph.
-std::vector<Sentence> join_fragments(std::string_view text, std::vector<Sentence> sentences);
+std::vector<Sentence> join_fragments(std::string_view text, const std::vector<Sentence>& sentences);
 // True when the sentence is boilerplate, a question, or too short to state an event.
 bool skip_sentence(std::string_view sentence, const std::vector<Word>& words);
 // True when the date at [begin, end) of `text` is a dateline ("LONDON, March 2 -").

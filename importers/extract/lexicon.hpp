@@ -8,15 +8,19 @@
 
 namespace kb::importers::extract {
 
-// How the words around a trigger are read.
-enum TriggerFlag : std::uint8_t {
-  kVerb = 0,               // a finite verb: the clause subject acts, the object is the target
-  kNoun = 1 << 0,          // a noun ("invasion"): the actor is its modifier ("Russia's invasion")
-  kSwapRoles = 1 << 1,     // "X fell to Y": Y is the actor, X the target
-  kNounTitle = 1 << 2,     // titled "<actor> <noun> in <place>" ("NATO summit in Vilnius")
-  kStatementCue = 1 << 3,  // news inside a reported statement ("a red line"): actor = speaker
-  kWeak = 1 << 4,          // a common word that makes an event only next to its date
-};
+// How the words around a trigger are read: the bits of Trigger::flags.
+// a finite verb: the clause subject acts, the object is the target
+inline constexpr std::uint8_t kVerb = 0;
+// a noun ("invasion"): the actor is its modifier ("Russia's invasion")
+inline constexpr std::uint8_t kNoun = 1U << 0;
+// "X fell to Y": Y is the actor, X the target
+inline constexpr std::uint8_t kSwapRoles = 1U << 1;
+// titled "<actor> <noun> in <place>" ("NATO summit in Vilnius")
+inline constexpr std::uint8_t kNounTitle = 1U << 2;
+// news inside a reported statement ("a red line"): actor = speaker
+inline constexpr std::uint8_t kStatementCue = 1U << 3;
+// a common word that makes an event only next to its date
+inline constexpr std::uint8_t kWeak = 1U << 4;
 
 // One trigger: a lower-case word form (several words separated by single spaces).
 struct Trigger {

@@ -126,7 +126,7 @@ std::vector<std::pair<std::size_t, std::size_t>> pair_dates(const SentenceView& 
   // talks" is an arrival, not talks.
   const auto rank = [](const Cand& c) { return c.dist + (c.weak ? kWeakPenalty : 0); };
   std::sort(cands.begin(), cands.end(), [&](const Cand& a, const Cand& b) {
-    return rank(a) != rank(b) ? rank(a) < rank(b) : a.weak < b.weak;
+    return rank(a) != rank(b) ? rank(a) < rank(b) : !a.weak && b.weak;
   });
   std::vector<bool> date_used(view.dates.size()), trig_used(view.triggers.size());
   std::vector<std::pair<std::size_t, std::size_t>> pairs;

@@ -174,12 +174,12 @@ Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& d
     r.light_verb = verbal ? std::string_view(v.words[k].lower) : std::string_view();
   }
   r.verbal = verbal;
-  if (t.flags & kSwapRoles) {
+  if ((t.flags & kSwapRoles) != 0) {
     r.actor = object_after(doc, v, h.last, 10, true);
     r.target = subject(doc, v, cs, h.first);
   } else if (!verbal) {
     r.actor = modifier(v, h.first);
-    if (r.actor == nullptr && (t.flags & kNounTitle)) {
+    if (r.actor == nullptr && (t.flags & kNounTitle) != 0) {
       r.actor = subject(doc, v, h.first > 8 ? h.first - 8 : 0, h.first);
     }
     const std::string& next = h.last + 1 < v.words.size() ? v.words[h.last + 1].lower : "";
@@ -198,7 +198,7 @@ Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& d
     if (subj == nullptr && (t.flags & kStatementCue) == 0) {
       subj = subject(doc, v, 0, h.first);
     }
-    if (t.flags & kStatementCue) {  // the speaker of the reported statement
+    if ((t.flags & kStatementCue) != 0) {  // the speaker of the reported statement
       subj = subject(doc, v, 0, h.first);
     }
     if (by != 0) {
@@ -330,7 +330,7 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
   if (!actor.empty() && target.empty() && r.verbal && r.light_verb.empty()) {
     parts.object = object_phrase(v, h, doc.text);
   }
-  if (actor.empty() && (t.flags & kNoun)) {
+  if (actor.empty() && (t.flags & kNoun) != 0) {
     parts.partners = partners(v, h, doc);
   }
   auto [title, bonus] = make_title(parts);

@@ -155,15 +155,15 @@ std::string object_phrase(const SentenceView& v, const TriggerHit& h, std::strin
 }
 
 std::string_view light_verb_present(std::string_view lower_word) {
-  const auto it = std::find_if(kLightVerbs.begin(), kLightVerbs.end(),
-                               [&](const auto& p) { return p.first == lower_word; });
+  const auto* const it = std::find_if(kLightVerbs.begin(), kLightVerbs.end(),
+                                      [&](const auto& p) { return p.first == lower_word; });
   return it == kLightVerbs.end() ? std::string_view() : it->second;
 }
 
 std::pair<std::string, double> make_title(const TitleParts& p) {
   const Trigger& t = *p.trigger;
   const std::string noun(t.noun);
-  if (t.flags & kNounTitle) {
+  if ((t.flags & kNounTitle) != 0) {
     if (p.actor.empty() && p.place.empty()) {
       if (!p.partners.empty()) {
         return {capitalized(noun) + " " + p.partners, 0.05};

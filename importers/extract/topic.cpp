@@ -2,6 +2,7 @@
 #include "importers/extract/topic.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "importers/analysis/features.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 
 constexpr std::string_view kMagic = "kb-topic-model-1";
 
-enum T : std::uint64_t { tBias = 1, tTitleWord, tWord };
+enum FeatureTemplate : std::uint64_t { bias_feature = 1, title_words, text_words };
 
 void words(std::string_view s, std::uint64_t tmpl, std::vector<std::uint64_t>& keys) {
   std::string w;
@@ -41,9 +42,9 @@ std::filesystem::path topic_model_path(const std::filesystem::path& data_dir) {
 
 void topic_features(std::string_view title, std::string_view text,
                     std::vector<std::uint64_t>& keys) {
-  keys.push_back(analysis::feat(tBias, 0));
-  words(title, tTitleWord, keys);
-  words(text.substr(0, std::min(text.size(), kTopicBytes)), tWord, keys);
+  keys.push_back(analysis::feat(bias_feature, 0));
+  words(title, title_words, keys);
+  words(text.substr(0, std::min(text.size(), kTopicBytes)), text_words, keys);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 }
@@ -51,7 +52,7 @@ void topic_features(std::string_view title, std::string_view text,
 float TopicModel::margin(std::string_view title, std::string_view text) const {
   std::vector<std::uint64_t> keys;
   topic_features(title, text, keys);
-  float scores[2] = {0.0F, 0.0F};
+  std::array<float, 2> scores = {0.0F, 0.0F};
   model.score(keys, scores);
   return scores[1] - scores[0] + bias;
 }
