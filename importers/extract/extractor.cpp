@@ -8,6 +8,7 @@
 #include <map>
 #include <span>
 #include <tuple>
+#include <utility>
 
 #include <fmt/core.h>
 
@@ -263,7 +264,7 @@ std::vector<Sentence> dated_sentences(std::string_view text,
     split_paragraph(text, from, to, splitter, out);
     done = to;
   }
-  return detail::join_fragments(text, std::move(out));
+  return detail::join_fragments(text, out);
 }
 
 // Every sentence of `text`, paragraph by paragraph (the learned extractor dates sentences by
@@ -277,7 +278,7 @@ std::vector<Sentence> all_sentences(std::string_view text, SentenceSplitter& spl
     split_paragraph(text, from, to, splitter, out);
     from = to == text.size() ? to : to + 2;
   }
-  return detail::join_fragments(text, std::move(out));
+  return detail::join_fragments(text, out);
 }
 
 // Reads the events and links of one dated sentence into `x`.
@@ -413,6 +414,7 @@ void the_other_side(const Recognition& rec, const DocContext& doc, Extraction& x
     }
   }
   std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (mentions, entity)
+  ranked.reserve(count.size());
   for (const auto& [entity, n] : count) {
     ranked.emplace_back(n, entity);
   }
@@ -1006,7 +1008,7 @@ ExtractOptions default_options(const std::filesystem::path& data_dir,
 }
 
 Extractor::Extractor(const Gazetteer& gazetteer, ExtractOptions options)
-    : gazetteer_(gazetteer), options_(options) {
+    : gazetteer_(gazetteer), options_(std::move(options)) {
   const auto& all = gazetteer_.entities();
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (all[i].kind == EntityKind::country && !all[i].country.empty()) {
