@@ -572,7 +572,8 @@ std::string place_speaker(const learned::SynSentence& s, const learned::Decision
   std::size_t end = m.last + 1;
   while (end < d.word && end - m.first < 6 && s.mention_of[end] < 0 &&
          (s.parse.words[end].upos == "PROPN" || s.parse.words[end].upos == "NOUN") &&
-         s.parse.words[end].form[0] >= 'A' && s.parse.words[end].form[0] <= 'Z') {
+         !s.parse.words[end].form.empty() && s.parse.words[end].form[0] >= 'A' &&
+         s.parse.words[end].form[0] <= 'Z') {
     ++end;
   }
   if (end == m.last + 1) {
