@@ -1956,7 +1956,7 @@ std::string document_subject(const SynSentence& s, std::size_t verb, std::size_t
     const std::string& m = s.lemmas[*marker];
     const std::string_view u = udep(s, c);
     const bool about = (m == "on" || m == "about") &&
-                       (u == "nmod" || ((u == "advcl" || u == "obl") && *head_of(s, c) == verb));
+                       (u == "nmod" || ((u == "advcl" || u == "obl") && head_of(s, c) == verb));
     const bool to = m == "to" && word(s, *marker).xpos == "TO" && u == "acl";
     if (!about && !to) {
       continue;
