@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include "importers/analysis/features.hpp"
@@ -480,6 +481,31 @@ std::size_t gerund_subject(SynSentence& s, std::size_t g) {
   return g;
 }
 
+// Whether `word` is one of `table`'s words.
+template <class Table>
+bool listed(const Table& table, std::string_view word) {
+  return std::find(table.begin(), table.end(), word) != table.end();
+}
+
+// Word `c` and the descendants reached through the dependents `keep` accepts, breadth first;
+// expanding stops once `limit` words are gathered.
+template <class Keep>
+std::vector<std::size_t> descendants(const SynSentence& s, std::size_t c, Keep keep,
+                                     std::size_t limit = std::numeric_limits<std::size_t>::max()) {
+  std::vector<std::size_t> out{c};
+  for (std::size_t i = 0; i < out.size() && out.size() < limit; ++i) {
+    for (const std::size_t k : s.children[out[i]]) {
+      if (keep(k)) {
+        out.push_back(k);
+      }
+    }
+  }
+  return out;
+}
+
+// Nouns for a message sent, whose recipient and content its own phrases name.
+constexpr std::array<std::string_view, 3> kMessages = {"message", "letter", "telegram"};
+
 // Verbs whose addressee comes before what is said ("told his counterparts that ..."). The
 // tagger reads the "that" after the addressee as a relative pronoun and the parser hangs what was
 // said on the addressee as a relative clause (error class: "Biden tells Group of Seven
@@ -511,8 +537,7 @@ constexpr std::array<std::string_view, 14> kSendingVerbs = {
 // telling the complement is the reading news prose means). The clause becomes the verb's
 // complement and "that" its marker. Returns whether it moved.
 bool told_clause(SynSentence& s, std::size_t verb) {
-  if (word(s, verb).upos != "VERB" || std::find(kTellingVerbs.begin(), kTellingVerbs.end(),
-                                                s.lemmas[verb]) == kTellingVerbs.end()) {
+  if (word(s, verb).upos != "VERB" || !listed(kTellingVerbs, s.lemmas[verb])) {
     return false;
   }
   const auto obj = std::find_if(s.children[verb].begin(), s.children[verb].end(), [&](auto k) {
@@ -521,10 +546,8 @@ bool told_clause(SynSentence& s, std::size_t verb) {
   if (obj == s.children[verb].end()) {
     return false;
   }
-  std::vector<std::size_t> under{*obj};  // the addressee's phrase, its words in any order
-  for (std::size_t i = 0; i < under.size(); ++i) {
-    under.insert(under.end(), s.children[under[i]].begin(), s.children[under[i]].end());
-  }
+  // the addressee's phrase, its words in any order
+  const auto under = descendants(s, *obj, [](std::size_t) { return true; });
   for (const std::size_t c : under) {
     if (word(s, c).deprel != "acl:relcl" || word(s, c).upos != "VERB") {
       continue;
@@ -1268,16 +1291,14 @@ std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
 std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int skip_mention) {
   // The phrase with its appositions ("Prime Minister of Israel, Naftali Bennett"), without
   // its clauses and lists.
-  std::vector<std::size_t> sub{c};
-  for (std::size_t i = 0; i < sub.size() && sub.size() < 40; ++i) {
-    for (const std::size_t k : s.children[sub[i]]) {
-      const std::string_view u = udep(s, k);
-      if (u != "acl" && u != "advcl" && u != "ccomp" && u != "parataxis" && u != "conj" &&
-          u != "punct" && s.date_of[k] < 0) {
-        sub.push_back(k);
-      }
-    }
-  }
+  auto sub = descendants(
+      s, c,
+      [&](std::size_t k) {
+        const std::string_view u = udep(s, k);
+        return u != "acl" && u != "advcl" && u != "ccomp" && u != "parataxis" && u != "conj" &&
+               u != "punct" && s.date_of[k] < 0;
+      },
+      40);
   std::sort(sub.begin(), sub.end());
   std::vector<std::size_t> name, run, last_run;
   int chosen = -1;
@@ -1372,9 +1393,9 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     }
     if (const auto cs = partner_case(c)) {
       partners.emplace_back(c, *cs);
-    } else if (const auto of = child(s, c, {"case"});
-               udep(s, c) == "nmod" && of && s.lemmas[*of] == "of" &&
-               (s.lemmas[w] == "message" || s.lemmas[w] == "letter" || s.lemmas[w] == "telegram")) {
+    } else if (const auto of = child(s, c, {"case"}); udep(s, c) == "nmod" && of &&
+                                                      s.lemmas[*of] == "of" &&
+                                                      listed(kMessages, s.lemmas[w])) {
       for (const std::size_t g : s.children[c]) {
         if (const auto gs = g > c ? partner_case(g) : std::nullopt) {
           partners.emplace_back(g, *gs);
@@ -1943,7 +1964,7 @@ std::string place_phrase(const SynSentence& s, std::optional<std::size_t> mentio
 std::string document_subject(const SynSentence& s, std::size_t verb, std::size_t doc) {
   static constexpr std::array<std::string_view, 6> kDocuments = {"decree",     "order", "law",
                                                                  "resolution", "bill",  "ukase"};
-  if (std::find(kDocuments.begin(), kDocuments.end(), s.lemmas[doc]) == kDocuments.end()) {
+  if (!listed(kDocuments, s.lemmas[doc])) {
     return {};
   }
   std::vector<std::size_t> heads(s.children[doc]);
@@ -1961,14 +1982,8 @@ std::string document_subject(const SynSentence& s, std::size_t verb, std::size_t
     if (!about && !to) {
       continue;
     }
-    std::vector<std::size_t> sub{c};
-    for (std::size_t i = 0; i < sub.size(); ++i) {
-      for (const std::size_t k : s.children[sub[i]]) {
-        if (!clause_like(udep(s, k)) && s.date_of[k] < 0) {
-          sub.push_back(k);
-        }
-      }
-    }
+    auto sub = descendants(
+        s, c, [&](std::size_t k) { return !clause_like(udep(s, k)) && s.date_of[k] < 0; });
     std::sort(sub.begin(), sub.end());
     std::erase_if(sub, [&](std::size_t k) { return k < *marker || word(s, k).upos == "DET"; });
     sub.resize(std::min<std::size_t>(sub.size(), 5));
@@ -2056,8 +2071,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // A message that congratulates, thanks or wishes someone says what was done (error
       // class: "Vladimir Putin sends message" for "... sent a message congratulating President
       // of Azerbaijan Ilham Aliyev on the national holiday").
-      if (s.lemmas[*obj] == "message" || s.lemmas[*obj] == "letter" ||
-          s.lemmas[*obj] == "telegram") {
+      if (listed(kMessages, s.lemmas[*obj])) {
         for (const std::size_t g : s.children[*obj]) {
           const auto whom = child(s, g, {"obj"});
           if (g > *obj && udep(s, g) == "acl" && word(s, g).xpos == "VBG" && whom &&
@@ -2070,8 +2084,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       }
       // The recipient a "to" names after the object (error class: "Vladimir Putin sends
       // greetings" for "... sent his greetings to the members of the Minin Choir").
-      if (object.find(" to ") == std::string::npos &&
-          std::find(kSendingVerbs.begin(), kSendingVerbs.end(), lemma) != kSendingVerbs.end()) {
+      if (object.find(" to ") == std::string::npos && listed(kSendingVerbs, lemma)) {
         for (const std::size_t c : s.children[w]) {
           const auto to = child(s, c, {"case"});
           if (c > *obj && udep(s, c) == "obl" && to && s.lemmas[*to] == "to" && !holds_date(s, c)) {
@@ -2137,8 +2150,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     // of Seven counterparts" for "... told his Group of Seven counterparts that the US would
     // support training Ukrainian pilots"): said when the headline has room.
     const auto addressee = child(s, w, {"obj", "iobj"});
-    if (addressee && nominal(s, *addressee) && !object.empty() &&
-        std::find(kTellingVerbs.begin(), kTellingVerbs.end(), lemma) != kTellingVerbs.end()) {
+    if (addressee && nominal(s, *addressee) && !object.empty() && listed(kTellingVerbs, lemma)) {
       for (const std::size_t c : s.children[w]) {
         const auto mark = child(s, c, {"mark"});
         if (c > *addressee && udep(s, c) == "ccomp" && mark && s.lemmas[*mark] == "that") {
@@ -2153,8 +2165,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     // United States" for "Russia urged the United States to stop arming Ukraine").
     if (addressee && said.empty() && !object.empty() && object.find(" to ") == std::string::npos &&
         s.lemmas[*addressee] != "part") {
-      const bool control =
-          std::find(kControlVerbs.begin(), kControlVerbs.end(), lemma) != kControlVerbs.end();
+      const bool control = listed(kControlVerbs, lemma);
       for (const std::size_t c : s.children[w]) {
         const auto to = child(s, c, {"mark"});
         if (c > *addressee && (udep(s, c) == "xcomp" || (control && udep(s, c) == "advcl")) &&
