@@ -698,6 +698,16 @@ SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence par
                h && *h > that && on_date(*h) && udep(s, that) == "mark") {  // (a)
       rehang(s, *h, *verb, "ccomp");
       clause = h;
+    } else if (h && *h > that && on_date(*h) && word(s, *h).upos == "VERB" &&
+               std::any_of(s.children[*h].begin(), s.children[*h].end(), [&](auto k) {
+                 return k > that && k < *h && udep(s, k) == "nsubj";
+               })) {
+      // (c) "that" read as the relative pronoun of a clause on the date, though the clause has
+      // a subject of its own after it ("reported on March 27 that Russian forces captured
+      // Slavutych": "that" the object of "captured", "captured" a relative clause of "27")
+      rehang(s, *h, *verb, "ccomp");
+      rehang(s, that, *h, "mark");
+      clause = h;
     }
     if (clause) {
       s.parse.words[that].upos = "SCONJ";
@@ -1128,6 +1138,17 @@ void subject_acts(const SynSentence& s, Decision& d) {
     if ((upos == "VERB" && (rel == "nsubj" || rel == "obl:agent")) ||
         (upos == "NOUN" && rel == "nmod:poss")) {
       m = named_by(s, c);
+    }
+    // An organisation or person naming an event noun ("the NATO summit", "a Wagner assault")
+    // is who holds or does it; a country or place there is as often where or against whom ("the
+    // Ukraine war") and stays the role model's choice (error class: "Lithuania holds a summit
+    // in Vilnius" for "the NATO summit in July in Vilnius, Lithuania's capital").
+    if (upos == "NOUN" && rel == "compound" && s.mention_of[c] >= 0) {
+      const EntityKind kind = s.mentions[static_cast<std::size_t>(s.mention_of[c])].kind;
+      if (kind == EntityKind::organisation || kind == EntityKind::group ||
+          kind == EntityKind::person) {
+        m = s.mention_of[c];
+      }
     }
     if (m >= 0) {
       break;
@@ -2263,6 +2284,19 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       };
       if (partner != kPartner.end() && !object.empty() && !linked()) {
         object = std::string(partner->second) + " " + object;
+      }
+      // No one the role model took as the other side: the partner the noun's own phrase names
+      // (error class: "United States holds talks" for "held talks with the Philippines").
+      for (const std::size_t c : s.children[w]) {
+        const auto cs = child(s, c, {"case"});
+        if (partner == kPartner.end() || !object.empty() || c < w || udep(s, c) != "nmod" ||
+            !cs || s.lemmas[*cs] != partner->second) {
+          continue;
+        }
+        const auto name = partner_name(s, c, d.actor ? static_cast<int>(*d.actor) : -1);
+        if (!name.empty() && name.size() <= 4) {
+          object = std::string(partner->second) + " " + join(s, name);
+        }
       }
     } else {
       // (a noun's verb with no one acted on would be a bare "Ukraine attacks")

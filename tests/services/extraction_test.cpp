@@ -338,7 +338,7 @@ TEST_SUITE("services") {
     CAPTURE(titles);
     CHECK(titles.find("Russia annexes Crimea | reported") != std::string::npos);
     CHECK(titles.find("Wagner takes Bakhmut | reported") != std::string::npos);
-    CHECK(titles.find("NATO summit in Vilnius | planned") != std::string::npos);
+    CHECK(titles.find("NATO holds a summit in Vilnius | planned") != std::string::npos);
     CHECK(titles.find("Biden visits Poland") != std::string::npos);
     // Re-extraction replaces, never duplicates.
     const auto before = timeline.size();
