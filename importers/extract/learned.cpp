@@ -699,9 +699,8 @@ SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence par
       rehang(s, *h, *verb, "ccomp");
       clause = h;
     } else if (h && *h > that && on_date(*h) && word(s, *h).upos == "VERB" &&
-               std::any_of(s.children[*h].begin(), s.children[*h].end(), [&](auto k) {
-                 return k > that && k < *h && udep(s, k) == "nsubj";
-               })) {
+               std::any_of(s.children[*h].begin(), s.children[*h].end(),
+                           [&](auto k) { return k > that && k < *h && udep(s, k) == "nsubj"; })) {
       // (c) "that" read as the relative pronoun of a clause on the date, though the clause has
       // a subject of its own after it ("reported on March 27 that Russian forces captured
       // Slavutych": "that" the object of "captured", "captured" a relative clause of "27")
@@ -2289,8 +2288,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // (error class: "United States holds talks" for "held talks with the Philippines").
       for (const std::size_t c : s.children[w]) {
         const auto cs = child(s, c, {"case"});
-        if (partner == kPartner.end() || !object.empty() || c < w || udep(s, c) != "nmod" ||
-            !cs || s.lemmas[*cs] != partner->second) {
+        if (partner == kPartner.end() || !object.empty() || c < w || udep(s, c) != "nmod" || !cs ||
+            s.lemmas[*cs] != partner->second) {
           continue;
         }
         const auto name = partner_name(s, c, d.actor ? static_cast<int>(*d.actor) : -1);
