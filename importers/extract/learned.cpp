@@ -1073,7 +1073,8 @@ std::pair<std::size_t, float> best_class(const analysis::LinearModel& model, F&&
   return {static_cast<std::size_t>(it - scores.begin()), *it};
 }
 
-bool attached(const SynSentence& s, std::size_t m, std::size_t w);  // below
+bool attached(const SynSentence& s, std::size_t m, std::size_t w);    // below
+bool countered(const SynSentence& s, std::size_t w, std::size_t up);  // below
 
 // Where it happened when the role model names no place and no target: a place the predicate's
 // own phrases name ("shelled settlements near Izyum"), through the tree, never a place inside
@@ -1242,6 +1243,14 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
     place_from_tree(s, d);
     out.push_back(std::move(d));
   }
+  // An act the other side countered is one happening with the countering: the verb's event
+  // stands ("Ukrainian forces repelled Russian attacks": one event, not also "Russia launches
+  // attacks").
+  std::erase_if(out, [&](const Decision& d) {
+    const auto up = head_of(s, d.word);
+    return up && countered(s, d.word, *up) &&
+           std::any_of(out.begin(), out.end(), [&](const Decision& o) { return o.word == *up; });
+  });
   return out;
 }
 
@@ -2040,6 +2049,26 @@ bool plain_noun_phrase(const SynSentence& s, std::size_t w, std::string_view ver
   });
 }
 
+// Verbs by which one side answers the other's act, the same happening told from the side that
+// met it (error class: "Russia launches Ukrainian assaults in Kuzemivka" and "Russia launches
+// repelled Russian attacks" for "Russian forces repelled Ukrainian assaults ..." and "Ukrainian
+// troops repelled Russian attacks ...": the noun framed by a verb of its own side's doing, the
+// side named by the subject of "repelled" turned into the attacker).
+namespace {
+
+constexpr std::array<std::string_view, 10> kCounterVerbs = {
+    "repel", "repulse", "thwart",    "foil",   "halt",
+    "stop",  "defeat",  "intercept", "resist", "withstand"};
+
+// Whether noun `w` is the object of a countering verb `up` that has a nominal subject.
+bool countered(const SynSentence& s, std::size_t w, std::size_t up) {
+  const auto nsubj = child(s, up, {"nsubj"});
+  return word(s, w).upos == "NOUN" && word(s, up).upos == "VERB" && udep(s, w) == "obj" &&
+         listed(kCounterVerbs, s.lemmas[up]) && nsubj && nominal(s, *nsubj);
+}
+
+}  // namespace
+
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target_name, const std::string& place) {
   const std::size_t w = d.word;
@@ -2243,6 +2272,14 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     if (object.empty()) {
       return {};  // "Russia warns": a subject and a bare verb is no headline either
     }
+  } else if (const auto gov = head_of(s, w); gov && countered(s, w, *gov)) {
+    // The other side's answer to the happening names it from that side: "Ukrainian forces
+    // repel Russian attacks near Bakhmut" (the verb's subject, the verb, the noun's phrase).
+    const auto nsubj = child(s, *gov, {"nsubj"});
+    const bool plural = word(s, *nsubj).xpos == "NNS" || word(s, *nsubj).xpos == "NNPS";
+    subject = phrase(s, *nsubj, 4);
+    verb = plural ? s.lemmas[*gov] : present_3sg(s.lemmas[*gov]);
+    object = phrase(s, w, 6);
   } else {
     const auto* const it = std::find_if(kNominals.begin(), kNominals.end(),
                                         [&](const Nominal& n) { return n.noun == lemma; });

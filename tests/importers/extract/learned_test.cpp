@@ -598,6 +598,18 @@ TEST_SUITE("importers") {
     CHECK(has(titles_of(x), "Ukraine reports Russian forces captured Slavutych"));
   }
 
+  TEST_CASE("an act the other side repelled is one event, told from the side that repelled it") {
+    const auto x =
+        extract("Russian forces repelled Ukrainian assaults near Kuzemivka on November 12.",
+                date::sys_days{date::year{2022} / 11 / 13});
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    CHECK(x.events.size() == 1);
+    for (const auto& t : titles) {
+      CHECK(t.find("launches") == std::string::npos);  // not "Russia launches Ukrainian assaults"
+    }
+  }
+
   TEST_CASE("an organisation naming an event noun holds it, not the host city's country") {
     const auto titles = titles_of(
         extract("The security pact is now on the agenda for the NATO summit in July in Vilnius, "
