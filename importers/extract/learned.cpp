@@ -1377,6 +1377,13 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     // and its "'s", "by the"
     return skipped(k) || (up && skipped(*up) && s.mention_of[k] < 0);
   });
+  // A light verb the parser hung on the noun as a modifier is the verb the headline supplies
+  // (error class: "Russia launches conducted airstrikes against Hulyaipole" for "Russian forces
+  // conducted airstrikes against Hulyaipole", "conducted" read as a participle of "airstrikes").
+  std::erase_if(ws, [&](std::size_t k) {
+    return k < w && head_of(s, k) == w && udep(s, k) == "amod" && word(s, k).upos == "VERB" &&
+           light_verb(s.lemmas[k]);
+  });
   // Leading articles add nothing to a headline.
   std::sort(ws.begin(), ws.end());
   // Nor do a leading preposition, conjunction or possessive pronoun (error class: "During a
@@ -2100,7 +2107,11 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     if (passive && subj) {
       if (subject.empty()) {
         subject = phrase(s, *subj, 4);
-        verb = "is " + analysis::lower_ascii(x.form);
+        // A plural subject takes "are" (error class: "Fifteen people is killed", "Naval flags
+        // is raised").
+        const bool many = word(s, *subj).xpos == "NNS" || word(s, *subj).xpos == "NNPS" ||
+                          child(s, *subj, {"conj"}).has_value();
+        verb = (many ? "are " : "is ") + analysis::lower_ascii(x.form);
       } else {
         object = target.empty() ? phrase(s, *subj, 5) : target;
       }
