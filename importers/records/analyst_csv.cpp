@@ -136,9 +136,9 @@ Result<RecordEvent> read_row(const csv::Row& row, const Columns& c) {
 }  // namespace
 
 const std::vector<std::string_view>& analyst_csv_columns() {
-  static const std::vector<std::string_view> kColumns = {"date",  "title",  "kind",  "actors",
-                                                         "place", "source", "quote", "tags"};
-  return kColumns;
+  static const std::vector<std::string_view> columns = {"date",  "title",  "kind",  "actors",
+                                                        "place", "source", "quote", "tags"};
+  return columns;
 }
 
 bool looks_like_analyst_csv(std::string_view text) {

@@ -620,7 +620,7 @@ Result<KbDump> read_kb_json(std::string_view text) {
     return fail(Errc::parse, "kb JSON: not valid JSON");
   }
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != std::string(kKbJsonFormat)) {
-    return fail(Errc::parse, "kb JSON: missing \"format\": \"kb-json\"");
+    return fail(Errc::parse, R"(kb JSON: missing "format": "kb-json")");
   }
   if (!doc.contains("version") || (doc["version"] != 1 && doc["version"] != kKbJsonVersion)) {
     return fail(Errc::parse,
