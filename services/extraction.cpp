@@ -307,12 +307,12 @@ constexpr std::array<std::string_view, 44> kCommonCapitalised = {
 // figure: dates are compared apart), less `names`.
 std::set<std::string> named_words(std::string_view quote, const std::set<std::string>& names) {
   std::set<std::string> out;
+  const auto alnum = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(quote[k]);
+    return std::isalnum(c) != 0 || c >= 0x80;
+  };
   std::size_t i = 0;
   while (i < quote.size()) {
-    const auto alnum = [&](std::size_t k) {
-      const auto c = static_cast<unsigned char>(quote[k]);
-      return std::isalnum(c) != 0 || c >= 0x80;
-    };
     if (!alnum(i)) {
       ++i;
       continue;
@@ -342,8 +342,9 @@ std::set<std::string> named_words(std::string_view quote, const std::set<std::st
 // Whether extracted `e` and a stored event share a name or figure beyond their actors' in what
 // the texts say (error class: one official's greetings, calls and meetings of a day merged into
 // one event: "Vladimir Putin sent greetings to the President of Bangladesh" and "... to the
-// participants of the Russian-Arab Business Council"; 35 of 40 merged pairs judged different
-// happenings before this check).
+// participants of the Russian-Arab Business Council"; before this check and the rules of
+// same_happening() that need a side named on both, blind judges found 3 of 40 and 5 of 50
+// merged pairs to be one happening, after them 8 of 40 and 19 of 50).
 Result<bool> quotes_agree(Repository& store, const Event& old, const ex::ExtractedEvent& e,
                           const Resolved& r) {
   std::set<std::string> names;
