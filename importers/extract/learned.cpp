@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <set>
 
 #include "importers/analysis/features.hpp"
 #include "importers/extract/concepts.hpp"
@@ -1246,10 +1247,13 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
   // An act the other side countered is one happening with the countering: the verb's event
   // stands ("Ukrainian forces repelled Russian attacks": one event, not also "Russia launches
   // attacks").
+  std::set<std::size_t> words;
+  for (const Decision& d : out) {
+    words.insert(d.word);
+  }
   std::erase_if(out, [&](const Decision& d) {
     const auto up = head_of(s, d.word);
-    return up && countered(s, d.word, *up) &&
-           std::any_of(out.begin(), out.end(), [&](const Decision& o) { return o.word == *up; });
+    return up && countered(s, d.word, *up) && words.count(*up) != 0;
   });
   return out;
 }
