@@ -1,6 +1,7 @@
 // kb import: read articles (text, HTML, RSS/Atom, JSONL), store each as a source in its own
 // transaction, log the run; --undo removes what a run added, --list shows the runs.
 
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,8 @@ struct ImportOptions {
   bool list = false;
   std::optional<Id> log;  // --log ID: the warnings import ID stored
   bool strict = false;    // structured files (CSV, kb JSON): reject the file on any bad row
+  std::optional<std::string> trace_merges;  // where to write each merge comparison (TSV)
+  bool no_merge = false;                    // store each extracted event on its own
 };
 
 Result<void> run_undo(Id id, bool force, Context& ctx) {
@@ -115,6 +118,27 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
     return ok();
   }
   KB_ASSIGN(services::ImportRequest req, make_request(articles, ctx));
+  req.merge = !o.no_merge;
+  std::ofstream trace;
+  if (o.trace_merges) {
+    trace.open(*o.trace_merges, std::ios::binary | std::ios::trunc);
+    if (!trace) {
+      return fail(Errc::storage, fmt::format("--trace-merges: cannot write {}", *o.trace_merges));
+    }
+    trace << "source\tquote_begin\tquote_end\tevent\tsame";
+    for (const auto name : services::kMergeFeatureNames) {
+      trace << '\t' << name;
+    }
+    trace << "\ttitle\n";
+    req.on_compare = [&trace](const services::MergeTrace& t) {
+      trace << fmt::format("{}\t{}\t{}\t{}\t{}", t.source_id, t.quote_begin, t.quote_end,
+                           t.event_id, t.same ? 1 : 0);
+      for (const double v : t.features) {
+        trace << fmt::format("\t{:.4g}", v);
+      }
+      trace << '\t' << t.title << '\n';
+    };
+  }
   std::optional<Store> store;
   if (!o.dry_run) {
     KB_ASSIGN(store, open_store(ctx, true));
@@ -171,6 +195,12 @@ void add_import_command(CLI::App& app, Context& ctx) {
   sub->add_option("--log", o->log, "List the warnings import ID stored (all of them)");
   sub->add_flag("--strict", o->strict,
                 "CSV files: reject the whole file on a bad row (default: skip the row)");
+  sub->add_option("--trace-merges", o->trace_merges,
+                  "Write each comparison of an extracted event with a stored one it may repeat "
+                  "(the merge model's features and the decision) to FILE as TSV");
+  sub->add_flag("--no-merge", o->no_merge,
+                "Store every extracted event on its own, merging none with stored events (with "
+                "--trace-merges: the pairs the merge model is trained on)");
   sub->footer(
       "Example: kb import examples/ feed.xml corpus.jsonl\n"
       "         kb import --undo 3");

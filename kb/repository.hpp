@@ -389,6 +389,9 @@ class Repository {
   virtual Result<void> remove_link(Id from, std::string_view relation, Id to) = 0;
   // Adds tags (lower-cased, trimmed); existing ones are kept.
   virtual Result<void> add_tags(Id event_id, const std::vector<std::string>& tags) = 0;
+  // The quotes of the first `limit` citations of event `event_id` (and of the events merged
+  // into it), in the order event() gives its citations.
+  virtual Result<std::vector<std::string>> event_quotes(Id event_id, std::size_t limit) = 0;
   // The roles of event `event_id` other than mentioned, as (entity id, role).
   virtual Result<std::vector<std::pair<Id, Role>>> event_roles(Id event_id) = 0;
   // Adds a role to an event; an existing one is kept. Returns whether the event lacked it.

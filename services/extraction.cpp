@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -13,6 +14,7 @@
 
 #include "kb/text_key.hpp"
 #include "services/entities.hpp"
+#include "services/merge_model.hpp"
 
 namespace kb::services {
 
@@ -145,16 +147,6 @@ Result<std::map<Id, MergeCandidate>> candidates(Repository& store, const ex::Ext
   probe.title_window_days = kDisputeWindowDays;
   probe.concept_name = e.concept_name;
   return store.merge_candidates(probe);
-}
-
-std::set<Id> with_role(const std::vector<std::pair<Id, Role>>& roles, bool actors) {
-  std::set<Id> out;
-  for (const auto& [id, role] : roles) {
-    if (actors ? role == Role::actor : (role == Role::target || role == Role::location)) {
-      out.insert(id);
-    }
-  }
-  return out;
 }
 
 bool intersects(const std::set<Id>& a, const std::set<Id>& b) {
@@ -340,28 +332,51 @@ std::set<std::string> named_words(std::string_view quote, const std::set<std::st
   return out;
 }
 
-// Whether extracted `e` and a stored event share a name or figure beyond their actors' in what
-// the texts say (error class: one official's greetings, calls and meetings of a day merged into
-// one event: "Vladimir Putin sent greetings to the President of Bangladesh" and "... to the
-// participants of the Russian-Arab Business Council"; before this check and the rules of
-// same_happening() that need a side named on both, blind judges found 3 of 40 and 5 of 50
-// merged pairs to be one happening, after them 8 of 40 and 19 of 50).
-bool quotes_agree(const Event& old, const ex::ExtractedEvent& e,
-                  const std::set<std::string>& new_actor_words) {
-  std::set<std::string> names = new_actor_words;
-  for (const Participant& p : old.participants) {
-    if (p.role == Role::actor) {
-      const auto words = named_words(p.name, {});
-      names.insert(words.begin(), words.end());
+// Words too common in news to tell one happening from another (function words, reporting verbs).
+constexpr std::array<std::string_view, 40> kCommonWords = {
+    "that",   "with",    "from",   "have",   "were",      "this",     "which",  "said",
+    "their",  "also",    "been",   "will",   "would",     "about",    "after",  "they",
+    "there",  "into",    "over",   "than",   "other",     "under",    "more",   "some",
+    "when",   "what",    "where",  "while",  "these",     "those",    "being",  "could",
+    "should", "against", "during", "before", "according", "reported", "stated", "noted"};
+
+// The content words of `quote`: lower-case words of four letters or more, cut to five (a crude
+// stem: "attacked" and "attacks" meet), less kCommonWords.
+std::set<std::string> content_words(std::string_view quote) {
+  std::set<std::string> out;
+  std::string w;
+  const auto flush = [&] {
+    if (w.size() >= 4 &&
+        std::find(kCommonWords.begin(), kCommonWords.end(), w) == kCommonWords.end()) {
+      out.insert(w.substr(0, 5));
+    }
+    w.clear();
+  };
+  for (const char c : quote) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u) != 0) {
+      w.push_back(static_cast<char>(std::tolower(u)));
+    } else {
+      flush();
     }
   }
-  const auto mine = named_words(e.quote, names);
-  return std::any_of(old.citations.begin(), old.citations.end(), [&](const Citation& c) {
-    const auto theirs = named_words(c.quote, names);
-    return std::any_of(mine.begin(), mine.end(),
-                       [&](const std::string& w) { return theirs.count(w) != 0; });
-  });
+  flush();
+  return out;
 }
+
+template <typename Set>
+std::size_t common_count(const Set& a, const Set& b) {
+  return static_cast<std::size_t>(
+      std::count_if(a.begin(), a.end(), [&](const auto& x) { return b.count(x) != 0; }));
+}
+
+double jaccard(std::size_t common, std::size_t a, std::size_t b) {
+  const std::size_t all = a + b - common;
+  return all == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+// How many of a stored event's citations the word measures read (the first ones).
+constexpr std::size_t kCitationsCompared = 8;
 
 // The words of the names of an extracted event's actors, as named_words() reads them.
 Result<std::set<std::string>> actor_words(Repository& store, const Resolved& r) {
@@ -376,87 +391,94 @@ Result<std::set<std::string>> actor_words(Repository& store, const Resolved& r) 
   return out;
 }
 
-// Whether a stored event (its title, concept and roles) and extracted `e` describe the same
-// happening: the same title; or the same concept (what happened) with participants that can be
-// the same on both sides, one side named on both, dates one within the other, and not a
-// statement (one official says many things a day); or, for events of no shared concept_name,
-// the same actor and object.
-Result<bool> same_happening(Repository& store, const MergeCandidate& old,
-                            const std::vector<std::pair<Id, Role>>& old_roles,
-                            const ex::ExtractedEvent& e, const Resolved& r) {
-  if (alias_key(old.title) == alias_key(e.title)) {
-    // The same title on days that do not overlap is one happening told with two dates (a
-    // dispute) only when both texts state their date; a report of the day repeating a routine
-    // title on another day tells another happening (error class: "Vladimir Putin sends
-    // greetings" disputed with 14 dates; "Russia launches ground attack" with 5).
-    // Two stated dates that differ make a dispute only when the two tell of the same object:
-    // a title says little alone ("Germany declares war" on 3 and 4 August 1914 is two
-    // declarations; "Russia launches strikes" on 10 and 13 October two waves).
-    const bool overlap = old.first <= e.date.last() && e.date.first() <= old.last;
-    const bool stated =
-        old.date_text != ex::kPublicationDateText && e.date_text != ex::kPublicationDateText;
-    if (overlap || !stated) {
-      return overlap;
-    }
-    return intersects(with_role(r.roles, false), with_role(old_roles, false));
+// What the merge model reads of stored event `old` (found as `candidate`, with roles
+// `old_roles`) and extracted `e` (resolved as `r`; `new_actor_words` as actor_words() gives).
+Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCandidate& candidate,
+                                    const std::vector<std::pair<Id, Role>>& old_roles,
+                                    const ex::ExtractedEvent& e, const Resolved& r,
+                                    const std::set<std::string>& new_actor_words) {
+  using F = MergeFeature;
+  MergeFeatures f{};
+  const auto set = [&](F which, double value) { f[static_cast<std::size_t>(which)] = value; };
+  set(F::bias, 1.0);
+  set(F::same_title, alias_key(candidate.title) == alias_key(e.title) ? 1.0 : 0.0);
+  set(F::same_concept,
+      !e.concept_name.empty() && candidate.concept_name == e.concept_name ? 1.0 : 0.0);
+  set(F::same_kind, candidate.kind == e.kind ? 1.0 : 0.0);
+  const auto first = e.date.first();
+  const auto last = e.date.last();
+  const bool overlap = candidate.first <= last && first <= candidate.last;
+  set(F::overlap, overlap ? 1.0 : 0.0);
+  const bool nested = (candidate.first <= first && last <= candidate.last) ||
+                      (first <= candidate.first && candidate.last <= last);
+  set(F::nested, nested ? 1.0 : 0.0);
+  if (!overlap) {
+    const auto gap = candidate.last < first ? first - candidate.last : candidate.first - last;
+    set(F::gap_days, std::log1p(static_cast<double>(gap.count())));
   }
-  auto new_objects = with_role(r.roles, false);
-  auto old_objects = with_role(old_roles, false);
-  const auto new_actors = with_role(r.roles, true);
-  const auto old_actors = with_role(old_roles, true);
-  if (!e.concept_name.empty() && old.concept_name == e.concept_name) {
-    const bool nested = (old.first <= e.date.first() && e.date.last() <= old.last) ||
-                        (e.date.first() <= old.first && old.last <= e.date.last());
-    if (!nested) {
-      return false;
-    }
-    if (symmetric(e.concept_name)) {
-      return same_meeting(store, old_roles, r.roles);
-    }
-    // Two sides that swap (A strikes B, B strikes A) are two happenings.
-    if (!new_actors.empty() && intersects(new_actors, old_objects) &&
-        !intersects(new_actors, old_actors)) {
-      return false;
-    }
-    // A side does not act on itself: an entity both actor and target of one event is a role
-    // mistake, and is not held against a match.
-    std::erase_if(new_objects, [&](Id id) { return new_actors.count(id) != 0; });
-    std::erase_if(old_objects, [&](Id id) { return old_actors.count(id) != 0; });
-    KB_ASSIGN(const bool actors, compatible(store, new_actors, old_actors));
-    KB_ASSIGN(const bool objects, compatible(store, new_objects, old_objects));
-    // and what was acted on or where named on both, or by neither and the actor on both
-    // (error class: an event with no object merged into whatever of its concept the day held:
-    // "Russia launches strikes at Lviv" citing an airstrike on the Azovstal plant; the actor of
-    // a war's reports, "Russia", says too little alone)
-    KB_ASSIGN(const bool some_actor, shared(store, new_actors, old_actors));
-    KB_ASSIGN(const bool some_object, shared(store, new_objects, old_objects));
-    const bool no_objects = new_objects.empty() && old_objects.empty();
-    return actors && objects && (some_object || (no_objects && some_actor));
+  set(F::both_stated,
+      candidate.date_text != ex::kPublicationDateText && e.date_text != ex::kPublicationDateText
+          ? 1.0
+          : 0.0);
+  set(F::both_days, candidate.first == candidate.last && first == last ? 1.0 : 0.0);
+  const Sides a = sides_of(old_roles);
+  const Sides b = sides_of(r.roles);
+  KB_ASSIGN(const bool some_actor, shared(store, a.actors, b.actors));
+  KB_ASSIGN(const bool actors_ok, compatible(store, a.actors, b.actors));
+  set(F::shared_actor, some_actor ? 1.0 : 0.0);
+  set(F::actors_clash, actors_ok ? 0.0 : 1.0);
+  std::set<Id> old_objects = a.targets;
+  old_objects.insert(a.places.begin(), a.places.end());
+  std::set<Id> new_objects = b.targets;
+  new_objects.insert(b.places.begin(), b.places.end());
+  const bool swapped = (intersects(b.actors, old_objects) && !intersects(b.actors, a.actors)) ||
+                       (intersects(a.actors, new_objects) && !intersects(a.actors, b.actors));
+  set(F::swapped, swapped ? 1.0 : 0.0);
+  KB_ASSIGN(const bool some_object, shared(store, old_objects, new_objects));
+  KB_ASSIGN(const bool objects_ok, compatible(store, old_objects, new_objects));
+  set(F::shared_object, some_object ? 1.0 : 0.0);
+  set(F::objects_clash, objects_ok ? 0.0 : 1.0);
+  set(F::no_objects, old_objects.empty() && new_objects.empty() ? 1.0 : 0.0);
+  set(F::one_object, old_objects.empty() != new_objects.empty() ? 1.0 : 0.0);
+  if (!e.concept_name.empty() && candidate.concept_name == e.concept_name &&
+      symmetric(e.concept_name)) {
+    KB_ASSIGN(const bool meeting, same_meeting(store, old_roles, r.roles));
+    set(F::symmetric_meeting, meeting ? 1.0 : 0.0);
   }
-  if (e.kind != old.kind) {
-    return false;  // found by concept only
-  }
-  // The same actor, and the same object or what happened in the same words: a kind and an
-  // actor alone say too little (error class: "Russia holds meeting of the operational
-  // headquarters board" citing Putin's telephone conversation with Emmanuel Macron, both
-  // meetings of Russia's that day with no one met named).
-  if (!intersects(new_actors, old_actors)) {
-    return false;
-  }
-  if (intersects(new_objects, old_objects)) {
-    return true;
-  }
-  std::set<std::string> names;
-  for (const Id id : new_actors) {
-    KB_ASSIGN(const Entity a, store.entity(id));
-    const auto words = title_words(a.name, {});
+  // Names and content words: the best of the stored event's first citations.
+  std::set<std::string> names = new_actor_words;
+  for (const Id id : a.actors) {
+    KB_ASSIGN(const Entity actor, store.entity(id));
+    const auto words = named_words(actor.name, {});
     names.insert(words.begin(), words.end());
   }
-  const auto old_words = title_words(old.title, names);
-  const auto new_words = title_words(e.title, names);
-  const auto common = std::count_if(new_words.begin(), new_words.end(),
-                                    [&](const std::string& w) { return old_words.count(w) != 0; });
-  return common >= 2;
+  KB_ASSIGN(const auto quotes, store.event_quotes(old_id, kCitationsCompared));
+  const auto mine = named_words(e.quote, names);
+  const auto my_words = content_words(e.quote);
+  double named = 0.0, named_share = 0.0, words_share = 0.0;
+  for (const std::string& quote : quotes) {
+    const auto theirs = named_words(quote, names);
+    const std::size_t common = common_count(mine, theirs);
+    named = std::max(named, std::log1p(static_cast<double>(common)));
+    named_share = std::max(named_share, jaccard(common, mine.size(), theirs.size()));
+    const auto their_words = content_words(quote);
+    words_share = std::max(words_share, jaccard(common_count(my_words, their_words),
+                                                my_words.size(), their_words.size()));
+  }
+  set(F::named_shared, named);
+  set(F::named_jaccard, named_share);
+  set(F::words_jaccard, words_share);
+  std::set<std::string> title_names;
+  for (const Id id : b.actors) {
+    KB_ASSIGN(const Entity actor, store.entity(id));
+    const auto words = title_words(actor.name, {});
+    title_names.insert(words.begin(), words.end());
+  }
+  const auto old_title = title_words(candidate.title, title_names);
+  const auto new_title = title_words(e.title, title_names);
+  set(F::title_shared, std::log1p(static_cast<double>(common_count(new_title, old_title))));
+  set(F::statement, e.kind == "statement" ? 1.0 : 0.0);
+  return f;
 }
 
 Result<void> record_history(Repository& store, Id event_id, std::string_view change,
@@ -555,26 +577,45 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
     }
   }
   KB_ASSIGN(const auto found, candidates(store, x, r));
+  const MergeModel* model = options.merge_model;
+  if (model == nullptr && !found.empty()) {
+    KB_ASSIGN(model, shipped_merge_model());
+  }
   std::optional<std::set<std::string>> actors;  // read once, when a candidate needs them
+  std::optional<Id> best;  // the candidate the model finds likeliest to be the same happening
+  double best_p = 0.0;
   for (const auto& [id, candidate] : found) {
     KB_ASSIGN(const auto roles, store.event_roles(id));
-    KB_ASSIGN(const bool same, same_happening(store, candidate, roles, x, r));
-    if (!same) {
-      continue;
-    }
-    KB_ASSIGN(Event old, store.event(id));
-    const bool near = old.date.overlaps(x.date) || (old.date.precision() <= Precision::month &&
-                                                    x.date.precision() <= Precision::month);
-    if (near && !actors) {
+    if (!actors) {
       KB_ASSIGN(actors, actor_words(store, r));
     }
-    if (near && quotes_agree(old, x, *actors)) {
-      if (options.before_change) {
-        KB_TRY(options.before_change(id));
-      }
-      KB_ASSIGN(const auto citation, merge(store, std::move(old), source_id, x, r, counts));
-      return std::make_pair(id, citation);
+    KB_ASSIGN(const MergeFeatures f, pair_features(store, id, candidate, roles, x, r, *actors));
+    const double p = model->probability(f);
+    const bool same = model->same(f);
+    if (options.on_compare) {
+      MergeTrace t;
+      t.source_id = source_id;
+      t.quote_begin = x.quote_begin;
+      t.quote_end = x.quote_end;
+      t.title = x.title;
+      t.event_id = id;
+      t.features = f;
+      t.probability = p;
+      t.same = same;
+      options.on_compare(t);
     }
+    if (same && (!best || p > best_p)) {
+      best = id;
+      best_p = p;
+    }
+  }
+  if (best && options.merge) {
+    if (options.before_change) {
+      KB_TRY(options.before_change(*best));
+    }
+    KB_ASSIGN(Event old, store.event(*best));
+    KB_ASSIGN(const auto citation, merge(store, std::move(old), source_id, x, r, counts));
+    return std::make_pair(*best, citation);
   }
   KB_ASSIGN(const Id id, store.add_event(to_event(x, r)));
   for (const auto& [entity, role] : r.roles) {

@@ -16,6 +16,7 @@
 #include "importers/extract/extractor.hpp"
 #include "kb/repository.hpp"
 #include "kb/result.hpp"
+#include "services/merge_model.hpp"
 
 namespace kb::services {
 
@@ -56,6 +57,19 @@ struct StoredEventRef {
 using BeforeEventHook = std::function<Result<std::optional<StoredEventRef>>(
     const importers::extract::ExtractedEvent& x, const std::vector<std::pair<Id, Role>>& roles)>;
 
+// One comparison of an extracted event with a stored event it may repeat, as
+// `kb import --trace-merges` writes it: the merge model's features and the decision.
+struct MergeTrace {
+  Id source_id = 0;             // the source the extracted event is read from
+  std::size_t quote_begin = 0;  // its sentence, bytes of the source's text
+  std::size_t quote_end = 0;
+  std::string title;  // its title
+  Id event_id = 0;    // the stored event
+  MergeFeatures features{};
+  double probability = 0.0;  // the merge model's, that the two are one happening
+  bool same = false;  // whether that reaches the model's threshold (the likeliest such merges)
+};
+
 // Options for store_extraction().
 struct StoreExtractionOptions {
   std::optional<Id> import_id;   // stamped on created events (the import log, schema 0003)
@@ -63,6 +77,14 @@ struct StoreExtractionOptions {
   // Told each stored event this extraction is about to change (a merge, a link), before it
   // changes it: the operation log snapshots it. Optional.
   std::function<Result<void>(Id)> before_change;
+  // Told of each stored event compared with an extracted one (every candidate up to the one it
+  // merges into). Optional; costs a read of each candidate.
+  std::function<void(const MergeTrace&)> on_compare;
+  // Off: every extracted event is stored as its own event (still compared, for on_compare):
+  // the pairs the merge model is trained on, each a stored event of one citation.
+  bool merge = true;
+  // The merge decision; null: the shipped one (shipped_merge_model()).
+  const MergeModel* merge_model = nullptr;
 };
 
 // Stores `x` (extracted from source `source_id`) into `store`. Requires: an open write

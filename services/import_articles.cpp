@@ -164,6 +164,7 @@ void start_extraction(ExtractionSetup& x, Repository& store, bool all_topics,
 Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool atomic,
                            std::int64_t& events,
                            const std::function<Result<void>(Id)>& before_change,
+                           const std::function<void(const MergeTrace&)>& on_compare, bool merge,
                            std::vector<std::string>& warnings) {
   KB_ASSIGN(auto existing, store.find_source_by_hash(w.hash));
   if (existing) {
@@ -190,6 +191,8 @@ Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool 
     StoreExtractionOptions options;
     options.import_id = import_id;
     options.before_change = before_change;
+    options.on_compare = on_compare;
+    options.merge = merge;
     if (previous) {
       KB_ASSIGN(const ReextractReport r,
                 extract_new_version(store, source_id, *previous, *w.extraction, options));
@@ -271,6 +274,10 @@ class Writer {
   // back.
   Writer(Repository* store, bool dry_run, ImportReport& report, OpRecorder* op, Id last_event)
       : store_(store), dry_run_(dry_run), report_(report), op_(op), last_event_(last_event) {}
+
+  // Told of each merge comparison (ImportRequest::on_compare).
+  std::function<void(const MergeTrace&)> on_compare;
+  bool merge = true;
 
   // Stores (or, for a dry run, checks) one article. A bad article is a warning and a failure
   // count; a database failure stops all further writing and is returned by finish().
@@ -357,7 +364,7 @@ class Writer {
       return op_->watch(*store_, id);
     };
     auto stored = store_article(*store_, item, report_.run.id, careful_, counts_.events,
-                                before_change, counts_.warnings);
+                                before_change, on_compare, merge, counts_.warnings);
     if (stored) {
       ++(*stored ? counts_.added : counts_.unchanged);
       return ok();
@@ -569,6 +576,8 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
     op.set_import(report.run.id);
   }
   Writer writer(store, request.dry_run, report, writing ? &op : nullptr, last_event);
+  writer.on_compare = request.on_compare;
+  writer.merge = request.merge;
   std::map<std::size_t, Work> pending;  // reorders the workers' output into input order
   std::size_t next = 0;
   while (auto w = to_writer.pop()) {

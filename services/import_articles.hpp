@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
 #include "importers/readers/reader.hpp"
 #include "kb/repository.hpp"
+#include "services/extraction.hpp"
 
 namespace kb::services {
 
@@ -24,6 +26,9 @@ struct ImportRequest {
   std::istream* in = nullptr;        // what "-" reads (stdin)
   std::ostream* progress = nullptr;  // where progress is shown (a terminal); null: nowhere
   std::string user = "kb";           // who the operation log names
+  // Told of each comparison of an extracted event with a stored one (store_extraction()).
+  std::function<void(const MergeTrace&)> on_compare;
+  bool merge = true;  // off: each extracted event stored on its own (StoreExtractionOptions)
 };
 
 // What an import did.

@@ -120,6 +120,7 @@ class Store final : public Repository {
   // Adds tags (lower-cased, trimmed); existing ones are kept.
   Result<void> add_tags(Id event_id, const std::vector<std::string>& tags) override;
   // The roles of event `event_id` other than mentioned, as (entity id, role).
+  Result<std::vector<std::string>> event_quotes(Id event_id, std::size_t limit) override;
   Result<std::vector<std::pair<Id, Role>>> event_roles(Id event_id) override;
   // Adds a role to an event; an existing one is kept.
   Result<bool> add_role(Id event_id, Id entity_id, Role role) override;

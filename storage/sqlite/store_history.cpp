@@ -29,6 +29,10 @@ constexpr std::string_view kCandidatesByConcept =
     "WHERE concept = ?1 "
     "AND first_day BETWEEN ?2 - 400 AND ?3 AND last_day >= ?2 AND merged_into IS NULL";
 constexpr std::string_view kSetConcept = "UPDATE event SET concept = ?2 WHERE event_id = ?1";
+constexpr std::string_view kEventQuotes =
+    "SELECT c.quote FROM citation c JOIN source s ON s.source_id = c.source_id "
+    "WHERE c.event_id IN (SELECT ?1 UNION SELECT event_id FROM event WHERE merged_into = ?1) "
+    "ORDER BY s.published, c.citation_id LIMIT ?2";
 constexpr std::string_view kRoles =
     "SELECT entity_id, role FROM event_entity WHERE event_id = ?1 AND role <> 'mentioned'";
 constexpr std::string_view kAddRole =
@@ -154,6 +158,13 @@ Result<void> Store::set_event_concept(Id event_id, std::string_view concept_name
   KB_ASSIGN(Statement st, db_.prepare(kSetConcept));
   st.bind(1, event_id).bind(2, concept_name);
   return st.run();
+}
+
+Result<std::vector<std::string>> Store::event_quotes(Id event_id, std::size_t limit) {
+  KB_ASSIGN(Statement st, db_.prepare(kEventQuotes));
+  st.bind(1, event_id).bind(2, static_cast<std::int64_t>(limit));
+  return st.collect(
+      [](const Statement& row) -> Result<std::string> { return std::string(row.column_text(0)); });
 }
 
 Result<std::vector<std::pair<Id, Role>>> Store::event_roles(Id event_id) {

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "services/merge_model.hpp"
 #include "tests/test_util.hpp"
 
 namespace kb::test {
@@ -33,6 +34,19 @@ long reported_warnings(const std::string& out) {
   }
   const auto start = out.rfind(' ', at - 1);
   return std::stol(out.substr(start + 1, at - start - 1));
+}
+
+// The tab-separated fields of `row`.
+std::vector<std::string> split_tsv(const std::string& row) {
+  std::vector<std::string> out(1);
+  for (const char c : row) {
+    if (c == '	') {
+      out.emplace_back();
+    } else {
+      out.back().push_back(c);
+    }
+  }
+  return out;
 }
 
 // How many warnings the import log holds for run `id`, and how many of them are empty.
@@ -74,6 +88,54 @@ TEST_SUITE("cli") {
       CAPTURE(junk);
       CHECK(text.find(junk) == std::string::npos);
     }
+  }
+
+  TEST_CASE_FIXTURE(TempKb,
+                    "kb import --trace-merges shows each comparison and --no-merge keeps "
+                    "every extracted event apart") {
+    // A second copy of the reference article (one word more: another source) tells the same
+    // happenings in the same words: merged, each event cites both; with --no-merge, each is
+    // stored twice, and the trace shows every comparison with the model's decision.
+    std::string text;
+    {
+      std::ifstream in(kSeed, std::ios::binary);
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::string copy = dir.file("copy.txt");
+    {
+      const std::string_view opening = "has published an article";
+      const auto at = text.find(opening);
+      REQUIRE(at != std::string::npos);
+      text.replace(at, opening.size(), "has published a long article");
+      std::ofstream out(copy, std::ios::binary);
+      out << text;
+    }
+    const std::string trace = dir.file("trace.tsv");
+    ok({"import", kSeed});
+    const auto once = nlohmann::json::parse(ok({"timeline", "--format", "json"})).size();
+    REQUIRE(once > 0);
+    ok({"import", copy, "--url", "https://example.org/reprint", "--trace-merges", trace});
+    const auto merged = nlohmann::json::parse(ok({"timeline", "--format", "json"}));
+    CHECK(merged.size() == once);
+    std::ifstream in(trace);
+    std::string header, row;
+    REQUIRE(std::getline(in, header));
+    CHECK(header.starts_with("source\tquote_begin\tquote_end\tevent\tsame\tbias\tsame_title"));
+    CHECK(header.ends_with("\ttitle"));
+    std::size_t rows = 0, same = 0;
+    while (std::getline(in, row)) {
+      ++rows;
+      const auto cols = split_tsv(row);
+      REQUIRE(cols.size() == 5 + kb::services::kMergeFeatures + 1);
+      same += cols[4] == "1" ? 1U : 0U;
+    }
+    CHECK(rows >= once);
+    CHECK(same >= once);
+
+    TempKb apart;
+    apart.ok({"import", kSeed});
+    apart.ok({"import", copy, "--url", "https://example.org/reprint", "--no-merge"});
+    CHECK(nlohmann::json::parse(apart.ok({"timeline", "--format", "json"})).size() == 2 * once);
   }
 
   TEST_CASE_FIXTURE(TempKb, "kb import of identical content changes nothing") {

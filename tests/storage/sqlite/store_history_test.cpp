@@ -94,6 +94,27 @@ TEST_SUITE("storage") {
     CHECK(must(store.roles_of_entity(ukraine)).at(talks) == std::vector<Role>{Role::target});
   }
 
+  TEST_CASE_FIXTURE(MemoryDb, "Store::event_quotes reads the first quotes, merged events' too") {
+    const Id a = add_source(store, "a");
+    const Id b = add_source(store, "b");
+    const Id event = add_event(store, "Talks", day(2023, 5, 20), {});
+    const Id twin = add_event(store, "Talks again", day(2023, 5, 20), {});
+    kb::Citation c;
+    c.source_id = a;
+    c.quote = "first";
+    must(store.add_citation(event, c));
+    c.quote = "second";
+    must(store.add_citation(event, c));
+    c.source_id = b;
+    c.quote = "of the twin";
+    must(store.add_citation(twin, c));
+    CHECK(must(store.event_quotes(event, 8)) == std::vector<std::string>{"first", "second"});
+    CHECK(must(store.event_quotes(event, 1)) == std::vector<std::string>{"first"});
+    must(store.add_link(event, "same-as", twin, std::nullopt));
+    CHECK(must(store.event_quotes(event, 8)).size() == 3);
+    CHECK(must(store.event_quotes(twin + 100, 8)).empty());
+  }
+
   TEST_CASE_FIXTURE(MemoryDb, "Store date changes and extraction citations round-trip") {
     const Id source = add_source(store, "a");
     const Id event = add_event(store, "Talks", day(2023, 5, 20), {});
