@@ -51,9 +51,6 @@ constexpr std::array<std::string_view, 24> kObjects = {
     "air defence", "grain deal",  "nuclear plant",       "embassy",       "trade agreement",
     "summit",      "election",    "troop deployment",    "arms shipment", "humanitarian corridor",
     "energy deal", "visa regime", "naval blockade",      "missile strike"};
-constexpr std::array<std::string_view, 13> kEventKinds = {
-    "agreement", "attack",      "territorial_change", "meeting",  "statement", "aid",  "visit",
-    "election",  "application", "sanction",           "decision", "protest",   "other"};
 constexpr std::array<std::string_view, 6> kPublishers = {"Reuters",          "AP",     "BBC",
                                                          "Kyiv Independent", "Meduza", "Le Monde"};
 
@@ -236,7 +233,8 @@ int main(int argc, char** argv) {
     event.bind(4, kb::sqlite::to_day_number(d.first()))
         .bind(5, kb::sqlite::to_day_number(d.last()));
     event.bind(6, kb::to_string(d.precision())).bind(7, d.timex());
-    event.bind(8, kEventKinds[rng() % kEventKinds.size()]).bind(9, "2024-01-15T10:00:00Z");
+    event.bind(8, kb::to_string(kb::event_kinds()[rng() % kb::event_kinds().size()]))
+        .bind(9, "2024-01-15T10:00:00Z");
     must(event.run(), "insert event");
     for (int i = 0; i < n; ++i) {
       role.reset();

@@ -137,8 +137,8 @@ bool matches(const ex::ExtractedEvent& e, const GoldEvent& g) {
 }
 
 void dump(const ex::ExtractedEvent& e, std::string_view mark) {
-  fmt::print("  {} [{}] {} | {} | {} | {:.2f} | {}\n", mark, e.date.timex(), e.title, e.kind,
-             kb::to_string(e.status), e.confidence, e.date_text);
+  fmt::print("  {} [{}] {} | {} | {} | {:.2f} | {}\n", mark, e.date.timex(), e.title,
+             kb::to_string(e.kind), kb::to_string(e.status), e.confidence, e.date_text);
   std::string q = e.quote.substr(0, 160);
   fmt::print("      \"{}\"\n", q);
 }

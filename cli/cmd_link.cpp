@@ -34,9 +34,9 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   link.source = o.source;
   KB_ASSIGN(Store store, open_store(ctx, true));
   KB_ASSIGN(const services::Linked l, services::link_events(store, link, op_user(ctx)));
-  ctx.out << fmt::format("#{} {} {} #{} {}\n", l.from.id, l.from.title, link.relation, l.to.id,
-                         l.to.title);
-  if (link.relation == "same-as") {
+  ctx.out << fmt::format("#{} {} {} #{} {}\n", l.from.id, l.from.title, to_string(link.relation),
+                         l.to.id, l.to.title);
+  if (link.relation == Relation::same_as) {
     ctx.out << fmt::format("merged #{} into #{}; `kb unlink {} same-as {}` undoes it\n", l.to.id,
                            l.from.id, l.from.id, l.to.id);
   }
@@ -49,9 +49,7 @@ void add_link_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LinkOptions>();
   auto* sub = app.add_subcommand("link", "Relate two events: ID RELATION ID");
   sub->add_option("from", o->from, "Event: local number or permanent id")->required();
-  sub->add_option("relation", o->relation,
-                  "violates, responds-to, part-of, caused, precedes, same-as, related")
-      ->required();
+  sub->add_option("relation", o->relation, listed(link_relations()))->required();
   sub->add_option("to", o->to, "Event: local number or permanent id")->required();
   sub->add_option("--quote", o->quote, "The sentence that states the relation");
   sub->add_option("--source", o->source, "URL of the source of --quote");

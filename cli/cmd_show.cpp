@@ -41,7 +41,7 @@ void print_event(const Event& e, Context& ctx) {
                      e.date.timex_mod().empty() ? "" : fmt::format(" {}", e.date.timex_mod()));
   const std::string claim = render::claim_note(e);
   out << fmt::format("  kind:       {}   status: {}{}{}{}   confidence: {:.2f}   origin: {}\n",
-                     e.kind, to_string(e.status), claim.empty() ? "" : " (", claim,
+                     to_string(e.kind), to_string(e.status), claim.empty() ? "" : " (", claim,
                      claim.empty() ? "" : ")", e.confidence, to_string(e.origin));
   if (e.merged_into) {
     out << fmt::format("  merged:     into #{} (same-as; `kb unlink {} same-as {}` undoes it)\n",
@@ -84,7 +84,7 @@ void print_event(const Event& e, Context& ctx) {
     for (const auto& l : e.links) {
       // Read from this event: "violates #1 …" or, for an incoming link, "violated-by #2 …".
       out << fmt::format("    {} #{} {} ({})\n",
-                         l.outgoing ? l.relation : std::string(inverse_relation(l.relation)),
+                         l.outgoing ? to_string(l.relation) : inverse_relation(l.relation),
                          l.other_id, l.other_title, l.other_date.display());
     }
   }

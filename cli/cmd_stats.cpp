@@ -36,7 +36,7 @@ Result<void> run_totals(Format format, Context& ctx) {
     j["latest"] = st.latest ? nlohmann::ordered_json(st.latest->display()) : nullptr;
     nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
     for (const auto& [kind, n] : st.by_kind) {
-      kinds[kind] = n;
+      kinds[std::string(to_string(kind))] = n;
     }
     j["by_kind"] = std::move(kinds);
     ctx.out << j.dump(2) << '\n';
@@ -51,7 +51,7 @@ Result<void> run_totals(Format format, Context& ctx) {
     ctx.out << fmt::format("span       {} – {}\n", st.earliest->display(), st.latest->display());
   }
   for (const auto& [kind, n] : st.by_kind) {
-    ctx.out << fmt::format("  {:<20} {}\n", kind, n);
+    ctx.out << fmt::format("  {:<20} {}\n", to_string(kind), n);
   }
   return ok();
 }

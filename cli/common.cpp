@@ -12,6 +12,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -259,5 +260,20 @@ std::string count_text(long long n, std::string_view one, std::string_view many)
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+
+namespace {
+template <typename E>
+std::string listed_names(std::span<const E> values) {
+  std::vector<std::string_view> names;
+  names.reserve(values.size());
+  for (const E v : values) {
+    names.push_back(to_string(v));
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+}  // namespace
+
+std::string listed(std::span<const EventKind> kinds) { return listed_names(kinds); }
+std::string listed(std::span<const Relation> relations) { return listed_names(relations); }
 
 }  // namespace kb::cli

@@ -5,11 +5,13 @@
 #include <concepts>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "cli/context.hpp"
 #include "kb/fuzzy_date.hpp"
+#include "kb/model.hpp"
 #include "kb/result.hpp"
 #include "render/text.hpp"
 #include "storage/sqlite/store.hpp"
@@ -28,6 +30,10 @@ using render::display_width;
 using render::Format;
 using render::pad;
 using render::paint;
+
+// Every event kind / relation as the help texts list them: "agreement, attack, ...".
+std::string listed(std::span<const EventKind> kinds);
+std::string listed(std::span<const Relation> relations);
 
 // Parses "text", "md"/"markdown", "json", "csv". Error (invalid_argument) otherwise.
 Result<Format> parse_format(std::string_view s);

@@ -4,15 +4,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/common.hpp"
+
 namespace kb::cli {
 
 void add_event_options(CLI::App& sub, EventOptions& o) {
   sub.add_option("--date,-d", o.date, "When: 2022-02-24, 'Feb 2022', 1994, 2023-W20-WE, ...");
   sub.add_option("--end", o.end, "Last day of a span that started at --date");
-  sub.add_option("--kind,-k", o.kind,
-                 "agreement, attack, territorial_change, meeting, statement, "
-                 "aid, visit, election, application, sanction, decision, "
-                 "protest, other");
+  sub.add_option("--kind,-k", o.kind, listed(event_kinds()));
   sub.add_option("--summary,-s", o.summary, "One or two sentences on what happened");
   sub.add_option("--status", o.status, "reported (default), planned or disputed");
   sub.add_option("--confidence", o.confidence, "0..1 (default 1 for hand entries)");

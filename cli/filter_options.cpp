@@ -61,8 +61,8 @@ Result<TimelineQuery> filter_query(const EventFilter& f, const Context& ctx) {
     q.as_of = as_of.last();
   }
   for (const auto& k : f.kinds) {
-    KB_ASSIGN(std::string kind, parse_event_kind(k));
-    q.kinds.push_back(std::move(kind));
+    KB_ASSIGN(const EventKind kind, parse_event_kind(k));
+    q.kinds.push_back(kind);
   }
   for (const auto& s : f.statuses) {
     KB_ASSIGN(const Status status, parse_status(s));

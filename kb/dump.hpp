@@ -15,7 +15,7 @@ namespace kb {
 struct DumpLink {
   Id id = 0;
   Id from = 0;
-  std::string relation;
+  Relation relation = Relation::related;
   Id to = 0;
   std::optional<Id> citation_id;
   std::string created_at;  // ISO 8601 UTC

@@ -30,15 +30,40 @@ Result<E> parse_enum(std::string_view s, const std::array<std::string_view, N>& 
                                                   fmt::join(names, ", ")));
 }
 
-Result<std::string> parse_listed(std::string_view s, const std::vector<std::string_view>& names,
-                                 std::string_view what) {
+constexpr std::array<std::string_view, 13> kEventKindNames = {
+    "agreement", "attack",      "territorial_change", "meeting",  "statement", "aid",  "visit",
+    "election",  "application", "sanction",           "decision", "protest",   "other"};
+constexpr std::array<std::string_view, 7> kRelationNames = {
+    "violates", "responds-to", "part-of", "caused", "precedes", "same-as", "related"};
+// Mirrors the `inverse` column of schema/0001_init.sql's link_relation table.
+constexpr std::array<std::string_view, 7> kInverseNames = {
+    "violated-by", "responded-to-by", "has-part", "caused-by", "follows", "same-as", "related"};
+
+// The enumerators 0 .. N-1 of `E`, in order.
+template <typename E, std::size_t N>
+constexpr std::array<E, N> all_of() {
+  std::array<E, N> out{};
+  for (std::size_t i = 0; i < N; ++i) {
+    out[i] = static_cast<E>(i);
+  }
+  return out;
+}
+static_assert(static_cast<std::size_t>(EventKind::other) + 1 == kEventKindNames.size());
+static_assert(static_cast<std::size_t>(Relation::related) + 1 == kRelationNames.size());
+constexpr auto kEventKinds = all_of<EventKind, kEventKindNames.size()>();
+constexpr auto kRelations = all_of<Relation, kRelationNames.size()>();
+
+// Like parse_enum, but '_' and '-' are the same letter: "responds_to" is "responds-to".
+template <typename E, std::size_t N>
+Result<E> parse_dashed(std::string_view s, const std::array<std::string_view, N>& names,
+                       std::string_view what) {
   std::string normal(s);
   std::replace(normal.begin(), normal.end(), '_', '-');
-  for (std::string_view name : names) {
-    std::string alt(name);
+  for (std::size_t i = 0; i < N; ++i) {
+    std::string alt(names[i]);
     std::replace(alt.begin(), alt.end(), '_', '-');
     if (alt == normal) {
-      return std::string(name);
+      return static_cast<E>(i);
     }
   }
   return fail(Errc::invalid_argument, fmt::format("unknown {} '{}' (expected one of: {})", what, s,
@@ -63,44 +88,18 @@ Result<Status> parse_status(std::string_view s) {
   return parse_enum<Status>(s, kStatuses, "status");
 }
 
-const std::vector<std::string_view>& event_kinds() {
-  static const std::vector<std::string_view> kinds = {
-      "agreement", "attack",      "territorial_change", "meeting",  "statement", "aid",  "visit",
-      "election",  "application", "sanction",           "decision", "protest",   "other"};
-  return kinds;
+std::span<const EventKind> event_kinds() { return kEventKinds; }
+std::span<const Relation> link_relations() { return kRelations; }
+std::string_view to_string(EventKind k) { return kEventKindNames[static_cast<std::size_t>(k)]; }
+std::string_view to_string(Relation r) { return kRelationNames[static_cast<std::size_t>(r)]; }
+std::string_view inverse_relation(Relation r) { return kInverseNames[static_cast<std::size_t>(r)]; }
+
+Result<EventKind> parse_event_kind(std::string_view s) {
+  return parse_dashed<EventKind>(s, kEventKindNames, "event kind");
 }
 
-const std::vector<std::string_view>& link_relations() {
-  static const std::vector<std::string_view> relations = {
-      "violates", "responds-to", "part-of", "caused", "precedes", "same-as", "related"};
-  return relations;
-}
-
-std::string_view inverse_relation(std::string_view relation) {
-  // Mirrors the `inverse` column of schema/0001_init.sql's link_relation table.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kInverse = {{
-      {"violates", "violated-by"},
-      {"responds-to", "responded-to-by"},
-      {"part-of", "has-part"},
-      {"caused", "caused-by"},
-      {"precedes", "follows"},
-      {"same-as", "same-as"},
-      {"related", "related"},
-  }};
-  for (const auto& [rel, inverse] : kInverse) {
-    if (rel == relation) {
-      return inverse;
-    }
-  }
-  return relation;
-}
-
-Result<std::string> parse_event_kind(std::string_view s) {
-  return parse_listed(s, event_kinds(), "event kind");
-}
-
-Result<std::string> parse_relation(std::string_view s) {
-  return parse_listed(s, link_relations(), "relation");
+Result<Relation> parse_relation(std::string_view s) {
+  return parse_dashed<Relation>(s, kRelationNames, "relation");
 }
 
 bool is_uuid(std::string_view s) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,16 +39,41 @@ Result<Status> parse_status(std::string_view s);
 // A tag as stored: trimmed and lower-cased (ASCII); empty if nothing is left.
 std::string normal_tag(std::string_view tag);
 
-// The event kinds (the `event_kind` table) and link relations (`link_relation`), in order.
-const std::vector<std::string_view>& event_kinds();
-const std::vector<std::string_view>& link_relations();
-// Validates a kind ("agreement", ...): Error (invalid_argument) listing the valid kinds.
-Result<std::string> parse_event_kind(std::string_view s);
-// How a relation reads from its other end: "violates" -> "violated-by", "same-as" -> "same-as".
-// Returns `relation` itself for an unknown one.
-std::string_view inverse_relation(std::string_view relation);
-// Validates a relation; accepts "responds_to" and "responds-to". Error lists the valid ones.
-Result<std::string> parse_relation(std::string_view s);
+// What happened: the rows of the `event_kind` table (storage/sqlite/schema/0001_init.sql), in
+// that order.
+enum class EventKind {
+  agreement,
+  attack,
+  territorial_change,
+  meeting,
+  statement,
+  aid,
+  visit,
+  election,
+  application,
+  sanction,
+  decision,
+  protest,
+  other
+};
+// How one event bears on another: the rows of the `link_relation` table, in that order.
+enum class Relation { violates, responds_to, part_of, caused, precedes, same_as, related };
+
+// Every event kind and every relation, in the order above (for help texts and validation).
+std::span<const EventKind> event_kinds();
+std::span<const Relation> link_relations();
+// Database / CLI spellings: "territorial_change"; relations with dashes, "responds-to".
+std::string_view to_string(EventKind k);
+std::string_view to_string(Relation r);
+// Parses a kind ("agreement", ...; "territorial-change" too): Error (invalid_argument) naming
+// the value and listing the valid kinds.
+Result<EventKind> parse_event_kind(std::string_view s);
+// Parses a relation; accepts "responds_to" and "responds-to". Error (invalid_argument) names the
+// value and lists the valid ones.
+Result<Relation> parse_relation(std::string_view s);
+// How a relation reads from its other end, for display: violates -> "violated-by",
+// same_as -> "same-as" (the `inverse` column of the `link_relation` table).
+std::string_view inverse_relation(Relation r);
 
 // Whether `s` is a UUID as kb writes permanent ids: 8-4-4-4-12 hex digits (either case).
 bool is_uuid(std::string_view s);
@@ -113,7 +139,7 @@ struct Citation {
 // ("A violates B" seen from A), otherwise seen from B.
 struct LinkRef {
   Id link_id = 0;
-  std::string relation;  // "violates"; for incoming links still the stored relation
+  Relation relation = Relation::related;  // for incoming links still the stored relation
   bool outgoing = true;
   Id other_id = 0;
   std::string other_title;
@@ -128,7 +154,7 @@ struct Event {
   std::string summary;
   FuzzyDate date = FuzzyDate::year(date::year{1970});
   std::string date_text;  // the expression as stated, e.g. "over the weekend"
-  std::string kind = "other";
+  EventKind kind = EventKind::other;
   Status status = Status::reported;
   double confidence = 1.0;
   Origin origin = Origin::manual;

@@ -25,7 +25,7 @@ struct TimelineQuery {
   std::optional<std::string> topic;      // entity name/alias, tag, or full-text query
   std::optional<FuzzyDate> from;         // events that end on or after from.first()
   std::optional<FuzzyDate> to;           // events that start on or before to.last()
-  std::vector<std::string> kinds;        // any of these event kinds
+  std::vector<EventKind> kinds;          // any of these event kinds
   std::vector<std::string> actors;       // names: events with any of them as actor
   std::vector<std::string> targets;      // names: events with any of them as target
   std::vector<std::string> places;       // names: events located in any of them (or in a place
@@ -74,7 +74,7 @@ struct SourceSummary {
 struct Stats {
   std::int64_t events = 0, entities = 0, sources = 0, citations = 0, links = 0, tags = 0;
   std::optional<FuzzyDate> earliest, latest;
-  std::vector<std::pair<std::string, std::int64_t>> by_kind;
+  std::vector<std::pair<EventKind, std::int64_t>> by_kind;  // most events first, then by name
 };
 
 // Entities an event shares actors/places with, for `kb show`.
@@ -168,7 +168,7 @@ struct UndoCounts {
 
 // What an extracted event is compared with to find the stored event it may repeat.
 struct MergeProbe {
-  std::string kind;
+  EventKind kind = EventKind::other;
   date::sys_days first, last;  // the extracted date's interval
   std::vector<Id> entity_ids;  // the entities taking part in a role other than mentioned
   std::string title;
@@ -180,7 +180,7 @@ struct MergeProbe {
 // when none).
 struct MergeCandidate {
   std::string title;
-  std::string kind;
+  EventKind kind = EventKind::other;
   date::sys_days first, last;
   std::string concept_name;
   std::string date_text;  // the date as the text wrote it
@@ -378,15 +378,13 @@ class Repository {
   virtual Result<Event> event(Id id) = 0;
   // Cites a source for an event; returns the citation id.
   virtual Result<Id> add_citation(Id event_id, const Citation& c) = 0;
-  // Links two events. Error (invalid_argument) for an unknown relation or a self-link,
-  // (not_found) for unknown ids, (conflict) when the link exists. `A same-as B` also merges B
-  // into A: B is hidden from timelines and search, and A shows B's entities, citations and
-  // tags (B itself stays stored; remove_link undoes the merge). Error (conflict) if B is
-  // already merged elsewhere.
-  virtual Result<Id> add_link(Id from, std::string_view relation, Id to,
-                              std::optional<Id> citation_id) = 0;
+  // Links two events. Error (invalid_argument) for a self-link, (not_found) for unknown ids,
+  // (conflict) when the link exists. `A same-as B` also merges B into A: B is hidden from
+  // timelines and search, and A shows B's entities, citations and tags (B itself stays stored;
+  // remove_link undoes the merge). Error (conflict) if B is already merged elsewhere.
+  virtual Result<Id> add_link(Id from, Relation relation, Id to, std::optional<Id> citation_id) = 0;
   // Removes a link; for same-as also undoes the merge. Error (not_found) if there is none.
-  virtual Result<void> remove_link(Id from, std::string_view relation, Id to) = 0;
+  virtual Result<void> remove_link(Id from, Relation relation, Id to) = 0;
   // Adds tags (lower-cased, trimmed); existing ones are kept.
   virtual Result<void> add_tags(Id event_id, const std::vector<std::string>& tags) = 0;
   // The quotes of the first `limit` citations of event `event_id` (and of the events merged

@@ -122,20 +122,24 @@ std::string event_item(const Event& e, Footnotes& notes, const std::string& extr
 }
 
 // How a link reads from the context event: "violated by", "led to", ...
-std::string_view link_phrase(std::string_view relation, bool outgoing) {
-  static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> phrases = {
-      {"violates", {"violated", "was violated by"}},
-      {"responds-to", {"responded to", "was answered by"}},
-      {"part-of", {"was part of", "included"}},
-      {"caused", {"led to", "was brought about by"}},
-      {"precedes", {"preceded", "followed"}},
-      {"same-as", {"is the same event as", "is the same event as"}},
-      {"related", {"is related to", "is related to"}}};
-  const auto it = phrases.find(relation);
-  if (it == phrases.end()) {
-    return "is linked to";
+std::string_view link_phrase(Relation relation, bool outgoing) {
+  switch (relation) {
+    case Relation::violates:
+      return outgoing ? "violated" : "was violated by";
+    case Relation::responds_to:
+      return outgoing ? "responded to" : "was answered by";
+    case Relation::part_of:
+      return outgoing ? "was part of" : "included";
+    case Relation::caused:
+      return outgoing ? "led to" : "was brought about by";
+    case Relation::precedes:
+      return outgoing ? "preceded" : "followed";
+    case Relation::same_as:
+      return "is the same event as";
+    case Relation::related:
+      return "is related to";
   }
-  return outgoing ? it->second.first : it->second.second;
+  return "is linked to";
 }
 
 // " It was violated by *Russia annexes Crimea* (2014)." for the links to key developments.
@@ -262,13 +266,14 @@ std::string render_briefing(const Briefing& b) {
     out += event_item(e, notes, "");
   }
   if (!b.left_out.empty()) {
-    // What the triage left out, largest kind first.
-    std::vector<std::pair<std::size_t, std::string>> kinds;
+    // What the triage left out, largest kind first (ties by name).
+    std::vector<std::pair<std::size_t, std::string_view>> kinds;
     for (const auto& [kind, n] : b.left_out) {
-      kinds.emplace_back(n, kind);
+      kinds.emplace_back(n, to_string(kind));
     }
-    std::stable_sort(kinds.begin(), kinds.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::sort(kinds.begin(), kinds.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
     std::vector<std::string> counted;
     counted.reserve(kinds.size());
     for (const auto& [n, kind] : kinds) {

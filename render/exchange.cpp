@@ -132,9 +132,10 @@ std::string export_csv(const std::vector<Event>& events) {
     const Citation* cited = first_cited(e);
     const Json first = day_json(e.date.first());
     const Json last = day_json(e.date.last());
+    const std::string_view kind = to_string(e.kind);
     out += fmt::format(
         "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
-        csv_field(csv_date(e)), csv_field(e.title), e.kind, csv_field(joined(e, Role::actor)),
+        csv_field(csv_date(e)), csv_field(e.title), kind, csv_field(joined(e, Role::actor)),
         csv_field(joined(e, Role::location)), csv_field(cited ? *cited->url : ""),
         csv_field(cited ? cited->quote : ""), csv_field(fmt::format("{}", fmt::join(e.tags, "; "))),
         e.id, to_string(e.status), csv_field(joined(e, Role::target)), csv_field(e.summary),
@@ -173,7 +174,7 @@ Json export_timelinejs(const std::vector<Event>& events, std::string_view title)
       }
     }
     j["text"] = Json{{"headline", xml_escape(e.title)}, {"text", text}};
-    j["group"] = e.kind;
+    j["group"] = to_string(e.kind);
     // Built from the permanent id, so that a re-export updates the same slide.
     j["unique_id"] = e.uuid.empty() ? fmt::format("kb-{}", e.id) : fmt::format("kb-{}", e.uuid);
     doc["events"].push_back(std::move(j));
@@ -198,7 +199,7 @@ std::string export_ics(const std::vector<Event>& events) {
     out += ics_line(fmt::format("DTSTART;VALUE=DATE:{}", ics_day(e.date.first())));
     out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", ics_day(e.date.last() + date::days{1})));
     out += ics_line("SUMMARY:" + ics_text(e.title));
-    std::string desc = fmt::format("{} ({})", e.date.display(), e.kind);
+    std::string desc = fmt::format("{} ({})", e.date.display(), to_string(e.kind));
     if (!e.summary.empty()) {
       desc += "\n" + e.summary;
     }
@@ -209,7 +210,7 @@ std::string export_ics(const std::vector<Event>& events) {
       }
     }
     out += ics_line("DESCRIPTION:" + ics_text(desc));
-    out += ics_line("CATEGORIES:" + ics_text(e.kind));
+    out += ics_line("CATEGORIES:" + ics_text(to_string(e.kind)));
     out += "STATUS:TENTATIVE\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n";
   }
   return out + "END:VCALENDAR\r\n";
@@ -251,7 +252,7 @@ Json export_geojson(const std::vector<Event>& events, const std::map<Id, Entity>
     f["properties"] = Json{{"id", e.id},
                            {"uuid", e.uuid},
                            {"title", e.title},
-                           {"kind", e.kind},
+                           {"kind", to_string(e.kind)},
                            {"status", std::string(to_string(e.status))},
                            {"date", e.date.timex()},
                            {"first", first},

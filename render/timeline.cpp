@@ -22,7 +22,7 @@ nlohmann::ordered_json event_json(const Event& e) {
   j["uuid"] = e.uuid;
   j["title"] = e.title;
   j["summary"] = e.summary;
-  j["kind"] = e.kind;
+  j["kind"] = to_string(e.kind);
   j["status"] = std::string(to_string(e.status));
   j["confidence"] = e.confidence;
   j["origin"] = std::string(to_string(e.origin));
@@ -54,7 +54,7 @@ nlohmann::ordered_json event_json(const Event& e) {
   j["citations"] = std::move(citations);
   auto links = nlohmann::ordered_json::array();
   for (const auto& l : e.links) {
-    links.push_back({{"relation", l.relation},
+    links.push_back({{"relation", to_string(l.relation)},
                      {"direction", l.outgoing ? "outgoing" : "incoming"},
                      {"id", l.other_id},
                      {"title", l.other_title}});
@@ -89,8 +89,8 @@ std::string timeline_text(const std::vector<Event>& events, bool color) {
     if (const std::string claim = claim_note(e); !claim.empty()) {
       line += paint(color, "33", fmt::format(" ({})", claim));
     }
-    if (e.kind != "other") {
-      line += paint(color, "2", fmt::format("  [{}]", e.kind));
+    if (e.kind != EventKind::other) {
+      line += paint(color, "2", fmt::format("  [{}]", to_string(e.kind)));
     }
     out += line;
     out += '\n';

@@ -3,7 +3,6 @@
 #include "render/xref.hpp"
 
 #include <cmath>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -108,19 +107,8 @@ std::string entity_json_text(const EntityXref& x) {
   return j.dump(2) + "\n";
 }
 
-// How a stored relation reads from its other end (the link_relation table's `inverse`).
-std::string_view inverse(std::string_view relation) {
-  static const std::map<std::string_view, std::string_view> inverse_of = {
-      {"violates", "violated-by"}, {"responds-to", "responded-to-by"},
-      {"part-of", "has-part"},     {"caused", "caused-by"},
-      {"precedes", "follows"},     {"same-as", "same-as"},
-      {"related", "related"}};
-  const auto it = inverse_of.find(relation);
-  return it == inverse_of.end() ? relation : it->second;
-}
-
 std::string link_text(const LinkRef& l) {
-  const std::string rel(l.outgoing ? std::string_view(l.relation) : inverse(l.relation));
+  const std::string_view rel = l.outgoing ? to_string(l.relation) : inverse_relation(l.relation);
   return fmt::format("{} #{} {} ({})", rel, l.other_id, l.other_title, l.other_date.display());
 }
 

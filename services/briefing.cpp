@@ -16,22 +16,22 @@ namespace {
 // "key developments" in date order, statements and meetings burying the invasion). Kinds not
 // listed weigh 1.
 struct KindWeight {
-  std::string_view kind;
+  EventKind kind;
   double weight;
 };
-constexpr std::array<KindWeight, 13> kKindWeights = {{{"attack", 4},
-                                                      {"territorial_change", 5},
-                                                      {"agreement", 4},
-                                                      {"election", 3},
-                                                      {"decision", 3},
-                                                      {"sanction", 3},
-                                                      {"aid", 2.5},
-                                                      {"application", 2},
-                                                      {"meeting", 1.5},
-                                                      {"visit", 1.5},
-                                                      {"protest", 1.5},
-                                                      {"statement", 1},
-                                                      {"other", 0.5}}};
+constexpr std::array<KindWeight, 13> kKindWeights = {{{EventKind::attack, 4},
+                                                      {EventKind::territorial_change, 5},
+                                                      {EventKind::agreement, 4},
+                                                      {EventKind::election, 3},
+                                                      {EventKind::decision, 3},
+                                                      {EventKind::sanction, 3},
+                                                      {EventKind::aid, 2.5},
+                                                      {EventKind::application, 2},
+                                                      {EventKind::meeting, 1.5},
+                                                      {EventKind::visit, 1.5},
+                                                      {EventKind::protest, 1.5},
+                                                      {EventKind::statement, 1},
+                                                      {EventKind::other, 0.5}}};
 
 bool by_date(const Event& a, const Event& b) {
   if (a.date.first() != b.date.first()) {

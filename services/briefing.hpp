@@ -31,15 +31,15 @@ struct BriefingQuery {
 // The content of a briefing; every list is in date order (first day, last day, id).
 struct Briefing {
   std::string title;
-  std::optional<FuzzyDate> from, to;            // as asked; the events' extent is shown otherwise
-  std::optional<date::sys_days> as_of;          // shown as "as known on"
-  std::vector<Event> key;                       // happened on or before the reference day: the
-                                                // `top` most significant, in date order
-  std::size_t key_total = 0;                    // key developments before the cut to `top`
-  std::map<std::string, std::size_t> left_out;  // those not shown, counted per kind
-  std::vector<Event> context;                   // events the key ones link to, outside the period
-  std::vector<Event> ahead;                     // start after the reference day (planned, expected)
-  std::string timeline_href;                    // relative link to the timeline SVG; empty: none
+  std::optional<FuzzyDate> from, to;          // as asked; the events' extent is shown otherwise
+  std::optional<date::sys_days> as_of;        // shown as "as known on"
+  std::vector<Event> key;                     // happened on or before the reference day: the
+                                              // `top` most significant, in date order
+  std::size_t key_total = 0;                  // key developments before the cut to `top`
+  std::map<EventKind, std::size_t> left_out;  // those not shown, counted per kind
+  std::vector<Event> context;                 // events the key ones link to, outside the period
+  std::vector<Event> ahead;                   // start after the reference day (planned, expected)
+  std::string timeline_href;                  // relative link to the timeline SVG; empty: none
 };
 
 // How much an event matters to a briefing: its kind's weight (kKindWeights in briefing.cpp),

@@ -65,7 +65,7 @@ std::string label_of(date::sys_days start, Period p) {
 std::vector<std::string> groups_of(const Event& e, Split split) {
   std::vector<std::string> out;
   if (split == Split::kind) {
-    out.push_back(e.kind);
+    out.emplace_back(to_string(e.kind));
     return out;
   }
   const Role role = split == Split::actor ? Role::actor : Role::location;

@@ -174,14 +174,14 @@ Result<Merged> merge_entities(Repository& store, std::string_view keep, std::str
 namespace {
 
 // Relations that hold one way only: "A caused B" excludes "B caused A".
-constexpr std::array<std::string_view, 5> kOneWay = {"violates", "responds-to", "part-of", "caused",
-                                                     "precedes"};
+constexpr std::array<Relation, 5> kOneWay = {Relation::violates, Relation::responds_to,
+                                             Relation::part_of, Relation::caused,
+                                             Relation::precedes};
 
 // Whether `a RELATION b` can hold beside what the knowledge base already says: a one-way
 // relation is refused when its reverse is stated, and `precedes` when `a` starts after `b` ends
 // (issue #12: both directions of "caused" were accepted).
-Result<void> check_relation(Repository& store, const Event& a, std::string_view relation,
-                            const Event& b) {
+Result<void> check_relation(Repository& store, const Event& a, Relation relation, const Event& b) {
   if (std::find(kOneWay.begin(), kOneWay.end(), relation) == kOneWay.end()) {
     return ok();
   }
@@ -191,10 +191,10 @@ Result<void> check_relation(Repository& store, const Event& a, std::string_view 
       return fail(Errc::conflict,
                   fmt::format("event {} already {} event {}: the reverse cannot hold too "
                               "(kb unlink {} {} {} first)",
-                              b.id, relation, a.id, b.id, relation, a.id));
+                              b.id, to_string(relation), a.id, b.id, to_string(relation), a.id));
     }
   }
-  if (relation == "precedes" && a.date.first() > b.date.last()) {
+  if (relation == Relation::precedes && a.date.first() > b.date.last()) {
     return fail(Errc::invalid_argument,
                 fmt::format("event {} ({}) cannot precede event {} ({}): it starts after that ends",
                             a.id, a.date.display(), b.id, b.date.display()));
@@ -217,7 +217,7 @@ Result<Linked> link_events(Repository& store, const LinkRequest& link, const std
   KB_ASSIGN(out.from, store.event(from));
   KB_ASSIGN(out.to, store.event(to));
   KB_TRY(check_relation(store, out.from, link.relation, out.to));
-  OpRecorder op(user, fmt::format("link #{} {} #{}", from, link.relation, to));
+  OpRecorder op(user, fmt::format("link #{} {} #{}", from, to_string(link.relation), to));
   KB_TRY(op.watch(store, from));
   KB_TRY(op.watch(store, to));
   KB_TRY(op.watch_merged(store, to));  // a same-as merge moves them on to `from`
@@ -245,10 +245,12 @@ Result<std::pair<Id, Id>> unlink_events(Repository& store, std::string_view from
   KB_ASSIGN(Transaction tx, store.transaction());
   KB_ASSIGN(const Id from, resolve_ref(store, RecordKind::event, from_ref));
   KB_ASSIGN(const Id to, resolve_ref(store, RecordKind::event, to_ref));
+  KB_ASSIGN(const Relation rel, parse_relation(relation));
+  // The log keeps the relation as typed.
   OpRecorder op(user, fmt::format("unlink #{} {} #{}", from, relation, to));
   KB_TRY(op.watch(store, from));
   KB_TRY(op.watch(store, to));
-  KB_TRY(store.remove_link(from, std::string(relation), to));
+  KB_TRY(store.remove_link(from, rel, to));
   KB_TRY(store.mark_curated(from));
   KB_TRY(store.mark_curated(to));
   KB_TRY(op.finish(store));

@@ -68,14 +68,18 @@ Result<Merged> merge_entities(Repository& store, std::string_view keep, std::str
 // Error (conflict) when a one-way relation's reverse is stated already, (invalid_argument) for
 // "precedes" from an event that starts after the other ends or a quote without a source.
 struct LinkRequest {
-  std::string from, relation, to;  // relation as parse_relation() gives it
+  std::string from;
+  Relation relation = Relation::related;
+  std::string to;
   std::optional<std::string> quote, source;
 };
 struct Linked {
   Event from, to;
 };
 Result<Linked> link_events(Repository& store, const LinkRequest& link, const std::string& user);
-// Removes that relation (a same-as merge is undone); returns the two local numbers.
+// Removes that relation (a same-as merge is undone); returns the two local numbers. `relation`
+// is as typed: Error (invalid_argument) when parse_relation() refuses it, checked after the
+// events are found.
 Result<std::pair<Id, Id>> unlink_events(Repository& store, std::string_view from,
                                         std::string_view relation, std::string_view to,
                                         const std::string& user);

@@ -451,7 +451,7 @@ std::vector<std::string> describe_change(const OpEvent& e) {
     note("title", x.title, y.title);
     note("summary", x.summary, y.summary);
     note("date", x.date.display(), y.date.display());
-    note("kind", x.kind, y.kind);
+    note("kind", std::string(to_string(x.kind)), std::string(to_string(y.kind)));
     note("status", std::string(to_string(x.status)), std::string(to_string(y.status)));
     note("tags", joined(x.tags), joined(y.tags));
     const auto roles = [](const Event& ev) {

@@ -69,7 +69,7 @@ Result<std::vector<std::string>> changes(Repository& store, const Event& old,
   note("title", old.title, x.title);
   note("summary", old.summary, x.summary);
   note("date", old.date.display(), x.date.display());
-  note("kind", old.kind, x.kind);
+  note("kind", std::string(to_string(old.kind)), std::string(to_string(x.kind)));
   note("status", std::string(to_string(old.status)), std::string(to_string(x.status)));
   KB_ASSIGN(const std::string old_roles, roles_text(store, roles_of(old)));
   KB_ASSIGN(const std::string new_roles, roles_text(store, roles));

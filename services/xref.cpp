@@ -202,7 +202,7 @@ double duplicate_score(const Event& a, const Event& b) {
   }
   const std::size_t all = ea.size() + eb.size() - shared;
   const double entities = all == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(all);
-  const double kind = a.kind == b.kind && a.kind != "other" ? 1.0 : 0.0;
+  const double kind = a.kind == b.kind && a.kind != EventKind::other ? 1.0 : 0.0;
   return 0.55 * title + 0.3 * entities + 0.15 * kind;
 }
 

@@ -177,7 +177,11 @@ Result<std::vector<Doc>> load(const fs::path& dir, const fs::path& jsonl,
       KB_ASSIGN(e.to, day(g.at("to"), file));
       e.value = g.value("value", "");
       e.trigger = g.value("trigger", "");
-      e.kind = g.value("kind", "other");
+      auto kind = parse_event_kind(g.value("kind", "other"));
+      if (!kind) {
+        return fail(Errc::parse, file.string() + ": " + kind.error().message);
+      }
+      e.kind = *kind;
       e.status = g.value("status", "reported");
       e.title = g.value("title", "");
       e.keywords = strings(g, "keywords");
@@ -200,8 +204,12 @@ Result<std::vector<Doc>> load(const fs::path& dir, const fs::path& jsonl,
     }
     if (j.contains("relations") && j.at("relations").is_array()) {
       for (const auto& r : j.at("relations")) {
+        auto type = parse_relation(r.value("type", ""));
+        if (!type) {
+          return fail(Errc::parse, file.string() + ": " + type.error().message);
+        }
         d.relations.push_back(
-            {r.value("from", std::size_t{0}), r.value("to", std::size_t{0}), r.value("type", "")});
+            {r.value("from", std::size_t{0}), r.value("to", std::size_t{0}), *type});
       }
     }
   }

@@ -10,20 +10,23 @@
 
 #include "importers/article.hpp"
 #include "kb/fuzzy_date.hpp"
+#include "kb/model.hpp"
 #include "kb/result.hpp"
 
 namespace kb::gold2 {
 
 struct Event {
   date::sys_days from, to;
-  std::string value, trigger, kind, status, title;
+  std::string value, trigger;
+  EventKind kind = EventKind::other;  // "other" when the gold gives none
+  std::string status, title;
   std::vector<std::size_t> at;  // byte offsets of the trigger in Article::text (each telling)
   std::vector<std::string> keywords, actors, targets, places, claimant;
 };
 
 struct Relation {
   std::size_t from = 0, to = 0;
-  std::string type;
+  kb::Relation type = kb::Relation::related;
 };
 
 struct Doc {
@@ -36,7 +39,7 @@ struct Doc {
 };
 
 // Every gold file of `dir` whose set is one of `sets`, in file-name order, each with its
-// article from `jsonl`. Errors name the file.
+// article from `jsonl`. Errors name the file (an unknown event kind or relation type too).
 Result<std::vector<Doc>> load(const std::filesystem::path& dir, const std::filesystem::path& jsonl,
                               const std::vector<std::string>& sets);
 

@@ -33,9 +33,12 @@ namespace fs = std::filesystem;
 using Keys = std::vector<std::uint64_t>;
 
 // The kinds of the guide, in the order of the kind model's classes.
-const std::vector<std::string> kKinds = {
-    "statement", "attack",   "territorial_change", "meeting",     "visit",   "agreement", "aid",
-    "sanction",  "decision", "election",           "application", "protest", "other"};
+const std::vector<kb::EventKind> kKinds = {
+    kb::EventKind::statement, kb::EventKind::attack,      kb::EventKind::territorial_change,
+    kb::EventKind::meeting,   kb::EventKind::visit,       kb::EventKind::agreement,
+    kb::EventKind::aid,       kb::EventKind::sanction,    kb::EventKind::decision,
+    kb::EventKind::election,  kb::EventKind::application, kb::EventKind::protest,
+    kb::EventKind::other};
 
 struct Example {
   Keys keys;
@@ -68,7 +71,7 @@ std::size_t status_class(const std::string& s) {
   return s == "claimed" ? 1 : s == "planned" ? 2 : 0;
 }
 
-std::size_t kind_class(const std::string& k) {
+std::size_t kind_class(kb::EventKind k) {
   const auto it = std::find(kKinds.begin(), kKinds.end(), k);
   return it == kKinds.end() ? kKinds.size() - 1 : static_cast<std::size_t>(it - kKinds.begin());
 }

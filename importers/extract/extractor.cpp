@@ -281,7 +281,7 @@ void read_sentence(SentenceView& view, const DocContext& doc, Extraction& x) {
     ExtractedEvent e = detail::build_event(view, view.triggers[t], view.dates[d], doc);
     e.status = status_of(e, view, doc);
     // A visit by no one named to nowhere named is a figure of speech ("the test will come").
-    if (e.kind == "visit" && e.participants.empty()) {
+    if (e.kind == EventKind::visit && e.participants.empty()) {
       continue;
     }
     if (!duplicate(x, e)) {
@@ -328,9 +328,10 @@ bool headline_like(std::string_view title) {
 // town is done to the town's country, a town taken is taken from it. (Error class: "Russia
 // shells Kharkiv" with no target where the guide's annotators write Ukraine; 113 of the 165
 // role errors on dev were a missing target.)
-constexpr std::array<std::string_view, 2> kStruckWhereItHappens = {"attack", "territorial_change"};
+constexpr std::array<EventKind, 2> kStruckWhereItHappens = {EventKind::attack,
+                                                            EventKind::territorial_change};
 
-bool struck_where_it_happens(std::string_view kind) {
+bool struck_where_it_happens(EventKind kind) {
   return std::find(kStruckWhereItHappens.begin(), kStruckWhereItHappens.end(), kind) !=
          kStruckWhereItHappens.end();
 }
@@ -541,7 +542,7 @@ bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& do
 std::string place_speaker(const learned::SynSentence& s, const learned::Decision& d,
                           const DocContext& doc) {
   const learned::SynMention& m = s.mentions[*d.actor];
-  if (d.kind != "statement" || m.kind != EntityKind::place ||
+  if (d.kind != EventKind::statement || m.kind != EntityKind::place ||
       detail::entity_of(doc, *m.ref).kind != EntityKind::place || m.last + 1 >= d.word) {
     return {};
   }
@@ -835,13 +836,13 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     std::optional<ExtractedEvent> e = learned_event(s, d, doc, before ? &*before : nullptr);
     if (!e) {
       at_word(d.word, "headline.none",
-              [&] { return fmt::format("margin {:.2f}, {}", d.margin, d.kind); });
+              [&] { return fmt::format("margin {:.2f}, {}", d.margin, to_string(d.kind)); });
     } else if (const ExtractedEvent* told = duplicate(x, *e)) {
       at_word(d.word, "article.duplicate", [&] { return "told as: " + told->title; });
     } else {
       at_word(d.word, "trigger.yes", [&] {
         return fmt::format("margin {:.2f}: {} {} ({})", d.margin, e->date.timex(), e->title,
-                           e->kind);
+                           to_string(e->kind));
       });
       x.events.push_back(std::move(*e));
     }
@@ -895,7 +896,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
         continue;
       }
       note(doc, x, e.trigger_begin, end, "pattern.event",
-           [&] { return fmt::format("{} {} ({})", e.date.timex(), e.title, e.kind); });
+           [&] { return fmt::format("{} {} ({})", e.date.timex(), e.title, to_string(e.kind)); });
       x.events.push_back(std::move(e));
     }
   }

@@ -63,7 +63,7 @@ struct ExtractedEvent {
   // The byte offset in Article::text of the expression that dates it (the sentence's own, or
   // an earlier one framing its paragraph); npos when the publication date dates it.
   std::size_t date_begin = std::string::npos;
-  std::string kind = "other";
+  EventKind kind = EventKind::other;
   Status status = Status::reported;
   double confidence = 0.5;
   std::vector<ExtractedParticipant> participants;
@@ -80,8 +80,8 @@ struct ExtractedEvent {
 struct ExtractedLink {
   std::size_t from = 0;  // index into Extraction::events
   std::size_t to = 0;
-  std::string relation;  // "violates", "responds-to", "precedes"
-  std::string quote;     // the sentence stating it
+  Relation relation = Relation::related;  // violates, responds_to, precedes
+  std::string quote;                      // the sentence stating it
   std::size_t quote_begin = 0;
   std::size_t quote_end = 0;
 };

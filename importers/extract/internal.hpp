@@ -126,7 +126,7 @@ const NamedEntity& entity_of(const DocContext& doc, const MentionRef& m);
 const NamedEntity& acting(const DocContext& doc, const MentionRef& m);
 // The entity acted on when `m` is an event of `kind`'s target: a capital stands for its country
 // ("sanctions on Moscow"), but one visits, attacks or takes the city.
-const NamedEntity& acted_on(const DocContext& doc, const MentionRef& m, std::string_view kind);
+const NamedEntity& acted_on(const DocContext& doc, const MentionRef& m, EventKind kind);
 // How a title names `e` (mentioned as `m`): a person as written ("Peskov"), else the canonical
 // name.
 std::string display(const DocContext& doc, const MentionRef& m, const NamedEntity& e);

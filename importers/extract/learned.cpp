@@ -36,8 +36,8 @@ void EventModel::write(std::string& out) const {
   role.write(out);
   timeml.write(out);
   analysis::put_u32(out, static_cast<std::uint32_t>(kinds.size()));
-  for (const auto& k : kinds) {
-    analysis::put_str(out, k);
+  for (const EventKind k : kinds) {
+    analysis::put_str(out, to_string(k));
   }
   analysis::put_f32(out, trigger_bias);
 }
@@ -57,8 +57,12 @@ Result<EventModel> EventModel::read(std::string_view bytes) {
     return fail(Errc::parse, "the kind model's classes do not match its kind names");
   }
   for (std::uint32_t i = 0; i < n; ++i) {
-    KB_ASSIGN(std::string k, analysis::get_str(bytes, pos));
-    m.kinds.push_back(std::move(k));
+    KB_ASSIGN(const std::string name, analysis::get_str(bytes, pos));
+    auto k = parse_event_kind(name);
+    if (!k) {
+      return fail(Errc::parse, fmt::format("the kind model's class {}: {}", i, k.error().message));
+    }
+    m.kinds.push_back(*k);
   }
   KB_ASSIGN(m.trigger_bias, analysis::get_f32(bytes, pos));
   if (m.trigger.classes() != 2 || m.attach.classes() != 2 || m.status.classes() != kStatusClasses ||
@@ -968,7 +972,7 @@ void status_features(const SynSentence& s, std::size_t w, std::size_t d,
 // The kind the patterns' lexicon (lexicon.cpp) gives a lower-case word form, or "".
 std::string_view lexicon_kind(std::string_view lower) {
   const Trigger* t = find_trigger(lower);
-  return t == nullptr ? std::string_view() : t->kind;
+  return t == nullptr ? std::string_view() : to_string(t->kind);
 }
 
 void kind_features(const SynSentence& s, std::size_t w, const analysis::CameoDictionary* cameo,
@@ -1242,7 +1246,7 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
     }
     subject_acts(s, d);
     place_from_tree(s, d);
-    out.push_back(std::move(d));
+    out.push_back(d);
   }
   // An act the other side countered is one happening with the countering: the verb's event
   // stands ("Ukrainian forces repelled Russian attacks": one event, not also "Russia launches
@@ -2364,9 +2368,9 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         framing = present_3sg(s.lemmas[*up]);
       } else if (framed != kFraming.end()) {
         framing = std::string(framed->second);
-      } else if (d.kind == "attack") {
+      } else if (d.kind == EventKind::attack) {
         framing = "launches";
-      } else if (d.kind == "meeting") {
+      } else if (d.kind == EventKind::meeting) {
         framing = "holds";
       } else if (const std::string_view support = s.support ? s.support->verb(lemma) : "";
                  !support.empty() && plain_noun_phrase(s, w, support)) {
@@ -2378,7 +2382,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       if (!subject.empty() && !framing.empty()) {
         verb = framing + " " + verb;
         if (!target.empty() && verb.find(target) == std::string::npos) {
-          object = (d.kind == "meeting" ? "with " : "on ") + target;
+          object = (d.kind == EventKind::meeting ? "with " : "on ") + target;
         }
       } else {
         subject.clear();
@@ -2386,7 +2390,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           verb += " by " + actor;
         }
         if (!target.empty() && verb.find(target) == std::string::npos) {
-          verb += (d.kind == "meeting" || d.kind == "visit" ? " with " : " on ") + target;
+          verb += (d.kind == EventKind::meeting || d.kind == EventKind::visit ? " with " : " on ") +
+                  target;
         }
       }
     }

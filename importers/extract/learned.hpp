@@ -46,12 +46,13 @@ struct EventModel {
   // The TimeML class a word would have as an EVENT of TimeBank / AQUAINT (kTimemlClasses),
   // trained there; its guess is a feature of the trigger model.
   analysis::LinearModel timeml;
-  std::vector<std::string> kinds;  // class index -> kb kind ("statement", "attack", ...)
-  float trigger_bias = 0.0F;       // added to the event margin; chosen by cross-validation
+  std::vector<EventKind> kinds;  // class index -> kb kind (stored by name: "statement", ...)
+  float trigger_bias = 0.0F;     // added to the event margin; chosen by cross-validation
 
   void write(std::string& out) const;
   static Result<EventModel> read(std::string_view bytes);
-  // Reads data_dir/events/events.kbm; errors name the file.
+  // Reads data_dir/events/events.kbm; errors name the file. A kind name the model does not
+  // know is Error (parse) naming it.
   static Result<EventModel> load(const std::filesystem::path& data_dir);
 };
 
@@ -165,7 +166,7 @@ struct Decision {
   std::size_t word = 0;  // the predicate
   std::size_t date = 0;  // index into SynSentence::dates
   Stated status = Stated::reported;
-  std::string kind;
+  EventKind kind = EventKind::other;
   std::optional<std::size_t> actor, target, place;  // indices into SynSentence::mentions
   double margin = 0;                                // the trigger model's margin (bias included)
 };

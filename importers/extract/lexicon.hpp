@@ -6,6 +6,8 @@
 #include <span>
 #include <string_view>
 
+#include "kb/model.hpp"
+
 namespace kb::importers::extract {
 
 // How the words around a trigger are read: the bits of Trigger::flags.
@@ -25,7 +27,7 @@ inline constexpr std::uint8_t kWeak = 1U << 4;
 // One trigger: a lower-case word form (several words separated by single spaces).
 struct Trigger {
   std::string_view form;  // "annexed", "fell into the hands of"
-  std::string_view kind;  // event kind (schema/0001_init.sql event_kind)
+  EventKind kind = EventKind::other;
   std::string_view verb;  // third person for titles: "annexes"
   std::string_view noun;  // for titles without an actor: "annexation"
   std::uint8_t flags = kVerb;

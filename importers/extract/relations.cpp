@@ -24,12 +24,12 @@ bool in(const std::array<std::string_view, N>& list, std::string_view w) {
   return false;
 }
 
-ExtractedLink make_link(const SentenceView& v, std::size_t from, std::size_t to,
-                        std::string_view relation, const Extraction& x) {
+ExtractedLink make_link(const SentenceView& v, std::size_t from, std::size_t to, Relation relation,
+                        const Extraction& x) {
   ExtractedLink l;
   l.from = from;
   l.to = to;
-  l.relation = std::string(relation);
+  l.relation = relation;
   l.quote = x.events[from].quote_begin == v.begin ? x.events[from].quote : x.events[to].quote;
   l.quote_begin = v.begin;
   l.quote_end = v.end;
@@ -58,11 +58,11 @@ void find_links(const SentenceView& v, std::size_t first, Extraction& x) {
     }
     std::optional<std::size_t> agreement;
     for (std::size_t k = 0; k < first; ++k) {
-      agreement = x.events[k].kind == "agreement" ? std::optional(k) : agreement;
+      agreement = x.events[k].kind == EventKind::agreement ? std::optional(k) : agreement;
     }
     for (std::size_t k = first; agreement && k < x.events.size(); ++k) {
-      if (x.events[k].kind != "agreement") {
-        x.links.push_back(make_link(v, k, *agreement, "violates", x));
+      if (x.events[k].kind != EventKind::agreement) {
+        x.links.push_back(make_link(v, k, *agreement, Relation::violates, x));
       }
     }
     return;
@@ -92,8 +92,8 @@ void find_links(const SentenceView& v, std::size_t first, Extraction& x) {
     // The connector introduces the event written right after it; the other one follows from it.
     const std::size_t cause = i < lo ? ea : eb;
     const std::size_t effect = cause == ea ? eb : ea;
-    x.links.push_back(response ? make_link(v, effect, cause, "responds-to", x)
-                               : make_link(v, cause, effect, "precedes", x));
+    x.links.push_back(response ? make_link(v, effect, cause, Relation::responds_to, x)
+                               : make_link(v, cause, effect, Relation::precedes, x));
     return;
   }
 }

@@ -24,8 +24,9 @@ const NamedEntity& acting(const DocContext& doc, const MentionRef& m) {
   return e;
 }
 
-const NamedEntity& acted_on(const DocContext& doc, const MentionRef& m, std::string_view kind) {
-  const bool city = kind == "visit" || kind == "attack" || kind == "territorial_change";
+const NamedEntity& acted_on(const DocContext& doc, const MentionRef& m, EventKind kind) {
+  const bool city = kind == EventKind::visit || kind == EventKind::attack ||
+                    kind == EventKind::territorial_change;
   return city ? entity_of(doc, m) : acting(doc, m);
 }
 
@@ -224,7 +225,8 @@ Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& d
       break;
     }
   }
-  if (r.target == nullptr && (t.kind == "territorial_change" || t.kind == "attack")) {
+  if (r.target == nullptr &&
+      (t.kind == EventKind::territorial_change || t.kind == EventKind::attack)) {
     for (std::size_t k = cs; k < h.first; ++k) {
       if (is_place_noun(v.words[k].lower)) {
         r.coref_place = doc.last_place;
@@ -290,7 +292,7 @@ ExtractedEvent build_event(const SentenceView& v, const TriggerHit& h, const Dat
                            const DocContext& doc) {
   const Trigger& t = *h.trigger;
   ExtractedEvent e;
-  e.kind = std::string(t.kind);
+  e.kind = t.kind;
   e.date = *d.timex->date;
   e.date_text = std::string(doc.text.substr(d.timex->begin, d.timex->end - d.timex->begin));
   e.date_begin = d.timex->begin;
@@ -377,7 +379,7 @@ std::optional<ExtractedEvent> build_announcement(const SentenceView& v, const Da
       e.participants.insert(e.participants.begin(),
                             participant(doc, s, Role::actor, speaker->mention->text));
       e.title = display(doc, *speaker, s) + " says " + e.title;
-      e.kind = "statement";
+      e.kind = EventKind::statement;
       e.trigger = std::string(doc.text.substr(w.begin, w.end - w.begin));
       e.trigger_begin = w.begin;
       e.confidence = std::max(0.1, e.confidence - 0.15);

@@ -76,14 +76,14 @@ std::string clause_title(std::string_view quote) {
 
 // How a noun of `kind` takes the one it is about: "visit to", "talks with", "attack on",
 // "invasion of".
-std::string_view relation_word(std::string_view kind, std::string_view noun) {
+std::string_view relation_word(EventKind kind, std::string_view noun) {
   if (noun == "arrival") {
     return "in";
   }
-  if (kind == "visit" || kind == "aid") {
+  if (kind == EventKind::visit || kind == EventKind::aid) {
     return "to";
   }
-  if (kind == "meeting" || kind == "agreement") {
+  if (kind == EventKind::meeting || kind == EventKind::agreement) {
     return "with";
   }
   for (std::string_view on : {"attack", "strike", "sanctions", "embargo", "ban"}) {

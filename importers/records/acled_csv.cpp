@@ -48,22 +48,22 @@ Columns columns_of(const csv::Row& h) {
 }
 
 // ACLED's event and sub-event types on kb's taxonomy.
-std::string kind_of(std::string_view type, std::string_view sub_type) {
+EventKind kind_of(std::string_view type, std::string_view sub_type) {
   if (sub_type == "Government regains territory" ||
       sub_type == "Non-state actor overtakes territory") {
-    return "territorial_change";
+    return EventKind::territorial_change;
   }
   if (sub_type == "Agreement") {
-    return "agreement";
+    return EventKind::agreement;
   }
   if (type == "Battles" || type == "Explosions/Remote violence" ||
       type == "Violence against civilians") {
-    return "attack";
+    return EventKind::attack;
   }
   if (type == "Protests" || type == "Riots") {
-    return "protest";
+    return EventKind::protest;
   }
-  return "other";
+  return EventKind::other;
 }
 
 // The date at ACLED's time_precision: 1 the day, 2 the ISO week around it, 3 its month.

@@ -66,7 +66,7 @@ Json event_json(const Event& e) {
   j["uuid"] = e.uuid;
   j["title"] = e.title;
   j["summary"] = e.summary;
-  j["kind"] = e.kind;
+  j["kind"] = std::string(to_string(e.kind));
   j["status"] = std::string(to_string(e.status));
   j["confidence"] = e.confidence;
   j["origin"] = std::string(to_string(e.origin));
@@ -365,7 +365,7 @@ Event read_event(const Json& j, const std::string& where, int version) {
 DumpLink read_link(const Json& j, const std::string& where) {
   return DumpLink{id(j, "id", where),
                   id(j, "from", where),
-                  str(j, "relation", where),
+                  unwrap(parse_relation(str(j, "relation", where)), where + ".relation"),
                   id(j, "to", where),
                   opt_id(j, "citation_id", where),
                   str(j, "created_at", where)};
@@ -532,7 +532,7 @@ std::string write_kb_json(const KbDump& dump) {
   for (const auto& l : dump.links) {
     doc["links"].push_back(Json{{"id", l.id},
                                 {"from", l.from},
-                                {"relation", l.relation},
+                                {"relation", std::string(to_string(l.relation))},
                                 {"to", l.to},
                                 {"citation_id", opt(l.citation_id)},
                                 {"created_at", l.created_at}});

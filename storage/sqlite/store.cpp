@@ -124,7 +124,7 @@ Result<Event> read_event(const Statement& s) {
   KB_ASSIGN(e.date, restore_date(s.column_text(7), s.column_text(6), s.column_int(3),
                                  s.column_int(4), s.column_text(5)));
   e.date_text = s.column_text(8);
-  e.kind = s.column_text(9);
+  KB_ASSIGN(e.kind, parse_event_kind(s.column_text(9)));
   KB_ASSIGN(e.status, parse_status(s.column_text(10)));
   e.confidence = s.column_double(11);
   e.origin = s.column_text(12) == "manual" ? Origin::manual : Origin::imported;
@@ -137,6 +137,17 @@ Result<Event> read_event(const Statement& s) {
   e.fatalities = s.column_optional_int(19);
   e.lineage = split_lineage(s.column_text(20));
   return e;
+}
+
+Result<DumpLink> read_link(const Statement& s) {
+  DumpLink l;
+  l.id = s.column_int(0);
+  l.from = s.column_int(1);
+  KB_ASSIGN(l.relation, parse_relation(s.column_text(2)));
+  l.to = s.column_int(3);
+  l.citation_id = s.column_optional_int(4);
+  l.created_at = s.column_text(5);
+  return l;
 }
 
 }  // namespace rows

@@ -108,15 +108,13 @@ class Store final : public Repository {
   Result<Event> event(Id id) override;
   // Cites a source for an event; returns the citation id.
   Result<Id> add_citation(Id event_id, const Citation& c) override;
-  // Links two events. Error (invalid_argument) for an unknown relation or a self-link,
-  // (not_found) for unknown ids, (conflict) when the link exists. `A same-as B` also merges B
-  // into A: B is hidden from timelines and search, and A shows B's entities, citations and
-  // tags (B itself stays stored; remove_link undoes the merge). Error (conflict) if B is
-  // already merged elsewhere.
-  Result<Id> add_link(Id from, std::string_view relation, Id to,
-                      std::optional<Id> citation_id) override;
+  // Links two events. Error (invalid_argument) for a self-link, (not_found) for unknown ids,
+  // (conflict) when the link exists. `A same-as B` also merges B into A: B is hidden from
+  // timelines and search, and A shows B's entities, citations and tags (B itself stays stored;
+  // remove_link undoes the merge). Error (conflict) if B is already merged elsewhere.
+  Result<Id> add_link(Id from, Relation relation, Id to, std::optional<Id> citation_id) override;
   // Removes a link; for same-as also undoes the merge. Error (not_found) if there is none.
-  Result<void> remove_link(Id from, std::string_view relation, Id to) override;
+  Result<void> remove_link(Id from, Relation relation, Id to) override;
   // Adds tags (lower-cased, trimmed); existing ones are kept.
   Result<void> add_tags(Id event_id, const std::vector<std::string>& tags) override;
   // The roles of event `event_id` other than mentioned, as (entity id, role).

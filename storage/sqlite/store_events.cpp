@@ -97,7 +97,6 @@ Result<void> validate(const Event& e) {
     return fail(Errc::invalid_argument,
                 fmt::format("confidence must lie in [0, 1], not {}", e.confidence));
   }
-  KB_TRY(parse_event_kind(e.kind));
   return ok();
 }
 
@@ -172,8 +171,7 @@ Result<Id> Store::add_event(const Event& e) {
   KB_ASSIGN(Statement s, db_.prepare(kInsertEvent));
   s.bind(1, e.title).bind(2, e.summary);
   bind_date(s, 3, e);
-  KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
-  s.bind(9, kind).bind(10, to_string(e.status)).bind(11, e.confidence);
+  s.bind(9, to_string(e.kind)).bind(10, to_string(e.status)).bind(11, e.confidence);
   s.bind(12, to_string(e.origin)).bind(13, now_iso()).bind(14, e.import_id);
   s.bind(15, rows::optional_uuid(e.uuid)).bind(16, e.curated ? 1 : 0).bind(17, e.fatalities);
   KB_TRY(s.run());
@@ -193,8 +191,8 @@ Result<void> Store::update_event(const Event& e) {
   KB_ASSIGN(Statement s, db_.prepare(kUpdateEvent));
   s.bind(1, e.id).bind(2, e.title).bind(3, e.summary);
   bind_date(s, 4, e);
-  KB_ASSIGN(std::string kind, parse_event_kind(e.kind));
-  s.bind(10, kind).bind(11, to_string(e.status)).bind(12, e.confidence).bind(13, now_iso());
+  s.bind(10, to_string(e.kind)).bind(11, to_string(e.status));
+  s.bind(12, e.confidence).bind(13, now_iso());
   s.bind(14, e.fatalities);
   KB_TRY(s.run());
   if (db_.changes() == 0) {
@@ -259,9 +257,8 @@ Result<Id> Store::add_citation(Id event_id, const Citation& c) {
   return db_.last_insert_id();
 }
 
-Result<Id> Store::add_link(Id from, std::string_view relation, Id to,
-                           std::optional<Id> citation_id) {
-  KB_ASSIGN(std::string rel, parse_relation(relation));
+Result<Id> Store::add_link(Id from, Relation relation, Id to, std::optional<Id> citation_id) {
+  const std::string_view rel = to_string(relation);
   if (from == to) {
     return fail(Errc::invalid_argument, fmt::format("cannot link event {} to itself", from));
   }
@@ -273,7 +270,7 @@ Result<Id> Store::add_link(Id from, std::string_view relation, Id to,
   if (found == Step::row) {
     return fail(Errc::conflict, fmt::format("event {} already {} event {}", from, rel, to));
   }
-  if (rel == "same-as") {
+  if (relation == Relation::same_as) {
     KB_TRY(merge_same_as(a, b));
   }
   KB_ASSIGN(Statement s, db_.prepare(kInsertLink));
@@ -297,15 +294,15 @@ Result<void> Store::merge_same_as(const Event& keep, const Event& merged) {
   return s.run();
 }
 
-Result<void> Store::remove_link(Id from, std::string_view relation, Id to) {
-  KB_ASSIGN(std::string rel, parse_relation(relation));
+Result<void> Store::remove_link(Id from, Relation relation, Id to) {
+  const std::string_view rel = to_string(relation);
   KB_ASSIGN(Statement s, db_.prepare(kDeleteLink));
   s.bind(1, from).bind(2, rel).bind(3, to);
   KB_TRY(s.run());
   if (db_.changes() == 0) {
     return fail(Errc::not_found, fmt::format("no link: event {} {} event {}", from, rel, to));
   }
-  if (rel == "same-as") {
+  if (relation == Relation::same_as) {
     KB_ASSIGN(Statement unmerge, db_.prepare(kUnmerge));
     unmerge.bind(1, from).bind(2, to).bind(3, now_iso());
     KB_TRY(unmerge.run());
@@ -371,7 +368,7 @@ Result<void> Store::load_details(Event& e, bool fold_merged) {
     }
     LinkRef link;
     link.link_id = l.column_int(0);
-    link.relation = l.column_text(1);
+    KB_ASSIGN(link.relation, parse_relation(l.column_text(1)));
     link.outgoing = l.column_int(2) != 0;
     link.other_id = l.column_int(3);
     link.other_title = l.column_text(4);

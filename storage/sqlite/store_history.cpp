@@ -129,19 +129,20 @@ Result<std::map<Id, MergeCandidate>> Store::merge_candidates(const MergeProbe& p
     ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
   }
   ids += "]";
-  const auto row = [](const Statement& st) {
+  const auto row = [](const Statement& st) -> Result<std::pair<Id, MergeCandidate>> {
+    KB_ASSIGN(const EventKind kind, parse_event_kind(st.column_text(2)));
     return std::make_pair(
         st.column_int(0),
-        MergeCandidate{st.column_text(1), st.column_text(2), from_day_number(st.column_int(3)),
+        MergeCandidate{st.column_text(1), kind, from_day_number(st.column_int(3)),
                        from_day_number(st.column_int(4)), st.column_text(5), st.column_text(6)});
   };
   std::map<Id, MergeCandidate> found;
   KB_ASSIGN(Statement by_entity, db_.prepare(kCandidatesByEntity));
-  by_entity.bind(1, probe.kind).bind(2, first).bind(3, last).bind(4, ids);
+  by_entity.bind(1, to_string(probe.kind)).bind(2, first).bind(3, last).bind(4, ids);
   KB_ASSIGN(const auto shared, by_entity.collect(row));
   found.insert(shared.begin(), shared.end());
   KB_ASSIGN(Statement by_title, db_.prepare(kCandidatesByTitle));
-  by_title.bind(1, probe.kind).bind(2, probe.title);
+  by_title.bind(1, to_string(probe.kind)).bind(2, probe.title);
   by_title.bind(3, first - probe.title_window_days).bind(4, last + probe.title_window_days);
   KB_ASSIGN(const auto titled, by_title.collect(row));
   found.insert(titled.begin(), titled.end());

@@ -264,10 +264,7 @@ Result<std::optional<Event>> Store::stored_event(Id id) {
 Result<std::vector<DumpLink>> Store::links_of(Id event_id) {
   KB_ASSIGN(Statement s, db_.prepare(kLinksOf));
   s.bind(1, event_id);
-  return s.collect([](const Statement& row) {
-    return DumpLink{row.column_int(0), row.column_int(1),          row.column_text(2),
-                    row.column_int(3), row.column_optional_int(4), row.column_text(5)};
-  });
+  return s.collect(rows::read_link);
 }
 
 Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links) {
@@ -278,7 +275,8 @@ Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links
   s.bind(1, e.id).bind(2, e.title).bind(3, e.summary);
   s.bind(4, to_day_number(e.date.first())).bind(5, to_day_number(e.date.last()));
   s.bind(6, to_string(e.date.precision())).bind(7, to_string(e.date.modifier()));
-  s.bind(8, e.date.timex()).bind(9, e.date_text).bind(10, e.kind).bind(11, to_string(e.status));
+  s.bind(8, e.date.timex()).bind(9, e.date_text);
+  s.bind(10, to_string(e.kind)).bind(11, to_string(e.status));
   s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
   s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
   s.bind(18, e.merged_into).bind(19, e.fatalities).bind(20, rows::join_lineage(e.lineage));
@@ -342,7 +340,7 @@ Result<void> Store::put_event(const Event& e, const std::vector<DumpLink>& links
   KB_ASSIGN(Statement cited, db_.prepare(kPutLinkCitation));
   for (const auto& l : links) {
     link.reset();
-    link.bind(1, l.id).bind(2, l.from).bind(3, l.relation).bind(4, l.to);
+    link.bind(1, l.id).bind(2, l.from).bind(3, to_string(l.relation)).bind(4, l.to);
     link.bind(5, l.citation_id).bind(6, l.created_at);
     KB_TRY(link.run());
     cited.reset();

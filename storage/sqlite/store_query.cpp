@@ -287,9 +287,8 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
   }
   if (!q.kinds.empty()) {
     std::vector<std::string> kinds;
-    for (const auto& k : q.kinds) {
-      KB_ASSIGN(std::string kind, parse_event_kind(k));
-      kinds.push_back(std::move(kind));
+    for (const EventKind k : q.kinds) {
+      kinds.emplace_back(to_string(k));
     }
     s.bind(6, json_strings(kinds));
   }
@@ -454,7 +453,8 @@ Result<Stats> Store::stats() {
     if (step == Step::done) {
       break;
     }
-    st.by_kind.emplace_back(kinds.column_text(0), kinds.column_int(1));
+    KB_ASSIGN(const EventKind kind, parse_event_kind(kinds.column_text(0)));
+    st.by_kind.emplace_back(kind, kinds.column_int(1));
   }
   return st;
 }

@@ -49,6 +49,9 @@ inline std::optional<std::string> optional_uuid(const std::string& uuid) {
 
 // The Event of the current row (without participants, citations, links, tags).
 Result<Event> read_event(const Statement& s);
+// The DumpLink of a row selected as `link_id, from_event, relation, to_event, citation_id,
+// created_at`. Error (storage) for a relation the model does not know.
+Result<DumpLink> read_link(const Statement& s);
 // event.lineage (schema 0014) as its keys, and back.
 std::vector<std::string> split_lineage(std::string_view text);
 std::string join_lineage(const std::vector<std::string>& keys);

@@ -57,7 +57,9 @@ inline void seed_event(UkraineSeed& s, const SeedEvent& se) {
   REQUIRE(d.has_value());
   e.date = *d;
   e.date_text = se.date_text;
-  e.kind = se.kind;
+  auto kind = parse_event_kind(se.kind);
+  REQUIRE(kind.has_value());
+  e.kind = *kind;
   e.status = se.status;
   e.origin = se.quote.empty() ? Origin::manual : Origin::imported;
   for (const auto& [name, role] : se.who) {
@@ -163,8 +165,8 @@ inline UkraineSeed ukraine_seed() {
   for (const auto& e : events) {
     seed_event(s, e);
   }
-  auto link =
-      s.store.add_link(s.events.at("crimea"), "violates", s.events.at("assurances"), std::nullopt);
+  auto link = s.store.add_link(s.events.at("crimea"), kb::Relation::violates,
+                               s.events.at("assurances"), std::nullopt);
   REQUIRE(link.has_value());
   return s;
 }

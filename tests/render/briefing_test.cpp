@@ -51,7 +51,7 @@ Event synthetic(Id id, date::sys_days day, Id source) {
   e.title = "Event number " + std::to_string(id) + " with *stars* and [brackets]";
   e.date = FuzzyDate::day(date::year_month_day{day});
   e.date_text = e.date.display();
-  e.kind = "attack";
+  e.kind = kb::EventKind::attack;
   e.participants.push_back(
       Participant{id % 7 + 1, "Actor " + std::to_string(id % 7), EntityKind::group, Role::actor});
   Citation c;

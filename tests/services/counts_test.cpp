@@ -10,10 +10,10 @@
 namespace kb {
 namespace {
 
-Event event(FuzzyDate d, std::string kind, std::vector<std::string> actors = {}) {
+Event event(FuzzyDate d, EventKind kind, std::vector<std::string> actors = {}) {
   Event e;
   e.date = d;
-  e.kind = std::move(kind);
+  e.kind = kind;
   for (auto& a : actors) {
     Participant p;
     p.name = std::move(a);
@@ -32,11 +32,12 @@ FuzzyDate day(int y, unsigned m, unsigned d) {
 TEST_SUITE("services") {
   TEST_CASE("count_events buckets by ISO week and leaves out events wider than a week") {
     const std::vector<Event> events = {
-        event(day(2023, 5, 20), "attack"),   // Saturday: week 20
-        event(day(2023, 5, 21), "attack"),   // Sunday: week 20
-        event(day(2023, 5, 22), "meeting"),  // Monday: week 21
-        event(day(2023, 6, 5), "attack"),    // week 23, after an empty week 22
-        event(FuzzyDate::month(date::year{2023} / date::May), "statement"),  // a month: wider
+        event(day(2023, 5, 20), EventKind::attack),   // Saturday: week 20
+        event(day(2023, 5, 21), EventKind::attack),   // Sunday: week 20
+        event(day(2023, 5, 22), EventKind::meeting),  // Monday: week 21
+        event(day(2023, 6, 5), EventKind::attack),    // week 23, after an empty week 22
+        event(FuzzyDate::month(date::year{2023} / date::May),
+              EventKind::statement),  // a month: wider
     };
     auto t = services::count_events(events, services::Period::week, services::Split::kind);
     REQUIRE(t.has_value());
@@ -59,8 +60,8 @@ TEST_SUITE("services") {
     CHECK(m->periods[0].label == "2023-05");
     CHECK(m->periods[0].total == 4);
     // The ISO week of 1 January 2021 is week 53 of 2020.
-    auto w = services::count_events({event(day(2021, 1, 1), "other")}, services::Period::week,
-                                    services::Split::none);
+    auto w = services::count_events({event(day(2021, 1, 1), EventKind::other)},
+                                    services::Period::week, services::Split::none);
     REQUIRE(w.has_value());
     CHECK(w->periods.at(0).label == "2020-W53");
   }
@@ -69,11 +70,11 @@ TEST_SUITE("services") {
     std::vector<Event> events;
     for (int i = 0; i < 10; ++i) {
       for (int k = 0; k <= i; ++k) {
-        events.push_back(event(day(2022, 3, 1), "attack", {"Actor " + std::to_string(i)}));
+        events.push_back(event(day(2022, 3, 1), EventKind::attack, {"Actor " + std::to_string(i)}));
       }
     }
-    events.push_back(event(day(2022, 3, 2), "attack", {"Actor 9", "Actor 8"}));
-    events.push_back(event(day(2022, 3, 2), "attack"));
+    events.push_back(event(day(2022, 3, 2), EventKind::attack, {"Actor 9", "Actor 8"}));
+    events.push_back(event(day(2022, 3, 2), EventKind::attack));
     auto t = services::count_events(events, services::Period::year, services::Split::actor);
     REQUIRE(t.has_value());
     REQUIRE(t->groups.size() == services::kMaxGroups);
@@ -84,8 +85,9 @@ TEST_SUITE("services") {
     CHECK(t->groups[6] == "Actor 3");
     CHECK(t->periods.at(0).by_group.back() == 7);
     CHECK(t->periods.at(0).by_group.front() == 11);  // Actor 9: ten events plus the shared one
-    auto many = services::count_events({event(day(1900, 1, 1), "a"), event(day(2000, 1, 1), "a")},
-                                       services::Period::day, services::Split::none);
+    auto many = services::count_events(
+        {event(day(1900, 1, 1), EventKind::attack), event(day(2000, 1, 1), EventKind::attack)},
+        services::Period::day, services::Split::none);
     REQUIRE_FALSE(many.has_value());
     CHECK(many.error().message.find("count by a longer period") != std::string::npos);
     CHECK_FALSE(services::parse_period("fortnight").has_value());
@@ -96,7 +98,7 @@ TEST_SUITE("services") {
     std::vector<Event> events;
     for (unsigned d = 1; d <= 28; ++d) {
       for (unsigned k = 0; k < d % 4; ++k) {
-        events.push_back(event(day(2022, 2, d), k % 2 ? "attack" : "statement"));
+        events.push_back(event(day(2022, 2, d), k % 2 ? EventKind::attack : EventKind::statement));
       }
     }
     auto t = services::count_events(events, services::Period::day, services::Split::kind);

@@ -74,7 +74,7 @@ TEST_SUITE("services") {
     namespace sv = kb::services;
     const Id memo = event("Budapest Memorandum", "1994-12-05");
     const Id crimea = event("Russia annexes Crimea", "2014-03-18");
-    sv::LinkRequest link{std::to_string(crimea), "violates", std::to_string(memo),
+    sv::LinkRequest link{std::to_string(crimea), kb::Relation::violates, std::to_string(memo),
                          "Moscow violated that agreement when it annexed Crimea",
                          "https://example.org/wsj"};
     const sv::Linked l = must(sv::link_events(store, link, "analyst"));
@@ -83,20 +83,25 @@ TEST_SUITE("services") {
     CHECK(must(store.links_of(crimea)).size() == 1);
     // The reverse of a one-way relation cannot hold too.
     const auto reverse = sv::link_events(
-        store, sv::LinkRequest{std::to_string(memo), "violates", std::to_string(crimea), {}, {}},
+        store,
+        sv::LinkRequest{
+            std::to_string(memo), kb::Relation::violates, std::to_string(crimea), {}, {}},
         "analyst");
     REQUIRE_FALSE(reverse.has_value());
     CHECK(reverse.error().code == Errc::conflict);
     // An event cannot precede one that ended before it began.
     const auto later = sv::link_events(
-        store, sv::LinkRequest{std::to_string(crimea), "precedes", std::to_string(memo), {}, {}},
+        store,
+        sv::LinkRequest{
+            std::to_string(crimea), kb::Relation::precedes, std::to_string(memo), {}, {}},
         "analyst");
     REQUIRE_FALSE(later.has_value());
     CHECK(later.error().code == Errc::invalid_argument);
     // A quote needs its source.
     const auto unsourced = sv::link_events(
         store,
-        sv::LinkRequest{std::to_string(memo), "related", std::to_string(crimea), "a quote", {}},
+        sv::LinkRequest{
+            std::to_string(memo), kb::Relation::related, std::to_string(crimea), "a quote", {}},
         "analyst");
     REQUIRE_FALSE(unsourced.has_value());
     // Unlinked, the relation is gone.

@@ -69,7 +69,7 @@ TEST_SUITE("services") {
     CHECK(edited.changed == 2);
     REQUIRE(edited.events.size() == 2);
     const Event ea = must(store.event(a));
-    CHECK(ea.kind == "attack");
+    CHECK(ea.kind == kb::EventKind::attack);
     CHECK(ea.title == "Russia shells Kharkiv");  // not given: unchanged
     CHECK(ea.date.timex() == "2022-03-01/2022-03-05");
     CHECK(ea.participants.size() == 1);
@@ -87,7 +87,7 @@ TEST_SUITE("services") {
 
     must(sv::undo_last(store, "analyst"));  // the bulk edit, both events back
     CHECK(must(store.event(a)).date.timex() == "2022-03-01");
-    CHECK(must(store.event(b)).kind != "attack");
+    CHECK(must(store.event(b)).kind != kb::EventKind::attack);
   }
 }
 

@@ -25,7 +25,7 @@ using kb::test::must;
 ex::ExtractedEvent annexation(std::string_view timex, std::string_view text) {
   ex::ExtractedEvent e;
   e.title = "Russia annexes Crimea";
-  e.kind = "territorial_change";
+  e.kind = kb::EventKind::territorial_change;
   e.date = must(kb::FuzzyDate::from_timex(timex));
   e.date_text = std::string(text);
   e.quote = "Russia annexed Crimea " + std::string(text) + ".";
@@ -156,7 +156,7 @@ TEST_SUITE("services") {
     auto greetings = [](std::string_view day) {
       ex::ExtractedEvent e;
       e.title = "Vladimir Putin sends greetings";
-      e.kind = "statement";
+      e.kind = kb::EventKind::statement;
       e.date = must(kb::FuzzyDate::from_timex(day));
       e.date_text = std::string(ex::kPublicationDateText);
       e.quote = "Vladimir Putin sent greetings.";
@@ -181,7 +181,7 @@ TEST_SUITE("services") {
     auto greetings = [](std::string_view to, std::string_view recipient, kb::EntityKind kind) {
       ex::ExtractedEvent e;
       e.title = "Vladimir Putin sends greetings";
-      e.kind = "statement";
+      e.kind = kb::EventKind::statement;
       e.date = must(kb::FuzzyDate::from_timex("2022-05-01"));
       e.date_text = std::string(ex::kPublicationDateText);
       e.quote = "Vladimir Putin sent greetings to " + std::string(to) + ".";
@@ -214,7 +214,7 @@ TEST_SUITE("services") {
                     std::string_view quote) {
       ex::ExtractedEvent e;
       e.title = std::string(actor) + " holds talks with " + std::string(other);
-      e.kind = "meeting";
+      e.kind = kb::EventKind::meeting;
       e.concept_name = "meet";
       e.date = must(kb::FuzzyDate::from_timex("2022-03-29"));
       e.date_text = "on March 29";
@@ -250,7 +250,7 @@ TEST_SUITE("services") {
     auto decision = [](std::string_view title, std::string_view quote) {
       ex::ExtractedEvent e;
       e.title = std::string(title);
-      e.kind = "decision";
+      e.kind = kb::EventKind::decision;
       e.date = must(kb::FuzzyDate::from_timex("2022-03-22"));
       e.date_text = std::string(ex::kPublicationDateText);
       e.quote = std::string(quote);
@@ -333,7 +333,7 @@ TEST_SUITE("services") {
     const Id c = source("C");
     auto invades = annexation("2022-02-24", "on 24 February 2022");
     invades.title = "Russia invades Ukraine";
-    invades.kind = "attack";
+    invades.kind = kb::EventKind::attack;
     invades.concept_name = "invade";
     invades.participants[1] = {"Ukraine", kb::EntityKind::country, kb::Role::target, {}, {}, {},
                                ""};
@@ -341,7 +341,7 @@ TEST_SUITE("services") {
     // Another source, another title and kind, a less precise date, no actor named: the same.
     auto war = invades;
     war.title = "Full-scale war begins";
-    war.kind = "other";
+    war.kind = kb::EventKind::other;
     war.date = must(kb::FuzzyDate::from_timex("2022-02"));
     war.participants.erase(war.participants.begin());
     const auto merged = must(store_extraction(store, b, one(war)));
@@ -360,7 +360,7 @@ TEST_SUITE("services") {
     talks.quote = "Russian and Ukrainian envoys held talks in Minsk on 24 February 2022.";
     talks.quote_end = talks.quote.size();
     talks.concept_name = "meet";
-    talks.kind = "meeting";
+    talks.kind = kb::EventKind::meeting;
     ex::Extraction x = one(back);
     x.events.push_back(talks);
     CHECK(must(store_extraction(store, c, x)).created == 2);
@@ -377,7 +377,7 @@ TEST_SUITE("services") {
     const auto strike = [](std::string place) {
       ex::ExtractedEvent e;
       e.title = "Russia strikes " + place;
-      e.kind = "attack";
+      e.kind = kb::EventKind::attack;
       e.concept_name = "strike";
       e.date = must(kb::FuzzyDate::from_timex("2022-10-10"));
       e.quote = "Russia struck " + place + " on October 10.";

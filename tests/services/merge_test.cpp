@@ -258,7 +258,7 @@ TEST_SUITE("services") {
     const Id one = a.add("One", "2020");
     const Id two = a.add("Two", "2021");
     a.add("Three", "2022");
-    must(a.store.add_link(one, "caused", two, std::nullopt));
+    must(a.store.add_link(one, kb::Relation::caused, two, std::nullopt));
     a.later();
     const std::string t = a.time();
     kb::services::OpRecorder op("a", "tag #2");

@@ -49,7 +49,7 @@ TEST_SUITE("services") {
         kb::services::event_xref(s.store, s.events.at("crimea"), kb::services::XrefWindow{}, 365);
     REQUIRE(crimea.has_value());
     REQUIRE(crimea->event.links.size() == 1);
-    CHECK(crimea->event.links[0].relation == "violates");
+    CHECK(crimea->event.links[0].relation == kb::Relation::violates);
     CHECK(crimea->event.links[0].outgoing);
     CHECK(crimea->event.citations.size() == 1);
     auto assurances = kb::services::event_xref(s.store, s.events.at("assurances"),
@@ -68,8 +68,8 @@ TEST_SUITE("services") {
 
     // Once accepted (linked same-as), it is no longer suggested.
     REQUIRE(s.store
-                .add_link(s.events.at("bakhmut"), "same-as", s.events.at("wagner-bakhmut"),
-                          std::nullopt)
+                .add_link(s.events.at("bakhmut"), kb::Relation::same_as,
+                          s.events.at("wagner-bakhmut"), std::nullopt)
                 .has_value());
     bakhmut =
         kb::services::event_xref(s.store, s.events.at("bakhmut"), kb::services::XrefWindow{}, 365);
@@ -81,10 +81,10 @@ TEST_SUITE("services") {
     Event a, b;
     a.title = "Bakhmut falls to Wagner";
     b.title = "Wagner takes Bakhmut";
-    a.kind = b.kind = "territorial_change";
+    a.kind = b.kind = kb::EventKind::territorial_change;
     CHECK(kb::services::duplicate_score(a, b) == doctest::Approx(0.55 * 0.5 + 0.15));
     b.title = "Something else entirely";
-    b.kind = "attack";
+    b.kind = kb::EventKind::attack;
     CHECK(kb::services::duplicate_score(a, b) == doctest::Approx(0.0));
   }
 }

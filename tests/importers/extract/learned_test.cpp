@@ -96,7 +96,7 @@ TEST_SUITE("importers") {
     auto m = ex::EventModel::load(data_dir());
     REQUIRE(m.has_value());
     CHECK(m->kinds.size() == m->kind.classes());
-    CHECK(std::find(m->kinds.begin(), m->kinds.end(), "statement") != m->kinds.end());
+    CHECK(std::find(m->kinds.begin(), m->kinds.end(), kb::EventKind::statement) != m->kinds.end());
     std::string bytes;
     m->write(bytes);
     auto again = ex::EventModel::read(bytes);
@@ -283,7 +283,7 @@ TEST_SUITE("importers") {
       return has(e, kb::Role::actor, "Russia");
     });
     REQUIRE(russian != x.events.end());
-    CHECK(russian->kind == "attack");
+    CHECK(russian->kind == kb::EventKind::attack);
     CHECK(has(*russian, kb::Role::location, "Kharkiv"));
     CHECK(has(*russian, kb::Role::target, "Ukraine"));
     // A side acting in its own country strikes no one the place names.
@@ -301,7 +301,7 @@ TEST_SUITE("importers") {
         "milbloggers repeated the claim. Ukraine denied it.",
         date::sys_days{date::year{2022} / 6 / 13});
     const auto attack = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
-      return e.kind == "attack" && e.date.timex() == "2022-06-12";
+      return e.kind == kb::EventKind::attack && e.date.timex() == "2022-06-12";
     });
     REQUIRE(attack != x.events.end());
     const auto has = [&](kb::Role role, const std::string& name) {
@@ -333,8 +333,9 @@ TEST_SUITE("importers") {
         "Ukraine is ready for negotiations with Russia in any format. This was stated by "
         "President Volodymyr Zelenskyy during a press conference in Kyiv.",
         date::sys_days{date::year{2022} / 3 / 5});
-    const auto said = std::find_if(x.events.begin(), x.events.end(),
-                                   [](const auto& e) { return e.kind == "statement"; });
+    const auto said = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.kind == kb::EventKind::statement;
+    });
     REQUIRE(said != x.events.end());
     CHECK(said->title == "Volodymyr Zelensky says Ukraine is ready for negotiations with Russia");
     CHECK(said->title.size() <= 80);
@@ -387,7 +388,7 @@ TEST_SUITE("importers") {
     const auto& e = x.events.front();
     CHECK(e.date.timex() == "2021-11-23");
     CHECK(e.date_text == "(publication date)");
-    CHECK(e.kind == "meeting");
+    CHECK(e.kind == kb::EventKind::meeting);
     CHECK(e.title.starts_with("Vladimir Putin meets"));
     CHECK(std::any_of(e.participants.begin(), e.participants.end(), [](const auto& p) {
       return p.role == kb::Role::actor && p.name == "Vladimir Putin";
@@ -568,7 +569,7 @@ TEST_SUITE("importers") {
       CHECK(e.title.find("place") == std::string::npos);
     }
     CHECK(std::any_of(x.events.begin(), x.events.end(),
-                      [](const auto& e) { return e.kind == "meeting"; }));
+                      [](const auto& e) { return e.kind == kb::EventKind::meeting; }));
   }
 
   TEST_CASE("an event noun is framed by its verb, the actor first, not 'X by Y'") {

@@ -46,7 +46,7 @@ TEST_SUITE("importers") {
     CHECK(first.line == 2);
     CHECK(first.event.title == "The US, UK and Russia give Ukraine security assurances");
     CHECK(first.event.date.display() == "1994");
-    CHECK(first.event.kind == "agreement");
+    CHECK(first.event.kind == kb::EventKind::agreement);
     CHECK(first.event.origin == Origin::imported);
     REQUIRE(first.entities.size() == 3);
     CHECK(first.entities[2].name == "Russia");
@@ -89,7 +89,7 @@ TEST_SUITE("importers") {
     CHECK(bakhmut.event.title ==
           "Non-state actor overtakes territory: Wagner Group vs Military Forces of Ukraine "
           "(2019-) in Bakhmut");
-    CHECK(bakhmut.event.kind == "territorial_change");
+    CHECK(bakhmut.event.kind == kb::EventKind::territorial_change);
     CHECK(bakhmut.event.date.precision() == Precision::day);
     REQUIRE(bakhmut.entities.size() == 5);
     CHECK(bakhmut.entities[2].name == "Ukraine");
@@ -104,11 +104,11 @@ TEST_SUITE("importers") {
     CHECK(bakhmut.source->key == "acled:UKR12345");
     CHECK(bakhmut.source->original_publisher ==
           std::optional<std::string>("Ukrainska Pravda; TASS"));
-    CHECK(batch->events[1].event.kind == "attack");
+    CHECK(batch->events[1].event.kind == kb::EventKind::attack);
     CHECK(batch->events[1].event.date.timex() == "2023-W20");
     CHECK(batch->events[1].event.summary == "Shelling around 17 May, week of.");
     CHECK(batch->events[1].event.fatalities == 2);
-    CHECK(batch->events[2].event.kind == "protest");
+    CHECK(batch->events[2].event.kind == kb::EventKind::protest);
     CHECK(batch->events[2].event.date.display() == "May 2023");
   }
 

@@ -25,7 +25,7 @@ FuzzyDate day(int y, unsigned m, unsigned d) {
 }
 
 Id add_event(kb::sqlite::Store& store, const std::string& title, FuzzyDate date,
-             const std::vector<kb::Participant>& who, const std::string& kind = "meeting") {
+             const std::vector<kb::Participant>& who, kb::EventKind kind = kb::EventKind::meeting) {
   Event e;
   e.title = title;
   e.kind = kind;
@@ -70,12 +70,12 @@ TEST_SUITE("storage") {
                                {{russia, "", kb::EntityKind::country, Role::actor}});
     const Id same_title = add_event(store, "Summit in Vilnius", day(2023, 6, 5), {});
     add_event(store, "Other kind", day(2023, 5, 20),
-              {{russia, "", kb::EntityKind::country, Role::actor}}, "attack");
+              {{russia, "", kb::EntityKind::country, Role::actor}}, kb::EventKind::attack);
     add_event(store, "Only mentioned", day(2023, 5, 20),
               {{ukraine, "", kb::EntityKind::country, Role::mentioned}});
 
     kb::MergeProbe probe;
-    probe.kind = "meeting";
+    probe.kind = kb::EventKind::meeting;
     probe.first = probe.last = day(2023, 5, 20).first();
     probe.entity_ids = {russia, ukraine};
     probe.title = "summit in vilnius";
@@ -83,7 +83,7 @@ TEST_SUITE("storage") {
     const auto found = must(store.merge_candidates(probe));
     REQUIRE(found.size() == 2);
     CHECK(found.at(talks).title == "Russia meets Ukraine");
-    CHECK(found.at(talks).kind == "meeting");
+    CHECK(found.at(talks).kind == kb::EventKind::meeting);
     CHECK(found.at(same_title).title == "Summit in Vilnius");
 
     CHECK(must(store.event_roles(talks)) ==
@@ -166,13 +166,13 @@ TEST_SUITE("storage") {
     CHECK_FALSE(must(store.is_empty()));
     CHECK(must(store.find_event("Talks", day(2023, 5, 20))) == std::optional<Id>(a));
     CHECK_FALSE(must(store.find_event("Talks", day(2023, 5, 21))).has_value());
-    must(store.add_link(a, "same-as", c, std::nullopt));
+    must(store.add_link(a, kb::Relation::same_as, c, std::nullopt));
     CHECK(must(store.events_overlapping(a, day(2023, 5, 13).first(), day(2023, 5, 27).last(),
                                         10)) == std::vector<Id>{b});
     const auto links = must(store.links());
     REQUIRE(links.size() == 1);
     CHECK(links[0].from == a);
     CHECK(links[0].to == c);
-    CHECK(links[0].relation == "same-as");
+    CHECK(links[0].relation == kb::Relation::same_as);
   }
 }

@@ -131,7 +131,7 @@ TEST_SUITE("storage") {
   TEST_CASE_FIXTURE(MemoryDb, "Store::timeline filters by kinds and actors") {
     const Id ru = entity("Russia");
     const Id ua = entity("Ukraine");
-    auto add = [&](const std::string& title, const std::string& kind, Id actor, Id target) {
+    auto add = [&](const std::string& title, kb::EventKind kind, Id actor, Id target) {
       kb::Event e;
       e.title = title;
       e.kind = kind;
@@ -140,21 +140,23 @@ TEST_SUITE("storage") {
                         {target, "", kb::EntityKind::country, Role::target}};
       must(store.add_event(e));
     };
-    add("Invasion", "attack", ru, ua);
-    add("Counteroffensive", "attack", ua, ru);
-    add("Talks", "meeting", ua, ru);
-    add("Sanctions", "sanction", ua, ru);
+    using kb::EventKind;
+    add("Invasion", EventKind::attack, ru, ua);
+    add("Counteroffensive", EventKind::attack, ua, ru);
+    add("Talks", EventKind::meeting, ua, ru);
+    add("Sanctions", EventKind::sanction, ua, ru);
     struct Case {
-      std::vector<std::string> kinds, actors;
+      std::vector<EventKind> kinds;
+      std::vector<std::string> actors;
       std::vector<std::string> want;
     };
     const Case cases[] = {
-        {{"attack"}, {}, {"Invasion", "Counteroffensive"}},
-        {{"meeting", "sanction"}, {}, {"Talks", "Sanctions"}},
+        {{EventKind::attack}, {}, {"Invasion", "Counteroffensive"}},
+        {{EventKind::meeting, EventKind::sanction}, {}, {"Talks", "Sanctions"}},
         {{}, {"russia"}, {"Invasion"}},
         {{}, {"Russia", "Ukraine"}, {"Invasion", "Counteroffensive", "Talks", "Sanctions"}},
-        {{"attack"}, {"ukraine"}, {"Counteroffensive"}},
-        {{"election"}, {}, {}},
+        {{EventKind::attack}, {"ukraine"}, {"Counteroffensive"}},
+        {{EventKind::election}, {}, {}},
     };
     for (const auto& c : cases) {
       CAPTURE(c.kinds.size());
@@ -164,11 +166,6 @@ TEST_SUITE("storage") {
       q.actors = c.actors;
       CHECK(titles(store, q) == c.want);
     }
-    TimelineQuery bad_kind;
-    bad_kind.kinds = {"massacre"};
-    auto r = store.timeline(bad_kind);
-    REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().code == Errc::invalid_argument);
     TimelineQuery bad_actor;
     bad_actor.actors = {"Atlantis"};
     auto a = store.timeline(bad_actor);
@@ -218,7 +215,7 @@ TEST_SUITE("storage") {
     const Id a = event("A", "2014", {{ru, Role::actor}});
     const Id b = event("B", "2015");
     must(store.add_tags(a, {"t"}));
-    must(store.add_link(a, "precedes", b, std::nullopt));
+    must(store.add_link(a, kb::Relation::precedes, b, std::nullopt));
     const auto events = must(store.timeline({}));
     REQUIRE(events.size() == 2);
     CHECK(events[0].participants.size() == 1);
@@ -350,7 +347,7 @@ TEST_SUITE("storage") {
     const Id b = event("B", "2023-W20-WE");
     kb::Event c;
     c.title = "C";
-    c.kind = "attack";
+    c.kind = kb::EventKind::attack;
     c.date = parse_date("2022-02-24");
     must(store.add_event(c));
     must(store.add_tags(a, {"x", "y"}));
@@ -360,7 +357,7 @@ TEST_SUITE("storage") {
     must(store.add_citation(a, cit));
     must(store.add_citation(b, cit));
     source("S2");
-    must(store.add_link(b, "related", a, std::nullopt));
+    must(store.add_link(b, kb::Relation::related, a, std::nullopt));
 
     const kb::Stats st = must(store.stats());
     CHECK(st.events == 3);
@@ -372,7 +369,7 @@ TEST_SUITE("storage") {
     REQUIRE(st.earliest.has_value());
     CHECK(st.earliest->timex() == "1994");
     CHECK(st.latest->timex() == "2023-W20-WE");
-    CHECK(st.by_kind ==
-          std::vector<std::pair<std::string, std::int64_t>>{{"other", 2}, {"attack", 1}});
+    CHECK(st.by_kind == std::vector<std::pair<kb::EventKind, std::int64_t>>{
+                            {kb::EventKind::other, 2}, {kb::EventKind::attack, 1}});
   }
 }

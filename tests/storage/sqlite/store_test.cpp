@@ -40,7 +40,7 @@ TEST_SUITE("storage") {
     e.summary = "After a referendum held under occupation.";
     e.date = must(kb::FuzzyDate::parse("18 March 2014"));
     e.date_text = "18 March 2014";
-    e.kind = "territorial_change";
+    e.kind = kb::EventKind::territorial_change;
     e.status = kb::Status::disputed;
     e.confidence = 0.75;
     e.participants = {{crimea, "", kb::EntityKind::place, Role::location},
@@ -61,7 +61,7 @@ TEST_SUITE("storage") {
     CHECK(got.summary == e.summary);
     CHECK(got.date == e.date);
     CHECK(got.date_text == "18 March 2014");
-    CHECK(got.kind == "territorial_change");
+    CHECK(got.kind == kb::EventKind::territorial_change);
     CHECK(got.status == kb::Status::disputed);
     CHECK(got.confidence == doctest::Approx(0.75));
     CHECK(got.origin == kb::Origin::manual);
@@ -97,14 +97,11 @@ TEST_SUITE("storage") {
     Event confident;
     confident.title = "x";
     confident.confidence = 1.5;
-    Event kind;
-    kind.title = "x";
-    kind.kind = "massacre";
     Event tag;
     tag.title = "x";
     tag.tags = {"  "};
-    for (const auto& c : {Case{"blank title", blank}, Case{"confidence", confident},
-                          Case{"kind", kind}, Case{"empty tag", tag}}) {
+    for (const auto& c :
+         {Case{"blank title", blank}, Case{"confidence", confident}, Case{"empty tag", tag}}) {
       CAPTURE(c.name);
       auto tx = must(store.transaction());
       auto r = store.add_event(c.event);
@@ -127,7 +124,7 @@ TEST_SUITE("storage") {
     Event e = must(store.event(id));
     e.title = "Full-scale invasion";
     e.date = must(kb::FuzzyDate::from_timex("2022-02-24"));
-    e.kind = "attack";
+    e.kind = kb::EventKind::attack;
     e.participants = {{ua, "", kb::EntityKind::country, Role::target}};
     e.tags = {"invasion"};
     must(store.update_event(e));
@@ -135,7 +132,7 @@ TEST_SUITE("storage") {
     const Event got = must(store.event(id));
     CHECK(got.title == "Full-scale invasion");
     CHECK(got.date.timex() == "2022-02-24");
-    CHECK(got.kind == "attack");
+    CHECK(got.kind == kb::EventKind::attack);
     REQUIRE(got.participants.size() == 1);
     CHECK(got.participants[0].name == "Ukraine");
     CHECK(got.tags == std::vector<std::string>{"invasion"});
@@ -158,7 +155,7 @@ TEST_SUITE("storage") {
     kb::Citation c;
     c.source_id = source("S");
     must(store.add_citation(a, c));
-    must(store.add_link(a, "precedes", b, std::nullopt));
+    must(store.add_link(a, kb::Relation::precedes, b, std::nullopt));
     must(store.remove_event(a));
 
     auto gone = store.event(a);
@@ -186,12 +183,12 @@ TEST_SUITE("storage") {
     c.source_id = source("Analysis");
     c.quote = "The annexation violated the memorandum.";
     const Id cit = must(store.add_citation(annex, c));
-    const Id link = must(store.add_link(annex, "violates", budapest, cit));
+    const Id link = must(store.add_link(annex, kb::Relation::violates, budapest, cit));
 
     const Event from = must(store.event(annex));
     REQUIRE(from.links.size() == 1);
     CHECK(from.links[0].link_id == link);
-    CHECK(from.links[0].relation == "violates");
+    CHECK(from.links[0].relation == kb::Relation::violates);
     CHECK(from.links[0].outgoing);
     CHECK(from.links[0].other_id == budapest);
     CHECK(from.links[0].other_title == "Budapest Memorandum");
@@ -200,35 +197,34 @@ TEST_SUITE("storage") {
 
     const Event to = must(store.event(budapest));
     REQUIRE(to.links.size() == 1);
-    CHECK(to.links[0].relation == "violates");
+    CHECK(to.links[0].relation == kb::Relation::violates);
     CHECK_FALSE(to.links[0].outgoing);
     CHECK(to.links[0].other_id == annex);
     CHECK(to.links[0].quote == std::optional<std::string>(c.quote));
 
     // The same pair with another relation, and the reverse direction, are distinct links.
-    must(store.add_link(annex, "responds_to", budapest, std::nullopt));
-    must(store.add_link(budapest, "precedes", annex, std::nullopt));
+    must(store.add_link(annex, kb::Relation::responds_to, budapest, std::nullopt));
+    must(store.add_link(budapest, kb::Relation::precedes, annex, std::nullopt));
     CHECK(must(store.event(annex)).links.size() == 3);
   }
 
   TEST_CASE_FIXTURE(MemoryDb, "Store::add_link errors") {
     const Id a = event("A", "2014");
     const Id b = event("B", "2015");
-    must(store.add_link(a, "caused", b, std::nullopt));
+    must(store.add_link(a, kb::Relation::caused, b, std::nullopt));
     struct Case {
       std::string name;
       Id from;
-      std::string relation;
+      kb::Relation relation;
       Id to;
       Errc code;
       std::string message;
     };
     const Case cases[] = {
-        {"duplicate", a, "caused", b, Errc::conflict, "already caused"},
-        {"self", a, "related", a, Errc::invalid_argument, "itself"},
-        {"relation", a, "contradicts", b, Errc::invalid_argument, "unknown relation 'contradicts'"},
-        {"unknown from", 404, "related", b, Errc::not_found, "no event with id 404"},
-        {"unknown to", a, "related", 404, Errc::not_found, "no event with id 404"},
+        {"duplicate", a, kb::Relation::caused, b, Errc::conflict, "already caused"},
+        {"self", a, kb::Relation::related, a, Errc::invalid_argument, "itself"},
+        {"unknown from", 404, kb::Relation::related, b, Errc::not_found, "no event with id 404"},
+        {"unknown to", a, kb::Relation::related, 404, Errc::not_found, "no event with id 404"},
     };
     for (const auto& c : cases) {
       CAPTURE(c.name);
@@ -372,19 +368,32 @@ TEST_SUITE("storage") {
   }
 
   TEST_CASE_FIXTURE(MemoryDb, "model vocabularies match the schema's tables") {
+    std::vector<std::string> kinds, relations;
+    for (const kb::EventKind k : kb::event_kinds()) {
+      kinds.emplace_back(kb::to_string(k));
+    }
+    for (const kb::Relation r : kb::link_relations()) {
+      relations.emplace_back(kb::to_string(r));
+    }
     for (auto [sql, names] :
-         {std::pair{"SELECT kind FROM event_kind ORDER BY kind", kb::event_kinds()},
-          std::pair{"SELECT relation FROM link_relation ORDER BY relation",
-                    kb::link_relations()}}) {
+         {std::pair{"SELECT kind FROM event_kind ORDER BY kind", kinds},
+          std::pair{"SELECT relation FROM link_relation ORDER BY relation", relations}}) {
       CAPTURE(sql);
       std::vector<std::string> stored;
       kb::sqlite::Statement s = must(kb::sqlite::StoreInternals::db(store).prepare(sql));
       while (must(s.step()) == kb::sqlite::Step::row) {
         stored.push_back(s.column_text(0));
       }
-      std::vector<std::string> model(names.begin(), names.end());
-      std::sort(model.begin(), model.end());
-      CHECK(stored == model);
+      std::sort(names.begin(), names.end());
+      CHECK(stored == names);
+    }
+    // inverse_relation() spells the `inverse` column.
+    kb::sqlite::Statement inverse = must(kb::sqlite::StoreInternals::db(store).prepare(
+        "SELECT relation, inverse FROM link_relation"));
+    while (must(inverse.step()) == kb::sqlite::Step::row) {
+      CAPTURE(inverse.column_text(0));
+      CHECK(kb::inverse_relation(must(kb::parse_relation(inverse.column_text(0)))) ==
+            inverse.column_text(1));
     }
   }
 }
