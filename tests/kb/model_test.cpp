@@ -49,6 +49,18 @@ TEST_SUITE("kb") {
     CHECK(kb::parse_event_kind("territorial-change").value() == kb::EventKind::territorial_change);
   }
 
+  TEST_CASE("inverse_relation reads a relation from its other end") {
+    using R = kb::Relation;
+    const std::pair<R, std::string_view> cases[] = {
+        {R::violates, "violated-by"}, {R::responds_to, "responded-to-by"},
+        {R::part_of, "has-part"},     {R::caused, "caused-by"},
+        {R::precedes, "follows"},     {R::same_as, "same-as"},
+        {R::related, "related"}};
+    for (const auto& c : cases) {
+      CAPTURE(kb::to_string(c.first));
+      CHECK(kb::inverse_relation(c.first) == c.second);
+    }
+  }
 
   TEST_CASE("model parsers name the bad value and the accepted ones") {
     const auto relation = kb::parse_relation("contradicts");

@@ -119,6 +119,16 @@ TEST_SUITE("importers") {
     std::string wrong = bytes;
     wrong[0] = static_cast<char>(wrong[0] ^ 0x20);
     CHECK_FALSE(ex::EventModel::read(wrong).has_value());
+    // A kind name kb does not know (the names are stored as text, near the end).
+    std::string renamed = bytes;
+    const std::size_t kind_at = renamed.rfind("territorial_change");
+    REQUIRE(kind_at != std::string::npos);
+    renamed.replace(kind_at, 18, "territorial_chanXe");
+    const auto unknown = ex::EventModel::read(renamed);
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().code == kb::Errc::parse);
+    CHECK(unknown.error().message.find("unknown event kind 'territorial_chanXe'") !=
+          std::string::npos);
     // A size field flipped to a huge count is refused, not allocated.
     for (std::size_t at = 17; at < 40; ++at) {
       std::string flipped = bytes;

@@ -145,7 +145,17 @@ TEST_SUITE("importers") {
     REQUIRE(!missing.has_value());
     CHECK(missing.error().message ==
           "kb JSON: document.sources: expected an array, found an object");
-    for (const auto* r : {&wrong_type, &huge, &missing}) {
+    // A link's relation is read as one of kb's relations; the message names the link.
+    const auto relation = read_kb_json(
+        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [], \"sources\": [], "
+        "\"events\": [], \"links\": [{\"id\": 1, \"from\": 1, \"relation\": \"contradicts\", "
+        "\"to\": 2, \"citation_id\": null, \"created_at\": \"2024-01-01T00:00:00Z\"}]}");
+    REQUIRE(!relation.has_value());
+    CHECK(relation.error().code == Errc::parse);
+    CHECK(relation.error().message ==
+          "kb JSON: links[0].relation: unknown relation 'contradicts' (expected one of: violates, "
+          "responds-to, part-of, caused, precedes, same-as, related)");
+    for (const auto* r : {&wrong_type, &huge, &missing, &relation}) {
       CHECK(r->error().message.find("json.exception") == std::string::npos);
     }
   }
