@@ -477,7 +477,7 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
   const auto old_title = title_words(candidate.title, title_names);
   const auto new_title = title_words(e.title, title_names);
   set(F::title_shared, std::log1p(static_cast<double>(common_count(new_title, old_title))));
-  set(F::statement, e.kind == "statement" ? 1.0 : 0.0);
+  set(F::statement, e.kind == EventKind::statement ? 1.0 : 0.0);
   return f;
 }
 

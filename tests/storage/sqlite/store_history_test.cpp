@@ -110,7 +110,7 @@ TEST_SUITE("storage") {
     must(store.add_citation(twin, c));
     CHECK(must(store.event_quotes(event, 8)) == std::vector<std::string>{"first", "second"});
     CHECK(must(store.event_quotes(event, 1)) == std::vector<std::string>{"first"});
-    must(store.add_link(event, "same-as", twin, std::nullopt));
+    must(store.add_link(event, kb::Relation::same_as, twin, std::nullopt));
     CHECK(must(store.event_quotes(event, 8)).size() == 3);
     CHECK(must(store.event_quotes(twin + 100, 8)).empty());
   }
