@@ -6,12 +6,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <date/date.h>
 
+#include "importers/text/scanner.hpp"
 #include "importers/timex/lexicon.hpp"
 #include "importers/timex/tagger.hpp"
 
@@ -32,8 +34,10 @@ struct Token {
   std::int64_t num = 0;      // numbers: value (capped)
 };
 
-// Splits `text` into tokens in one pass.
+// Splits `text` into tokens (a view over its text::scan() pieces).
 std::vector<Token> tokenize(std::string_view text);
+// The same tokens from `pieces`, the pieces text::scan(`text`) returns.
+std::vector<Token> tokenize(std::string_view text, std::span<const text::Piece> pieces);
 
 // Calendar granularity of a DateVal, finest first.
 enum class Gran : std::uint8_t {

@@ -1,89 +1,88 @@
-// The date tagger's tokenizer: one pass over the bytes producing words, numbers and
-// punctuation with byte offsets. Any byte sequence is accepted (non-ASCII bytes are word bytes,
-// except the UTF-8 en and em dashes, which are read as '-').
+// The date tagger's tokens: words, numbers and punctuation over the pieces of the shared scanner
+// (importers/text/scanner.hpp), with byte offsets. A word is a run of ASCII letters and of any
+// non-ASCII characters (invalid bytes included) except the en and em dashes, which are read as
+// '-'; blanks, line breaks and NUL bytes separate tokens; every other character is a mark.
 #include <algorithm>
 #include <array>
 
+#include "importers/text/scanner.hpp"
 #include "importers/timex/internal.hpp"
 
 namespace kb::timex::detail {
 namespace {
 
-bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+using text::CharClass;
 
-// Length of an en/em dash (E2 80 93 / E2 80 94) at text[i], else 0.
-std::size_t dash_at(std::string_view text, std::size_t i) {
-  if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
-      static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-      (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
-       static_cast<unsigned char>(text[i + 2]) == 0x94)) {
-    return 3;
+bool separates(CharClass cls) {
+  return cls == CharClass::blank || cls == CharClass::line_break || cls == CharClass::null;
+}
+
+bool in_word(CharClass cls) {
+  return cls == CharClass::letter || (text::is_non_ascii(cls) && cls != CharClass::dash);
+}
+
+// The word table entry of the word `w`: its bytes folded by `| 0x20` (ASCII lower case), looked
+// up when it fits the table's 16-byte keys.
+LexEntry word_entry(std::string_view w) {
+  std::array<char, 16> buf;
+  if (w.size() > buf.size()) {
+    return LexEntry{};
   }
-  return 0;
+  std::uint32_t h = kLexHashSeed;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    buf[k] = static_cast<char>(static_cast<unsigned char>(w[k]) | 0x20);
+    h = lex_hash_step(h, buf[k]);
+  }
+  return lookup_word(std::string_view(buf.data(), w.size()), h);
 }
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text) { return tokenize(text, text::scan(text)); }
+
+std::vector<Token> tokenize(std::string_view text, std::span<const text::Piece> pieces) {
   std::vector<Token> toks;
   toks.reserve(text.size() / 5 + 16);
   bool space = true;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (is_space(c) || c == 0) {
+  for (std::size_t k = 0; k < pieces.size();) {
+    const text::Piece& p = pieces[k];
+    if (separates(p.cls)) {
       space = true;
-      ++i;
+      ++k;
       continue;
     }
     Token t;
-    t.begin = i;
+    t.begin = p.begin;
     t.space_before = space;
     space = false;
-    if (is_digit(c)) {
+    if (p.cls == CharClass::digit) {
       t.kind = TokKind::number;
       std::int64_t v = 0;
-      std::size_t d = 0;
-      while (i < n && is_digit(static_cast<unsigned char>(text[i]))) {
+      for (std::size_t i = p.begin; i < p.end; ++i) {
         if (v < 1'000'000'000'000) {
           v = v * 10 + (text[i] - '0');
         }
-        ++d;
-        ++i;
       }
       t.num = v;
-      t.digits = static_cast<std::uint8_t>(std::min<std::size_t>(d, 255));
-    } else if (is_alpha(c) || (c >= 0x80 && dash_at(text, i) == 0)) {
+      t.digits = static_cast<std::uint8_t>(std::min<std::size_t>(p.end - p.begin, 255));
+      t.end = p.end;
+      ++k;
+    } else if (in_word(p.cls)) {
       t.kind = TokKind::word;
-      t.upper = c >= 'A' && c <= 'Z';
-      std::array<char, 16> buf;
-      std::size_t len = 0;
-      std::uint32_t h = kLexHashSeed;
-      while (i < n) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        if (!(is_alpha(b) || (b >= 0x80 && dash_at(text, i) == 0))) {
-          break;
-        }
-        if (len < buf.size()) {
-          buf[len] = static_cast<char>(b | 0x20);
-          h = lex_hash_step(h, buf[len]);
-        }
-        ++len;
-        ++i;
+      t.upper = p.cls == CharClass::letter && text::starts_upper(p);
+      std::size_t last = k + 1;
+      while (last < pieces.size() && in_word(pieces[last].cls)) {
+        ++last;
       }
-      if (len <= buf.size()) {
-        t.lex = lookup_word(std::string_view(buf.data(), len), h);
-      }
+      t.end = pieces[last - 1].end;
+      t.lex = word_entry(text.substr(t.begin, t.end - t.begin));
+      k = last;
     } else {
       t.kind = TokKind::punct;
-      const std::size_t dash = dash_at(text, i);
-      t.punct = dash != 0 ? '-' : static_cast<char>(c);
-      i += dash != 0 ? dash : 1;
+      t.punct = p.cls == CharClass::dash ? '-' : text[p.begin];
+      t.end = p.end;
+      ++k;
     }
-    t.end = i;
     toks.push_back(t);
   }
   return toks;
