@@ -1,12 +1,16 @@
 // Tokens for the entity recogniser: words and single punctuation marks with byte spans, plus the
-// lookup key of a word. Typographic apostrophes, quotes and dashes are unified to ASCII.
+// lookup key of a word. Typographic apostrophes, quotes and dashes are unified to ASCII. A view
+// over the pieces of the shared scanner (importers/text/scanner.hpp).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "importers/text/scanner.hpp"
 
 namespace kb::importers {
 
@@ -23,6 +27,10 @@ struct Token {
 // Splits UTF-8 `text` into tokens, appending them to `out` (cleared first). Whitespace, control
 // characters and invalid UTF-8 bytes separate tokens and are not returned. Never fails.
 void tokenize(std::string_view text, std::vector<Token>& out);
+
+// The same tokens from `pieces`, the text's pieces as text::scan() returns them (so a text
+// scanned once serves the date tagger and the recogniser alike).
+void tokenize(std::span<const text::Piece> pieces, std::vector<Token>& out);
 
 // The lookup key of a token: a word case-folded and stripped of accents (kb::alias_key; ASCII
 // words take a fast path), or the one-character ASCII form of a punctuation mark.
