@@ -1,13 +1,16 @@
 // tokenize(): see tokenizer.hpp. The word lists below are data; each names the EWT convention
-// it reproduces.
+// it reproduces. The text is cut by the shared scanner (importers/text/scanner.hpp): its spaces
+// separate chunks, its pieces say where a typographic mark stands, and its character tests
+// answer the rest; the rules below merge and split the pieces of a chunk into words.
 #include "importers/analysis/tokenizer.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <span>
 #include <string>
 
 #include "importers/analysis/features.hpp"
+#include "importers/text/scanner.hpp"
 
 namespace kb::analysis {
 namespace {
@@ -27,38 +30,47 @@ constexpr std::array<std::string_view, 14> kHyphenPrefixes = {"e",     "co",  "n
 // Clitics split off the end of a word ("'s", "n't"); apostrophe forms ' and ’.
 constexpr std::array<std::string_view, 6> kClitics = {"s", "m", "d", "re", "ve", "ll"};
 
-bool ascii_alpha(unsigned char c) { return std::isalpha(c) != 0; }
-bool ascii_digit(unsigned char c) { return std::isdigit(c) != 0; }
-bool word_char(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
+using text::CharClass;
+using text::is_ascii_digit;
 
-// Length of a Unicode space at `i` (NBSP, thin and other typographic spaces), else 0.
-std::size_t unicode_space(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
-  };
-  if (b(0) == 0xC2 && b(1) == 0xA0) {
-    return 2;
-  }
-  if (b(0) == 0xE2 && b(1) == 0x80 && ((b(2) >= 0x80 && b(2) <= 0x8B) || b(2) == 0xAF)) {
-    return 3;
-  }
-  if (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) {
-    return 3;
-  }
-  return 0;
+// Spaces between chunks: C's isspace, NUL, and the no-break and typographic spaces.
+bool separates(CharClass cls) {
+  return cls == CharClass::blank || cls == CharClass::line_break || cls == CharClass::page_break ||
+         cls == CharClass::null || cls == CharClass::space;
 }
 
-// Multi-byte punctuation that always stands alone: — – … “ ” ‘ ’ « » (and ASCII ones below).
-std::size_t unicode_punct(std::string_view s, std::size_t i) {
-  static constexpr std::array<std::string_view, 9> kMarks = {"—", "–", "…", "“", "”",
-                                                             "‘", "’", "«", "»"};
-  for (std::string_view m : kMarks) {
-    if (s.substr(i, m.size()) == m) {
-      return m.size();
-    }
-  }
-  return 0;
+// Typographic marks that always stand alone: ‘ ’ “ ” « » – — … (and ASCII ones below).
+bool stands_alone(CharClass cls) {
+  return cls == CharClass::apostrophe || cls == CharClass::quote || cls == CharClass::dash ||
+         cls == CharClass::ellipsis;
 }
+
+// The pieces of one whitespace-free chunk, for finding its typographic marks.
+class Marks {
+ public:
+  explicit Marks(std::span<const text::Piece> pieces) : pieces_(pieces) {}
+
+  // Length of the standalone mark that starts at byte `i`, else 0.
+  std::size_t at(std::size_t i) const {
+    const auto it =
+        std::lower_bound(pieces_.begin(), pieces_.end(), i,
+                         [](const text::Piece& p, std::size_t offset) { return p.begin < offset; });
+    return it != pieces_.end() && it->begin == i && stands_alone(it->cls) ? it->end - it->begin : 0;
+  }
+
+  // Length of the standalone mark that ends at byte `e` and starts at `b` or after, else 0.
+  std::size_t ending_at(std::size_t b, std::size_t e) const {
+    const auto it =
+        std::lower_bound(pieces_.begin(), pieces_.end(), e,
+                         [](const text::Piece& p, std::size_t offset) { return p.end < offset; });
+    return it != pieces_.end() && it->end == e && it->begin >= b && stands_alone(it->cls)
+               ? e - it->begin
+               : 0;
+  }
+
+ private:
+  std::span<const text::Piece> pieces_;
+};
 
 bool ascii_punct_alone(char c) {
   return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '"' ||
@@ -83,22 +95,22 @@ bool is_abbreviation(std::string_view w) {
   // Initials and dotted acronyms: "J.", "U.N.", "e.g.", "i.e."
   if (l.size() >= 2 && l.size() % 2 == 0) {
     for (std::size_t i = 0; i < l.size(); i += 2) {
-      if (!ascii_alpha(static_cast<unsigned char>(l[i])) || l[i + 1] != '.') {
+      if (!text::is_ascii_letter(l[i]) || l[i + 1] != '.') {
         return false;
       }
     }
-    return l.size() > 2 || std::isupper(static_cast<unsigned char>(w[0])) != 0;
+    return l.size() > 2 || text::is_ascii_upper(w[0]);
   }
   return false;
 }
 
-struct Piece {
+struct Span {
   std::size_t b, e;
 };
 
 // Splits one alphanumeric core (no leading/trailing punctuation) into words: clitics at the end,
 // hyphens and slashes inside.
-void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Piece>& out) {
+void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Span>& out) {
   if (b >= e) {
     return;
   }
@@ -141,9 +153,9 @@ void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Pi
     if (c != '-' && c != '/') {
       continue;
     }
-    const auto prev = static_cast<unsigned char>(s[i - 1]);
-    const auto next = static_cast<unsigned char>(s[i + 1]);
-    if (c == '/' && ascii_digit(prev) && ascii_digit(next)) {
+    const char prev = s[i - 1];
+    const char next = s[i + 1];
+    if (c == '/' && is_ascii_digit(prev) && is_ascii_digit(next)) {
       continue;  // dates and fractions: "9/11", "11/28/2000"
     }
     if (c == '-') {
@@ -152,7 +164,7 @@ void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Pi
           kHyphenPrefixes.end()) {
         continue;
       }
-      if (!word_char(prev) || !word_char(next)) {
+      if (!text::is_word_byte(prev) || !text::is_word_byte(next)) {
         continue;
       }
     }
@@ -164,8 +176,9 @@ void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Pi
   out.push_back({b, e});
 }
 
-// Splits one whitespace-free chunk [b, e) into words.
-void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<Piece>& out) {
+// Splits one whitespace-free chunk [b, e), whose scanner pieces `marks` holds, into words.
+void split_chunk(std::string_view s, std::size_t b, std::size_t e, const Marks& marks,
+                 std::vector<Span>& out) {
   if (is_url(s.substr(b, e - b))) {
     std::size_t end = e;
     while (end > b + 1 &&
@@ -178,17 +191,17 @@ void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<P
     }
     return;
   }
-  std::vector<Piece> tail;
+  std::vector<Span> tail;
   // Leading punctuation.
   while (b < e) {
-    const std::size_t u = unicode_punct(s, b);
+    const std::size_t u = marks.at(b);
     const char c = s[b];
     if (u > 0) {
       out.push_back({b, b + u});
       b += u;
     } else if (ascii_punct_alone(c) || c == '\'' || c == '`' || c == '$' || c == ',' || c == ':' ||
                c == '/' || c == '&' || c == '@' ||
-               (c == '-' && b + 1 < e && !ascii_digit(static_cast<unsigned char>(s[b + 1])))) {
+               (c == '-' && b + 1 < e && !is_ascii_digit(s[b + 1]))) {
       std::size_t k = b + 1;
       while (k < e && s[k] == c &&
              (c == '-' || c == '`' || c == '\'' || c == '!' || c == '?' || c == '*')) {
@@ -206,12 +219,7 @@ void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<P
   // Trailing punctuation (collected in reverse).
   while (e > b) {
     const char c = s[e - 1];
-    std::size_t u = 0;
-    for (std::size_t k = 1; k <= 3 && k <= e - b; ++k) {
-      if (unicode_punct(s, e - k) == k) {
-        u = k;
-      }
-    }
+    const std::size_t u = marks.ending_at(b, e);
     if (u > 0) {
       // a closing typographic quote; a ’ after "s" is read as a quote too, not a possessive
       tail.push_back({e - u, e});
@@ -247,16 +255,14 @@ void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<P
   std::size_t start = b;
   for (std::size_t i = b; i < e; ++i) {
     const char c = s[i];
-    const bool between_digits = i > b && i + 1 < e &&
-                                ascii_digit(static_cast<unsigned char>(s[i - 1])) &&
-                                ascii_digit(static_cast<unsigned char>(s[i + 1]));
-    const std::size_t u = unicode_punct(s, i);
-    // sentences glued by a scraper: "in March.The new" (the marks unicode_punct knows are not
-    // ASCII, so a '.' never has u > 0)
+    const bool between_digits =
+        i > b && i + 1 < e && is_ascii_digit(s[i - 1]) && is_ascii_digit(s[i + 1]);
+    const std::size_t u = marks.at(i);
+    // sentences glued by a scraper: "in March.The new" (the standalone marks are not ASCII, so
+    // a '.' never has u > 0)
     const bool glued = c == '.' && i + 1 < e && i > b && !between_digits &&
-                       std::isupper(static_cast<unsigned char>(s[i + 1])) != 0 &&
-                       std::islower(static_cast<unsigned char>(s[i - 1])) != 0 && i + 2 < e &&
-                       std::islower(static_cast<unsigned char>(s[i + 2])) != 0;
+                       text::is_ascii_upper(s[i + 1]) && text::is_ascii_lower(s[i - 1]) &&
+                       i + 2 < e && text::is_ascii_lower(s[i + 2]);
     if (((c == ',' || c == ';' || c == '(' || c == ')' || c == '"' || c == ':' || c == '!' ||
           c == '?') &&
          !between_digits) ||
@@ -278,30 +284,29 @@ void split_chunk(std::string_view s, std::size_t b, std::size_t e, std::vector<P
 }  // namespace
 
 std::vector<Word> tokenize(std::string_view text, std::size_t base) {
-  std::vector<Piece> pieces;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (std::isspace(c) != 0 || c == 0) {
-      ++i;
+  return tokenize(text, text::scan(text), base);
+}
+
+std::vector<Word> tokenize(std::string_view text, std::span<const text::Piece> pieces,
+                           std::size_t base) {
+  std::vector<Span> spans;
+  for (std::size_t k = 0; k < pieces.size();) {
+    if (separates(pieces[k].cls)) {
+      ++k;
       continue;
     }
-    if (const std::size_t u = unicode_space(text, i); u > 0) {
-      i += u;
-      continue;
+    std::size_t last = k + 1;
+    while (last < pieces.size() && !separates(pieces[last].cls)) {
+      ++last;
     }
-    std::size_t j = i;
-    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j])) == 0 &&
-           text[j] != 0 && unicode_space(text, j) == 0) {
-      ++j;
-    }
-    split_chunk(text, i, j, pieces);
-    i = j;
+    split_chunk(text, pieces[k].begin, pieces[last - 1].end, Marks(pieces.subspan(k, last - k)),
+                spans);
+    k = last;
   }
   std::vector<Word> words;
-  words.reserve(pieces.size());
-  for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const Piece& p = pieces[k];
+  words.reserve(spans.size());
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const Span& p = spans[k];
     if (p.e <= p.b) {
       continue;
     }
@@ -309,7 +314,7 @@ std::vector<Word> tokenize(std::string_view text, std::size_t base) {
     w.form = std::string(text.substr(p.b, p.e - p.b));
     w.begin = base + p.b;
     w.end = base + p.e;
-    w.space_after = k + 1 >= pieces.size() || pieces[k + 1].b > p.e;
+    w.space_after = k + 1 >= spans.size() || spans[k + 1].b > p.e;
     words.push_back(std::move(w));
   }
   return words;
