@@ -44,11 +44,25 @@ Result<Analyzer> Analyzer::load(const std::filesystem::path& data_dir) {
 
 ParsedSentence Analyzer::analyze_sentence(std::string_view text, std::size_t begin,
                                           std::size_t end) const {
+  const std::string_view sentence = text.substr(begin, end - begin);
+  return analyze_words(sentence, text::scan(sentence), begin, end);
+}
+
+ParsedSentence Analyzer::analyze_sentence(std::string_view text,
+                                          std::span<const text::Piece> pieces, std::size_t begin,
+                                          std::size_t end) const {
+  return analyze_words(text.substr(begin, end - begin),
+                       text::slice(text, pieces, begin, std::min(end, text.size())), begin, end);
+}
+
+ParsedSentence Analyzer::analyze_words(std::string_view sentence,
+                                       std::span<const text::Piece> pieces, std::size_t begin,
+                                       std::size_t end) const {
   ParsedSentence s;
   s.begin = begin;
   s.end = end;
-  s.text = std::string(text.substr(begin, end - begin));
-  s.words = tokenize(s.text, begin);
+  s.text = std::string(sentence);
+  s.words = tokenize(s.text, pieces, begin);
   if (impl_->clusters) {
     impl_->clusters->assign(s.words);
   }
@@ -77,8 +91,9 @@ ParsedSentence Analyzer::analyze_sentence(std::string_view text, std::size_t beg
 
 std::vector<ParsedSentence> Analyzer::analyze(std::string_view text) {
   std::vector<ParsedSentence> out;
+  const std::vector<text::Piece> pieces = text::scan(text);
   for (const importers::Sentence& sent : impl_->splitter.split(text)) {
-    out.push_back(analyze_sentence(text, sent.begin, sent.end));
+    out.push_back(analyze_sentence(text, pieces, sent.begin, sent.end));
   }
   return out;
 }

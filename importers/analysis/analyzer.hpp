@@ -5,12 +5,14 @@
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "importers/analysis/clusters.hpp"
 #include "importers/analysis/model.hpp"
 #include "importers/analysis/sentence.hpp"
+#include "importers/text/scanner.hpp"
 
 namespace kb::analysis {
 
@@ -43,8 +45,16 @@ class Analyzer {
   std::vector<ParsedSentence> analyze(std::string_view text);
   // One sentence (bytes [`begin`, `end`) of `text`).
   ParsedSentence analyze_sentence(std::string_view text, std::size_t begin, std::size_t end) const;
+  // The same, given `pieces`, the pieces text::scan(`text`) returns (the sentence's are cut
+  // from them rather than scanned again).
+  ParsedSentence analyze_sentence(std::string_view text, std::span<const text::Piece> pieces,
+                                  std::size_t begin, std::size_t end) const;
 
  private:
+  // Analyses `sentence`, bytes [`begin`, `end`) of a text, whose pieces are `pieces`.
+  ParsedSentence analyze_words(std::string_view sentence, std::span<const text::Piece> pieces,
+                               std::size_t begin, std::size_t end) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -51,8 +51,9 @@ int rank(MatchKind how) {
 
 class Scan {
  public:
-  Scan(const Gazetteer& g, std::string_view text) : g_(g), text_(text) {
-    tokenize(text, tokens_);
+  Scan(const Gazetteer& g, std::string_view text, std::span<const text::Piece> pieces)
+      : g_(g), text_(text) {
+    tokenize(pieces, tokens_);
     for (Token& t : tokens_) {
       t.id = g_.token_id(key(t));
     }
@@ -503,7 +504,12 @@ void Scan::emit(const Candidate& c) {
 }  // namespace
 
 Recognition recognize(const Gazetteer& gazetteer, std::string_view text) {
-  return Scan(gazetteer, text).run();
+  return recognize(gazetteer, text, text::scan(text));
+}
+
+Recognition recognize(const Gazetteer& gazetteer, std::string_view text,
+                      std::span<const text::Piece> pieces) {
+  return Scan(gazetteer, text, pieces).run();
 }
 
 std::span<const Mention> mentions_between(const Recognition& recognition, std::size_t begin,

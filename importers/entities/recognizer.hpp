@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "importers/entities/gazetteer.hpp"
+#include "importers/text/scanner.hpp"
 
 namespace kb::importers {
 
@@ -43,6 +44,9 @@ struct Recognition {
 // Finds the entities mentioned in UTF-8 `text` (a sentence or a whole document; run it over the
 // whole document so that later short names resolve). Longest match wins. Never fails.
 Recognition recognize(const Gazetteer& gazetteer, std::string_view text);
+// The same, given `pieces`, the pieces text::scan(`text`) returns.
+Recognition recognize(const Gazetteer& gazetteer, std::string_view text,
+                      std::span<const text::Piece> pieces);
 
 // The mentions lying wholly within bytes [`begin`, `end`) (for example, one sentence).
 std::span<const Mention> mentions_between(const Recognition& recognition, std::size_t begin,

@@ -791,7 +791,8 @@ bool retitle(const learned::SynSentence& s, ExtractedEvent& e) {
 void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels& models,
                   const learned::SentencePlace& place, const SentenceHook* hook, Extraction& x) {
   learned::SynSentence s = learned::align(
-      view, models.analyzer.analyze_sentence(doc.text, view.begin, view.end), doc, place);
+      view, models.analyzer.analyze_sentence(doc.text, doc.pieces, view.begin, view.end), doc,
+      place);
   s.support = &models.support;
   if (s.dates.empty()) {
     note(doc, x, view.begin, view.end, "sentence.undated");
@@ -830,8 +831,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     if (!before && doc.prev_end > doc.prev_begin &&
         doc.prev_end - doc.prev_begin <= kMaxSentenceBytes &&
         learned::reports_antecedent(s, d.word)) {
-      before =
-          learned::bare(models.analyzer.analyze_sentence(doc.text, doc.prev_begin, doc.prev_end));
+      before = learned::bare(
+          models.analyzer.analyze_sentence(doc.text, doc.pieces, doc.prev_begin, doc.prev_end));
     }
     std::optional<ExtractedEvent> e = learned_event(s, d, doc, before ? &*before : nullptr);
     if (!e) {
@@ -1060,8 +1061,9 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
       return x;  // not a geopolitical report: no events for the timeline
     }
   }
-  const auto timexes =
-      joined_ranges(text, timex::tag(text, dct.value_or(date::sys_days{date::year{2000} / 1 / 1})));
+  const std::vector<text::Piece> pieces = text::scan(text);  // for the tagger, entities, words
+  const auto timexes = joined_ranges(
+      text, timex::tag(text, pieces, dct.value_or(date::sys_days{date::year{2000} / 1 / 1})));
   // The patterns read only paragraphs holding a date (the costly steps skip the others); the
   // learned extractor reads every paragraph, since a frame or the publication date dates too.
   auto splitter = borrow_splitter();
@@ -1072,7 +1074,7 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
   if (sentences.empty()) {
     return x;
   }
-  const Recognition rec = recognize(gazetteer_, text);
+  const Recognition rec = recognize(gazetteer_, text, pieces);
   const Recognition title_rec = recognize(gazetteer_, article.title);
   DocContext doc{&gazetteer_,
                  &rec,
@@ -1082,6 +1084,7 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
                  std::nullopt,
                  detail::title_speaker(title_rec, article.title)};
   doc.trace = options_.trace;
+  doc.pieces = pieces;
   std::size_t cursor = 0;
   std::size_t seen = 0;  // mentions before the current sentence, for "the city"
   std::size_t long_sentences = 0;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "importers/extract/extractor.hpp"
 #include "importers/extract/lexicon.hpp"
 #include "importers/sentences.hpp"
+#include "importers/text/scanner.hpp"
 #include "importers/timex/tagger.hpp"
 
 namespace kb::importers::extract::detail {
@@ -92,6 +94,7 @@ struct DocContext {
   const NamedEntity* title_speaker = nullptr;  // the person a speech's title names, if any
   std::size_t prev_begin = 0, prev_end = 0;    // the sentence before the one being read
   bool trace = false;                          // record the steps in Extraction::trace
+  std::span<const text::Piece> pieces{};       // text::scan(text): scanned once for every step
 };
 
 // The person a speech's title names as its speaker ("Speech by ... Andriy Yermak", in `title`

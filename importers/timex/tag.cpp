@@ -247,7 +247,12 @@ void note_period(Context& ctx, const detail::DateVal& v) {
 }  // namespace
 
 std::vector<Timex> tag(std::string_view text, date::sys_days dct, const TagOptions& options) {
-  const std::vector<detail::Token> toks = detail::tokenize(text);
+  return tag(text, text::scan(text), dct, options);
+}
+
+std::vector<Timex> tag(std::string_view text, std::span<const text::Piece> pieces,
+                       date::sys_days dct, const TagOptions& options) {
+  const std::vector<detail::Token> toks = detail::tokenize(text, pieces);
   Context ctx(text, toks, dct);
   ctx.narrative = options.narrative_anchoring && is_narrative(ctx, dct);
   std::vector<Timex> out;

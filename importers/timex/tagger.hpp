@@ -13,6 +13,7 @@
 
 #include <date/date.h>
 
+#include "importers/text/scanner.hpp"
 #include "kb/fuzzy_date.hpp"
 #include "kb/result.hpp"
 
@@ -89,6 +90,10 @@ struct TagOptions {
 // scanned like any other bytes (non-ASCII bytes are word characters).
 std::vector<Timex> tag(std::string_view utf8_text, date::sys_days dct,
                        const TagOptions& options = {});
+// The same, given `pieces`, the pieces text::scan(`utf8_text`) returns (a text scanned once
+// serves the tagger and the entity recogniser alike).
+std::vector<Timex> tag(std::string_view utf8_text, std::span<const text::Piece> pieces,
+                       date::sys_days dct, const TagOptions& options = {});
 
 // The tense of the sentence holding byte `offset` of `utf8_text` (past if it has a past-tense
 // verb such as "said", future if "will"/"plans to", ...). Used by tag() for bare month and
