@@ -19,14 +19,23 @@ import random
 import sqlite3
 import sys
 
-def main():
-    args, opts, argv = [], {}, sys.argv[1:]
+def parse_args(argv):
+    """Positional arguments and "--name value" options (shared with train.py)."""
+    args, opts = [], {}
+    argv = list(argv)
     while argv:
         a = argv.pop(0)
         if a.startswith("--"):
+            if not argv:
+                sys.exit(f"{a} needs a value")
             opts[a] = argv.pop(0)
         else:
             args.append(a)
+    return args, opts
+
+
+def main():
+    args, opts = parse_args(sys.argv[1:])
     files = int(opts.get("--files", "4"))
     seed = int(opts.get("--seed", "17"))
     db, trace, jsonl, out, n = args[0], args[1], args[2], args[3], int(args[4])

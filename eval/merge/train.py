@@ -19,6 +19,8 @@ import sqlite3
 import sys
 import zlib
 
+from sample import parse_args
+
 L2 = 0.3  # chosen by the train split's cross-validated F1 among 0.3, 1 and 3
 ITERATIONS = 30
 
@@ -105,13 +107,7 @@ def fold(pair):
 
 
 def main():
-    args, opts, argv = [], {}, sys.argv[1:]
-    while argv:
-        a = argv.pop(0)
-        if a.startswith("--"):
-            opts[a] = argv.pop(0)
-        else:
-            args.append(a)
+    args, opts = parse_args(sys.argv[1:])
     pairs_path, db, trace, jsonl = args
     out = opts.get("--out", "data/events/merge.tsv")
     ids = []
