@@ -393,10 +393,14 @@ Result<std::set<std::string>> actor_words(Repository& store, const Resolved& r) 
 
 // What the merge model reads of stored event `old` (found as `candidate`, with roles
 // `old_roles`) and extracted `e` (resolved as `r`; `new_actor_words` as actor_words() gives).
+// With `prune`, the quote measures are left at 0 when even their most could not make `prune`
+// merge the pair (`named_bound`: how many names and figures e's quote gives beyond its actors'),
+// so that its decision is the same as with them.
 Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCandidate& candidate,
                                     const std::vector<std::pair<Id, Role>>& old_roles,
                                     const ex::ExtractedEvent& e, const Resolved& r,
-                                    const std::set<std::string>& new_actor_words) {
+                                    const std::set<std::string>& new_actor_words,
+                                    const MergeModel* prune, std::size_t named_bound) {
   using F = MergeFeature;
   MergeFeatures f{};
   const auto set = [&](F which, double value) { f[static_cast<std::size_t>(which)] = value; };
@@ -445,6 +449,28 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
     KB_ASSIGN(const bool meeting, same_meeting(store, old_roles, r.roles));
     set(F::symmetric_meeting, meeting ? 1.0 : 0.0);
   }
+  std::set<std::string> title_names;
+  for (const Id id : b.actors) {
+    KB_ASSIGN(const Entity actor, store.entity(id));
+    const auto words = title_words(actor.name, {});
+    title_names.insert(words.begin(), words.end());
+  }
+  const auto old_title = title_words(candidate.title, title_names);
+  const auto new_title = title_words(e.title, title_names);
+  set(F::title_shared, std::log1p(static_cast<double>(common_count(new_title, old_title))));
+  set(F::statement, e.kind == EventKind::statement ? 1.0 : 0.0);
+  // The quotes are read only when they could still make the pair one happening: with the most
+  // their three measures can add (the names of the new quote less its own actors' bound the
+  // names shared), a pair that cannot reach the threshold is decided without them.
+  if (prune != nullptr) {
+    MergeFeatures most{};
+    most[static_cast<std::size_t>(F::named_shared)] = std::log1p(static_cast<double>(named_bound));
+    most[static_cast<std::size_t>(F::named_jaccard)] = 1.0;
+    most[static_cast<std::size_t>(F::words_jaccard)] = 1.0;
+    if (!prune->may_merge(f, most)) {
+      return f;
+    }
+  }
   // Names and content words: the best of the stored event's first citations.
   std::set<std::string> names = new_actor_words;
   for (const Id id : a.actors) {
@@ -468,16 +494,6 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
   set(F::named_shared, named);
   set(F::named_jaccard, named_share);
   set(F::words_jaccard, words_share);
-  std::set<std::string> title_names;
-  for (const Id id : b.actors) {
-    KB_ASSIGN(const Entity actor, store.entity(id));
-    const auto words = title_words(actor.name, {});
-    title_names.insert(words.begin(), words.end());
-  }
-  const auto old_title = title_words(candidate.title, title_names);
-  const auto new_title = title_words(e.title, title_names);
-  set(F::title_shared, std::log1p(static_cast<double>(common_count(new_title, old_title))));
-  set(F::statement, e.kind == EventKind::statement ? 1.0 : 0.0);
   return f;
 }
 
@@ -582,14 +598,19 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
     KB_ASSIGN(model, shipped_merge_model());
   }
   std::optional<std::set<std::string>> actors;  // read once, when a candidate needs them
+  std::size_t named_bound = 0;                  // names of x's quote beyond its actors'
   std::optional<Id> best;  // the candidate the model finds likeliest to be the same happening
   double best_p = 0.0;
   for (const auto& [id, candidate] : found) {
     KB_ASSIGN(const auto roles, store.event_roles(id));
     if (!actors) {
       KB_ASSIGN(actors, actor_words(store, r));
+      named_bound = named_words(x.quote, *actors).size();
     }
-    KB_ASSIGN(const MergeFeatures f, pair_features(store, id, candidate, roles, x, r, *actors));
+    // Traced comparisons show every feature; the others skip what cannot change the decision.
+    KB_ASSIGN(const MergeFeatures f,
+              pair_features(store, id, candidate, roles, x, r, *actors,
+                            options.on_compare ? nullptr : model, named_bound));
     const double p = model->probability(f);
     const bool same = model->same(f);
     if (options.on_compare) {

@@ -31,6 +31,16 @@ const std::array<MergeVeto, 2> kMergeVetoes = {{
      "each side's readout tells from its side)"},
 }};
 
+bool MergeModel::may_merge(const MergeFeatures& x, const MergeFeatures& most) const {
+  MergeFeatures upper = x;
+  for (std::size_t i = 0; i < kMergeFeatures; ++i) {
+    if (weights[i] > 0.0) {
+      upper[i] += most[i];
+    }
+  }
+  return same(upper);
+}
+
 bool MergeModel::same(const MergeFeatures& x) const {
   for (const MergeVeto& v : kMergeVetoes) {
     const bool exempt =

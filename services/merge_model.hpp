@@ -68,6 +68,10 @@ struct MergeModel {
   double probability(const MergeFeatures& x) const;
   // Whether the pair is one happening: the probability reaches the threshold and no veto holds.
   bool same(const MergeFeatures& x) const;
+  // Whether a pair whose features are `x` so far could still be one happening once features not
+  // yet read (0 in `x`) take values of at most `most` (each ≥ 0): no veto holds and the
+  // probability with the largest such values reaches the threshold.
+  bool may_merge(const MergeFeatures& x, const MergeFeatures& most) const;
 
   // Text form: '#' comments, "threshold\tVALUE", then "NAME\tWEIGHT" for every feature.
   std::string write() const;

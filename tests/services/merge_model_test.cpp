@@ -87,4 +87,22 @@ TEST_CASE("merge model: the shipped model loads and needs more than a shared kin
   CHECK(m->same(x));
 }
 
+TEST_CASE("merge model: may_merge bounds what features not yet read can add") {
+  MergeModel m;
+  m.threshold = 0.5;
+  m.weights[static_cast<std::size_t>(MergeFeature::bias)] = -2.0;
+  m.weights[static_cast<std::size_t>(MergeFeature::words_jaccard)] = 3.0;
+  m.weights[static_cast<std::size_t>(MergeFeature::named_jaccard)] = -5.0;  // adds nothing
+  MergeFeatures x{};
+  x[static_cast<std::size_t>(MergeFeature::bias)] = 1.0;
+  MergeFeatures most{};
+  most[static_cast<std::size_t>(MergeFeature::named_jaccard)] = 1.0;
+  CHECK(!m.may_merge(x, most));  // -2, the negative weight cannot help
+  most[static_cast<std::size_t>(MergeFeature::words_jaccard)] = 1.0;
+  CHECK(m.may_merge(x, most));  // -2 + 3
+  // A veto holds whatever the rest may add.
+  x[static_cast<std::size_t>(MergeFeature::objects_clash)] = 1.0;
+  CHECK(!m.may_merge(x, most));
+}
+
 }  // namespace
