@@ -378,29 +378,39 @@ double jaccard(std::size_t common, std::size_t a, std::size_t b) {
 // How many of a stored event's citations the word measures read (the first ones).
 constexpr std::size_t kCitationsCompared = 8;
 
-// The words of the names of an extracted event's actors, as named_words() reads them.
-Result<std::set<std::string>> actor_words(Repository& store, const Resolved& r) {
-  std::set<std::string> out;
+// What the merge features read of an extracted event alone, once per event: the words of its
+// actors' names (as named_words() and title_words() read them), the words of what happened in
+// its title, and how many names and figures its quote gives beyond its actors'.
+struct NewEventWords {
+  std::set<std::string> actor_names, actor_title_words, title;
+  std::size_t named_bound = 0;
+};
+
+Result<NewEventWords> new_event_words(Repository& store, const ex::ExtractedEvent& e,
+                                      const Resolved& r) {
+  NewEventWords out;
   for (const auto& [id, role] : r.roles) {
     if (role == Role::actor) {
       KB_ASSIGN(const Entity a, store.entity(id));
-      const auto words = named_words(a.name, {});
-      out.insert(words.begin(), words.end());
+      const auto named = named_words(a.name, {});
+      out.actor_names.insert(named.begin(), named.end());
+      const auto titled = title_words(a.name, {});
+      out.actor_title_words.insert(titled.begin(), titled.end());
     }
   }
+  out.title = title_words(e.title, out.actor_title_words);
+  out.named_bound = named_words(e.quote, out.actor_names).size();
   return out;
 }
 
 // What the merge model reads of stored event `old` (found as `candidate`, with roles
-// `old_roles`) and extracted `e` (resolved as `r`; `new_actor_words` as actor_words() gives).
-// With `prune`, the quote measures are left at 0 when even their most could not make `prune`
-// merge the pair (`named_bound`: how many names and figures e's quote gives beyond its actors'),
-// so that its decision is the same as with them.
+// `old_roles`) and extracted `e` (resolved as `r`; `ew` as new_event_words() gives). With
+// `prune`, the quote measures are left at 0 when even their most could not make `prune` merge
+// the pair, so that its decision is the same as with them.
 Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCandidate& candidate,
                                     const std::vector<std::pair<Id, Role>>& old_roles,
                                     const ex::ExtractedEvent& e, const Resolved& r,
-                                    const std::set<std::string>& new_actor_words,
-                                    const MergeModel* prune, std::size_t named_bound) {
+                                    const NewEventWords& ew, const MergeModel* prune) {
   using F = MergeFeature;
   MergeFeatures f{};
   const auto set = [&](F which, double value) { f[static_cast<std::size_t>(which)] = value; };
@@ -449,22 +459,16 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
     KB_ASSIGN(const bool meeting, same_meeting(store, old_roles, r.roles));
     set(F::symmetric_meeting, meeting ? 1.0 : 0.0);
   }
-  std::set<std::string> title_names;
-  for (const Id id : b.actors) {
-    KB_ASSIGN(const Entity actor, store.entity(id));
-    const auto words = title_words(actor.name, {});
-    title_names.insert(words.begin(), words.end());
-  }
-  const auto old_title = title_words(candidate.title, title_names);
-  const auto new_title = title_words(e.title, title_names);
-  set(F::title_shared, std::log1p(static_cast<double>(common_count(new_title, old_title))));
+  const auto old_title = title_words(candidate.title, ew.actor_title_words);
+  set(F::title_shared, std::log1p(static_cast<double>(common_count(ew.title, old_title))));
   set(F::statement, e.kind == EventKind::statement ? 1.0 : 0.0);
   // The quotes are read only when they could still make the pair one happening: with the most
   // their three measures can add (the names of the new quote less its own actors' bound the
   // names shared), a pair that cannot reach the threshold is decided without them.
   if (prune != nullptr) {
     MergeFeatures most{};
-    most[static_cast<std::size_t>(F::named_shared)] = std::log1p(static_cast<double>(named_bound));
+    most[static_cast<std::size_t>(F::named_shared)] =
+        std::log1p(static_cast<double>(ew.named_bound));
     most[static_cast<std::size_t>(F::named_jaccard)] = 1.0;
     most[static_cast<std::size_t>(F::words_jaccard)] = 1.0;
     if (!prune->may_merge(f, most)) {
@@ -472,7 +476,7 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
     }
   }
   // Names and content words: the best of the stored event's first citations.
-  std::set<std::string> names = new_actor_words;
+  std::set<std::string> names = ew.actor_names;
   for (const Id id : a.actors) {
     KB_ASSIGN(const Entity actor, store.entity(id));
     const auto words = named_words(actor.name, {});
@@ -597,20 +601,17 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
   if (model == nullptr && !found.empty()) {
     KB_ASSIGN(model, shipped_merge_model());
   }
-  std::optional<std::set<std::string>> actors;  // read once, when a candidate needs them
-  std::size_t named_bound = 0;                  // names of x's quote beyond its actors'
+  std::optional<NewEventWords> words;  // read once, when a candidate needs them
   std::optional<Id> best;  // the candidate the model finds likeliest to be the same happening
   double best_p = 0.0;
   for (const auto& [id, candidate] : found) {
     KB_ASSIGN(const auto roles, store.event_roles(id));
-    if (!actors) {
-      KB_ASSIGN(actors, actor_words(store, r));
-      named_bound = named_words(x.quote, *actors).size();
+    if (!words) {
+      KB_ASSIGN(words, new_event_words(store, x, r));
     }
     // Traced comparisons show every feature; the others skip what cannot change the decision.
-    KB_ASSIGN(const MergeFeatures f,
-              pair_features(store, id, candidate, roles, x, r, *actors,
-                            options.on_compare ? nullptr : model, named_bound));
+    KB_ASSIGN(const MergeFeatures f, pair_features(store, id, candidate, roles, x, r, *words,
+                                                   options.on_compare ? nullptr : model));
     const double p = model->probability(f);
     const bool same = model->same(f);
     if (options.on_compare) {
@@ -621,7 +622,6 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
       t.title = x.title;
       t.event_id = id;
       t.features = f;
-      t.probability = p;
       t.same = same;
       options.on_compare(t);
     }

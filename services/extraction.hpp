@@ -66,7 +66,6 @@ struct MergeTrace {
   std::string title;  // its title
   Id event_id = 0;    // the stored event
   MergeFeatures features{};
-  double probability = 0.0;  // the merge model's, that the two are one happening
   bool same = false;  // whether that reaches the model's threshold (the likeliest such merges)
 };
 

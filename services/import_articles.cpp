@@ -162,9 +162,7 @@ void start_extraction(ExtractionSetup& x, Repository& store, bool all_topics,
 // is its own savepoint: either all of it lands or none. Without, a failure leaves it half
 // written and the caller must roll the batch back.
 Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool atomic,
-                           std::int64_t& events,
-                           const std::function<Result<void>(Id)>& before_change,
-                           const std::function<void(const MergeTrace&)>& on_compare, bool merge,
+                           std::int64_t& events, StoreExtractionOptions options,
                            std::vector<std::string>& warnings) {
   KB_ASSIGN(auto existing, store.find_source_by_hash(w.hash));
   if (existing) {
@@ -188,11 +186,7 @@ Result<bool> store_article(Repository& store, const Work& w, Id import_id, bool 
   }
   KB_ASSIGN(Id source_id, store.add_source(to_source(w.article, w.hash, import_id)));
   if (w.extraction) {
-    StoreExtractionOptions options;
     options.import_id = import_id;
-    options.before_change = before_change;
-    options.on_compare = on_compare;
-    options.merge = merge;
     if (previous) {
       KB_ASSIGN(const ReextractReport r,
                 extract_new_version(store, source_id, *previous, *w.extraction, options));
@@ -275,9 +269,9 @@ class Writer {
   Writer(Repository* store, bool dry_run, ImportReport& report, OpRecorder* op, Id last_event)
       : store_(store), dry_run_(dry_run), report_(report), op_(op), last_event_(last_event) {}
 
-  // Told of each merge comparison (ImportRequest::on_compare).
-  std::function<void(const MergeTrace&)> on_compare;
-  bool merge = true;
+  // How extracted events are stored (ImportRequest::on_compare and merge); the writer adds
+  // the import run and the operation log's hook.
+  StoreExtractionOptions extraction;
 
   // Stores (or, for a dry run, checks) one article. A bad article is a warning and a failure
   // count; a database failure stops all further writing and is returned by finish().
@@ -363,8 +357,10 @@ class Writer {
       }
       return op_->watch(*store_, id);
     };
+    StoreExtractionOptions options = extraction;
+    options.before_change = before_change;
     auto stored = store_article(*store_, item, report_.run.id, careful_, counts_.events,
-                                before_change, on_compare, merge, counts_.warnings);
+                                std::move(options), counts_.warnings);
     if (stored) {
       ++(*stored ? counts_.added : counts_.unchanged);
       return ok();
@@ -576,8 +572,8 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
     op.set_import(report.run.id);
   }
   Writer writer(store, request.dry_run, report, writing ? &op : nullptr, last_event);
-  writer.on_compare = request.on_compare;
-  writer.merge = request.merge;
+  writer.extraction.on_compare = request.on_compare;
+  writer.extraction.merge = request.merge;
   std::map<std::size_t, Work> pending;  // reorders the workers' output into input order
   std::size_t next = 0;
   while (auto w = to_writer.pop()) {

@@ -3,12 +3,11 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <fmt/format.h>
 
+#include "importers/analysis/perceptron.hpp"
 #include "importers/entities/gazetteer.hpp"
 
 namespace kb::services {
@@ -132,13 +131,8 @@ Result<MergeModel> MergeModel::read(std::string_view text, std::string_view orig
 
 Result<MergeModel> MergeModel::load(const std::filesystem::path& data_dir) {
   const auto path = data_dir / "events" / "merge.tsv";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return fail(Errc::not_found, "merge model: cannot open " + path.string());
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return read(text.str(), path.string());
+  KB_ASSIGN(const std::string text, analysis::read_model_file(path, "merge model"));
+  return read(text, path.string());
 }
 
 Result<const MergeModel*> shipped_merge_model() {
