@@ -129,14 +129,14 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
     for (const auto name : services::kMergeFeatureNames) {
       trace << '\t' << name;
     }
-    trace << "\ttitle\n";
+    trace << "\tconcept\ttitle\n";
     req.on_compare = [&trace](const services::MergeTrace& t) {
       trace << fmt::format("{}\t{}\t{}\t{}\t{}", t.source_id, t.quote_begin, t.quote_end,
                            t.event_id, t.same ? 1 : 0);
       for (const double v : t.features) {
         trace << fmt::format("\t{:.4g}", v);
       }
-      trace << '\t' << t.title << '\n';
+      trace << '\t' << t.concept_name << '\t' << t.title << '\n';
     };
   }
   std::optional<Store> store;

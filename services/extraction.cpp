@@ -403,6 +403,13 @@ Result<NewEventWords> new_event_words(Repository& store, const ex::ExtractedEven
   return out;
 }
 
+// The concept both events name, "" when they name none or differ (MergeModel::concept_weights).
+std::string_view shared_concept(const MergeCandidate& candidate, const ex::ExtractedEvent& e) {
+  return !e.concept_name.empty() && candidate.concept_name == e.concept_name
+             ? std::string_view(e.concept_name)
+             : std::string_view();
+}
+
 // What the merge model reads of stored event `old` (found as `candidate`, with roles
 // `old_roles`) and extracted `e` (resolved as `r`; `ew` as new_event_words() gives). With
 // `prune`, the quote measures are left at 0 when even their most could not make `prune` merge
@@ -471,7 +478,7 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
         std::log1p(static_cast<double>(ew.named_bound));
     most[static_cast<std::size_t>(F::named_jaccard)] = 1.0;
     most[static_cast<std::size_t>(F::words_jaccard)] = 1.0;
-    if (!prune->may_merge(f, most)) {
+    if (!prune->may_merge(f, most, shared_concept(candidate, e))) {
       return f;
     }
   }
@@ -612,8 +619,9 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
     // Traced comparisons show every feature; the others skip what cannot change the decision.
     KB_ASSIGN(const MergeFeatures f, pair_features(store, id, candidate, roles, x, r, *words,
                                                    options.on_compare ? nullptr : model));
-    const double p = model->probability(f);
-    const bool same = model->same(f);
+    const std::string_view concept_name = shared_concept(candidate, x);
+    const double p = model->probability(f, concept_name);
+    const bool same = model->same(f, concept_name);
     if (options.on_compare) {
       MergeTrace t;
       t.source_id = source_id;
@@ -622,6 +630,7 @@ Result<std::pair<Id, std::optional<Id>>> store_event(Repository& store, Id sourc
       t.title = x.title;
       t.event_id = id;
       t.features = f;
+      t.concept_name = std::string(concept_name);
       t.same = same;
       options.on_compare(t);
     }

@@ -66,6 +66,7 @@ struct MergeTrace {
   std::string title;  // its title
   Id event_id = 0;    // the stored event
   MergeFeatures features{};
+  std::string concept_name;  // the concept both name ("" when none), MergeModel::concept_weights
   bool same = false;  // whether that reaches the model's threshold (the likeliest such merges)
 };
 

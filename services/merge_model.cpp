@@ -30,17 +30,25 @@ const std::array<MergeVeto, 2> kMergeVetoes = {{
      "each side's readout tells from its side)"},
 }};
 
-bool MergeModel::may_merge(const MergeFeatures& x, const MergeFeatures& most) const {
+namespace {
+
+// The model file's name for a concept weight: "concept:invade".
+constexpr std::string_view kConceptPrefix = "concept:";
+
+}  // namespace
+
+bool MergeModel::may_merge(const MergeFeatures& x, const MergeFeatures& most,
+                           std::string_view shared_concept) const {
   MergeFeatures upper = x;
   for (std::size_t i = 0; i < kMergeFeatures; ++i) {
     if (weights[i] > 0.0) {
       upper[i] += most[i];
     }
   }
-  return same(upper);
+  return same(upper, shared_concept);
 }
 
-bool MergeModel::same(const MergeFeatures& x) const {
+bool MergeModel::same(const MergeFeatures& x, std::string_view shared_concept) const {
   for (const MergeVeto& v : kMergeVetoes) {
     const bool exempt =
         v.unless != MergeFeature::bias && x[static_cast<std::size_t>(v.unless)] > 0.0;
@@ -48,13 +56,18 @@ bool MergeModel::same(const MergeFeatures& x) const {
       return false;
     }
   }
-  return probability(x) >= threshold;
+  return probability(x, shared_concept) >= threshold;
 }
 
-double MergeModel::probability(const MergeFeatures& x) const {
+double MergeModel::probability(const MergeFeatures& x, std::string_view shared_concept) const {
   double z = 0.0;
   for (std::size_t i = 0; i < kMergeFeatures; ++i) {
     z += weights[i] * x[i];
+  }
+  if (!shared_concept.empty()) {
+    if (const auto it = concept_weights.find(shared_concept); it != concept_weights.end()) {
+      z += it->second;
+    }
   }
   return 1.0 / (1.0 + std::exp(-z));
 }
@@ -63,6 +76,9 @@ std::string MergeModel::write() const {
   std::string out = fmt::format("threshold\t{:.6f}\n", threshold);
   for (std::size_t i = 0; i < kMergeFeatures; ++i) {
     out += fmt::format("{}\t{:.6f}\n", kMergeFeatureNames[i], weights[i]);
+  }
+  for (const auto& [name, weight] : concept_weights) {
+    out += fmt::format("{}{}\t{:.6f}\n", kConceptPrefix, name, weight);
   }
   return out;
 }
@@ -105,6 +121,14 @@ Result<MergeModel> MergeModel::read(std::string_view text, std::string_view orig
     if (name == "threshold") {
       m.threshold = value;
       threshold_seen = true;
+      continue;
+    }
+    if (name.starts_with(kConceptPrefix)) {
+      const std::string_view concept_name = name.substr(kConceptPrefix.size());
+      if (concept_name.empty() || !m.concept_weights.emplace(concept_name, value).second) {
+        return fail(Errc::parse,
+                    fmt::format("{}:{}: empty or repeated concept \"{}\"", origin, line, name));
+      }
       continue;
     }
     std::size_t i = 0;

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -62,18 +63,27 @@ extern const std::array<MergeVeto, 2> kMergeVetoes;
 // The trained weights and the threshold a pair's probability must reach to merge.
 struct MergeModel {
   std::array<double, kMergeFeatures> weights{};
+  // What sharing a concept says beyond same_concept, per concept (error class: the invasion told
+  // as "Russia invades Ukraine" and "Russia launches full-scale war" by two sources, few words
+  // shared, kept apart like two attacks of one day; a pair of phone calls of one day is rarely one
+  // happening, a pair of invasions or annexations often). Learned like the other weights; a
+  // concept the training pairs lack adds nothing.
+  std::map<std::string, double, std::less<>> concept_weights;
   double threshold = 0.5;
 
-  // The probability that the pair is one happening.
-  double probability(const MergeFeatures& x) const;
+  // The probability that the pair is one happening. `shared_concept`: the concept both events
+  // name ("" when they name none or differ).
+  double probability(const MergeFeatures& x, std::string_view shared_concept = {}) const;
   // Whether the pair is one happening: the probability reaches the threshold and no veto holds.
-  bool same(const MergeFeatures& x) const;
+  bool same(const MergeFeatures& x, std::string_view shared_concept = {}) const;
   // Whether a pair whose features are `x` so far could still be one happening once features not
   // yet read (0 in `x`) take values of at most `most` (each ≥ 0): no veto holds and the
   // probability with the largest such values reaches the threshold.
-  bool may_merge(const MergeFeatures& x, const MergeFeatures& most) const;
+  bool may_merge(const MergeFeatures& x, const MergeFeatures& most,
+                 std::string_view shared_concept = {}) const;
 
-  // Text form: '#' comments, "threshold\tVALUE", then "NAME\tWEIGHT" for every feature.
+  // Text form: '#' comments, "threshold\tVALUE", then "NAME\tWEIGHT" for every feature, then
+  // "concept:NAME\tWEIGHT" for each concept weight.
   std::string write() const;
   // Errors (parse) name `origin` and the line; every feature must have its weight.
   static Result<MergeModel> read(std::string_view text, std::string_view origin);

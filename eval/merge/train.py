@@ -8,8 +8,9 @@ scripts/train_merge.sh): every extracted event is stored on its own, and each co
 extracted event with an earlier stored one is traced with the features the model reads. Each
 annotated pair (the stored event's sentence A, the new one's B, both as record id, byte offset
 and kb's title) is found in the trace; `not-event` answers are left out. The model is an
-L2-regularised logistic regression fitted by Newton's method (deterministic: same inputs, same
-bytes); its threshold maximises the F1 of `same` over a 5-fold cross-validation of the train
+L2-regularised logistic regression (the trace's features, and one indicator per concept the
+train pairs share: the `concept` column, written as `concept:NAME` weights) fitted by Newton's
+method (deterministic: same inputs, same bytes); its threshold maximises the F1 of `same` over a 5-fold cross-validation of the train
 split. Prints the cross-validated and blind scores beside those of the decision the trace was
 made with (its `same` column: the model kb shipped at the time, or the hand rules before it).
 """
@@ -126,14 +127,15 @@ def main():
     found = {}
     with open(trace, encoding="utf-8") as f:
         head = f.readline().rstrip("\n").split("\t")
-        names = head[5:-1]
+        end = head.index("concept")
+        names = head[5:end]
         for line in f:
             r = line.rstrip("\n").split("\t")
             old = old_key.get(int(r[3]))
             if old is None:
                 continue
             key = old + (src_record[int(r[0])], int(r[1]), r[-1])
-            found[key] = ([float(v) for v in r[5:-1]], r[4] == "1")
+            found[key] = ([float(v) for v in r[5:end]], r[4] == "1", r[end])
     sets = {"train": [], "blind": []}
     missing = 0
     with open(pairs_path, encoding="utf-8") as f:
@@ -148,7 +150,13 @@ def main():
             if hit is None:
                 missing += 1
                 continue
-            sets[split].append((pair, hit[0], answer == "same", hit[1]))
+            sets[split].append((pair, hit[0], answer == "same", hit[1], hit[2]))
+    # One weight per concept the train pairs share (MergeModel::concept_weights), beside the
+    # features the trace gives.
+    concepts = sorted({t[4] for t in sets["train"] if t[4]})
+    for split in sets:
+        sets[split] = [(p, x + [1.0 if c == k else 0.0 for k in concepts], g, d)
+                       for p, x, g, d, c in sets[split]]
     vetoes = [(names.index(v), names.index(u) if u else None) for v, u in VETOES]
     train, blind = sets["train"], sets["blind"]
     print(f"pairs: train {len(train)} ({sum(t[2] for t in train)} same), blind {len(blind)} "
@@ -183,7 +191,7 @@ def main():
                 "# features of a stored and an extracted event; trained by eval/merge/train.py on\n"
                 f"# eval/merge/pairs.tsv ({len(train)} train pairs). Retrain: bash scripts/train_merge.sh\n")
         f.write(f"threshold\t{threshold:.6f}\n")
-        for name, wj in zip(names, w):
+        for name, wj in zip(names + [f"concept:{c}" for c in concepts], w):
             f.write(f"{name}\t{wj:.6f}\n")
     print(f"wrote {out}")
 

@@ -18,9 +18,18 @@ std::string concept_of(std::string_view word);
 // out", "sign"): its concept is its object's.
 bool light_verb(std::string_view lemma);
 
+// Whether a verb lemma's concept is its object's: the light verbs and "have" ("had a telephone
+// conversation": "phone"), which keeps its own headline.
+bool concept_light_verb(std::string_view lemma);
+
 // Whether a noun lemma only frames the happening its modifier names ("the beginning of the
 // invasion", "the mobilisation order").
 bool light_noun(std::string_view lemma);
+// Whether `word` (a form or lemma, any case) followed at once by `next` names no happening of
+// its concept ("calls on Canada to supply weapons", "called for a ceasefire": an appeal, not a
+// phone call).
+bool concept_cancelled(std::string_view word, std::string_view next);
+
 // Verbs whose complement clause is the happening ("helped persuade Ukraine to give up its
 // arsenal"): they stand for no happening of their own.
 bool catenative_verb(std::string_view lemma);

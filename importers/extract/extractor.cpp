@@ -22,6 +22,20 @@ namespace kb::importers::extract {
 
 namespace {
 
+// The ASCII letters that follow `at` in `text` after spaces ("on" of "calls on Canada"), empty
+// when none.
+std::string_view next_word(std::string_view text, std::size_t at) {
+  while (at < text.size() && text[at] == ' ') {
+    ++at;
+  }
+  std::size_t end = at;
+  while (end < text.size() &&
+         ((text[end] >= 'a' && text[end] <= 'z') || (text[end] >= 'A' && text[end] <= 'Z'))) {
+    ++end;
+  }
+  return at < text.size() ? text.substr(at, end - at) : std::string_view();
+}
+
 // The rules and decisions a trace names (kb extract --trace), each with what it keeps out or
 // lets in; the order is the order extraction applies them.
 constexpr std::array<TraceRule, 15> kTraceRules = {{
@@ -1154,10 +1168,18 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
   name_described_targets(x);
   add_topics(article, rec, doc, x);
   for (ExtractedEvent& e : x.events) {
-    // A pattern's trigger, as written: its first word with a concept ("capture of").
-    for (std::size_t at = 0; e.concept_name.empty() && at < e.trigger.size();) {
-      const std::size_t space = std::min(e.trigger.find(' ', at), e.trigger.size());
-      e.concept_name = concept_of(std::string_view(e.trigger).substr(at, space - at));
+    // A pattern's trigger, as written: its first word with a concept ("capture of"), unless the
+    // word after it says otherwise ("calls on": concept_cancelled()).
+    const std::string_view trigger = e.trigger;
+    for (std::size_t at = 0; e.concept_name.empty() && at < trigger.size();) {
+      const std::size_t space = std::min(trigger.find(' ', at), trigger.size());
+      const std::string_view next = space < trigger.size()
+                                        ? trigger.substr(space + 1)
+                                        : next_word(doc.text, e.trigger_begin + trigger.size());
+      const std::string_view w = trigger.substr(at, space - at);
+      if (!concept_cancelled(w, next.substr(0, next.find(' ')))) {
+        e.concept_name = concept_of(w);
+      }
       at = space + 1;
     }
   }

@@ -121,14 +121,17 @@ TEST_SUITE("cli") {
     std::string header, row;
     REQUIRE(std::getline(in, header));
     CHECK(header.starts_with("source\tquote_begin\tquote_end\tevent\tsame\tbias\tsame_title"));
-    CHECK(header.ends_with("\ttitle"));
-    std::size_t rows = 0, same = 0;
+    CHECK(header.ends_with("\tstatement\tconcept\ttitle"));
+    std::size_t rows = 0, same = 0, invasion = 0;
     while (std::getline(in, row)) {
       ++rows;
       const auto cols = split_tsv(row);
-      REQUIRE(cols.size() == 5 + kb::services::kMergeFeatures + 1);
+      REQUIRE(cols.size() == 5 + kb::services::kMergeFeatures + 2);
       same += cols[4] == "1" ? 1U : 0U;
+      // the shared concept: the invasion told twice shares "invade"
+      invasion += cols[cols.size() - 2] == "invade" ? 1U : 0U;
     }
+    CHECK(invasion >= 1);
     CHECK(rows >= once);
     CHECK(same >= once);
 

@@ -43,6 +43,32 @@ TEST_CASE("merge model: written and read back, the same probabilities") {
   CHECK(zero.same(x));
 }
 
+TEST_CASE("merge model: a concept's weight counts only for a concept both events share") {
+  MergeModel m =
+      must(MergeModel::read(all_weights(0.0) + "concept:invade\t2\nconcept:phone\t-2\n", "test"));
+  REQUIRE(m.concept_weights.size() == 2);
+  MergeFeatures x{};
+  x[static_cast<std::size_t>(MergeFeature::bias)] = 1.0;
+  m.weights[static_cast<std::size_t>(MergeFeature::bias)] = -1.0;
+  const double none = m.probability(x);
+  CHECK(m.probability(x, "invade") > none);
+  CHECK(m.probability(x, "phone") < none);
+  CHECK(m.probability(x, "meet") == doctest::Approx(none));  // not trained: nothing added
+  m.threshold = 0.5;
+  CHECK(m.same(x, "invade"));
+  CHECK_FALSE(m.same(x));
+  // Written and read back with its concepts.
+  const MergeModel back = must(MergeModel::read(m.write(), "test"));
+  CHECK(back.concept_weights.at("invade") == doctest::Approx(2.0));
+  CHECK(back.probability(x, "phone") == doctest::Approx(m.probability(x, "phone")));
+  const auto repeated =
+      MergeModel::read(all_weights(0.0) + "concept:a\t1\nconcept:a\t2\n", "m.tsv");
+  REQUIRE(!repeated);
+  CHECK(repeated.error().message.find("repeated concept") != std::string::npos);
+  const auto empty = MergeModel::read(all_weights(0.0) + "concept:\t1\n", "m.tsv");
+  REQUIRE(!empty);
+}
+
 TEST_CASE("merge model: errors name the file, the line and what is wrong") {
   const auto unknown = MergeModel::read(all_weights(1.0) + "shoe_size\t2\n", "m.tsv");
   REQUIRE(!unknown);

@@ -851,6 +851,27 @@ TEST_CASE("concept_of normalises inflections, nominalisations and synonyms") {
   CHECK_FALSE(ex::light_verb("invade"));
 }
 
+TEST_CASE("a call on someone or for something is no phone call") {
+  CHECK(ex::concept_cancelled("calls", "on"));
+  CHECK(ex::concept_cancelled("Called", "for"));
+  CHECK(ex::concept_cancelled("call", "upon"));
+  CHECK_FALSE(ex::concept_cancelled("called", "Macron"));
+  CHECK_FALSE(ex::concept_cancelled("conversation", "on"));
+  const auto x = extract(
+      "On March 3, 2022, Zelensky called on Canada and other partners to supply weapons. On March "
+      "3, 2022, Vladimir Putin had a telephone conversation with Emmanuel Macron.",
+      date::sys_days{date::year{2022} / 3 / 4});
+  bool call = false;
+  for (const auto& e : x.events) {
+    MESSAGE(e.title << " | " << e.trigger << " | " << e.concept_name);
+    if (e.quote.find("called on") != std::string::npos) {
+      CHECK(e.concept_name != "phone");
+    }
+    call = call || (e.quote.find("telephone") != std::string::npos && e.concept_name == "phone");
+  }
+  CHECK(call);
+}
+
 TEST_CASE("extracted events carry the concept of their predicate") {
   const auto x = extract(
       "Russia launched a full-scale invasion of Ukraine on February 24, 2022. Russian troops "
