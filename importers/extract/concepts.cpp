@@ -60,8 +60,11 @@ constexpr std::array<std::string_view, 1> kConceptLight = {"have"};
 
 // Nouns that frame the happening their modifier names (error class: "the beginning of the
 // invasion" and "the mobilisation order" left without a concept).
-constexpr std::array<std::string_view, 8> kLightNouns = {
-    "beginning", "start", "launch", "outbreak", "onset", "order", "decree", "announcement"};
+// "declaration": "President Vladimir Putin's declaration of partial mobilization" left without
+// "mobilize".
+constexpr std::array<std::string_view, 9> kLightNouns = {
+    "beginning", "start",  "launch",       "outbreak",   "onset",
+    "order",     "decree", "announcement", "declaration"};
 
 // Words and the word after them that together name something else than the word's concept
 // (error class: "Ukraine calls on Canada and other partners to supply weapons", "I called on

@@ -912,6 +912,14 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       }
       note(doc, x, e.trigger_begin, end, "pattern.event",
            [&] { return fmt::format("{} {} ({})", e.date.timex(), e.title, to_string(e.kind)); });
+      // Its concept as the parse gives it, as a model's event has it (error class: "Putin
+      // announced partial mobilization" left without "mobilize", a light verb's concept being
+      // its object's, and so never compared with the other tellings of the mobilisation).
+      for (std::size_t i = 0; e.concept_name.empty() && i < s.parse.words.size(); ++i) {
+        if (s.parse.words[i].begin == e.trigger_begin) {
+          e.concept_name = learned::concept_at(s, i);
+        }
+      }
       x.events.push_back(std::move(e));
     }
   }

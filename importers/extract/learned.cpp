@@ -1469,7 +1469,7 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
 struct Nominal {
   std::string_view noun, verb;
 };
-constexpr std::array<Nominal, 43> kNominals = {{
+constexpr std::array<Nominal, 44> kNominals = {{
     {"invasion", "invades"},
     {"annexation", "annexes"},
     {"attack", "attacks"},
@@ -1510,6 +1510,7 @@ constexpr std::array<Nominal, 43> kNominals = {{
     {"coup", "stages a coup"},
     {"war", "wages war"},
     {"announcement", "announces"},
+    {"declaration", "declares"},
     {"delivery", "delivers"},
     {"arrest", "arrests"},
     {"negotiation", "negotiates"},
@@ -1695,7 +1696,17 @@ std::string concept_at(const SynSentence& s, std::size_t w) {
   const std::string_view upos = word(s, w).upos;
   if (upos == "VERB" && concept_light_verb(s.lemmas[w])) {
     if (const auto obj = child(s, w, {"obj", "nsubj:pass"})) {
-      return concept_of(s.lemmas[*obj]);
+      // "announced the beginning of mobilization": the object may frame it in turn
+      return word(s, *obj).upos == "NOUN" && light_noun(s.lemmas[*obj])
+                 ? concept_at(s, *obj)
+                 : concept_of(s.lemmas[*obj]);
+    }
+    // "the mobilization decree Putin signed", "the invasion Russia launched": the noun the
+    // relative clause tells of
+    if (udep(s, w) == "acl" && word(s, w).deprel == "acl:relcl") {
+      if (const auto up = head_of(s, w); up && word(s, *up).upos == "NOUN") {
+        return light_noun(s.lemmas[*up]) ? concept_at(s, *up) : concept_of(s.lemmas[*up]);
+      }
     }
     return {};
   }
@@ -2202,6 +2213,13 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       }
     } else if (!target.empty()) {
       object = with_case(s, d, target);
+    } else if (const auto up = head_of(s, w); up && word(s, w).deprel == "acl:relcl" &&
+                                              light_verb(lemma) && child(s, w, {"nsubj"}) &&
+                                              word(s, *up).upos == "NOUN" && !temporal(s, *up)) {
+      // The noun a light verb's relative clause tells of is what it framed (error class: "Putin
+      // signs the Defense Ministry establishes quotas" for "The mobilization decree Putin signed
+      // on September 21 states that the Defense Ministry establishes quotas").
+      object = phrase(s, *up, 4);
     } else {
       // What was said or done, a clause; not a word of time the parser took for one
       // ("Yesterday, President Macron told you that ...").
@@ -2320,7 +2338,24 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
                                         [&](const Nominal& n) { return n.noun == lemma; });
     // A noun whose verb names its object already ("holds talks") needs no one acted on.
     const bool whole = it != kNominals.end() && it->verb.find(' ') != std::string_view::npos;
-    if (it != kNominals.end() && !subject.empty() && (!target.empty() || whole)) {
+    // A noun that frames the happening its modifier names says it as its verb with that
+    // modifier (error class: "Declaration by Vladimir Putin" for "Putin's declaration of partial
+    // mobilization", "Announcement by Russia" for "the announcement of the referendums").
+    std::optional<std::size_t> framed_happening;
+    if (it != kNominals.end() && !subject.empty() && target.empty() && !whole &&
+        light_noun(lemma)) {
+      for (const std::size_t c : s.children[w]) {
+        if (c > w && udep(s, c) == "nmod" && word(s, c).upos == "NOUN" && !holds_date(s, c) &&
+            !concept_of(s.lemmas[c]).empty()) {
+          framed_happening = c;
+          break;
+        }
+      }
+    }
+    if (framed_happening) {
+      verb = std::string(it->verb);
+      object = phrase(s, *framed_happening, 5);
+    } else if (it != kNominals.end() && !subject.empty() && (!target.empty() || whole)) {
       verb = std::string(it->verb);
       object = with_case(s, d, target);
       // The noun's "of"/"on"/"against" is the verb's direct object (error class: "Russia

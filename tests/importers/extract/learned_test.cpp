@@ -851,6 +851,30 @@ TEST_CASE("concept_of normalises inflections, nominalisations and synonyms") {
   CHECK_FALSE(ex::light_verb("invade"));
 }
 
+TEST_CASE("a light verb or noun framing the mobilisation gives its concept and its headline") {
+  const auto x = extract(
+      "President Vladimir Putin announced the beginning of mobilization on September 21, 2022. "
+      "The mobilization decree Putin signed on September 21 states that the Defense Ministry "
+      "establishes quotas. Five mobilized men died three weeks after President Vladimir Putin's "
+      "declaration of partial mobilization on September 21.",
+      date::sys_days{date::year{2022} / 10 / 12});
+  std::vector<std::string> titles;
+  for (const auto& e : x.events) {
+    MESSAGE(e.title << " | " << e.trigger << " | " << e.concept_name);
+    titles.push_back(e.title);
+    if (e.title.find("obiliz") != std::string::npos) {
+      CHECK(e.concept_name == "mobilize");
+    }
+  }
+  CAPTURE(titles);
+  const auto has = [&](std::string_view t) {
+    return std::find(titles.begin(), titles.end(), t) != titles.end();
+  };
+  CHECK(has("Vladimir Putin announces beginning of mobilization"));
+  CHECK(has("Vladimir Putin signs mobilization decree"));
+  CHECK(has("Vladimir Putin declares partial mobilization"));
+}
+
 TEST_CASE("a call on someone or for something is no phone call") {
   CHECK(ex::concept_cancelled("calls", "on"));
   CHECK(ex::concept_cancelled("Called", "for"));
