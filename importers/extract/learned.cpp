@@ -2098,6 +2098,55 @@ bool countered(const SynSentence& s, std::size_t w, std::size_t up) {
 
 }  // namespace
 
+namespace {
+
+// Nouns that count or group what their "of" names (error class: "Russia conducts wave against
+// Ukrainian on Ukraine" for "conducted a wave of precision strikes against Ukrainian energy
+// infrastructure", "Serbia repulses number", "Russia conducts series": the object cut to its
+// head word kept the count and lost what was counted).
+constexpr std::array<std::string_view, 17> kPartitives = {
+    "wave",  "series", "number",   "barrage",   "round",  "flurry",  "string", "set",  "batch",
+    "group", "dozens", "hundreds", "thousands", "couple", "handful", "volley", "salvo"};
+
+// The object a partitive noun `p` counts, with the phrases that hang on the partitive after it
+// ("precision strikes against Ukrainian energy infrastructure"), as the headline's object;
+// nullopt when `p` is no partitive with an "of" phrase.
+std::optional<std::string> partitive_whole(const SynSentence& s, std::size_t p) {
+  if (!listed(kPartitives, s.lemmas[p])) {
+    return std::nullopt;
+  }
+  std::optional<std::size_t> counted;
+  for (const std::size_t c : s.children[p]) {
+    const auto of = child(s, c, {"case"});
+    if (c > p && udep(s, c) == "nmod" && of && s.lemmas[*of] == "of" && nominal(s, c)) {
+      counted = c;
+      break;
+    }
+  }
+  if (!counted) {
+    return std::nullopt;
+  }
+  std::string out = phrase(s, *counted, 4);
+  std::size_t words = static_cast<std::size_t>(std::count(out.begin(), out.end(), ' ')) + 1;
+  for (const std::size_t c : s.children[p]) {
+    if (c > *counted && udep(s, c) == "nmod" && !holds_date(s, c)) {
+      std::string more = phrase(s, c, 5);
+      if (const auto cs = child(s, c, {"case"}); cs && !more.starts_with(word(s, *cs).form)) {
+        more.insert(0, analysis::lower_ascii(word(s, *cs).form) + " ");
+      }
+      const auto n = static_cast<std::size_t>(std::count(more.begin(), more.end(), ' ')) + 1;
+      if (words + n > 8) {
+        break;
+      }
+      out += " " + more;
+      words += n;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target_name, const std::string& place) {
   const std::size_t w = d.word;
@@ -2159,6 +2208,9 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // direct object before the recipient, who follows with "to" (error class: "Vladimir
       // Putin sends Ilham Aliyev" for "sent Ilham Aliyev a message").
       object = phrase(s, *obj, 6);
+      if (const auto whole = partitive_whole(s, *obj)) {
+        object = *whole;
+      }
       if (const std::string about = document_subject(s, w, *obj);
           !about.empty() && std::count(object.begin(), object.end(), ' ') < 3) {
         object += " " + about;

@@ -875,6 +875,17 @@ TEST_CASE("a light verb or noun framing the mobilisation gives its concept and i
   CHECK(has("Vladimir Putin declares partial mobilization"));
 }
 
+TEST_CASE("a title names what a wave, series or number of counts, not the count") {
+  const auto titles = titles_of(extract(
+      "Russian forces conducted a wave of precision strikes against Ukrainian energy "
+      "infrastructure on September 11. Serbian forces repulsed a number of attacks near Belgrade "
+      "on May 3.",
+      date::sys_days{date::year{2022} / 9 / 12}));
+  CAPTURE(titles);
+  CHECK(has(titles, "Russia conducts precision strikes against Ukrainian energy infrastructure"));
+  CHECK(has(titles, "Serbia repulses attacks near Belgrade"));
+}
+
 TEST_CASE("a call on someone or for something is no phone call") {
   CHECK(ex::concept_cancelled("calls", "on"));
   CHECK(ex::concept_cancelled("Called", "for"));
