@@ -20,10 +20,12 @@ checks=-clang-analyzer-*
 if [ "${KB_TIDY_ANALYZER:-0}" = 1 ]; then checks=; fi
 
 # The compile database: configuring the tidy preset writes build/tidy/compile_commands.json
-# (CMakeLists.txt sets CMAKE_EXPORT_COMPILE_COMMANDS) and compiles nothing. The only generated
-# source (storage/sqlite/schema's schema_embedded.cpp) is a .cpp no product file includes, so
-# nothing has to be built first.
+# (CMakeLists.txt sets CMAKE_EXPORT_COMPILE_COMMANDS) and compiles nothing. Product files include
+# the word-list fragments generated from data/lexicon (cmake/embed_lexicon.cmake), so those are
+# built first (a few seconds, no compiling); storage/sqlite/schema's schema_embedded.cpp is a .cpp
+# no product file includes.
 cmake --preset tidy >/dev/null
+cmake --build build/tidy --target kb_lexicon_fragments >/dev/null
 
 if (($#)); then
   files=("$@")
