@@ -15,16 +15,10 @@ namespace {
 // U_FAILURE as a bool (it returns ICU's UBool).
 bool failed(UErrorCode status) { return U_FAILURE(status) != 0; }
 
-// Abbreviations after which a period does not end a sentence, on top of ICU's English list
-// (which has "Mr.", "Mrs.", "U.S." but not military ranks or months). Single capital letters
-// cover initials ("John F. Kennedy").
-constexpr auto kAbbreviations = std::to_array<std::string_view>(
-    {"Gen.",  "Lt.",   "Col.", "Maj.", "Capt.",   "Sgt.", "Cpl.", "Pvt.", "Adm.",  "Cmdr.", "Brig.",
-     "Dr.",   "Prof.", "Gov.", "Sen.", "Rep.",    "Rev.", "Hon.", "Amb.", "Pres.", "St.",   "Mt.",
-     "Ft.",   "Jr.",   "Sr.",  "No.",  "Nos.",    "Jan.", "Feb.", "Mar.", "Apr.",  "Aug.",  "Sep.",
-     "Sept.", "Oct.",  "Nov.", "Dec.", "approx.", "est.", "A.",   "B.",   "C.",    "D.",    "E.",
-     "F.",    "G.",    "H.",   "J.",   "K.",      "L.",   "M.",   "N.",   "O.",    "P.",    "Q.",
-     "R.",    "S.",    "T.",   "U.",   "V.",      "W.",   "X.",   "Y.",   "Z."});
+// Abbreviations after which a period does not end a sentence, on top of ICU's English list.
+constexpr auto kAbbreviations = std::to_array<std::string_view>({
+#include "lexicon/sentences/abbreviations.inc"
+});
 
 // A sentence iterator with ICU's English suppressions plus kAbbreviations; null on failure.
 icu::BreakIterator* make_iterator() {
@@ -107,12 +101,10 @@ bool ends_with_abbreviation(std::string_view s, std::size_t b, std::size_t e) {
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
 
-// Words that often start a sentence; a glue point must be followed by one of them.
-constexpr auto kStarters = std::to_array<std::string_view>(
-    {"He",    "She",   "It",      "They",      "We",        "I",   "The",  "This",  "That",
-     "These", "Those", "There",   "In",        "On",        "At",  "But",  "And",   "As",
-     "A",     "An",    "However", "Meanwhile", "According", "If",  "When", "While", "After",
-     "Since", "His",   "Her",     "Their",     "Its",       "Our", "Some", "Many"});
+// Words that often start a sentence.
+constexpr auto kStarters = std::to_array<std::string_view>({
+#include "lexicon/sentences/starters.inc"
+});
 
 bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }

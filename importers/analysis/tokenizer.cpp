@@ -15,20 +15,18 @@
 namespace kb::analysis {
 namespace {
 
-// Abbreviations that keep their final period (EWT writes "Mr.", "Dr.", "U.S.", "Feb.").
-constexpr std::array<std::string_view, 52> kAbbreviations = {
-    "mr.",   "mrs.", "ms.",  "dr.",  "prof.",   "gen.",  "col.", "lt.",   "sgt.",
-    "capt.", "maj.", "gov.", "sen.", "rep.",    "st.",   "jr.",  "sr.",   "jan.",
-    "feb.",  "mar.", "apr.", "jun.", "jul.",    "aug.",  "sep.", "sept.", "oct.",
-    "nov.",  "dec.", "inc.", "ltd.", "co.",     "corp.", "vs.",  "etc.",  "no.",
-    "nos.",  "vol.", "pp.",  "fig.", "approx.", "dept.", "est.", "adm.",  "cmdr.",
-    "pres.", "rev.", "mt.",  "ft.",  "u.s.",    "u.k.",  "a.m."};
-// Prefixes written with their hyphen as one word in EWT ("co-workers", "non-commercial").
-constexpr std::array<std::string_view, 14> kHyphenPrefixes = {"e",     "co",  "non",  "anti", "ex",
-                                                              "multi", "pre", "post", "semi", "pro",
-                                                              "mid",   "re",  "vice", "inter"};
-// Clitics split off the end of a word ("'s", "n't"); apostrophe forms ' and ’.
-constexpr std::array<std::string_view, 6> kClitics = {"s", "m", "d", "re", "ve", "ll"};
+// Abbreviations that keep their final period.
+constexpr auto kAbbreviations = std::to_array<std::string_view>({
+#include "lexicon/analysis/abbreviations.inc"
+});
+// Prefixes written with their hyphen as one word in EWT.
+constexpr auto kHyphenPrefixes = std::to_array<std::string_view>({
+#include "lexicon/analysis/hyphen_prefixes.inc"
+});
+// Clitics split off the end of a word.
+constexpr auto kClitics = std::to_array<std::string_view>({
+#include "lexicon/analysis/clitics.inc"
+});
 
 using text::CharClass;
 using text::is_ascii_digit;

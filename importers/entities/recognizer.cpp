@@ -15,21 +15,22 @@ namespace {
 
 constexpr std::size_t kMaxNameWords = 4;     // words in an unknown person's name
 constexpr std::size_t kMaxRoleDistance = 7;  // tokens between ", a" and the role noun
-constexpr std::array<std::string_view, 14> kParticles = {
-    "de", "da", "van", "von", "der", "den", "bin", "al", "ibn", "la", "le", "del", "dos", "du"};
+constexpr auto kParticles = std::to_array<std::string_view>({
+#include "lexicon/entities/name_particles.inc"
+});
 
-// Words that introduce a settlement's name: "the village of Mayorsk", "the town of Bucha"
-// (error class: a village the gazetteer lacks left unnamed, so the capture of Mayorsk was titled
-// with the city it lies near, "Russia seizes Bakhmut").
-constexpr std::array<std::string_view, 12> kSettlementWords = {
-    "village", "villages", "town",   "towns",    "settlement", "settlements",
-    "city",    "hamlet",   "suburb", "township", "outskirts",  "district"};
-// Words that may open a distance after a place: "Mayorsk (approximately 20km south of Bakhmut)".
-constexpr std::array<std::string_view, 5> kApprox = {"approximately", "about", "roughly", "around",
-                                                     "some"};
-// Region words that end a gazetteer place's name: "Ivanivka, Kharkiv Oblast".
-constexpr std::array<std::string_view, 5> kRegionEnds = {" Oblast", " Krai", " Raion", " region",
-                                                         " Province"};
+// Words that introduce a settlement's name ("the village of Mayorsk").
+constexpr auto kSettlementWords = std::to_array<std::string_view>({
+#include "lexicon/entities/settlement_words.inc"
+});
+// Words that may open a distance after a place.
+constexpr auto kApprox = std::to_array<std::string_view>({
+#include "lexicon/entities/approximators.inc"
+});
+// Region words that end a gazetteer place's name.
+constexpr auto kRegionEnds = std::to_array<std::string_view>({
+#include "lexicon/entities/region_ends.inc"
+});
 constexpr std::size_t kMaxPlaceWords = 3;  // words in an unknown place's name
 
 // A possible mention over tokens [first, last).

@@ -214,10 +214,9 @@ void find_triggers(SentenceView& view) {
 }
 
 bool ends_with_abbreviation(std::string_view sentence) {
-  static constexpr std::array<std::string_view, 24> kAbbreviations = {
-      "Mr.",   "Mrs.", "Ms.",  "Dr.",  "Gen.", "Col.",  "Lt.",  "Sen.",
-      "Rep.",  "Gov.", "St.",  "No.",  "Jan.", "Feb.",  "Aug.", "Sep.",
-      "Sept.", "Oct.", "Nov.", "Dec.", "Inc.", "Corp.", "Co.",  "vs."};
+  static constexpr auto kAbbreviations = std::to_array<std::string_view>({
+#include "lexicon/extract/sentence_abbreviations.inc"
+  });
   const std::size_t sp = sentence.find_last_of(" \n");
   const std::string_view last = sp == std::string_view::npos ? sentence : sentence.substr(sp + 1);
   if (std::find(kAbbreviations.begin(), kAbbreviations.end(), last) != kAbbreviations.end()) {

@@ -15,65 +15,34 @@ struct Group {
   std::string_view words;  // space-separated lemmas, nominalisations and irregular forms
 };
 
-// Error class each group fixes: one happening stored as several events because its sources
-// name it with different words (measured with eval/happenings/score.py: 15 events for the
-// 24 February 2022 invasion, 8 for the September 2022 mobilisation, 6 for the 10 October
-// strikes). Groups hold only words that name that happening in a geopolitical report; generic
-// verbs ("take", "hold", "say") are left out, since they would merge unrelated events.
-constexpr std::array<Group, 21> kGroups = {{
-    {"invade", "invade invasion war aggression operation"},
-    {"annex", "annex annexation accession incorporate incorporation reunification reunify reunite"},
-    {"capture", "capture seize seizure occupy occupation fall fell fallen"},
-    {"liberate", "liberate liberation retake recapture regain deoccupy deoccupation"},
-    {"withdraw", "withdraw withdrew withdrawn withdrawal retreat pullout pull"},
-    {"strike",
-     "strike struck attack shell shelling bomb bombing bombard bombardment shoot shot "
-     "airstrike raid"},
-    {"sink", "sink sank sunk sinking"},
-    {"explode", "explode explosion blast detonate detonation sabotage blow blew blown"},
-    {"meet", "meet met meeting talk talks negotiate negotiation summit"},
-    {"phone", "phone call conversation"},
-    {"agree", "agree agreement deal treaty accord memorandum"},
-    {"visit", "visit trip"},
-    {"mobilize", "mobilize mobilise mobilization mobilisation"},
-    {"recognize", "recognize recognise recognition"},
-    {"referendum", "referendum plebiscite"},
-    {"elect", "elect election reelect inauguration inaugurate"},
-    {"evacuate", "evacuate evacuation"},
-    {"surrender", "surrender capitulate capitulation"},
-    {"kill", "kill killing murder assassinate assassination massacre"},
-    {"sanction", "sanction embargo"},
-    {"arrest", "arrest detain detention"},
-}};
+// The concept groups: one happening named with different words.
+constexpr auto kGroups = std::to_array<Group>({
+#include "lexicon/extract/concept_groups.inc"
+});
 
-// Verbs that frame the happening their object names (error class: "Russia launched a full-scale
-// invasion" given the concept of "launch", not of "invasion").
-constexpr std::array<std::string_view, 16> kLight = {
-    "launch", "begin", "start", "commence", "wage",  "unleash", "conduct", "carry",
-    "stage",  "mount", "sign",  "announce", "order", "declare", "hold",    "continue"};
+// Verbs that frame the happening their object names.
+constexpr auto kLight = std::to_array<std::string_view>({
+#include "lexicon/extract/concept_light_verbs.inc"
+});
 
-// Verbs that frame the happening their object names for its concept only, their headline kept
-// (error class: "Vladimir Putin had a telephone conversation with Emmanuel Macron", the Kremlin's
-// formula for a call, left without the concept "phone" that the other side's "talked by phone"
-// has).
-constexpr std::array<std::string_view, 1> kConceptLight = {"have"};
+// Verbs that frame the happening their object names for its concept only, their headline kept.
+constexpr auto kConceptLight = std::to_array<std::string_view>({
+#include "lexicon/extract/concept_light_only_verbs.inc"
+});
 
-// Nouns that frame the happening their modifier names (error class: "the beginning of the
-// invasion" and "the mobilisation order" left without a concept).
-// "declaration": "President Vladimir Putin's declaration of partial mobilization" left without
-// "mobilize".
-constexpr std::array<std::string_view, 9> kLightNouns = {
-    "beginning", "start",  "launch",       "outbreak",   "onset",
-    "order",     "decree", "announcement", "declaration"};
+// Nouns that frame the happening their modifier names.
+constexpr auto kLightNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/concept_light_nouns.inc"
+});
 
 // Words and the word after them that together name something else than the word's concept
-// (error class: "Ukraine calls on Canada and other partners to supply weapons", "I called on
-// Finnish politicians", read as phone calls and merged into Putin's telephone conversations of
-// the same day). Both as space-separated lower-case forms (lemmas and inflections).
+// ("calls on Canada to supply weapons" is no phone call), both as space-separated forms.
 struct Cancel {
   std::string_view words, next;
 };
-constexpr std::array<Cancel, 1> kCancelled = {{{"call calls called calling", "on upon for"}}};
+constexpr auto kCancelled = std::to_array<Cancel>({
+#include "lexicon/extract/concept_cancelled.inc"
+});
 
 bool listed(std::string_view list, std::string_view w) {
   while (!list.empty()) {
@@ -144,11 +113,10 @@ bool concept_light_verb(std::string_view lemma) {
          std::find(kConceptLight.begin(), kConceptLight.end(), lemma) != kConceptLight.end();
 }
 
-// Error class: "United States helps persuade" standing for the 1994 security assurances of
-// "Washington helped persuade Ukraine to give up its nuclear arsenal in 1994 in exchange for
-// security assurances" (the first predicate a date expression dates stood for its happening).
-// ("tried to storm the plant" keeps its own headline: the attempt is what was reported.)
-constexpr std::array<std::string_view, 2> kCatenative = {"help", "assist"};
+// Verbs whose infinitive, not themselves, is the happening ("helped persuade").
+constexpr auto kCatenative = std::to_array<std::string_view>({
+#include "lexicon/extract/catenative_verbs.inc"
+});
 
 bool catenative_verb(std::string_view lemma) {
   return std::find(kCatenative.begin(), kCatenative.end(), lemma) != kCatenative.end();

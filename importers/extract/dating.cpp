@@ -24,9 +24,9 @@ bool has_year_digits(std::string_view s) {
 // opportunity"), not a progressive or passive event ("today the leaders are meeting", "today
 // the treaty is signed") nor a past one ("today Russia signed").
 bool present_state_after(const SentenceView& v, std::size_t at) {
-  static constexpr std::array<std::string_view, 10> kStative = {
-      "is",         "are",  "remain", "remains", "represent",
-      "represents", "mean", "means",  "seem",    "seems"};
+  static constexpr auto kStative = std::to_array<std::string_view>({
+#include "lexicon/extract/stative_verbs.inc"
+  });
   const auto eventive = [](const std::string& w) {
     return w.ends_with("ed") || w.ends_with("ing") || w == "held" || w == "was" || w == "were" ||
            w == "will" || w == "has" || w == "have" || w == "had";

@@ -326,12 +326,10 @@ std::size_t view_word(const SentenceView& v, std::size_t begin) {
 // Whether a title is a headline: three words or more (not a bare "Russia attacks"),
 // at most 80 bytes, not the sentence cut with "...".
 bool headline_like(std::string_view title) {
-  // Words that open a clause's adjunct, not a subject (error class: "Since Russia's February
-  // 2022 invasion", a pattern's noun-phrase title that kept the sentence's preposition).
-  static constexpr std::array<std::string_view, 20> kNotSubject = {
-      "Since ", "In ",   "On ",      "At ",   "After ", "Before ",   "During ",
-      "For ",   "From ", "With ",    "By ",   "As ",    "When ",     "While ",
-      "Until ", "Amid ", "Despite ", "Over ", "Under ", "Following "};
+  // Words that open a clause's adjunct, not a subject.
+  static constexpr auto kNotSubject = std::to_array<std::string_view>({
+#include "lexicon/extract/adjunct_openers.inc"
+  });
   const bool adjunct = std::any_of(kNotSubject.begin(), kNotSubject.end(),
                                    [&](std::string_view w) { return title.starts_with(w); });
   return !adjunct && std::count(title.begin(), title.end(), ' ') >= 2 && title.size() <= 80 &&
@@ -483,11 +481,10 @@ std::vector<timex::Timex> joined_ranges(std::string_view text, std::vector<timex
   return out;
 }
 
-// Reporting verbs a headline writes as "says" when it names what was said ("This was stated
-// by President Zelenskyy" -> "Volodymyr Zelensky says ..."); others keep their own verb
-// ("announces").
-constexpr std::array<std::string_view, 6> kSaying = {"state", "say",  "note",
-                                                     "add",   "tell", "write"};
+// Reporting verbs a headline writes as "says" when it names what was said.
+constexpr auto kSaying = std::to_array<std::string_view>({
+#include "lexicon/extract/saying_verbs.inc"
+});
 
 // The country an official or a state body acts for, by the guide ("an official acts for their
 // country too"): the affiliation their title names ("Russian Deputy Foreign Minister Alexander
@@ -534,8 +531,9 @@ std::optional<std::size_t> acted_on_mention(const learned::SynSentence& s,
 // Whether mention `m` names a place by a locative preposition of its own ("in Vilnius", "near
 // Izyum").
 bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& doc) {
-  static constexpr std::array<std::string_view, 7> kLocative = {
-      "in", "at", "near", "inside", "around", "outside", "across"};
+  static constexpr auto kLocative = std::to_array<std::string_view>({
+#include "lexicon/extract/locative_prepositions.inc"
+  });
   if (m >= s.mentions.size() || s.mentions[m].ref == nullptr ||
       entity_of(doc, *s.mentions[m].ref).kind != EntityKind::place) {
     return false;

@@ -508,33 +508,25 @@ std::vector<std::size_t> descendants(const SynSentence& s, std::size_t c, Keep k
   return out;
 }
 
-// Nouns for a message sent, whose recipient and content its own phrases name.
-constexpr std::array<std::string_view, 3> kMessages = {"message", "letter", "telegram"};
+// Nouns for a message sent.
+constexpr auto kMessages = std::to_array<std::string_view>({
+#include "lexicon/extract/message_nouns.inc"
+});
 
-// Verbs whose addressee comes before what is said ("told his counterparts that ..."). The
-// tagger reads the "that" after the addressee as a relative pronoun and the parser hangs what was
-// said on the addressee as a relative clause (error class: "Biden tells Group of Seven
-// counterparts" for "Biden told his Group of Seven counterparts that the US would support
-// training Ukrainian pilots"; the content lost, the clause read as describing the counterparts).
-constexpr std::array<std::string_view, 11> kTellingVerbs = {
-    "assure",  "brief",    "convince", "inform", "notify", "persuade",
-    "promise", "reassure", "remind",   "tell",   "warn"};
+// Verbs whose addressee comes before what is said ("told his counterparts that ...").
+constexpr auto kTellingVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/telling_verbs.inc"
+});
 
-// Verbs whose object is asked, made or allowed to do what an infinitive after it says (object
-// control): the parser often hangs that infinitive on the verb as an adverbial clause of
-// purpose, which other verbs' infinitives are ("deploys forces to support operations"), and a
-// headline keeps it only for these (error class: "Russia urges United States" for "Russia urged
-// the United States to stop arming Ukraine").
-constexpr std::array<std::string_view, 16> kControlVerbs = {
-    "allow",  "ask",   "authorize", "call",  "direct",   "encourage", "force",  "instruct",
-    "invite", "order", "permit",    "press", "persuade", "push",      "remind", "urge"};
+// Object-control verbs: their object is asked, made or allowed to do what an infinitive says.
+constexpr auto kControlVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/control_verbs.inc"
+});
 
-// Verbs whose object goes to someone or somewhere a "to" names (error class: "Vladimir Putin
-// sends greetings" for "... sent his greetings to the members of the Minin Choir"); other verbs'
-// "to" is often a distance or a direction ("shelled Bohorodychne, 20 km to Izyum").
-constexpr std::array<std::string_view, 14> kSendingVerbs = {
-    "deliver", "deploy", "give",   "hand",   "move",     "present",  "provide",
-    "send",    "ship",   "submit", "supply", "transfer", "redeploy", "re-deploy"};
+// Verbs whose object goes to someone or somewhere a "to" names.
+constexpr auto kSendingVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/sending_verbs.inc"
+});
 
 // The relative clause of a telling verb's addressee that is what was said: introduced by "that",
 // with a subject of its own that is not "that" (a relative clause whose "that" is its object,
@@ -1469,89 +1461,14 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
 struct Nominal {
   std::string_view noun, verb;
 };
-constexpr std::array<Nominal, 44> kNominals = {{
-    {"invasion", "invades"},
-    {"annexation", "annexes"},
-    {"attack", "attacks"},
-    {"strike", "strikes"},
-    {"assault", "attacks"},
-    {"offensive", "launches an offensive"},
-    {"counteroffensive", "launches a counteroffensive"},
-    {"shelling", "shells"},
-    {"bombing", "bombs"},
-    {"capture", "captures"},
-    {"withdrawal", "withdraws"},
-    {"meeting", "meets"},
-    {"talks", "holds talks"},
-    {"talk", "holds talks"},
-    {"conference", "holds a conference"},
-    {"videoconference", "holds a videoconference"},
-    {"conversation", "talks"},
-    {"call", "calls"},
-    {"visit", "visits"},
-    {"trip", "visits"},
-    {"summit", "holds a summit"},
-    {"election", "holds an election"},
-    {"vote", "votes"},
-    {"referendum", "holds a referendum"},
-    {"agreement", "agrees"},
-    {"deal", "agrees a deal"},
-    {"treaty", "signs a treaty"},
-    {"sanction", "imposes sanctions"},
-    {"statement", "states"},
-    {"speech", "speaks"},
-    {"address", "addresses"},
-    {"decision", "decides"},
-    {"decree", "signs a decree"},
-    {"mobilization", "mobilises"},
-    {"mobilisation", "mobilises"},
-    {"explosion", "explosion hits"},
-    {"protest", "protests"},
-    {"coup", "stages a coup"},
-    {"war", "wages war"},
-    {"announcement", "announces"},
-    {"declaration", "declares"},
-    {"delivery", "delivers"},
-    {"arrest", "arrests"},
-    {"negotiation", "negotiates"},
-}};
+constexpr auto kNominals = std::to_array<Nominal>({
+#include "lexicon/extract/nominals.inc"
+});
 
-// The verb a headline puts before an event noun whose own phrase says what happened (error
-// class: noun-phrase titles with the actor after "by", which an analyst does not read as a
-// headline: "Energy embargo by United States", "Special military operation by Russia";
-// "United States imposes energy embargo", "Russia launches special military operation").
-constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kFraming = {{
-    {"operation", "launches"},
-    {"campaign", "launches"},
-    {"embargo", "imposes"},
-    {"ban", "imposes"},
-    {"blockade", "imposes"},
-    {"restriction", "imposes"},
-    {"parade", "holds"},
-    {"exercise", "holds"},
-    {"drill", "holds"},
-    {"session", "holds"},
-    {"rally", "holds"},
-    {"investigation", "opens"},
-    {"probe", "opens"},
-    {"inquiry", "opens"},
-    {"lawsuit", "files"},
-    {"proposal", "makes"},
-    {"offer", "makes"},
-    {"request", "makes"},
-    {"appeal", "makes"},
-    {"warning", "issues"},
-    {"ultimatum", "issues"},
-    {"order", "issues"},
-    {"resolution", "adopts"},
-    {"law", "adopts"},
-    {"bill", "passes"},
-    {"package", "announces"},
-    {"plan", "presents"},
-    {"initiative", "presents"},
-    {"evacuation", "carries out"},
-    {"exchange", "carries out"},
-}};
+// The verb a headline puts before an event noun whose own phrase says what happened.
+constexpr auto kFraming = std::to_array<std::pair<std::string_view, std::string_view>>({
+#include "lexicon/extract/framing_verbs.inc"
+});
 
 std::string capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') {
@@ -1621,8 +1538,9 @@ bool holds_date(const SynSentence& s, std::size_t w) {
 // object (error class: "Emmanuel Macron tells Yesterday" for "Yesterday, President Macron told
 // you"; in a transcript such a word is not a usable date, so the sentence's dates miss it).
 bool temporal(const SynSentence& s, std::size_t w) {
-  static constexpr std::array<std::string_view, 5> kTimeWords = {"yesterday", "today", "tomorrow",
-                                                                 "tonight", "now"};
+  static constexpr auto kTimeWords = std::to_array<std::string_view>({
+#include "lexicon/extract/time_words.inc"
+  });
   return s.date_of[w] >= 0 ||
          std::find(kTimeWords.begin(), kTimeWords.end(), s.lemmas[w]) != kTimeWords.end();
 }
@@ -1730,13 +1648,10 @@ std::string concept_at(const SynSentence& s, std::size_t w) {
 
 namespace {
 
-// Verbs that report or claim what their clause says (error class: the claimant left out, or the
-// subject of the happening's own verb taken for it: "Russian forces attempted to gain a
-// foothold" is no claim by Russia).
-constexpr std::array<std::string_view, 22> kReporting = {
-    "claim",   "report", "say",     "state", "announce", "allege",     "assert",  "insist",
-    "note",    "add",    "confirm", "tell",  "write",    "post",       "publish", "indicate",
-    "suggest", "accuse", "declare", "warn",  "assess",   "acknowledge"};
+// Verbs that report or claim what their clause says (lemmas).
+constexpr auto kReporting = std::to_array<std::string_view>({
+#include "lexicon/extract/reporting_lemmas.inc"
+});
 
 bool reporting(std::string_view lemma) {
   return std::find(kReporting.begin(), kReporting.end(), lemma) != kReporting.end();
@@ -1848,8 +1763,9 @@ bool anaphoric(const SynSentence& s, std::size_t w) {
   if (w == 0 || w >= s.parse.words.size() || word(s, w).upos != "NOUN") {
     return false;
   }
-  static constexpr std::array<std::string_view, 4> kDemonstratives = {"that", "this", "these",
-                                                                      "those"};
+  static constexpr auto kDemonstratives = std::to_array<std::string_view>({
+#include "lexicon/extract/demonstratives.inc"
+  });
   const std::string before = analysis::lower_ascii(word(s, w - 1).form);
   return std::find(kDemonstratives.begin(), kDemonstratives.end(), before) != kDemonstratives.end();
 }
@@ -2003,9 +1919,9 @@ std::string place_phrase(const SynSentence& s, std::optional<std::size_t> mentio
       }
     }
   }
-  static constexpr std::array<std::string_view, 12> kKept = {
-      "in",   "near",   "around",  "at", "outside", "inside",
-      "into", "toward", "towards", "on", "over",    "across"};
+  static constexpr auto kKept = std::to_array<std::string_view>({
+#include "lexicon/extract/place_prepositions.inc"
+  });
   if (std::find(kKept.begin(), kKept.end(), prep) == kKept.end()) {
     prep = prep == "of" ? "near" : "in";
   }
@@ -2020,8 +1936,9 @@ std::string place_phrase(const SynSentence& s, std::optional<std::size_t> mentio
 // ("a decree to present state awards"); empty when it says none (error class: "Vladimir Putin
 // signs Executive Order", one title for every order signed).
 std::string document_subject(const SynSentence& s, std::size_t verb, std::size_t doc) {
-  static constexpr std::array<std::string_view, 6> kDocuments = {"decree",     "order", "law",
-                                                                 "resolution", "bill",  "ukase"};
+  static constexpr auto kDocuments = std::to_array<std::string_view>({
+#include "lexicon/extract/document_nouns.inc"
+  });
   if (!listed(kDocuments, s.lemmas[doc])) {
     return {};
   }
@@ -2085,9 +2002,9 @@ bool plain_noun_phrase(const SynSentence& s, std::size_t w, std::string_view ver
 // side named by the subject of "repelled" turned into the attacker).
 namespace {
 
-constexpr std::array<std::string_view, 10> kCounterVerbs = {
-    "repel", "repulse", "thwart",    "foil",   "halt",
-    "stop",  "defeat",  "intercept", "resist", "withstand"};
+constexpr auto kCounterVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/counter_verbs.inc"
+});
 
 // Whether noun `w` is the object of a countering verb `up` that has a nominal subject.
 bool countered(const SynSentence& s, std::size_t w, std::size_t up) {
@@ -2100,13 +2017,10 @@ bool countered(const SynSentence& s, std::size_t w, std::size_t up) {
 
 namespace {
 
-// Nouns that count or group what their "of" names (error class: "Russia conducts wave against
-// Ukrainian on Ukraine" for "conducted a wave of precision strikes against Ukrainian energy
-// infrastructure", "Serbia repulses number", "Russia conducts series": the object cut to its
-// head word kept the count and lost what was counted).
-constexpr std::array<std::string_view, 17> kPartitives = {
-    "wave",  "series", "number",   "barrage",   "round",  "flurry",  "string", "set",  "batch",
-    "group", "dozens", "hundreds", "thousands", "couple", "handful", "volley", "salvo"};
+// Nouns that count or group what their "of" names.
+constexpr auto kPartitives = std::to_array<std::string_view>({
+#include "lexicon/extract/partitives.inc"
+});
 
 // The object a partitive noun `p` counts, with the phrases that hang on the partitive after it
 // ("precision strikes against Ukrainian energy infrastructure"), as the headline's object;
@@ -2174,12 +2088,13 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     // with Daniil Yegorov" for the Kremlin's "had a working meeting with", the verb standing for
     // the meeting since it carries the noun's concept, concepts.hpp).
     struct Held {
-      std::string_view verb, headline_verb;
-      std::array<std::string_view, 2> concepts;
+      std::string_view verb, headline_verb, concept_name;
     };
-    static constexpr std::array<Held, 1> kHeld = {{{"have", "hold", {"meet", "phone"}}}};
+    static constexpr auto kHeld = std::to_array<Held>({
+#include "lexicon/extract/held_verbs.inc"
+    });
     for (const Held& h : kHeld) {
-      if (lemma == h.verb && listed(h.concepts, concept_at(s, w))) {
+      if (lemma == h.verb && concept_at(s, w) == h.concept_name) {
         verb = plural ? std::string(h.headline_verb) : present_3sg(h.headline_verb);
       }
     }
@@ -2422,17 +2337,10 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // A verb that takes its partner with a preposition gets it when the text linked the
       // name otherwise (error class: "Vladimir Putin talks Saudi Arabia" for "a telephone
       // conversation with ... of Saudi Arabia", "Russia holds talks Ukraine").
-      static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kPartner = {{
-          {"talks", "with"},
-          {"holds talks", "with"},
-          {"holds a conference", "with"},
-          {"holds a videoconference", "with"},
-          {"negotiates", "with"},
-          {"agrees", "with"},
-          {"agrees a deal", "with"},
-          {"signs a treaty", "with"},
-          {"imposes sanctions", "on"},
-      }};
+      static constexpr auto kPartner =
+          std::to_array<std::pair<std::string_view, std::string_view>>({
+#include "lexicon/extract/partner_prepositions.inc"
+          });
       const auto* const partner = std::find_if(kPartner.begin(), kPartner.end(),
                                                [&](const auto& p) { return p.first == verb; });
       const auto linked = [&] {

@@ -236,44 +236,43 @@ constexpr std::array kTriggers = {
 };
 // clang-format on
 
-constexpr std::array<std::string_view, 13> kReporting = {
-    "said",       "says",       "told",      "stated",   "added", "noted",    "stressed",
-    "emphasized", "emphasised", "explained", "reported", "wrote", "commented"};
-constexpr std::array<std::string_view, 22> kModalNegation = {
-    "would", "could",  "might",     "may",      "should",      "can",      "must",     "not",
-    "never", "didn't", "don't",     "doesn't",  "won't",       "cannot",   "wouldn't", "no",
-    "if",    "unless", "prospects", "possible", "possibility", "potential"};
-constexpr std::array<std::string_view, 10> kFuture = {"will",      "expected", "plans", "planned",
-                                                      "scheduled", "upcoming", "due",   "next",
-                                                      "shall",     "intends"};
-constexpr std::array<std::string_view, 19> kPrepositions = {
-    "in", "to",    "of",      "for",   "with",   "from",    "against", "into",      "at",  "on",
-    "by", "about", "between", "among", "toward", "towards", "over",    "alongside", "near"};
-constexpr std::array<std::string_view, 10> kClauseOpeners = {
-    "when",    "after", "which",  "that",     "while",
-    "because", "since", "before", "although", "following"};
-constexpr std::array<std::string_view, 9> kPlaceNouns = {
-    "city", "town", "village", "port", "region", "settlement", "capital", "airport", "plant"};
-constexpr std::array<std::string_view, 14> kOfficeNouns = {
-    "president", "chancellor", "minister", "premier", "leader",     "head",     "king",
-    "queen",     "secretary",  "chairman", "speaker", "ambassador", "ministry", "government"};
-constexpr std::array<std::string_view, 16> kCollectiveNouns = {
-    "forces",     "troops",     "army",        "military",  "soldiers", "units",
-    "officials",  "government", "authorities", "diplomats", "navy",     "servicemen",
-    "leadership", "side",       "delegation",  "parliament"};
-constexpr std::array<std::string_view, 16> kAdjectiveSlot = {
-    "the",   "a",   "an",  "in",  "from",  "of",       "into",      "its",
-    "their", "his", "her", "our", "newly", "recently", "illegally", "temporarily"};
-// Where only an -ed form is an adjective ("to occupied territories"; "to cut" is a verb).
-constexpr std::array<std::string_view, 5> kParticipleSlot = {"to", "for", "across", "throughout",
-                                                             "within"};
-constexpr std::array<std::string_view, 10> kIssueNouns = {
-    "issue",    "issues", "question", "questions", "concern",
-    "concerns", "matter", "matters",  "point",     "points"};
-constexpr std::array<std::string_view, 14> kBoilerplate = {
-    "\xc2\xa9",     "copyright", "all rights reserved", "reproduced under", "http",
-    "www.",         "subscribe", "click here",          "share it on",      "views:",
-    "terms of use", "cookie",    "newsletter",          "sign up"};
+constexpr auto kReporting = std::to_array<std::string_view>({
+#include "lexicon/extract/reporting_forms.inc"
+});
+constexpr auto kModalNegation = std::to_array<std::string_view>({
+#include "lexicon/extract/modal_negation.inc"
+});
+constexpr auto kFuture = std::to_array<std::string_view>({
+#include "lexicon/extract/future_cues.inc"
+});
+constexpr auto kPrepositions = std::to_array<std::string_view>({
+#include "lexicon/extract/prepositions.inc"
+});
+constexpr auto kClauseOpeners = std::to_array<std::string_view>({
+#include "lexicon/extract/clause_openers.inc"
+});
+constexpr auto kPlaceNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/place_nouns.inc"
+});
+constexpr auto kOfficeNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/office_nouns.inc"
+});
+constexpr auto kCollectiveNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/collective_nouns.inc"
+});
+constexpr auto kAdjectiveSlot = std::to_array<std::string_view>({
+#include "lexicon/extract/adjective_slot.inc"
+});
+// Where only an -ed form is an adjective.
+constexpr auto kParticipleSlot = std::to_array<std::string_view>({
+#include "lexicon/extract/participle_slot.inc"
+});
+constexpr auto kIssueNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/issue_nouns.inc"
+});
+constexpr auto kBoilerplate = std::to_array<std::string_view>({
+#include "lexicon/extract/boilerplate_markers.inc"
+});
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {

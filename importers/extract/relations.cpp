@@ -9,10 +9,12 @@ namespace kb::importers::extract::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kViolate = {"violated", "violates", "breached", "broke"};
-constexpr std::array<std::string_view, 10> kCommitment = {
-    "agreement",  "treaty",     "accord",      "memorandum", "deal",
-    "assurances", "guarantees", "commitments", "ceasefire",  "cease-fire"};
+constexpr auto kViolate = std::to_array<std::string_view>({
+#include "lexicon/extract/violation_verbs.inc"
+});
+constexpr auto kCommitment = std::to_array<std::string_view>({
+#include "lexicon/extract/commitment_nouns.inc"
+});
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {

@@ -44,8 +44,9 @@ std::string display(const DocContext& doc, const MentionRef& m, const NamedEntit
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kPassiveAux = {"was", "were", "been", "being",
-                                                         "is",  "are",  "be"};
+constexpr auto kPassiveAux = std::to_array<std::string_view>({
+#include "lexicon/extract/passive_auxiliaries.inc"
+});
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {

@@ -11,10 +11,15 @@ namespace kb::importers::extract::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kSpeechTitles = {
-    "speech by", "address by", "statement by", "remarks by", "op-ed by"};
-constexpr std::array<std::string_view, 4> kSingular = {"i", "i'm", "i've", "i'd"};
-constexpr std::array<std::string_view, 4> kPlural = {"we", "we're", "we've", "we'd"};
+constexpr auto kSpeechTitles = std::to_array<std::string_view>({
+#include "lexicon/extract/speech_titles.inc"
+});
+constexpr auto kSingular = std::to_array<std::string_view>({
+#include "lexicon/extract/first_person_singular.inc"
+});
+constexpr auto kPlural = std::to_array<std::string_view>({
+#include "lexicon/extract/first_person_plural.inc"
+});
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {

@@ -13,35 +13,9 @@ namespace kb::importers::extract::detail {
 namespace {
 
 // Light verbs before a noun trigger and their third-person present forms.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kLightVerbs = {{
-    {"submitted", "submits"},
-    {"filed", "files"},
-    {"made", "makes"},
-    {"launched", "launches"},
-    {"held", "holds"},
-    {"holds", "holds"},
-    {"began", "begins"},
-    {"started", "starts"},
-    {"signed", "signs"},
-    {"reached", "reaches"},
-    {"concluded", "concludes"},
-    {"had", "has"},
-    {"has", "has"},
-    {"have", "has"},
-    {"staged", "stages"},
-    {"conducted", "conducts"},
-    {"carried", "carries out"},
-    {"received", "receives"},
-    {"gave", "gives"},
-    {"giving", "gives"},
-    {"sent", "sends"},
-    {"announced", "announces"},
-    {"offering", "offers"},
-    {"offered", "offers"},
-    {"provided", "provides"},
-    {"providing", "provides"},
-    {"presented", "presents"},
-}};
+constexpr auto kLightVerbs = std::to_array<std::pair<std::string_view, std::string_view>>({
+#include "lexicon/extract/light_verbs.inc"
+});
 
 std::string capitalized(std::string_view s) {
   std::string r(s);
@@ -99,10 +73,10 @@ std::string possessive(const std::string& name) {
   return name + (name.ends_with('s') ? "'" : "'s");
 }
 
-// Words that end an object phrase: adverbs of place and time, and pronouns alone.
-constexpr std::array<std::string_view, 11> kObjectStops = {
-    "here", "there", "today", "yesterday", "tomorrow", "also",
-    "now",  "again", "it",    "them",      "this"};
+// Words that end an object phrase.
+constexpr auto kObjectStops = std::to_array<std::string_view>({
+#include "lexicon/extract/object_stops.inc"
+});
 
 // Whether word `k` ends an object phrase.
 bool object_stop(const SentenceView& v, std::size_t k) {

@@ -72,30 +72,27 @@ std::optional<Count> read_count(const Context& ctx, std::size_t i) {
 
 namespace {
 
-// Words before a number that make it a document or item number, not a year (error class:
-// "decree № 1096" dated 1096, "Law No. 1616-IX" dated 1616).
-constexpr std::array<std::string_view, 6> kNumberSigns = {"no",     "nos", "nr",
-                                                          "number", "num", "\u2116"};
-// Words after a 4-digit number that make it a clock time (error class: "at 1500 GMT" dated
-// 1500, and a report's bare "August 10" then dated 1530 from "1500-1530 Ukrainian time").
-constexpr std::array<std::string_view, 14> kClockZones = {"gmt", "utc",  "est",   "edt", "et",
-                                                          "cet", "cest", "bst",   "msk", "pst",
-                                                          "pdt", "hrs",  "hours", "hgmt"};
-// Words before a number that let a plural noun follow a year ("in 1999 elections were held",
-// "the 2014 protests", "the 1999 and 2010 summits"); after anything else "1370 missiles" is a count
-// (error class: "Russia used 1370 missiles" dated 1370). Not "a", "this" or "that": none of them
-// goes with a plural noun, so "claimed that 1026 servicemen surrendered" is a count (error
-// class: an event dated 1026).
-constexpr std::array<std::string_view, 21> kYearLead = {
-    "and",    "or", "in",  "since", "by",  "until", "till",  "from", "of", "after", "before",
-    "during", "to", "the", "its",   "his", "her",   "their", "our",  "s",  "for"};
-// Plurals that do not end in "s", and endings of more ("servicemen", "policemen"), that make a
-// number before them a count (error class: "claimed that 1026 servicemen surrendered" dated 1026).
-constexpr std::array<std::string_view, 4> kIrregularPlurals = {"people", "children", "personnel",
-                                                               "police"};
+// Words before a number that make it a document or item number, not a year.
+constexpr auto kNumberSigns = std::to_array<std::string_view>({
+#include "lexicon/timex/number_signs.inc"
+});
+// Words after a 4-digit number that make it a clock time.
+constexpr auto kClockZones = std::to_array<std::string_view>({
+#include "lexicon/timex/clock_zones.inc"
+});
+// Words before a number that let a plural noun follow a year.
+constexpr auto kYearLead = std::to_array<std::string_view>({
+#include "lexicon/timex/year_lead.inc"
+});
+// Plurals that do not end in "s" (a number before them is a count).
+constexpr auto kIrregularPlurals = std::to_array<std::string_view>({
+#include "lexicon/timex/irregular_plurals.inc"
+});
 constexpr std::string_view kMenEnding = "men";
-// Plural-looking words that may follow a year ("1994 was", "2014 has").
-constexpr std::array<std::string_view, 6> kNotPlural = {"was", "has", "is", "as", "this", "does"};
+// Plural-looking words that may follow a year.
+constexpr auto kNotPlural = std::to_array<std::string_view>({
+#include "lexicon/timex/not_plural.inc"
+});
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& table, std::string_view w) {

@@ -19,8 +19,9 @@ Candidate time_candidate(std::size_t first, std::size_t last, const DateVal& v) 
 
 // A time-zone abbreviation after a clock time ("EST", "GMT").
 bool is_zone(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kZones = {
-      "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"};
+  static constexpr auto kZones = std::to_array<std::string_view>({
+#include "lexicon/timex/time_zones.inc"
+  });
   for (std::string_view z : kZones) {
     if (w == z) {
       return true;
