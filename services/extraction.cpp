@@ -256,13 +256,10 @@ Result<bool> same_meeting(Repository& store, const std::vector<std::pair<Id, Rol
   return (a_met_b && b_to_a) || (b_met_a && a_to_b);
 }
 
-// Words a headline uses for any happening, which say nothing of which one it tells: function
-// words and the verbs headlines are built with.
-constexpr std::array<std::string_view, 32> kHeadlineWords = {
-    "a",     "an",       "the",       "of",      "in",     "on",        "to",     "with",
-    "for",   "by",       "at",        "from",    "and",    "near",      "into",   "over",
-    "holds", "launches", "makes",     "says",    "states", "announces", "issues", "conducts",
-    "takes", "gives",    "continues", "reports", "claims", "begins",    "starts", "expresses"};
+// Words a headline uses for any happening.
+constexpr auto kHeadlineWords = std::to_array<std::string_view>({
+#include "lexicon/services/headline_words.inc"
+});
 
 // The words of a headline that say what happened, lower-case, less `names` (the actor's).
 std::set<std::string> title_words(std::string_view title, const std::set<std::string>& names) {
@@ -286,15 +283,10 @@ std::set<std::string> title_words(std::string_view title, const std::set<std::st
   return out;
 }
 
-// Capitalised words that name no particular happening's participants, place or figures: the
-// words that open sentences, offices, months and weekdays.
-constexpr std::array<std::string_view, 44> kCommonCapitalised = {
-    "a",        "an",        "the",       "on",      "in",    "at",        "this",      "that",
-    "it",       "he",        "she",       "they",    "we",    "i",         "during",    "after",
-    "before",   "following", "according", "mr",      "mrs",   "president", "minister",  "prime",
-    "head",     "deputy",    "office",    "general", "staff", "ministry",  "january",   "february",
-    "march",    "april",     "may",       "june",    "july",  "august",    "september", "october",
-    "november", "december",  "but",       "and"};
+// Capitalised words that name no particular happening's participants, place or figures.
+constexpr auto kCommonCapitalised = std::to_array<std::string_view>({
+#include "lexicon/services/common_capitalised.inc"
+});
 
 // The lower-case capitalised words and figures of `quote` (a day of the month or a year is no
 // figure: dates are compared apart), less `names`.
@@ -332,13 +324,10 @@ std::set<std::string> named_words(std::string_view quote, const std::set<std::st
   return out;
 }
 
-// Words too common in news to tell one happening from another (function words, reporting verbs).
-constexpr std::array<std::string_view, 40> kCommonWords = {
-    "that",   "with",    "from",   "have",   "were",      "this",     "which",  "said",
-    "their",  "also",    "been",   "will",   "would",     "about",    "after",  "they",
-    "there",  "into",    "over",   "than",   "other",     "under",    "more",   "some",
-    "when",   "what",    "where",  "while",  "these",     "those",    "being",  "could",
-    "should", "against", "during", "before", "according", "reported", "stated", "noted"};
+// Words too common in news to tell one happening from another.
+constexpr auto kCommonWords = std::to_array<std::string_view>({
+#include "lexicon/services/common_words.inc"
+});
 
 // The content words of `quote`: lower-case words of four letters or more, cut to five (a crude
 // stem: "attacked" and "attacks" meet), less kCommonWords.

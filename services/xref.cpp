@@ -3,6 +3,7 @@
 #include "services/xref.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <set>
@@ -29,12 +30,13 @@ bool by_date(const Event& a, const Event& b) {
 
 // Lower-case words of three or more letters, without a few English function words.
 std::set<std::string> words(std::string_view text) {
-  static const std::set<std::string> stop_words = {"the",  "and", "for", "with", "from",  "into",
-                                                   "over", "its", "his", "her",  "their", "after"};
+  static constexpr auto kStopWords = std::to_array<std::string_view>({
+#include "lexicon/services/xref_stop_words.inc"
+  });
   std::set<std::string> out;
   std::string w;
   auto flush = [&] {
-    if (w.size() >= 3 && !stop_words.contains(w)) {
+    if (w.size() >= 3 && std::find(kStopWords.begin(), kStopWords.end(), w) == kStopWords.end()) {
       out.insert(w);
     }
     w.clear();
