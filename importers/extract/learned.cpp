@@ -2017,6 +2017,11 @@ bool countered(const SynSentence& s, std::size_t w, std::size_t up) {
 
 namespace {
 
+// Verbs one does with someone, and the preposition that names them.
+constexpr auto kPartnerVerbs = std::to_array<std::pair<std::string_view, std::string_view>>({
+#include "lexicon/extract/partner_verbs.inc"
+});
+
 // Nouns that count or group what their "of" names.
 constexpr auto kPartitives = std::to_array<std::string_view>({
 #include "lexicon/extract/partitives.inc"
@@ -2274,8 +2279,36 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     }
     if (object.empty()) {
       // No object: the verb's first oblique that is not a date says what it was about
-      // ("Ukraine withdraws from Soledar").
+      // ("Ukraine withdraws from Soledar"); a verb one does with someone names them first
+      // (error class: "Vladimir Putin meets via videoconference" for "met, via
+      // videoconference, with members of the Delovaya Rossiya organisation").
+      std::optional<std::size_t> partner;
+      if (const auto* const p = std::find_if(kPartnerVerbs.begin(), kPartnerVerbs.end(),
+                                             [&](const auto& row) { return row.first == lemma; });
+          p != kPartnerVerbs.end()) {
+        for (const std::size_t c : s.children[w]) {
+          const auto cs = child(s, c, {"case"});
+          if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) && cs &&
+              s.lemmas[*cs] == p->second) {
+            partner = c;
+            break;
+          }
+        }
+      }
+      if (partner) {
+        // a name the partner's phrase gives when its head is a common noun ("with members of
+        // the Delovaya Rossiya organisation": "with Delovaya Rossiya")
+        const auto name = partner_name(s, *partner, d.actor ? static_cast<int>(*d.actor) : -1);
+        if (!name.empty() && name.size() <= 4 && word(s, *partner).upos == "NOUN" &&
+            word(s, name.back()).upos != "ADJ") {
+          object = analysis::lower_ascii(word(s, *child(s, *partner, {"case"})).form) + " " +
+                   join(s, name);
+        }
+      }
       for (const std::size_t c : s.children[w]) {
+        if (!object.empty() || (partner && c != *partner)) {
+          continue;
+        }
         if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c)) {
           object = phrase(s, c, 5);
           const auto cs = child(s, c, {"case"});

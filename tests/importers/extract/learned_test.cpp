@@ -923,3 +923,12 @@ TEST_CASE("extracted events carry the concept of their predicate") {
   CHECK(has("invade"));
   CHECK(has("capture"));
 }
+
+TEST_CASE("a meeting with no object names its partner before any other oblique") {
+  const auto titles = titles_of(extract(
+      "Vladimir Putin met, via videoconference, with members of the Delovaya Rossiya National "
+      "Public Organisation.",
+      date::sys_days{date::year{2022} / 3 / 5}));
+  CAPTURE(titles);
+  CHECK(has(titles, "Vladimir Putin meets with Delovaya Rossiya"));
+}
