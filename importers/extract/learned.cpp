@@ -1453,6 +1453,30 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     }
     break;
   }
+  // A head that says little without what its "of" or "for" names keeps that noun's core
+  // (error class: "Ukraine begins preparations" for "beginning preparations for the
+  // reconstruction of cities ...", "Aksyonov raises level" for "raised the level of the
+  // terrorist threat").
+  if (partners.empty()) {
+    for (const std::size_t c : s.children[w]) {
+      const auto cs = child(s, c, {"case"});
+      if (c < w || udep(s, c) != "nmod" || !cs || word(s, c).upos != "NOUN" || s.date_of[c] >= 0 ||
+          !(s.lemmas[*cs] == "of" || s.lemmas[*cs] == "for")) {
+        continue;
+      }
+      std::vector<std::size_t> of_core{c};
+      for (const std::size_t g : s.children[c]) {
+        const std::string_view u = udep(s, g);
+        if (g < c && (u == "compound" || u == "amod")) {
+          collect(s, g, of_core, 5);  // with its own words ("large-scale")
+        }
+      }
+      if (core.size() + 1 + of_core.size() <= max && of_core.size() <= 4) {
+        out += " " + analysis::lower_ascii(word(s, *cs).form) + " " + join(s, of_core);
+      }
+      break;
+    }
+  }
   return out;
 }
 
