@@ -1,7 +1,7 @@
-// Tests for the learned extractor (importers/extract/learned.hpp): the shipped models load and
-// round-trip, damaged model files are refused, the extractor dates events by their clause, their
-// paragraph's frame or the publication date, writes headlines, and stays safe on text that is
-// not prose.
+// Tests for importers/extract/learned.cpp: the learned extractor's shipped models load and
+// round-trip, damaged model and support-verb files are refused, the extractor dates events by
+// their clause, their paragraph's frame or the publication date, writes headlines, and stays safe
+// on text that is not prose.
 #include "importers/extract/learned.hpp"
 
 #include <algorithm>
@@ -14,68 +14,20 @@
 
 #include <doctest/doctest.h>
 
-#include "importers/entities/gazetteer.hpp"
-#include "importers/extract/concepts.hpp"
 #include "importers/extract/extractor.hpp"
+#include "tests/importers/extract/extract_fixture.hpp"
 
 namespace {
 
 namespace ex = kb::importers::extract;
 using kb::importers::Article;
-
-const std::filesystem::path& data_dir() {
-  static const std::filesystem::path dir = [] {
-    auto d = kb::importers::find_data_dir();
-    REQUIRE(d.has_value());
-    return *d;
-  }();
-  return dir;
-}
-
-const kb::importers::Gazetteer& gazetteer() {
-  static const kb::importers::Gazetteer g = [] {
-    auto loaded = kb::importers::load_gazetteer(data_dir());
-    REQUIRE(loaded.has_value());
-    return std::move(loaded).value();
-  }();
-  return g;
-}
-
-const ex::Extractor& learned_extractor() {
-  static const ex::Extractor x = [] {
-    std::vector<std::string> warnings;
-    ex::ExtractOptions options = ex::default_options(data_dir(), warnings);
-    REQUIRE(warnings.empty());
-    REQUIRE(options.learned != nullptr);
-    return ex::Extractor(gazetteer(), options);
-  }();
-  return x;
-}
-
-ex::Extraction extract(const std::string& text, date::sys_days published) {
-  Article a;
-  a.title = "Test article";
-  a.text = text;
-  a.origin = "test.txt";
-  a.published = date::sys_seconds(published);
-  return learned_extractor().extract(a);
-}
-
-constexpr date::sys_days kDay = date::sys_days{date::year{2022} / 3 / 14};
-
-// The titles of an extraction's events, in order.
-std::vector<std::string> titles_of(const ex::Extraction& x) {
-  std::vector<std::string> titles;
-  for (const auto& e : x.events) {
-    titles.push_back(e.title);
-  }
-  return titles;
-}
-
-// Whether `titles` holds `title`.
-bool has(const std::vector<std::string>& titles, std::string_view title) {
-  return std::find(titles.begin(), titles.end(), title) != titles.end();
-}
+using kb::test::data_dir;
+using kb::test::gazetteer;
+using kb::test::learned::extract;
+using kb::test::learned::has;
+using kb::test::learned::kDay;
+using kb::test::learned::learned_extractor;
+using kb::test::learned::titles_of;
 
 }  // namespace
 
@@ -138,14 +90,6 @@ TEST_SUITE("importers") {
     const auto missing = ex::EventModel::load("/nonexistent-kb-data");
     REQUIRE_FALSE(missing.has_value());
     CHECK(missing.error().message.find("events.kbm") != std::string::npos);
-  }
-
-  TEST_CASE("without the models kb extracts by the hand rules and says so") {
-    std::vector<std::string> warnings;
-    const ex::ExtractOptions options = ex::default_options("/nonexistent-kb-data", warnings);
-    CHECK(options.learned == nullptr);
-    REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0].find("hand rules") != std::string::npos);
   }
 
   TEST_CASE("the learned extractor reads a dated clause: date, actor, headline") {
@@ -835,46 +779,6 @@ TEST_SUITE("importers") {
   }
 }
 
-TEST_CASE("concept_of normalises inflections, nominalisations and synonyms") {
-  CHECK(ex::concept_of("invaded") == "invade");
-  CHECK(ex::concept_of("Invasion") == "invade");
-  CHECK(ex::concept_of("war") == "invade");
-  CHECK(ex::concept_of("seized") == "capture");
-  CHECK(ex::concept_of("capture") == "capture");
-  CHECK(ex::concept_of("annexes") == "annex");
-  CHECK(ex::concept_of("mobilisation") == "mobilize");
-  CHECK(ex::concept_of("struck") == "strike");
-  CHECK(ex::concept_of("shelling") == "strike");
-  CHECK(ex::concept_of("said").empty());
-  CHECK(ex::concept_of("").empty());
-  CHECK(ex::light_verb("launch"));
-  CHECK_FALSE(ex::light_verb("invade"));
-}
-
-TEST_CASE("a light verb or noun framing the mobilisation gives its concept and its headline") {
-  const auto x = extract(
-      "President Vladimir Putin announced the beginning of mobilization on September 21, 2022. "
-      "The mobilization decree Putin signed on September 21 states that the Defense Ministry "
-      "establishes quotas. Five mobilized men died three weeks after President Vladimir Putin's "
-      "declaration of partial mobilization on September 21.",
-      date::sys_days{date::year{2022} / 10 / 12});
-  std::vector<std::string> titles;
-  for (const auto& e : x.events) {
-    MESSAGE(e.title << " | " << e.trigger << " | " << e.concept_name);
-    titles.push_back(e.title);
-    if (e.title.find("obiliz") != std::string::npos) {
-      CHECK(e.concept_name == "mobilize");
-    }
-  }
-  CAPTURE(titles);
-  const auto has = [&](std::string_view t) {
-    return std::find(titles.begin(), titles.end(), t) != titles.end();
-  };
-  CHECK(has("Vladimir Putin announces beginning of mobilization"));
-  CHECK(has("Vladimir Putin signs mobilization decree"));
-  CHECK(has("Vladimir Putin declares partial mobilization"));
-}
-
 TEST_CASE("a title names what a wave, series or number of counts, not the count") {
   const auto titles = titles_of(extract(
       "Russian forces conducted a wave of precision strikes against Ukrainian energy "
@@ -884,44 +788,6 @@ TEST_CASE("a title names what a wave, series or number of counts, not the count"
   CAPTURE(titles);
   CHECK(has(titles, "Russia conducts precision strikes against Ukrainian energy infrastructure"));
   CHECK(has(titles, "Serbia repulses attacks near Belgrade"));
-}
-
-TEST_CASE("a call on someone or for something is no phone call") {
-  CHECK(ex::concept_cancelled("calls", "on"));
-  CHECK(ex::concept_cancelled("Called", "for"));
-  CHECK(ex::concept_cancelled("call", "upon"));
-  CHECK_FALSE(ex::concept_cancelled("called", "Macron"));
-  CHECK_FALSE(ex::concept_cancelled("conversation", "on"));
-  const auto x = extract(
-      "On March 3, 2022, Zelensky called on Canada and other partners to supply weapons. On March "
-      "3, 2022, Vladimir Putin had a telephone conversation with Emmanuel Macron.",
-      date::sys_days{date::year{2022} / 3 / 4});
-  bool call = false;
-  for (const auto& e : x.events) {
-    MESSAGE(e.title << " | " << e.trigger << " | " << e.concept_name);
-    if (e.quote.find("called on") != std::string::npos) {
-      CHECK(e.concept_name != "phone");
-    }
-    call = call || (e.quote.find("telephone") != std::string::npos && e.concept_name == "phone");
-  }
-  CHECK(call);
-}
-
-TEST_CASE("extracted events carry the concept of their predicate") {
-  const auto x = extract(
-      "Russia launched a full-scale invasion of Ukraine on February 24, 2022. Russian troops "
-      "captured Lysychansk on July 3, 2022. Since the capture of Lysychansk on July 3, Russian "
-      "forces have tried to take Siversk.",
-      date::sys_days{date::year{2022} / 7 / 20});
-  for (const auto& e : x.events) {
-    MESSAGE(e.title << " | " << e.trigger << " | " << e.concept_name);
-  }
-  const auto has = [&](std::string_view concept_name) {
-    return std::any_of(x.events.begin(), x.events.end(),
-                       [&](const ex::ExtractedEvent& e) { return e.concept_name == concept_name; });
-  };
-  CHECK(has("invade"));
-  CHECK(has("capture"));
 }
 
 TEST_CASE("a meeting with no object names its partner before any other oblique") {
