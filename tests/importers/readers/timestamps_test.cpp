@@ -1,12 +1,13 @@
-// Tests for the readers' building blocks: importers/readers/timestamps.cpp, clean.cpp, utf8.cpp.
+// Tests for importers/readers/timestamps.cpp: ISO 8601, RFC 822 and written timestamps, byline
+// times and agency datelines.
+#include "importers/readers/timestamps.hpp"
+
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
-
-#include "importers/readers/clean.hpp"
-#include "importers/readers/timestamps.hpp"
-#include "importers/readers/utf8.hpp"
 
 namespace {
 
@@ -117,85 +118,5 @@ TEST_SUITE("importers") {
     CHECK(rd::find_url_year("https://example.org/2019") == 2019);
     CHECK_FALSE(rd::find_url_year("https://example.org/article/3834/1").has_value());
     CHECK_FALSE(rd::find_url_year("https://example.org/id/20191119").has_value());
-  }
-
-  TEST_CASE("repair_utf8 replaces each invalid sequence once") {
-    std::size_t n = 0;
-    CHECK(rd::repair_utf8("caf\xE9 ok", n) == "caf\xEF\xBF\xBD ok");
-    CHECK(n == 1);
-    CHECK(rd::repair_utf8("\xE2\x80", n) == "\xEF\xBF\xBD");        // truncated sequence
-    CHECK(rd::repair_utf8("\xED\xA0\x80x", n) == "\xEF\xBF\xBDx");  // surrogate
-    CHECK(rd::repair_utf8("\xC0\xAF", n) == "\xEF\xBF\xBD");        // overlong
-    CHECK(rd::repair_utf8("\xE2\x80\x94 fine", n) == "\xE2\x80\x94 fine");
-    CHECK(n == 0);
-    CHECK(rd::valid_utf8("\xF0\x9F\x98\x80"));
-    CHECK_FALSE(rd::valid_utf8("\xF5\x80\x80\x80"));
-  }
-
-  TEST_CASE("is_boilerplate_line knows page furniture but keeps prose") {
-    for (const std::string_view junk :
-         {"twitter", "night_theme", "ru", "ARM", "Views: 147", "print", "copy link",
-          "Ссылка скопирована", "ads", "loading", "Caliber.az \xC2\xA9 2025. .",
-          "share-lineLiked the story? Share it on social media!",
-          "Any use of materials is allowed only if there is a hyperlink to Caliber.az", "A+",
-          "\xC2\xA0", "Read also: Parliament votes",
-          "We use cookies to improve your experience."}) {
-      CAPTURE(junk);
-      CHECK(rd::is_boilerplate_line(junk));
-    }
-    for (const std::string_view prose :
-         {"Goal of deterring Vladimir Putin", "Russia", "NATO summit in Vilnius",
-          "The US would serve as the prime guarantor of the security arrangements."}) {
-      CAPTURE(prose);
-      CHECK_FALSE(rd::is_boilerplate_line(prose));
-    }
-  }
-
-  TEST_CASE("normalize_body keeps paragraphs and re-flows hard-wrapped wire text") {
-    CHECK(rd::normalize_body("One line.\nAnother line that is long enough to be its own "
-                             "paragraph because it is well over ninety characters long.\n\n"
-                             "Third.") ==
-          "One line.\n\nAnother line that is long enough to be its own paragraph because it is "
-          "well over ninety characters long.\n\nThird.");
-    CHECK(rd::normalize_body("A wrapped\nsentence here.\n    Indented new\nparagraph.") ==
-          "A wrapped sentence here.\n\nIndented new paragraph.");
-    CHECK(rd::normalize_body("Text.\n\nprint\n\n  \xC2\xA0 \n\nMore   text.") ==
-          "Text.\n\nMore text.");
-  }
-
-  TEST_CASE("clean_title and strip_site_name drop labels and site names") {
-    CHECK(rd::clean_title("WSJ: Allies look to security model PHOTO") ==
-          "WSJ: Allies look to security model");
-    CHECK(rd::clean_title("Strike in Kyiv  VIDEO UPDATED") == "Strike in Kyiv");
-    CHECK(rd::strip_site_name("Talks fail | Reuters", "Reuters") == "Talks fail");
-    CHECK(rd::strip_site_name("Reuters - Talks fail", "Reuters") == "Talks fail");
-    CHECK(rd::strip_site_name("Talks fail | World News", "") == "Talks fail");
-    CHECK(rd::strip_site_name("Kyiv - Moscow talks fail", "Reuters") == "Kyiv - Moscow talks fail");
-  }
-
-  TEST_CASE("detect_reprint finds original publishers and wire agencies") {
-    struct Case {
-      std::string text, publisher, want_publisher, want_original;
-    };
-    const std::vector<Case> cases = {
-        {"The Wall Street Journal has published an article arguing X. Caliber.Az reprints the "
-         "article.",
-         "", "Caliber.Az", "The Wall Street Journal"},
-        {"LONDON (Reuters) - Oil prices rose.", "Daily Mirror", "Daily Mirror", "Reuters"},
-        {"(ANSA) - Rome, January 24 - Talks began.", "", "", "ANSA"},
-        {"Text.\n\nThis article first appeared in The Atlantic.", "Site", "Site", "The Atlantic"},
-        {"Text. Originally published by Foreign Policy on 3 May.", "", "", "Foreign Policy"},
-        {"WASHINGTON (Reuters) - Prices fell.", "Reuters", "Reuters", ""},
-        {"Nothing to see (here) in this text.", "", "", ""},
-    };
-    for (const auto& c : cases) {
-      CAPTURE(c.text);
-      kb::importers::Article a;
-      a.text = c.text;
-      a.publisher = c.publisher;
-      rd::detect_reprint(a);
-      CHECK(a.publisher == c.want_publisher);
-      CHECK(a.original_publisher == c.want_original);
-    }
   }
 }
