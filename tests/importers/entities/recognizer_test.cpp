@@ -1,6 +1,5 @@
-// Tests for importers/entities: the real gazetteer from data/, recognition tables, the seed
-// article, and malformed data files.
-
+// Tests for importers/entities/recognizer.cpp: recognition tables, titles and coreference, places
+// the text introduces, demonyms and byte spans, and the seed article (over the real gazetteer).
 #include "importers/entities/recognizer.hpp"
 
 #include <filesystem>
@@ -12,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include "importers/entities/gazetteer.hpp"
+#include "tests/importers/entities/gazetteer_fixture.hpp"
 
 namespace {
 
@@ -19,15 +19,7 @@ using kb::EntityKind;
 using kb::importers::Gazetteer;
 using kb::importers::MatchKind;
 using kb::importers::Recognition;
-
-const Gazetteer& real_gazetteer() {
-  static const Gazetteer g = [] {
-    auto loaded = kb::importers::load_gazetteer(std::filesystem::path(KB_SOURCE_DIR) / "data");
-    REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().message));
-    return std::move(loaded).value();
-  }();
-  return g;
-}
+using kb::test::real_gazetteer;
 
 // "surface=Entity Name" for each mention, for compact comparisons.
 std::vector<std::string> describe(const Recognition& r) {
@@ -50,22 +42,6 @@ const kb::importers::Mention* find_mention(const Recognition& r, std::string_vie
 }  // namespace
 
 TEST_SUITE("importers") {
-  TEST_CASE("load_gazetteer reads the shipped data and iso-codes") {
-    const Gazetteer& g = real_gazetteer();
-    CHECK(g.entities().size() > 700);
-    auto ua = g.find("Ukraine", EntityKind::country);
-    REQUIRE(ua);
-    CHECK(g.entities()[*ua].wikidata == "Q212");
-    CHECK(g.entities()[*ua].country == "UA");
-    auto kyiv = g.find("Kiev");
-    REQUIRE(kyiv);
-    CHECK(g.entities()[*kyiv].name == "Kyiv");
-    CHECK(g.entities()[*kyiv].kind == EntityKind::place);
-    // A country only iso-codes knows is still there under its official name.
-    CHECK(g.find("Aruba", EntityKind::country));
-    CHECK(g.find("NORTH ATLANTIC TREATY ORGANIZATION") == g.find("NATO"));
-  }
-
   TEST_CASE("recognize: table of texts and expected mentions") {
     struct Case {
       std::string text;
@@ -243,42 +219,6 @@ TEST_SUITE("importers") {
     REQUIRE(grushko->affiliation);
     CHECK(r.entities[*grushko->affiliation].entity.name == "Russia");
     CHECK(find_mention(r, "Ukrainian")->how == MatchKind::demonym);
-  }
-
-  TEST_CASE("load_gazetteer: a malformed line names file and line") {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / "kb_entities_test";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir / "gazetteer");
-    for (const char* name : {"countries.tsv", "places.tsv", "organisations.tsv", "groups.tsv",
-                             "people.tsv", "titles.txt", "stop_words.txt"}) {
-      std::filesystem::copy_file(std::filesystem::path(KB_SOURCE_DIR) / "data" / "gazetteer" / name,
-                                 dir / "gazetteer" / name);
-    }
-    SUBCASE("bad Wikidata id") {
-      std::ofstream(dir / "gazetteer" / "people.tsv") << "# header\nJane Doe\tGB\tMP\t\tX12\n";
-    }
-    SUBCASE("too many fields") {
-      std::ofstream(dir / "gazetteer" / "people.tsv")
-          << "# header\nJane Doe\tGB\tMP\t\t\t\textra\n";
-    }
-    SUBCASE("bad country code") {
-      std::ofstream(dir / "gazetteer" / "people.tsv") << "# header\nJane Doe\tgbr\tMP\t\t\n";
-    }
-    auto loaded = kb::importers::load_gazetteer(dir);
-    std::filesystem::remove_all(dir);
-    REQUIRE_FALSE(loaded.has_value());
-    CHECK(loaded.error().code == kb::Errc::parse);
-    CHECK(loaded.error().message.find("people.tsv:2:") != std::string::npos);
-  }
-
-  TEST_CASE("load_gazetteer: missing iso-codes degrades with a warning") {
-    auto loaded = kb::importers::load_gazetteer(std::filesystem::path(KB_SOURCE_DIR) / "data",
-                                                "/nonexistent/iso_3166-1.json");
-    REQUIRE(loaded.has_value());
-    REQUIRE(loaded->warnings().size() == 1);
-    CHECK(loaded->warnings()[0].find("iso-codes") != std::string::npos);
-    CHECK(loaded->find("Ukraine"));
-    CHECK_FALSE(loaded->find("Aruba"));
   }
 
   TEST_CASE("recognize: a known person's name after a title ends at that name") {
