@@ -38,9 +38,9 @@ TEST_CASE("concept_of normalises inflections, nominalisations and synonyms") {
 TEST_CASE("a light verb or noun framing the mobilisation gives its concept and its headline") {
   const auto x = extract(
       "President Vladimir Putin announced the beginning of mobilization on September 21, 2022. "
-      "The mobilization decree Putin signed on September 21 states that the Defense Ministry "
-      "establishes quotas. Five mobilized men died three weeks after President Vladimir Putin's "
-      "declaration of partial mobilization on September 21.",
+      "The mobilization decree Putin signed on September 21 states that the General Staff "
+      "establishes regional quotas. Queues formed at the borders after President Vladimir "
+      "Putin's declaration of partial mobilization on September 21.",
       date::sys_days{date::year{2022} / 10 / 12});
   std::vector<std::string> titles;
   for (const auto& e : x.events) {
@@ -66,8 +66,8 @@ TEST_CASE("a call on someone or for something is no phone call") {
   CHECK_FALSE(ex::concept_cancelled("called", "Macron"));
   CHECK_FALSE(ex::concept_cancelled("conversation", "on"));
   const auto x = extract(
-      "On March 3, 2022, Zelensky called on Canada and other partners to supply weapons. On March "
-      "3, 2022, Vladimir Putin had a telephone conversation with Emmanuel Macron.",
+      "On March 3, 2022, Zelensky called on Norway and other partners to send more air defence. On "
+      "March 3, 2022, Vladimir Putin had a telephone conversation with Emmanuel Macron.",
       date::sys_days{date::year{2022} / 3 / 4});
   bool call = false;
   for (const auto& e : x.events) {

@@ -781,29 +781,28 @@ TEST_SUITE("importers") {
 
 TEST_CASE("a title names what a wave, series or number of counts, not the count") {
   const auto titles = titles_of(extract(
-      "Russian forces conducted a wave of precision strikes against Ukrainian energy "
-      "infrastructure on September 11. Serbian forces repulsed a number of attacks near Belgrade "
-      "on May 3.",
+      "Russian forces conducted a wave of precision strikes against Ukrainian energy facilities "
+      "on September 10. Serbian forces repulsed a number of attacks near Belgrade on May 3.",
       date::sys_days{date::year{2022} / 9 / 12}));
   CAPTURE(titles);
-  CHECK(has(titles, "Russia conducts precision strikes against Ukrainian energy infrastructure"));
+  CHECK(has(titles, "Russia conducts precision strikes against Ukrainian energy facilities"));
   CHECK(has(titles, "Serbia repulses attacks near Belgrade"));
 }
 
 TEST_CASE("a meeting with no object names its partner before any other oblique") {
-  const auto titles = titles_of(extract(
-      "Vladimir Putin met, via videoconference, with members of the Delovaya Rossiya National "
-      "Public Organisation.",
-      date::sys_days{date::year{2022} / 3 / 5}));
+  const auto titles = titles_of(
+      extract("Vladimir Putin met, via videoconference, with members of the Opora Rossii business "
+              "association.",
+              date::sys_days{date::year{2022} / 3 / 5}));
   CAPTURE(titles);
-  CHECK(has(titles, "Vladimir Putin meets with Delovaya Rossiya"));
+  CHECK(has(titles, "Vladimir Putin meets with Opora Rossii"));
 }
 
 TEST_CASE("an object cut to its head keeps what its 'of' or 'for' names") {
   const auto titles = titles_of(extract(
-      "On May 3, Ukraine began preparations for the large-scale reconstruction of destroyed "
-      "cities, villages, communities and critical infrastructure.",
+      "On May 3, Ukraine started preparations for the full-scale restoration of damaged bridges, "
+      "schools, hospitals and rural roads.",
       date::sys_days{date::year{2022} / 5 / 4}));
   CAPTURE(titles);
-  CHECK(has(titles, "Ukraine begins preparations for large-scale reconstruction"));
+  CHECK(has(titles, "Ukraine starts preparations for full-scale restoration"));
 }
