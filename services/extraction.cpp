@@ -412,8 +412,8 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
   const auto set = [&](F which, double value) { f[static_cast<std::size_t>(which)] = value; };
   set(F::bias, 1.0);
   set(F::same_title, alias_key(candidate.title) == alias_key(e.title) ? 1.0 : 0.0);
-  set(F::same_concept,
-      !e.concept_name.empty() && candidate.concept_name == e.concept_name ? 1.0 : 0.0);
+  const std::string_view concept_name = shared_concept(candidate, e);
+  set(F::same_concept, concept_name.empty() ? 0.0 : 1.0);
   set(F::same_kind, candidate.kind == e.kind ? 1.0 : 0.0);
   const auto first = e.date.first();
   const auto last = e.date.last();
@@ -450,8 +450,7 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
   set(F::objects_clash, objects_ok ? 0.0 : 1.0);
   set(F::no_objects, old_objects.empty() && new_objects.empty() ? 1.0 : 0.0);
   set(F::one_object, old_objects.empty() != new_objects.empty() ? 1.0 : 0.0);
-  if (!e.concept_name.empty() && candidate.concept_name == e.concept_name &&
-      symmetric(e.concept_name)) {
+  if (!concept_name.empty() && symmetric(concept_name)) {
     KB_ASSIGN(const bool meeting, same_meeting(store, old_roles, r.roles));
     set(F::symmetric_meeting, meeting ? 1.0 : 0.0);
   }
@@ -467,7 +466,7 @@ Result<MergeFeatures> pair_features(Repository& store, Id old_id, const MergeCan
         std::log1p(static_cast<double>(ew.named_bound));
     most[static_cast<std::size_t>(F::named_jaccard)] = 1.0;
     most[static_cast<std::size_t>(F::words_jaccard)] = 1.0;
-    if (!prune->may_merge(f, most, shared_concept(candidate, e))) {
+    if (!prune->may_merge(f, most, concept_name)) {
       return f;
     }
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <span>
 #include <tuple>
 #include <utility>
@@ -321,6 +322,16 @@ std::size_t view_word(const SentenceView& v, std::size_t begin) {
     ++k;
   }
   return k;
+}
+
+// The parsed word of `s` that starts at byte `begin` of the text, if one does.
+std::optional<std::size_t> parse_word_at(const learned::SynSentence& s, std::size_t begin) {
+  for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+    if (s.parse.words[w].begin == begin) {
+      return w;
+    }
+  }
+  return std::nullopt;
 }
 
 // Whether a title is a headline: three words or more (not a bare "Russia attacks"),
@@ -913,10 +924,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       // Its concept as the parse gives it, as a model's event has it (error class: "Putin
       // announced partial mobilization" left without "mobilize", a light verb's concept being
       // its object's, and so never compared with the other tellings of the mobilisation).
-      for (std::size_t i = 0; e.concept_name.empty() && i < s.parse.words.size(); ++i) {
-        if (s.parse.words[i].begin == e.trigger_begin) {
-          e.concept_name = learned::concept_at(s, i);
-        }
+      if (const auto at = parse_word_at(s, e.trigger_begin); at && e.concept_name.empty()) {
+        e.concept_name = learned::concept_at(s, *at);
       }
       x.events.push_back(std::move(e));
     }
@@ -933,12 +942,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   const auto begin = x.events.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = x.events.end();
   const auto framing_only = [&](const ExtractedEvent& e) {
-    for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
-      if (s.parse.words[w].begin == e.trigger_begin) {
-        return s.parse.words[w].upos == "VERB" && catenative_verb(s.lemmas[w]);
-      }
-    }
-    return false;
+    const auto w = parse_word_at(s, e.trigger_begin);
+    return w && s.parse.words[*w].upos == "VERB" && catenative_verb(s.lemmas[*w]);
   };
   std::vector<bool> weak;
   for (auto it = begin; it != end; ++it) {

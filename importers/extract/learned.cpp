@@ -2054,6 +2054,16 @@ constexpr auto kPartitives = std::to_array<std::string_view>({
 // The object a partitive noun `p` counts, with the phrases that hang on the partitive after it
 // ("precision strikes against Ukrainian energy infrastructure"), as the headline's object;
 // nullopt when `p` is no partitive with an "of" phrase.
+// The phrase headed by `c` with the preposition that introduces it ("from Soledar", "against
+// Ukrainian energy infrastructure"), which phrase() leaves out.
+std::string cased_phrase(const SynSentence& s, std::size_t c, std::size_t max) {
+  std::string out = phrase(s, c, max);
+  if (const auto cs = child(s, c, {"case"}); cs && !out.starts_with(word(s, *cs).form)) {
+    out.insert(0, analysis::lower_ascii(word(s, *cs).form) + " ");
+  }
+  return out;
+}
+
 std::optional<std::string> partitive_whole(const SynSentence& s, std::size_t p) {
   if (!listed(kPartitives, s.lemmas[p])) {
     return std::nullopt;
@@ -2073,10 +2083,7 @@ std::optional<std::string> partitive_whole(const SynSentence& s, std::size_t p) 
   std::size_t words = static_cast<std::size_t>(std::count(out.begin(), out.end(), ' ')) + 1;
   for (const std::size_t c : s.children[p]) {
     if (c > *counted && udep(s, c) == "nmod" && !holds_date(s, c)) {
-      std::string more = phrase(s, c, 5);
-      if (const auto cs = child(s, c, {"case"}); cs && !more.starts_with(word(s, *cs).form)) {
-        more.insert(0, analysis::lower_ascii(word(s, *cs).form) + " ");
-      }
+      const std::string more = cased_phrase(s, c, 5);
       const auto n = static_cast<std::size_t>(std::count(more.begin(), more.end(), ' ')) + 1;
       if (words + n > 8) {
         break;
@@ -2327,19 +2334,15 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
             word(s, name.back()).upos != "ADJ") {
           object = analysis::lower_ascii(word(s, *child(s, *partner, {"case"})).form) + " " +
                    join(s, name);
+        } else {
+          object = cased_phrase(s, *partner, 5);
         }
-      }
-      for (const std::size_t c : s.children[w]) {
-        if (!object.empty() || (partner && c != *partner)) {
-          continue;
-        }
-        if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c)) {
-          object = phrase(s, c, 5);
-          const auto cs = child(s, c, {"case"});
-          if (cs && !object.starts_with(word(s, *cs).form)) {
-            object.insert(0, analysis::lower_ascii(word(s, *cs).form) + " ");
+      } else {
+        for (const std::size_t c : s.children[w]) {
+          if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c)) {
+            object = cased_phrase(s, c, 5);
+            break;
           }
-          break;
         }
       }
     }
