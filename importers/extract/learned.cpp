@@ -1569,6 +1569,30 @@ bool temporal(const SynSentence& s, std::size_t w) {
          std::find(kTimeWords.begin(), kTimeWords.end(), s.lemmas[w]) != kTimeWords.end();
 }
 
+// What the pronoun at `k`, an argument of predicate `w`, stands for: the noun a relative
+// clause tells of for its "which", "who" or "that" ("a force of 15,000 personnel, which were
+// deployed": the force); nullopt for any other pronoun, whose referent the sentence does not
+// give (error class: "Belarus deploys which", "Russia kills he", "Italy re-elects who": 38
+// titles of a full dev.jsonl import ending in a pronoun). Any other word stands for itself.
+std::optional<std::size_t> referent(const SynSentence& s, std::size_t w, std::size_t k) {
+  if (word(s, k).upos != "PRON") {
+    return k;
+  }
+  const std::string_view xpos = word(s, k).xpos;
+  if ((xpos == "WDT" || xpos == "WP") && word(s, w).deprel == "acl:relcl") {
+    if (const auto up = head_of(s, w); up && nominal(s, *up) && !temporal(s, *up)) {
+      return up;
+    }
+  }
+  return std::nullopt;
+}
+
+// The direct object of `w` (else its indirect one), a relative pronoun read as its noun.
+std::optional<std::size_t> object_of(const SynSentence& s, std::size_t w) {
+  const auto obj = child(s, w, {"obj"}) ? child(s, w, {"obj"}) : child(s, w, {"iobj"});
+  return obj ? referent(s, w, *obj) : std::nullopt;
+}
+
 // The target's name with the preposition that links it to the predicate ("talks with
 // France", not "talks France"); the bare name when it is a direct object.
 std::string with_case(const SynSentence& s, const Decision& d, const std::string& name) {
@@ -2115,7 +2139,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
   std::string object_short;  // a reported clause's object, its objects by their head words
   if (x.upos == "VERB") {
     // A plural subject takes the bare verb ("Chechen soldiers fight", not "fights").
-    const auto nsubj_word = child(s, w, {"nsubj"});
+    const auto nsubj_child = child(s, w, {"nsubj"});
+    const auto nsubj_word = nsubj_child ? referent(s, w, *nsubj_child) : std::nullopt;
     const bool plural = actor.empty() && nsubj_word &&
                         (word(s, *nsubj_word).xpos == "NNS" ||
                          word(s, *nsubj_word).xpos == "NNPS" || child(s, *nsubj_word, {"conj"}));
@@ -2138,7 +2163,13 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       verb += ' ';
       verb += analysis::lower_ascii(word(s, *prt).form);
     }
-    const auto subj = child(s, w, {"nsubj:pass"});
+    auto subj = child(s, w, {"nsubj:pass"});
+    if (subj) {
+      subj = referent(s, w, *subj);
+      if (!subj) {
+        return {};  // "he was killed": who, the sentence does not say
+      }
+    }
     if (passive && subj) {
       if (subject.empty()) {
         subject = phrase(s, *subj, 4);
@@ -2150,9 +2181,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       } else {
         object = target.empty() ? phrase(s, *subj, 5) : target;
       }
-    } else if (const auto obj = child(s, w, {"obj"}) ? child(s, w, {"obj"}) : child(s, w, {"iobj"});
-               obj && nominal(s, *obj) && !temporal(s, *obj) &&
-               (target.empty() || s.mention_of[*obj] < 0)) {
+    } else if (const auto obj = object_of(s, w); obj && nominal(s, *obj) && !temporal(s, *obj) &&
+                                                 (target.empty() || s.mention_of[*obj] < 0)) {
       // What the verb acts on, as the text says it: a name that only modifies the object is
       // not the object (error class: "Russia seizes Ukraine" for "Russian forces are seizing
       // Ukrainian farming machinery", "Russia recruits Syria" for "... Syrian fighters"); the
@@ -2299,9 +2329,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     }
     if (subject.empty()) {
       if (const auto nsubj = child(s, w, {"nsubj"})) {
-        const std::string_view u = word(s, *nsubj).upos;
-        if (u != "PRON") {
-          subject = phrase(s, *nsubj, 4);
+        if (const auto who = referent(s, w, *nsubj)) {
+          subject = phrase(s, *who, 4);
         }
       }
     }

@@ -806,3 +806,24 @@ TEST_CASE("an object cut to its head keeps what its 'of' or 'for' names") {
   CAPTURE(titles);
   CHECK(has(titles, "Ukraine starts preparations for full-scale restoration"));
 }
+
+TEST_CASE("a relative pronoun is read as its noun, another pronoun gives no title") {
+  const auto titles = titles_of(
+      extract("Estonia now hosts a British brigade of 3,000 soldiers, which were deployed there in "
+              "March. On March 3, he was killed by an artillery strike.",
+              date::sys_days{date::year{2022} / 3 / 14}));
+  CAPTURE(titles);
+  CHECK(has(titles, "United Kingdom deploys British brigade of 3,000 soldiers"));
+  for (const auto& t : titles) {
+    CHECK(t.find("which") == std::string::npos);
+    CHECK(!t.starts_with("He "));
+  }
+}
+
+TEST_CASE("a sentence is never its own title") {
+  const std::string text = "The annual award for young painters was established in 2008.";
+  const auto x = extract(text, date::sys_days{date::year{2022} / 3 / 14});
+  for (const auto& e : x.events) {
+    CHECK(!text.starts_with(e.title));
+  }
+}
