@@ -40,3 +40,31 @@ TEST_SUITE("importers") {
     CHECK(missing.error().message.find("/nonexistent/en_ewt.kbm") != std::string::npos);
   }
 }
+
+TEST_SUITE("importers") {
+  TEST_CASE("a sentence's past-tense verb is read as finite across adverbs and participles") {
+    // Each sentence's verb was tagged VBN (a participle) and the sentence parsed as a noun
+    // phrase: an adverb before the verb, a participle opening the object, a finite verb that
+    // only continues the clause.
+    const std::pair<const char*, const char*> cases[] = {
+        {"Serbian troops additionally conducted artillery strikes on the bridge.", "conducted"},
+        {"Serbian troops resumed limited shelling of the town.", "resumed"},
+        {"Serbian troops continued offensive operations and reportedly took control of the town.",
+         "continued"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.first);
+      const auto sentences = kb::test::analyze(c.first);
+      REQUIRE(sentences.size() == 1);
+      const auto* verb = kb::test::find_word(sentences[0], c.second);
+      REQUIRE(verb != nullptr);
+      CHECK(verb->xpos == "VBD");
+      CHECK(verb->upos == "VERB");
+    }
+    // A participle with a finite verb of its own stays one ("Troops deployed near the town
+    // attacked it").
+    const auto s = kb::test::analyze("Troops deployed near the town attacked the bridge.");
+    REQUIRE(s.size() == 1);
+    CHECK(kb::test::find_word(s[0], "deployed")->xpos == "VBN");
+  }
+}
