@@ -600,6 +600,60 @@ std::string place_speaker(const learned::SynSentence& s, const learned::Decision
   return out;
 }
 
+// Who claims what a subject opened by a place reports ("Melitopol Mayor Ivan Fedorov claimed
+// ...", "the Kharkiv Oblast Administration reported ..."): the person the words after the
+// place name (the last two or three names), else the body they name with the place; nullopt
+// when the place is the whole subject. (Error class: "Melitopol" as the claimant of what its
+// mayor claimed: a city does not speak.)
+std::optional<ExtractedParticipant> place_official(const learned::SynSentence& s, std::size_t at,
+                                                   const DocContext& doc) {
+  const learned::SynMention& m = s.mentions[at];
+  if (m.kind != EntityKind::place || m.ref == nullptr) {
+    return std::nullopt;
+  }
+  const NamedEntity& place = detail::entity_of(doc, *m.ref);
+  if (place.kind != EntityKind::place) {
+    return std::nullopt;  // a capital standing for its country speaks for it ("Moscow claimed")
+  }
+  const auto capitalised = [&](std::size_t k) {
+    const auto& x = s.parse.words[k];
+    return (x.upos == "PROPN" || x.upos == "NOUN") && !x.form.empty() && x.form[0] >= 'A' &&
+           x.form[0] <= 'Z';
+  };
+  std::size_t end = m.last + 1;
+  if (end < s.parse.words.size() && s.mention_of[end] >= 0 &&
+      s.mentions[static_cast<std::size_t>(s.mention_of[end])].kind == EntityKind::person) {
+    const detail::MentionRef& p = *s.mentions[static_cast<std::size_t>(s.mention_of[end])].ref;
+    return detail::participant(doc, detail::entity_of(doc, p), Role::claimant, p.mention->text);
+  }
+  while (end < s.parse.words.size() && end - m.first < 7 && s.mention_of[end] < 0 &&
+         capitalised(end)) {
+    ++end;
+  }
+  if (end == m.last + 1) {
+    return std::nullopt;
+  }
+  std::size_t names = end;  // the trailing run of names after a title ("Mayor Ivan Fedorov")
+  while (names > m.last + 2 && s.parse.words[names - 1].upos == "PROPN") {
+    --names;
+  }
+  const bool person = end - names >= 2 && end - names <= 3;
+  std::string name;
+  for (std::size_t k = person ? names : m.first; k < end; ++k) {
+    name += (name.empty() ? "" : " ") + s.parse.words[k].form;
+  }
+  ExtractedParticipant out;
+  out.name = name;
+  out.kind = person ? EntityKind::person : EntityKind::organisation;
+  out.role = Role::claimant;
+  if (!place.country.empty()) {
+    if (const auto it = doc.countries->find(place.country); it != doc.countries->end()) {
+      out.country = doc.gazetteer->entities()[it->second].name;
+    }
+  }
+  return out;
+}
+
 // The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
@@ -711,8 +765,12 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     // claim was measured: status accuracy train 0.920 -> 0.916, dev 0.800 -> 0.792.)
     if (const auto c = learned::claimant(s, d.word)) {
       const detail::MentionRef& m = *s.mentions[*c].ref;
-      e.participants.push_back(
-          detail::participant(doc, detail::entity_of(doc, m), Role::claimant, m.mention->text));
+      if (auto official = place_official(s, *c, doc)) {
+        e.participants.push_back(std::move(*official));
+      } else {
+        e.participants.push_back(
+            detail::participant(doc, detail::entity_of(doc, m), Role::claimant, m.mention->text));
+      }
     }
   }
   // By the guide's definition, what lies after publication is planned.
@@ -843,6 +901,9 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     at_word(r.first, "trigger.no", [&] { return fmt::format("margin {:.2f}", r.second); });
   }
   std::optional<learned::SynSentence> before;  // parsed when a decision reports what it said
+  // How sure the trigger model is of each event of this sentence: its margin, unclamped (the
+  // confidence saturates at a margin of 9, most margins are 10 to 80).
+  std::vector<double> surety;
   for (const learned::Decision& d : decisions) {
     if (learned::negated(s, d.word)) {
       at_word(d.word, "guide.negated", none);
@@ -874,6 +935,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
                            to_string(e->kind));
       });
       x.events.push_back(std::move(*e));
+      surety.push_back(d.margin);
     }
   }
   const std::size_t learned_end = x.events.size();
@@ -932,42 +994,103 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       if (const auto at = parse_word_at(s, e.trigger_begin); at && e.concept_name.empty()) {
         e.concept_name = learned::concept_at(s, *at);
       }
+      surety.push_back((e.confidence - 0.5) / 0.05);  // a pattern's confidence as a margin
       x.events.push_back(std::move(e));
     }
   }
   // One date expression dates one happening of its sentence: the other predicates it dates are
   // the same happening told again or a detail of it ("Ukrainian forces repelled Russian forces
   // around Izyum late on March 13, repelling Russian attacks near several villages"; error
-  // class: one happening as two or three events). The predicate the trigger model is surest of
-  // stands for it ("violated that agreement when it annexed Crimea ... in 2014": the annexation,
-  // not the anaphoric "agreement"), the first one among equals, unless it is a verb whose
-  // complement is the happening ("helped persuade Ukraine to give up its arsenal in 1994 in
-  // exchange for security assurances": concepts.hpp, catenative_verb). Two date expressions
-  // ("captured Toshkivka on June 12, and ... struck Lysychansk on June 12") date two happenings.
-  const auto begin = x.events.begin() + static_cast<std::ptrdiff_t>(first);
-  const auto end = x.events.end();
-  const auto framing_only = [&](const ExtractedEvent& e) {
-    const auto w = parse_word_at(s, e.trigger_begin);
-    return w && s.parse.words[*w].upos == "VERB" && catenative_verb(s.lemmas[*w]);
-  };
-  std::vector<bool> weak;
-  for (auto it = begin; it != end; ++it) {
-    weak.push_back(framing_only(*it));
+  // class: one happening as two or three events). Of two such predicates:
+  // - a verb whose complement is the happening yields to it ("helped persuade Ukraine to give
+  //   up its arsenal in 1994 in exchange for security assurances": concepts.hpp,
+  //   catenative_verb);
+  // - a predicate framing the other stands for it: an attempt for what was attempted ("tried
+  //   to storm the plant": the attempt is what was reported), a light verb for its object
+  //   ("conducted a wave of strikes against energy facilities"), a predicate for the one in its
+  //   adjunct ("stated ... during a press conference"), unless the date lies in that adjunct;
+  // - else the predicate the trigger model is surest of, by its margin ("violated that
+  //   agreement when it annexed Crimea ... in 2014": the annexation; "continued offensive
+  //   operations ... and reportedly took control of Bakhmutske": the capture; "reported on
+  //   March 19 that Russian officials reprimanded ...": what was reported), the first one
+  //   among equals.
+  // Two date expressions ("captured Toshkivka on June 12, and ... struck Lysychansk on June
+  // 12") date two happenings.
+  const std::size_t count = x.events.size() - first;
+  std::vector<std::optional<std::size_t>> at(count);
+  std::vector<bool> weak(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    at[i] = parse_word_at(s, x.events[first + i].trigger_begin);
+    weak[i] = at[i] && s.parse.words[*at[i]].upos == "VERB" && catenative_verb(s.lemmas[*at[i]]);
   }
-  const auto rank = [&](const auto& e) {
-    const auto i = static_cast<std::size_t>(&e - &*begin);
-    return std::tuple(weak[i], -e.confidence, e.trigger_begin, i);
+  const auto head = [&](std::size_t w) -> std::optional<std::size_t> {
+    const int h = s.parse.words[w].head;
+    return h > 0 ? std::optional<std::size_t>(static_cast<std::size_t>(h - 1)) : std::nullopt;
   };
-  std::vector<bool> drop(x.events.size() - first, false);
-  for (auto it = begin; it != end; ++it) {
-    const auto stands_for = std::find_if(begin, end, [&](const auto& o) {
-      return &o != &*it && o.date_begin == it->date_begin && o.date == it->date &&
-             rank(o) < rank(*it);
-    });
-    drop[static_cast<std::size_t>(it - begin)] = stands_for != end;
-    if (stands_for != end) {
-      note(doc, x, it->trigger_begin, it->trigger_begin + it->trigger.size(), "date.one-happening",
-           [&] { return "the same date expression dates: " + stands_for->title; });
+  const auto frames = [&](std::size_t a, std::size_t b) {
+    if (!at[a] || !at[b]) {
+      return false;
+    }
+    std::size_t below = *at[b];
+    for (auto up = head(below); up; below = *up, up = head(*up)) {
+      if (*up != *at[a]) {
+        continue;
+      }
+      const std::string_view rel = s.parse.words[below].deprel;
+      const bool light = s.parse.words[*up].upos == "VERB" && light_verb(s.lemmas[*up]);
+      const auto dated_below = [&] {
+        const std::size_t d = x.events[first + b].date_begin;
+        for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+          if (s.parse.words[k].begin == d) {
+            for (auto u = std::optional<std::size_t>(k); u; u = head(*u)) {
+              if (*u == below) {
+                return true;
+              }
+            }
+          }
+        }
+        return false;
+      };
+      return rel.starts_with("xcomp") || (rel == "obj" && light) ||
+             (rel.starts_with("obl") && !dated_below());
+    }
+    return false;
+  };
+  const auto beats = [&](std::size_t j, std::size_t w) {
+    if (weak[j] != weak[w]) {
+      return !weak[j];
+    }
+    if (frames(j, w) != frames(w, j)) {
+      return frames(j, w);
+    }
+    return surety[j] > surety[w];
+  };
+  std::vector<bool> drop(count, false);
+  std::vector<bool> seen(count, false);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (seen[i]) {
+      continue;
+    }
+    const ExtractedEvent& e = x.events[first + i];
+    std::vector<std::size_t> group;
+    for (std::size_t j = i; j < count; ++j) {
+      const ExtractedEvent& o = x.events[first + j];
+      if (!seen[j] && o.date_begin == e.date_begin && o.date == e.date) {
+        seen[j] = true;
+        group.push_back(j);
+      }
+    }
+    std::size_t winner = group.front();
+    for (const std::size_t j : group) {
+      winner = beats(j, winner) ? j : winner;
+    }
+    for (const std::size_t j : group) {
+      if (j != winner) {
+        drop[j] = true;
+        const ExtractedEvent& o = x.events[first + j];
+        note(doc, x, o.trigger_begin, o.trigger_begin + o.trigger.size(), "date.one-happening",
+             [&] { return "the same date expression dates: " + x.events[first + winner].title; });
+      }
     }
   }
   std::size_t kept = first;

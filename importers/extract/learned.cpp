@@ -1264,6 +1264,25 @@ bool clause_like(std::string_view rel) {
   return std::find(kOut.begin(), kOut.end(), rel) != kOut.end();
 }
 
+// Whether conjunct `c` of noun `w` is the noun `w` modifies with it, the parser having taken
+// the first of two coordinated modifiers for the head ("continued air and missile strikes
+// against Odesa": "air" the object, "strikes" its conjunct; error class: "Russia continues
+// air against Odesa", "Russia continues ground near Bakhmut"): `w`, a singular noun, stands
+// right before the "and" or "or", and every word up to `c` modifies `c`.
+bool joint_modifier(const SynSentence& s, std::size_t w, std::size_t c) {
+  if (udep(s, c) != "conj" || c < w + 2 || word(s, w).upos != "NOUN" || word(s, w).xpos != "NN" ||
+      word(s, c).upos != "NOUN" || word(s, w + 1).upos != "CCONJ" || head_of(s, w + 1) != c) {
+    return false;  // a plural is no modifier ("tanks and armoured vehicles")
+  }
+  for (std::size_t k = w + 2; k < c; ++k) {
+    const std::string_view u = udep(s, k);
+    if (head_of(s, k) != c || !(u == "compound" || u == "amod")) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
              std::size_t depth) {
   out.push_back(w);
@@ -1281,6 +1300,10 @@ void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
                               !word(s, c - 1).space_after && !word(s, c).space_after;
     if ((!clause_like(udep(s, c)) || inner_hyphen) && !dated) {
       collect(s, c, out, depth + 1);
+    } else if (joint_modifier(s, w, c)) {
+      for (std::size_t k = w + 1; k <= c; ++k) {
+        out.push_back(k);  // "and missile strikes"
+      }
     }
   }
 }
@@ -1365,6 +1388,11 @@ std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int s
 }
 
 std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int skip_mention = -1) {
+  // The second of two coordinated modifiers' nouns is said with the first ("air and missile
+  // strikes", the parser having made "strikes" the conjunct of "air").
+  if (const auto up = head_of(s, w); up && joint_modifier(s, *up, w)) {
+    w = *up;
+  }
   std::vector<std::size_t> ws;
   collect(s, w, ws, 0);
   // The actor's own name or adjective is said by the subject already (error class: "Russia
@@ -1403,6 +1431,10 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     const std::string_view u = udep(s, c);
     if (u == "compound" || u == "amod" || u == "flat" || u == "nummod") {
       core.push_back(c);
+    } else if (joint_modifier(s, w, c)) {
+      for (std::size_t k = w + 1; k <= c; ++k) {
+        core.push_back(k);
+      }
     }
   }
   if (core.size() > max) {
