@@ -1009,6 +1009,12 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   //   to storm the plant": the attempt is what was reported), a light verb for its object
   //   ("conducted a wave of strikes against energy facilities"), a predicate for the one in its
   //   adjunct ("stated ... during a press conference"), unless the date lies in that adjunct;
+  // - else the predicate the date expression hangs on in the tree, when neither governs the
+  //   other ("the invasion of Ukraine on February 24 this year showed that the Russian leadership
+  //   perceived ...": the invasion, not the perception; error class: events of the well-known
+  //   happenings' day that are other predicates of sentences mentioning them, "Russia perceives
+  //   good attitude of other states"), while what a dated report says stays the event, and a
+  //   date the parser hung on a verb's object dates the verb;
   // - else the predicate the trigger model is surest of, by its margin ("violated that
   //   agreement when it annexed Crimea ... in 2014": the annexation; "continued offensive
   //   operations ... and reportedly took control of Bakhmutske": the capture; "reported on
@@ -1056,12 +1062,51 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     }
     return false;
   };
+  // Whether predicate `a` governs predicate `b`: `b` lies below it in the tree, not through a
+  // conjunct ("reported ... that Russian officials reprimanded ...": the report governs what it
+  // reports; "launched an invasion ... and began striking": neither governs the other).
+  const auto governs = [&](std::size_t a, std::size_t b) {
+    if (!at[a] || !at[b]) {
+      return false;
+    }
+    for (std::size_t k = *at[b]; head(k); k = *head(k)) {
+      if (s.parse.words[k].deprel.starts_with("conj")) {
+        return false;
+      }
+      if (*head(k) == *at[a]) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // The predicate of `group` the date expression hangs on in the tree: the first of them met on
+  // the way up from the expression's first word; nullopt for the publication date.
+  const auto dated_one = [&](const std::vector<std::size_t>& group) -> std::optional<std::size_t> {
+    const std::size_t d = x.events[first + group.front()].date_begin;
+    for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+      if (s.parse.words[k].begin != d) {
+        continue;
+      }
+      for (auto u = head(k); u; u = head(*u)) {
+        for (const std::size_t j : group) {
+          if (at[j] == *u) {
+            return j;
+          }
+        }
+      }
+    }
+    return std::nullopt;
+  };
+  std::optional<std::size_t> dated;
   const auto beats = [&](std::size_t j, std::size_t w) {
     if (weak[j] != weak[w]) {
       return !weak[j];
     }
     if (frames(j, w) != frames(w, j)) {
       return frames(j, w);
+    }
+    if ((dated == j) != (dated == w) && !governs(j, w) && !governs(w, j)) {
+      return dated == j;
     }
     return surety[j] > surety[w];
   };
@@ -1080,6 +1125,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
         group.push_back(j);
       }
     }
+    dated = dated_one(group);
     std::size_t winner = group.front();
     for (const std::size_t j : group) {
       winner = beats(j, winner) ? j : winner;
