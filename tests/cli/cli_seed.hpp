@@ -15,25 +15,11 @@
 #include "cli/app.hpp"
 #include "services/import_records.hpp"
 #include "storage/sqlite/store.hpp"
+#include "tests/test_util.hpp"
 
 namespace kb::test {
 
 inline constexpr std::string_view kArticleUrl = "https://caliber.az/";
-
-// A temporary directory removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() / ("kb-cli-test-" + std::to_string(rd()));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 // What one command printed and returned.
 struct CliResult {

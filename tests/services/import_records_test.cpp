@@ -1,6 +1,9 @@
-// Tests merging knowledge bases (issue #11, item 4): two analysts' knowledge bases exchange kb
-// JSON exports, full or `--since`, and import_records() merges them by permanent id. Each
-// knowledge base runs on a clock the test moves, so "newer" is decided, not raced.
+// Tests of services/import_records.hpp. Merging knowledge bases (issue #11, item 4): two
+// analysts' knowledge bases exchange kb JSON exports, full or `--since`, and import_records()
+// merges them by permanent id. Each knowledge base runs on a clock the test moves, so "newer" is
+// decided, not raced. CSV imports: strict mode, skipped rows with their line numbers, ACLED.
+#include "services/import_records.hpp"
+
 #include <chrono>
 #include <optional>
 #include <string>
@@ -10,73 +13,18 @@
 
 #include "importers/records/kb_json.hpp"
 #include "services/dump.hpp"
-#include "services/import_records.hpp"
 #include "services/oplog.hpp"
-#include "tests/test_util.hpp"
+#include "tests/cli/cli_seed.hpp"
+#include "tests/services/analyst_fixture.hpp"
+#include "tests/services/import_records_fixture.hpp"
 
 namespace {
 
 using kb::Event;
 using kb::FuzzyDate;
 using kb::Id;
+using kb::test::Analyst;
 using kb::test::must;
-
-// One analyst's knowledge base, in memory, on a clock the test moves on.
-struct Analyst {
-  std::chrono::system_clock::time_point now = kb::test::fixed_now();
-  kb::sqlite::Store store = must(kb::sqlite::Store::open_memory());
-
-  Analyst() {
-    store.set_clock([this] { return now; });
-  }
-  Analyst(const Analyst&) = delete;
-  Analyst& operator=(const Analyst&) = delete;
-
-  void later() { now += std::chrono::minutes(5); }
-  std::string time() const { return store.now_iso(); }
-
-  Id add(const std::string& title, std::string_view timex) {
-    Event e;
-    e.title = title;
-    e.date = must(FuzzyDate::from_timex(timex));
-    e.origin = kb::Origin::imported;  // as an importer made it: not curated
-    return must(store.add_event(e));
-  }
-  // An analyst's edit of the title and date, as `kb edit` makes it.
-  void edit(Id id, const std::string& title, std::string_view timex) {
-    Event e = must(store.event(id));
-    e.title = title;
-    e.date = must(FuzzyDate::from_timex(timex));
-    must(store.update_event(e));
-    must(store.mark_curated(id));
-  }
-  void tag(Id id, const std::string& tag) {
-    must(store.add_tags(id, {tag}));
-    must(store.mark_curated(id));
-  }
-  // The whole knowledge base, or what changed since `since`, as kb JSON.
-  std::string export_json(std::optional<kb::ChangesSince> since = std::nullopt) {
-    std::optional<std::vector<Id>> only;
-    if (since) {
-      only = must(kb::services::changed_events(store, *since));
-    }
-    return kb::importers::write_kb_json(must(kb::services::dump_store(store, only)));
-  }
-  kb::services::RecordImportSummary import_json(const std::string& json) {
-    return must(kb::services::import_records(store, json, "colleague.json",
-                                             kb::services::RecordFormat::kb_json, {}));
-  }
-  Event event_titled(const std::string& title) {
-    for (const auto& e : must(store.timeline(kb::TimelineQuery{}))) {
-      if (e.title == title) {
-        return must(store.event(e.id));
-      }
-    }
-    FAIL("no event titled " << title);
-    return {};
-  }
-  std::size_t events() { return must(store.timeline(kb::TimelineQuery{})).size(); }
-};
 
 bool has_tag(const Event& e, const std::string& tag) {
   return std::find(e.tags.begin(), e.tags.end(), tag) != e.tags.end();
@@ -252,27 +200,46 @@ TEST_SUITE("services") {
     a.edit(bakhmut, "Wagner takes Bakhmut", "2023-05-20");
     CHECK(a.import_json(b.export_json()).conflicts.size() == 1);
   }
+}
 
-  TEST_CASE("changed_events: since a time or an operation, with the events linked to them") {
-    Analyst a;
-    const Id one = a.add("One", "2020");
-    const Id two = a.add("Two", "2021");
-    a.add("Three", "2022");
-    must(a.store.add_link(one, kb::Relation::caused, two, std::nullopt));
-    a.later();
-    const std::string t = a.time();
-    kb::services::OpRecorder op("a", "tag #2");
-    must(op.watch(a.store, two));
-    a.tag(two, "x");
-    const Id op_id = must(op.finish(a.store));
-    CHECK(must(kb::services::changed_events(a.store, kb::ChangesSince{t, std::nullopt})) ==
-          std::vector<Id>{one, two});
-    CHECK(must(kb::services::changed_events(a.store, kb::ChangesSince{std::nullopt, op_id})) ==
-          std::vector<Id>{one, two});
-    a.later();
-    CHECK(must(kb::services::changed_events(a.store, kb::ChangesSince{a.time(), std::nullopt}))
-              .empty());
-    CHECK_FALSE(kb::services::changed_events(a.store, kb::ChangesSince{std::nullopt, op_id + 1})
-                    .has_value());
+namespace kb {
+namespace {
+
+using test::import_text;
+using test::slurp;
+
+}  // namespace
+
+TEST_SUITE("services") {
+  TEST_CASE("import_records skips bad CSV rows with line numbers, or with strict imports none") {
+    test::TempDir dir;
+    const std::string csv = slurp(std::string(KB_TEST_DATA_DIR) + "/records/analyst_damaged.csv");
+    std::string err;
+    auto strict = import_text(dir.file("a.db"), csv, true, &err);
+    REQUIRE(!strict.has_value());
+    CHECK(strict.error().message.rfind("input.csv:3: not a date", 0) == 0);
+    CHECK(test::kb_run(dir.file("a.db"), {"stats", "--format", "json"}).out.find("\"events\": 0") !=
+          std::string::npos);
+    auto loose = import_text(dir.file("b.db"), csv, false, &err);
+    REQUIRE(loose.has_value());
+    CHECK(loose->events == 1);
+    CHECK(loose->warnings.size() == 3);
+    CHECK(err.find("kb: input.csv:4: skipped: missing title\n") != std::string::npos);
+  }
+
+  TEST_CASE("import_records reads ACLED exports into places within countries") {
+    test::TempDir dir;
+    const std::string db = dir.file("kb.db");
+    const std::string csv = slurp(std::string(KB_TEST_DATA_DIR) + "/records/acled.csv");
+    auto sum = import_text(db, csv, false);
+    REQUIRE(sum.has_value());
+    CHECK(sum->events == 3);
+    CHECK(sum->sources == 3);
+    const auto r = test::kb_run(db, {"timeline", "Ukraine"});
+    CHECK(r.out.find("Wagner Group vs Military Forces of Ukraine (2019-) in Bakhmut") !=
+          std::string::npos);
+    CHECK(r.out.find("15–21 May 2023") != std::string::npos);
   }
 }
+
+}  // namespace kb

@@ -126,10 +126,10 @@ TEST_SUITE("cli") {
     const std::string db = dir.file("kb.db");
     test::seed_cli_kb(db);
     namespace fs = std::filesystem;
-    auto r = test::kb_run(db, {"brief", "Ukraine", "-o", dir.path.string()});
+    auto r = test::kb_run(db, {"brief", "Ukraine", "-o", dir.path().string()});
     CHECK(r.code == 2);
-    CHECK(r.err == "kb: cannot write '" + dir.path.string() + "': it is a directory\n");
-    CHECK(!fs::exists(dir.path.string() + ".svg"));
+    CHECK(r.err == "kb: cannot write '" + dir.path().string() + "': it is a directory\n");
+    CHECK(!fs::exists(dir.path().string() + ".svg"));
 
     const std::string fifo = dir.file("pipe.md");
     REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
@@ -173,7 +173,7 @@ TEST_SUITE("cli") {
     CHECK_MESSAGE(r.code == 0, r.err);
     CHECK(fs::is_symlink(dir.file("b.svg")));
     CHECK(slurp(svg_target).find("<svg") != std::string::npos);
-    for (const auto& e : fs::directory_iterator(dir.path)) {
+    for (const auto& e : fs::directory_iterator(dir.path())) {
       CHECK(e.path().filename().string().find("kb-tmp") == std::string::npos);
     }
   }

@@ -1,5 +1,6 @@
-// Tests `kb export` end to end (kb JSON round trip, CSV, TimelineJS, iCalendar, unwritable paths)
-// and the structured imports behind `kb import` (strict mode, line numbers, nothing half-done).
+// Tests `kb export` end to end (kb JSON round trip, CSV, TimelineJS, iCalendar, GeoJSON,
+// unwritable paths and standard outputs). The structured imports behind `kb import` are tested in
+// tests/services/import_records_test.cpp and tests/cli/import_files_test.cpp.
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +14,7 @@
 
 #include "tests/cli/cli_seed.hpp"
 #include "tests/process_util.hpp"
+#include "tests/services/import_records_fixture.hpp"
 
 namespace kb {
 namespace {
@@ -51,26 +53,7 @@ test::CliResult kb_run_full(const std::string& db, std::vector<std::string> args
   return r;
 }
 
-// Imports `content` into the knowledge base at `db`, as `kb import` does.
-Result<services::RecordImportSummary> import_text(const std::string& db, const std::string& content,
-                                                  bool strict, std::string* err = nullptr) {
-  auto store = sqlite::Store::open(db, sqlite::OpenMode::create);
-  REQUIRE(store.has_value());
-  std::ostringstream errs;
-  const auto format = services::sniff_record_format(content);
-  REQUIRE(format.has_value());
-  const auto skipped = [&errs](const importers::RecordWarning& w) {
-    errs << "kb: input.csv:" << w.line << ": skipped: " << w.message << '\n';
-  };
-  services::RecordImportOptions options;
-  options.strict = strict;
-  options.skipped = skipped;
-  auto r = services::import_records(*store, content, "input.csv", *format, options);
-  if (err != nullptr) {
-    *err = errs.str();
-  }
-  return r;
-}
+using test::import_text;
 
 }  // namespace
 
@@ -294,45 +277,14 @@ TEST_SUITE("cli") {
     }
   }
 
-  TEST_CASE("kb import names the file and line of a truncated CSV or a damaged kb JSON") {
-    test::TempDir dir;
-    const std::string db = dir.file("kb.db");
-    const std::string csv = dir.file("cut.csv");
-    std::ofstream(csv) << "date,title,quote\n2020,Talks,\"They met.\"\n2021,Truce,\"They agre";
-    auto r = test::kb_run(db, {"import", csv});
-    CHECK(r.code == 2);
-    CHECK(r.err == "kb: " + csv + ": line 3: a quoted field is never closed\n");
-
-    const std::string head =
-        "{\"format\": \"kb-json\", \"version\": 1, \"entities\": [], \"sources\": [], "
-        "\"links\": [], \"events\": ";
-    const std::string deep = dir.file("deep.json");
-    std::ofstream(deep) << head << std::string(100000, '[') << std::string(100000, ']') << "}";
-    r = test::kb_run(db, {"import", deep});
-    CHECK(r.code == 2);
-    CHECK(r.err.rfind("kb: " + deep + ": kb JSON: events", 0) == 0);
-    CHECK(r.err.find("nested deeper than 64 levels") != std::string::npos);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-
-    const std::string huge = dir.file("huge.json");
-    std::ofstream(huge) << head << "[{\"id\": 1, \"confidence\": 1e999999}]}";
-    r = test::kb_run(db, {"import", huge});
-    CHECK(r.code == 2);
-    CHECK(r.err.rfind(
-              "kb: " + huge + ": kb JSON: events[0].confidence: number overflow parsing '1e999999'",
-              0) == 0);
-    CHECK(test::kb_run(db, {"stats", "--format", "json"}).out.find("\"events\": 0") !=
-          std::string::npos);
-  }
-
   TEST_CASE("kb export -o refuses a directory, a FIFO and a symbolic link") {
     test::TempDir dir;
     const std::string db = dir.file("kb.db");
     test::seed_cli_kb(db);
     namespace fs = std::filesystem;
-    auto r = test::kb_run(db, {"export", "-o", dir.path.string()});
+    auto r = test::kb_run(db, {"export", "-o", dir.path().string()});
     CHECK(r.code == 2);
-    CHECK(r.err == "kb: cannot write '" + dir.path.string() + "': it is a directory\n");
+    CHECK(r.err == "kb: cannot write '" + dir.path().string() + "': it is a directory\n");
 
     const std::string fifo = dir.file("pipe");
     REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
@@ -356,7 +308,7 @@ TEST_SUITE("cli") {
     CHECK(fs::is_symlink(link));
     CHECK(slurp(target) == test::kb_run(db, {"export"}).out);
     // No temporary file left beside it.
-    for (const auto& e : fs::directory_iterator(dir.path)) {
+    for (const auto& e : fs::directory_iterator(dir.path())) {
       CHECK(e.path().filename().string().find("kb-tmp") == std::string::npos);
     }
   }
@@ -374,36 +326,6 @@ TEST_SUITE("cli") {
     CHECK(slurp(path) == test::kb_run(db, {"export"}).out);
     CHECK(fs::status(path).permissions() ==
           (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
-  }
-
-  TEST_CASE("import_records skips bad CSV rows with line numbers, or with strict imports none") {
-    test::TempDir dir;
-    const std::string csv = slurp(std::string(KB_TEST_DATA_DIR) + "/records/analyst_damaged.csv");
-    std::string err;
-    auto strict = import_text(dir.file("a.db"), csv, true, &err);
-    REQUIRE(!strict.has_value());
-    CHECK(strict.error().message.rfind("input.csv:3: not a date", 0) == 0);
-    CHECK(test::kb_run(dir.file("a.db"), {"stats", "--format", "json"}).out.find("\"events\": 0") !=
-          std::string::npos);
-    auto loose = import_text(dir.file("b.db"), csv, false, &err);
-    REQUIRE(loose.has_value());
-    CHECK(loose->events == 1);
-    CHECK(loose->warnings.size() == 3);
-    CHECK(err.find("kb: input.csv:4: skipped: missing title\n") != std::string::npos);
-  }
-
-  TEST_CASE("import_records reads ACLED exports into places within countries") {
-    test::TempDir dir;
-    const std::string db = dir.file("kb.db");
-    const std::string csv = slurp(std::string(KB_TEST_DATA_DIR) + "/records/acled.csv");
-    auto sum = import_text(db, csv, false);
-    REQUIRE(sum.has_value());
-    CHECK(sum->events == 3);
-    CHECK(sum->sources == 3);
-    const auto r = test::kb_run(db, {"timeline", "Ukraine"});
-    CHECK(r.out.find("Wagner Group vs Military Forces of Ukraine (2019-) in Bakhmut") !=
-          std::string::npos);
-    CHECK(r.out.find("15–21 May 2023") != std::string::npos);
   }
 }
 
@@ -473,31 +395,6 @@ TEST_SUITE("cli") {
     REQUIRE(test::kb_run(dir.file("copy.db"), {"import", file}).code == 0);
     CHECK(test::kb_run(dir.file("copy.db"), {"export"}).out == json.out);
     CHECK(test::kb_run(dir.file("copy.db"), {"export", "--format", "geojson"}).out == r.out);
-  }
-
-  TEST_CASE("kb import reads kb JSON and CSV files through the record importers") {
-    test::TempDir dir;
-    const std::string db = dir.file("kb.db");
-    test::seed_cli_kb(db);
-    const std::string json = dir.file("kb.json");
-    REQUIRE(test::kb_run(db, {"export", "-o", json}).code == 0);
-    auto r = test::kb_run(dir.file("copy.db"), {"import", json});
-    INFO(r.err);
-    CHECK(r.code == 0);
-    CHECK(r.out == "imported " + json +
-                       " (kb JSON, ids kept): 7 events added, 0 already present, 0 skipped; "
-                       "10 new entities, 1 new source, 2 links; logged as operation #1\n");
-    CHECK(test::kb_run(dir.file("copy.db"), {"export"}).out == slurp(json));
-
-    const std::string damaged = std::string(KB_TEST_DATA_DIR) + "/records/analyst_damaged.csv";
-    r = test::kb_run(dir.file("strict.db"), {"import", "--strict", damaged});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("analyst_damaged.csv:3: not a date") != std::string::npos);
-    r = test::kb_run(dir.file("loose.db"), {"import", damaged});
-    CHECK(r.code == 0);
-    CHECK(r.err.find("analyst_damaged.csv:5: skipped: unknown event kind 'warning'") !=
-          std::string::npos);
-    CHECK(r.out.find(": 1 event added, 0 already present, 3 skipped;") != std::string::npos);
   }
 }
 
