@@ -1,5 +1,6 @@
-// Tests render/briefing.cpp and services/briefing.cpp: golden Markdown for the seed knowledge base,
-// CommonMark structure (md4c), footnotes, and zero, one or a thousand events.
+// Tests render/briefing.cpp: golden Markdown for the seed knowledge base, CommonMark structure
+// (md4c), footnotes, and zero, one or a thousand events. What the briefing holds is tested in
+// tests/services/briefing_test.cpp.
 
 #include "render/briefing.hpp"
 
@@ -12,9 +13,12 @@
 #include "render/timeline_svg.hpp"
 #include "tests/kb/markdown_check.hpp"
 #include "tests/kb/ukraine_seed.hpp"
+#include "tests/services/briefing_fixture.hpp"
 
 namespace kb {
 namespace {
+
+using test::seed_briefing;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -30,19 +34,6 @@ void check_golden(const std::string& name, const std::string& actual) {
     std::ofstream(path, std::ios::binary) << actual;
   }
   CHECK(read_file(path) == actual);
-}
-
-kb::services::Briefing seed_briefing(test::UkraineSeed& s, std::optional<std::string> from) {
-  kb::services::BriefingQuery q;
-  q.topic = "Ukraine";
-  if (from) {
-    q.from = *FuzzyDate::parse(*from);
-  }
-  q.as_of = date::sys_days{date::year{2023} / 5 / 23};
-  q.today = date::sys_days{date::year{2026} / 1 / 1};
-  auto b = kb::services::collect_briefing(s.store, q, "Ukraine's security, as of 23 May 2023");
-  REQUIRE(b.has_value());
-  return *b;
 }
 
 Event synthetic(Id id, date::sys_days day, Id source) {
@@ -67,32 +58,6 @@ Event synthetic(Id id, date::sys_days day, Id source) {
 }  // namespace
 
 TEST_SUITE("render") {
-  TEST_CASE("collect_briefing sorts the seed into key developments, context and ahead") {
-    auto s = test::ukraine_seed();
-    const kb::services::Briefing b = seed_briefing(s, "2014");
-    REQUIRE(b.key.size() == 3);  // annexation, invasion, Bakhmut (the hand entry is 24 May)
-    CHECK(b.key[0].id == s.events.at("crimea"));
-    CHECK(b.key[2].id == s.events.at("bakhmut"));
-    REQUIRE(b.context.size() == 1);
-    CHECK(b.context[0].id == s.events.at("assurances"));
-    REQUIRE(b.ahead.size() == 1);
-    CHECK(b.ahead[0].id == s.events.at("vilnius"));
-  }
-
-  TEST_CASE("as-of leaves out what was recorded later, without it the hand entry shows") {
-    auto s = test::ukraine_seed();
-    kb::services::BriefingQuery q;
-    q.topic = "Bakhmut";
-    q.today = date::sys_days{date::year{2026} / 1 / 1};
-    auto now = kb::services::collect_briefing(s.store, q, "t");
-    REQUIRE(now.has_value());
-    CHECK(now->key.size() == 2);
-    q.as_of = date::sys_days{date::year{2023} / 5 / 23};
-    auto then = kb::services::collect_briefing(s.store, q, "t");
-    REQUIRE(then.has_value());
-    CHECK(then->key.size() == 1);
-  }
-
   TEST_CASE("render_briefing matches the golden seed briefing and is valid CommonMark") {
     auto s = test::ukraine_seed();
     kb::services::Briefing b = seed_briefing(s, "2014");
@@ -162,13 +127,6 @@ TEST_SUITE("render") {
     CHECK(md.find("[^50]: ") != std::string::npos);
     CHECK(md.find("[^51]") == std::string::npos);
     CHECK(kb::render::render_briefing(b) == md);
-  }
-
-  TEST_CASE("md_escape makes CommonMark syntax literal") {
-    const std::string raw = "a*b_c [d](e) <f> `g` #h | i ~j~ & k! \\ l\nm";
-    const auto outline = test::parse_markdown(kb::render::md_escape(raw));
-    CHECK(outline.rc == 0);
-    CHECK(outline.text == "a*b_c [d](e) <f> `g` #h | i ~j~ & k! \\ l m");
   }
 
   TEST_CASE("footnote_problems finds missing, unused and out-of-order footnotes") {

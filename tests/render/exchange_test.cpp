@@ -1,5 +1,5 @@
-// Tests render/exchange.cpp and render/escape.cpp: TimelineJS text is HTML-escaped, the shared
-// escapers for Markdown, XML and CSV, and the seed's GeoJSON and timeline SVG against golden files.
+// Tests render/exchange.cpp: TimelineJS text is HTML-escaped, and the seed's GeoJSON and timeline
+// SVG against golden files.
 #include "render/exchange.hpp"
 
 #include <cstdlib>
@@ -31,13 +31,6 @@ TEST_SUITE("render") {
     CHECK(text["text"] ==
           "A &quot;summary&quot; <blockquote>&lt;/blockquote&gt;&lt;script&gt;alert(1)&lt;/"
           "script&gt;</blockquote>");
-  }
-
-  TEST_CASE("the shared escapers") {
-    CHECK(kb::render::xml_escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&apos;");
-    CHECK(kb::render::csv_field("plain") == "plain");
-    CHECK(kb::render::csv_field("a,\"b\"") == "\"a,\"\"b\"\"\"");
-    CHECK(kb::render::md_escape("*x*") == "\\*x\\*");
   }
 }
 

@@ -1,31 +1,17 @@
-// Tests services/counts.cpp and render/counts.cpp: periods, ISO weeks, events wider than a
-// period, groups and their cap, and the chart's labels.
+// Tests services/counts.cpp: periods, ISO weeks, events wider than a period, groups and their
+// cap. The chart is tested in tests/render/counts_test.cpp.
 
 #include "services/counts.hpp"
 
 #include <doctest/doctest.h>
 
-#include "render/counts.hpp"
+#include "tests/services/counts_fixture.hpp"
 
 namespace kb {
 namespace {
 
-Event event(FuzzyDate d, EventKind kind, std::vector<std::string> actors = {}) {
-  Event e;
-  e.date = d;
-  e.kind = kind;
-  for (auto& a : actors) {
-    Participant p;
-    p.name = std::move(a);
-    p.role = Role::actor;
-    e.participants.push_back(std::move(p));
-  }
-  return e;
-}
-
-FuzzyDate day(int y, unsigned m, unsigned d) {
-  return FuzzyDate::day(date::year{y} / date::month{m} / date::day{d});
-}
+using test::day;
+using test::event;
 
 }  // namespace
 
@@ -92,32 +78,6 @@ TEST_SUITE("services") {
     CHECK(many.error().message.find("count by a longer period") != std::string::npos);
     CHECK_FALSE(services::parse_period("fortnight").has_value());
     CHECK_FALSE(services::parse_split("colour").has_value());
-  }
-
-  TEST_CASE("counts_svg draws a bar per period, thins labels so none overlap, escapes text") {
-    std::vector<Event> events;
-    for (unsigned d = 1; d <= 28; ++d) {
-      for (unsigned k = 0; k < d % 4; ++k) {
-        events.push_back(event(day(2022, 2, d), k % 2 ? EventKind::attack : EventKind::statement));
-      }
-    }
-    auto t = services::count_events(events, services::Period::day, services::Split::kind);
-    REQUIRE(t.has_value());
-    const std::string svg = render::counts_svg(*t, "Kharkiv <& Izium>");
-    CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
-    CHECK(svg.find("Kharkiv &lt;&amp; Izium&gt;") != std::string::npos);
-    // Label x positions: each at least a label's width (10 characters at ~7 px) apart.
-    std::vector<double> xs;
-    for (auto p = svg.find("class=\"period\" x=\""); p != std::string::npos;
-         p = svg.find("class=\"period\" x=\"", p + 1)) {
-      xs.push_back(std::stod(svg.substr(p + 18)));
-    }
-    REQUIRE(xs.size() >= 3);
-    for (std::size_t i = 1; i < xs.size(); ++i) {
-      CHECK(xs[i] - xs[i - 1] >= 70.0);
-    }
-    CHECK(svg.find("<title>2022-02-03 attack: 1</title>") != std::string::npos);
-    CHECK(render::counts_svg(*t, "Kharkiv <& Izium>") == svg);  // deterministic
   }
 }
 
