@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: set up, check formatting and layering, run clang-tidy on
-# the product code (scripts/tidy.sh), build with ASan+UBSan and run every test, build Release and
-# run the examples walkthrough, then fuzz each reader briefly.
+# The whole test suite, as CI runs it: set up, check formatting, layering and the tests' layout
+# (tests/README.md), run clang-tidy on the product code (scripts/tidy.sh), build with ASan+UBSan
+# and run every test, build Release and run the examples walkthrough, then fuzz each reader
+# briefly.
 # KB_FUZZ_SECONDS (default 60) bounds each fuzz target; 0 skips fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ git ls-files '*.cpp' '*.hpp' | xargs clang-format-14 --dry-run -Werror
 
 echo "== layering"
 bash scripts/check_layers.sh
+
+echo "== test layout"
+bash scripts/check_test_layout.sh
 
 echo "== clang-tidy"
 KB_TIDY_JOBS="$jobs" bash scripts/tidy.sh
