@@ -2,9 +2,12 @@
 // in titles, how roles are read around them) and the small closed-class lists the rules consult.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 
 #include "kb/model.hpp"
 
@@ -32,6 +35,62 @@ struct Trigger {
   std::string_view noun;  // for titles without an actor: "annexation"
   std::uint8_t flags = kVerb;
 };
+
+// The event kind named `name` as kb spells it (kb::to_string), or nullopt; constexpr so that
+// the trigger table (data/lexicon/extract/triggers.tsv) is converted when kb is compiled.
+constexpr std::optional<EventKind> trigger_kind(std::string_view name) {
+  constexpr std::array<std::pair<std::string_view, EventKind>, 13> kNames = {{
+      {"agreement", EventKind::agreement},
+      {"attack", EventKind::attack},
+      {"territorial_change", EventKind::territorial_change},
+      {"meeting", EventKind::meeting},
+      {"statement", EventKind::statement},
+      {"aid", EventKind::aid},
+      {"visit", EventKind::visit},
+      {"election", EventKind::election},
+      {"application", EventKind::application},
+      {"sanction", EventKind::sanction},
+      {"decision", EventKind::decision},
+      {"protest", EventKind::protest},
+      {"other", EventKind::other},
+  }};
+  for (const auto& [n, kind] : kNames) {
+    if (n == name) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
+// Trigger flags written by name and joined by '+' ("noun+noun_title+weak"; "verb" alone for
+// none), or nullopt for an unknown or empty name.
+constexpr std::optional<std::uint8_t> trigger_flags(std::string_view names) {
+  if (names == "verb") {
+    return kVerb;
+  }
+  std::uint8_t flags = 0;
+  while (true) {
+    const std::size_t plus = names.find('+');
+    const std::string_view name = names.substr(0, plus);
+    if (name == "noun") {
+      flags |= kNoun;
+    } else if (name == "swap_roles") {
+      flags |= kSwapRoles;
+    } else if (name == "noun_title") {
+      flags |= kNounTitle;
+    } else if (name == "statement_cue") {
+      flags |= kStatementCue;
+    } else if (name == "weak") {
+      flags |= kWeak;
+    } else {
+      return std::nullopt;
+    }
+    if (plus == std::string_view::npos) {
+      return flags;
+    }
+    names.remove_prefix(plus + 1);
+  }
+}
 
 // All triggers, longest forms first within each first word.
 std::span<const Trigger> triggers();

@@ -1,8 +1,10 @@
 // Tests for importers/extract/lexicon.cpp: the trigger lexicon's rows read through the extractor:
-// each trigger gives its event kind.
+// each trigger gives its event kind; the names in data/lexicon/extract/triggers.tsv.
 #include "importers/extract/lexicon.hpp"
 
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -72,5 +74,49 @@ TEST_SUITE("importers") {
       REQUIRE(x.events.size() == 1);
       CHECK(kb::to_string(x.events[0].kind) == c.kind);
     }
+  }
+}
+
+// The trigger table's names (data/lexicon/extract/triggers.tsv): a misspelt one stops the build;
+// this test says which file and line it is on.
+TEST_SUITE("importers") {
+  TEST_CASE("every row of triggers.tsv names a known event kind and known flags") {
+    namespace ex = kb::importers::extract;
+    for (const kb::EventKind k : kb::event_kinds()) {
+      CHECK(ex::trigger_kind(kb::to_string(k)) == k);
+    }
+    CHECK_FALSE(ex::trigger_kind("atack").has_value());
+    CHECK(ex::trigger_flags("verb") == ex::kVerb);
+    CHECK(ex::trigger_flags("weak") == ex::kWeak);
+    CHECK(ex::trigger_flags("noun+noun_title+weak") == (ex::kNoun | ex::kNounTitle | ex::kWeak));
+    CHECK_FALSE(ex::trigger_flags("noun+").has_value());
+    CHECK_FALSE(ex::trigger_flags("verb+weak").has_value());
+    CHECK_FALSE(ex::trigger_flags("nuon").has_value());
+
+    const std::string path = std::string(KB_SOURCE_DIR) + "/data/lexicon/extract/triggers.tsv";
+    std::ifstream in(path);
+    REQUIRE(in);
+    std::string line;
+    std::size_t line_no = 0, rows = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.empty() || line[0] == '#') {
+        continue;
+      }
+      const std::string where = path + ":" + std::to_string(line_no);
+      CAPTURE(where);
+      std::vector<std::string> fields;
+      std::size_t at = 0;
+      for (std::size_t tab = line.find('\t'); tab != std::string::npos;
+           at = tab + 1, tab = line.find('\t', at)) {
+        fields.push_back(line.substr(at, tab - at));
+      }
+      fields.push_back(line.substr(at));
+      REQUIRE(fields.size() == 5);
+      CHECK(ex::trigger_kind(fields[1]).has_value());
+      CHECK(ex::trigger_flags(fields[4]).has_value());
+      ++rows;
+    }
+    CHECK(rows == ex::triggers().size());
   }
 }
