@@ -2153,6 +2153,42 @@ std::optional<std::string> partitive_whole(const SynSentence& s, std::size_t p) 
 
 }  // namespace
 
+// The verb WordNet derives event noun `lemma` from ("signing": sign, "deployment": deploy,
+// "speech": speak); empty when it knows none. data/lexicon/extract/nominal_verbs.tsv.
+std::string_view nominal_verb(std::string_view lemma) {
+  static constexpr auto kNominalVerbs =
+      std::to_array<std::pair<std::string_view, std::string_view>>({
+#include "lexicon/extract/nominal_verbs.inc"
+      });
+  const auto* const it =
+      std::lower_bound(kNominalVerbs.begin(), kNominalVerbs.end(), lemma,
+                       [](const auto& row, std::string_view key) { return row.first < key; });
+  return it != kNominalVerbs.end() && it->first == lemma ? it->second : std::string_view();
+}
+
+// What event noun `w` names as acted on, for its own verb to take: its "of" phrase ("signing of
+// agreements": agreements), else its first "to", "with", "on", "against" or "for" phrase with
+// the preposition ("speech to the parliament"); never a date or the actor (`skip_mention`).
+std::string nominal_object(const SynSentence& s, std::size_t w, int skip_mention) {
+  std::optional<std::size_t> with_case;
+  for (const std::size_t c : s.children[w]) {
+    const auto cs = child(s, c, {"case"});
+    if (c < w || udep(s, c) != "nmod" || !cs || holds_date(s, c) ||
+        (skip_mention >= 0 && s.mention_of[c] == skip_mention)) {
+      continue;
+    }
+    const std::string& prep = s.lemmas[*cs];
+    if (prep == "of") {
+      return phrase(s, c, 5, skip_mention);
+    }
+    if (!with_case &&
+        (prep == "to" || prep == "with" || prep == "on" || prep == "against" || prep == "for")) {
+      with_case = c;
+    }
+  }
+  return with_case ? cased_phrase(s, *with_case, 5) : std::string();
+}
+
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target_name, const std::string& place) {
   const std::size_t w = d.word;
@@ -2511,11 +2547,26 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         // concern").
         framing = present_3sg(support);
       }
+      std::string derived_object;
+      const std::string_view derived =
+          subject.empty() || !framing.empty() ? std::string_view() : nominal_verb(lemma);
+      if (!derived.empty()) {
+        derived_object = nominal_object(s, w, d.actor ? static_cast<int>(*d.actor) : -1);
+        if (derived_object.empty() && !target.empty()) {
+          derived_object = target;
+        }
+      }
       if (!subject.empty() && !framing.empty()) {
         verb = framing + " " + verb;
         if (!target.empty() && verb.find(target) == std::string::npos) {
           object = (d.kind == EventKind::meeting ? "with " : "on ") + target;
         }
+      } else if (!derived_object.empty() || (!derived.empty() && !place.empty())) {
+        // The noun's own verb, its "of" phrase the object (error class: nominal titles,
+        // "Signing of agreements by Russia", "Deployment by Russia in Nagorno-Karabakh":
+        // "Russia signs agreements", "Russia deploys in Nagorno-Karabakh").
+        verb = present_3sg(derived);
+        object = derived_object;
       } else {
         subject.clear();
         if (!actor.empty() && verb.find(actor) == std::string::npos) {

@@ -875,3 +875,13 @@ TEST_CASE("a date dates the predicate it hangs on, not another clause of its sen
   REQUIRE(titles.size() == 1);
   CHECK(titles[0].find("nnexation") != std::string::npos);
 }
+
+TEST_CASE("an event noun with no verb of its own is titled by the verb WordNet derives it from") {
+  const auto titles = titles_of(
+      extract("The signing of the border agreements by Serbia took place on March 3. The "
+              "deployment of peacekeepers by Russia in Nagorno-Karabakh began on March 4.",
+              date::sys_days{date::year{2022} / 3 / 14}));
+  CAPTURE(titles);
+  CHECK(has(titles, "Serbia signs border agreements"));
+  CHECK(has(titles, "Russia deploys peacekeepers in Nagorno-Karabakh"));
+}
