@@ -2436,7 +2436,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         }
       } else {
         for (const std::size_t c : s.children[w]) {
-          if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c)) {
+          if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) && !temporal(s, c)) {
             object = cased_phrase(s, c, 5);
             break;
           }
