@@ -32,6 +32,10 @@ QUOTAS6 = {'kremlin': (16, 2500, 8000), 'zelenskyy': (16, 2500, 8000), 'isw': (1
 # (dev 0.41 / 0.38 against 0.70), so more of them; the ISW pool under 10,000 characters is
 # exhausted, so a few longer reports.
 QUOTAS7 = {'kremlin': (16, 2500, 8000), 'zelenskyy': (20, 2500, 8000), 'isw': (6, 10000, 14000)}
+# Round 8 (2026-12-05, seventeenth session): more training data (dev F1 of a model retrained on
+# the same train articles moved by 0.014 with the parser's corrections alone: the models are
+# data-starved), and a third first contact; the same parts as round 7.
+QUOTAS8 = {'kremlin': (12, 2500, 8000), 'zelenskyy': (14, 2500, 8000), 'isw': (4, 10000, 14000)}
 
 def h(s):
     return int(hashlib.sha256(s.encode()).hexdigest()[:12], 16)
@@ -63,7 +67,8 @@ for part, (n, lo, hi) in QUOTAS.items():
     for d in sorted(pool[part], key=lambda d: h('pick:' + d['id']))[:n]:
         picked.add(d['id'])
         print(f"{d['id']}\t{part}\t{split_of(d['id'])}\t{len(d['text'])}\t{d['published'] or ''}\t1")
-for rnd, quotas in ((2, QUOTAS2), (3, QUOTAS3), (4, QUOTAS4), (5, QUOTAS5), (6, QUOTAS6), (7, QUOTAS7)):
+for rnd, quotas in ((2, QUOTAS2), (3, QUOTAS3), (4, QUOTAS4), (5, QUOTAS5), (6, QUOTAS6), (7, QUOTAS7),
+                    (8, QUOTAS8)):
     chosen = []
     for part, (n, lo, hi) in quotas.items():
         rest = [d for d in pool2[part] if d['id'] not in picked and lo <= len(d['text']) <= hi]
