@@ -66,8 +66,9 @@ constexpr std::array<TraceRule, 15> kTraceRules = {{
      "a lexicon pattern read a multiword expression the model found at the same word: its title, "
      "kind and roles replace the model's"},
     {"date.one-happening",
-     "a predicate dated by the same date expression as another: the one the trigger model is "
-     "surer of (else the first) stands for the happening"},
+     "a predicate dated by the same date expression as another: the one framing it (an "
+     "attempt, a light verb, an adjunct's head), else the one the date hangs on, else the one "
+     "the trigger model is surer of, stands for the happening"},
 }};
 
 // Records a step of the trace when the caller asked for one. `detail()` says what it decided on;
