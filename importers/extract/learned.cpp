@@ -1566,6 +1566,11 @@ std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_
         ws.insert(ws.end(), ob.begin(), ob.end());
       } else {
         ws.push_back(k);
+        // an infinitive cut to its verb keeps its "to" (error class: "Kyrylo Budanov states
+        // Russia is trying divert", "... had begun encircle")
+        if (const auto to = child(s, k, {"mark"}); to && word(s, *to).xpos == "TO") {
+          ws.push_back(*to);
+        }
       }
     }
   }
@@ -2263,6 +2268,25 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       if (const std::string about = document_subject(s, w, *obj);
           !about.empty() && std::count(object.begin(), object.end(), ' ') < 3) {
         object += " " + about;
+      }
+      // A short object that takes an infinitive says what it is for (error class: "Head of
+      // State announces intention", "Leaders reaffirm intention": "... announces intention to
+      // conduct census").
+      static constexpr auto kInfinitiveNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/infinitive_nouns.inc"
+      });
+      if (std::count(object.begin(), object.end(), ' ') < 3 &&
+          listed(kInfinitiveNouns, s.lemmas[*obj])) {
+        for (const std::size_t g : s.children[*obj]) {
+          const auto to = child(s, g, {"mark"});
+          if (g > *obj && udep(s, g) == "acl" && word(s, g).upos == "VERB" && to &&
+              word(s, *to).xpos == "TO") {
+            if (const std::string what = clause_core(s, g, 3); what.size() < 40) {
+              object += " " + what;
+            }
+            break;
+          }
+        }
       }
       // A message that congratulates, thanks or wishes someone says what was done (error
       // class: "Vladimir Putin sends message" for "... sent a message congratulating President

@@ -896,3 +896,16 @@ TEST_CASE("a word of time is no object of a headline") {
     CHECK(t.find("time") == std::string::npos);
   }
 }
+
+TEST_CASE("an infinitive in a title keeps its 'to', a short object its infinitive") {
+  const auto titles = titles_of(
+      extract("Serbian intelligence chief Petar Petrovic stated on December 23 that Bosnia is "
+              "trying to divert Serbian forces from the northern border with constant raids. The "
+              "leaders reaffirmed their intention to expand trade on December 22.",
+              date::sys_days{date::year{2022} / 12 / 24}));
+  CAPTURE(titles);
+  CHECK(has(titles, "Leaders reaffirm intention to expand trade"));
+  for (const auto& t : titles) {
+    CHECK(t.find("trying divert") == std::string::npos);
+  }
+}
