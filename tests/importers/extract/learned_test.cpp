@@ -909,3 +909,17 @@ TEST_CASE("an infinitive in a title keeps its 'to', a short object its infinitiv
     CHECK(t.find("trying divert") == std::string::npos);
   }
 }
+
+TEST_CASE("a separatist entity acts for the state that backs it, not for the one it lies in") {
+  const auto x = extract(
+      "The Donetsk People's Republic announced on May 3 that it had appointed a new head of its "
+      "militia.",
+      date::sys_days{date::year{2022} / 5 / 4});
+  REQUIRE(!x.events.empty());
+  for (const auto& e : x.events) {
+    for (const auto& p : e.participants) {
+      INFO(e.title << ": " << p.name);
+      CHECK_FALSE((p.role == kb::Role::actor && p.name == "Ukraine"));
+    }
+  }
+}
