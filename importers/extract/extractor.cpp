@@ -1064,15 +1064,17 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     return false;
   };
   // Whether predicate `a` governs predicate `b`: `b` lies below it in the tree, not through a
-  // conjunct ("reported ... that Russian officials reprimanded ...": the report governs what it
-  // reports; "launched an invasion ... and began striking": neither governs the other).
+  // conjunct or a noun's clause ("reported ... that Russian officials reprimanded ...": the
+  // report governs what it reports; "launched an invasion ... and began striking", "the town
+  // Serbian forces shelled on March 3 lies near the border": neither governs the other).
   const auto governs = [&](std::size_t a, std::size_t b) {
     if (!at[a] || !at[b]) {
       return false;
     }
     for (std::size_t k = *at[b]; head(k); k = *head(k)) {
-      if (s.parse.words[k].deprel.starts_with("conj")) {
-        return false;
+      const std::string_view rel = s.parse.words[k].deprel;
+      if (rel.starts_with("conj") || rel.starts_with("acl")) {
+        return false;  // a conjunct or a noun's clause is a happening of its own
       }
       if (*head(k) == *at[a]) {
         return true;

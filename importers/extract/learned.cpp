@@ -1602,7 +1602,14 @@ bool temporal(const SynSentence& s, std::size_t w) {
   static constexpr auto kTimeWords = std::to_array<std::string_view>({
 #include "lexicon/extract/time_words.inc"
   });
-  return s.date_of[w] >= 0 ||
+  // A year the sentence's dates left out ("captured since 2014", a span no event can take) is
+  // still a time, never what was acted on (error class: "Russia captures since 2014 in Crimea").
+  const std::string& form = word(s, w).form;
+  const bool year =
+      word(s, w).upos == "NUM" && form.size() == 4 &&
+      std::all_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      (form[0] == '1' || form[0] == '2');
+  return s.date_of[w] >= 0 || year ||
          std::find(kTimeWords.begin(), kTimeWords.end(), s.lemmas[w]) != kTimeWords.end();
 }
 
@@ -1662,9 +1669,10 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
     return name;
   }
   // "of" ties the name to a noun ("the President of South Korea"), not to the predicate
-  // (error class: "Andriy Yermak meets of South Korea").
+  // (error class: "Andriy Yermak meets of South Korea"); "including" names the object itself
+  // (error class: "Russia captures including Crimea").
   const std::string prep = preposition(h);
-  return prep.empty() || prep == "of" ? name : prep + " " + name;
+  return prep.empty() || prep == "of" || prep == "including" ? name : prep + " " + name;
 }
 
 // Whether the mention headed by `m` is an argument of predicate `w`: reached from `m` in at
@@ -2338,12 +2346,21 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       }
     } else if (!target.empty()) {
       object = with_case(s, d, target);
-    } else if (const auto up = head_of(s, w); up && word(s, w).deprel == "acl:relcl" &&
-                                              light_verb(lemma) && child(s, w, {"nsubj"}) &&
-                                              word(s, *up).upos == "NOUN" && !temporal(s, *up)) {
-      // The noun a light verb's relative clause tells of is what it framed (error class: "Putin
-      // signs the Defense Ministry establishes quotas" for "The mobilization decree Putin signed
-      // on September 21 states that the Defense Ministry establishes quotas").
+    } else if (const auto up = head_of(s, w);
+               up && word(s, w).deprel == "acl:relcl" && child(s, w, {"nsubj"}) &&
+               (light_verb(lemma) || (!child(s, w, {"ccomp", "xcomp"}) &&
+                                      std::none_of(s.children[w].begin(), s.children[w].end(),
+                                                   [&](std::size_t c) {
+                                                     return udep(s, c) == "obl" &&
+                                                            !holds_date(s, c) && !temporal(s, c);
+                                                   }))) &&
+               word(s, *up).upos == "NOUN" && !temporal(s, *up)) {
+      // The noun a relative clause with a subject and no object tells of is what its verb acted
+      // on (error class: "Putin signs the Defense Ministry establishes quotas" for "The
+      // mobilization decree Putin signed on September 21 states that the Defense Ministry
+      // establishes quotas", "Russia captures since 2014 in Crimea" for "the land Russia has
+      // captured since 2014"); a verb with a clause or an oblique of its own (not a date) may
+      // need no object.
       object = phrase(s, *up, 4);
     } else {
       // What was said or done, a clause; not a word of time the parser took for one
@@ -2461,7 +2478,12 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       } else {
         for (const std::size_t c : s.children[w]) {
           if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) && !temporal(s, c)) {
+            // "including Crimea" names what was acted on itself (error class: "Russia captures
+            // including Crimea")
             object = cased_phrase(s, c, 5);
+            if (object.starts_with("including ")) {
+              object.erase(0, std::string_view("including ").size());
+            }
             break;
           }
         }

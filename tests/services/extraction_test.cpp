@@ -460,6 +460,10 @@ TEST_SUITE("services") {
     CHECK(titles.find("Wagner takes Bakhmut | reported") != std::string::npos);
     CHECK(titles.find("NATO holds a summit in Vilnius | planned") != std::string::npos);
     CHECK(titles.find("Biden visits Poland") != std::string::npos);
+    // A year the sentence's dates left out and an "including" are no object ("the land Russia
+    // has captured since 2014, including Crimea": was "Russia captures since 2014 in Crimea").
+    CHECK(titles.find("since 2014") == std::string::npos);
+    CHECK(titles.find("including") == std::string::npos);
     // Re-extraction replaces, never duplicates.
     const auto before = timeline.size();
     CHECK(ok({"extract", "1"}).find("source #1:") != std::string::npos);
