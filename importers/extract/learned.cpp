@@ -1405,6 +1405,15 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     // and its "'s", "by the"
     return skipped(k) || (up && skipped(*up) && s.mention_of[k] < 0);
   });
+  // A noun that is a clause's predicate keeps neither its subject nor its copula (error class:
+  // "Is the 133rd such summit", "Has been the second meeting" for "This is the 133rd such
+  // summit", "This has been the second meeting").
+  for (const std::size_t c : s.children[w]) {
+    const std::string_view u = udep(s, c);
+    if (u == "nsubj" || u == "cop" || u == "aux" || u == "expl" || u == "csubj") {
+      std::erase_if(ws, [&](std::size_t k) { return in_subtree(s, k, c); });
+    }
+  }
   // A light verb the parser hung on the noun as a modifier is the verb the headline supplies
   // (error class: "Russia launches conducted airstrikes against Hulyaipole" for "Russian forces
   // conducted airstrikes against Hulyaipole", "conducted" read as a participle of "airstrikes").

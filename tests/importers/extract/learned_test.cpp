@@ -923,3 +923,16 @@ TEST_CASE("a separatist entity acts for the state that backs it, not for the one
     }
   }
 }
+
+TEST_CASE("a predicate noun's title keeps neither its subject nor its copula") {
+  const auto titles = titles_of(
+      extract("This is the 40th such summit, and this year it brought together the leading "
+              "figures of European business. This has been the second meeting since the beginning "
+              "of this year.",
+              date::sys_days{date::year{1995} / 6 / 17}));
+  CAPTURE(titles);
+  for (const auto& t : titles) {
+    CHECK_FALSE(t.starts_with("Is "));
+    CHECK_FALSE(t.starts_with("Has been "));
+  }
+}
