@@ -1322,6 +1322,17 @@ std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
   return out;
 }
 
+// Drops from `ws` a speaker's own "my", "our", "your" (not the head `keep`): they say nothing in a
+// headline (error class: "Vladimir Putin speaks with my French counterpart", "... agrees to
+// support our defense", "Ivica Dacic discusses our energy needs").
+void drop_speakers_possessives(const SynSentence& s, std::vector<std::size_t>& ws,
+                               std::size_t keep) {
+  std::erase_if(ws, [&](std::size_t k) {
+    const std::string f = analysis::lower_ascii(word(s, k).form);
+    return k != keep && word(s, k).upos == "PRON" && (f == "my" || f == "our" || f == "your");
+  });
+}
+
 std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
                                  std::initializer_list<std::string_view> rels) {
   for (const std::size_t c : s.children[w]) {
@@ -1405,6 +1416,7 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     // and its "'s", "by the"
     return skipped(k) || (up && skipped(*up) && s.mention_of[k] < 0);
   });
+  drop_speakers_possessives(s, ws, w);
   // A noun that is a clause's predicate keeps neither its subject nor its copula (error class:
   // "Is the 133rd such summit", "Has been the second meeting" for "This is the 133rd such
   // summit", "This has been the second meeting").
@@ -1583,6 +1595,7 @@ std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_
       }
     }
   }
+  drop_speakers_possessives(s, ws, c);
   return join(s, ws);
 }
 

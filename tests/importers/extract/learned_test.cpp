@@ -936,3 +936,15 @@ TEST_CASE("a predicate noun's title keeps neither its subject nor its copula") {
     CHECK_FALSE(t.starts_with("Has been "));
   }
 }
+
+TEST_CASE("a speaker's own 'my', 'our', 'your' is no part of a title") {
+  const auto titles = titles_of(
+      extract("On March 3, Prime Minister Ivica Dacic discussed our energy needs with his "
+              "Hungarian counterpart. On March 4, the government approved our new defence budget.",
+              date::sys_days{date::year{2022} / 3 / 14}));
+  CAPTURE(titles);
+  REQUIRE(!titles.empty());
+  for (const auto& t : titles) {
+    CHECK(t.find(" our ") == std::string::npos);
+  }
+}
