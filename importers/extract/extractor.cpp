@@ -1033,31 +1033,40 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     at[i] = parse_word_at(s, x.events[first + i].trigger_begin);
     weak[i] = at[i] && s.parse.words[*at[i]].upos == "VERB" && catenative_verb(s.lemmas[*at[i]]);
   }
+  surety.resize(count, 0.0);  // one per event of this sentence (both loops above push one)
   const auto head = [&](std::size_t w) -> std::optional<std::size_t> {
     const int h = s.parse.words[w].head;
     return h > 0 ? std::optional<std::size_t>(static_cast<std::size_t>(h - 1)) : std::nullopt;
+  };
+  // The words from `w` up to the root, `w` first; bounded by the sentence's length, so a
+  // damaged tree cannot make it loop.
+  const auto path_up = [&](std::size_t w) {
+    std::vector<std::size_t> path{w};
+    for (auto up = head(w); up && path.size() <= s.parse.words.size(); up = head(*up)) {
+      path.push_back(*up);
+    }
+    return path;
   };
   const auto frames = [&](std::size_t a, std::size_t b) {
     if (!at[a] || !at[b]) {
       return false;
     }
-    std::size_t below = *at[b];
-    for (auto up = head(below); up; below = *up, up = head(*up)) {
-      if (*up != *at[a]) {
+    const std::vector<std::size_t> path = path_up(*at[b]);
+    for (std::size_t i = 1; i < path.size(); ++i) {
+      if (path[i] != *at[a]) {
         continue;
       }
+      const std::size_t below = path[i - 1];
       const std::string_view rel = s.parse.words[below].deprel;
-      const bool light = s.parse.words[*up].upos == "VERB" && light_verb(s.lemmas[*up]);
+      const bool light = s.parse.words[path[i]].upos == "VERB" && light_verb(s.lemmas[path[i]]);
       const auto dated_below = [&] {
         const std::size_t d = x.events[first + b].date_begin;
         for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
-          if (s.parse.words[k].begin == d) {
-            for (auto u = std::optional<std::size_t>(k); u; u = head(*u)) {
-              if (*u == below) {
-                return true;
-              }
-            }
+          if (s.parse.words[k].begin != d) {
+            continue;
           }
+          const auto up = path_up(k);
+          return std::find(up.begin(), up.end(), below) != up.end();
         }
         return false;
       };
@@ -1074,12 +1083,13 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     if (!at[a] || !at[b]) {
       return false;
     }
-    for (std::size_t k = *at[b]; head(k); k = *head(k)) {
-      const std::string_view rel = s.parse.words[k].deprel;
+    const std::vector<std::size_t> path = path_up(*at[b]);
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+      const std::string_view rel = s.parse.words[path[i]].deprel;
       if (rel.starts_with("conj") || rel.starts_with("acl")) {
         return false;  // a conjunct or a noun's clause is a happening of its own
       }
-      if (*head(k) == *at[a]) {
+      if (path[i + 1] == *at[a]) {
         return true;
       }
     }
@@ -1093,9 +1103,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       if (s.parse.words[k].begin != d) {
         continue;
       }
-      for (auto u = head(k); u; u = head(*u)) {
+      const std::vector<std::size_t> path = path_up(k);
+      for (std::size_t i = 1; i < path.size(); ++i) {
         for (const std::size_t j : group) {
-          if (at[j] == *u) {
+          if (at[j] == path[i]) {
             return j;
           }
         }

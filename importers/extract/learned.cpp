@@ -1638,8 +1638,9 @@ bool temporal(const SynSentence& s, std::size_t w) {
 // What the pronoun at `k`, an argument of predicate `w`, stands for: the noun a relative
 // clause tells of for its "which", "who" or "that" ("a force of 15,000 personnel, which were
 // deployed": the force); nullopt for any other pronoun, whose referent the sentence does not
-// give (error class: "Belarus deploys which", "Russia kills he", "Italy re-elects who": 38
-// titles of a full dev.jsonl import ending in a pronoun). Any other word stands for itself.
+// give (error class: "Belarus deploys which", "Russia kills he", "Italy re-elects who": 66
+// titles of a full dev.jsonl import at c874e2d ended in a pronoun). Any other word stands for
+// itself.
 std::optional<std::size_t> referent(const SynSentence& s, std::size_t w, std::size_t k) {
   if (word(s, k).upos != "PRON") {
     return k;
