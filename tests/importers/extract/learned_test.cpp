@@ -948,3 +948,17 @@ TEST_CASE("a speaker's own 'my', 'our', 'your' is no part of a title") {
     CHECK(t.find(" our ") == std::string::npos);
   }
 }
+
+TEST_CASE("an official named after their country's title acts, not the country alone") {
+  const auto x = extract(
+      "On March 3, President of Ukraine Volodymyr Zelenskyy held a video conference with the "
+      "Prime Minister of Croatia.",
+      date::sys_days{date::year{2022} / 3 / 14});
+  const auto titles = titles_of(x);
+  CAPTURE(titles);
+  REQUIRE(titles.size() == 1);
+  CHECK(titles[0].starts_with("Volodymyr Zelensky "));
+  CHECK(
+      std::any_of(x.events[0].participants.begin(), x.events[0].participants.end(),
+                  [](const auto& p) { return p.role == kb::Role::actor && p.name == "Ukraine"; }));
+}
