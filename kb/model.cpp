@@ -30,9 +30,6 @@ Result<E> parse_enum(std::string_view s, const std::array<std::string_view, N>& 
                                                   fmt::join(names, ", ")));
 }
 
-constexpr std::array<std::string_view, 13> kEventKindNames = {
-    "agreement", "attack",      "territorial_change", "meeting",  "statement", "aid",  "visit",
-    "election",  "application", "sanction",           "decision", "protest",   "other"};
 constexpr std::array<std::string_view, 7> kRelationNames = {
     "violates", "responds-to", "part-of", "caused", "precedes", "same-as", "related"};
 // Mirrors the `inverse` column of schema/0001_init.sql's link_relation table.

@@ -2,6 +2,8 @@
 // vocabularies (kinds, roles, relations, statuses) with their database spellings.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -58,6 +60,23 @@ enum class EventKind {
 };
 // How one event bears on another: the rows of the `link_relation` table, in that order.
 enum class Relation { violates, responds_to, part_of, caused, precedes, same_as, related };
+
+// The kinds' database / CLI spellings, in the order of EventKind.
+inline constexpr std::array<std::string_view, 13> kEventKindNames = {
+    "agreement", "attack",      "territorial_change", "meeting",  "statement", "aid",  "visit",
+    "election",  "application", "sanction",           "decision", "protest",   "other"};
+
+// The kind spelt exactly `name` ("territorial_change"), or nullopt; constexpr, so tables of
+// kinds written by name are checked when kb is compiled (parse_event_kind is the forgiving,
+// run-time reading of user input).
+constexpr std::optional<EventKind> event_kind_named(std::string_view name) {
+  for (std::size_t i = 0; i < kEventKindNames.size(); ++i) {
+    if (kEventKindNames[i] == name) {
+      return static_cast<EventKind>(i);
+    }
+  }
+  return std::nullopt;
+}
 
 // Every event kind and every relation, in the order above (for help texts and validation).
 std::span<const EventKind> event_kinds();

@@ -559,6 +559,21 @@ bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& do
   return false;
 }
 
+// The end of the capitalised names and nouns that follow place mention `m` in its subject, the
+// words of an office or body it opens ("Melitopol Mayor Ivan Fedorov", "Kharkiv Oblast
+// Administration"): before word `limit`, at most `most` words from the place's first.
+std::size_t title_end(const learned::SynSentence& s, const learned::SynMention& m,
+                      std::size_t limit, std::size_t most) {
+  std::size_t end = m.last + 1;
+  while (end < limit && end - m.first < most && s.mention_of[end] < 0 &&
+         (s.parse.words[end].upos == "PROPN" || s.parse.words[end].upos == "NOUN") &&
+         !s.parse.words[end].form.empty() && s.parse.words[end].form[0] >= 'A' &&
+         s.parse.words[end].form[0] <= 'Z') {
+    ++end;
+  }
+  return end;
+}
+
 // The speaker a place names when decision `d`'s actor is a city or region that only opens the
 // statement's subject ("Melitopol Mayor Ivan Fedorov claimed", "Mariupol City Council
 // reported"): the words from the place to the end of the names and nouns that follow it, at
@@ -584,13 +599,7 @@ std::string place_speaker(const learned::SynSentence& s, const learned::Decision
   if (!subject) {
     return {};
   }
-  std::size_t end = m.last + 1;
-  while (end < d.word && end - m.first < 6 && s.mention_of[end] < 0 &&
-         (s.parse.words[end].upos == "PROPN" || s.parse.words[end].upos == "NOUN") &&
-         !s.parse.words[end].form.empty() && s.parse.words[end].form[0] >= 'A' &&
-         s.parse.words[end].form[0] <= 'Z') {
-    ++end;
-  }
+  const std::size_t end = title_end(s, m, d.word, 6);
   if (end == m.last + 1) {
     return {};
   }
@@ -616,21 +625,13 @@ std::optional<ExtractedParticipant> place_official(const learned::SynSentence& s
   if (place.kind != EntityKind::place) {
     return std::nullopt;  // a capital standing for its country speaks for it ("Moscow claimed")
   }
-  const auto capitalised = [&](std::size_t k) {
-    const auto& x = s.parse.words[k];
-    return (x.upos == "PROPN" || x.upos == "NOUN") && !x.form.empty() && x.form[0] >= 'A' &&
-           x.form[0] <= 'Z';
-  };
-  std::size_t end = m.last + 1;
-  if (end < s.parse.words.size() && s.mention_of[end] >= 0 &&
-      s.mentions[static_cast<std::size_t>(s.mention_of[end])].kind == EntityKind::person) {
-    const detail::MentionRef& p = *s.mentions[static_cast<std::size_t>(s.mention_of[end])].ref;
+  const std::size_t next = m.last + 1;
+  if (next < s.parse.words.size() && s.mention_of[next] >= 0 &&
+      s.mentions[static_cast<std::size_t>(s.mention_of[next])].kind == EntityKind::person) {
+    const detail::MentionRef& p = *s.mentions[static_cast<std::size_t>(s.mention_of[next])].ref;
     return detail::participant(doc, detail::entity_of(doc, p), Role::claimant, p.mention->text);
   }
-  while (end < s.parse.words.size() && end - m.first < 7 && s.mention_of[end] < 0 &&
-         capitalised(end)) {
-    ++end;
-  }
+  const std::size_t end = title_end(s, m, s.parse.words.size(), 7);
   if (end == m.last + 1) {
     return std::nullopt;
   }
@@ -1031,10 +1032,17 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   // 12") date two happenings.
   const std::size_t count = x.events.size() - first;
   std::vector<std::optional<std::size_t>> at(count);
+  std::vector<std::optional<std::size_t>> date_at(count);  // the word its date expression opens
   std::vector<bool> weak(count);
   for (std::size_t i = 0; i < count; ++i) {
-    at[i] = parse_word_at(s, x.events[first + i].trigger_begin);
+    const ExtractedEvent& e = x.events[first + i];
+    at[i] = parse_word_at(s, e.trigger_begin);
     weak[i] = at[i] && s.parse.words[*at[i]].upos == "VERB" && catenative_verb(s.lemmas[*at[i]]);
+    for (std::size_t k = 0; k < s.parse.words.size() && !date_at[i]; ++k) {
+      if (s.parse.words[k].begin == e.date_begin) {
+        date_at[i] = k;
+      }
+    }
   }
   surety.resize(count, 0.0);  // one per event of this sentence (both loops above push one)
   const auto head = [&](std::size_t w) -> std::optional<std::size_t> {
@@ -1063,15 +1071,11 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       const std::string_view rel = s.parse.words[below].deprel;
       const bool light = s.parse.words[path[i]].upos == "VERB" && light_verb(s.lemmas[path[i]]);
       const auto dated_below = [&] {
-        const std::size_t d = x.events[first + b].date_begin;
-        for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
-          if (s.parse.words[k].begin != d) {
-            continue;
-          }
-          const auto up = path_up(k);
-          return std::find(up.begin(), up.end(), below) != up.end();
+        if (!date_at[b]) {
+          return false;
         }
-        return false;
+        const auto up = path_up(*date_at[b]);
+        return std::find(up.begin(), up.end(), below) != up.end();
       };
       return rel.starts_with("xcomp") || (rel == "obj" && light) ||
              (rel.starts_with("obl") && !dated_below());
@@ -1101,17 +1105,14 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   // The predicate of `group` the date expression hangs on in the tree: the first of them met on
   // the way up from the expression's first word; nullopt for the publication date.
   const auto dated_one = [&](const std::vector<std::size_t>& group) -> std::optional<std::size_t> {
-    const std::size_t d = x.events[first + group.front()].date_begin;
-    for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
-      if (s.parse.words[k].begin != d) {
-        continue;
-      }
-      const std::vector<std::size_t> path = path_up(k);
-      for (std::size_t i = 1; i < path.size(); ++i) {
-        for (const std::size_t j : group) {
-          if (at[j] == path[i]) {
-            return j;
-          }
+    if (!date_at[group.front()]) {
+      return std::nullopt;
+    }
+    const std::vector<std::size_t> path = path_up(*date_at[group.front()]);
+    for (std::size_t i = 1; i < path.size(); ++i) {
+      for (const std::size_t j : group) {
+        if (at[j] == path[i]) {
+          return j;
         }
       }
     }
@@ -1122,8 +1123,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     if (weak[j] != weak[w]) {
       return !weak[j];
     }
-    if (frames(j, w) != frames(w, j)) {
-      return frames(j, w);
+    if (const bool j_frames = frames(j, w); j_frames != frames(w, j)) {
+      return j_frames;
     }
     if ((dated == j) != (dated == w) && !governs(j, w) && !governs(w, j)) {
       return dated == j;

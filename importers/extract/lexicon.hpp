@@ -2,12 +2,10 @@
 // in titles, how roles are read around them) and the small closed-class lists the rules consult.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
-#include <utility>
 
 #include "kb/model.hpp"
 
@@ -39,27 +37,7 @@ struct Trigger {
 // The event kind named `name` as kb spells it (kb::to_string), or nullopt; constexpr so that
 // the trigger table (data/lexicon/extract/triggers.tsv) is converted when kb is compiled.
 constexpr std::optional<EventKind> trigger_kind(std::string_view name) {
-  constexpr std::array<std::pair<std::string_view, EventKind>, 13> kNames = {{
-      {"agreement", EventKind::agreement},
-      {"attack", EventKind::attack},
-      {"territorial_change", EventKind::territorial_change},
-      {"meeting", EventKind::meeting},
-      {"statement", EventKind::statement},
-      {"aid", EventKind::aid},
-      {"visit", EventKind::visit},
-      {"election", EventKind::election},
-      {"application", EventKind::application},
-      {"sanction", EventKind::sanction},
-      {"decision", EventKind::decision},
-      {"protest", EventKind::protest},
-      {"other", EventKind::other},
-  }};
-  for (const auto& [n, kind] : kNames) {
-    if (n == name) {
-      return kind;
-    }
-  }
-  return std::nullopt;
+  return event_kind_named(name);
 }
 
 // Trigger flags written by name and joined by '+' ("noun+noun_title+weak"; "verb" alone for
