@@ -32,6 +32,27 @@ constexpr auto kRegionEnds = std::to_array<std::string_view>({
 #include "lexicon/entities/region_ends.inc"
 });
 constexpr std::size_t kMaxPlaceWords = 3;  // words in an unknown place's name
+// Descriptions that name a person by office ("the Head of State"), and the office they name.
+constexpr auto kOfficeDescriptions = std::to_array<std::pair<std::string_view, std::string_view>>({
+#include "lexicon/entities/office_descriptions.inc"
+});
+
+// The office of kOfficeDescriptions that `title` (a title or a description) begins with, as a
+// whole word and in any case ("President of Ukraine": "president"), or empty.
+std::string_view office_of(std::string_view title) {
+  std::string lower(title.substr(0, title.find(';')));
+  for (char& ch : lower) {
+    ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
+  }
+  for (const auto& row : kOfficeDescriptions) {
+    const std::string_view office = row.second;
+    if (lower.starts_with(office) &&
+        (lower.size() == office.size() || lower[office.size()] == ' ')) {
+      return office;
+    }
+  }
+  return {};
+}
 
 // A possible mention over tokens [first, last).
 struct Candidate {
@@ -100,6 +121,9 @@ class Scan {
     }
     if (!best && name_word(i)) {
       best = match_place(i);
+    }
+    if (!best && !office_holders_.empty()) {
+      best = match_office(i);
     }
     if (!best || best->last <= i + 1) {
       std::optional<Candidate> appositive = match_appositive(i);
@@ -242,6 +266,7 @@ class Scan {
   std::optional<Candidate> match_coreference(std::size_t i);
   std::optional<Candidate> match_appositive(std::size_t i);
   std::optional<Candidate> match_place(std::size_t i);
+  std::optional<Candidate> match_office(std::size_t i);
   std::size_t place_end(std::size_t i);
   std::string region_after(std::size_t end);
   std::size_t found_entity(const Candidate& c);
@@ -255,6 +280,8 @@ class Scan {
   std::unordered_map<std::size_t, std::size_t> doc_of_gazetteer_;
   std::unordered_map<std::string, std::size_t> person_keys_;  // "andrzej duda", "duda" -> doc
   std::unordered_map<std::string, std::size_t> place_keys_;   // "mayorsk" -> doc
+  // The first person the document introduced in each office of kOfficeDescriptions.
+  std::unordered_map<std::string_view, std::size_t> office_holders_;  // "president" -> doc
 };
 
 std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Candidate>& at_i) {
@@ -444,6 +471,41 @@ std::optional<Candidate> Scan::match_place(std::size_t i) {
   return c;
 }
 
+// "The President" or "the Head of State" (kOfficeDescriptions) for the person the document
+// introduced in that office; not "the President of ...", "the President's Office", "the
+// President Vladimir Putin" (a title before a name) or "the Office of the President".
+std::optional<Candidate> Scan::match_office(std::size_t i) {
+  if (!is_word(i) || (i > 0 && is_word(i - 1) && key(tokens_[i - 1]) == "of")) {
+    return std::nullopt;
+  }
+  for (const auto& [phrase, office] : kOfficeDescriptions) {
+    std::size_t j = i;
+    std::size_t from = 0;
+    bool same = true;
+    while (same && from <= phrase.size()) {
+      std::size_t to = phrase.find(' ', from);
+      to = to == std::string_view::npos ? phrase.size() : to;
+      same = is_word(j) && key(tokens_[j]) == phrase.substr(from, to - from);
+      ++j;
+      from = to + 1;
+    }
+    if (!same) {
+      continue;
+    }
+    const auto holder = office_holders_.find(office);
+    if (holder == office_holders_.end() || name_word(j) ||
+        (is_word(j) && key(tokens_[j]) == "of")) {
+      return std::nullopt;
+    }
+    if (is_punct(j, '\'') && is_word(j + 1) && key(tokens_[j + 1]) == "s" && is_word(j + 2) &&
+        key(tokens_[j + 2]) == "office") {
+      return std::nullopt;
+    }
+    return Candidate{i, j, MatchKind::coreference, {}, holder->second, {}, {}, {}};
+  }
+  return std::nullopt;
+}
+
 std::size_t Scan::found_entity(const Candidate& c) {
   if (c.doc) {
     return *c.doc;
@@ -496,6 +558,14 @@ void Scan::emit(const Candidate& c) {
   }
   out_.mentions.push_back(std::move(m));
   if (out_.entities[out_.mentions.back().entity].entity.kind == EntityKind::person) {
+    const Mention& last = out_.mentions.back();
+    std::string_view office = office_of(last.title);
+    office = office.empty() && c.how != MatchKind::coreference
+                 ? office_of(out_.entities[last.entity].entity.description)
+                 : office;
+    if (!office.empty()) {
+      office_holders_.try_emplace(office, last.entity);
+    }
     remember_person(out_.mentions.back().entity);
   } else if (c.how == MatchKind::place_context) {
     place_keys_.emplace(joined_key(c.first, c.last), out_.mentions.back().entity);

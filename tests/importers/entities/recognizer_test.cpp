@@ -99,6 +99,47 @@ TEST_SUITE("importers") {
     CHECK(r.entities[duda->entity].entity.name == "Andrzej Duda");
   }
 
+  TEST_CASE("recognize: the President and the Head of State are the first holder of that office") {
+    // By a title: the first president the text introduces, not a later one.
+    std::string text =
+        "President of Ukraine Volodymyr Zelenskyy spoke with President Andrzej Duda of Poland. "
+        "The President thanked him. Later the Head of State noted the aid. Vice President Ivan "
+        "Fakeov came too.";
+    Recognition r = recognize(real_gazetteer(), text);
+    const auto* first = find_mention(r, "The President");
+    REQUIRE(first);
+    CHECK(first->how == MatchKind::coreference);
+    CHECK(r.entities[first->entity].entity.name == "Volodymyr Zelensky");
+    const auto* head = find_mention(r, "the Head of State");
+    REQUIRE(head);
+    CHECK(r.entities[head->entity].entity.name == "Volodymyr Zelensky");
+
+    // By the gazetteer's description ("President of Russia"), with no title in the text.
+    r = recognize(real_gazetteer(), "Vladimir Putin met Andrzej Duda. The President said no.");
+    const auto* putin = find_mention(r, "The President");
+    REQUIRE(putin);
+    CHECK(r.entities[putin->entity].entity.name == "Vladimir Putin");
+
+    // Not an office's holder: no one introduced, a "former" or "Vice" president, the office
+    // itself, a title before a name, "the President of ...".
+    const std::vector<std::string> none = {
+        "The President said no. Vladimir Putin agreed.",
+        "Vice President Ivan Fakeov spoke. The President said no.",
+        "Dmitry Medvedev spoke. The President said no.",
+        "Vladimir Putin spoke. The Office of the President said no. The President's Office too.",
+        "Vladimir Putin spoke. The President of France said no.",
+    };
+    for (const std::string& t : none) {
+      CAPTURE(t);
+      r = recognize(real_gazetteer(), t);
+      CHECK(find_mention(r, "The President") == nullptr);
+      CHECK(find_mention(r, "the President") == nullptr);
+    }
+    r = recognize(real_gazetteer(), "Vladimir Putin spoke. The President Vladimir Putin said no.");
+    CHECK(find_mention(r, "The President") == nullptr);
+    CHECK(find_mention(r, "President Vladimir Putin") != nullptr);
+  }
+
   TEST_CASE("recognize: places the text introduces, and their later mentions") {
     const std::string text =
         "Russian forces captured the village of Mayorsk. Wagner took Krasnohorivka (approximately "
