@@ -472,8 +472,9 @@ std::optional<Candidate> Scan::match_place(std::size_t i) {
 }
 
 // "The President" or "the Head of State" (kOfficeDescriptions) for the person the document
-// introduced in that office; not "the President of ...", "the President's Office", "the
-// President Vladimir Putin" (a title before a name) or "the Office of the President".
+// introduced in that office, with the office as the mention's title; not "the President of ...",
+// "the President's Office", "the President Vladimir Putin" (a title before a name) or "the Office
+// of the President".
 std::optional<Candidate> Scan::match_office(std::size_t i) {
   if (!is_word(i) || (i > 0 && is_word(i - 1) && key(tokens_[i - 1]) == "of")) {
     return std::nullopt;
@@ -501,7 +502,10 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
         key(tokens_[j + 2]) == "office") {
       return std::nullopt;
     }
-    return Candidate{i, j, MatchKind::coreference, {}, holder->second, {}, {}, {}};
+    // The office is the mention's title, so the person is shown by name ("Volodymyr Zelensky
+    // holds meeting", not "Head of State holds meeting").
+    return Candidate{
+        i, j, MatchKind::coreference, {}, holder->second, {}, std::string(raw(i + 1, j)), {}};
   }
   return std::nullopt;
 }

@@ -113,6 +113,7 @@ TEST_SUITE("importers") {
     const auto* head = find_mention(r, "the Head of State");
     REQUIRE(head);
     CHECK(r.entities[head->entity].entity.name == "Volodymyr Zelensky");
+    CHECK(head->title == "Head of State");
 
     // By the gazetteer's description ("President of Russia"), with no title in the text.
     r = recognize(real_gazetteer(), "Vladimir Putin met Andrzej Duda. The President said no.");
