@@ -73,8 +73,11 @@ int rank(MatchKind how) {
 
 class Scan {
  public:
-  Scan(const Gazetteer& g, std::string_view text, std::span<const text::Piece> pieces)
-      : g_(g), text_(text) {
+  // `offices`: for a second pass, the gazetteer person who holds each office of
+  // kOfficeDescriptions in this document (see cataphora()).
+  Scan(const Gazetteer& g, std::string_view text, std::span<const text::Piece> pieces,
+       std::unordered_map<std::string_view, std::size_t> offices = {})
+      : g_(g), text_(text), seeds_(std::move(offices)), the_(g.token_id("the")) {
     tokenize(pieces, tokens_);
     for (Token& t : tokens_) {
       t.id = g_.token_id(key(t));
@@ -92,8 +95,21 @@ class Scan {
       emit(*best);
       i = best->last;
     }
+    if (unresolved_office_) {
+      for (const auto& [office, doc] : office_holders_) {
+        if (const auto& holder = out_.entities[doc].gazetteer_index) {
+          cataphora_.emplace(office, *holder);
+        }
+      }
+    }
     return std::move(out_);
   }
+
+  // After run(): the gazetteer people who hold an office that a description named before the
+  // document introduced them ("The President held a meeting ..." opening a readout that names
+  // Vladimir Putin later), for a second pass that resolves those descriptions too. Empty when
+  // every description was resolved.
+  const std::unordered_map<std::string_view, std::size_t>& cataphora() const { return cataphora_; }
 
  private:
   std::string key(const Token& t) { return token_key(text_, t); }
@@ -122,7 +138,7 @@ class Scan {
     if (!best && name_word(i)) {
       best = match_place(i);
     }
-    if (!best && !office_holders_.empty()) {
+    if (!best && the_ != Gazetteer::kUnknownToken && tokens_[i].id == the_) {
       best = match_office(i);
     }
     if (!best || best->last <= i + 1) {
@@ -282,6 +298,10 @@ class Scan {
   std::unordered_map<std::string, std::size_t> place_keys_;   // "mayorsk" -> doc
   // The first person the document introduced in each office of kOfficeDescriptions.
   std::unordered_map<std::string_view, std::size_t> office_holders_;  // "president" -> doc
+  std::unordered_map<std::string_view, std::size_t> seeds_;           // office -> gazetteer index
+  std::unordered_map<std::string_view, std::size_t> cataphora_;       // the same, for a second pass
+  bool unresolved_office_ = false;  // a description came before its office's holder
+  std::uint32_t the_;               // the token id of "the", which opens every description
 };
 
 std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Candidate>& at_i) {
@@ -493,9 +513,7 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
     if (!same) {
       continue;
     }
-    const auto holder = office_holders_.find(office);
-    if (holder == office_holders_.end() || name_word(j) ||
-        (is_word(j) && key(tokens_[j]) == "of")) {
+    if (name_word(j) || (is_word(j) && key(tokens_[j]) == "of")) {
       return std::nullopt;
     }
     if (is_punct(j, '\'') && is_word(j + 1) && key(tokens_[j + 1]) == "s" && is_word(j + 2) &&
@@ -504,8 +522,16 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
     }
     // The office is the mention's title, so the person is shown by name ("Volodymyr Zelensky
     // holds meeting", not "Head of State holds meeting").
-    return Candidate{
-        i, j, MatchKind::coreference, {}, holder->second, {}, std::string(raw(i + 1, j)), {}};
+    Candidate c{i, j, MatchKind::coreference, {}, {}, {}, std::string(raw(i + 1, j)), {}};
+    if (const auto holder = office_holders_.find(office); holder != office_holders_.end()) {
+      c.doc = holder->second;
+    } else if (const auto seed = seeds_.find(office); seed != seeds_.end()) {
+      c.gazetteer = seed->second;
+    } else {
+      unresolved_office_ = true;
+      return std::nullopt;
+    }
+    return c;
   }
   return std::nullopt;
 }
@@ -584,7 +610,12 @@ Recognition recognize(const Gazetteer& gazetteer, std::string_view text) {
 
 Recognition recognize(const Gazetteer& gazetteer, std::string_view text,
                       std::span<const text::Piece> pieces) {
-  return Scan(gazetteer, text, pieces).run();
+  Scan first(gazetteer, text, pieces);
+  Recognition r = first.run();
+  if (first.cataphora().empty()) {
+    return r;
+  }
+  return Scan(gazetteer, text, pieces, first.cataphora()).run();
 }
 
 std::span<const Mention> mentions_between(const Recognition& recognition, std::size_t begin,

@@ -121,10 +121,22 @@ TEST_SUITE("importers") {
     REQUIRE(putin);
     CHECK(r.entities[putin->entity].entity.name == "Vladimir Putin");
 
-    // Not an office's holder: no one introduced, a "former" or "Vice" president, the office
-    // itself, a title before a name, "the President of ...".
+    // Before the holder is named: a known person named later in the document (a readout that
+    // opens "The President held a meeting ..."), and later mentions stay the same entity.
+    r = recognize(real_gazetteer(), "The President held talks. Vladimir Putin: Welcome.");
+    const auto* before = find_mention(r, "The President");
+    REQUIRE(before);
+    CHECK(r.entities[before->entity].entity.name == "Vladimir Putin");
+    const auto* after = find_mention(r, "Vladimir Putin");
+    REQUIRE(after);
+    CHECK(after->entity == before->entity);
+
+    // Not an office's holder: no one introduced, or only a person the gazetteer does not know
+    // named later, a "former" or "Vice" president, the office itself, a title before a name,
+    // "the President of ...".
     const std::vector<std::string> none = {
-        "The President said no. Vladimir Putin agreed.",
+        "The President said no.",
+        "The President said no. President Ivan Fakeov agreed.",
         "Vice President Ivan Fakeov spoke. The President said no.",
         "Dmitry Medvedev spoke. The President said no.",
         "Vladimir Putin spoke. The Office of the President said no. The President's Office too.",
