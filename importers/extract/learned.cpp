@@ -2225,6 +2225,37 @@ std::string nominal_object(const SynSentence& s, std::size_t w, int skip_mention
   return with_case ? cased_phrase(s, *with_case, 5) : std::string();
 }
 
+// "with X", the partner a meeting noun at `w` names, or its light verb `up` names after the noun
+// ("held a meeting with the economic blocs"): a name within the phrase when there is one
+// ("with Delovaya Rossiya"), else the phrase, cut short. Empty when neither names one.
+std::string meeting_partner(const SynSentence& s, std::size_t w, std::optional<std::size_t> up,
+                            int skip_mention) {
+  const auto with = [&](std::size_t head, std::string_view rel) -> std::optional<std::size_t> {
+    for (const std::size_t c : s.children[head]) {
+      const auto cs = child(s, c, {"case"});
+      if (c > w && udep(s, c) == rel && cs && s.lemmas[*cs] == "with" && nominal(s, c) &&
+          !temporal(s, c) && s.date_of[c] < 0) {
+        return c;
+      }
+    }
+    return std::nullopt;
+  };
+  auto c = with(w, "nmod");
+  if (!c && up) {
+    c = with(*up, "obl");
+  }
+  if (!c) {
+    return {};
+  }
+  const auto name = partner_name(s, *c, skip_mention);
+  if (!name.empty() && name.size() <= 4 && word(s, *c).upos == "NOUN" &&
+      word(s, name.back()).upos != "ADJ") {
+    return "with " + join(s, name);
+  }
+  std::string out = cased_phrase(s, *c, 5);
+  return out.starts_with("with ") ? out : std::string();
+}
+
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target_name, const std::string& place) {
   const std::size_t w = d.word;
@@ -2295,6 +2326,17 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       object = phrase(s, *obj, 6);
       if (const auto whole = partitive_whole(s, *obj)) {
         object = *whole;
+      }
+      // A meeting held with someone the role model did not take as the other side (error
+      // class: "Ivan Fakeov holds meeting" for "held a meeting with the heads of the regional
+      // military administrations").
+      if (target.empty() && concept_at(s, *obj) == "meet" &&
+          object.find(' ') == std::string::npos) {
+        if (const std::string partner =
+                meeting_partner(s, *obj, w, d.actor ? static_cast<int>(*d.actor) : -1);
+            !partner.empty()) {
+          object += " " + partner;
+        }
       }
       if (const std::string about = document_subject(s, w, *obj);
           !about.empty() && std::count(object.begin(), object.end(), ' ') < 3) {
@@ -2629,6 +2671,15 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         verb = framing + " " + verb;
         if (!target.empty() && verb.find(target) == std::string::npos) {
           object = (d.kind == EventKind::meeting ? "with " : "on ") + target;
+        } else if (target.empty() && (d.kind == EventKind::meeting || concept_at(s, w) == "meet") &&
+                   verb.find(" with ") == std::string::npos) {
+          // With no one the role model took as the other side, the partner the meeting's
+          // phrase or its light verb names (error class: "Volodymyr Zelensky holds meeting"
+          // for "held a meeting with the economic blocs of the Office of the President").
+          const bool held =
+              up && word(s, *up).upos == "VERB" && light_verb(s.lemmas[*up]) && udep(s, w) == "obj";
+          object = meeting_partner(s, w, held ? up : std::nullopt,
+                                   d.actor ? static_cast<int>(*d.actor) : -1);
         }
       } else if (!derived_object.empty() || (!derived.empty() && !place.empty())) {
         // The noun's own verb, its "of" phrase the object (error class: nominal titles,
