@@ -51,7 +51,8 @@ Result<std::vector<std::string>> split_words(std::string_view text) {
   return out;
 }
 
-Result<std::vector<Id>> where_events(Store& store, const std::string& where, const Context& ctx) {
+Result<std::vector<Id>> where_events(Repository& store, const std::string& where,
+                                     const Context& ctx) {
   KB_ASSIGN(std::vector<std::string> words, split_words(where));
   if (words.empty()) {
     return fail(Errc::invalid_argument,

@@ -22,7 +22,8 @@ Result<std::vector<std::string>> split_words(std::string_view text);
 // The events (local numbers, date order) that the filter `where` selects. Error
 // (invalid_argument) naming --where for an unknown option or a bad value; (not_found) when an
 // entity it names does not exist.
-Result<std::vector<Id>> where_events(Store& store, const std::string& where, const Context& ctx);
+Result<std::vector<Id>> where_events(Repository& store, const std::string& where,
+                                     const Context& ctx);
 
 // Whether to go on with `action` on `n` events: its first word is the verb, the rest follows
 // the count ("tag with bakhmut" asks "Tag 37 events with bakhmut? [y/N]"). --yes goes on; on

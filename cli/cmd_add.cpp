@@ -25,7 +25,8 @@ Result<void> run_add(const EventOptions& o, Context& ctx) {
   if (!o.date) {
     return fail(Errc::invalid_argument, "kb add needs --date");
   }
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   KB_ASSIGN(const services::Changed added, services::add_event(store, o, ctx.today, op_user(ctx)));
   print_notes(added.notes, ctx);
   const Event& e = added.events.front();
@@ -44,7 +45,8 @@ Result<void> run_edit(const std::optional<std::string>& ref, const std::string& 
     return fail(Errc::invalid_argument,
                 "--title names one event: kb edit --where changes the other fields of many");
   }
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   if (!where.empty()) {
     KB_ASSIGN(const auto ids, where_events(store, where, ctx));
     KB_ASSIGN(const bool go, confirm_bulk(ctx, ids.size(), "edit", yes, where));

@@ -50,7 +50,8 @@ std::string default_title(const std::string& topic) {
 
 Result<void> run_brief(const BriefOptions& o, Context& ctx) {
   KB_ASSIGN(services::BriefingQuery q, query_of(o, ctx));
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(services::Briefing b,
             services::collect_briefing(store, q, o.title.value_or(default_title(o.topic))));
   if (!o.output || *o.output == "-") {

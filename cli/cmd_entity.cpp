@@ -32,7 +32,8 @@ struct EntityOptions {
 Result<void> run_add(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(EntityKind kind, parse_entity_kind(o.kind));
   KB_TRY(services::check_wikidata(o.wikidata));  // before the store is opened (or created)
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   services::NewEntity wanted;
   wanted.entity.name = o.name;
   wanted.entity.kind = kind;
@@ -46,7 +47,8 @@ Result<void> run_add(const EntityOptions& o, Context& ctx) {
 }
 
 Result<void> run_alias(const EntityOptions& o, Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   KB_ASSIGN(const Entity updated, services::add_aliases(store, o.name, o.aliases, op_user(ctx)));
   ctx.out << fmt::format("#{}  {}: {}\n", updated.id, updated.name,
                          fmt::join(updated.aliases, ", "));
@@ -55,7 +57,8 @@ Result<void> run_alias(const EntityOptions& o, Context& ctx) {
 
 // Sets a place's point by hand (a place the gazetteer knows has none until a source gives one).
 Result<void> run_point(const EntityOptions& o, Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   KB_ASSIGN(const Entity e,
             services::set_point(store, o.name, o.latitude, o.longitude, op_user(ctx)));
   ctx.out << fmt::format("#{}  {}: {}, {}\n", e.id, e.name, o.latitude, o.longitude);
@@ -63,7 +66,8 @@ Result<void> run_point(const EntityOptions& o, Context& ctx) {
 }
 
 Result<void> run_merge(const EntityOptions& o, Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   KB_ASSIGN(const services::Merged m,
             services::merge_entities(store, o.name, o.other, op_user(ctx)));
   ctx.out << fmt::format("merged #{} {} into #{} {}\n", m.dropped.id, m.dropped.name, m.kept.id,
@@ -90,7 +94,8 @@ Result<void> run_list(const EntityOptions& o, Context& ctx) {
   if (!o.kind.empty()) {
     KB_ASSIGN(kind, parse_entity_kind(o.kind));
   }
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(auto list, store.entities(kind));
   auto json = nlohmann::ordered_json::array();
   for (const auto& e : list) {
@@ -112,7 +117,8 @@ Result<void> run_list(const EntityOptions& o, Context& ctx) {
 
 Result<void> run_show(const EntityOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(Entity e, services::entity_by_ref(store, o.name));
   KB_ASSIGN(std::int64_t events, store.event_count(e.id));
   if (format == Format::json) {

@@ -55,7 +55,7 @@ Result<ChangesSince> parse_since(const std::string& text) {
   return since;
 }
 
-Result<std::string> render_export(Store& store, const ExportOptions& o, const Context& ctx) {
+Result<std::string> render_export(Repository& store, const ExportOptions& o, const Context& ctx) {
   KB_ASSIGN(const TimelineQuery q, filter_query(o.filter, ctx));
   // Any filter makes the export a subset (kb JSON then keeps only those events' entities,
   // sources and links).
@@ -108,7 +108,8 @@ Result<std::string> render_export(Store& store, const ExportOptions& o, const Co
 }
 
 Result<void> run_export(const ExportOptions& o, Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(std::string text, render_export(store, o, ctx));
   if (!o.output || *o.output == "-") {
     ctx.out << text;

@@ -20,7 +20,7 @@ namespace kb::cli {
 
 namespace {
 
-Result<std::vector<Id>> chosen_sources(Store& store, const std::vector<std::string>& refs,
+Result<std::vector<Id>> chosen_sources(Repository& store, const std::vector<std::string>& refs,
                                        bool all) {
   if (!all) {
     if (refs.empty()) {
@@ -94,7 +94,8 @@ Result<void> run_extract(Context& ctx, const std::vector<std::string>& ids, bool
                          bool all_topics, bool dry_run, bool trace) {
   KB_ASSIGN(const auto data_dir, importers::find_data_dir());
   KB_ASSIGN(importers::Gazetteer gazetteer, importers::load_gazetteer(data_dir));
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   // The KB's own entities are recognised as at import (kb entity add ... --in ...).
   KB_TRY(services::add_kb_entities(store, gazetteer));
   std::vector<std::string> setup_warnings;

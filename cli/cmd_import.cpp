@@ -41,7 +41,8 @@ struct ImportOptions {
 };
 
 Result<void> run_undo(Id id, bool force, Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   KB_ASSIGN(const UndoCounts n, services::undo_import(store, id, force, op_user(ctx)));
   ctx.out << fmt::format("undid import #{}: removed {}, {}, {}, {}\n", id,
                          count_of(n.sources, "source"), count_of(n.citations, "citation"),
@@ -50,7 +51,8 @@ Result<void> run_undo(Id id, bool force, Context& ctx) {
 }
 
 Result<void> run_list(Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(auto runs, store.imports());
   for (const auto& r : runs) {
     std::string inputs = r.inputs;
@@ -91,7 +93,8 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
     return run_undo(*o.undo, o.force, ctx);
   }
   if (o.log) {
-    KB_ASSIGN(Store store, open_store(ctx, false));
+    KB_ASSIGN(const auto owned, open_store(ctx, false));
+    Repository& store = *owned;
     KB_ASSIGN(const auto warnings, store.import_warnings(*o.log));
     for (const std::string& w : warnings) {
       ctx.out << w << '\n';
@@ -139,13 +142,13 @@ Result<void> run_import(const ImportOptions& o, Context& ctx) {
       trace << '\t' << t.concept_name << '\t' << t.title << '\n';
     };
   }
-  std::optional<Store> store;
+  std::unique_ptr<Repository> store;
   if (!o.dry_run) {
     KB_ASSIGN(store, open_store(ctx, true));
   } else if (auto existing = open_store(ctx, false)) {
     store = std::move(*existing);
   }
-  KB_ASSIGN(services::ImportReport rep, services::import_articles(store ? &*store : nullptr, req));
+  KB_ASSIGN(services::ImportReport rep, services::import_articles(store.get(), req));
   for (std::size_t i = 0; i < rep.warnings.size() && i < kWarningsShown; ++i) {
     ctx.err << "kb: warning: " << rep.warnings[i] << '\n';
   }

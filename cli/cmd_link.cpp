@@ -32,7 +32,8 @@ Result<void> run_link(const LinkOptions& o, Context& ctx) {
   link.to = o.to;
   link.quote = o.quote;
   link.source = o.source;
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   KB_ASSIGN(const services::Linked l, services::link_events(store, link, op_user(ctx)));
   ctx.out << fmt::format("#{} {} {} #{} {}\n", l.from.id, l.from.title, to_string(link.relation),
                          l.to.id, l.to.title);
@@ -69,7 +70,8 @@ void add_unlink_command(CLI::App& app, Context& ctx) {
   sub->add_option("to", o->to, "Event: local number or permanent id")->required();
   sub->footer("Example: kb unlink 7 same-as 9");
   on_run(sub, ctx, [o, &ctx]() -> Result<void> {
-    KB_ASSIGN(Store store, open_store(ctx, true));
+    KB_ASSIGN(const auto owned, open_store(ctx, true));
+    Repository& store = *owned;
     KB_ASSIGN(const auto ids,
               services::unlink_events(store, o->from, o->relation, o->to, op_user(ctx)));
     ctx.out << fmt::format("removed: #{} {} #{}\n", ids.first, o->relation, ids.second);

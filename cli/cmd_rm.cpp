@@ -22,7 +22,8 @@ Result<void> run_rm(const std::optional<std::string>& ref, const std::string& wh
     return fail(Errc::invalid_argument,
                 "kb rm takes one event (kb rm 12) or a filter (kb rm --where \"…\"), not both");
   }
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   if (!where.empty()) {
     KB_ASSIGN(const auto ids, where_events(store, where, ctx));
     KB_ASSIGN(const bool go, confirm_bulk(ctx, ids.size(), "delete", yes, where));

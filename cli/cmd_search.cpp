@@ -23,7 +23,8 @@ struct SearchOptions {
 
 Result<void> run_search(const SearchOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(auto hits, store.search(o.query, o.limit, o.raw));
   // Say so when the hits shown are not all that match (issue #12: search stopped at 20 hits
   // without a word).

@@ -92,7 +92,8 @@ void print_event(const Event& e, Context& ctx) {
 
 Result<void> run_show(const std::string& ref, const std::string& format_name, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(format_name));
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(const Id id, services::resolve_ref(store, RecordKind::event, ref));
   KB_ASSIGN(Event e, store.event(id));
   KB_ASSIGN(auto related, store.related_events(id, kRelatedWindowDays, kRelatedLimit));

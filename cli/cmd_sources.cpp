@@ -80,7 +80,8 @@ void print_text(const SourceSummary& s, bool with_text, Context& ctx) {
 
 Result<void> run_sources(const SourcesOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(auto all, store.sources(o.text));
   if (o.id) {
     std::erase_if(all, [&](const SourceSummary& s) { return s.source.id != *o.id; });

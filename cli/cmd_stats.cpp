@@ -13,6 +13,7 @@
 #include "cli/filter_options.hpp"
 #include "render/counts.hpp"
 #include "services/counts.hpp"
+#include "storage/open.hpp"
 
 namespace kb::cli {
 namespace {
@@ -25,13 +26,17 @@ struct StatsOptions {
 };
 
 Result<void> run_totals(Format format, Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(Stats st, store.stats());
   if (format == Format::json) {
-    nlohmann::ordered_json j = {
-        {"database", db_path(ctx)}, {"events", st.events},       {"entities", st.entities},
-        {"sources", st.sources},    {"citations", st.citations}, {"links", st.links},
-        {"tags", st.tags}};
+    nlohmann::ordered_json j = {{"database", storage::shown(db_path(ctx))},
+                                {"events", st.events},
+                                {"entities", st.entities},
+                                {"sources", st.sources},
+                                {"citations", st.citations},
+                                {"links", st.links},
+                                {"tags", st.tags}};
     j["earliest"] = st.earliest ? nlohmann::ordered_json(st.earliest->display()) : nullptr;
     j["latest"] = st.latest ? nlohmann::ordered_json(st.latest->display()) : nullptr;
     nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
@@ -42,7 +47,7 @@ Result<void> run_totals(Format format, Context& ctx) {
     ctx.out << j.dump(2) << '\n';
     return ok();
   }
-  ctx.out << fmt::format("database   {}\n", db_path(ctx));
+  ctx.out << fmt::format("database   {}\n", storage::shown(db_path(ctx)));
   ctx.out << fmt::format(
       "events     {}\nentities   {}\nsources    {}\ncitations  {}\n"
       "links      {}\ntags       {}\n",
@@ -68,7 +73,8 @@ Result<void> run_counts(const StatsOptions& o, Format format, Context& ctx) {
   if (o.output) {
     KB_TRY(output_target(*o.output, o.force));
   }
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(const auto events, store.timeline(q));
   KB_ASSIGN(const services::CountTable table, services::count_events(events, period, split));
   if (o.output) {

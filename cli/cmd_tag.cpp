@@ -47,7 +47,8 @@ Result<void> run_tags(const TagOptions& o, bool add, Context& ctx) {
                             "is not a number (kb {} 12 crimea, kb {} --where \"…\" crimea)",
                             verb, verb));
   }
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   std::vector<Id> ids;
   if (!o.where.empty()) {
     KB_ASSIGN(ids, where_events(store, o.where, ctx));

@@ -25,7 +25,8 @@ struct TimelineOptions {
 Result<void> run_timeline(const TimelineOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
   KB_ASSIGN(const TimelineQuery q, filter_query(o.filter, ctx));
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   KB_ASSIGN(auto events, store.timeline(q));
   switch (format) {
     case Format::text:

@@ -16,7 +16,8 @@ namespace kb::cli {
 namespace {
 
 Result<void> run_undo(Context& ctx) {
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   KB_ASSIGN(Transaction tx, store.transaction());
   KB_ASSIGN(const services::UndoneOp undone, services::undo_last(store, op_user(ctx)));
   KB_TRY(tx.commit());
@@ -26,7 +27,8 @@ Result<void> run_undo(Context& ctx) {
 }
 
 Result<void> run_log(Context& ctx, const std::optional<std::string>& event, std::size_t limit) {
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   std::optional<Id> id;
   if (event) {
     KB_ASSIGN(id, services::resolve_ref(store, RecordKind::event, *event));

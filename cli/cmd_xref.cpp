@@ -57,7 +57,8 @@ Result<void> run_xref(const XrefOptions& o, Context& ctx) {
     return fail(Errc::invalid_argument, "kb xref writes text, md or json");
   }
   KB_ASSIGN(services::XrefWindow w, window_of(o, ctx));
-  KB_ASSIGN(Store store, open_store(ctx, false));
+  KB_ASSIGN(const auto owned, open_store(ctx, false));
+  Repository& store = *owned;
   std::optional<Id> id = event_id(o.target);
   if (!id && uuid_prefix(o.target)) {
     KB_ASSIGN(id, services::resolve_ref(store, RecordKind::event, o.target));

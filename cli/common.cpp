@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "importers/timex/tagger.hpp"
+#include "storage/open.hpp"
 
 namespace kb::cli {
 
@@ -52,8 +53,11 @@ std::string db_path(const Context& ctx) {
   return (std::filesystem::path(home) / ".local" / "share" / "kb" / "kb.db").string();
 }
 
-Result<Store> open_store(const Context& ctx, bool write) {
+Result<std::unique_ptr<Repository>> open_store(const Context& ctx, bool write) {
   const std::string path = db_path(ctx);
+  if (storage::engine_of(path) == storage::Engine::postgres) {
+    return storage::open(path, storage::OpenMode::create);
+  }
   if (write) {
     const auto dir = std::filesystem::path(path).parent_path();
     std::error_code ec;
@@ -72,10 +76,10 @@ Result<Store> open_store(const Context& ctx, bool write) {
                     fmt::format("cannot create directory '{}': {}", dir.string(), ec.message()));
       }
     }
-    return Store::open(path, OpenMode::create);
+    return storage::open(path, storage::OpenMode::create);
   }
   // Readers open read-write so that a knowledge base from an older kb is migrated in place.
-  auto store = Store::open(path, OpenMode::read_write);
+  auto store = storage::open(path, storage::OpenMode::read_write);
   if (!store && store.error().code == Errc::not_found) {
     return fail(Errc::not_found,
                 fmt::format("no knowledge base at '{}' yet: add events with `kb add` or "

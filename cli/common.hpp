@@ -4,6 +4,7 @@
 
 #include <concepts>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,9 +13,9 @@
 #include "cli/context.hpp"
 #include "kb/fuzzy_date.hpp"
 #include "kb/model.hpp"
+#include "kb/repository.hpp"
 #include "kb/result.hpp"
 #include "render/text.hpp"
-#include "storage/sqlite/store.hpp"
 
 namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's own namespace
 class App;
@@ -22,9 +23,6 @@ class App;
 
 namespace kb::cli {
 
-// The CLI is where the storage engine is chosen: SQLite.
-using sqlite::OpenMode;
-using sqlite::Store;
 // Text layout helpers shared with render/.
 using render::display_width;
 using render::Format;
@@ -38,14 +36,16 @@ std::string listed(std::span<const Relation> relations);
 // Parses "text", "md"/"markdown", "json", "csv". Error (invalid_argument) otherwise.
 Result<Format> parse_format(std::string_view s);
 
-// The database path: --db, else $KB_DB, else $XDG_DATA_HOME/kb/kb.db, else
-// ~/.local/share/kb/kb.db.
+// The knowledge base: --db, else $KB_DB, else $XDG_DATA_HOME/kb/kb.db, else
+// ~/.local/share/kb/kb.db. A postgresql:// or postgres:// URI names a PostgreSQL database,
+// anything else a SQLite file.
 std::string db_path(const Context& ctx);
 
-// Opens the knowledge base, migrating an older schema. Writers create it on first use (and the
-// folder of the default path, never one named by --db or KB_DB: Error (not_found) then); readers
-// get Error (not_found) saying how to create one.
-Result<Store> open_store(const Context& ctx, bool write);
+// Opens the knowledge base db_path() names (storage::open chooses the engine), migrating an
+// older schema. Writers create a SQLite file on first use (and the folder of the default path,
+// never one named by --db or KB_DB: Error (not_found) then); readers get Error (not_found)
+// saying how to create one. A PostgreSQL database must exist; kb creates its schema.
+Result<std::unique_ptr<Repository>> open_store(const Context& ctx, bool write);
 
 // A date typed at the command line: a TIMEX3 value, a date as people write it, or words
 // relative to ctx.today such as "last year" (resolved by the date tagger).

@@ -43,7 +43,8 @@ Result<bool> import_record_file(const std::string& path, bool strict, bool dry_r
     ctx.out << fmt::format("dry run: {} is {}; nothing written\n", path, name);
     return true;
   }
-  KB_ASSIGN(Store store, open_store(ctx, true));
+  KB_ASSIGN(const auto owned, open_store(ctx, true));
+  Repository& store = *owned;
   const auto skipped = [&](const importers::RecordWarning& w) {
     ctx.err << fmt::format("kb: {}:{}: skipped: {}\n", path, w.line, w.message);
   };

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Enforces the layering (README "Architecture"):
-#   kb (model + Repository) <- storage/sqlite <- cli
+#   kb (model + Repository) <- storage/{sqlite,postgres} <- storage/open <- cli
 #   kb <- importers <- services <- render <- cli
-# SQL and <sqlite3.h> live only under storage/; CLI11 only under cli/; services/ and render/
+# SQL, <sqlite3.h> and <libpq-fe.h> live only under storage/ (each in its engine's one file); CLI11 only under cli/; services/ and render/
 # never see a storage engine or the command line; importers/ never open a database; and cli/
 # holds no SQL of its own (it parses options, calls a service, renders, maps errors).
 set -euo pipefail
@@ -17,6 +17,7 @@ check() {  # pattern, allowed-path-regex, message
 }
 tools='bench/|tests/|fuzz/|eval/|tools/'
 check '#include <sqlite3\.h>' "^(storage/sqlite/sqlite\.cpp|$tools)" "<sqlite3.h> outside storage/sqlite/sqlite.cpp"
+check '#include <libpq-fe\.h>' "^(storage/postgres/pg\.cpp|$tools)" "<libpq-fe.h> outside storage/postgres/pg.cpp"
 check '#include "storage/' "^(storage/|cli/|$tools)" "storage/ included outside storage/ and cli/ (use kb/repository.hpp)"
 check '#include <CLI/' "^(cli/|$tools)" "CLI11 outside cli/"
 check '#include "cli/' "^(cli/|$tools)" "cli/ included from a lower layer"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: set up, check formatting, layering and the tests' layout
 # (tests/README.md), run clang-tidy on the product code (scripts/tidy.sh), build with ASan+UBSan
-# and run every test, build Release and run the examples walkthrough, then fuzz each reader
-# briefly.
+# and run every test (the PostgreSQL ones against a throwaway cluster of its own,
+# scripts/pg_test_cluster.sh), build Release and run the examples walkthrough, then fuzz each
+# reader briefly.
 # KB_FUZZ_SECONDS (default 60) bounds each fuzz target; 0 skips fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +22,21 @@ bash scripts/check_test_layout.sh
 echo "== clang-tidy"
 KB_TIDY_JOBS="$jobs" bash scripts/tidy.sh
 
-echo "== ci-asan: build and test"
+echo "== ci-asan: build and test (SQLite, and PostgreSQL on a throwaway cluster)"
 cmake --preset ci-asan >/dev/null
 cmake --build --preset ci-asan -j "$jobs"
-ASAN_OPTIONS=detect_leaks=1 ctest --preset ci-asan -j "$jobs"
+# The PostgreSQL cases (tests/storage/postgres/, tests/e2e/engines_test.cpp, storage/open) run in
+# the same pass against a throwaway cluster, and then the CLI and end-to-end suites once more with
+# their knowledge bases on it (scripts/test_postgres.sh); the cluster is stopped when the pass
+# ends, also on failure. Without a PostgreSQL server the PostgreSQL cases pass with a message
+# saying they were skipped.
+if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+  ASAN_OPTIONS=detect_leaks=1 bash scripts/pg_test_cluster.sh run bash -c \
+    "ctest --preset ci-asan -j $jobs && bash scripts/test_postgres.sh build/ci-asan"
+else
+  echo "no PostgreSQL server installed: its test cases are skipped"
+  ASAN_OPTIONS=detect_leaks=1 ctest --preset ci-asan -j "$jobs"
+fi
 
 echo "== ci-release: build and examples"
 cmake --preset ci-release >/dev/null

@@ -1,5 +1,7 @@
 // Shared test helpers: a fresh migrated in-memory Store with a fixed clock, a self-deleting
-// temporary directory, and run_kb() which runs the CLI in-process with string streams.
+// temporary directory, and run_kb() which runs the CLI in-process with string streams. With
+// KB_TEST_ENGINE=postgres, the CLI tests' knowledge base (TempKb) is a fresh PostgreSQL database
+// on the server $KB_TEST_PG names instead of a SQLite file (tests/README.md).
 #pragma once
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -23,6 +26,7 @@
 #include "kb/result.hpp"
 #include "storage/sqlite/sqlite.hpp"
 #include "storage/sqlite/store.hpp"
+#include "tests/storage/postgres/pg_fixture.hpp"
 
 namespace kb::sqlite {
 // The store's connection, for tests that check with raw SQL what the store wrote (Store names
@@ -216,10 +220,49 @@ inline std::vector<std::string> dump_rows(const std::string& path) {
   return rows;
 }
 
-// Fixture for CLI tests: a knowledge base file in its own temporary directory.
+// Every row of every table of the PostgreSQL database at `uri` plus its schema version, as sorted
+// text: equal dumps mean the database holds the same rows (dump_rows() for PostgreSQL).
+inline std::vector<std::string> dump_pg_rows(const std::string& uri) {
+  postgres::Db db = must(postgres::Db::open(uri));
+  postgres::Statement tables = db.prepare(
+      "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename");
+  const auto names =
+      must(tables.collect([](const postgres::Statement& row) { return row.column_text(0); }));
+  std::vector<std::string> rows;
+  for (const auto& table : names) {
+    postgres::Statement all = db.prepare("SELECT t::text FROM \"" + table + "\" t");
+    for (auto& row :
+         must(all.collect([](const postgres::Statement& r) { return r.column_text(0); }))) {
+      rows.push_back(table + ": " + row);
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+// Whether the CLI tests run on PostgreSQL (KB_TEST_ENGINE=postgres) rather than SQLite.
+inline bool cli_on_postgres() {
+  const char* engine = std::getenv("KB_TEST_ENGINE");
+  return engine != nullptr && std::string_view(engine) == "postgres";
+}
+
+// A fresh PostgreSQL database for a CLI test when cli_on_postgres(), else null. Fails the test
+// when PostgreSQL was asked for and the server cannot be reached.
+inline std::unique_ptr<PgDatabase> cli_database() {
+  if (!cli_on_postgres()) {
+    return nullptr;
+  }
+  auto pg = std::make_unique<PgDatabase>();
+  REQUIRE_MESSAGE(pg->available(), "KB_TEST_ENGINE=postgres needs a server in KB_TEST_PG");
+  return pg;
+}
+
+// Fixture for CLI tests: a knowledge base file in its own temporary directory, or with
+// KB_TEST_ENGINE=postgres a database of its own on the test server.
 struct TempKb {
   TempDir dir;
-  std::string db = dir.file("kb.db");
+  std::unique_ptr<PgDatabase> pg = cli_database();
+  std::string db = pg ? pg->uri() : dir.file("kb.db");
 
   // Runs `kb --db <db> <args>`.
   KbRun kb(std::vector<std::string> args, RunOptions opts = {}) {
@@ -243,8 +286,8 @@ struct TempKb {
         "--actor", "Russia", "--place", "Crimea", "--source", "https://example.org/a", "--quote",
         "Russia annexed Crimea."});
   }
-  // Every row of the database (see dump_rows()).
-  std::vector<std::string> rows() const { return dump_rows(db); }
+  // Every row of the database (see dump_rows(); on PostgreSQL, dump_pg_rows()).
+  std::vector<std::string> rows() const { return pg ? dump_pg_rows(db) : dump_rows(db); }
 };
 
 }  // namespace kb::test

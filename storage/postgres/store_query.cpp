@@ -1,0 +1,409 @@
+// Store: timeline, full-text search and statistics on PostgreSQL. Lists of ids or names travel
+// as one array parameter ($1::bigint[]), so the SQL stays fixed, as json_each does on SQLite.
+// Full text: the tsvector columns of event and source (schema/0001_init.sql), queried with
+// plainto_tsquery (plain words, all of them) or websearch_to_tsquery (--raw: "phrases", OR,
+// -word), ranked with ts_rank_cd and shown with ts_headline between the same [brackets].
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <iterator>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "storage/postgres/store.hpp"
+#include "storage/sqlite/store_rows.hpp"
+
+namespace kb::postgres {
+namespace {
+
+namespace rows = kb::sqlite::rows;
+
+constexpr std::string_view kTimelineWhere =
+    "WHERE (e.merged_into IS NULL OR $11::boolean) AND (($1::bigint[] IS NULL AND "
+    "$2::ctext IS NULL AND $3::text IS NULL)"
+    "    OR e.event_id IN (SELECT ee.event_id FROM event_entity ee"
+    "                      WHERE ee.entity_id = ANY ($1::bigint[]))"
+    "    OR e.event_id IN (SELECT event_id FROM event_tag WHERE tag = $2::ctext)"
+    "    OR ($3::text IS NOT NULL AND e.search @@ plainto_tsquery('simple', $3::text)))"
+    "  AND ($4::bigint IS NULL OR e.last_day >= $4) AND ($5::bigint IS NULL OR e.first_day <= $5)"
+    "  AND ($6::text[] IS NULL OR e.kind = ANY ($6::text[]))"
+    "  AND ($7::bigint[] IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "
+    "      WHERE ee.role = 'actor' AND ee.entity_id = ANY ($7::bigint[])))"
+    "  AND ($8::bigint IS NULL OR (e.origin = 'manual' AND substr(e.recorded_at, 1, 10) <= "
+    "$9::ctext) OR EXISTS (SELECT 1 FROM citation c JOIN source s ON s.source_id = c.source_id"
+    "                 WHERE c.event_id = e.event_id AND s.published_day <= $8))"
+    "  AND ($12::bigint[] IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "
+    "      WHERE ee.role = 'target' AND ee.entity_id = ANY ($12::bigint[])))"
+    "  AND ($13::bigint[] IS NULL OR e.event_id IN (SELECT ee.event_id FROM event_entity ee "
+    "      WHERE ee.role = 'location' AND ee.entity_id = ANY ($13::bigint[])))"
+    "  AND ($14::text[] IS NULL OR e.event_id IN (SELECT event_id FROM event_tag "
+    "      WHERE tag = ANY ($14::text[])))"
+    "  AND ($15::text[] IS NULL OR e.status = ANY ($15::text[]))"
+    "  AND ($16::ctext IS NULL OR e.event_id IN (SELECT c.event_id FROM citation c "
+    "      JOIN source s ON s.source_id = c.source_id WHERE s.source_id = $17::bigint OR "
+    "      ($17::bigint IS NULL AND (strpos(lower(coalesce(s.url, '')), $16::ctext) > 0 OR "
+    "       strpos(lower(s.title), $16::ctext) > 0 OR "
+    "       strpos(lower(coalesce(s.publisher, '')), $16::ctext) > 0))))"
+    "  AND ($18::float8 IS NULL OR e.confidence >= $18) AND (NOT $19::boolean OR e.curated = 1 "
+    "OR e.origin = 'manual')";
+// The orders (TimelineQuery::Sort), each with its reverse; LIMIT $10 (NULL: all) keeps the
+// first rows.
+constexpr std::string_view kOldestFirst =
+    " ORDER BY e.first_day, e.last_day, e.event_id LIMIT $10::bigint";
+constexpr std::string_view kNewestFirst =
+    " ORDER BY e.last_day DESC, e.first_day DESC, e.event_id DESC LIMIT $10::bigint";
+constexpr std::string_view kFirstRecorded = " ORDER BY e.recorded_at, e.event_id LIMIT $10::bigint";
+constexpr std::string_view kLastRecorded =
+    " ORDER BY e.recorded_at DESC, e.event_id DESC LIMIT $10::bigint";
+constexpr std::string_view kMostCited =
+    " ORDER BY (SELECT count(*) FROM citation c WHERE c.event_id = e.event_id) DESC, "
+    "e.first_day, e.event_id LIMIT $10::bigint";
+constexpr std::string_view kLeastCited =
+    " ORDER BY (SELECT count(*) FROM citation c WHERE c.event_id = e.event_id), "
+    "e.first_day DESC, e.event_id DESC LIMIT $10::bigint";
+constexpr std::string_view kTagExists = "SELECT 1 FROM event_tag WHERE tag = $1 LIMIT 1";
+constexpr std::string_view kPlacesIn =
+    "WITH RECURSIVE inside(id) AS (SELECT unnest($1::bigint[]) UNION "
+    "SELECT e.entity_id FROM entity e JOIN inside ON e.country_id = inside.id) "
+    "SELECT id FROM inside";
+
+// The search statements, for plain words (plainto_tsquery) or --raw (websearch_to_tsquery).
+// Hits are ranked first and the headlines made afterwards for the rows kept only; a rank is
+// negated so that, as bm25 on SQLite, lower is better. Ties go to the lower number.
+constexpr std::string_view kSearchEvents =
+    "WITH q AS (SELECT {}('simple', $1) AS q), "
+    "hit AS (SELECT e.event_id AS id, ts_rank_cd(e.search, q.q) AS score FROM event e, q "
+    "WHERE e.search @@ q.q AND e.merged_into IS NULL ORDER BY score DESC, e.event_id LIMIT $2) "
+    "SELECT 0, h.id, e.title, ts_headline('simple', concat_ws(' … ', e.title, "
+    "nullif(e.summary, ''), (SELECT string_agg(c.quote, ' … ' ORDER BY c.citation_id) "
+    "FROM citation c WHERE c.event_id = e.event_id AND c.quote <> '')), q.q, {}), -h.score, "
+    "e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL "
+    "FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q ORDER BY h.score DESC, h.id";
+constexpr std::string_view kSearchSources =
+    "WITH q AS (SELECT {}('simple', $1) AS q), "
+    "hit AS (SELECT s.source_id AS id, ts_rank_cd(s.search, q.q) AS score FROM source s, q "
+    "WHERE s.search @@ q.q ORDER BY score DESC, s.source_id LIMIT $2) "
+    "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {}), -h.score, NULL, NULL, "
+    "NULL, NULL, NULL, s.published FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q "
+    "ORDER BY h.score DESC, h.id";
+constexpr std::string_view kSearchCount =
+    "WITH q AS (SELECT {}('simple', $1) AS q) "
+    "SELECT (SELECT count(*) FROM event e, q WHERE e.search @@ q.q AND e.merged_into IS NULL), "
+    "(SELECT count(*) FROM source s, q WHERE s.search @@ q.q)";
+// About as long as SQLite's snippet of 12 tokens, the matches in [brackets].
+constexpr std::string_view kHeadline =
+    "'StartSel=\"[\", StopSel=\"]\", MaxWords=12, MinWords=5, ShortWord=0, MaxFragments=1, "
+    "FragmentDelimiter=\" … \"'";
+constexpr std::string_view kPlain = "plainto_tsquery";
+constexpr std::string_view kRaw = "websearch_to_tsquery";
+
+constexpr std::string_view kCounts =
+    "SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM entity), "
+    "(SELECT count(*) FROM source), (SELECT count(*) FROM citation), "
+    "(SELECT count(*) FROM link), (SELECT count(DISTINCT tag) FROM event_tag)";
+constexpr std::string_view kExtent =
+    "SELECT min(event_id) FILTER (WHERE first_day = (SELECT min(first_day) FROM event)), "
+    "max(event_id) FILTER (WHERE last_day = (SELECT max(last_day) FROM event)) FROM event";
+constexpr std::string_view kByKind =
+    "SELECT kind, count(*) FROM event GROUP BY kind ORDER BY count(*) DESC, kind";
+
+// The most words a search may have, as on SQLite.
+constexpr std::size_t kMaxSearchTerms = 64;
+
+// The words of `text` as SQLite's engine splits them (runs of ASCII letters and digits, and
+// of bytes of other characters), joined by spaces: plainto_tsquery then wants them all.
+std::string plain_words(std::string_view text, std::size_t& terms) {
+  terms = 0;
+  std::string out;
+  std::string term;
+  auto flush = [&] {
+    if (!term.empty()) {
+      ++terms;
+      out += out.empty() ? "" : " ";
+      out += term;
+      term.clear();
+    }
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u) != 0) {
+      term += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+// The query text for `text` and whether it is plain words; error (invalid_argument) past the
+// word limit.
+Result<std::string> search_text(std::string_view text, bool raw) {
+  std::size_t terms = 0;
+  std::string plain = plain_words(text, terms);
+  if (terms > kMaxSearchTerms) {
+    return fail(Errc::invalid_argument,
+                fmt::format("search query has {} words; kb searches for at most {}", terms,
+                            kMaxSearchTerms));
+  }
+  return raw ? (plain.empty() ? std::string() : std::string(text)) : plain;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// A PostgreSQL array literal of numbers / of strings (quoted, \ and " escaped).
+std::string array_of(const std::vector<Id>& ids) {
+  return fmt::format("{{{}}}", fmt::join(ids, ","));
+}
+
+std::string array_of(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const auto& v : values) {
+    if (out.size() > 1) {
+      out += ',';
+    }
+    out += '"';
+    for (const char c : v) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+      }
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+Result<TopicMatch> Store::match_topic(std::string_view topic) {
+  TopicMatch m;
+  KB_ASSIGN(m.entities, lookup_entities(topic));
+  if (!m.entities.empty()) {
+    m.how = TopicMatch::How::entity;
+    return m;
+  }
+  Statement tag = db_.prepare(kTagExists);
+  tag.bind(1, ascii_lower(topic));
+  KB_ASSIGN(Step found, tag.step());
+  m.how = found == Step::row ? TopicMatch::How::tag : TopicMatch::How::text;
+  return m;
+}
+
+Result<std::vector<Id>> Store::places_within(const std::vector<Id>& roots) {
+  Statement s = db_.prepare(kPlacesIn);
+  s.bind(1, array_of(roots));
+  return s.collect([](const Statement& row) { return row.column_int(0); });
+}
+
+Result<std::vector<Id>> Store::named_ids(const std::vector<std::string>& names, bool with_places) {
+  std::vector<Id> ids;
+  for (const auto& name : names) {
+    KB_ASSIGN(auto found, lookup_entities(name));
+    if (found.empty()) {
+      return fail(Errc::not_found, fmt::format("no entity named '{}'", name));
+    }
+    for (const auto& e : found) {
+      ids.push_back(e.id);
+    }
+  }
+  if (!with_places) {
+    return ids;
+  }
+  return places_within(ids);
+}
+
+Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
+  std::string_view order = q.newest_first ? kNewestFirst : kOldestFirst;
+  if (q.sort == TimelineQuery::Sort::recorded) {
+    order = q.newest_first ? kLastRecorded : kFirstRecorded;
+  } else if (q.sort == TimelineQuery::Sort::citations) {
+    order = q.newest_first ? kLeastCited : kMostCited;
+  }
+  Statement s = db_.prepare(
+      fmt::format("SELECT {} FROM event e {}{}", rows::kEventColumns, kTimelineWhere, order));
+  for (int i = 1; i <= 18; ++i) {
+    s.bind_null(i);
+  }
+  s.bind(19, q.curated_only ? 1 : 0);
+  if (q.topic) {
+    KB_ASSIGN(TopicMatch m, match_topic(*q.topic));
+    if (m.how == TopicMatch::How::entity || m.how == TopicMatch::How::tag) {
+      if (m.how == TopicMatch::How::entity) {
+        std::vector<Id> roots;
+        for (const auto& e : m.entities) {
+          roots.push_back(e.id);
+        }
+        KB_ASSIGN(auto ids, places_within(roots));
+        s.bind(1, array_of(ids));
+      }
+      s.bind(2, ascii_lower(*q.topic));
+    } else {
+      KB_ASSIGN(const std::string words, search_text(*q.topic, false));
+      if (words.empty()) {
+        return std::vector<Event>{};
+      }
+      s.bind(3, words);
+    }
+  }
+  if (q.from) {
+    s.bind(4, sqlite::to_day_number(q.from->first()));
+  }
+  if (q.to) {
+    s.bind(5, sqlite::to_day_number(q.to->last()));
+  }
+  if (!q.kinds.empty()) {
+    std::vector<std::string> kinds;
+    for (const EventKind k : q.kinds) {
+      kinds.emplace_back(to_string(k));
+    }
+    s.bind(6, array_of(kinds));
+  }
+  if (!q.actors.empty()) {
+    KB_ASSIGN(const auto ids, named_ids(q.actors, false));
+    s.bind(7, array_of(ids));
+  }
+  if (!q.targets.empty()) {
+    KB_ASSIGN(const auto ids, named_ids(q.targets, false));
+    s.bind(12, array_of(ids));
+  }
+  if (!q.places.empty()) {
+    KB_ASSIGN(const auto ids, named_ids(q.places, true));
+    s.bind(13, array_of(ids));
+  }
+  if (!q.tags.empty()) {
+    std::vector<std::string> tags;
+    for (const auto& t : q.tags) {
+      tags.push_back(normal_tag(t));
+    }
+    s.bind(14, array_of(tags));
+  }
+  if (!q.statuses.empty()) {
+    std::vector<std::string> statuses;
+    for (const Status st : q.statuses) {
+      statuses.emplace_back(to_string(st));
+    }
+    s.bind(15, array_of(statuses));
+  }
+  if (q.source) {
+    const std::string text = ascii_lower(*q.source);
+    s.bind(16, text);
+    std::int64_t number = 0;
+    const char* end = text.data() + text.size();
+    if (text.size() > 1 && text[0] == '#' &&
+        std::from_chars(text.data() + 1, end, number).ptr == end) {
+      s.bind(17, number);
+    }
+  }
+  if (q.min_confidence) {
+    s.bind(18, *q.min_confidence);
+  }
+  if (q.as_of) {
+    s.bind(8, sqlite::to_day_number(*q.as_of)).bind(9, iso_day(*q.as_of));
+  }
+  if (q.limit == 0) {
+    s.bind_null(10);
+  } else {
+    s.bind(10, static_cast<std::int64_t>(q.limit));
+  }
+  s.bind(11, q.include_merged ? 1 : 0);
+  KB_ASSIGN(std::vector<Event> out, s.collect(read_event));
+  for (auto& e : out) {
+    KB_TRY(load_details(e, !q.include_merged));
+  }
+  return out;
+}
+
+namespace {
+
+// Runs one of the two search statements, appending its hits.
+Result<void> collect_hits(Db& db, const std::string& sql, const std::string& text,
+                          std::size_t limit, std::vector<SearchHit>& hits) {
+  Statement s = db.prepare(sql);
+  s.bind(1, text).bind(2, static_cast<std::int64_t>(limit));
+  KB_ASSIGN(auto found, s.collect([](const Statement& row) -> Result<SearchHit> {
+    SearchHit h;
+    h.what = row.column_int(0) == 0 ? SearchHit::What::event : SearchHit::What::source;
+    h.id = row.column_int(1);
+    h.title = row.column_text(2);
+    h.snippet = row.column_text(3);
+    h.rank = row.column_double(4);
+    if (h.what == SearchHit::What::event) {
+      KB_ASSIGN(h.date,
+                rows::restore_date(row.column_text(5), row.column_text(6), row.column_int(7),
+                                   row.column_int(8), row.column_text(9)));
+    } else {
+      h.published = row.column_optional_text(10);
+    }
+    return h;
+  }));
+  hits.insert(hits.end(), std::make_move_iterator(found.begin()),
+              std::make_move_iterator(found.end()));
+  return ok();
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw) {
+  KB_ASSIGN(const std::string text, search_text(query, raw));
+  if (text.empty()) {
+    return fail(Errc::invalid_argument, "empty search query");
+  }
+  const std::string_view parse = raw ? kRaw : kPlain;
+  std::vector<SearchHit> hits;
+  KB_TRY(collect_hits(db_, fmt::format(kSearchEvents, parse, kHeadline), text, limit, hits));
+  KB_TRY(collect_hits(db_, fmt::format(kSearchSources, parse, kHeadline), text, limit, hits));
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
+  if (hits.size() > limit) {
+    hits.resize(limit);
+  }
+  return hits;
+}
+
+Result<Repository::SearchCount> Store::search_count(std::string_view query, bool raw) {
+  KB_ASSIGN(const std::string text, search_text(query, raw));
+  if (text.empty()) {
+    return fail(Errc::invalid_argument, "empty search query");
+  }
+  Statement s = db_.prepare(fmt::format(kSearchCount, raw ? kRaw : kPlain));
+  s.bind(1, text);
+  KB_TRY(s.step());
+  return SearchCount{s.column_int(0), s.column_int(1)};
+}
+
+Result<Stats> Store::stats() {
+  Stats st;
+  Statement counts = db_.prepare(kCounts);
+  KB_TRY(counts.step());
+  st.events = counts.column_int(0);
+  st.entities = counts.column_int(1);
+  st.sources = counts.column_int(2);
+  st.citations = counts.column_int(3);
+  st.links = counts.column_int(4);
+  st.tags = counts.column_int(5);
+  Statement extent = db_.prepare(kExtent);
+  KB_TRY(extent.step());
+  if (!extent.column_is_null(0)) {
+    KB_ASSIGN(Event first, event(extent.column_int(0)));
+    KB_ASSIGN(Event last, event(extent.column_int(1)));
+    st.earliest = first.date;
+    st.latest = last.date;
+  }
+  Statement kinds = db_.prepare(kByKind);
+  KB_ASSIGN(st.by_kind,
+            kinds.collect([](const Statement& row) -> Result<std::pair<EventKind, std::int64_t>> {
+              KB_ASSIGN(const EventKind kind, parse_event_kind(row.column_text(0)));
+              return std::make_pair(kind, row.column_int(1));
+            }));
+  return st;
+}
+
+}  // namespace kb::postgres
