@@ -50,6 +50,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   add_xref_command(*app, ctx);
   add_brief_command(*app, ctx);
   add_export_command(*app, ctx);
+  add_copy_command(*app, ctx);
   return app;
 }
 

@@ -32,5 +32,6 @@ void add_extract_command(CLI::App& app, Context& ctx);   // kb extract: re-run e
 void add_xref_command(CLI::App& app, Context& ctx);      // kb xref: what connects
 void add_brief_command(CLI::App& app, Context& ctx);     // kb brief: Markdown briefing
 void add_export_command(CLI::App& app, Context& ctx);    // kb export: exchange formats
+void add_copy_command(CLI::App& app, Context& ctx);      // kb copy: a whole KB into an empty one
 
 }  // namespace kb::cli
