@@ -51,6 +51,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
   add_brief_command(*app, ctx);
   add_export_command(*app, ctx);
   add_copy_command(*app, ctx);
+  add_admin_command(*app, ctx);
   return app;
 }
 

@@ -33,5 +33,6 @@ void add_xref_command(CLI::App& app, Context& ctx);      // kb xref: what connec
 void add_brief_command(CLI::App& app, Context& ctx);     // kb brief: Markdown briefing
 void add_export_command(CLI::App& app, Context& ctx);    // kb export: exchange formats
 void add_copy_command(CLI::App& app, Context& ctx);      // kb copy: a whole KB into an empty one
+void add_admin_command(CLI::App& app, Context& ctx);     // kb admin init|grant (PostgreSQL)
 
 }  // namespace kb::cli

@@ -63,6 +63,22 @@ std::string message_of(pg_conn* conn, const pg_result* res) {
   return msg.empty() ? "unknown error" : msg;
 }
 
+// The kb error for a failed result: its kind and the server's message; a permission the login
+// lacks also says which login it is and how it gets the right.
+Error error_of(pg_conn* conn, const pg_result* res) {
+  std::string msg = message_of(conn, res);
+  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  if (state != nullptr && std::string_view(state) == "42501") {
+    const char* user = PQuser(conn);
+    const std::string_view login = user != nullptr ? user : "";
+    msg = fmt::format(
+        "{}: PostgreSQL login '{}' may not do this here (an admin runs `kb admin grant {} "
+        "editor` to let it write, or `... reader` to let it read)",
+        msg, login, login);
+  }
+  return Error{errc_of(res), std::move(msg)};
+}
+
 bool succeeded(const pg_result* res) {
   const auto status = PQresultStatus(res);
   return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
@@ -127,7 +143,7 @@ Result<void> Db::exec(std::string_view sql) {
   const std::string text(sql);
   ResultPtr res(PQexec(conn_.get(), text.c_str()));
   if (!res || !succeeded(res.get())) {
-    return fail(errc_of(res.get()), message_of(conn_.get(), res.get()));
+    return error_of(conn_.get(), res.get());
   }
   return ok();
 }
@@ -154,7 +170,7 @@ Result<ResultPtr> Db::run_params(const std::string& sql,
   ResultPtr res(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(params.size()), nullptr,
                              params.data(), nullptr, nullptr, 0));
   if (!res || !succeeded(res.get())) {
-    Error error{errc_of(res.get()), message_of(conn_.get(), res.get())};
+    Error error = error_of(conn_.get(), res.get());
     if (guarded) {
       exec_quietly("ROLLBACK TO SAVEPOINT kb_statement; RELEASE SAVEPOINT kb_statement");
     }
