@@ -1,5 +1,6 @@
 // kb admin init | grant USER reader|editor|admin: access to a knowledge base a team shares on
-// PostgreSQL (storage/postgres/access.hpp). A SQLite file's access is its file permissions.
+// PostgreSQL (storage::init_access, storage::grant_access). A SQLite file's access is its file
+// permissions.
 
 #include <memory>
 #include <string>
@@ -10,9 +11,6 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "storage/open.hpp"
-#include "storage/postgres/access.hpp"
-#include "storage/postgres/migrate.hpp"
-#include "storage/postgres/pg.hpp"
 
 namespace kb::cli {
 namespace {
@@ -22,23 +20,8 @@ struct AdminOptions {
   std::string access;
 };
 
-// The PostgreSQL connection kb admin works on, its schema up to date. Error (invalid_argument)
-// for a SQLite knowledge base.
-Result<postgres::Db> admin_connection(const Context& ctx) {
-  const std::string location = db_path(ctx);
-  if (storage::engine_of(location) != storage::Engine::postgres) {
-    return fail(Errc::invalid_argument,
-                "kb admin works on a PostgreSQL knowledge base (--db postgresql://…); a SQLite "
-                "file's access is its file permissions");
-  }
-  KB_ASSIGN(postgres::Db db, postgres::Db::open(location));
-  KB_TRY(postgres::migrate(db));
-  return db;
-}
-
 Result<void> run_init(Context& ctx) {
-  KB_ASSIGN(postgres::Db db, admin_connection(ctx));
-  KB_TRY(postgres::init_access(db));
+  KB_TRY(storage::init_access(db_path(ctx)));
   ctx.out << fmt::format(
       "{}: kb's tables are ready, with the roles kb_reader, kb_editor and kb_admin; "
       "`kb admin grant USER reader|editor|admin` gives a login one of them\n",
@@ -47,9 +30,7 @@ Result<void> run_init(Context& ctx) {
 }
 
 Result<void> run_grant(const AdminOptions& o, Context& ctx) {
-  KB_ASSIGN(const postgres::Access access, postgres::parse_access(o.access));
-  KB_ASSIGN(postgres::Db db, admin_connection(ctx));
-  KB_TRY(postgres::grant_access(db, o.user, access));
+  KB_TRY(storage::grant_access(db_path(ctx), o.user, o.access));
   ctx.out << fmt::format("{} is now a kb {} of {}\n", o.user, o.access,
                          storage::shown(db_path(ctx)));
   return ok();

@@ -29,4 +29,14 @@ enum class OpenMode { read_write, create };
 // file or the server (never a password), (conflict) for a schema newer than this kb.
 Result<std::unique_ptr<Repository>> open(const std::string& location, OpenMode mode);
 
+// Access to a knowledge base a team shares (`kb admin`), on PostgreSQL only: a SQLite file's
+// access is its file permissions, so both are Error (invalid_argument) for a SQLite location.
+// init_access: kb's schema brought up to date, then the roles kb_reader, kb_editor and kb_admin
+// with their grants (storage/postgres/access.hpp). grant_access: login `user` made a kb
+// `access` ("reader", "editor" or "admin"; another word is Error (invalid_argument), before any
+// connection), the other two roles revoked.
+Result<void> init_access(const std::string& location);
+Result<void> grant_access(const std::string& location, std::string_view user,
+                          std::string_view access);
+
 }  // namespace kb::storage

@@ -38,6 +38,21 @@ TEST_SUITE("storage") {
     CHECK(std::filesystem::exists(path));
   }
 
+  TEST_CASE("storage::init_access and grant_access refuse a SQLite file and a bad access name") {
+    const test::TempDir dir;
+    const std::string path = dir.file("kb.db");
+    for (const auto& r : {init_access(path), grant_access(path, "alice", "editor")}) {
+      REQUIRE_FALSE(r.has_value());
+      CHECK(r.error().code == Errc::invalid_argument);
+      CHECK(r.error().message.find("PostgreSQL") != std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(path));
+    // The access word is checked before any connection is tried.
+    const auto bad = grant_access("postgresql://nobody@127.0.0.1:1/kb", "alice", "owner");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code == Errc::invalid_argument);
+  }
+
   TEST_CASE("storage::open of a PostgreSQL URI creates the schema in the database") {
     test::PgDatabase pg;
     if (!pg.available()) {
