@@ -2225,6 +2225,19 @@ std::string nominal_object(const SynSentence& s, std::size_t w, int skip_mention
   return with_case ? cased_phrase(s, *with_case, 5) : std::string();
 }
 
+// What partner phrase `c` (an oblique or a noun's modifier, with its preposition) names: a name
+// within it when its head is a common noun ("with members of the Delovaya Rossiya
+// organisation": "with Delovaya Rossiya"), else the phrase itself, cut short.
+std::string partner_phrase(const SynSentence& s, std::size_t c, int skip_mention) {
+  const auto name = partner_name(s, c, skip_mention);
+  const auto cs = child(s, c, {"case"});
+  if (cs && !name.empty() && name.size() <= 4 && word(s, c).upos == "NOUN" &&
+      word(s, name.back()).upos != "ADJ") {
+    return analysis::lower_ascii(word(s, *cs).form) + " " + join(s, name);
+  }
+  return cased_phrase(s, c, 5);
+}
+
 // "with X", the partner a meeting noun at `w` names, or its light verb `up` names after the noun
 // ("held a meeting with the economic blocs"): a name within the phrase when there is one
 // ("with Delovaya Rossiya"), else the phrase, cut short. Empty when neither names one.
@@ -2247,12 +2260,7 @@ std::string meeting_partner(const SynSentence& s, std::size_t w, std::optional<s
   if (!c) {
     return {};
   }
-  const auto name = partner_name(s, *c, skip_mention);
-  if (!name.empty() && name.size() <= 4 && word(s, *c).upos == "NOUN" &&
-      word(s, name.back()).upos != "ADJ") {
-    return "with " + join(s, name);
-  }
-  std::string out = cased_phrase(s, *c, 5);
+  std::string out = partner_phrase(s, *c, skip_mention);
   return out.starts_with("with ") ? out : std::string();
 }
 
@@ -2530,16 +2538,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         }
       }
       if (partner) {
-        // a name the partner's phrase gives when its head is a common noun ("with members of
-        // the Delovaya Rossiya organisation": "with Delovaya Rossiya")
-        const auto name = partner_name(s, *partner, d.actor ? static_cast<int>(*d.actor) : -1);
-        if (!name.empty() && name.size() <= 4 && word(s, *partner).upos == "NOUN" &&
-            word(s, name.back()).upos != "ADJ") {
-          object = analysis::lower_ascii(word(s, *child(s, *partner, {"case"})).form) + " " +
-                   join(s, name);
-        } else {
-          object = cased_phrase(s, *partner, 5);
-        }
+        object = partner_phrase(s, *partner, d.actor ? static_cast<int>(*d.actor) : -1);
       } else {
         for (const std::size_t c : s.children[w]) {
           if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) && !temporal(s, c)) {
