@@ -238,7 +238,18 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
       v = coarsen(v, coarse_unit);
     }
     Candidate c = make_date(i, j + 1, v);
-    c.backref = sign < 0;
+    // "a year earlier" looks back from the anchor and leaves it, and so does "compared with a
+    // year ago"; "Three years ago" opening a sentence sets the time the text goes on from (error
+    // class: "Three years ago, my goal was ... Three years later, Russia launched ..." dated
+    // three years after the publication, not after the year "ago" gave). In business news
+    // "a year ago" inside a sentence is a comparison: moving the anchor there misdated the
+    // "a year earlier" after it (TimeBank wsj_0924, wsj_0950).
+    const bool opens_sentence =
+        i == 0 || ctx.is_punct(i - 1, '.') || ctx.is_punct(i - 1, '!') ||
+        ctx.is_punct(i - 1, '?') ||
+        ctx.text.substr(ctx.at(i - 1).end, ctx.at(i).begin - ctx.at(i - 1).end).find('\n') !=
+            std::string_view::npos;
+    c.backref = sign < 0 && !(ago && opens_sentence);
     return c;
   }
   // "a minute and a half", "an hour and a half"

@@ -203,6 +203,29 @@ TEST_SUITE("importers") {
     CHECK(sep->value == "1940-09");
   }
 
+  TEST_CASE("timex::tag: a sentence opened by 'years ago' is the anchor of a later 'later'") {
+    // A speech of June 2022 looks back three years, then forward three from there.
+    const std::string speech =
+        "In 2022, cities joined the words peace and liberation. Three years ago, my goal was a "
+        "reform. Ukraine started the Large Construction. Three years later, Russia launched a "
+        "special military operation.";
+    const auto found = kb::timex::tag(speech, date::sys_days{date::year{2022} / 6 / 22});
+    const auto* ago = find(found, speech, "Three years ago");
+    REQUIRE(ago != nullptr);
+    CHECK(ago->value == "2019");
+    const auto* later = find(found, speech, "Three years later");
+    REQUIRE(later != nullptr);
+    CHECK(later->value == "2022");
+    // Inside a sentence, "a year ago" is a comparison and leaves the anchor where it was.
+    const std::string report =
+        "In the third quarter of 1989, profit rose 5% from a year ago. Sales were flat compared "
+        "with a year earlier.";
+    const auto figures = kb::timex::tag(report, date::sys_days{date::year{1989} / 10 / 26});
+    const auto* earlier = find(figures, report, "a year earlier");
+    REQUIRE(earlier != nullptr);
+    CHECK(earlier->value.starts_with("1988"));
+  }
+
   TEST_CASE("timex::tag: document numbers, clock times and counts are not years") {
     const date::sys_days dct = date::sys_days{date::year{2022} / 8 / 14};
     check_cases(
