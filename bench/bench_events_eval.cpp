@@ -459,15 +459,34 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
     }
     t.rel_gold = doc.relations.size();
     t.rel_sys = x.links.size();
+    std::vector<bool> found(doc.relations.size(), false);
     for (const auto& l : x.links) {
       const int a = match[l.from], b = match[l.to];
-      t.rel_tp += std::any_of(doc.relations.begin(), doc.relations.end(),
-                              [&](const kb::gold2::Relation& r) {
-                                return a >= 0 && b >= 0 && r.from == static_cast<std::size_t>(a) &&
-                                       r.to == static_cast<std::size_t>(b) && r.type == l.relation;
-                              })
-                      ? 1U
-                      : 0U;
+      const auto hit = std::find_if(
+          doc.relations.begin(), doc.relations.end(), [&](const kb::gold2::Relation& r) {
+            return a >= 0 && b >= 0 && r.from == static_cast<std::size_t>(a) &&
+                   r.to == static_cast<std::size_t>(b) && r.type == l.relation;
+          });
+      if (hit != doc.relations.end()) {
+        ++t.rel_tp;
+        found[static_cast<std::size_t>(hit - doc.relations.begin())] = true;
+      }
+      if (o.dump || o.errors) {
+        fmt::print("  {} {} {} {}\n      \"{}\"\n", hit != doc.relations.end() ? "LINK" : "LINK-FP",
+                   x.events[l.from].title, kb::to_string(l.relation), x.events[l.to].title,
+                   l.quote.substr(0, 200));
+      }
+    }
+    for (std::size_t r = 0; (o.dump || o.errors) && r < doc.relations.size(); ++r) {
+      const auto& g = doc.relations[r];
+      if (!found[r] && g.from < doc.events.size() && g.to < doc.events.size()) {
+        const auto matched = [&](std::size_t e) {
+          return std::find(match.begin(), match.end(), static_cast<int>(e)) != match.end();
+        };
+        fmt::print("  LINK-FN {}{} {} {}{}\n", doc.events[g.from].title,
+                   matched(g.from) ? "" : " (unmatched)", kb::to_string(g.type),
+                   doc.events[g.to].title, matched(g.to) ? "" : " (unmatched)");
+      }
     }
     fmt::print("{:<40} gold {:>3}  system {:>3}  matched {:>3}\n", doc.id, t.gold, t.sys, t.tp);
     for (Tally2* all : {&tallies[doc.set], &tallies["all"]}) {

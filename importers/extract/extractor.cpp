@@ -39,7 +39,7 @@ std::string_view next_word(std::string_view text, std::size_t at) {
 
 // The rules and decisions a trace names (kb extract --trace), each with what it keeps out or
 // lets in; the order is the order extraction applies them.
-constexpr std::array<TraceRule, 15> kTraceRules = {{
+constexpr std::array<TraceRule, 16> kTraceRules = {{
     {"topic.reject",
      "the topic gate (topic.hpp) takes the article for business, sport or entertainment news: "
      "no events are read from it (kb import --all-topics reads it)"},
@@ -69,6 +69,9 @@ constexpr std::array<TraceRule, 15> kTraceRules = {{
      "a predicate dated by the same date expression as another: the one framing it (an "
      "attempt, a light verb, an adjunct's head), else the one the date hangs on, else the one "
      "the trigger model is surer of, stands for the happening"},
+    {"relation.stated",
+     "the sentence states how two events relate (data/lexicon/extract/relation_cues.tsv: \"due "
+     "to\", \"in response to\", \"as part of\", \"sparking\"): a link with it as evidence"},
 }};
 
 // Records a step of the trace when the caller asked for one. `detail()` says what it decided on;
@@ -1171,7 +1174,17 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     ++kept;
   }
   x.events.resize(kept);
-  detail::find_links(view, first, x);
+  detail::find_links(view, first, x, /*responses=*/false);
+  const std::size_t links_before = x.links.size();
+  if (learned::stated_links(s, first, x) > 0) {
+    for (std::size_t i = links_before; i < x.links.size(); ++i) {
+      const ExtractedLink& l = x.links[i];
+      note(doc, x, l.quote_begin, l.quote_end, "relation.stated", [&] {
+        return fmt::format("{} {} {}", x.events[l.from].title, to_string(l.relation),
+                           x.events[l.to].title);
+      });
+    }
+  }
 }
 
 // The text around event `e` where its topics are looked for: its paragraph, at most

@@ -226,6 +226,13 @@ std::string antecedent_clause(const SynSentence& prev, std::size_t max_bytes);
 // online press conference for Danish media" -> "during online press conference"), or empty.
 std::string occasion(const SynSentence& s, std::size_t w);
 
+// Adds to `x.links` the relations sentence `s` states between its events (those of `x.events`
+// from `first` on) and the events they name, in it or told before in the article: "due to the
+// blockade", "in response to the strikes", "as part of the visit", "..., sparking protests",
+// "violated that agreement when it annexed Crimea" (the cues: data/lexicon/extract/
+// relation_cues.tsv). A pair already linked is left as it is. Returns how many it added.
+std::size_t stated_links(const SynSentence& s, std::size_t first, Extraction& x);
+
 // The third-person singular present of verb lemma `lemma` ("annex" -> "annexes").
 std::string present_3sg(std::string_view lemma);
 

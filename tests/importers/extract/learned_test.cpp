@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -973,4 +974,83 @@ TEST_CASE("an official named after their country's title acts, not the country a
   CHECK(
       std::any_of(x.events[0].participants.begin(), x.events[0].participants.end(),
                   [](const auto& p) { return p.role == kb::Role::actor && p.name == "Ukraine"; }));
+}
+
+// The relation between the events of `x` from the event titled `from` to the one titled `to`,
+// if any.
+std::optional<kb::Relation> link_between(const kb::importers::extract::Extraction& x,
+                                         std::string_view from, std::string_view to) {
+  for (const auto& l : x.links) {
+    if (x.events[l.from].title == from && x.events[l.to].title == to) {
+      return l.relation;
+    }
+  }
+  return std::nullopt;
+}
+
+TEST_CASE("stated_links: what a sentence says one event did to another becomes a link") {
+  // A readout: what was signed "during the meeting" was part of the meeting its lead reports.
+  const auto readout = extract(
+      "On March 10, Volodymyr Zelenskyy held a meeting with Prime Minister of Croatia Andrej "
+      "Plenkovic in Kyiv. During the meeting, Volodymyr Zelenskyy and Andrej Plenkovic signed a "
+      "joint declaration on Ukraine's European perspective.",
+      kDay);
+  CAPTURE(titles_of(readout));
+  REQUIRE(readout.events.size() == 2);
+  REQUIRE(readout.links.size() == 1);
+  CHECK(readout.links[0].relation == kb::Relation::part_of);
+  CHECK(readout.links[0].from == 1);
+  CHECK(readout.links[0].to == 0);
+  CHECK(readout.links[0].quote.starts_with("During the meeting"));
+  // "in response to" names the event answered, in the same sentence.
+  const auto answer = extract(
+      "On March 12, the United States destroyed an oil platform in the Gulf in response to an "
+      "Iranian missile strike on a Kuwaiti tanker on March 10.",
+      kDay);
+  CAPTURE(titles_of(answer));
+  REQUIRE(answer.links.size() == 1);
+  CHECK(answer.links[0].relation == kb::Relation::responds_to);
+  CHECK(answer.events[answer.links[0].from].date.timex() == "2022-03-12");
+  CHECK(answer.events[answer.links[0].to].date.timex() == "2022-03-10");
+  // "violated the agreement when they shelled": the shelling violates it.
+  const auto violated = extract(
+      "On March 1, Russia and Ukraine agreed a ceasefire in Donbas. Russian forces violated the "
+      "agreement on March 3 when they shelled Mariupol.",
+      kDay);
+  CAPTURE(titles_of(violated));
+  REQUIRE(!violated.links.empty());
+  CHECK(
+      link_between(violated, "Russia shells Mariupol", violated.events[violated.links[0].to].title)
+          .value_or(kb::Relation::related) == kb::Relation::violates);
+  CHECK(violated.events[violated.links[0].to].kind == kb::EventKind::agreement);
+}
+
+TEST_CASE("stated_links: another instance, a report of a breach and mere neighbours make none") {
+  // "our previous meeting" is not the meeting the article reports first.
+  const auto previous = extract(
+      "On March 10, Vladimir Putin held a meeting with workers of the plant in Tula. The "
+      "President promised at our previous meeting on March 1 to help the plant.",
+      kDay);
+  CAPTURE(titles_of(previous));
+  REQUIRE(previous.events.size() >= 2);
+  CHECK(previous.events[0].trigger == "held");
+  for (const auto& l : previous.links) {
+    CHECK(l.to != 0);
+  }
+  // The accusing breaches nothing.
+  const auto accused = extract(
+      "On March 1, Greece and Turkey signed an agreement on the Aegean in Berne. On March 10, "
+      "the Turkish Foreign Ministry accused Greece of breaching the agreement and summoned the "
+      "Greek ambassador.",
+      kDay);
+  CAPTURE(titles_of(accused));
+  REQUIRE(has(titles_of(accused), "Turkey accuses Greece"));
+  CHECK(accused.links.empty());
+  // Two events told one after the other are not linked by being neighbours.
+  const auto neighbours = extract(
+      "On March 10, Russian forces shelled Kharkiv. On March 11, Ukraine received new air "
+      "defence systems from Germany.",
+      kDay);
+  CAPTURE(titles_of(neighbours));
+  CHECK(neighbours.links.empty());
 }
