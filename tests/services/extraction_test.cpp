@@ -464,6 +464,22 @@ TEST_SUITE("services") {
     // has captured since 2014, including Crimea": was "Russia captures since 2014 in Crimea").
     CHECK(titles.find("since 2014") == std::string::npos);
     CHECK(titles.find("including") == std::string::npos);
+    // "Moscow violated that agreement when it annexed Crimea": the link the text states, from
+    // the annexation to the 1994 assurances, with the sentence as evidence (issue #17 item 8).
+    std::string violated;
+    for (const auto& e : timeline) {
+      if (e["title"] != "Russia annexes Crimea") {
+        continue;
+      }
+      const auto shown = nlohmann::json::parse(
+          ok({"show", std::to_string(e["id"].get<int>()), "--format", "json"}));
+      for (const auto& l : shown["links"]) {
+        if (l["relation"] == "violates" && l["direction"] == "outgoing") {
+          violated = l["title"];
+        }
+      }
+    }
+    CHECK(violated.find("security assurances") != std::string::npos);
     // Re-extraction replaces, never duplicates.
     const auto before = timeline.size();
     CHECK(ok({"extract", "1"}).find("source #1:") != std::string::npos);
