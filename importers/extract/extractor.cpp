@@ -39,7 +39,7 @@ std::string_view next_word(std::string_view text, std::size_t at) {
 
 // The rules and decisions a trace names (kb extract --trace), each with what it keeps out or
 // lets in; the order is the order extraction applies them.
-constexpr std::array<TraceRule, 16> kTraceRules = {{
+constexpr std::array<TraceRule, 17> kTraceRules = {{
     {"topic.reject",
      "the topic gate (topic.hpp) takes the article for business, sport or entertainment news: "
      "no events are read from it (kb import --all-topics reads it)"},
@@ -69,6 +69,9 @@ constexpr std::array<TraceRule, 16> kTraceRules = {{
      "a predicate dated by the same date expression as another: the one framing it (an "
      "attempt, a light verb, an adjunct's head), else the one the date hangs on, else the one "
      "the trigger model is surer of, stands for the happening"},
+    {"guide.since",
+     "a predicate with a \"since\" phrase naming a year before the article's (\"the land Russia "
+     "has captured since 2014\"): a state up to now, not a happening"},
     {"relation.stated",
      "the sentence states how two events relate (data/lexicon/extract/relation_cues.tsv: \"due "
      "to\", \"in response to\", \"as part of\", \"sparking\"): a link with it as evidence"},
@@ -925,6 +928,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       at_word(d.word, "guide.took-place", none);
       continue;  // "took place" says no happening itself
     }
+    if (learned::since_state(s, d.word)) {
+      at_word(d.word, "guide.since", none);
+      continue;  // the guide: a state since a time is no happening of the day
+    }
     if (!before && doc.prev_end > doc.prev_begin &&
         doc.prev_end - doc.prev_begin <= kMaxSentenceBytes &&
         learned::reports_antecedent(s, d.word)) {
@@ -986,6 +993,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       }
       if (negated_at(s, e.trigger_begin)) {
         note(doc, x, e.trigger_begin, end, "guide.negated", title);
+        continue;
+      }
+      if (const auto w = parse_word_at(s, e.trigger_begin); w && learned::since_state(s, *w)) {
+        note(doc, x, e.trigger_begin, end, "guide.since", title);
         continue;
       }
       if (!retitle(s, e)) {

@@ -198,6 +198,15 @@ bool happening_verb(const SynSentence& s, std::size_t w);
 // sits in, as a new event). The guide: one happening, one event.
 bool anaphoric(const SynSentence& s, std::size_t w);
 
+// Whether predicate `w` tells a state that has lasted since a year before the publication's, not
+// a happening: it holds a "since" phrase naming that year and stating none of the sentence's
+// dates ("the land Russia has captured since 2014" in 2023; a date said elsewhere in the
+// sentence, "... said on Monday", is not its date). A recent "since" ("since April 12" in an
+// April report) tells a happening over those days. The guide: durations and states ("since
+// 2014" with no happening) are no event (error class: the reference article's "Russia captures
+// Crimea", claimed on its publication day).
+bool since_state(const SynSentence& s, std::size_t w);
+
 // Whether the happening word `w` states is denied by the sentence: `w` is negated ("did not
 // attack", "no attacks"), or it is what a negated verb does or reports ("did not conduct any
 // confirmed ground attacks", "has not observed Russian forces launch"). The guide: negations are

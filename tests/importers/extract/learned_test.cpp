@@ -1054,3 +1054,28 @@ TEST_CASE("stated_links: another instance, a report of a breach and mere neighbo
   CAPTURE(titles_of(neighbours));
   CHECK(neighbours.links.empty());
 }
+
+TEST_CASE("since_state: 'captured since 2014' is a state, 'captured since May 2' a happening") {
+  const date::sys_days published = date::sys_days{date::year{2023} / 5 / 23};
+  const auto trigger_of = [](const kb::importers::extract::Extraction& x, std::string_view w) {
+    return std::any_of(x.events.begin(), x.events.end(),
+                       [&](const auto& e) { return e.trigger == w; });
+  };
+  // The reference article's sentence: no capture dated by its publication day.
+  const auto state = extract(
+      "President Volodymyr Zelensky has stated repeatedly that Ukraine's goal is to retake "
+      "all the land Russia has captured since 2014, including Crimea.",
+      published);
+  CHECK_FALSE(trigger_of(state, "captured"));
+  // Three weeks back: what was captured since then happened in those weeks.
+  const auto recent = extract(
+      "The General Staff reported that Russian forces have captured 12 villages near Bakhmut "
+      "since May 2.",
+      published);
+  std::string titles;
+  for (const auto& t : titles_of(recent)) {
+    titles += t + "; ";
+  }
+  CAPTURE(titles);
+  CHECK(trigger_of(recent, "captured"));
+}
