@@ -1097,3 +1097,20 @@ TEST_CASE("a pattern's idiom does not make the one who claims a capture its acto
   }
   CHECK_FALSE(ministry_acts);
 }
+
+TEST_CASE("the claimant of a claim the parser hung on a reduced relative is still found") {
+  // The parser reads "Russian forces attacked ... but did not advance" as forces (that were)
+  // attacked ... did not advance: the happening hangs on the subject of the reported clause.
+  const auto x = extract(
+      "The Ukrainian General Staff claimed that Russian forces attacked Ukrainian positions "
+      "around Topolske on March 13 but did not advance.",
+      kDay);
+  const auto attack = std::find_if(x.events.begin(), x.events.end(),
+                                   [](const auto& e) { return e.trigger == "attacked"; });
+  REQUIRE(attack != x.events.end());
+  CAPTURE(attack->title);
+  REQUIRE(std::find(attack->tags.begin(), attack->tags.end(), "claimed") != attack->tags.end());
+  CHECK(std::any_of(attack->participants.begin(), attack->participants.end(), [](const auto& p) {
+    return p.role == kb::Role::claimant && p.name == "Ukraine";
+  }));
+}
