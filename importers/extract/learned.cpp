@@ -1395,6 +1395,19 @@ std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int s
       name.erase(name.begin(), name.end() - 2);
     }
   }
+  // A country's adjective names a side, not who was met or addressed: the noun it modifies
+  // comes with it (error class: "Andriy Yermak holds online meeting with Ukrainian", "Volodymyr
+  // Zelensky presents Orders to Ukrainian" for "... with a group of Ukrainian and international
+  // experts", "... to Ukrainian servicemen").
+  if (!name.empty() && word(s, name.back()).upos == "ADJ") {
+    const auto up = head_of(s, name.back());
+    if (up && *up > name.back() && *up - name.back() <= 3 && word(s, *up).upos == "NOUN" &&
+        std::find(sub.begin(), sub.end(), *up) != sub.end()) {
+      for (std::size_t k = name.back() + 1; k <= *up; ++k) {
+        name.push_back(k);
+      }
+    }
+  }
   return name;
 }
 
@@ -2760,6 +2773,30 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
   }
   if (!object_short.empty() && title.size() + object.size() + 1 > 80) {
     object = object_short;  // what was said, its objects by their head words
+  }
+  // An object too long for the headline loses its last phrases, one preposition at a time
+  // ("inaugural online meeting with Ukrainian and international experts" -> "inaugural online
+  // meeting"), rather than the whole object (error class: "Andriy Yermak holds", a bare verb).
+  while (!object.empty() && title.size() + object.size() + 1 > 80) {
+    // The last phrase a preposition opens; only without one, the last conjunct ("with
+    // Ukrainian and international experts" is cut before "with", not before "and").
+    std::size_t cut = std::string::npos;
+    for (const std::string_view p :
+         {" with ", " to ", " on ", " in ", " for ", " against ", " of ", " at ", " from ",
+          " about ", " by ", " near ", " into ", " over "}) {
+      const std::size_t at = object.rfind(p);
+      if (at != std::string::npos && at > 0 && (cut == std::string::npos || at > cut)) {
+        cut = at;
+      }
+    }
+    if (cut == std::string::npos) {
+      const std::size_t at = object.rfind(" and ");
+      cut = at != std::string::npos && at > 0 ? at : cut;
+    }
+    if (cut == std::string::npos) {
+      break;
+    }
+    object.resize(cut);
   }
   if (!object.empty() && title.size() + object.size() + 1 <= 80) {
     title += " " + object;

@@ -1128,3 +1128,24 @@ TEST_CASE("a possessor in a title is said with what it owns, never as ''s Ukrain
   CHECK(all.find(" 's ") == std::string::npos);
   CHECK(all.find("Ukraine's energy infrastructure") != std::string::npos);
 }
+
+TEST_CASE("a country's adjective keeps its noun, and a long object keeps its first phrases") {
+  const auto titles = titles_of(extract(
+      "On March 10, President Volodymyr Zelenskyy presented the Orders of the Golden Star to "
+      "Ukrainian servicemen who have been conferred the title of Hero of Ukraine. On March 11, "
+      "the European Union imposed a complete embargo on Russian gas and oil. On March 12, "
+      "Emmanuel Macron praised Zelenskyy's efforts to implement important reforms in the "
+      "judiciary and in the fight against corruption in Ukraine.",
+      kDay));
+  std::string all;
+  for (const auto& t : titles) {
+    all += t + "\n";
+    CHECK_FALSE(t.ends_with(" Ukrainian"));
+    CHECK_FALSE(t.ends_with(" Russian"));
+    CHECK(t != "Emmanuel Macron praises");  // never a bare verb for an object too long
+  }
+  CAPTURE(all);
+  CHECK(all.find("Ukrainian servicemen") != std::string::npos);
+  CHECK(all.find("embargo on Russian gas") != std::string::npos);
+  CHECK(all.find("Emmanuel Macron praises Zelenskyy's efforts") != std::string::npos);
+}
