@@ -27,6 +27,10 @@ namespace kb::services {
 namespace {
 
 constexpr std::size_t kQueueCapacity = 64;
+// How long the writer keeps a batch's transaction (and so the write lock) open while no extracted
+// article is ready; then it commits, so that kb processes importing or editing at the same time
+// take turns instead of waiting for this one's extraction (issue #16).
+constexpr std::chrono::milliseconds kWriterIdle{50};
 
 // One article on its way through the pipeline.
 struct Work {
@@ -287,6 +291,20 @@ class Writer {
       fatal_ = std::move(r).error();
     }
   }
+
+  // Commits the open batch, if any, so that other processes may write while this one waits for
+  // its workers: the batch's transaction holds the knowledge base's single write lock (SQLite's,
+  // or kb's advisory lock on PostgreSQL). A failure is kept for finish().
+  void pause() {
+    if (!fatal_ && batch_) {
+      if (auto r = commit_batch(); !r) {
+        fatal_ = std::move(r).error();
+      }
+    }
+  }
+
+  // Whether a batch is open.
+  bool in_batch() const { return batch_.has_value(); }
 
   // Commits the last batch; the first database failure, if any.
   Result<void> finish() {
@@ -576,7 +594,14 @@ Result<ImportReport> import_articles(Repository* store, const ImportRequest& req
   writer.extraction.merge = request.merge;
   std::map<std::size_t, Work> pending;  // reorders the workers' output into input order
   std::size_t next = 0;
-  while (auto w = to_writer.pop()) {
+  for (;;) {
+    if (writer.in_batch() && !to_writer.wait_for(kWriterIdle)) {
+      writer.pause();  // the workers are behind: let other writers in meanwhile
+    }
+    auto w = to_writer.pop();
+    if (!w) {
+      break;
+    }
     pending.emplace(w->seq, std::move(*w));
     for (auto it = pending.find(next); it != pending.end(); it = pending.find(++next)) {
       Work item = std::move(it->second);

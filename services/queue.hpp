@@ -2,6 +2,7 @@
 // capacity bounds memory whatever the size of the input.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -38,6 +39,13 @@ class BoundedQueue {
     items_.pop_front();
     not_full_.notify_one();
     return item;
+  }
+
+  // Waits at most `timeout` for an item (or the close): whether pop() would now return at once.
+  template <typename Rep, typename Period>
+  bool wait_for(std::chrono::duration<Rep, Period> timeout) {
+    std::unique_lock lock(mutex_);
+    return not_empty_.wait_for(lock, timeout, [this] { return !items_.empty() || closed_; });
   }
 
   // No more pushes; pops drain what is left.

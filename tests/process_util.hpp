@@ -3,10 +3,12 @@
 // another user).
 #pragma once
 
+#include <algorithm>
 #include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
 #include <string>
+#include <string_view>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -27,7 +29,26 @@ struct ProcessOptions {
   // What kb starts with for SIGPIPE: the default action (death) or ignored, as a parent
   // process may leave it.
   bool sigpipe_ignored = false;
+  // Variables set for kb ("KB_USER=alice"), over what this process's environment holds.
+  std::vector<std::string> env;
 };
+
+// This process's environment with `extra` ("NAME=value") set over it.
+inline std::vector<std::string> environment_with(const std::vector<std::string>& extra) {
+  std::vector<std::string> out;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string_view entry(*e);
+    const auto name = entry.substr(0, entry.find('=') + 1);
+    const bool replaced = std::any_of(extra.begin(), extra.end(), [&](const std::string& x) {
+      return x.compare(0, name.size(), name) == 0;
+    });
+    if (!replaced) {
+      out.emplace_back(entry);
+    }
+  }
+  out.insert(out.end(), extra.begin(), extra.end());
+  return out;
+}
 
 // Starts `kb <args>`; returns its pid. Fails the test when it cannot be started.
 inline pid_t spawn_kb(const std::vector<std::string>& args, const ProcessOptions& opts = {}) {
@@ -67,8 +88,14 @@ inline pid_t spawn_kb(const std::vector<std::string>& args, const ProcessOptions
   struct sigaction before {};
   ignore.sa_handler = opts.sigpipe_ignored ? SIG_IGN : SIG_DFL;
   sigaction(SIGPIPE, &ignore, &before);
+  std::vector<std::string> env = environment_with(opts.env);
+  std::vector<char*> env_raw;
+  for (auto& e : env) {
+    env_raw.push_back(e.data());
+  }
+  env_raw.push_back(nullptr);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, raw[0], &actions, &attr, raw.data(), environ);
+  const int rc = posix_spawn(&pid, raw[0], &actions, &attr, raw.data(), env_raw.data());
   sigaction(SIGPIPE, &before, nullptr);
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);

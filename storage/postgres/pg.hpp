@@ -92,6 +92,10 @@ class Db {
   // that a failing statement leaves the transaction usable, as SQLite does.
   Result<std::unique_ptr<pg_result, detail::ResultClearer>> run_params(
       const std::string& sql, const std::vector<std::optional<std::string>>& values);
+  // run_params() inside a transaction: the statement between SAVEPOINT and RELEASE, sent
+  // together.
+  Result<std::unique_ptr<pg_result, detail::ResultClearer>> run_guarded(
+      const std::string& sql, const std::vector<const char*>& params);
   std::unique_ptr<pg_conn, detail::ConnCloser> conn_;
   std::string label_;
   std::int64_t changes_ = 0;

@@ -1,6 +1,7 @@
 // Tests services/queue.hpp: the bounded queue between the import's reader and its workers.
 #include "services/queue.hpp"
 
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,5 +39,15 @@ TEST_SUITE("services") {
     for (int i = 0; i < 100; ++i) {
       CHECK(got[static_cast<std::size_t>(i)] == i);
     }
+  }
+
+  TEST_CASE("BoundedQueue::wait_for says whether an item or the close came in time") {
+    kb::services::BoundedQueue<int> q(2);
+    CHECK_FALSE(q.wait_for(std::chrono::milliseconds(1)));  // empty and open: timed out
+    REQUIRE(q.push(1));
+    CHECK(q.wait_for(std::chrono::milliseconds(0)));  // an item: pop() would not wait
+    CHECK(q.pop() == 1);
+    q.close();
+    CHECK(q.wait_for(std::chrono::milliseconds(0)));  // closed: pop() returns at once
   }
 }
