@@ -93,6 +93,9 @@ void add_edit_command(CLI::App& app, Context& ctx) {
       "edit", "Change an event, or every event a filter selects: only the options given change");
   sub->add_option("id", *id, "Event: local number (see kb timeline) or permanent id");
   sub->add_option("--title", opts->title, "New title");
+  sub->add_option("--expect-revision", opts->expect_revision,
+                  "Only if the event is still at this revision (kb show prints it): refuse to "
+                  "overwrite a change made since");
   add_event_options(*sub, *opts);
   add_bulk_options(sub, *where, *yes);
   sub->footer(

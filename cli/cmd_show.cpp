@@ -43,6 +43,7 @@ void print_event(const Event& e, Context& ctx) {
   out << fmt::format("  kind:       {}   status: {}{}{}{}   confidence: {:.2f}   origin: {}\n",
                      to_string(e.kind), to_string(e.status), claim.empty() ? "" : " (", claim,
                      claim.empty() ? "" : ")", e.confidence, to_string(e.origin));
+  out << fmt::format("  revision:   {}\n", e.revision);
   if (e.merged_into) {
     out << fmt::format("  merged:     into #{} (same-as; `kb unlink {} same-as {}` undoes it)\n",
                        *e.merged_into, *e.merged_into, e.id);
@@ -110,6 +111,7 @@ Result<void> run_show(const std::string& ref, const std::string& format_name, Co
                                                    : nlohmann::ordered_json(nullptr)},
                          {"recorded_at", h.recorded_at}});
     }
+    j["revision"] = e.revision;
     j["date_history"] = std::move(changes);
     auto arr = nlohmann::ordered_json::array();
     for (const auto& r : related) {

@@ -183,6 +183,9 @@ struct Event {
   std::optional<Id> merged_into;  // set when `kb link A same-as B` merged this event (B) into A
   bool curated = false;  // an analyst changed it: extraction and import undo leave it alone
   std::optional<std::int64_t> fatalities;  // the death toll a source counted (ACLED), if any
+  // Grows with every write of the event, its roles, tags, citations and links (set by the
+  // store): `kb edit --expect-revision` compares it. Local to one knowledge base.
+  std::int64_t revision = 0;
   std::vector<Participant> participants;
   std::vector<Citation> citations;
   std::vector<LinkRef> links;

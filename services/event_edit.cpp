@@ -276,6 +276,10 @@ Result<Changed> edit_events(Repository& store, const std::vector<Id>& ids,
   if (ids.size() > 1 && changes.title) {
     return fail(Errc::invalid_argument, "a title names one event: give it to one event only");
   }
+  if (ids.size() > 1 && changes.expect_revision) {
+    return fail(Errc::invalid_argument,
+                "an expected revision is one event's: give it to one event only");
+  }
   KB_ASSIGN(Transaction tx, store.transaction());
   Changed out;
   GazetteerOnDemand gazetteer;  // loaded once, when a name the KB lacks is first looked up
@@ -284,6 +288,13 @@ Result<Changed> edit_events(Repository& store, const std::vector<Id>& ids,
   for (const Id id : ids) {
     KB_TRY(op.watch(store, id));
     KB_ASSIGN(Event e, store.event(id));
+    // Read inside the write transaction, so no other writer can come between check and write.
+    if (changes.expect_revision && *changes.expect_revision != e.revision) {
+      return fail(Errc::conflict,
+                  fmt::format("event #{} changed since you read it: you expected revision {}, it "
+                              "is at revision {} now (see kb show {}); nothing was written",
+                              id, *changes.expect_revision, e.revision, id));
+    }
     const std::size_t old_citations = e.citations.size();
     KB_TRY(apply_changes(changes, e, store, today, gazetteer, out.notes));
     KB_TRY(store.update_event(e));

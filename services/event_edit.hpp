@@ -33,6 +33,9 @@ struct EventFields {
   std::optional<std::string> source_id;  // a stored source, by number or permanent id
   std::optional<std::string> source_title, source_publisher, source_date;  // a new source
   std::optional<std::string> quote;  // the sentence of the source that supports it
+  // Editing one event: the revision the analyst saw (kb show); the edit is refused if the
+  // event has been written since.
+  std::optional<std::int64_t> expect_revision;
 };
 
 // The events as they are after the change (at most `shown` of them), how many changed, and the
@@ -49,7 +52,9 @@ Result<Changed> add_event(Repository& store, const EventFields& changes, date::s
                           const std::string& user);
 
 // Applies `changes` to the events `ids` (logged as `command`). Error (not_found) naming a
-// missing event; (invalid_argument) for a title given to more than one event.
+// missing event; (invalid_argument) for a title or an expected revision given to more than one
+// event; (conflict) naming the event and both revisions when `changes.expect_revision` is not
+// its revision, with nothing written.
 Result<Changed> edit_events(Repository& store, const std::vector<Id>& ids,
                             const EventFields& changes, date::sys_days today,
                             const std::string& command, const std::string& user,

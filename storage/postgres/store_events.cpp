@@ -168,6 +168,7 @@ Result<Event> Store::read_event(const Statement& s) {
   e.curated = s.column_int(18) != 0;
   e.fatalities = s.column_optional_int(19);
   e.lineage = rows::split_lineage(s.column_text(20));
+  e.revision = s.column_int(21);
   return e;
 }
 

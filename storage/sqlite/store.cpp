@@ -136,6 +136,7 @@ Result<Event> read_event(const Statement& s) {
   e.curated = s.column_int(18) != 0;
   e.fatalities = s.column_optional_int(19);
   e.lineage = split_lineage(s.column_text(20));
+  e.revision = s.column_int(21);
   return e;
 }
 

@@ -28,7 +28,7 @@ inline constexpr std::string_view kOnlyImportSupports =
 constexpr std::string_view kEventColumns =
     "e.event_id, e.title, e.summary, e.first_day, e.last_day, e.precision, e.modifier, e.timex, "
     "e.date_text, e.kind, e.status, e.confidence, e.origin, e.recorded_at, e.updated_at, "
-    "e.import_id, e.merged_into, e.uuid, e.curated, e.fatalities, e.lineage";
+    "e.import_id, e.merged_into, e.uuid, e.curated, e.fatalities, e.lineage, e.revision";
 
 // A permanent id to bind: NULL (the store makes one) when `uuid` is empty.
 // The day of an ISO 8601 date or date-time (source.published_day), if it starts with one.

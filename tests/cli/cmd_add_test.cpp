@@ -1,9 +1,11 @@
 // Tests for cli/cmd_add.cpp and cli/event_options.cpp: `kb add` and `kb edit` in-process,
 // their output, their errors, and that a failed write leaves the database as it was.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "tests/test_util.hpp"
 
@@ -157,6 +159,41 @@ TEST_SUITE("cli") {
     CHECK(r.code == 1);
     CHECK(r.out.empty());
     CHECK(r.err == "kb: no event with id 42\n");
+    CHECK(rows() == before);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb edit --expect-revision refuses to overwrite a change made since") {
+    seed();
+    const auto revision = [this] {
+      return nlohmann::json::parse(ok({"show", "2", "--format", "json"}))["revision"].get<long>();
+    };
+    const long seen = revision();
+    CHECK(ok({"show", "2"}).find(fmt::format("  revision:   {}\n", seen)) != std::string::npos);
+    // Up to date: the edit goes through, and the revision grows.
+    CHECK(kb({"edit", "2", "--summary", "First", "--expect-revision", std::to_string(seen)}).code ==
+          0);
+    const long edited = revision();
+    CHECK(edited > seen);
+    // A tag (or a citation, a role, a link) is a write of the event too.
+    ok({"tag", "2", "crimea"});
+    const long tagged = revision();
+    CHECK(tagged > edited);
+    // Stale: one clear message naming the event and both revisions, exit 1, nothing written.
+    const auto before = rows();
+    const auto stale =
+        kb({"edit", "2", "--summary", "Second", "--expect-revision", std::to_string(edited)});
+    CHECK(stale.code == 1);
+    CHECK(stale.out.empty());
+    CHECK(stale.err == fmt::format("kb: event #2 changed since you read it: you expected revision "
+                                   "{}, it is at revision {} now (see kb show 2); nothing was "
+                                   "written\n",
+                                   edited, tagged));
+    CHECK(rows() == before);
+    CHECK(ok({"show", "2"}).find("summary:    First") != std::string::npos);
+    // One event's revision, not many events'.
+    const auto many = kb({"edit", "--where", "--from 1990", "--yes", "--status", "disputed",
+                          "--expect-revision", std::to_string(tagged)});
+    CHECK(many.code == 2);
     CHECK(rows() == before);
   }
 }

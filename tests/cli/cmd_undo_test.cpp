@@ -164,9 +164,13 @@ TEST_SUITE("cli") {
     // an event put back rewrites; their integrity is checked elsewhere).
     const auto kept_rows = [this] {
       std::vector<std::string> out;
-      for (const auto& row : rows()) {
+      for (auto row : rows()) {
         if (row.rfind("op", 0) != 0 && row.rfind("id_sequence:", 0) != 0 &&
             row.rfind("sqlite_sequence:", 0) != 0 && row.rfind("event_fts", 0) != 0) {
+          // An event's revision, its last column, grows with the undo too, as numbers do.
+          if (row.rfind("event: ", 0) == 0) {
+            row.erase(row.find_last_of(pg ? ',' : '|'));
+          }
           out.push_back(row);
         }
       }
