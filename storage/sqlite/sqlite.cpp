@@ -39,7 +39,8 @@ struct StatementCache {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
-constexpr int kWalRetryMs = 10;  // between tries to switch a new file to WAL
+constexpr int kWriteLockWaitMs = 60000;  // how long a write transaction waits to begin
+constexpr int kWalRetryMs = 10;          // between tries to switch a new file to WAL
 
 Error storage_error(sqlite3* db, std::string_view what) {
   const int code = db != nullptr ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
@@ -210,8 +211,24 @@ void Db::run_quietly(const char* sql) noexcept {
 }
 
 Result<Transaction> Db::transaction(bool write) {
-  KB_TRY(run(write ? "BEGIN IMMEDIATE" : "BEGIN"));
-  return Transaction(this);
+  if (!write) {
+    KB_TRY(run("BEGIN"));
+    return Transaction(this);
+  }
+  // A writer waits for the write lock as long as another kb process may reasonably hold it (an
+  // import writing a batch on a loaded machine), not just one busy timeout: each try waits
+  // kBusyTimeoutMs in SQLite's busy handler, and several kb processes writing at once take
+  // turns as they do on PostgreSQL (issue #16).
+  for (int waited = 0;; waited += kBusyTimeoutMs) {
+    auto begun = run("BEGIN IMMEDIATE");
+    if (begun) {
+      return Transaction(this);
+    }
+    const bool busy = (sqlite3_extended_errcode(handle_) & 0xff) == SQLITE_BUSY;
+    if (!busy || waited + kBusyTimeoutMs >= kWriteLockWaitMs) {
+      return std::move(begun).error();
+    }
+  }
 }
 
 Result<Savepoint> Db::savepoint() {
