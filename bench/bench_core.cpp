@@ -1,7 +1,8 @@
 // Generates a large synthetic knowledge base for the core benchmark (see bench/README.md and
 // bench/core.sh): events over decades, zipf-distributed entities, FTS-realistic titles and
 // citations, written in bulk through prepared statements into a database migrate() created.
-// Usage: bench_core OUT.db [--events N] [--entities N] [--years N] [--first-year Y] [--seed S]
+// Usage: bench_core OUT.db [--events N] [--entities N] [--sources N] [--years N] [--first-year Y]
+//                         [--seed S]
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -29,6 +30,9 @@ struct Options {
   std::string out;
   std::int64_t events = 1'000'000;
   int entities = 10'000;
+  // Events that cite a source of their own: 0 means every 3rd event (events / 3); otherwise
+  // this many, spread evenly over the event ids.
+  std::int64_t sources = 0;
   int years = 50;
   int first_year = 1975;
   unsigned seed = 42;
@@ -151,6 +155,8 @@ Options parse_args(int argc, char** argv) {
       o.events = std::stoll(next());
     } else if (a == "--entities") {
       o.entities = std::stoi(next());
+    } else if (a == "--sources") {
+      o.sources = std::stoll(next());
     } else if (a == "--years") {
       o.years = std::stoi(next());
     } else if (a == "--first-year") {
@@ -160,12 +166,13 @@ Options parse_args(int argc, char** argv) {
     } else if (o.out.empty() && !a.empty() && a[0] != '-') {
       o.out = a;
     } else {
-      std::cerr << "usage: bench_core OUT.db [--events N] [--entities N] [--years N] "
-                   "[--first-year Y] [--seed S]\n";
+      std::cerr << "usage: bench_core OUT.db [--events N] [--entities N] [--sources N] "
+                   "[--years N] [--first-year Y] [--seed S]\n";
       std::exit(2);
     }
   }
-  if (o.out.empty() || o.entities < static_cast<int>(kBusyNames.size())) {
+  if (o.out.empty() || o.entities < static_cast<int>(kBusyNames.size()) || o.sources < 0 ||
+      o.sources > o.events) {
     std::cerr << "usage: bench_core OUT.db [--events N] [--entities N (>= 12)] ...\n";
     std::exit(2);
   }
@@ -243,7 +250,12 @@ int main(int argc, char** argv) {
       must(role.run(), "insert role");
       ++roles;
     }
-    if (id % 3 == 0) {  // a third of the events cite an article
+    // A third of the events cite an article, or --sources of them: event id cites one when
+    // floor(id * sources / events) steps up (id = events / sources, 2 * events / sources, ...).
+    const bool cites = o.sources == 0 ? id % 3 == 0
+                                      : (id * o.sources) / o.events >
+                                            ((id - 1) * o.sources) / o.events;
+    if (cites) {
       ++sources;
       const std::string quote = fmt::format("{}, officials said.", title);
       source.reset();
