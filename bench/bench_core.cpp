@@ -3,6 +3,8 @@
 // citations, written in bulk through prepared statements into a database migrate() created.
 // Usage: bench_core OUT.db [--events N] [--entities N] [--sources N] [--years N] [--first-year Y]
 //                         [--seed S]
+//        bench_core --copy OUTDIR [same options]: the same rows as PostgreSQL COPY text files
+//        (entity, entity_alias, event, event_entity, source, citation .tsv) for bench/scale.sh.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -10,10 +12,14 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <fmt/format.h>
@@ -36,6 +42,7 @@ struct Options {
   int years = 50;
   int first_year = 1975;
   unsigned seed = 42;
+  bool copy = false;  // --copy: OUT is a directory of COPY files for PostgreSQL (bench/scale.sh)
 };
 
 // The busiest entities get real names so the benchmark commands read naturally.
@@ -155,6 +162,8 @@ Options parse_args(int argc, char** argv) {
       o.events = std::stoll(next());
     } else if (a == "--entities") {
       o.entities = std::stoi(next());
+    } else if (a == "--copy") {
+      o.copy = true;
     } else if (a == "--sources") {
       o.sources = std::stoll(next());
     } else if (a == "--years") {
@@ -166,7 +175,7 @@ Options parse_args(int argc, char** argv) {
     } else if (o.out.empty() && !a.empty() && a[0] != '-') {
       o.out = a;
     } else {
-      std::cerr << "usage: bench_core OUT.db [--events N] [--entities N] [--sources N] "
+      std::cerr << "usage: bench_core [--copy] OUT [--events N] [--entities N] [--sources N] "
                    "[--years N] [--first-year Y] [--seed S]\n";
       std::exit(2);
     }
@@ -179,19 +188,169 @@ Options parse_args(int argc, char** argv) {
   return o;
 }
 
-void write_entities(kb::sqlite::Db& db, const Options& o) {
-  auto ins = must(db.prepare(kInsertEntity), "prepare entity");
-  auto alias = must(db.prepare(kInsertAlias), "prepare alias");
+// Where the generated rows go: kb's SQLite schema (through prepared statements) or, with
+// --copy DIR, PostgreSQL COPY text files (bench/scale.sh loads them), the same rows either way.
+struct Row {
+  std::int64_t id = 0;
+  std::string title, summary, precision, timex, kind;
+  std::int64_t first_day = 0, last_day = 0;
+};
+struct SourceRow {
+  std::int64_t id = 0, published_day = 0;
+  std::string url, title, publisher, published, hash, body;
+};
+constexpr std::string_view kRecordedAt = "2024-01-15T10:00:00Z";
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void entity(int id, const std::string& name, std::string_view kind) = 0;
+  virtual void event(const Row& r) = 0;
+  virtual void role(std::int64_t event, int entity, std::string_view role) = 0;
+  virtual void source(const SourceRow& s) = 0;
+  virtual void citation(std::int64_t event, std::int64_t source, const std::string& quote) = 0;
+  virtual void finish() = 0;
+};
+
+class SqliteSink final : public Sink {
+ public:
+  explicit SqliteSink(const std::string& path)
+      : db_(must(kb::sqlite::Db::open(path, kb::sqlite::OpenMode::create), "open")) {
+    must(kb::sqlite::migrate(db_), "migrate");
+    must(db_.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144"), "pragmas");
+    must(db_.exec("BEGIN"), "begin");
+    entity_ = must(db_.prepare(kInsertEntity), "prepare entity");
+    alias_ = must(db_.prepare(kInsertAlias), "prepare alias");
+    event_ = must(db_.prepare(kInsertEvent), "prepare event");
+    role_ = must(db_.prepare(kInsertRole), "prepare role");
+    source_ = must(db_.prepare(kInsertSource), "prepare source");
+    cite_ = must(db_.prepare(kInsertCitation), "prepare citation");
+  }
+  void entity(int id, const std::string& name, std::string_view kind) override {
+    entity_->reset();
+    entity_->bind(1, id).bind(2, name).bind(3, kind);
+    must(entity_->run(), "insert entity");
+    alias_->reset();
+    alias_->bind(1, kb::alias_key(name)).bind(2, name).bind(3, id);
+    must(alias_->run(), "insert alias");
+  }
+  void event(const Row& r) override {
+    auto& s = *event_;
+    s.reset();
+    s.bind(1, r.id).bind(2, r.title).bind(3, r.summary).bind(4, r.first_day).bind(5, r.last_day);
+    s.bind(6, r.precision).bind(7, r.timex).bind(8, r.kind).bind(9, kRecordedAt);
+    must(s.run(), "insert event");
+  }
+  void role(std::int64_t event, int entity, std::string_view role) override {
+    role_->reset();
+    role_->bind(1, event).bind(2, entity).bind(3, role);
+    must(role_->run(), "insert role");
+  }
+  void source(const SourceRow& r) override {
+    auto& s = *source_;
+    s.reset();
+    s.bind(1, r.id).bind(2, r.url).bind(3, r.title).bind(4, r.publisher).bind(5, r.published);
+    s.bind(6, r.published_day).bind(7, kRecordedAt).bind(8, r.hash).bind(9, r.body);
+    must(s.run(), "insert source");
+  }
+  void citation(std::int64_t event, std::int64_t source, const std::string& quote) override {
+    cite_->reset();
+    cite_->bind(1, event).bind(2, source).bind(3, quote);
+    must(cite_->run(), "insert citation");
+  }
+  void finish() override {
+    entity_.reset();
+    alias_.reset();
+    event_.reset();
+    role_.reset();
+    source_.reset();
+    cite_.reset();
+    must(db_.exec("COMMIT"), "commit");
+  }
+
+ private:
+  kb::sqlite::Db db_;
+  std::optional<kb::sqlite::Statement> entity_, alias_, event_, role_, source_, cite_;
+};
+
+// PostgreSQL's COPY text format: tab-separated columns, one row a line, \ escapes.
+class CopySink final : public Sink {
+ public:
+  explicit CopySink(const std::filesystem::path& dir) {
+    std::filesystem::create_directories(dir);
+    for (const char* name :
+         {"entity", "entity_alias", "event", "event_entity", "source", "citation"}) {
+      files_.emplace_back(dir / fmt::format("{}.tsv", name), std::ios::binary);
+      if (!files_.back()) {
+        std::cerr << "bench_core: cannot write " << (dir / name).string() << ".tsv\n";
+        std::exit(1);
+      }
+    }
+  }
+  void entity(int id, const std::string& name, std::string_view kind) override {
+    line(0, id, name, kind, "");
+    line(1, kb::alias_key(name), name, id);
+  }
+  void event(const Row& r) override {
+    line(2, r.id, r.title, r.summary, r.first_day, r.last_day, r.precision, "none", r.timex, "",
+         r.kind, "reported", "1.0", "imported", kRecordedAt, kRecordedAt);
+  }
+  void role(std::int64_t event, int entity, std::string_view role) override {
+    line(3, event, entity, role);
+  }
+  void source(const SourceRow& r) override {
+    line(4, r.id, r.url, r.title, r.publisher, r.published, r.published_day, kRecordedAt, r.hash,
+         r.body);
+  }
+  void citation(std::int64_t event, std::int64_t source, const std::string& quote) override {
+    line(5, event, source, quote);
+  }
+  void finish() override {
+    for (auto& f : files_) {
+      f.close();
+      if (!f) {
+        std::cerr << "bench_core: writing the COPY files failed\n";
+        std::exit(1);
+      }
+    }
+  }
+
+ private:
+  static void put(std::string& out, std::string_view v) {
+    for (const char c : v) {
+      switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+      }
+    }
+  }
+  static void put(std::string& out, const std::string& v) { put(out, std::string_view(v)); }
+  static void put(std::string& out, const char* v) { put(out, std::string_view(v)); }
+  template <typename T>
+    requires std::is_integral_v<T>
+  static void put(std::string& out, T v) {
+    out += std::to_string(v);
+  }
+  template <typename... T>
+  void line(std::size_t file, const T&... cols) {
+    buf_.clear();
+    bool first = true;
+    ((buf_ += first ? "" : "\t", first = false, put(buf_, cols)), ...);
+    buf_ += '\n';
+    files_[file].write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  }
+  std::vector<std::ofstream> files_;
+  std::string buf_;
+};
+
+void write_entities(Sink& sink, const Options& o) {
   for (int i = 0; i < o.entities; ++i) {
-    const std::string name = entity_name(i);
     const std::string_view kind =
         i < 12 ? std::string_view("country") : kKinds[static_cast<std::size_t>(i) % kKinds.size()];
-    ins.reset();
-    ins.bind(1, i + 1).bind(2, name).bind(3, kind);
-    must(ins.run(), "insert entity");
-    alias.reset();
-    alias.bind(1, kb::alias_key(name)).bind(2, name).bind(3, i + 1);
-    must(alias.run(), "insert alias");
+    sink.entity(i + 1, entity_name(i), kind);
   }
 }
 
@@ -204,21 +363,21 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  kb::sqlite::Db db = must(kb::sqlite::Db::open(o.out, kb::sqlite::OpenMode::create), "open");
-  must(kb::sqlite::migrate(db), "migrate");
-  must(db.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144"), "pragmas");
-  auto tx = must(db.transaction(), "begin");
-  write_entities(db, o);
+  std::unique_ptr<Sink> sink;
+  if (o.copy) {
+    sink = std::make_unique<CopySink>(o.out);
+  } else {
+    sink = std::make_unique<SqliteSink>(o.out);
+  }
+  write_entities(*sink, o);
 
   std::mt19937_64 rng(o.seed);
   const Zipf zipf(o.entities);
-  auto event = must(db.prepare(kInsertEvent), "prepare event");
-  auto role = must(db.prepare(kInsertRole), "prepare role");
-  auto source = must(db.prepare(kInsertSource), "prepare source");
-  auto cite = must(db.prepare(kInsertCitation), "prepare citation");
   constexpr std::array<std::string_view, 4> kRoles = {"actor", "target", "location", "mentioned"};
   std::int64_t sources = 0;
   std::int64_t roles = 0;
+  Row row;
+  SourceRow src;
   for (std::int64_t id = 1; id <= o.events; ++id) {
     const kb::FuzzyDate d = random_date(rng, o);
     const int n = std::uniform_int_distribution<int>(1, 4)(rng);
@@ -231,23 +390,20 @@ int main(int argc, char** argv) {
     }
     const auto verb = kVerbs[rng() % kVerbs.size()];
     const auto object = kObjects[rng() % kObjects.size()];
-    const std::string title = n > 1 ? fmt::format("{} {} {} with {}", entity_name(who[0]), verb,
-                                                  object, entity_name(who[1]))
-                                    : fmt::format("{} {} {}", entity_name(who[0]), verb, object);
-    event.reset();
-    event.bind(1, id).bind(2, title).bind(
-        3, id % 4 == 0 ? fmt::format("Talks on the {}.", object) : std::string());
-    event.bind(4, kb::sqlite::to_day_number(d.first()))
-        .bind(5, kb::sqlite::to_day_number(d.last()));
-    event.bind(6, kb::to_string(d.precision())).bind(7, d.timex());
-    event.bind(8, kb::to_string(kb::event_kinds()[rng() % kb::event_kinds().size()]))
-        .bind(9, "2024-01-15T10:00:00Z");
-    must(event.run(), "insert event");
+    row.id = id;
+    row.title = n > 1 ? fmt::format("{} {} {} with {}", entity_name(who[0]), verb, object,
+                                    entity_name(who[1]))
+                      : fmt::format("{} {} {}", entity_name(who[0]), verb, object);
+    row.summary = id % 4 == 0 ? fmt::format("Talks on the {}.", object) : std::string();
+    row.first_day = kb::sqlite::to_day_number(d.first());
+    row.last_day = kb::sqlite::to_day_number(d.last());
+    row.precision = kb::to_string(d.precision());
+    row.timex = d.timex();
+    row.kind = kb::to_string(kb::event_kinds()[rng() % kb::event_kinds().size()]);
+    sink->event(row);
     for (int i = 0; i < n; ++i) {
-      role.reset();
-      role.bind(1, id).bind(2, who[static_cast<std::size_t>(i)] + 1);
-      role.bind(3, kRoles[static_cast<std::size_t>(std::min(i, 3))]);
-      must(role.run(), "insert role");
+      sink->role(id, who[static_cast<std::size_t>(i)] + 1,
+                 kRoles[static_cast<std::size_t>(std::min(i, 3))]);
       ++roles;
     }
     // A third of the events cite an article, or --sources of them: event id cites one when
@@ -257,23 +413,23 @@ int main(int argc, char** argv) {
                                             ((id - 1) * o.sources) / o.events;
     if (cites) {
       ++sources;
-      const std::string quote = fmt::format("{}, officials said.", title);
-      source.reset();
-      source.bind(1, sources).bind(2, fmt::format("https://news.example/{}", sources));
-      source.bind(3, title).bind(4, kPublishers[rng() % kPublishers.size()]);
-      source.bind(5, kb::iso_day(d.last())).bind(6, kb::sqlite::to_day_number(d.last()));
-      source.bind(7, "2024-01-15T10:00:00Z").bind(8, fmt::format("bench:{}", sources));
-      source.bind(9, fmt::format("{} The {} was discussed at length.", quote, object));
-      must(source.run(), "insert source");
-      cite.reset();
-      cite.bind(1, id).bind(2, sources).bind(3, quote);
-      must(cite.run(), "insert citation");
+      const std::string quote = fmt::format("{}, officials said.", row.title);
+      src.id = sources;
+      src.url = fmt::format("https://news.example/{}", sources);
+      src.title = row.title;
+      src.publisher = kPublishers[rng() % kPublishers.size()];
+      src.published = kb::iso_day(d.last());
+      src.published_day = kb::sqlite::to_day_number(d.last());
+      src.hash = fmt::format("bench:{}", sources);
+      src.body = fmt::format("{} The {} was discussed at length.", quote, object);
+      sink->source(src);
+      sink->citation(id, sources, quote);
     }
     if (id % 100'000 == 0) {
       std::cerr << "bench_core: " << id << " events\n";
     }
   }
-  must(tx.commit(), "commit");
+  sink->finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   fmt::print("{}: {} events, {} entities, {} roles, {} sources/citations in {:.1f} s\n", o.out,
              o.events, o.entities, roles, sources, secs);
