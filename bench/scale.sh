@@ -20,13 +20,16 @@
 #   bench   hyperfine --warmup 3 --runs $RUNS (default 20) of `kb --db X timeline BUSY --limit
 #           100` and `kb --db X search WORD --limit 20` for X = the PostgreSQL URI and the SQLite
 #           file, and EXPLAIN (ANALYZE, BUFFERS) of kb's PostgreSQL statements
-#   import  ARTICLES (default ../shared/data/articles/dev.jsonl) split into 1, 2 and 4 parts,
+#   import  ARTICLES (default ../shared/data/articles/dev.jsonl) split into 1, 2 and 4 parts
+#           (round robin: split -n r/N),
 #           one `kb import PART` process per part at once into a new, empty PostgreSQL
 #           database, with and without --no-events; wall time, articles/s, events/s
+#           (IMPORT_ARTICLES=N: the first N articles only)
 # Env: KB (default build/bench-release/cli/kb), BENCH_CORE (default
 #   build/bench-release/bench/bench_core), SKIP_BUILD=1 to use them as they are (otherwise both
 #   are built in Release into build/bench-release), OUT (default /tmp/kb-scale), ENTITIES,
-#   SOURCES, BUSY (default Russia, rank 1), WORD (default ceasefire, in 1 of 24 titles), RUNS,
+#   SOURCES, BUSY (default Russia, rank 1), WORD (default ceasefire, in 1 of 24 titles; several
+#   words separated by spaces are timed one by one), RUNS,
 #   STOP=0 to leave the PostgreSQL server running at the end (default: stopped; its data stays
 #   under OUT/pg until `bench/pg_cluster.sh remove OUT/pg`).
 # Results: OUT/results-EVENTS/*.md (hyperfine tables), *.txt (plans, counts, import figures).
@@ -39,6 +42,7 @@ entities=${ENTITIES:-100000}
 sources=${SOURCES:-$((events / 5))}
 busy=${BUSY:-Russia}
 word=${WORD:-ceasefire}
+word1=${word%% *}  # the counts and plans are of the first word
 runs=${RUNS:-20}
 steps=${STEPS:-sqlite pg bench import}
 articles=${ARTICLES:-$root/../shared/data/articles/dev.jsonl}
@@ -127,22 +131,27 @@ if has bench; then
   {
     echo "PostgreSQL database size: $(psql_as -Atq "$uri" -c \
       "SELECT pg_size_pretty(pg_database_size(current_database()))")"
-    echo "SQLite file: $(du -h "$sqlite_db" | cut -f1)"
+    if [[ -f $sqlite_db ]]; then
+      echo "SQLite file: $(du -h "$sqlite_db" | cut -f1)"
+    else
+      echo "SQLite file: none ($sqlite_db was not generated): PostgreSQL only"
+    fi
     psql_as -q "$uri" -c "SELECT (SELECT count(*) FROM event) AS events,
       (SELECT count(*) FROM entity) AS entities, (SELECT count(*) FROM source) AS sources,
       (SELECT count(*) FROM event_entity) AS roles,
       (SELECT count(*) FROM event_entity ee JOIN entity_alias a USING (entity_id)
         WHERE a.alias_key = lower('$busy')) AS busy_events,
-      (SELECT count(*) FROM event WHERE search @@ plainto_tsquery('simple', '$word'))
+      (SELECT count(*) FROM event WHERE search @@ plainto_tsquery('simple', '$word1'))
         AS word_events,
-      (SELECT count(*) FROM source WHERE search @@ plainto_tsquery('simple', '$word'))
+      (SELECT count(*) FROM source WHERE search @@ plainto_tsquery('simple', '$word1'))
         AS word_sources"
     psql_as -q "$uri" -c "SELECT e.name, count(*) AS events FROM event_entity ee
       JOIN entity e USING (entity_id) GROUP BY e.name ORDER BY count(*) DESC LIMIT 3"
   } | tee -a "$res/bench.txt"
   for db in "$uri" "$sqlite_db"; do
+    [[ $db == "$uri" || -f $db ]] || continue
     "$kb" --db "$db" timeline "$busy" --limit 2
-    "$kb" --db "$db" search "$word" --limit 2
+    "$kb" --db "$db" search "$word1" --limit 2
   done
   # kb's PostgreSQL statements for these two commands (storage/postgres/store_query.cpp), as
   # the server runs them: the timeline selection, then the search's ranked hits.
@@ -153,37 +162,46 @@ PREPARE t(bigint[], text, bigint) AS SELECT e.event_id FROM event e WHERE e.merg
   AND (e.event_id IN (SELECT ee.event_id FROM event_entity ee WHERE ee.entity_id = ANY (\$1))
        OR e.event_id IN (SELECT event_id FROM event_tag WHERE tag = \$2::ctext))
   ORDER BY e.first_day, e.last_day, e.event_id LIMIT \$3;
+SELECT array_agg(entity_id) AS ids FROM entity_alias WHERE alias_key = lower('$busy') \\gset
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE t(:'ids', lower('$busy'), 100);
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-  EXECUTE t((SELECT array_agg(entity_id) FROM entity_alias WHERE alias_key = lower('$busy')),
-            lower('$busy'), 100);
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH q AS (SELECT plainto_tsquery('simple', '$word') AS q),
+WITH q AS (SELECT plainto_tsquery('simple', '$word1') AS q),
 hit AS (SELECT e.event_id AS id, ts_rank_cd(e.search, q.q) AS score FROM event e, q
         WHERE e.search @@ q.q AND e.merged_into IS NULL ORDER BY score DESC, e.event_id LIMIT 20)
 SELECT * FROM hit;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH q AS (SELECT plainto_tsquery('simple', '$word') AS q)
+WITH q AS (SELECT plainto_tsquery('simple', '$word1') AS q)
 SELECT (SELECT count(*) FROM event e, q WHERE e.search @@ q.q AND e.merged_into IS NULL),
        (SELECT count(*) FROM source s, q WHERE s.search @@ q.q);
 SQL
   } >"$res/plans.txt" 2>&1
-  hyperfine --warmup 3 --runs "$runs" --export-markdown "$res/timeline.md" \
-    -n "PostgreSQL: kb timeline $busy --limit 100" "$kb --db '$uri' timeline $busy --limit 100" \
-    -n "SQLite: kb timeline $busy --limit 100" "$kb --db $sqlite_db timeline $busy --limit 100" |
+  # Both engines in one hyperfine run (the SQLite file only where it was generated).
+  tl=(-n "PostgreSQL: kb timeline $busy --limit 100" "$kb --db '$uri' timeline $busy --limit 100")
+  [[ -f $sqlite_db ]] &&
+    tl+=(-n "SQLite: kb timeline $busy --limit 100" "$kb --db $sqlite_db timeline $busy --limit 100")
+  hyperfine --warmup 3 --runs "$runs" --export-markdown "$res/timeline.md" "${tl[@]}" |
     tee -a "$res/bench.txt"
-  hyperfine --warmup 3 --runs "$runs" --export-markdown "$res/search.md" \
-    -n "PostgreSQL: kb search $word --limit 20" "$kb --db '$uri' search $word --limit 20" \
-    -n "SQLite: kb search $word --limit 20" "$kb --db $sqlite_db search $word --limit 20" |
-    tee -a "$res/bench.txt"
+  for w in $word; do
+    se=(-n "PostgreSQL: kb search $w --limit 20" "$kb --db '$uri' search $w --limit 20")
+    [[ -f $sqlite_db ]] &&
+      se+=(-n "SQLite: kb search $w --limit 20" "$kb --db $sqlite_db search $w --limit 20")
+    hyperfine --warmup 3 --runs "$runs" --export-markdown "$res/search-$w.md" "${se[@]}" |
+      tee -a "$res/bench.txt"
+  done
   log "bench done: machine $(machine)" | tee -a "$res/bench.txt"
-  cat "$res/timeline.md" "$res/search.md"
+  cat "$res/timeline.md" "$res"/search-*.md
 fi
 
 if has import; then
   pg_start
   [[ -f $articles ]] || { echo "scale.sh: no articles at $articles (set ARTICLES)" >&2; exit 2; }
-  total=$(wc -l <"$articles")
   split_dir=$out/import-parts
+  input=$articles
+  if [[ -n ${IMPORT_ARTICLES:-} ]]; then # the first N articles only
+    input=$out/import-first-$IMPORT_ARTICLES.jsonl
+    head -n "$IMPORT_ARTICLES" "$articles" >"$input"
+  fi
+  total=$(wc -l <"$input")
   : >"$res/import.txt"
   echo "| importers | mode | seconds | articles/s | events | events/s | load average |" \
     >"$res/import.md"
@@ -192,7 +210,7 @@ if has import; then
     for n in 1 2 4; do
       rm -rf "$split_dir"
       mkdir -p "$split_dir"
-      split -n "l/$n" -d "$articles" "$split_dir/part-" --additional-suffix=.jsonl
+      split -n "r/$n" -d "$input" "$split_dir/part-" --additional-suffix=.jsonl
       db=kb_import
       admin=$(pg_uri postgres)
       psql_as -q "$admin" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
@@ -227,6 +245,7 @@ if has import; then
     done
   done
   rm -rf "$split_dir"
+  [[ $input == "$articles" ]] || rm -f "$input"
   psql_as -q "$(pg_uri postgres)" -c "DROP DATABASE IF EXISTS kb_import"
   cat "$res/import.md"
 fi
