@@ -18,10 +18,11 @@
 #   max_wal_size=16GB, checkpoint_timeout=30min    no checkpoint storm in the middle of the load
 #   wal_level=minimal, max_wal_senders=0           no replication here: less WAL for bulk writes
 #   random_page_cost=1.1                           the disk is an SSD-backed virtual disk
-#   jit=off                                        see bench/README.md "Scale": with the default
-#                                                  jit=on, a plan whose estimated cost exceeds
-#                                                  jit_above_cost (100,000; a count over 10M rows
-#                                                  does) is compiled first, tens of ms per query
+#   jit=off                                        with the default jit=on, a plan whose
+#                                                  estimated cost exceeds jit_above_cost (100,000;
+#                                                  a count over 10M rows does) is compiled to
+#                                                  machine code first: off, so that the timings
+#                                                  are of the plans (its cost was not measured)
 #   fsync, synchronous_commit, full_page_writes    left on (the defaults): kb import's commit
 #                                                  figures are those of a durable server
 # Override or add settings with PG_OPTS ("-c name=value ...").
