@@ -46,7 +46,7 @@ struct Options {
   int first_year = 1975;
   unsigned seed = 42;
   int cache_mb = 256;  // --cache-mb: SQLite's page cache while generating
-  bool copy = false;  // --copy: OUT is a directory of COPY files for PostgreSQL (bench/scale.sh)
+  bool copy = false;   // --copy: OUT is a directory of COPY files for PostgreSQL (bench/scale.sh)
 };
 
 // The busiest entities get real names so the benchmark commands read naturally.
@@ -327,21 +327,28 @@ class CopySink final : public Sink {
   static void put(std::string& out, std::string_view v) {
     for (const char c : v) {
       switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          out += c;
       }
     }
   }
   static void put(std::string& out, const std::string& v) { put(out, std::string_view(v)); }
   static void put(std::string& out, const char* v) { put(out, std::string_view(v)); }
   template <typename T>
-    requires std::is_integral_v<T>
-  static void put(std::string& out, T v) {
-    out += std::to_string(v);
-  }
+  requires std::is_integral_v<T>
+  static void put(std::string& out, T v) { out += std::to_string(v); }
   template <typename... T>
   void line(std::size_t file, const T&... cols) {
     buf_.clear();
@@ -424,9 +431,9 @@ int main(int argc, char** argv) {
     }
     // A third of the events cite an article, or --sources of them: event id cites one when
     // floor(id * sources / events) steps up (id = events / sources, 2 * events / sources, ...).
-    const bool cites = o.sources == 0 ? id % 3 == 0
-                                      : (id * o.sources) / o.events >
-                                            ((id - 1) * o.sources) / o.events;
+    const bool cites = o.sources == 0
+                           ? id % 3 == 0
+                           : (id * o.sources) / o.events > ((id - 1) * o.sources) / o.events;
     if (cites) {
       ++sources;
       const std::string quote = fmt::format("{}, officials said.", row.title);
