@@ -1126,6 +1126,16 @@ int named_by(const SynSentence& s, std::size_t w) {
 // Russian forces shelled the town"): the named subject of an active verb (or the name that
 // modifies it, "Russian forces"), the agent of a passive one ("by Russian forces"), or the
 // possessor of an event noun ("Russia's invasion"), is the actor; it is then nobody's target.
+int named_subject(const SynSentence& s, std::size_t v);  // below
+
+// Whether verb `v` is passive: a passive auxiliary or subject of its own.
+bool passive_verb(const SynSentence& s, std::size_t v) {
+  return std::any_of(s.children[v].begin(), s.children[v].end(), [&](std::size_t c) {
+    const std::string_view rel = word(s, c).deprel;
+    return rel == "aux:pass" || rel == "nsubj:pass";
+  });
+}
+
 void subject_acts(const SynSentence& s, Decision& d) {
   const std::size_t w = d.word;
   const std::string_view upos = word(s, w).upos;
@@ -1149,6 +1159,33 @@ void subject_acts(const SynSentence& s, Decision& d) {
     }
     if (m >= 0) {
       break;
+    }
+  }
+  // A verb conjoined to another without a subject of its own shares that verb's subject
+  // (error class: "Russia repels Russian attack" for "Ukrainian forces are resisting Russian
+  // assaults and repelled a Russian attack", the role model taking the attack's "Russian").
+  if (m < 0 && upos == "VERB" && udep(s, w) == "conj") {
+    const bool own_subject =
+        std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
+          const std::string_view rel = udep(s, c);
+          return rel == "nsubj" || rel == "expl" || rel == "csubj";
+        });
+    // A conjunction of its own: a verb the parser hung as the conjunct of a reporting verb
+    // without one is most often the reported clause ("Ukrainian authorities reported Russian
+    // forces shelled the town").
+    const bool joined = std::any_of(s.children[w].begin(), s.children[w].end(),
+                                    [&](std::size_t c) { return udep(s, c) == "cc"; });
+    const auto up = head_of(s, w);
+    // Nor after a clause the head verb reports: "the General Staff noted that Russian forces
+    // are training personnel and deployed the brigade" is the forces' deploying, the parser
+    // having joined "deployed" to "noted".
+    const bool after_report =
+        up && std::any_of(s.children[*up].begin(), s.children[*up].end(), [&](std::size_t c) {
+          return c < w && (udep(s, c) == "ccomp" || udep(s, c) == "parataxis");
+        });
+    if (!own_subject && joined && !after_report && up && word(s, *up).upos == "VERB" &&
+        !passive_verb(s, *up) && !passive_verb(s, w)) {
+      m = named_subject(s, *up);
     }
   }
   if (m < 0) {

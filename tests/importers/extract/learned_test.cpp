@@ -1149,3 +1149,27 @@ TEST_CASE("a country's adjective keeps its noun, and a long object keeps its fir
   CHECK(all.find("embargo on Russian gas") != std::string::npos);
   CHECK(all.find("Emmanuel Macron praises Zelenskyy's efforts") != std::string::npos);
 }
+
+TEST_CASE("a verb joined by 'and' to another shares its subject as actor, a reported one not") {
+  const auto x = extract(
+      "Ukrainian forces are resisting Russian assaults on Severodonetsk and repelled a Russian "
+      "attack on Metolkine on June 11. Ukrainian authorities reported Russian forces shelled the "
+      "town of Popasna with incendiary rockets on March 12-13.",
+      kDay);
+  auto actors_of = [&](std::string_view trigger) {
+    std::string out;
+    for (const auto& e : x.events) {
+      if (e.trigger != trigger) {
+        continue;
+      }
+      for (const auto& p : e.participants) {
+        if (p.role == kb::Role::actor) {
+          out += p.name + ";";
+        }
+      }
+    }
+    return out;
+  };
+  CHECK(actors_of("repelled") == "Ukraine;");
+  CHECK(actors_of("shelled") == "Russia;");
+}
