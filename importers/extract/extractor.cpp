@@ -774,7 +774,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     // Who claims it (item 3 of issue #17): the named subject of the verb that reports it, or
     // the source "according to" names. (Tagging every happening someone else reports as their
     // claim was measured: status accuracy train 0.920 -> 0.916, dev 0.800 -> 0.792.)
-    if (const auto c = learned::claimant(s, d.word)) {
+    if (const auto c = learned::claimant_of_claim(s, d.word)) {
       const detail::MentionRef& m = *s.mentions[*c].ref;
       if (auto official = place_official(s, *c, doc)) {
         e.participants.push_back(std::move(*official));

@@ -187,6 +187,10 @@ std::string concept_at(const SynSentence& s, std::size_t w);
 // None when the sentence names no one.
 std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w);
 
+// The claimant of a happening already judged a claim: claimant(), else the named subject of the
+// nearest reporting verb above `w` however the parser reached it.
+std::optional<std::size_t> claimant_of_claim(const SynSentence& s, std::size_t w);
+
 // Whether word `w` only says that something happened ("took place", "occurred", "happened"):
 // the happening is its subject ("talks took place"), an event of its own; the verb is none
 // (error class: "Putin takes place" stored as a territorial change).

@@ -1173,3 +1173,21 @@ TEST_CASE("a verb joined by 'and' to another shares its subject as actor, a repo
   CHECK(actors_of("repelled") == "Ukraine;");
   CHECK(actors_of("shelled") == "Russia;");
 }
+
+TEST_CASE(
+    "a claim's claimant is found even where the parser read the reporting 'that' as a pronoun") {
+  // The parser reads "... on March 11 that Russian forces are shifting ..." as "11" with the
+  // pronoun "that" and a relative clause: the claim hangs under "reported" all the same.
+  const auto x = extract(
+      "Ukraine's Defence Minister Oleksii Reznikov reported at midnight local time on March 11 "
+      "that Russian forces are shifting reserves in Velyka Pysarivka.",
+      kDay);
+  const auto shift = std::find_if(x.events.begin(), x.events.end(),
+                                  [](const auto& e) { return e.trigger == "shifting"; });
+  REQUIRE(shift != x.events.end());
+  CAPTURE(shift->title);
+  REQUIRE(std::find(shift->tags.begin(), shift->tags.end(), "claimed") != shift->tags.end());
+  CHECK(std::any_of(shift->participants.begin(), shift->participants.end(), [](const auto& p) {
+    return p.role == kb::Role::claimant && p.name == "Oleksii Reznikov";
+  }));
+}
