@@ -99,6 +99,29 @@ TEST_SUITE("importers") {
     CHECK(r.entities[duda->entity].entity.name == "Andrzej Duda");
   }
 
+  TEST_CASE("recognize: a national body named again without its nation is the one named before") {
+    // "the General Staff" after "the Ukrainian General Staff"; "the Ministry of Defence" after
+    // "the Russian Ministry of Defence" is Russia's, not the UK's (the gazetteer's plain
+    // "Ministry of Defence"), and the latest body so named wins.
+    const std::string text =
+        "The Ukrainian General Staff reported gains. The General Staff added that the Russian "
+        "Ministry of Defence lied. The Ministry of Defence denied it. Later the Ukrainian "
+        "Defence Ministry spoke, and the Defence Ministry said more.";
+    CHECK(describe(recognize(real_gazetteer(), text)) ==
+          std::vector<std::string>{
+              "Ukrainian General Staff=Ukrainian General Staff",
+              "General Staff=Ukrainian General Staff",
+              "Russian Ministry of Defence=Russian Defence Ministry",
+              "Ministry of Defence=Russian Defence Ministry",
+              "Ukrainian Defence Ministry=Ukrainian Defence Ministry",
+              "Defence Ministry=Ukrainian Defence Ministry",
+          });
+    // Never named with its nation: the bare words name no body, the gazetteer's name its own.
+    CHECK(describe(recognize(real_gazetteer(), "The General Staff reported gains.")).empty());
+    CHECK(describe(recognize(real_gazetteer(), "The Ministry of Defence said so.")) ==
+          std::vector<std::string>{"Ministry of Defence=Ministry of Defence"});
+  }
+
   TEST_CASE("recognize: the President and the Head of State are the first holder of that office") {
     // By a title: the first president the text introduces, not a later one.
     std::string text =

@@ -1111,7 +1111,7 @@ TEST_CASE("the claimant of a claim the parser hung on a reduced relative is stil
   CAPTURE(attack->title);
   REQUIRE(std::find(attack->tags.begin(), attack->tags.end(), "claimed") != attack->tags.end());
   CHECK(std::any_of(attack->participants.begin(), attack->participants.end(), [](const auto& p) {
-    return p.role == kb::Role::claimant && p.name == "Ukraine";
+    return p.role == kb::Role::claimant && p.name == "Ukrainian General Staff";
   }));
 }
 
