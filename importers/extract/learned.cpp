@@ -1056,6 +1056,15 @@ void role_features(const SynSentence& s, std::size_t w, std::size_t m,
 
 bool claim_framed(const SynSentence& s, std::size_t w);  // below
 
+bool claimed_by_verb(const SynSentence& s, std::size_t w) {
+  const auto up = head_of(s, w);
+  if (!up || udep(s, w) != "ccomp" || word(s, *up).upos != "VERB") {
+    return false;
+  }
+  const std::string& l = s.lemmas[*up];
+  return l == "claim" || l == "allege";
+}
+
 namespace {
 
 template <class F>
@@ -1247,6 +1256,9 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
             .first);
     if (d.status == Stated::claimed && !claim_framed(s, w)) {
       d.status = Stated::reported;
+    }
+    if (d.status == Stated::reported && claimed_by_verb(s, w)) {
+      d.status = Stated::claimed;
     }
     d.kind =
         model.kinds[best_class(

@@ -187,6 +187,11 @@ std::string concept_at(const SynSentence& s, std::size_t w);
 // None when the sentence names no one.
 std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w);
 
+// Whether the happening at word `w` is the clause a verb of claiming takes ("The Russian Ministry
+// of Defense claimed it seized a large depot"): a claim whatever the status model says (error
+// class, gold2 dev: such happenings stored as reported fact, their claimant lost).
+bool claimed_by_verb(const SynSentence& s, std::size_t w);
+
 // The claimant of a happening already judged a claim: claimant(), else the named subject of the
 // nearest reporting verb above `w` however the parser reached it.
 std::optional<std::size_t> claimant_of_claim(const SynSentence& s, std::size_t w);

@@ -1191,3 +1191,23 @@ TEST_CASE(
     return p.role == kb::Role::claimant && p.name == "Oleksii Reznikov";
   }));
 }
+
+TEST_CASE("what a verb of claiming takes as its clause is a claim, what one says is not by that") {
+  Article a;
+  a.title = "Test article";
+  a.origin = "test.txt";
+  a.published = date::sys_seconds(kDay);
+  a.text =
+      "Readovka claimed that Russian forces are fighting in Udy on June 26. Readovka said that "
+      "Russian forces are fighting in Udy on June 26. Russian forces are fighting in Udy on June "
+      "26, Readovka alleged.";
+  std::vector<bool> claimed;
+  learned_extractor().visit(a, [&](const ex::learned::SynSentence& s, const auto&) {
+    for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+      if (s.parse.words[w].form == "fighting") {
+        claimed.push_back(ex::learned::claimed_by_verb(s, w));
+      }
+    }
+  });
+  CHECK(claimed == std::vector<bool>{true, false, true});
+}
