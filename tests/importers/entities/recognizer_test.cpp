@@ -64,6 +64,9 @@ TEST_SUITE("importers") {
          {"NATO Secretary General Jens Stoltenberg=Jens Stoltenberg"}},
         {"Fighters of the Wagner Group took Bakhmut.",
          {"Wagner Group=Wagner Group", "Bakhmut=Bakhmut"}},
+        // The war's regional officials and spokespeople, on both sides.
+        {"Haidai said Pushilin lied; Oleg Synegubov agreed.",
+         {"Haidai=Serhiy Haidai", "Pushilin=Denis Pushilin", "Oleg Synegubov=Oleh Synehubov"}},
     };
     for (const Case& c : cases) {
       CAPTURE(c.text);
