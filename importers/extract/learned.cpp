@@ -2403,6 +2403,28 @@ std::string meeting_partner(const SynSentence& s, std::size_t w, std::optional<s
   return out.starts_with("with ") ? out : std::string();
 }
 
+namespace {
+
+constexpr auto kDanglingWords = std::to_array<std::string_view>({
+#include "lexicon/extract/title_dangling_words.inc"
+});
+
+}  // namespace
+
+void drop_dangling_words(std::string& title, std::size_t keep) {
+  while (title.size() > keep) {
+    const std::size_t space = title.rfind(' ');
+    if (space == std::string::npos || space < keep) {
+      return;
+    }
+    const std::string last = analysis::lower_ascii(std::string_view(title).substr(space + 1));
+    if (std::find(kDanglingWords.begin(), kDanglingWords.end(), last) == kDanglingWords.end()) {
+      return;
+    }
+    title.resize(space);
+  }
+}
+
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target_name, const std::string& place) {
   const std::size_t w = d.word;
@@ -2902,6 +2924,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     const std::size_t cut = title.rfind(' ', 80);
     title.resize(cut == std::string::npos || cut == 0 ? 80 : cut);
   }
+  drop_dangling_words(title, subject.empty() ? verb.size() : subject.size() + 1 + verb.size());
   return capitalised(std::move(title));
 }
 

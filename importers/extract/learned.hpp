@@ -187,6 +187,11 @@ std::string concept_at(const SynSentence& s, std::size_t w);
 // None when the sentence names no one.
 std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w);
 
+// Drops the words a headline never ends with (data/lexicon/extract/title_dangling_words.txt:
+// articles, prepositions, auxiliaries ...) from the end of `title`, never into its first `keep`
+// bytes (the subject and verb): "Reagan approves an" -> "Reagan approves".
+void drop_dangling_words(std::string& title, std::size_t keep);
+
 // Whether the happening at word `w` is the clause a verb of claiming takes ("The Russian Ministry
 // of Defense claimed it seized a large depot"): a claim whatever the status model says (error
 // class, gold2 dev: such happenings stored as reported fact, their claimant lost).

@@ -1211,3 +1211,20 @@ TEST_CASE("what a verb of claiming takes as its clause is a claim, what one says
   });
   CHECK(claimed == std::vector<bool>{true, false, true});
 }
+
+TEST_CASE("a headline never ends with an article, a preposition or an auxiliary") {
+  auto trimmed = [](std::string t, std::size_t keep) {
+    ex::learned::drop_dangling_words(t, keep);
+    return t;
+  };
+  CHECK(trimmed("Reagan approves an", 15) == "Reagan approves");
+  CHECK(trimmed("Ukraine launches counterattack near Ivanhrad to hold advancing", 16) ==
+        "Ukraine launches counterattack near Ivanhrad to hold advancing");
+  CHECK(trimmed("Russia instructs the government to ensure that", 16) ==
+        "Russia instructs the government to ensure");
+  CHECK(trimmed("Vladimir Putin holds meeting with Director General of", 20) ==
+        "Vladimir Putin holds meeting with Director General");
+  CHECK(trimmed("Taliban takes over", 13) == "Taliban takes over");  // a verb's particle stays
+  CHECK(trimmed("Meeting of the", 7) == "Meeting");
+  CHECK(trimmed("Russia says that", 16) == "Russia says that");  // never into subject and verb
+}
