@@ -275,9 +275,24 @@ Result<void> remove_one(Repository& store, Id id, OpRecorder& op) {
 }  // namespace
 
 Result<void> remove_events(Repository& store, const std::vector<Id>& ids,
-                           const std::string& command, const std::string& user) {
+                           const std::string& command, const std::string& user,
+                           std::optional<std::int64_t> expect_revision) {
+  if (ids.size() != 1 && expect_revision) {
+    return fail(Errc::invalid_argument,
+                "an expected revision is one event's: give it to one event only");
+  }
   KB_ASSIGN(Transaction tx, store.transaction());
   OpRecorder op(user, command);
+  if (expect_revision) {
+    // Read inside the write transaction, so no other writer can come between check and delete.
+    KB_ASSIGN(const Event e, store.event(ids.front()));
+    if (e.revision != *expect_revision) {
+      return fail(Errc::conflict,
+                  fmt::format("event #{} changed since you read it: you expected revision {}, it "
+                              "is at revision {} now (see kb show {}); nothing was deleted",
+                              e.id, *expect_revision, e.revision, e.id));
+    }
+  }
   for (const Id id : ids) {
     // An earlier deletion in this run may have taken a merged event with it.
     auto removed = remove_one(store, id, op);

@@ -3,6 +3,7 @@
 // Each writing call is one transaction, logged for kb undo under the analyst's name.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,8 +87,12 @@ Result<std::pair<Id, Id>> unlink_events(Repository& store, std::string_view from
 
 // Deletes the events `ids` (with their roles, citations, links and tags) in one transaction,
 // logged as `command`; an event already gone (taken with an earlier one's merge) is skipped.
+// With `expect_revision` (one event only), Error (conflict) naming the event and both revisions
+// when the event is no longer at that revision, checked inside the write transaction: nothing
+// is deleted (a colleague changed it since it was read).
 Result<void> remove_events(Repository& store, const std::vector<Id>& ids,
-                           const std::string& command, const std::string& user);
+                           const std::string& command, const std::string& user,
+                           std::optional<std::int64_t> expect_revision = std::nullopt);
 
 // Adds (`add`) or removes `tags` on the events `ids` in one transaction, logged as `command`;
 // each event changed becomes curated. `changed` counts them; `events` holds the events as they

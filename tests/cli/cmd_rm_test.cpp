@@ -1,7 +1,10 @@
-// Tests for cli/cmd_rm.cpp: `kb rm` with --yes, with a confirmation prompt, and on unknown ids.
+// Tests for cli/cmd_rm.cpp: `kb rm` with --yes, with a confirmation prompt, on unknown ids, and
+// with an expected revision.
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "tests/test_util.hpp"
 
@@ -51,5 +54,34 @@ TEST_SUITE("cli") {
     CHECK(r.out.empty());
     CHECK(r.err == "kb: no event with id 99\n");
     CHECK(rows() == before);
+  }
+
+  TEST_CASE_FIXTURE(TempKb, "kb rm --expect-revision refuses to delete an event changed since") {
+    seed();
+    const auto revision = [this] {
+      return nlohmann::json::parse(ok({"show", "2", "--format", "json"}))["revision"].get<long>();
+    };
+    const long seen = revision();
+    ok({"tag", "2", "crimea"});  // a colleague's change after the analyst read the event
+    const long tagged = revision();
+    REQUIRE(tagged > seen);
+    const auto before = rows();
+    const auto stale = kb({"rm", "2", "--yes", "--expect-revision", std::to_string(seen)});
+    CHECK(stale.code == 1);
+    CHECK(stale.out.empty());
+    CHECK(stale.err == fmt::format("kb: event #2 changed since you read it: you expected revision "
+                                   "{}, it is at revision {} now (see kb show 2); nothing was "
+                                   "deleted\n",
+                                   seen, tagged));
+    CHECK(rows() == before);
+    // A filter selects many events: an expected revision is one event's.
+    const auto many =
+        kb({"rm", "--where", "--from 1990", "--yes", "--expect-revision", std::to_string(tagged)});
+    CHECK(many.code == 2);
+    CHECK(rows() == before);
+    // Up to date: deleted.
+    const auto current = kb({"rm", "2", "--yes", "--expect-revision", std::to_string(tagged)});
+    CHECK(current.code == 0);
+    CHECK(current.out == "deleted #2  Russia annexes Crimea\n");
   }
 }
