@@ -44,8 +44,16 @@ END $$;
 COPY entity (entity_id, name, kind, description) FROM :'f' WITH (FREEZE);
 \set f :dir/entity_alias.tsv
 COPY entity_alias (alias_key, alias, entity_id) FROM :'f' WITH (FREEZE);
+-- Since schema 0003 (PostgreSQL) each role carries its event's days, which kb's trigger copies
+-- from the event: the roles are then loaded after the events, joined to them. A database of an
+-- older kb (no such columns) takes the roles as they are.
+SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+               AND table_name = 'event_entity' AND column_name = 'first_day') AS role_days \gset
+\if :role_days
+\else
 \set f :dir/event_entity.tsv
 COPY event_entity (event_id, entity_id, role) FROM :'f' WITH (FREEZE);
+\endif
 \set f :dir/source.tsv
 COPY source (source_id, url, title, publisher, published, published_day, retrieved, content_hash,
              body) FROM :'f' WITH (FREEZE);
@@ -74,6 +82,15 @@ SELECT e.event_id, e.title, e.summary, e.first_day, e.last_day, e.precision, e.m
               GROUP BY event_id) q ON q.event_id = e.event_id
  ORDER BY e.event_id;
 DROP TABLE event_load;
+\if :role_days
+CREATE TEMP TABLE role_load (event_id bigint, entity_id bigint, role text) ON COMMIT DROP;
+\set f :dir/event_entity.tsv
+COPY role_load (event_id, entity_id, role) FROM :'f';
+INSERT INTO event_entity (event_id, entity_id, role, first_day, last_day)
+SELECT r.event_id, r.entity_id, r.role, e.first_day, e.last_day
+  FROM role_load r JOIN event e ON e.event_id = r.event_id;
+DROP TABLE role_load;
+\endif
 
 DO $$
 DECLARE r record;
@@ -95,6 +112,10 @@ SET session_replication_role = origin;
 SELECT count(*) AS search_documents_differing FROM event e
  WHERE e.event_id % 997 = 0 AND e.search IS DISTINCT FROM kb_event_document(e.title, e.summary,
                                                                              e.event_id);
+\if :role_days
+SELECT count(*) AS role_days_differing FROM event_entity r JOIN event e USING (event_id)
+ WHERE r.event_id % 997 = 0 AND (r.first_day, r.last_day) <> (e.first_day, e.last_day);
+\endif
 SELECT (SELECT count(*) FROM event) AS events, (SELECT count(*) FROM entity) AS entities,
        (SELECT count(*) FROM source) AS sources, (SELECT count(*) FROM citation) AS citations,
        (SELECT count(*) FROM event_entity) AS roles;

@@ -137,6 +137,8 @@ class Store final : public Repository {
   // Fills participants, citations, links and tags; with `fold_merged` also those of the
   // events merged into `e` (same-as).
   Result<void> load_details(Event& e, bool fold_merged);
+  // The same for every event of `events`, in four statements whatever their number.
+  Result<void> load_details(std::vector<Event>& events, bool fold_merged);
   Result<void> merge_same_as(const Event& keep, const Event& merged);
   Result<void> write_participants(const Event& e);
   Result<void> write_tags(Id event_id, const std::vector<std::string>& tags);

@@ -6,6 +6,7 @@
 
 #include "storage/postgres/store.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -230,6 +231,99 @@ TEST_SUITE("storage") {
     auto too_long = store.search(words, 10, false);
     REQUIRE_FALSE(too_long.has_value());
     CHECK(too_long.error().code == Errc::invalid_argument);
+  }
+
+  TEST_CASE("postgres::Store timeline of an entity or a tag: the first N events, as SQLite") {
+    // The entity and tag timelines oldest first run as a union of per-entity and per-tag parts,
+    // each limited (store_query.cpp, kTopicOldestFirst): every limit must give the first events
+    // of the one order SQLite gives, with events that hold the entity in several roles, share
+    // their days (ties go to the lower number), carry the entity's name as a tag, lie in a place
+    // inside the entity, or are merged into others.
+    test::PgDatabase pg;
+    if (!pg.available()) {
+      return;
+    }
+    sqlite::Store lite = test::memory_store();
+    Store store = open_pg(pg);
+    for (Repository* r : std::vector<Repository*>{&lite, &store}) {
+      seed(*r);
+      auto tx = must(r->transaction());
+      std::vector<Id> added;
+      for (int i = 0; i < 24; ++i) {
+        Event e;
+        e.title = fmt::format("Event {}", i);
+        // Three days and a month that starts on the first of them: many ties.
+        const std::string timex =
+            i % 4 == 3 ? std::string("2015-02") : fmt::format("2015-02-0{}", 1 + i % 3);
+        e.date = must(FuzzyDate::from_timex(timex));
+        e.kind = i % 2 == 0 ? EventKind::attack : EventKind::meeting;
+        e.uuid = test::uuid_of('e', 100 + i);
+        if (i % 2 == 0) {  // Russia (2) in three roles
+          for (const Role role : {Role::actor, Role::target, Role::location}) {
+            e.participants.push_back(Participant{2, "", EntityKind::country, role});
+          }
+        } else if (i % 3 == 0) {
+          e.participants.push_back(Participant{2, "", EntityKind::country, Role::mentioned});
+        }
+        if (i % 4 == 1) {  // Kharkiv (3), inside Ukraine (1)
+          e.participants.push_back(Participant{3, "", EntityKind::place, Role::location});
+        }
+        added.push_back(must(r->add_event(e)));
+        if (i % 6 == 1) {
+          must(r->add_tags(added.back(), {"Russia"}));  // the entity's name as a tag
+        }
+        if (i % 6 == 5) {
+          must(r->add_tags(added.back(), {"crimea"}));
+        }
+      }
+      must(r->add_link(added[0], Relation::same_as, added[2], std::nullopt));
+      must(r->add_link(added[1], Relation::same_as, added[5], std::nullopt));
+      // A later date for an event written earlier.
+      Event moved = *must(r->stored_event(added[4]));
+      moved.date = must(FuzzyDate::from_timex("2016"));
+      must(r->update_event(moved));
+      must(tx.commit());
+    }
+    const auto ids = [](const std::vector<Event>& list) {
+      std::vector<Id> out;
+      for (const auto& e : list) {
+        out.push_back(e.id);
+      }
+      return out;
+    };
+    for (const std::string topic : {"Russia", "Russian Federation", "Ukraine", "crimea", "NATO"}) {
+      TimelineQuery every;
+      every.topic = topic;
+      const auto full = must(lite.timeline(every));
+      if (topic == "Russia") {  // 18 events with roles of Russia's, 4 only tagged "russia"
+        CHECK(full.size() == 22);
+        CHECK(std::any_of(full.begin(), full.end(),
+                          [](const Event& e) { return e.title == "Event 7"; }));
+      }
+      for (std::size_t limit = 0; limit <= full.size() + 1; ++limit) {
+        for (const bool merged : {false, true}) {
+          CAPTURE(topic);
+          CAPTURE(limit);
+          CAPTURE(merged);
+          TimelineQuery q;
+          q.topic = topic;
+          q.limit = limit;
+          q.include_merged = merged;
+          const auto expected = must(lite.timeline(q));
+          const auto got = must(store.timeline(q));
+          CHECK(ids(got) == ids(expected));
+          if (limit == 3) {  // whole events, details included
+            REQUIRE(got.size() == expected.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+              CHECK(render::event_json(got[i]).dump() == render::event_json(expected[i]).dump());
+            }
+          }
+          q.kinds = {EventKind::attack};
+          q.from = must(FuzzyDate::from_timex("2015-02-02"));
+          CHECK(ids(must(store.timeline(q))) == ids(must(lite.timeline(q))));
+        }
+      }
+    }
   }
 
   TEST_CASE("postgres::Store keeps the operation log and puts events back as they were") {
