@@ -140,6 +140,7 @@ Result<Db> Db::open(const std::string& uri) {
 }
 
 Result<void> Db::exec(std::string_view sql) {
+  ++statements_;
   const std::string text(sql);
   ResultPtr res(PQexec(conn_.get(), text.c_str()));
   if (!res || !succeeded(res.get())) {
@@ -149,6 +150,7 @@ Result<void> Db::exec(std::string_view sql) {
 }
 
 void Db::exec_quietly(const char* sql) noexcept {
+  ++statements_;
   if (conn_) {
     PQclear(PQexec(conn_.get(), sql));
   }
@@ -158,6 +160,7 @@ Statement Db::prepare(std::string_view sql) { return {this, std::string(sql)}; }
 
 Result<ResultPtr> Db::run_params(const std::string& sql,
                                  const std::vector<std::optional<std::string>>& values) {
+  ++statements_;
   std::vector<const char*> params;
   params.reserve(values.size());
   for (const auto& v : values) {

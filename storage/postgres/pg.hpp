@@ -78,6 +78,9 @@ class Db {
   Result<Savepoint> savepoint();
   // Rows changed by the last INSERT/UPDATE/DELETE run through a Statement.
   std::int64_t changes() const { return changes_; }
+  // How many statements this connection has run (each exec and each Statement's run): a reader
+  // that keeps what it read can tell that nothing ran since.
+  std::uint64_t statements() const { return statements_; }
   // Whether a transaction is open on this connection.
   bool in_transaction() const { return depth_ > 0; }
   // "database 'kb' on host '/tmp/x' port 5432": what error messages call this connection.
@@ -99,6 +102,7 @@ class Db {
   std::unique_ptr<pg_conn, detail::ConnCloser> conn_;
   std::string label_;
   std::int64_t changes_ = 0;
+  std::uint64_t statements_ = 0;
   int depth_ = 0;  // 0: no transaction; 1: a transaction; more: savepoints inside it
 };
 

@@ -153,6 +153,15 @@ class Store final : public Repository {
 
   Db db_;
   Clock clock_ = [] { return std::chrono::system_clock::now(); };
+  // The match counts the last search() counted as it ranked, for search_count() with the same
+  // words while no other statement has run on the connection since (Db::statements()).
+  struct LastCount {
+    std::string text;
+    bool raw = false;
+    std::uint64_t statements = 0;
+    SearchCount count;
+  };
+  std::optional<LastCount> last_count_;
 };
 
 }  // namespace kb::postgres

@@ -97,23 +97,30 @@ constexpr std::string_view kPlacesIn =
 
 // The search statements, for plain words (plainto_tsquery) or --raw (websearch_to_tsquery).
 // Hits are ranked first and the headlines made afterwards for the rows kept only; a rank is
-// negated so that, as bm25 on SQLite, lower is better. Ties go to the lower number.
+// negated so that, as bm25 on SQLite, lower is better. Ties go to the lower number. Ranking
+// reads every match (the GIN index finds them but cannot rank them), so each statement also
+// counts the matches it ranked (the last column), from the ranked rows kept aside (`m`), and
+// search_count() needs no second pass over the matches (docs/scale.md). (A window count over
+// the matches would make the server sort them all instead of keeping the best $2.)
 constexpr std::string_view kSearchEvents =
     "WITH q AS (SELECT {}('simple', $1) AS q), "
-    "hit AS (SELECT e.event_id AS id, ts_rank_cd(e.search, q.q) AS score FROM event e, q "
-    "WHERE e.search @@ q.q AND e.merged_into IS NULL ORDER BY score DESC, e.event_id LIMIT $2) "
+    "m AS MATERIALIZED (SELECT e.event_id AS id, ts_rank_cd(e.search, q.q) AS score "
+    "FROM event e, q WHERE e.search @@ q.q AND e.merged_into IS NULL), "
+    "hit AS (SELECT id, score FROM m ORDER BY score DESC, id LIMIT $2) "
     "SELECT 0, h.id, e.title, ts_headline('simple', concat_ws(' … ', e.title, "
     "nullif(e.summary, ''), (SELECT string_agg(c.quote, ' … ' ORDER BY c.citation_id) "
     "FROM citation c WHERE c.event_id = e.event_id AND c.quote <> '')), q.q, {}), -h.score, "
-    "e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL "
-    "FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q ORDER BY h.score DESC, h.id";
+    "e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL, "
+    "(SELECT count(*) FROM m) FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q "
+    "ORDER BY h.score DESC, h.id";
 constexpr std::string_view kSearchSources =
     "WITH q AS (SELECT {}('simple', $1) AS q), "
-    "hit AS (SELECT s.source_id AS id, ts_rank_cd(s.search, q.q) AS score FROM source s, q "
-    "WHERE s.search @@ q.q ORDER BY score DESC, s.source_id LIMIT $2) "
+    "m AS MATERIALIZED (SELECT s.source_id AS id, ts_rank_cd(s.search, q.q) AS score "
+    "FROM source s, q WHERE s.search @@ q.q), "
+    "hit AS (SELECT id, score FROM m ORDER BY score DESC, id LIMIT $2) "
     "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {}), -h.score, NULL, NULL, "
-    "NULL, NULL, NULL, s.published FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q "
-    "ORDER BY h.score DESC, h.id";
+    "NULL, NULL, NULL, s.published, (SELECT count(*) FROM m) FROM hit h "
+    "JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.score DESC, h.id";
 constexpr std::string_view kSearchCount =
     "WITH q AS (SELECT {}('simple', $1) AS q) "
     "SELECT (SELECT count(*) FROM event e, q WHERE e.search @@ q.q AND e.merged_into IS NULL), "
@@ -354,12 +361,15 @@ Result<std::vector<Event>> Store::timeline(const TimelineQuery& q) {
 
 namespace {
 
-// Runs one of the two search statements, appending its hits.
+// Runs one of the two search statements, appending its hits; `matches` receives the number of
+// rows that matched (0 when none did).
 Result<void> collect_hits(Db& db, const std::string& sql, const std::string& text,
-                          std::size_t limit, std::vector<SearchHit>& hits) {
+                          std::size_t limit, std::vector<SearchHit>& hits, std::int64_t& matches) {
   Statement s = db.prepare(sql);
   s.bind(1, text).bind(2, static_cast<std::int64_t>(limit));
-  KB_ASSIGN(auto found, s.collect([](const Statement& row) -> Result<SearchHit> {
+  matches = 0;
+  KB_ASSIGN(auto found, s.collect([&matches](const Statement& row) -> Result<SearchHit> {
+    matches = row.column_int(11);
     SearchHit h;
     h.what = row.column_int(0) == 0 ? SearchHit::What::event : SearchHit::What::source;
     h.id = row.column_int(1);
@@ -389,8 +399,17 @@ Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t
   }
   const std::string_view parse = raw ? kRaw : kPlain;
   std::vector<SearchHit> hits;
-  KB_TRY(collect_hits(db_, fmt::format(kSearchEvents, parse, kHeadline), text, limit, hits));
-  KB_TRY(collect_hits(db_, fmt::format(kSearchSources, parse, kHeadline), text, limit, hits));
+  last_count_.reset();
+  SearchCount count;
+  KB_TRY(collect_hits(db_, fmt::format(kSearchEvents, parse, kHeadline), text, limit, hits,
+                      count.events));
+  KB_TRY(collect_hits(db_, fmt::format(kSearchSources, parse, kHeadline), text, limit, hits,
+                      count.sources));
+  // The counts are known when the statements could return rows (with no row, a match count of
+  // 0 is what the statements say only when they were not limited to none).
+  if (limit > 0) {
+    last_count_ = LastCount{text, raw, db_.statements(), count};
+  }
   std::stable_sort(hits.begin(), hits.end(),
                    [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
   if (hits.size() > limit) {
@@ -403,6 +422,11 @@ Result<Repository::SearchCount> Store::search_count(std::string_view query, bool
   KB_ASSIGN(const std::string text, search_text(query, raw));
   if (text.empty()) {
     return fail(Errc::invalid_argument, "empty search query");
+  }
+  // The counts of the search just made with the same words, if no statement ran since.
+  if (last_count_ && last_count_->text == text && last_count_->raw == raw &&
+      last_count_->statements == db_.statements()) {
+    return last_count_->count;
   }
   Statement s = db_.prepare(fmt::format(kSearchCount, raw ? kRaw : kPlain));
   s.bind(1, text);

@@ -326,6 +326,55 @@ TEST_SUITE("storage") {
     }
   }
 
+  TEST_CASE("postgres::Store counts a search's matches as it ranks them, and counts again after") {
+    // search() keeps the counts its ranking statements made; search_count() right after, with
+    // the same words, returns them, and counts anew once any other statement has run.
+    test::PgDatabase pg;
+    if (!pg.available()) {
+      return;
+    }
+    sqlite::Store lite = test::memory_store();
+    Store store = open_pg(pg);
+    seed(lite);
+    seed(store);
+    const auto same = [&](const std::string& query, bool raw) {
+      CAPTURE(query);
+      const auto expected = must(lite.search_count(query, raw));
+      const auto got = must(store.search_count(query, raw));
+      CHECK(got.events == expected.events);
+      CHECK(got.sources == expected.sources);
+      return got.events + got.sources;
+    };
+    must(store.search("kharkiv", 1, false));
+    CHECK(same("kharkiv", false) == 2);  // event 3 (4 is merged into it) and the note
+    must(store.search("kharkiv", 1, false));
+    CHECK(same("crimea", false) == 1);  // other words: counted, not the kept counts
+    must(store.search("kharkiv", 1, false));
+    CHECK(same("kharkiv", true) == 2);  // --raw is another query
+    must(store.search("kharkiv", 1, false));
+    {
+      auto tx = must(store.transaction());
+      Event e;
+      e.title = "Kharkiv shelled again";
+      e.date = must(FuzzyDate::from_timex("2022-03-05"));
+      must(store.add_event(e));
+      must(tx.commit());
+    }
+    {
+      auto tx = must(lite.transaction());
+      Event e;
+      e.title = "Kharkiv shelled again";
+      e.date = must(FuzzyDate::from_timex("2022-03-05"));
+      must(lite.add_event(e));
+      must(tx.commit());
+    }
+    CHECK(same("kharkiv", false) == 3);  // a write since the search: counted again
+    must(store.search("kharkiv", 0, false));
+    CHECK(same("kharkiv", false) == 3);  // no hits asked for: nothing kept
+    CHECK(must(store.search("nowhere", 5, false)).empty());
+    CHECK(same("nowhere", false) == 0);
+  }
+
   TEST_CASE("postgres::Store keeps the operation log and puts events back as they were") {
     test::PgDatabase pg;
     if (!pg.available()) {
