@@ -54,6 +54,17 @@ int schema_version() {
 }
 
 Result<void> migrate(Db& db) {
+  // The usual case, a kb database at this kb's version, costs one small statement. The full
+  // check reads pg_tables, which a new server process plans and runs from cold catalog caches
+  // (tens of milliseconds on a loaded machine: docs/scale.md), so it runs only when this one
+  // fails (no version table) or finds another version.
+  {
+    Statement v = db.prepare(kVersion);
+    const auto step = v.step();
+    if (step && *step == Step::row && v.column_int(0) == schema_version()) {
+      return ok();
+    }
+  }
   KB_ASSIGN(const int seen, migratable_version(db));
   if (seen == schema_version()) {
     return ok();

@@ -2,6 +2,7 @@
 
 #include "storage/postgres/pg.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdlib>
 #include <libpq-fe.h>
@@ -118,7 +119,11 @@ std::string redact(std::string_view uri) {
 Db::Db(pg_conn* conn, std::string label) : conn_(conn), label_(std::move(label)) {}
 
 Result<Db> Db::open(const std::string& uri) {
-  pg_conn* conn = PQconnectdb(uri.c_str());
+  // The URI's settings, and UTF8 as the client encoding whatever the URI says: set at the
+  // connection's start, it costs no round trip of its own (PQsetClientEncoding would).
+  const std::array<const char*, 3> keywords{"dbname", "client_encoding", nullptr};
+  const std::array<const char*, 3> values{uri.c_str(), "UTF8", nullptr};
+  pg_conn* conn = PQconnectdbParams(keywords.data(), values.data(), 1);
   if (conn == nullptr) {
     return fail(Errc::storage, fmt::format("cannot connect to '{}': out of memory", redact(uri)));
   }
@@ -133,7 +138,7 @@ Result<Db> Db::open(const std::string& uri) {
                 fmt::format("cannot connect to {}: {}", db.label_, message_of(conn, nullptr)));
   }
   PQsetNoticeProcessor(conn, ignore_notice, nullptr);
-  if (PQsetClientEncoding(conn, "UTF8") != 0) {
+  if (PQclientEncoding(conn) != pg_char_to_encoding("UTF8")) {
     return fail(Errc::storage, fmt::format("{}: cannot use the UTF8 client encoding", db.label_));
   }
   return db;
