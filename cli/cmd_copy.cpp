@@ -1,6 +1,9 @@
 // kb copy SRC DST: the whole knowledge base from one store into an empty one, between any two
 // engines (a SQLite file, a PostgreSQL URI), exactly: `kb export` of the copy is byte-identical.
+// A slice of records at a time, each slice one transaction: an interrupted copy goes on where
+// it stopped when the same command runs again (services/copy.hpp).
 
+#include <charconv>
 #include <memory>
 #include <string>
 
@@ -9,7 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "services/dump.hpp"
+#include "services/copy.hpp"
 #include "storage/open.hpp"
 
 namespace kb::cli {
@@ -18,7 +21,23 @@ namespace {
 struct CopyOptions {
   std::string from;
   std::string to;
+  std::size_t slice = 2000;
 };
+
+// KB_COPY_STOP_AFTER=N (tests only): stop after N slices, as an interrupted copy would.
+Result<std::optional<std::size_t>> stop_after(const Context& ctx) {
+  const auto text = ctx.env("KB_COPY_STOP_AFTER");
+  if (!text || text->empty()) {
+    return std::optional<std::size_t>();
+  }
+  std::size_t n = 0;
+  const char* end = text->data() + text->size();
+  if (std::from_chars(text->data(), end, n).ptr != end || n == 0) {
+    return fail(Errc::invalid_argument,
+                fmt::format("KB_COPY_STOP_AFTER: expected a positive number, not '{}'", *text));
+  }
+  return std::optional<std::size_t>(n);
+}
 
 Result<void> run_copy(const CopyOptions& o, Context& ctx) {
   if (o.from == o.to) {
@@ -31,22 +50,18 @@ Result<void> run_copy(const CopyOptions& o, Context& ctx) {
     }
     return source.error();
   }
-  KB_ASSIGN(const KbDump dump, services::dump_store(**source, std::nullopt));
   KB_ASSIGN(const auto target, storage::open(o.to, storage::OpenMode::create));
-  KB_ASSIGN(Transaction tx, target->transaction());
-  KB_ASSIGN(const bool empty, services::store_is_empty(*target));
-  if (!empty) {
-    return fail(Errc::conflict,
-                fmt::format("'{}' is not empty: kb copy writes only into an empty knowledge base "
-                            "(kb import merges a kb JSON export into one that is not)",
-                            storage::shown(o.to)));
-  }
-  KB_TRY(services::restore_store(*target, dump));
-  KB_TRY(tx.commit());
+  services::CopySettings settings;
+  settings.source_name = storage::shown(o.from);
+  settings.target_name = storage::shown(o.to);
+  settings.slice = o.slice;
+  KB_ASSIGN(settings.stop_after, stop_after(ctx));
+  KB_ASSIGN(const auto counts, services::copy_store(**source, *target, settings));
   ctx.out << fmt::format(
-      "copied {}, {}, {} and {} from {} to {}\n", count_of(dump.events.size(), "event"),
-      count_of(dump.entities.size(), "entity", "entities"), count_of(dump.sources.size(), "source"),
-      count_of(dump.links.size(), "link"), storage::shown(o.from), storage::shown(o.to));
+      "copied {}, {}, {} and {} from {} to {}{}\n", count_of(counts.events, "event"),
+      count_of(counts.entities, "entity", "entities"), count_of(counts.sources, "source"),
+      count_of(counts.links, "link"), settings.source_name, settings.target_name,
+      counts.resumed ? " (the rest of an interrupted copy)" : "");
   return ok();
 }
 
@@ -60,9 +75,14 @@ void add_copy_command(CLI::App& app, Context& ctx) {
       ->required();
   sub->add_option("to", o->to, "An empty (or new) knowledge base: a path or a postgresql:// URI")
       ->required();
+  sub->add_option("--slice", o->slice, "Records copied per transaction (default 2000)")
+      ->check(CLI::PositiveNumber);
   sub->footer(
-      "Copies every event, entity, source and link with its numbers, permanent ids, times and "
-      "curated marks, in one transaction; the operation log and the import runs stay behind.\n"
+      "Copies every event, entity, source and link with its numbers, permanent ids, times, "
+      "revisions and curated marks; the operation log and the import runs stay behind. It "
+      "writes a slice of records per transaction and notes in the target how far it got: when "
+      "a copy is interrupted, run the same command again and it goes on from there (a target "
+      "holding an unfinished copy of another knowledge base is refused).\n"
       "Example: kb copy ~/.local/share/kb/kb.db postgresql://alice@kb.example.org/teamkb");
   on_run(sub, ctx, [o, &ctx] { return run_copy(*o, ctx); });
 }

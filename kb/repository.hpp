@@ -487,6 +487,30 @@ class Repository {
   // that reference missing ids. Does not open a transaction: the caller wraps it.
   virtual Result<void> restore(const KbDump& dump) = 0;
 
+  // --- kb copy: a slice at a time, resumably (services/copy.hpp) ---
+  // The keys that pass `pass` reads, above `after`, ascending, at most `limit`: entity numbers
+  // (countries: of the entities lying in a country with a higher number), source numbers, event
+  // numbers (merges: of the events merged into one with a higher number), link ids.
+  virtual Result<std::vector<Id>> copy_keys(CopyPass pass, Id after, std::size_t limit) = 0;
+  // The links with ids from `first` to `last`, by id.
+  virtual Result<std::vector<DumpLink>> links_between(Id first, Id last) = 0;
+  // Writes `part` as restore() does, into a knowledge base that may hold records already (the
+  // parts of a copy written before): entities with their aliases, sources, events with their
+  // roles, citations and tags, then links. A country or merge that refers to a record not there
+  // yet is left out (restore_refs() sets it). An event's revision is written as given when above
+  // 0. Does not open a transaction.
+  virtual Result<void> restore_part(const KbDump& part) = 0;
+  // Sets the country of each of `part.entities` and the merge of each of `part.events` that has
+  // one (the records referred to must exist). Does not open a transaction.
+  virtual Result<void> restore_refs(const KbDump& part) = 0;
+  // The copy in progress into this knowledge base, if any.
+  virtual Result<std::optional<CopyMarker>> copy_marker() = 0;
+  // Records `marker` as the copy in progress (replacing any), or with nullopt that none is. While
+  // one is, writes do not count in events' revisions, so that a copy keeps its source's.
+  virtual Result<void> set_copy_marker(const std::optional<CopyMarker>& marker) = 0;
+  // Raises the highest local number given out for records of `kind` to `id` (never lowers it).
+  virtual Result<void> raise_last_id(RecordKind kind, Id id) = 0;
+
   // --- queries ---
   // How `topic` would be understood: an entity (name or alias), else a tag, else FTS text.
   virtual Result<TopicMatch> match_topic(std::string_view topic) = 0;

@@ -2,6 +2,7 @@
 
 #include "storage/postgres/pg.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdlib>
@@ -233,6 +234,111 @@ Result<ResultPtr> Db::run_guarded(const std::string& sql, const std::vector<cons
     }
   }
   return std::move(results[1]);
+}
+
+void CopyRows::separate() {
+  if (row_open_) {
+    text_ += '\t';
+  }
+  row_open_ = true;
+}
+
+CopyRows& CopyRows::add(std::int64_t value) {
+  separate();
+  text_ += std::to_string(value);
+  return *this;
+}
+
+CopyRows& CopyRows::add(double value) {
+  separate();
+  text_ += fmt::format("{}", value);  // the shortest text that reads back as the same double
+  return *this;
+}
+
+CopyRows& CopyRows::add(std::string_view value) {
+  separate();
+  for (const char c : value) {
+    switch (c) {
+      case '\\':
+        text_ += "\\\\";
+        break;
+      case '\t':
+        text_ += "\\t";
+        break;
+      case '\n':
+        text_ += "\\n";
+        break;
+      case '\r':
+        text_ += "\\r";
+        break;
+      default:
+        text_ += c;
+    }
+  }
+  return *this;
+}
+
+CopyRows& CopyRows::add_null() {
+  separate();
+  text_ += "\\N";
+  return *this;
+}
+
+void CopyRows::end_row() {
+  text_ += '\n';
+  row_open_ = false;
+  ++rows_;
+}
+
+Result<void> Db::copy(std::string_view into, const CopyRows& rows) {
+  changes_ = 0;
+  if (rows.rows() == 0) {
+    return ok();
+  }
+  const bool guarded = depth_ > 0;
+  if (guarded) {
+    KB_TRY(exec("SAVEPOINT kb_statement"));
+  }
+  auto copied = copy_rows(into, rows.text());
+  if (guarded) {
+    if (!copied) {
+      exec_quietly("ROLLBACK TO SAVEPOINT kb_statement; RELEASE SAVEPOINT kb_statement");
+      return copied;
+    }
+    KB_TRY(exec("RELEASE SAVEPOINT kb_statement"));
+  }
+  return copied;
+}
+
+Result<void> Db::copy_rows(std::string_view into, const std::string& data) {
+  pg_conn* conn = conn_.get();
+  const std::string sql = fmt::format("COPY {} FROM STDIN", into);
+  ResultPtr start(PQexec(conn, sql.c_str()));
+  if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN) {
+    return error_of(conn, start.get());
+  }
+  // In pieces of at most 1 MiB: PQputCopyData takes an int length, and the server gets the rows
+  // while the next piece is sent.
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
+  bool sent = true;
+  for (std::size_t at = 0; sent && at < data.size(); at += kPiece) {
+    const std::size_t n = std::min(kPiece, data.size() - at);
+    sent = PQputCopyData(conn, data.data() + at, static_cast<int>(n)) == 1;
+  }
+  // A failed send ends the COPY with an error, so the server rolls it back.
+  sent = PQputCopyEnd(conn, sent ? nullptr : "kb: sending the rows failed") == 1 && sent;
+  ResultPtr end(PQgetResult(conn));
+  for (ResultPtr more(PQgetResult(conn)); more; more.reset(PQgetResult(conn))) {
+  }
+  if (!end || !succeeded(end.get())) {
+    return error_of(conn, end.get());
+  }
+  if (!sent) {
+    return fail(Errc::storage, fmt::format("{}: {}", label_, message_of(conn, nullptr)));
+  }
+  const char* tuples = PQcmdTuples(end.get());
+  changes_ = (tuples != nullptr && *tuples != '\0') ? std::strtoll(tuples, nullptr, 10) : 0;
+  return ok();
 }
 
 Result<Transaction> Db::transaction(bool write) {

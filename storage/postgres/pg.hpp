@@ -49,6 +49,35 @@ bool is_uri(std::string_view location);
 // `uri` with its password (user:password@ or password=...) replaced by "***", for messages.
 std::string redact(std::string_view uri);
 
+// Rows for COPY ... FROM STDIN (Db::copy) in PostgreSQL's text format: values separated by
+// tabs, rows by newlines, NULL as \N, and backslash, tab, newline and carriage return in a
+// value escaped with a backslash; other bytes (UTF-8 text) go as they are.
+class CopyRows {
+ public:
+  // Appenders return *this so calls chain; end_row() closes the row.
+  CopyRows& add(std::int64_t value);
+  CopyRows& add(int value) { return add(static_cast<std::int64_t>(value)); }
+  CopyRows& add(double value);
+  CopyRows& add(std::string_view value);
+  CopyRows& add(const char* value) { return add(std::string_view(value)); }
+  CopyRows& add(const std::string& value) { return add(std::string_view(value)); }
+  CopyRows& add_null();
+  template <typename T>
+  CopyRows& add(const std::optional<T>& value) {
+    return value ? add(*value) : add_null();
+  }
+  void end_row();
+
+  std::size_t rows() const { return rows_; }
+  const std::string& text() const { return text_; }
+
+ private:
+  void separate();
+  std::string text_;
+  bool row_open_ = false;
+  std::size_t rows_ = 0;
+};
+
 // One connection to a PostgreSQL server. Move-only; closes itself. Invariant: conn_ is non-null
 // iff open.
 class Db {
@@ -71,6 +100,11 @@ class Db {
   void exec_quietly(const char* sql) noexcept;
   // A statement with $1, $2 ... parameters, run on its first step().
   Statement prepare(std::string_view sql);
+  // Writes `rows` with one `COPY <into> FROM STDIN` (`into`: a table and its column list), for
+  // many rows at once; inside a transaction under a savepoint, so that a failure leaves the
+  // transaction usable, as a Statement does. changes() is the number of rows written. Error as
+  // exec(), with the server's message (which names the table and the line of the failing row).
+  Result<void> copy(std::string_view into, const CopyRows& rows);
   // Begins a transaction, rolled back unless committed. With `write`, waits for kb's writer lock
   // first (a transaction-scoped advisory lock), so writers take turns as on SQLite.
   Result<Transaction> transaction(bool write = true);
@@ -99,6 +133,8 @@ class Db {
   // together.
   Result<std::unique_ptr<pg_result, detail::ResultClearer>> run_guarded(
       const std::string& sql, const std::vector<const char*>& params);
+  // copy() without the savepoint: COPY, the data in pieces, the end.
+  Result<void> copy_rows(std::string_view into, const std::string& data);
   std::unique_ptr<pg_conn, detail::ConnCloser> conn_;
   std::string label_;
   std::int64_t changes_ = 0;

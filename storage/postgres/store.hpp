@@ -122,6 +122,13 @@ class Store final : public Repository {
   Result<std::vector<DumpLink>> links() override;
   Result<bool> is_empty() override;
   Result<void> restore(const KbDump& dump) override;
+  Result<std::vector<Id>> copy_keys(CopyPass pass, Id after, std::size_t limit) override;
+  Result<std::vector<DumpLink>> links_between(Id first, Id last) override;
+  Result<void> restore_part(const KbDump& part) override;
+  Result<void> restore_refs(const KbDump& part) override;
+  Result<std::optional<CopyMarker>> copy_marker() override;
+  Result<void> set_copy_marker(const std::optional<CopyMarker>& marker) override;
+  Result<void> raise_last_id(RecordKind kind, Id id) override;
   Result<TopicMatch> match_topic(std::string_view topic) override;
   Result<std::vector<Event>> timeline(const TimelineQuery& q) override;
   Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
@@ -139,6 +146,8 @@ class Store final : public Repository {
   Result<void> load_details(Event& e, bool fold_merged);
   // The same for every event of `events`, in four statements whatever their number.
   Result<void> load_details(std::vector<Event>& events, bool fold_merged);
+  // restore() (`whole`: every country and merge must be there) and restore_part().
+  Result<void> write_part(const KbDump& part, bool whole);
   Result<void> merge_same_as(const Event& keep, const Event& merged);
   Result<void> write_participants(const Event& e);
   Result<void> write_tags(Id event_id, const std::vector<std::string>& tags);

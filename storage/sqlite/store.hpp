@@ -198,6 +198,13 @@ class Store final : public Repository {
   // records. Error (conflict) unless the knowledge base is empty; (invalid_argument) for records
   // that reference missing ids. Does not open a transaction: the caller wraps it.
   Result<void> restore(const KbDump& dump) override;
+  Result<std::vector<Id>> copy_keys(CopyPass pass, Id after, std::size_t limit) override;
+  Result<std::vector<DumpLink>> links_between(Id first, Id last) override;
+  Result<void> restore_part(const KbDump& part) override;
+  Result<void> restore_refs(const KbDump& part) override;
+  Result<std::optional<CopyMarker>> copy_marker() override;
+  Result<void> set_copy_marker(const std::optional<CopyMarker>& marker) override;
+  Result<void> raise_last_id(RecordKind kind, Id id) override;
 
   // --- queries (store_query.cpp) ---
   // How `topic` would be understood: an entity (name or alias), else a tag, else FTS text.
@@ -223,6 +230,8 @@ class Store final : public Repository {
   // Fills participants, citations, links and tags; with `fold_merged` also those of the
   // events merged into `e` (same-as).
   Result<void> load_details(Event& e, bool fold_merged);
+  // restore() (`whole`: every country and merge must be there) and restore_part().
+  Result<void> write_part(const KbDump& part, bool whole);
   Result<void> merge_same_as(const Event& keep, const Event& merged);
   Result<void> write_participants(const Event& e);
   Result<void> write_tags(Id event_id, const std::vector<std::string>& tags);

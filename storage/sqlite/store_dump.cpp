@@ -1,5 +1,9 @@
 // Store: the whole knowledge base as id-carrying records — the links as stored, whether it is
-// empty, and a verbatim restore (ids and timestamps kept) for the kb JSON round trip.
+// empty, and a verbatim restore (ids and timestamps kept) for the kb JSON round trip and for
+// kb copy, which writes a part at a time and keeps a marker of how far it got.
+
+#include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -14,13 +18,39 @@ namespace {
 constexpr std::string_view kLinks =
     "SELECT link_id, from_event, relation, to_event, citation_id, created_at FROM link "
     "ORDER BY link_id";
+constexpr std::string_view kLinksBetween =
+    "SELECT link_id, from_event, relation, to_event, citation_id, created_at FROM link "
+    "WHERE link_id BETWEEN ?1 AND ?2 ORDER BY link_id";
 constexpr std::string_view kCounts =
     "SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM entity) + "
     "(SELECT count(*) FROM source)";
+// The keys each pass of kb copy reads (CopyPass order), above ?1, at most ?2.
+constexpr std::string_view kCopyKeys[] = {
+    "SELECT entity_id FROM entity WHERE entity_id > ?1 ORDER BY entity_id LIMIT ?2",
+    "SELECT entity_id FROM entity WHERE entity_id > ?1 AND country_id > entity_id "
+    "ORDER BY entity_id LIMIT ?2",
+    "SELECT source_id FROM source WHERE source_id > ?1 ORDER BY source_id LIMIT ?2",
+    "SELECT event_id FROM event WHERE event_id > ?1 ORDER BY event_id LIMIT ?2",
+    "SELECT event_id FROM event WHERE event_id > ?1 AND merged_into > event_id "
+    "ORDER BY event_id LIMIT ?2",
+    "SELECT link_id FROM link WHERE link_id > ?1 ORDER BY link_id LIMIT ?2",
+};
+constexpr std::string_view kCopyMarker =
+    "SELECT source, fingerprint, pass, last_key FROM copy_marker";
+constexpr std::string_view kSetCopyMarker =
+    "INSERT OR REPLACE INTO copy_marker (one, source, fingerprint, pass, last_key) "
+    "VALUES (1, ?1, ?2, ?3, ?4)";
+constexpr std::string_view kClearCopyMarker = "DELETE FROM copy_marker";
+constexpr std::string_view kRaiseLastId =
+    "UPDATE id_sequence SET last_id = ?2 WHERE name = ?1 AND last_id < ?2";
 constexpr std::string_view kInsertEntity =
     "INSERT INTO entity (entity_id, name, kind, description, wikidata, uuid, latitude, longitude) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kSetCountry = "UPDATE entity SET country_id = ?2 WHERE entity_id = ?1";
+// A part of a copy sets the countries that are there already; the rest come later.
+constexpr std::string_view kSetCountryThere =
+    "UPDATE entity SET country_id = ?2 WHERE entity_id = ?1 "
+    "AND EXISTS (SELECT 1 FROM entity WHERE entity_id = ?2)";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO entity_alias (alias_key, alias, entity_id) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kInsertSource =
@@ -30,10 +60,14 @@ constexpr std::string_view kInsertSource =
 constexpr std::string_view kInsertEvent =
     "INSERT INTO event (event_id, title, summary, first_day, last_day, precision, modifier, "
     "timex, date_text, kind, status, confidence, origin, recorded_at, updated_at, uuid, curated, "
-    "fatalities, lineage) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
-// Merges are restored once every event exists (merged_into refers to another event).
+    "fatalities, lineage, revision) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    "?20)";
+// Merges are restored once the events exist (merged_into refers to another event).
 constexpr std::string_view kRestoreMerge = "UPDATE event SET merged_into = ?2 WHERE event_id = ?1";
+constexpr std::string_view kRestoreMergeThere =
+    "UPDATE event SET merged_into = ?2 WHERE event_id = ?1 "
+    "AND EXISTS (SELECT 1 FROM event WHERE event_id = ?2)";
 constexpr std::string_view kInsertRole =
     "INSERT OR IGNORE INTO event_entity (event_id, entity_id, role) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kInsertCitation =
@@ -45,7 +79,13 @@ constexpr std::string_view kInsertLink =
     "INSERT INTO link (link_id, from_event, relation, to_event, citation_id, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-Result<void> restore_entities(Db& db, const std::vector<Entity>& entities) {
+std::string_view sequence_name(RecordKind kind) {
+  return kind == RecordKind::event ? "event" : kind == RecordKind::entity ? "entity" : "source";
+}
+
+// `set_country`: kSetCountry (a restore: every country is there) or kSetCountryThere.
+Result<void> restore_entities(Db& db, const std::vector<Entity>& entities,
+                              std::string_view set_country) {
   KB_ASSIGN(Statement insert, db.prepare(kInsertEntity));
   KB_ASSIGN(Statement alias, db.prepare(kInsertAlias));
   for (const auto& n : entities) {
@@ -63,7 +103,7 @@ Result<void> restore_entities(Db& db, const std::vector<Entity>& entities) {
       KB_TRY(alias.run());
     }
   }
-  KB_ASSIGN(Statement country, db.prepare(kSetCountry));
+  KB_ASSIGN(Statement country, db.prepare(set_country));
   for (const auto& n : entities) {
     if (n.country_id) {
       country.reset();
@@ -99,6 +139,7 @@ Result<void> restore_event(Db& db, const Event& e) {
   s.bind(12, e.confidence).bind(13, to_string(e.origin)).bind(14, e.recorded_at);
   s.bind(15, e.updated_at).bind(16, rows::optional_uuid(e.uuid)).bind(17, e.curated ? 1 : 0);
   s.bind(18, e.fatalities).bind(19, rows::join_lineage(e.lineage));
+  s.bind(20, e.revision > 0 ? e.revision : std::int64_t{1});
   KB_TRY(s.run());
   KB_ASSIGN(Statement role, db.prepare(kInsertRole));
   for (const auto& p : e.participants) {
@@ -129,10 +170,53 @@ Result<std::vector<DumpLink>> Store::links() {
   return s.collect(rows::read_link);
 }
 
+Result<std::vector<DumpLink>> Store::links_between(Id first, Id last) {
+  KB_ASSIGN(Statement s, db_.prepare(kLinksBetween));
+  s.bind(1, first).bind(2, last);
+  return s.collect(rows::read_link);
+}
+
 Result<bool> Store::is_empty() {
   KB_ASSIGN(Statement s, db_.prepare(kCounts));
   KB_TRY(s.step());
   return s.column_int(0) == 0;
+}
+
+Result<std::vector<Id>> Store::copy_keys(CopyPass pass, Id after, std::size_t limit) {
+  KB_ASSIGN(Statement s, db_.prepare(kCopyKeys[static_cast<std::size_t>(pass)]));
+  s.bind(1, after).bind(2, static_cast<std::int64_t>(limit));
+  return s.collect([](const Statement& row) { return Id{row.column_int(0)}; });
+}
+
+Result<std::optional<CopyMarker>> Store::copy_marker() {
+  KB_ASSIGN(Statement s, db_.prepare(kCopyMarker));
+  KB_ASSIGN(const Step step, s.step());
+  if (step != Step::row) {
+    return std::optional<CopyMarker>();
+  }
+  const auto pass = parse_copy_pass(s.column_text(2));
+  if (!pass) {
+    return fail(Errc::storage, fmt::format("copy_marker: unknown pass '{}'", s.column_text(2)));
+  }
+  return std::optional<CopyMarker>(
+      CopyMarker{s.column_text(0), s.column_text(1), *pass, s.column_int(3)});
+}
+
+Result<void> Store::set_copy_marker(const std::optional<CopyMarker>& marker) {
+  if (!marker) {
+    KB_ASSIGN(Statement s, db_.prepare(kClearCopyMarker));
+    return s.run();
+  }
+  KB_ASSIGN(Statement s, db_.prepare(kSetCopyMarker));
+  s.bind(1, marker->source).bind(2, marker->fingerprint).bind(3, to_string(marker->pass));
+  s.bind(4, marker->after);
+  return s.run();
+}
+
+Result<void> Store::raise_last_id(RecordKind kind, Id id) {
+  KB_ASSIGN(Statement s, db_.prepare(kRaiseLastId));
+  s.bind(1, sequence_name(kind)).bind(2, id);
+  return s.run();
 }
 
 Result<void> Store::restore(const KbDump& dump) {
@@ -141,18 +225,24 @@ Result<void> Store::restore(const KbDump& dump) {
     return fail(Errc::conflict,
                 "restoring a kb JSON export verbatim needs an empty knowledge base");
   }
+  return write_part(dump, true);
+}
+
+Result<void> Store::restore_part(const KbDump& part) { return write_part(part, false); }
+
+Result<void> Store::write_part(const KbDump& part, bool whole) {
   Db& db = db_;
-  KB_TRY(restore_entities(db, dump.entities));
-  KB_TRY(restore_sources(db, dump.sources));
-  for (const auto& e : dump.events) {
+  KB_TRY(restore_entities(db, part.entities, whole ? kSetCountry : kSetCountryThere));
+  KB_TRY(restore_sources(db, part.sources));
+  for (const auto& e : part.events) {
     auto r = restore_event(db, e);
     if (!r) {
       return fail(Errc::invalid_argument,
                   fmt::format("event {} cannot be restored: {}", e.id, r.error().message));
     }
   }
-  KB_ASSIGN(Statement merge, db.prepare(kRestoreMerge));
-  for (const auto& e : dump.events) {
+  KB_ASSIGN(Statement merge, db.prepare(whole ? kRestoreMerge : kRestoreMergeThere));
+  for (const auto& e : part.events) {
     if (e.merged_into) {
       merge.reset();
       merge.bind(1, e.id).bind(2, *e.merged_into);
@@ -160,7 +250,7 @@ Result<void> Store::restore(const KbDump& dump) {
     }
   }
   KB_ASSIGN(Statement link, db.prepare(kInsertLink));
-  for (const auto& l : dump.links) {
+  for (const auto& l : part.links) {
     link.reset();
     link.bind(1, l.id).bind(2, l.from).bind(3, to_string(l.relation)).bind(4, l.to);
     link.bind(5, l.citation_id).bind(6, l.created_at);
@@ -168,6 +258,26 @@ Result<void> Store::restore(const KbDump& dump) {
     if (!r) {
       return fail(Errc::invalid_argument,
                   fmt::format("link {} cannot be restored: {}", l.id, r.error().message));
+    }
+  }
+  return ok();
+}
+
+Result<void> Store::restore_refs(const KbDump& part) {
+  KB_ASSIGN(Statement country, db_.prepare(kSetCountry));
+  for (const auto& n : part.entities) {
+    if (n.country_id) {
+      country.reset();
+      country.bind(1, n.id).bind(2, *n.country_id);
+      KB_TRY(country.run());
+    }
+  }
+  KB_ASSIGN(Statement merge, db_.prepare(kRestoreMerge));
+  for (const auto& e : part.events) {
+    if (e.merged_into) {
+      merge.reset();
+      merge.bind(1, e.id).bind(2, *e.merged_into);
+      KB_TRY(merge.run());
     }
   }
   return ok();

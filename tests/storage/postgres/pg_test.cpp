@@ -1,5 +1,6 @@
-// Tests for storage/postgres/pg: URIs, redaction, connection errors, statements, transactions
-// and savepoints over libpq. The cases that need a server use $KB_TEST_PG (pg_fixture.hpp).
+// Tests for storage/postgres/pg: URIs, redaction, connection errors, statements, COPY,
+// transactions and savepoints over libpq. The cases that need a server use $KB_TEST_PG
+// (pg_fixture.hpp).
 
 #include "storage/postgres/pg.hpp"
 
@@ -75,6 +76,59 @@ TEST_SUITE("storage") {
     REQUIRE(must(n.step()) == Step::row);
     CHECK(n.column_is_null(0));
     CHECK_FALSE(n.column_optional_int(0).has_value());
+  }
+
+  TEST_CASE("postgres::CopyRows writes COPY's text format, escaping what it must") {
+    CopyRows rows;
+    rows.add(std::int64_t{-3}).add(0.1).add("a\tb\nc\rd\\e \\N 'q' \"Ü\"").add_null();
+    rows.end_row();
+    rows.add(std::optional<std::int64_t>()).add(std::optional<std::string>("")).add(1);
+    rows.end_row();
+    CHECK(rows.rows() == 2);
+    CHECK(rows.text() == "-3\t0.1\ta\\tb\\nc\\rd\\\\e \\\\N 'q' \"Ü\"\t\\N\n\\N\t\t1\n");
+  }
+
+  TEST_CASE(
+      "postgres::Db::copy writes many rows in one statement, and a failed one keeps the "
+      "transaction") {
+    test::PgDatabase pg;
+    if (!pg.available()) {
+      return;
+    }
+    Db db = must(Db::open(pg.uri()));
+    must(db.exec("CREATE TABLE t (k bigint PRIMARY KEY, r float8, v text)"));
+    const std::string odd = "tab\t, line\n, return\r, back\\slash, \\N, 'single' \"double\" Київ";
+    {
+      Transaction tx = must(db.transaction());
+      CopyRows rows;
+      rows.add(1).add(0.1).add(odd);
+      rows.end_row();
+      rows.add(2).add_null().add_null();
+      rows.end_row();
+      rows.add(3).add(-1e300).add("");
+      rows.end_row();
+      must(db.copy("t (k, r, v)", rows));
+      CHECK(db.changes() == 3);
+      CopyRows dup;
+      dup.add(1).add(0.0).add("again");
+      dup.end_row();
+      auto failed = db.copy("t (k, r, v)", dup);
+      REQUIRE_FALSE(failed.has_value());
+      CHECK(failed.error().code == Errc::conflict);
+      must(db.copy("t (k, r, v)", CopyRows()));  // nothing to write
+      must(tx.commit());
+    }
+    CHECK(rows_in(db) == 3);
+    Statement s = db.prepare("SELECT r, v, v IS NULL FROM t ORDER BY k");
+    REQUIRE(must(s.step()) == Step::row);
+    CHECK(s.column_double(0) == 0.1);
+    CHECK(s.column_text(1) == odd);
+    REQUIRE(must(s.step()) == Step::row);
+    CHECK(s.column_is_null(0));
+    CHECK(s.column_int(2) == 1);
+    REQUIRE(must(s.step()) == Step::row);
+    CHECK(s.column_double(0) == -1e300);
+    CHECK(s.column_optional_text(1) == std::optional<std::string>(""));
   }
 
   TEST_CASE("postgres::Transaction rolls back unless committed, and a failed statement keeps it") {
