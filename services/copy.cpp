@@ -2,6 +2,8 @@
 
 #include "services/copy.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "kb/dump.hpp"
@@ -9,8 +11,9 @@
 namespace kb::services {
 namespace {
 
-constexpr CopyPass kPasses[] = {CopyPass::entities, CopyPass::countries, CopyPass::sources,
-                                CopyPass::events,   CopyPass::merges,    CopyPass::links};
+constexpr std::array<CopyPass, 6> kPasses = {CopyPass::entities, CopyPass::countries,
+                                             CopyPass::sources,  CopyPass::events,
+                                             CopyPass::merges,   CopyPass::links};
 
 // What identifies the source's contents for a resumed copy: the highest numbers it gave out,
 // which any record added since the copy began raises.
@@ -92,7 +95,7 @@ Result<CopyMarker> start(Repository& to, const CopySettings& settings, const std
                             "(kb import merges a kb JSON export into one that is not)",
                             settings.target_name));
   }
-  const CopyMarker fresh{settings.source_name, print, CopyPass::entities, 0};
+  CopyMarker fresh{settings.source_name, print, CopyPass::entities, 0};
   KB_TRY(to.set_copy_marker(fresh));
   KB_TRY(tx.commit());
   return fresh;

@@ -4,6 +4,7 @@
 // rows of each table sent in one COPY (links() and is_empty() are in store_records.cpp).
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <utility>
 
@@ -22,17 +23,23 @@ namespace rows = kb::sqlite::rows;
 constexpr std::string_view kLinksBetween =
     "SELECT link_id, from_event, relation, to_event, citation_id, created_at FROM link "
     "WHERE link_id BETWEEN $1 AND $2 ORDER BY link_id";
-// The keys each pass of kb copy reads (CopyPass order), above $1, at most $2.
-constexpr std::string_view kCopyKeys[] = {
-    "SELECT entity_id FROM entity WHERE entity_id > $1 ORDER BY entity_id LIMIT $2",
+// The keys each pass of kb copy reads (CopyPass order, kCopyKeys), above $1, at most $2.
+constexpr std::string_view kEntityKeys =
+    "SELECT entity_id FROM entity WHERE entity_id > $1 ORDER BY entity_id LIMIT $2";
+constexpr std::string_view kCountryKeys =
     "SELECT entity_id FROM entity WHERE entity_id > $1 AND country_id > entity_id "
-    "ORDER BY entity_id LIMIT $2",
-    "SELECT source_id FROM source WHERE source_id > $1 ORDER BY source_id LIMIT $2",
-    "SELECT event_id FROM event WHERE event_id > $1 ORDER BY event_id LIMIT $2",
+    "ORDER BY entity_id LIMIT $2";
+constexpr std::string_view kSourceKeys =
+    "SELECT source_id FROM source WHERE source_id > $1 ORDER BY source_id LIMIT $2";
+constexpr std::string_view kEventKeys =
+    "SELECT event_id FROM event WHERE event_id > $1 ORDER BY event_id LIMIT $2";
+constexpr std::string_view kMergeKeys =
     "SELECT event_id FROM event WHERE event_id > $1 AND merged_into > event_id "
-    "ORDER BY event_id LIMIT $2",
-    "SELECT link_id FROM link WHERE link_id > $1 ORDER BY link_id LIMIT $2",
-};
+    "ORDER BY event_id LIMIT $2";
+constexpr std::string_view kLinkKeys =
+    "SELECT link_id FROM link WHERE link_id > $1 ORDER BY link_id LIMIT $2";
+constexpr std::array<std::string_view, 6> kCopyKeys = {kEntityKeys, kCountryKeys, kSourceKeys,
+                                                       kEventKeys,  kMergeKeys,   kLinkKeys};
 constexpr std::string_view kCopyMarker =
     "SELECT source, fingerprint, pass, last_key FROM copy_marker";
 constexpr std::string_view kSetCopyMarker =
@@ -311,7 +318,7 @@ Result<std::vector<DumpLink>> Store::links_between(Id first, Id last) {
 }
 
 Result<std::vector<Id>> Store::copy_keys(CopyPass pass, Id after, std::size_t limit) {
-  Statement s = db_.prepare(kCopyKeys[static_cast<std::size_t>(pass)]);
+  Statement s = db_.prepare(kCopyKeys.at(static_cast<std::size_t>(pass)));
   s.bind(1, after).bind(2, static_cast<std::int64_t>(limit));
   return s.collect([](const Statement& row) { return Id{row.column_int(0)}; });
 }
