@@ -1,4 +1,4 @@
--- 0003_copy_marker: as SQLite's schema 16. kb copy writes a knowledge base a slice at a time,
+-- 0004_copy_marker: as SQLite's schema 16. kb copy writes a knowledge base a slice at a time,
 -- each slice one transaction (issue #16); this one row says which source the copy reads, what
 -- that source held (its highest numbers) and how far the copy got, so that running kb copy
 -- again after an interruption goes on from there; a finished copy deletes it. While the row is
