@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "importers/entities/tokens.hpp"
 
@@ -307,8 +306,8 @@ class Scan {
   std::vector<Token> tokens_;
   Recognition out_;
   std::unordered_map<std::size_t, std::size_t> doc_of_gazetteer_;
-  std::unordered_set<std::size_t>
-      remembered_bodies_;  // gazetteer indexes remember_organisation saw
+  // Each national body's names without its nation, by gazetteer index (remember_organisation).
+  std::unordered_map<std::size_t, std::vector<std::string>> body_keys_;
   std::unordered_map<std::string, std::size_t> person_keys_;  // "andrzej duda", "duda" -> doc
   std::unordered_map<std::string, std::size_t> place_keys_;   // "mayorsk" -> doc
   // A national body's names without the nation's adjective: "general staff" -> doc.
@@ -608,7 +607,15 @@ void Scan::remember_person(std::size_t doc) {
 // remain; the latest body so named wins.
 void Scan::remember_organisation(std::size_t doc) {
   const auto& index = out_.entities[doc].gazetteer_index;
-  if (!index || !remembered_bodies_.insert(*index).second) {
+  if (!index) {
+    return;
+  }
+  const auto emplaced = body_keys_.try_emplace(*index);
+  std::vector<std::string>& keys = emplaced.first->second;
+  if (!emplaced.second) {
+    for (const std::string& key : keys) {
+      organisation_keys_[key] = doc;  // named again: the latest body so named wins
+    }
     return;
   }
   const NamedEntity& body = g_.entities()[*index];
@@ -640,6 +647,7 @@ void Scan::remember_organisation(std::size_t doc) {
       rest += (rest.empty() ? "" : " ") + token_key(name, tokens[k]);
     }
     organisation_keys_[rest] = doc;
+    keys.push_back(rest);
   };
   remember(body.name);
   for (const std::string& a : body.aliases) {

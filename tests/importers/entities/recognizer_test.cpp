@@ -119,6 +119,12 @@ TEST_SUITE("importers") {
               "Ukrainian Defence Ministry=Ukrainian Defence Ministry",
               "Defence Ministry=Ukrainian Defence Ministry",
           });
+    // Named again with its nation, a body is again the one the bare words name.
+    CHECK(describe(recognize(real_gazetteer(),
+                             "The Russian Defence Ministry spoke. The Ukrainian Defence Ministry "
+                             "replied. The Russian Defence Ministry spoke again. The Defence "
+                             "Ministry said more."))
+              .back() == "Defence Ministry=Russian Defence Ministry");
     // Never named with its nation: the bare words name no body, the gazetteer's name its own.
     CHECK(describe(recognize(real_gazetteer(), "The General Staff reported gains.")).empty());
     CHECK(describe(recognize(real_gazetteer(), "The Ministry of Defence said so.")) ==
