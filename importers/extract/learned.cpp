@@ -1137,12 +1137,12 @@ int named_by(const SynSentence& s, std::size_t w) {
 // possessor of an event noun ("Russia's invasion"), is the actor; it is then nobody's target.
 int named_subject(const SynSentence& s, std::size_t v);  // below
 
+std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
+                                 std::initializer_list<std::string_view> rels);  // below
+
 // Whether verb `v` is passive: a passive auxiliary or subject of its own.
 bool passive_verb(const SynSentence& s, std::size_t v) {
-  return std::any_of(s.children[v].begin(), s.children[v].end(), [&](std::size_t c) {
-    const std::string_view rel = word(s, c).deprel;
-    return rel == "aux:pass" || rel == "nsubj:pass";
-  });
+  return child(s, v, {"aux:pass", "nsubj:pass"}).has_value();
 }
 
 void subject_acts(const SynSentence& s, Decision& d) {
