@@ -36,6 +36,10 @@ QUOTAS7 = {'kremlin': (16, 2500, 8000), 'zelenskyy': (20, 2500, 8000), 'isw': (6
 # the same train articles moved by 0.014 with the parser's corrections alone: the models are
 # data-starved), and a third first contact; the same parts as round 7.
 QUOTAS8 = {'kremlin': (12, 2500, 8000), 'zelenskyy': (14, 2500, 8000), 'isw': (4, 10000, 14000)}
+# Round 9 (2026-12-06, twenty-first session): a fourth first contact (the blind split of rounds
+# 1-8 has been read after every change for several sessions) and more training data; the same
+# parts and quotas as round 8.
+QUOTAS9 = {'kremlin': (12, 2500, 8000), 'zelenskyy': (14, 2500, 8000), 'isw': (4, 10000, 14000)}
 
 def h(s):
     return int(hashlib.sha256(s.encode()).hexdigest()[:12], 16)
@@ -68,7 +72,7 @@ for part, (n, lo, hi) in QUOTAS.items():
         picked.add(d['id'])
         print(f"{d['id']}\t{part}\t{split_of(d['id'])}\t{len(d['text'])}\t{d['published'] or ''}\t1")
 for rnd, quotas in ((2, QUOTAS2), (3, QUOTAS3), (4, QUOTAS4), (5, QUOTAS5), (6, QUOTAS6), (7, QUOTAS7),
-                    (8, QUOTAS8)):
+                    (8, QUOTAS8), (9, QUOTAS9)):
     chosen = []
     for part, (n, lo, hi) in quotas.items():
         rest = [d for d in pool2[part] if d['id'] not in picked and lo <= len(d['text']) <= hi]
