@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <unordered_map>
 
 #include "importers/entities/tokens.hpp"
@@ -36,6 +37,14 @@ constexpr std::size_t kMaxPlaceWords = 3;  // words in an unknown place's name
 // Descriptions that name a person by office ("the Head of State"), and the office they name.
 constexpr auto kOfficeDescriptions = std::to_array<std::pair<std::string_view, std::string_view>>({
 #include "lexicon/entities/office_descriptions.inc"
+});
+
+// The offices a publisher implies (see publisher_offices()).
+struct PublisherOffice {
+  std::string_view publisher_word, office, holder, first, last;
+};
+constexpr auto kPublisherOffices = std::to_array<PublisherOffice>({
+#include "lexicon/entities/publisher_offices.inc"
 });
 
 // The office of kOfficeDescriptions that `title` (a title or a description) begins with, as a
@@ -76,9 +85,15 @@ class Scan {
  public:
   // `offices`: for a second pass, the gazetteer person who holds each office of
   // kOfficeDescriptions in this document (see cataphora()).
+  // `publisher`: the holders of the offices the document's publisher implies, which come first.
   Scan(const Gazetteer& g, std::string_view text, std::span<const text::Piece> pieces,
-       std::unordered_map<std::string_view, std::size_t> offices = {})
-      : g_(g), text_(text), seeds_(std::move(offices)), the_(g.token_id("the")) {
+       std::unordered_map<std::string_view, std::size_t> offices = {},
+       const PublisherOffices* publisher = nullptr)
+      : g_(g),
+        text_(text),
+        seeds_(std::move(offices)),
+        publisher_(publisher),
+        the_(g.token_id("the")) {
     tokenize(pieces, tokens_);
     for (Token& t : tokens_) {
       t.id = g_.token_id(key(t));
@@ -297,6 +312,14 @@ class Scan {
   std::size_t place_end(std::size_t i);
   std::string region_after(std::size_t end);
   std::size_t found_entity(const Candidate& c);
+  // The gazetteer index of the holder of `office` that the publisher implies, if any.
+  std::optional<std::size_t> publisher_office(std::string_view office) const {
+    if (publisher_ == nullptr) {
+      return std::nullopt;
+    }
+    const auto it = publisher_->find(office);
+    return it == publisher_->end() ? std::nullopt : std::optional<std::size_t>(it->second);
+  }
   void remember_person(std::size_t doc);
   void remember_organisation(std::size_t doc);
   void emit(const Candidate& c);
@@ -316,8 +339,9 @@ class Scan {
   std::unordered_map<std::string_view, std::size_t> office_holders_;  // "president" -> doc
   std::unordered_map<std::string_view, std::size_t> seeds_;           // office -> gazetteer index
   std::unordered_map<std::string_view, std::size_t> cataphora_;       // the same, for a second pass
-  bool unresolved_office_ = false;  // a description came before its office's holder
-  std::uint32_t the_;               // the token id of "the", which opens every description
+  const PublisherOffices* publisher_ = nullptr;  // office -> gazetteer index, before the rest
+  bool unresolved_office_ = false;               // a description came before its office's holder
+  std::uint32_t the_;  // the token id of "the", which opens every description
 };
 
 std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Candidate>& at_i) {
@@ -550,7 +574,9 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
     // The office is the mention's title, so the person is shown by name ("Volodymyr Zelensky
     // holds meeting", not "Head of State holds meeting").
     Candidate c{i, j, MatchKind::coreference, {}, {}, {}, std::string(raw(i + 1, j)), {}};
-    if (const auto holder = office_holders_.find(office); holder != office_holders_.end()) {
+    if (const auto implied = publisher_office(office)) {
+      c.gazetteer = implied;
+    } else if (const auto holder = office_holders_.find(office); holder != office_holders_.end()) {
       c.doc = holder->second;
     } else if (const auto seed = seeds_.find(office); seed != seeds_.end()) {
       c.gazetteer = seed->second;
@@ -694,12 +720,43 @@ Recognition recognize(const Gazetteer& gazetteer, std::string_view text) {
 
 Recognition recognize(const Gazetteer& gazetteer, std::string_view text,
                       std::span<const text::Piece> pieces) {
-  Scan first(gazetteer, text, pieces);
+  return recognize(gazetteer, text, pieces, PublisherOffices{});
+}
+
+Recognition recognize(const Gazetteer& gazetteer, std::string_view text,
+                      std::span<const text::Piece> pieces, const PublisherOffices& publisher) {
+  Scan first(gazetteer, text, pieces, {}, &publisher);
   Recognition r = first.run();
   if (first.cataphora().empty()) {
     return r;
   }
-  return Scan(gazetteer, text, pieces, first.cataphora()).run();
+  return Scan(gazetteer, text, pieces, first.cataphora(), &publisher).run();
+}
+
+PublisherOffices publisher_offices(const Gazetteer& gazetteer, std::string_view publisher,
+                                   std::optional<date::sys_days> day) {
+  PublisherOffices out;
+  if (!day || publisher.empty()) {
+    return out;
+  }
+  std::string lower(publisher);
+  for (char& ch : lower) {
+    ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
+  }
+  const date::year_month_day ymd{*day};
+  std::array<char, 16> buf{};
+  std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const std::string_view iso(buf.data());
+  for (const PublisherOffice& row : kPublisherOffices) {
+    if (lower.find(row.publisher_word) == std::string::npos || iso < row.first || iso > row.last) {
+      continue;
+    }
+    if (const auto holder = gazetteer.find(row.holder, EntityKind::person)) {
+      out.try_emplace(row.office, *holder);
+    }
+  }
+  return out;
 }
 
 std::span<const Mention> mentions_between(const Recognition& recognition, std::size_t begin,

@@ -8,7 +8,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include <date/date.h>
 
 #include "importers/entities/gazetteer.hpp"
 #include "importers/text/scanner.hpp"
@@ -47,6 +50,22 @@ Recognition recognize(const Gazetteer& gazetteer, std::string_view text);
 // The same, given `pieces`, the pieces text::scan(`text`) returns.
 Recognition recognize(const Gazetteer& gazetteer, std::string_view text,
                       std::span<const text::Piece> pieces);
+
+// The holders of the offices a document's publisher implies, by office ("president") as
+// gazetteer indexes: "The President" in a Kremlin readout is the President of Russia on its day,
+// whoever else the text names president (data/lexicon/entities/publisher_offices.tsv).
+using PublisherOffices = std::unordered_map<std::string_view, std::size_t>;
+
+// The offices `publisher` (as an article names it: "President of Russia (en.kremlin.ru)")
+// implies on `day`; empty for any other publisher, without a day, or when the gazetteer lacks
+// the holder.
+PublisherOffices publisher_offices(const Gazetteer& gazetteer, std::string_view publisher,
+                                   std::optional<date::sys_days> day);
+
+// The same as recognize(), with `publisher`'s offices: a description of such an office ("The
+// President", "the Head of State") names its holder there before anyone the text introduces.
+Recognition recognize(const Gazetteer& gazetteer, std::string_view text,
+                      std::span<const text::Piece> pieces, const PublisherOffices& publisher);
 
 // The mentions lying wholly within bytes [`begin`, `end`) (for example, one sentence).
 std::span<const Mention> mentions_between(const Recognition& recognition, std::size_t begin,

@@ -1337,7 +1337,8 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
   if (sentences.empty()) {
     return x;
   }
-  const Recognition rec = recognize(gazetteer_, text, pieces);
+  const Recognition rec =
+      recognize(gazetteer_, text, pieces, publisher_offices(gazetteer_, article.publisher, dct));
   const Recognition title_rec = recognize(gazetteer_, article.title);
   DocContext doc{&gazetteer_,
                  &rec,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <date/date.h>
 #include <doctest/doctest.h>
 
 #include "importers/entities/gazetteer.hpp"
@@ -183,6 +184,50 @@ TEST_SUITE("importers") {
     r = recognize(real_gazetteer(), "Vladimir Putin spoke. The President Vladimir Putin said no.");
     CHECK(find_mention(r, "The President") == nullptr);
     CHECK(find_mention(r, "President Vladimir Putin") != nullptr);
+  }
+
+  TEST_CASE("recognize: the publisher's own President, before anyone the text names") {
+    using kb::importers::publisher_offices;
+    const auto day = [](int y, unsigned m, unsigned d) {
+      return std::optional<date::sys_days>(date::year{y} / date::month{m} / date::day{d});
+    };
+    const Gazetteer& g = real_gazetteer();
+    const auto kremlin =
+        publisher_offices(g, "President of Russia (en.kremlin.ru)", day(2021, 10, 30));
+    REQUIRE(kremlin.count("president") == 1);
+    CHECK(g.entities()[kremlin.at("president")].name == "Vladimir Putin");
+    // The holder on the day: Ukraine's president before and after 20 May 2019.
+    const auto kyiv = [&](int y, unsigned m, unsigned d) {
+      const auto offices =
+          publisher_offices(g, "President of Ukraine (president.gov.ua)", day(y, m, d));
+      return offices.count("president") == 1 ? g.entities()[offices.at("president")].name
+                                             : std::string();
+    };
+    CHECK(kyiv(2022, 5, 9) == "Volodymyr Zelensky");
+    CHECK(kyiv(2019, 5, 20) == "Volodymyr Zelensky");
+    CHECK(kyiv(2019, 5, 19) == "Petro Poroshenko");
+    CHECK(kyiv(2010, 1, 1).empty());  // no row for that day
+    CHECK(publisher_offices(g, "Reuters", day(2022, 5, 9)).empty());
+    CHECK(publisher_offices(g, "President of Russia (en.kremlin.ru)", std::nullopt).empty());
+
+    // A readout that opens with "The President", or names another president first.
+    std::string text =
+        "The President addressed the session. President of Kazakhstan Kassym-Jomart "
+        "Tokayev spoke. The President thanked him.";
+    Recognition r = recognize(g, text, kb::text::scan(text), kremlin);
+    std::vector<std::string> presidents;
+    for (const auto& m : r.mentions) {
+      if (m.text == "The President") {
+        presidents.push_back(r.entities[m.entity].entity.name);
+      }
+    }
+    CHECK(presidents == std::vector<std::string>{"Vladimir Putin", "Vladimir Putin"});
+    // Without the publisher, the first "The President" has no holder yet and the second is the
+    // one the text introduced.
+    r = recognize(g, text);
+    const auto* second = &r.mentions.back();
+    CHECK(second->text == "The President");
+    CHECK(r.entities[second->entity].entity.name != "Vladimir Putin");
   }
 
   TEST_CASE("recognize: places the text introduces, and their later mentions") {
