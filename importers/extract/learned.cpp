@@ -2507,8 +2507,11 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           object += " " + partner;
         }
       }
+      // Not when the object's own phrase says it already (error class: "Volodymyr Zelensky
+      // signs decree on sanctions on sanctions").
       if (const std::string about = document_subject(s, w, *obj);
-          !about.empty() && std::count(object.begin(), object.end(), ' ') < 3) {
+          !about.empty() && std::count(object.begin(), object.end(), ' ') < 3 &&
+          object.find(about) == std::string::npos) {
         object += " " + about;
       }
       // A short object that takes an infinitive says what it is for (error class: "Head of
