@@ -2704,8 +2704,14 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       if (partner) {
         object = partner_phrase(s, *partner, d.actor ? static_cast<int>(*d.actor) : -1);
       } else {
+        static constexpr auto kAdverbialCases = std::to_array<std::string_view>({
+#include "lexicon/extract/headline_adverbial_cases.inc"
+        });
         for (const std::size_t c : s.children[w]) {
-          if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) && !temporal(s, c)) {
+          const auto cs = child(s, c, {"case"});
+          if (udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) && !temporal(s, c) &&
+              !(cs && (listed(kAdverbialCases, s.lemmas[*cs]) ||
+                       listed(kAdverbialCases, analysis::lower_ascii(word(s, *cs).form))))) {
             // "including Crimea" names what was acted on itself (error class: "Russia captures
             // including Crimea")
             object = cased_phrase(s, c, 5);
