@@ -1101,6 +1101,33 @@ void place_from_tree(const SynSentence& s, Decision& d) {
 // The mention that names the phrase headed by `w`: its own, else that of a modifier naming
 // who it belongs to ("Russian forces", "units from Russia's 41st Army", "the Ukrainian
 // General Staff"); -1 when none.
+// Whether mention `m` is a country's name or demonym that only qualifies a voice
+// (data/lexicon/extract/voice_nouns.txt: "Russian milbloggers", "Ukrainian sources"): such a
+// phrase speaks or reports for itself; its country is no side of what it does.
+bool voice_of_country(const SynSentence& s, std::size_t m) {
+  static constexpr auto kVoiceNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/voice_nouns.inc"
+  });
+  const SynMention& mn = s.mentions[m];
+  if (mn.kind != EntityKind::country) {
+    return false;
+  }
+  const auto up = head_of(s, mn.head);
+  const std::string_view rel = udep(s, mn.head);
+  if (!up || (rel != "amod" && rel != "compound")) {
+    return false;
+  }
+  // The head, or the noun the head modifies ("Russian Telegram channels": "Telegram" ->
+  // "channels").
+  std::size_t noun = *up;
+  if (udep(s, noun) == "compound") {
+    if (const auto h = head_of(s, noun)) {
+      noun = *h;
+    }
+  }
+  return listed(kVoiceNouns, s.lemmas[*up]) || listed(kVoiceNouns, s.lemmas[noun]);
+}
+
 int named_by(const SynSentence& s, std::size_t w) {
   const auto person = [&](int m) {
     return m >= 0 && s.mentions[static_cast<std::size_t>(m)].kind == EntityKind::person;
@@ -1197,7 +1224,9 @@ void subject_acts(const SynSentence& s, Decision& d) {
       m = named_subject(s, *up);
     }
   }
-  if (m < 0) {
+  // A voice's demonym names who they speak for, not who acts (voice_of_country()); it still
+  // names a claim's claimant ("Russian sources claimed": Russia).
+  if (m < 0 || voice_of_country(s, static_cast<std::size_t>(m))) {
     return;
   }
   const auto mu = static_cast<std::size_t>(m);
@@ -1283,6 +1312,13 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
                      : cls == static_cast<std::size_t>(RoleClass::target) ? d.target
                                                                           : d.place;
         slot = m;
+      }
+    }
+    // A voice's demonym is no side (error class: "Russia expresses concern" for "Russian
+    // Telegram channels expressed concern").
+    for (auto* slot : {&d.actor, &d.target}) {
+      if (*slot && voice_of_country(s, **slot)) {
+        slot->reset();
       }
     }
     subject_acts(s, d);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -1227,4 +1228,22 @@ TEST_CASE("a headline never ends with an article, a preposition or an auxiliary"
   CHECK(trimmed("Taliban takes over", 13) == "Taliban takes over");  // a verb's particle stays
   CHECK(trimmed("Meeting of the", 7) == "Meeting");
   CHECK(trimmed("Russia says that", 16) == "Russia says that");  // never into subject and verb
+}
+
+TEST_CASE("a voice's demonym is no side: 'Russian Telegram channels' are not Russia acting") {
+  const auto x = extract(
+      "Russian Telegram channels began spreading a fake mobilization order on June 12. Russian "
+      "forces shelled Kharkiv on June 12.",
+      kDay);
+  std::map<std::string, std::string> actors;  // trigger -> actors
+  for (const auto& e : x.events) {
+    for (const auto& p : e.participants) {
+      if (p.role == kb::Role::actor) {
+        actors[e.trigger] += p.name + ";";
+      }
+    }
+  }
+  CHECK(actors.count("spreading") == 0);
+  CHECK(actors.count("began") == 0);
+  CHECK(actors["shelled"] == "Russia;");
 }
