@@ -25,6 +25,13 @@ constexpr auto kParticles = std::to_array<std::string_view>({
 constexpr auto kSettlementWords = std::to_array<std::string_view>({
 #include "lexicon/entities/settlement_words.inc"
 });
+// Words before an unknown place's name ("near Bohorodychne"), and directions before "of".
+constexpr auto kPlaceCues = std::to_array<std::string_view>({
+#include "lexicon/entities/place_cues.inc"
+});
+constexpr auto kPlaceDirections = std::to_array<std::string_view>({
+#include "lexicon/entities/place_directions.inc"
+});
 // Words that may open a distance after a place.
 constexpr auto kApprox = std::to_array<std::string_view>({
 #include "lexicon/entities/approximators.inc"
@@ -528,9 +535,14 @@ std::optional<Candidate> Scan::match_place(std::size_t i) {
   if (auto it = place_keys_.find(joined_key(i, end)); it != place_keys_.end()) {
     return Candidate{i, end, MatchKind::place_context, {}, it->second, {}, {}, {}};
   }
-  const bool cued = i >= 2 && key(tokens_[i - 1]) == "of" && is_word(i - 2) &&
-                    std::find(kSettlementWords.begin(), kSettlementWords.end(),
-                              key(tokens_[i - 2])) != kSettlementWords.end();
+  const auto listed_at = [&](std::size_t k, const auto& table) {
+    return is_word(k) && std::find(table.begin(), table.end(), key(tokens_[k])) != table.end();
+  };
+  // "the village of Mayorsk", "near Mayorsk", "northwest of Mayorsk"
+  const bool of = i >= 2 && is_word(i - 1) && key(tokens_[i - 1]) == "of";
+  const bool cued =
+      (of && (listed_at(i - 2, kSettlementWords) || listed_at(i - 2, kPlaceDirections))) ||
+      (i >= 1 && listed_at(i - 1, kPlaceCues));
   std::string country = region_after(end);
   if (!cued && country == "?") {
     return std::nullopt;

@@ -230,6 +230,23 @@ TEST_SUITE("importers") {
     CHECK(r.entities[second->entity].entity.name != "Vladimir Putin");
   }
 
+  TEST_CASE("recognize: an unknown name after near, toward or a direction's 'of' is a place") {
+    const std::string text =
+        "Russian forces attacked near Fakeivka and 10km northwest of Testove, advanced toward "
+        "Probne, fought around Christmas and near Moscow on Monday, spoke with Ivan Fakeov. "
+        "Fakeivka was quiet.";
+    const Recognition r = recognize(real_gazetteer(), text);
+    std::vector<std::string> places;
+    for (const auto& m : r.mentions) {
+      if (m.how == MatchKind::place_context) {
+        CHECK(r.entities[m.entity].entity.kind == kb::EntityKind::place);
+        places.push_back(m.text);
+      }
+    }
+    // Later mentions keep the place; a holiday, a known city and a person are none of these.
+    CHECK(places == std::vector<std::string>{"Fakeivka", "Testove", "Probne", "Fakeivka"});
+  }
+
   TEST_CASE("recognize: places the text introduces, and their later mentions") {
     const std::string text =
         "Russian forces captured the village of Mayorsk. Wagner took Krasnohorivka (approximately "

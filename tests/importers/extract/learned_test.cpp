@@ -864,7 +864,8 @@ TEST_CASE("two coordinated modifiers keep the noun they modify in a title") {
   CAPTURE(titles);
   REQUIRE(titles.size() == 2);
   CHECK(titles[0].ends_with(" air and missile strikes against Sarajevo"));
-  CHECK(titles[1] == "Serbia destroys two Bosnian sabotage and reconnaissance groups");
+  // "near Mostar": a place by its cue (recognizer), named where there is room.
+  CHECK(titles[1] == "Serbia destroys two Bosnian sabotage and reconnaissance groups near Mostar");
 }
 
 TEST_CASE("of two predicates one date dates, the one the model is surest of stands") {
