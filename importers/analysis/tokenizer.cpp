@@ -23,6 +23,10 @@ constexpr auto kAbbreviations = std::to_array<std::string_view>({
 constexpr auto kHyphenPrefixes = std::to_array<std::string_view>({
 #include "lexicon/analysis/hyphen_prefixes.inc"
 });
+// Units split off the number they are written against ("37km" -> "37" "km").
+constexpr auto kNumberUnits = std::to_array<std::string_view>({
+#include "lexicon/analysis/number_units.inc"
+});
 // Clitics split off the end of a word.
 constexpr auto kClitics = std::to_array<std::string_view>({
 #include "lexicon/analysis/clitics.inc"
@@ -138,6 +142,23 @@ void split_core(std::string_view s, std::size_t b, std::size_t e, std::vector<Sp
       out.push_back({e - apos.size(), e});
       return;
     }
+  }
+  // A number with its unit: "5pm", "37km", "2.5kg" (digits, then at most one '.' or ','
+  // between digits, then a unit of kNumberUnits).
+  std::size_t digits = 0;
+  while (digits < w.size() &&
+         (is_ascii_digit(w[digits]) ||
+          (digits > 0 && (w[digits] == '.' || w[digits] == ',') && digits + 1 < w.size() &&
+           is_ascii_digit(w[digits + 1]) && is_ascii_digit(w[digits - 1])))) {
+    ++digits;
+  }
+  const std::string_view unit = w.substr(digits);
+  if (digits > 0 && !unit.empty() &&
+      std::find(kNumberUnits.begin(), kNumberUnits.end(),
+                unit.size() == 1 ? std::string(unit) : lower_ascii(unit)) != kNumberUnits.end()) {
+    out.push_back({b, b + digits});
+    out.push_back({b + digits, e});
+    return;
   }
   // "cannot" is two words in EWT: "can" "not".
   if (lower_ascii(w) == "cannot") {

@@ -35,6 +35,10 @@ TEST_SUITE("importers") {
         {"He left—quietly…", "He left — quietly …"},
         {"“Yes,” she said.", "“ Yes , ” she said ."},
         {"and/or", "and / or"},
+        // A unit written against its number is a word of its own; ordinals, decades and codes
+        // are not split.
+        {"at 5pm, 37km and 2.5kg, 1,000km or 65k", "at 5 pm , 37 km and 2.5 kg , 1,000 km or 65 k"},
+        {"the 30th, the 1970s, 3G and 86M", "the 30th , the 1970s , 3G and 86M"},
     };
     for (const auto& [text, expected] : cases) {
       CAPTURE(text);
