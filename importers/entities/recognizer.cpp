@@ -369,6 +369,35 @@ std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Ca
   if (j == i) {
     return std::nullopt;
   }
+  // "<title> of [the] <country, body or place> <name>": "Prime Minister of Lithuania Ingrida
+  // Šimonytė", "Chairman of the Russian State Duma Vyacheslav Volodin" (error class: the person
+  // unknown, the country or body taken for who acted).
+  bool of_phrase = false;
+  if (!affiliation && is_word(j) && key(tokens_[j]) == "of") {
+    std::size_t k = j + 1;
+    if (k < tokens_.size() && tokens_[k].id == the_) {
+      ++k;
+    }
+    std::optional<std::size_t> of;
+    for (int names = 0; names < 2; ++names) {  // a demonym and a body: "Russian" "State Duma"
+      const std::optional<Candidate> m = match_name(k);
+      if (!m || g_.entities()[*m->gazetteer].kind == EntityKind::person) {
+        break;
+      }
+      of = m->gazetteer;
+      k = m->last;
+    }
+    // Only for a person the gazetteer does not know: a known one is found by name, with the
+    // office from the gazetteer's description, and the country keeps its own mention.
+    const std::size_t name_at = k;
+    const std::optional<Candidate> named =
+        of && name_end(name_at) > name_at ? person(name_at, name_end(name_at)) : std::nullopt;
+    if (named && !named->gazetteer) {
+      affiliation = of;
+      of_phrase = true;
+      j = k;
+    }
+  }
   std::size_t end = name_end(j);
   if (end == j) {
     return std::nullopt;
@@ -383,7 +412,9 @@ std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Ca
   if (!c->gazetteer && !c->doc) {
     c->fresh.description = std::string(raw(i, j));
     const NamedEntity* a = affiliation ? &g_.entities()[*affiliation] : nullptr;
-    c->fresh.country = a != nullptr && a->kind == EntityKind::country ? a->country : "";
+    // The country of what the title's "of" names: "Mayor of Kharkiv" is Ukraine's.
+    c->fresh.country =
+        a != nullptr && (a->kind == EntityKind::country || of_phrase) ? a->country : "";
   }
   return c;
 }

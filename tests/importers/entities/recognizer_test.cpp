@@ -186,6 +186,31 @@ TEST_SUITE("importers") {
     CHECK(find_mention(r, "President Vladimir Putin") != nullptr);
   }
 
+  TEST_CASE("recognize: '<title> of <country or body> <name>' introduces the person") {
+    const std::string text =
+        "Prime Minister of Lithuania Ingrida Šimonytė arrived. Chairman of the Russian State Duma "
+        "Ivan Fakeov spoke. President of Ukraine Volodymyr Zelenskyy thanked them. The President "
+        "of France said no.";
+    const Recognition r = recognize(real_gazetteer(), text);
+    const auto* lt = find_mention(r, "Prime Minister of Lithuania Ingrida Šimonytė");
+    REQUIRE(lt);
+    CHECK(r.entities[lt->entity].entity.name == "Ingrida Šimonytė");
+    CHECK(r.entities[lt->entity].entity.country == "LT");
+    CHECK(lt->title == "Prime Minister of Lithuania");
+    const auto* duma = find_mention(r, "Chairman of the Russian State Duma Ivan Fakeov");
+    REQUIRE(duma);
+    CHECK(r.entities[duma->entity].entity.name == "Ivan Fakeov");
+    REQUIRE(duma->affiliation);
+    CHECK(r.entities[*duma->affiliation].entity.name == "State Duma");
+    // A person the gazetteer knows is found by name; the country keeps its own mention, and
+    // without a name after the body there is no person.
+    const auto* ua = find_mention(r, "Volodymyr Zelenskyy");
+    REQUIRE(ua);
+    CHECK(r.entities[ua->entity].entity.name == "Volodymyr Zelensky");
+    CHECK(find_mention(r, "Ukraine") != nullptr);
+    CHECK(find_mention(r, "France") != nullptr);
+  }
+
   TEST_CASE("recognize: the publisher's own President, before anyone the text names") {
     using kb::importers::publisher_offices;
     const auto day = [](int y, unsigned m, unsigned d) {
