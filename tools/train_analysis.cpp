@@ -1,9 +1,21 @@
 // kb_train_analysis: trains the analysis models on UD English EWT and scores them.
 //
 //   kb_train_analysis train --treebank DIR --out data/analysis/en_ewt.kbm [--tagger-iter N]
-//                           [--parser-iter N] [--seed S] [--folds K] [--prune W]
-//   kb_train_analysis prune --model M --prune W [--conllu DEV]   (size and scores at a threshold)
+//                           [--parser-iter N] [--beam B] [--decode-beam D] [--seed S]
+//                           [--folds K] [--prune W]   (B: the parser's training beam width, 1 =
+//                           greedy; D: the width it decodes with, default B)
+//   kb_train_analysis jackknife --treebank DIR --out FILE [--tagger-iter N] [--seed S] [--folds K]
+//                           (the parser's training sentences with jackknifed tags, CoNLL-U)
+//   kb_train_analysis train-parser --model BASE --train FILE --out M [--parser-iter N] [--beam B]
+//                           [--decode-beam D] [--seed S] [--prune W]   (BASE's tagger and
+//                           lemmatizer, a new parser trained on jackknife's FILE: the bytes `train`
+//                           gives with the same options; for parser experiments without retraining
+//                           the taggers)
+//   kb_train_analysis prune --model M --prune W [--conllu DEV] [--beam B] [--out FILE]
+//                           (size and scores at a threshold, decoding with width B; the pruned
+//                           model written to FILE)
 //   kb_train_analysis eval  --model data/analysis/en_ewt.kbm --conllu FILE [--verbs LEXICON]
+//                           [--beam B]   (decode with another beam width than the model's)
 //   kb_train_analysis resave FILE...   (rewrites kb model files in the current table format)
 //
 // Training is deterministic: the same treebank, options and seed give the same bytes. The
@@ -99,6 +111,8 @@ int main(int argc, char** argv) {
     o.seed = std::stoull(arg(argc, argv, "--seed", std::to_string(o.seed)));
     o.prune = std::stof(arg(argc, argv, "--prune", "0"));
     o.folds = std::stoi(arg(argc, argv, "--folds", std::to_string(o.folds)));
+    o.parser_beam = std::stoi(arg(argc, argv, "--beam", std::to_string(o.parser_beam)));
+    o.parser_decode_beam = std::stoi(arg(argc, argv, "--decode-beam", "0"));
     const std::vector<ParsedSentence> train = load(dir + "/en_ewt-ud-train.conllu");
     const std::vector<ParsedSentence> dev = load(dir + "/en_ewt-ud-dev.conllu");
     const auto t0 = std::chrono::steady_clock::now();
@@ -132,6 +146,67 @@ int main(int argc, char** argv) {
     print_scores("final (dev)", kb::analysis::evaluate(m, dev));
     return 0;
   }
+  if (cmd == "jackknife") {
+    const std::string dir = arg(argc, argv, "--treebank", "../shared/data/ud-ewt");
+    kb::analysis::TrainOptions o;
+    o.tagger_iterations =
+        std::stoi(arg(argc, argv, "--tagger-iter", std::to_string(o.tagger_iterations)));
+    o.seed = std::stoull(arg(argc, argv, "--seed", std::to_string(o.seed)));
+    o.folds = std::stoi(arg(argc, argv, "--folds", std::to_string(o.folds)));
+    const std::string out = arg(argc, argv, "--out", "");
+    if (out.empty()) {
+      std::cerr << "kb_train_analysis jackknife: --out FILE is required\n";
+      return 2;
+    }
+    const std::string text = kb::analysis::write_conllu(
+        kb::analysis::jackknife(load(dir + "/en_ewt-ud-train.conllu"), o));
+    std::ofstream f(out, std::ios::binary);
+    f << text;
+    if (!f.flush()) {
+      std::cerr << "kb_train_analysis: cannot write " << out << "\n";
+      return 1;
+    }
+    fmt::print("wrote {} ({} bytes)\n", out, text.size());
+    return 0;
+  }
+  if (cmd == "train-parser") {
+    auto m = kb::analysis::Models::load(arg(argc, argv, "--model", "data/analysis/en_ewt.kbm"));
+    if (!m) {
+      std::cerr << "kb_train_analysis: " << m.error().message << "\n";
+      return 1;
+    }
+    kb::analysis::TrainOptions o;
+    o.parser_iterations =
+        std::stoi(arg(argc, argv, "--parser-iter", std::to_string(o.parser_iterations)));
+    o.parser_beam = std::stoi(arg(argc, argv, "--beam", std::to_string(o.parser_beam)));
+    o.parser_decode_beam = std::stoi(arg(argc, argv, "--decode-beam", "0"));
+    o.seed = std::stoull(arg(argc, argv, "--seed", std::to_string(o.seed)));
+    o.prune = std::stof(arg(argc, argv, "--prune", "0"));
+    const std::string out = arg(argc, argv, "--out", "");
+    if (out.empty()) {
+      std::cerr << "kb_train_analysis train-parser: --out FILE is required\n";
+      return 2;
+    }
+    const std::vector<ParsedSentence> train = load(arg(argc, argv, "--train", ""));
+    const std::vector<ParsedSentence> dev =
+        load(arg(argc, argv, "--dev", "../shared/data/ud-ewt/en_ewt-ud-dev.conllu"));
+    const auto t0 = std::chrono::steady_clock::now();
+    kb::analysis::train_parser(
+        *m, train, o, [&](const std::string& stage, const kb::analysis::Models& partial) {
+          print_scores(stage + " (dev)", kb::analysis::evaluate(partial, dev));
+          std::fflush(stdout);
+        });
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::string bytes;
+    m->write(bytes);
+    if (auto w = kb::analysis::write_model_file(out, bytes); !w) {
+      std::cerr << "kb_train_analysis: " << w.error().message << "\n";
+      return 1;
+    }
+    fmt::print("wrote {} ({} bytes) in {:.0f} s\n", out, bytes.size(), secs);
+    return 0;
+  }
   if (cmd == "prune") {  // what a threshold would cost, on an existing model (dev scores, size)
     auto m = kb::analysis::Models::load(arg(argc, argv, "--model", "data/analysis/en_ewt.kbm"));
     if (!m) {
@@ -141,12 +216,22 @@ int main(int argc, char** argv) {
     const float t = std::stof(arg(argc, argv, "--prune", "0"));
     m->tagger.prune(t);
     m->parser.prune(t);
+    if (const std::string beam = arg(argc, argv, "--beam", ""); !beam.empty()) {
+      m->parser.set_beam(std::stoi(beam));
+    }
     std::string b;
     m->write(b);
     const std::string dev =
         arg(argc, argv, "--conllu", "../shared/data/ud-ewt/en_ewt-ud-dev.conllu");
     print_scores(fmt::format("pruned at {} ({} bytes)", t, b.size()),
                  kb::analysis::evaluate(*m, load(dev)));
+    if (const std::string out = arg(argc, argv, "--out", ""); !out.empty()) {
+      if (auto w = kb::analysis::write_model_file(out, b); !w) {
+        std::cerr << "kb_train_analysis: " << w.error().message << "\n";
+        return 1;
+      }
+      fmt::print("wrote {}\n", out);
+    }
     return 0;
   }
   if (cmd == "resave") {  // a model file of any kind, rewritten by the current writer
@@ -181,6 +266,9 @@ int main(int argc, char** argv) {
     if (!m) {
       std::cerr << "kb_train_analysis: " << m.error().message << "\n";
       return 1;
+    }
+    if (const std::string beam = arg(argc, argv, "--beam", ""); !beam.empty()) {
+      m->parser.set_beam(std::stoi(beam));
     }
     print_scores(conllu, kb::analysis::evaluate(*m, load(conllu)));
     return 0;

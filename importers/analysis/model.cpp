@@ -91,11 +91,8 @@ Result<Models> Models::load(const std::filesystem::path& path, const std::filesy
   return m;
 }
 
-Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions& options,
-                    const std::function<void(const std::string&, const Models&)>& report) {
-  Models m;
-  m.lemmatizer = Lemmatizer::train(train);
-  // Jackknifing: tag each fold with a tagger trained on the others.
+std::vector<ParsedSentence> jackknife(const std::vector<ParsedSentence>& train,
+                                      const TrainOptions& options) {
   std::vector<ParsedSentence> parser_train = train;
   if (options.folds > 1) {
     const auto k = static_cast<std::size_t>(options.folds);
@@ -112,22 +109,41 @@ Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions
       }
     }
   }
+  return parser_train;
+}
+
+void train_parser(Models& models, const std::vector<ParsedSentence>& parser_train,
+                  const TrainOptions& options,
+                  const std::function<void(const std::string&, const Models&)>& report) {
+  Parser::Options po;
+  po.iterations = options.parser_iterations;
+  po.seed = options.seed;
+  po.beam = options.parser_beam;
+  const int decode = options.parser_decode_beam > 0 ? options.parser_decode_beam : po.beam;
+  models.parser = Parser::train(parser_train, po, [&](int it, const Parser& p) {
+    if (report) {
+      Models snapshot = models;
+      snapshot.parser = p;
+      snapshot.parser.set_beam(decode);
+      report("parser pass " + std::to_string(it), snapshot);
+    }
+  });
+  models.parser.set_beam(decode);
+  models.parser.prune(options.prune);
+}
+
+Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions& options,
+                    const std::function<void(const std::string&, const Models&)>& report) {
+  Models m;
+  m.lemmatizer = Lemmatizer::train(train);
+  // Jackknifing: tag each fold with a tagger trained on the others.
+  const std::vector<ParsedSentence> parser_train = jackknife(train, options);
   m.tagger = Tagger::train(train, options.tagger_iterations, options.seed);
   if (report) {
     report("tagger", m);
   }
-  Parser::Options po;
-  po.iterations = options.parser_iterations;
-  po.seed = options.seed;
-  m.parser = Parser::train(parser_train, po, [&](int it, const Parser& p) {
-    if (report) {
-      Models snapshot = m;
-      snapshot.parser = p;
-      report("parser pass " + std::to_string(it), snapshot);
-    }
-  });
   m.tagger.prune(options.prune);
-  m.parser.prune(options.prune);
+  train_parser(m, parser_train, options, report);
   return m;
 }
 

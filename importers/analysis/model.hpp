@@ -34,7 +34,9 @@ struct Models {
 struct TrainOptions {
   int tagger_iterations = 10;
   int parser_iterations = 15;
-  int folds = 5;  // jackknifing folds for the parser's training tags
+  int parser_beam = 1;         // 1: greedy parser; more: beam search with global training
+  int parser_decode_beam = 0;  // the width the shipped parser decodes with; 0: parser_beam
+  int folds = 5;               // jackknifing folds for the parser's training tags
   std::uint64_t seed = 1;
   float prune = 0.0F;  // weights of magnitude <= this are dropped from the shipped model
 };
@@ -43,6 +45,18 @@ struct TrainOptions {
 // tagger and after each parser pass so that a caller can score on held-out data.
 Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions& options,
                     const std::function<void(const std::string&, const Models&)>& report = {});
+
+// The parser's training sentences: `train` with each fold's tags predicted by a tagger trained
+// on the other folds (jackknifing; gold tags when options.folds <= 1). Deterministic.
+std::vector<ParsedSentence> jackknife(const std::vector<ParsedSentence>& train,
+                                      const TrainOptions& options);
+
+// Trains the parser of `models` on `parser_train` (jackknife's output) with the parser options
+// of `options` and prunes it; `report` as for train_models. train_models is the tagger and
+// lemmatizer, then this: a parser trained here on a saved jackknife output has the same bytes.
+void train_parser(Models& models, const std::vector<ParsedSentence>& parser_train,
+                  const TrainOptions& options,
+                  const std::function<void(const std::string&, const Models&)>& report = {});
 
 // Scores with gold tokenisation and the word classes `gold` carries (the CoNLL 2018 measures with
 // words aligned one to one):

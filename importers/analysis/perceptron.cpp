@@ -535,6 +535,21 @@ void PerceptronTrainer::update(std::span<const std::uint64_t> keys, std::size_t 
   }
 }
 
+void PerceptronTrainer::add(std::span<const std::uint64_t> keys, std::size_t cls, float delta) {
+  for (std::uint64_t k : keys) {
+    std::vector<Cell>& cells = table_[k];
+    auto it =
+        std::find_if(cells.begin(), cells.end(), [cls](const Cell& c) { return c.cls == cls; });
+    if (it == cells.end()) {
+      cells.push_back(Cell{static_cast<std::uint16_t>(cls), 0.0F, 0.0, now_});
+      it = cells.end() - 1;
+    }
+    it->total += static_cast<double>(now_ - it->stamp) * it->w;
+    it->stamp = now_;
+    it->w += delta;
+  }
+}
+
 LinearModel PerceptronTrainer::average(float prune) const {
   LinearModel::Rows rows;
   rows.reserve(table_.size());

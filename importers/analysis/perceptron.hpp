@@ -137,6 +137,8 @@ class PerceptronTrainer {
   void score(std::span<const std::uint64_t> keys, std::span<float> scores) const;
   // One update: +1 to `good`, -1 to `bad` for every key; `tick()` once per training instance.
   void update(std::span<const std::uint64_t> keys, std::size_t good, std::size_t bad);
+  // Adds `delta` to the weight of class `cls` for every key (global training's updates).
+  void add(std::span<const std::uint64_t> keys, std::size_t cls, float delta);
   void tick() { ++now_; }
 
   // The averaged model; weights whose magnitude is below `prune` are dropped.

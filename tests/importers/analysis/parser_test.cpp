@@ -1,5 +1,6 @@
-// Tests importers/analysis/parser.cpp on a toy treebank of its own: a trained parser gives every
-// sentence one projective tree, its training sentences the gold one, and reads back from a file.
+// Tests importers/analysis/parser.cpp on a toy treebank of its own: a trained parser, greedy or
+// with a beam, gives every sentence one projective tree, its training sentences the gold one,
+// and reads back from a file (the old greedy format too).
 #include "importers/analysis/parser.hpp"
 
 #include <string>
@@ -45,6 +46,18 @@ std::vector<ParsedSentence> toy_treebank() {
                     {"ends", "VERB", 0, "root"},
                     {"a", "DET", 5, "det"},
                     {"war", "NOUN", 3, "obj"}})};
+}
+
+// Checks that `words` (parsed) form one tree over 1..n: one root, no word its own head.
+void check_tree(const std::vector<Word>& words) {
+  int roots = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CHECK(words[i].head >= 0);
+    CHECK(words[i].head <= static_cast<int>(words.size()));
+    CHECK(words[i].head != static_cast<int>(i) + 1);
+    roots += words[i].head == 0 ? 1 : 0;
+  }
+  CHECK(roots == 1);
 }
 
 std::vector<std::string> arcs(const Parser& p, std::vector<Word> words) {
@@ -96,14 +109,114 @@ TEST_SUITE("importers") {
       words[i].xpos = words[i].upos;
     }
     p.parse(words);
-    int roots = 0;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      CHECK(words[i].head >= 0);
-      CHECK(words[i].head <= static_cast<int>(words.size()));
-      CHECK(words[i].head != static_cast<int>(i) + 1);
-      roots += words[i].head == 0 ? 1 : 0;
+    check_tree(words);
+  }
+
+  TEST_CASE("Parser with a beam, trained globally, parses its sentences and keeps its width") {
+    const auto bank = toy_treebank();
+    Parser::Options options;
+    options.iterations = 10;
+    options.beam = 4;
+    const Parser p = Parser::train(bank, options);
+    CHECK(p.beam() == 4);
+    CHECK(p.weights() > 0);
+    for (const auto& s : bank) {
+      std::vector<std::string> gold;
+      for (const auto& w : s.words) {
+        gold.push_back(std::to_string(w.head) + " " + w.deprel);
+      }
+      CHECK(arcs(p, s.words) == gold);
     }
-    CHECK(roots == 1);
+    std::string bytes;
+    p.write(bytes);
+    std::size_t pos = 0;
+    auto back = Parser::read(bytes, pos);
+    REQUIRE(back.has_value());
+    CHECK(back->beam() == 4);
+    CHECK(arcs(*back, bank[2].words) == arcs(p, bank[2].words));
+  }
+
+  TEST_CASE("Parser with a beam: a sentence of 600 words gets one tree") {
+    Parser::Options options;
+    options.iterations = 2;
+    options.beam = 8;
+    const Parser p = Parser::train(toy_treebank(), options);
+    std::vector<Word> words(600);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      words[i].form = i % 3 == 0 ? "treaty" : "w" + std::to_string(i);
+      words[i].upos = i % 3 == 1 ? "VERB" : (i % 3 == 0 ? "NOUN" : "DET");
+      words[i].xpos = words[i].upos;
+    }
+    p.parse(words);
+    check_tree(words);
+  }
+
+  TEST_CASE("Parser: a greedy parser keeps the old file format, a beam parser says its width") {
+    const auto bank = toy_treebank();
+    Parser::Options options;
+    options.iterations = 5;
+    const Parser greedy = Parser::train(bank, options);
+    options.beam = 3;
+    const Parser beam = Parser::train(bank, options);
+    std::string old_tag, new_tag;
+    put_str(old_tag, "kb-parser-1");
+    put_str(new_tag, "kb-parser-2");
+    std::string g, b;
+    greedy.write(g);
+    beam.write(b);
+    CHECK(g.compare(0, old_tag.size(), old_tag) == 0);  // what kb read before beams existed
+    CHECK(b.compare(0, new_tag.size(), new_tag) == 0);
+    std::size_t pos = 0;
+    auto g2 = Parser::read(g, pos);
+    REQUIRE(g2.has_value());
+    CHECK(pos == g.size());
+    CHECK(g2->beam() == 1);
+    pos = 0;
+    auto b2 = Parser::read(b, pos);
+    REQUIRE(b2.has_value());
+    CHECK(pos == b.size());
+    CHECK(b2->beam() == 3);
+    for (const auto& s : bank) {
+      CHECK(arcs(*g2, s.words) == arcs(greedy, s.words));
+      CHECK(arcs(*b2, s.words) == arcs(beam, s.words));
+    }
+  }
+
+  TEST_CASE("Parser: a model file with a bad beam width or an unknown tag is refused") {
+    Parser::Options options;
+    options.iterations = 1;
+    options.beam = 2;
+    const Parser p = Parser::train(toy_treebank(), options);
+    std::string bytes;
+    p.write(bytes);
+    std::string tag;
+    put_str(tag, "kb-parser-2");
+    for (const std::uint32_t width : {0U, Parser::kMaxBeam + 1}) {
+      std::string bad = bytes;
+      std::string w;
+      put_u32(w, width);
+      bad.replace(tag.size(), 4, w);
+      std::size_t pos = 0;
+      auto r = Parser::read(bad, pos);
+      REQUIRE_FALSE(r.has_value());
+      CHECK(r.error().message.find("beam width") != std::string::npos);
+    }
+    std::string other = bytes;
+    other[tag.size() - 1] = '9';  // kb-parser-9
+    std::size_t pos = 0;
+    auto r = Parser::read(other, pos);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().message.find("kb-parser-2") != std::string::npos);
+  }
+
+  TEST_CASE("Parser: set_beam changes the decoding width within 1..kMaxBeam") {
+    Parser p;
+    p.set_beam(0);
+    CHECK(p.beam() == 1);
+    p.set_beam(6);
+    CHECK(p.beam() == 6);
+    p.set_beam(1000);
+    CHECK(p.beam() == static_cast<int>(Parser::kMaxBeam));
   }
 }
 

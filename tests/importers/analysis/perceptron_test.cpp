@@ -54,6 +54,27 @@ TEST_SUITE("importers") {
     CHECK_FALSE(LinearModel::mean({}).has_value());
   }
 
+  TEST_CASE("perceptron trainer: add() moves one class's weight and is averaged over time") {
+    using kb::analysis::PerceptronTrainer;
+    PerceptronTrainer t(3);
+    const std::vector<std::uint64_t> keys = {5, 6};
+    t.add(keys, 2, 1.0F);
+    t.add(keys, 1, -1.0F);
+    std::vector<float> now(3, 0.0F);
+    t.score(keys, now);
+    CHECK(now[0] == doctest::Approx(0.0));
+    CHECK(now[1] == doctest::Approx(-2.0));  // two keys, -1 each
+    CHECK(now[2] == doctest::Approx(2.0));
+    t.tick();
+    t.add(std::vector<std::uint64_t>{5}, 2, -1.0F);  // back to 0 for key 5 from now on
+    t.tick();
+    std::vector<float> avg(3, 0.0F);
+    t.average().score(std::vector<std::uint64_t>{5}, avg);
+    // key 5, class 2: weight 1 for one of the two ticks, 0 since (time starts at 1)
+    CHECK(avg[2] == doctest::Approx(1.0 / 3.0));
+    CHECK(avg[1] == doctest::Approx(-2.0 / 3.0));
+  }
+
   TEST_CASE(
       "a model table reads in place or copied alike, old files still read, damage is bounded") {
     using kb::analysis::LinearModel;
