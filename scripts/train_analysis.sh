@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 treebank=${TREEBANK:-../shared/data/ud-ewt}
 build=${BUILD:-build/train-release}
+beam=${BEAM:-1}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_TESTS=OFF -DKB_BENCH=OFF >/dev/null
 cmake --build "$build" --target kb_train_analysis >/dev/null
 "$build/tools/kb_train_analysis" train --treebank "$treebank" --out data/analysis/en_ewt.kbm \
-  --tagger-iter 8 --parser-iter 10 --seed 1 --folds 5 --prune 0.7
+  --tagger-iter 8 --parser-iter 10 --beam "$beam" --seed 1 --folds 5 --prune 0.7
 "$build/tools/kb_train_analysis" eval --model data/analysis/en_ewt.kbm --conllu "$treebank/en_ewt-ud-test.conllu"
 sha256sum data/analysis/en_ewt.kbm
