@@ -128,9 +128,9 @@ void features(const View& st, const std::vector<Input>& in, std::vector<std::uin
   auto label_of = [](int i, int l) -> std::uint64_t {
     return i < 0 ? kNone : static_cast<std::uint64_t>(l + 2);
   };
-  static const Node kAbsent;
-  const Node& n0 = st.s[0] != nullptr ? *st.s[0] : kAbsent;
-  const Node& n1 = st.s[1] != nullptr ? *st.s[1] : kAbsent;
+  static const Node absent;
+  const Node& n0 = st.s[0] != nullptr ? *st.s[0] : absent;
+  const Node& n1 = st.s[1] != nullptr ? *st.s[1] : absent;
   const Node& nb = *st.b;
   const int s0 = n0.word, s1 = n1.word, s2 = st.s[2] != nullptr ? st.s[2]->word : -1;
   const int b0 = nb.word;
