@@ -1,8 +1,11 @@
 // kb search: full-text search over events and sources, best first, with snippets.
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -18,8 +21,23 @@ struct SearchOptions {
   std::string query;
   std::size_t limit = 20;
   bool raw = false;
+  bool exact_count = false;
   std::string format = "text";
 };
+
+// An estimated count to two significant digits, with thousands separated: 427000 -> "430,000".
+std::string about(std::int64_t n) {
+  std::int64_t unit = 1;
+  while (n / unit >= 100) {
+    unit *= 10;
+  }
+  const std::int64_t rounded = (n + unit / 2) / unit * unit;
+  std::string digits = std::to_string(rounded);
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<std::size_t>(at), ",");
+  }
+  return digits;
+}
 
 Result<void> run_search(const SearchOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
@@ -29,12 +47,25 @@ Result<void> run_search(const SearchOptions& o, Context& ctx) {
   // Say so when the hits shown are not all that match (issue #12: search stopped at 20 hits
   // without a word).
   if (hits.size() >= o.limit) {
-    KB_ASSIGN(const auto all, store.search_count(o.query, o.raw));
+    KB_ASSIGN(const auto all, store.search_count(o.query, o.raw, o.exact_count));
     const auto total = static_cast<std::size_t>(all.events + all.sources);
     if (total > hits.size()) {
-      ctx.err << fmt::format("kb: showing {} of {} matches ({}, {}); --limit N shows more\n",
-                             hits.size(), total, count_of(all.events, "event"),
-                             count_of(all.sources, "source"));
+      if (all.events_estimated || all.sources_estimated) {
+        // PostgreSQL estimated a large count rather than read every match (docs/storage.md).
+        auto part = [](std::int64_t n, bool estimated, std::string_view noun) {
+          return estimated ? fmt::format("about {} {}s", about(n), noun) : count_of(n, noun);
+        };
+        ctx.err << fmt::format(
+            "kb: showing {} of about {} matches ({}, {}; estimated, --exact-count counts them); "
+            "--limit N shows more\n",
+            hits.size(), about(all.events + all.sources),
+            part(all.events, all.events_estimated, "event"),
+            part(all.sources, all.sources_estimated, "source"));
+      } else {
+        ctx.err << fmt::format("kb: showing {} of {} matches ({}, {}); --limit N shows more\n",
+                               hits.size(), total, count_of(all.events, "event"),
+                               count_of(all.sources, "source"));
+      }
     }
   }
   if (format == Format::json) {
@@ -74,6 +105,9 @@ void add_search_command(CLI::App& app, Context& ctx) {
   sub->add_option("--limit,-n", o->limit, "At most N hits");
   sub->add_flag("--raw", o->raw, "Pass FTS5 query syntax through (AND, OR, NEAR, \"phrases\", *)");
   sub->add_option("--format,-f", o->format, "text or json");
+  sub->add_flag("--exact-count", o->exact_count,
+                "Count every match when more are found than shown (PostgreSQL may otherwise "
+                "estimate a large count)");
   sub->footer("Example: kb search \"security guarantees\" --limit 5");
   on_run(sub, ctx, [o, &ctx] { return run_search(*o, ctx); });
 }

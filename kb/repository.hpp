@@ -526,12 +526,16 @@ class Repository {
   virtual Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
                                                 bool raw) = 0;
   // How many events (not merged into another) and sources `query` matches in all, as search()
-  // reads it: so a front end can say how many of them it shows.
+  // reads it: so a front end can say how many of them it shows. Unless `exact`, an engine may
+  // estimate a large count instead of counting every match (PostgreSQL with search ranked from
+  // the RUM index: docs/storage.md) and says so; SQLite always counts.
   struct SearchCount {
     std::int64_t events = 0;
     std::int64_t sources = 0;
+    bool events_estimated = false;
+    bool sources_estimated = false;
   };
-  virtual Result<SearchCount> search_count(std::string_view query, bool raw) = 0;
+  virtual Result<SearchCount> search_count(std::string_view query, bool raw, bool exact) = 0;
   // Counts and extent of the knowledge base.
   virtual Result<Stats> stats() = 0;
 };

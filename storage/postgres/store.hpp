@@ -133,7 +133,7 @@ class Store final : public Repository {
   Result<std::vector<Event>> timeline(const TimelineQuery& q) override;
   Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
                                         bool raw) override;
-  Result<SearchCount> search_count(std::string_view query, bool raw) override;
+  Result<SearchCount> search_count(std::string_view query, bool raw, bool exact) override;
   Result<Stats> stats() override;
 
  private:
@@ -160,6 +160,10 @@ class Store final : public Repository {
   // `with_places` the places that lie in them.
   Result<std::vector<Id>> named_ids(const std::vector<std::string>& names, bool with_places);
 
+  // Whether search ranks from the RUM indexes (schema 0005's kb_setting row 'search_ranking'),
+  // read once per Store at its first search.
+  Result<bool> rum_ranking();
+
   Db db_;
   Clock clock_ = [] { return std::chrono::system_clock::now(); };
   // The match counts the last search() counted as it ranked, for search_count() with the same
@@ -171,6 +175,7 @@ class Store final : public Repository {
     SearchCount count;
   };
   std::optional<LastCount> last_count_;
+  std::optional<bool> rum_;
 };
 
 }  // namespace kb::postgres

@@ -2,7 +2,8 @@
 // as one array parameter ($1::bigint[]), so the SQL stays fixed, as json_each does on SQLite.
 // Full text: the tsvector columns of event and source (schema/0001_init.sql), queried with
 // plainto_tsquery (plain words, all of them) or websearch_to_tsquery (--raw: "phrases", OR,
-// -word), ranked with ts_rank_cd and shown with ts_headline between the same [brackets].
+// -word), ranked with ts_rank_cd (or from the RUM index where schema 0005 made one) and shown
+// with ts_headline between the same [brackets].
 
 #include <algorithm>
 #include <cctype>
@@ -121,10 +122,47 @@ constexpr std::string_view kSearchSources =
     "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {}), -h.score, NULL, NULL, "
     "NULL, NULL, NULL, s.published, (SELECT count(*) FROM m) FROM hit h "
     "JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.score DESC, h.id";
-constexpr std::string_view kSearchCount =
-    "WITH q AS (SELECT {}('simple', $1) AS q) "
-    "SELECT (SELECT count(*) FROM event e, q WHERE e.search @@ q.q AND e.merged_into IS NULL), "
-    "(SELECT count(*) FROM source s, q WHERE s.search @@ q.q)";
+// With the RUM indexes (schema 0005; kb_setting 'search_ranking' = 'rum'), the index returns
+// the matches best first by its distance, 1 / a cover-density score computed from the positions
+// and weights the index holds (title A 1.0, summary B 0.4, quotes C 0.2, as ts_rank_cd's
+// defaults, but each repetition of a cover adds less: docs/storage.md), so only the rows shown
+// are read. Equal distances come in the index's order; the rows kept are then listed by
+// distance and number. The rank is the negated score, as ts_rank_cd's.
+constexpr std::string_view kSearchEventsRum =
+    "WITH q AS (SELECT {0}('simple', $1) AS q), "
+    "hit AS (SELECT e.event_id AS id, e.search <=> {0}('simple', $1) AS distance FROM event e "
+    "WHERE e.search @@ {0}('simple', $1) AND e.merged_into IS NULL "
+    "ORDER BY e.search <=> {0}('simple', $1) LIMIT $2) "
+    "SELECT 0, h.id, e.title, ts_headline('simple', concat_ws(' … ', e.title, "
+    "nullif(e.summary, ''), (SELECT string_agg(c.quote, ' … ' ORDER BY c.citation_id) "
+    "FROM citation c WHERE c.event_id = e.event_id AND c.quote <> '')), q.q, {1}), "
+    "(-1 / h.distance)::float8, e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL, "
+    "NULL FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q "
+    "ORDER BY h.distance, h.id";
+constexpr std::string_view kSearchSourcesRum =
+    "WITH q AS (SELECT {0}('simple', $1) AS q), "
+    "hit AS (SELECT s.source_id AS id, s.search <=> {0}('simple', $1) AS distance FROM source s "
+    "WHERE s.search @@ {0}('simple', $1) ORDER BY s.search <=> {0}('simple', $1) LIMIT $2) "
+    "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {1}), "
+    "(-1 / h.distance)::float8, NULL, NULL, NULL, NULL, NULL, s.published, NULL "
+    "FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.distance, h.id";
+// search_count()'s statements for each of the two: the planner's estimate of the matches (from
+// the statistics of the tsvector column's most common lexemes, ANALYZE's) and the exact count,
+// which reads every match's row to test merged_into and the row's visibility (at 10M events,
+// 417,042 matches: 1.6 s in a warm server process, 7 s and more in a new one, docs/scale.md).
+// Unless asked for exact counts, a part whose estimate is kEstimateFrom or more is estimated.
+constexpr std::string_view kEstimateEvents =
+    "EXPLAIN (FORMAT JSON) SELECT 1 FROM event e WHERE e.search @@ {0}('simple', $1) "
+    "AND e.merged_into IS NULL";
+constexpr std::string_view kCountEvents =
+    "SELECT count(*) FROM event e WHERE e.search @@ {0}('simple', $1) AND e.merged_into IS NULL";
+constexpr std::string_view kEstimateSources =
+    "EXPLAIN (FORMAT JSON) SELECT 1 FROM source s WHERE s.search @@ {0}('simple', $1)";
+constexpr std::string_view kCountSources =
+    "SELECT count(*) FROM source s WHERE s.search @@ {0}('simple', $1)";
+constexpr std::int64_t kEstimateFrom = 10000;
+constexpr std::string_view kSearchRanking =
+    "SELECT value FROM kb_setting WHERE name = 'search_ranking'";
 // About as long as SQLite's snippet of 12 tokens, the matches in [brackets].
 constexpr std::string_view kHeadline =
     "'StartSel=\"[\", StopSel=\"]\", MaxWords=12, MinWords=5, ShortWord=0, MaxFragments=1, "
@@ -390,6 +428,36 @@ Result<void> collect_hits(Db& db, const std::string& sql, const std::string& tex
   return ok();
 }
 
+// The rows `count_sql` counts; unless `exact`, the planner's estimate of them from
+// `estimate_sql` (an EXPLAIN in JSON) when that is kEstimateFrom or more (`estimated`).
+Result<std::int64_t> count_matches(Db& db, const std::string& estimate_sql,
+                                   const std::string& count_sql, const std::string& text,
+                                   bool exact, bool& estimated) {
+  estimated = false;
+  if (!exact) {
+    Statement plan = db.prepare(estimate_sql);
+    plan.bind(1, text);
+    KB_ASSIGN(const Step step, plan.step());
+    const std::string json = step == Step::row ? plan.column_text(0) : std::string();
+    constexpr std::string_view kRows = "\"Plan Rows\":";
+    const auto at = json.find(kRows);
+    std::int64_t rows = 0;
+    if (at != std::string::npos) {
+      const auto digits = json.find_first_not_of(' ', at + kRows.size());
+      const char* first = json.data() + std::min(digits, json.size());
+      std::from_chars(first, json.data() + json.size(), rows);
+    }
+    if (rows >= kEstimateFrom) {
+      estimated = true;
+      return rows;
+    }
+  }
+  Statement s = db.prepare(count_sql);
+  s.bind(1, text);
+  KB_TRY(s.step());
+  return s.column_int(0);
+}
+
 }  // namespace
 
 Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw) {
@@ -398,16 +466,26 @@ Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t
     return fail(Errc::invalid_argument, "empty search query");
   }
   const std::string_view parse = raw ? kRaw : kPlain;
+  KB_ASSIGN(const bool rum, rum_ranking());
   std::vector<SearchHit> hits;
   last_count_.reset();
   SearchCount count;
-  KB_TRY(collect_hits(db_, fmt::format(kSearchEvents, parse, kHeadline), text, limit, hits,
-                      count.events));
-  KB_TRY(collect_hits(db_, fmt::format(kSearchSources, parse, kHeadline), text, limit, hits,
-                      count.sources));
+  if (rum) {
+    // The RUM statements rank only the rows they keep and so count nothing: search_count()
+    // counts or estimates.
+    KB_TRY(collect_hits(db_, fmt::format(kSearchEventsRum, parse, kHeadline), text, limit, hits,
+                        count.events));
+    KB_TRY(collect_hits(db_, fmt::format(kSearchSourcesRum, parse, kHeadline), text, limit, hits,
+                        count.sources));
+  } else {
+    KB_TRY(collect_hits(db_, fmt::format(kSearchEvents, parse, kHeadline), text, limit, hits,
+                        count.events));
+    KB_TRY(collect_hits(db_, fmt::format(kSearchSources, parse, kHeadline), text, limit, hits,
+                        count.sources));
+  }
   // The counts are known when the statements could return rows (with no row, a match count of
   // 0 is what the statements say only when they were not limited to none).
-  if (limit > 0) {
+  if (limit > 0 && !rum) {
     last_count_ = LastCount{text, raw, db_.statements(), count};
   }
   std::stable_sort(hits.begin(), hits.end(),
@@ -418,7 +496,7 @@ Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t
   return hits;
 }
 
-Result<Repository::SearchCount> Store::search_count(std::string_view query, bool raw) {
+Result<Repository::SearchCount> Store::search_count(std::string_view query, bool raw, bool exact) {
   KB_ASSIGN(const std::string text, search_text(query, raw));
   if (text.empty()) {
     return fail(Errc::invalid_argument, "empty search query");
@@ -428,10 +506,24 @@ Result<Repository::SearchCount> Store::search_count(std::string_view query, bool
       last_count_->statements == db_.statements()) {
     return last_count_->count;
   }
-  Statement s = db_.prepare(fmt::format(kSearchCount, raw ? kRaw : kPlain));
-  s.bind(1, text);
-  KB_TRY(s.step());
-  return SearchCount{s.column_int(0), s.column_int(1)};
+  const std::string_view parse = raw ? kRaw : kPlain;
+  SearchCount out;
+  KB_ASSIGN(out.events,
+            count_matches(db_, fmt::format(kEstimateEvents, parse),
+                          fmt::format(kCountEvents, parse), text, exact, out.events_estimated));
+  KB_ASSIGN(out.sources,
+            count_matches(db_, fmt::format(kEstimateSources, parse),
+                          fmt::format(kCountSources, parse), text, exact, out.sources_estimated));
+  return out;
+}
+
+Result<bool> Store::rum_ranking() {
+  if (!rum_) {
+    Statement s = db_.prepare(kSearchRanking);
+    KB_ASSIGN(const Step step, s.step());
+    rum_ = step == Step::row && s.column_text(0) == "rum";
+  }
+  return *rum_;
 }
 
 Result<Stats> Store::stats() {

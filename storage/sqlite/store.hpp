@@ -220,7 +220,7 @@ class Store final : public Repository {
   // cannot parse.
   Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
                                         bool raw) override;
-  Result<SearchCount> search_count(std::string_view query, bool raw) override;
+  Result<SearchCount> search_count(std::string_view query, bool raw, bool exact) override;
   // Counts and extent of the knowledge base.
   Result<Stats> stats() override;
 

@@ -418,7 +418,8 @@ Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t
   return hits;
 }
 
-Result<Repository::SearchCount> Store::search_count(std::string_view query, bool raw) {
+Result<Repository::SearchCount> Store::search_count(std::string_view query, bool raw,
+                                                    bool /*exact*/) {
   KB_ASSIGN(const std::string fts, fts_query(query, raw));
   if (fts.empty()) {
     return fail(Errc::invalid_argument, "empty search query");

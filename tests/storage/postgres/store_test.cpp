@@ -94,11 +94,34 @@ std::string describe(Repository& r) {
   return out;
 }
 
-// The PostgreSQL store of a test database, its clock fixed as memory_store()'s.
-Store open_pg(const test::PgDatabase& pg) {
+// The PostgreSQL store of a test database, its clock fixed as memory_store()'s; with `gin`,
+// migrated with kb.search_index = gin set on the database (schema 0005: no RUM indexes, search
+// ranked by GIN as on a server without the RUM extension; a database setting rather than the
+// URI's options, which PgBouncer 1.18 refuses).
+Store open_pg(const test::PgDatabase& pg, bool gin = false) {
+  if (gin) {
+    // From another database, so that no connection to this one (a pooler's) predates it.
+    const std::string uri = pg.uri();
+    const auto query = uri.find('?');
+    const auto name_at = uri.rfind('/', query) + 1;
+    postgres::Db admin = must(postgres::Db::open(test::with_database(uri, "postgres")));
+    must(admin.exec(fmt::format("ALTER DATABASE {} SET kb.search_index = gin",
+                                uri.substr(name_at, query - name_at))));
+  }
   Store store = must(Store::open(pg.uri()));
   store.set_clock(test::fixed_now);
   return store;
+}
+
+// The search ranking the migration chose for the test database (kb_setting) and whether the
+// server has the RUM extension to offer.
+std::pair<std::string, bool> ranking_of(const test::PgDatabase& pg) {
+  postgres::Db db = must(postgres::Db::open(pg.uri()));
+  postgres::Statement s = db.prepare(
+      "SELECT (SELECT value FROM kb_setting WHERE name = 'search_ranking'), "
+      "EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'rum')");
+  REQUIRE(must(s.step()) == postgres::Step::row);
+  return {s.column_text(0), s.column_int(1) != 0};
 }
 
 }  // namespace
@@ -181,56 +204,135 @@ TEST_SUITE("storage") {
   }
 
   TEST_CASE("postgres::Store search finds words and phrases, ranks, and brackets matches") {
+    // Both rankings (schema 0005): from the RUM indexes where the server has the extension,
+    // from GIN with ts_rank_cd otherwise; the same hits and counts either way.
+    for (const bool gin : {false, true}) {
+      CAPTURE(gin);
+      test::PgDatabase pg;
+      if (!pg.available()) {
+        return;
+      }
+      sqlite::Store lite = test::memory_store();
+      Store store = open_pg(pg, gin);
+      const auto [ranking, rum_available] = ranking_of(pg);
+      CHECK(ranking == (rum_available && !gin ? "rum" : "gin"));
+      if (!gin && !rum_available) {
+        MESSAGE("the server has no RUM extension: search ranked by GIN only");
+      }
+      seed(lite);
+      seed(store);
+      const std::vector<std::string> queries{"security assurances", "kharkiv", "Kharkiv shelled",
+                                             "vilnius OR crimea", "\"security assurances\""};
+      for (const auto& query : queries) {
+        for (const bool raw : {false, true}) {
+          CAPTURE(query);
+          CAPTURE(raw);
+          const auto expected = lite.search_count(query, raw, true);
+          const auto got = store.search_count(query, raw, true);
+          REQUIRE(expected.has_value());
+          REQUIRE(got.has_value());
+          CHECK(got->events == expected->events);
+          CHECK(got->sources == expected->sources);
+          // The same hits (the order of equal ranks and the scores differ, docs/storage.md).
+          auto ids = [](const std::vector<SearchHit>& hits) {
+            std::vector<std::pair<int, Id>> out;
+            for (const auto& h : hits) {
+              out.emplace_back(h.what == SearchHit::What::event ? 0 : 1, h.id);
+            }
+            std::sort(out.begin(), out.end());
+            return out;
+          };
+          const auto hits = must(store.search(query, 10, raw));
+          CHECK(ids(hits) == ids(must(lite.search(query, 10, raw))));
+          for (const auto& h : hits) {
+            CAPTURE(h.snippet);
+            CHECK(h.snippet.find('[') != std::string::npos);
+            CHECK(h.snippet.find(']') != std::string::npos);
+            CHECK(h.rank < 0);
+          }
+        }
+      }
+      const auto best = must(store.search("Kharkiv", 10, false));
+      // Event 3 and the note; event 4, merged into 3, is not listed.
+      REQUIRE(best.size() == 2);
+      CHECK(best.front().snippet.find("[Kharkiv]") != std::string::npos);
+      auto words = std::string("w");
+      for (int i = 0; i < 64; ++i) {
+        words += " w";
+      }
+      auto too_long = store.search(words, 10, false);
+      REQUIRE_FALSE(too_long.has_value());
+      CHECK(too_long.error().code == Errc::invalid_argument);
+    }
+  }
+
+  TEST_CASE("postgres::Store search ranks a title's word above a summary's, with either ranking") {
+    // Both rankings weigh where the word stands (title A, summary B, quotes C): RUM's distance
+    // reads the weights the index keeps with each position, ts_rank_cd those of the tsvector.
+    for (const bool gin : {false, true}) {
+      CAPTURE(gin);
+      test::PgDatabase pg;
+      if (!pg.available()) {
+        return;
+      }
+      Store store = open_pg(pg, gin);
+      {
+        auto tx = must(store.transaction());
+        for (int i = 0; i < 6; ++i) {
+          Event e;
+          // The word in the summary of the first five (twice in the last of them), in the
+          // title of the sixth.
+          e.title = i == 5 ? "Armistice signed" : fmt::format("Talks, round {}", i);
+          e.summary = i == 5   ? "Both sides agreed."
+                      : i == 4 ? "An armistice was near; the armistice was not signed."
+                               : "An armistice was discussed.";
+          e.date = must(FuzzyDate::from_timex(fmt::format("2020-01-0{}", i + 1)));
+          must(store.add_event(e));
+        }
+        must(tx.commit());
+      }
+      const auto hits = must(store.search("armistice", 3, false));
+      REQUIRE(hits.size() == 3);
+      CHECK(hits[0].id == 6);
+      CHECK(hits[1].id == 5);
+      CHECK(hits[0].rank < hits[1].rank);
+      CHECK(hits[1].rank < hits[2].rank);
+      const auto count = must(store.search_count("armistice", false, false));
+      CHECK(count.events == 6);
+    }
+  }
+
+  TEST_CASE("postgres::Store estimates a search count of many matches unless asked to count") {
+    // search_count() estimates a part whose planner estimate is 10,000 matches or more (the
+    // exact count reads every match's row: docs/storage.md) and says so; with `exact` it
+    // counts, and under 10,000 it always counts.
     test::PgDatabase pg;
     if (!pg.available()) {
       return;
     }
-    sqlite::Store lite = test::memory_store();
     Store store = open_pg(pg);
-    seed(lite);
-    seed(store);
-    const std::vector<std::string> queries{"security assurances", "kharkiv", "Kharkiv shelled",
-                                           "vilnius OR crimea", "\"security assurances\""};
-    for (const auto& query : queries) {
-      for (const bool raw : {false, true}) {
-        CAPTURE(query);
-        CAPTURE(raw);
-        const auto expected = lite.search_count(query, raw);
-        const auto got = store.search_count(query, raw);
-        REQUIRE(expected.has_value());
-        REQUIRE(got.has_value());
-        CHECK(got->events == expected->events);
-        CHECK(got->sources == expected->sources);
-        // The same hits (the order of equal ranks and the scores differ, docs/storage.md).
-        auto ids = [](const std::vector<SearchHit>& hits) {
-          std::vector<std::pair<int, Id>> out;
-          for (const auto& h : hits) {
-            out.emplace_back(h.what == SearchHit::What::event ? 0 : 1, h.id);
-          }
-          std::sort(out.begin(), out.end());
-          return out;
-        };
-        const auto hits = must(store.search(query, 10, raw));
-        CHECK(ids(hits) == ids(must(lite.search(query, 10, raw))));
-        for (const auto& h : hits) {
-          CAPTURE(h.snippet);
-          CHECK(h.snippet.find('[') != std::string::npos);
-          CHECK(h.snippet.find(']') != std::string::npos);
-          CHECK(h.rank < 0);
-        }
-      }
+    {
+      postgres::Db db = must(postgres::Db::open(pg.uri()));
+      must(
+          db.exec("INSERT INTO event (event_id, title, first_day, last_day, precision, timex, "
+                  "recorded_at, updated_at) SELECT i, CASE WHEN i % 2 = 0 THEN 'Truce talks' "
+                  "ELSE 'Truce talks stall' END, 19000, 19000, 'day', '2022-01-08', "
+                  "'2022-01-08T00:00:00Z', '2022-01-08T00:00:00Z' "
+                  "FROM generate_series(1, 12000) AS i"));
+      must(db.exec("ANALYZE event"));
     }
-    const auto best = must(store.search("Kharkiv", 10, false));
-    // Event 3 and the note; event 4, merged into 3, is not listed.
-    REQUIRE(best.size() == 2);
-    CHECK(best.front().snippet.find("[Kharkiv]") != std::string::npos);
-    auto words = std::string("w");
-    for (int i = 0; i < 64; ++i) {
-      words += " w";
-    }
-    auto too_long = store.search(words, 10, false);
-    REQUIRE_FALSE(too_long.has_value());
-    CHECK(too_long.error().code == Errc::invalid_argument);
+    const auto estimated = must(store.search_count("truce", false, false));
+    CHECK(estimated.events_estimated);
+    CHECK(estimated.events > 10000);
+    CHECK(estimated.events < 14000);
+    CHECK_FALSE(estimated.sources_estimated);
+    CHECK(estimated.sources == 0);
+    const auto counted = must(store.search_count("truce", false, true));
+    CHECK_FALSE(counted.events_estimated);
+    CHECK(counted.events == 12000);
+    const auto few = must(store.search_count("stall", false, false));  // about 6,000: counted
+    CHECK_FALSE(few.events_estimated);
+    CHECK(few.events == 6000);
   }
 
   TEST_CASE("postgres::Store timeline of an entity or a tag: the first N events, as SQLite") {
@@ -329,50 +431,54 @@ TEST_SUITE("storage") {
   TEST_CASE("postgres::Store counts a search's matches as it ranks them, and counts again after") {
     // search() keeps the counts its ranking statements made; search_count() right after, with
     // the same words, returns them, and counts anew once any other statement has run.
-    test::PgDatabase pg;
-    if (!pg.available()) {
-      return;
+    // Both rankings (schema 0005) count while ranking.
+    for (const bool gin : {false, true}) {
+      CAPTURE(gin);
+      test::PgDatabase pg;
+      if (!pg.available()) {
+        return;
+      }
+      sqlite::Store lite = test::memory_store();
+      Store store = open_pg(pg, gin);
+      seed(lite);
+      seed(store);
+      const auto same = [&](const std::string& query, bool raw) {
+        CAPTURE(query);
+        const auto expected = must(lite.search_count(query, raw, true));
+        const auto got = must(store.search_count(query, raw, true));
+        CHECK(got.events == expected.events);
+        CHECK(got.sources == expected.sources);
+        return got.events + got.sources;
+      };
+      must(store.search("kharkiv", 1, false));
+      CHECK(same("kharkiv", false) == 2);  // event 3 (4 is merged into it) and the note
+      must(store.search("kharkiv", 1, false));
+      CHECK(same("crimea", false) == 1);  // other words: counted, not the kept counts
+      must(store.search("kharkiv", 1, false));
+      CHECK(same("kharkiv", true) == 2);  // --raw is another query
+      must(store.search("kharkiv", 1, false));
+      {
+        auto tx = must(store.transaction());
+        Event e;
+        e.title = "Kharkiv shelled again";
+        e.date = must(FuzzyDate::from_timex("2022-03-05"));
+        must(store.add_event(e));
+        must(tx.commit());
+      }
+      {
+        auto tx = must(lite.transaction());
+        Event e;
+        e.title = "Kharkiv shelled again";
+        e.date = must(FuzzyDate::from_timex("2022-03-05"));
+        must(lite.add_event(e));
+        must(tx.commit());
+      }
+      CHECK(same("kharkiv", false) == 3);  // a write since the search: counted again
+      must(store.search("kharkiv", 0, false));
+      CHECK(same("kharkiv", false) == 3);  // no hits asked for: nothing kept
+      CHECK(must(store.search("nowhere", 5, false)).empty());
+      CHECK(same("nowhere", false) == 0);
     }
-    sqlite::Store lite = test::memory_store();
-    Store store = open_pg(pg);
-    seed(lite);
-    seed(store);
-    const auto same = [&](const std::string& query, bool raw) {
-      CAPTURE(query);
-      const auto expected = must(lite.search_count(query, raw));
-      const auto got = must(store.search_count(query, raw));
-      CHECK(got.events == expected.events);
-      CHECK(got.sources == expected.sources);
-      return got.events + got.sources;
-    };
-    must(store.search("kharkiv", 1, false));
-    CHECK(same("kharkiv", false) == 2);  // event 3 (4 is merged into it) and the note
-    must(store.search("kharkiv", 1, false));
-    CHECK(same("crimea", false) == 1);  // other words: counted, not the kept counts
-    must(store.search("kharkiv", 1, false));
-    CHECK(same("kharkiv", true) == 2);  // --raw is another query
-    must(store.search("kharkiv", 1, false));
-    {
-      auto tx = must(store.transaction());
-      Event e;
-      e.title = "Kharkiv shelled again";
-      e.date = must(FuzzyDate::from_timex("2022-03-05"));
-      must(store.add_event(e));
-      must(tx.commit());
-    }
-    {
-      auto tx = must(lite.transaction());
-      Event e;
-      e.title = "Kharkiv shelled again";
-      e.date = must(FuzzyDate::from_timex("2022-03-05"));
-      must(lite.add_event(e));
-      must(tx.commit());
-    }
-    CHECK(same("kharkiv", false) == 3);  // a write since the search: counted again
-    must(store.search("kharkiv", 0, false));
-    CHECK(same("kharkiv", false) == 3);  // no hits asked for: nothing kept
-    CHECK(must(store.search("nowhere", 5, false)).empty());
-    CHECK(same("nowhere", false) == 0);
   }
 
   TEST_CASE("postgres::Store keeps the operation log and puts events back as they were") {
