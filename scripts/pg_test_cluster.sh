@@ -12,6 +12,14 @@
 # the machine can reach it unless they can enter the directory. KB_TEST_PG is a connection URI
 # naming the superuser and the socket directory; the tests create a database of their own in it
 # for each case (tests/storage/postgres/pg_fixture.hpp).
+#
+# KB_TEST_PGBOUNCER=transaction (or session) puts PgBouncer in that pool mode between the tests
+# and the server (scripts/pgbouncer.sh, same directory, port 6432): KB_TEST_PG then names the
+# pooler, so that every PostgreSQL test runs through it (docs/scale.md section 2.2):
+#   KB_TEST_PGBOUNCER=transaction bash scripts/pg_test_cluster.sh run bash -c \
+#     "build/rel/tests/kb_tests -ts=storage,cli,e2e && bash scripts/test_postgres.sh build/rel"
+# KB_TEST_PG_OPTS adds server settings ("-c name=value ..."), e.g. "-c kb.search_index=gin" for
+# the whole suite on GIN-ranked search as on a server without the RUM extension (schema 0005).
 set -euo pipefail
 
 bindir=${KB_PG_BINDIR:-/usr/lib/postgresql/15/bin}
@@ -45,9 +53,16 @@ start() {
     --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; return 1; }
   as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-c listen_addresses='' -c unix_socket_directories='$dir' -p $port -c fsync=off \
-        -c synchronous_commit=off -c full_page_writes=off" start >/dev/null ||
+        -c synchronous_commit=off -c full_page_writes=off ${KB_TEST_PG_OPTS:-}" start >/dev/null ||
     { cat "$dir/server.log" >&2; return 1; }
-  echo "export KB_TEST_PG='postgresql://$user@/postgres?host=$dir&port=$port'"
+  if [ -n "${KB_TEST_PGBOUNCER:-}" ]; then
+    local pooled
+    pooled=$(POOL_MODE=$KB_TEST_PGBOUNCER bash "$(dirname "$0")/pgbouncer.sh" start "$dir" "$dir" \
+      "$port") || return 1
+    echo "export KB_TEST_PG='$pooled'"
+  else
+    echo "export KB_TEST_PG='postgresql://$user@/postgres?host=$dir&port=$port'"
+  fi
   echo "export KB_TEST_PG_DIR='$dir'"
 }
 
@@ -57,6 +72,7 @@ stop() {
     echo "pg_test_cluster: no cluster to stop (KB_TEST_PG_DIR is unset)" >&2
     return 0
   fi
+  bash "$(dirname "$0")/pgbouncer.sh" stop "$dir"
   as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
