@@ -15,9 +15,10 @@
 #
 # KB_TEST_PGBOUNCER=transaction (or session) puts PgBouncer in that pool mode between the tests
 # and the server (scripts/pgbouncer.sh, same directory, port 6432): KB_TEST_PG then names the
-# pooler, so that every PostgreSQL test runs through it (docs/scale.md section 2.2):
+# pooler, so that every PostgreSQL test runs through it (docs/scale.md section 2.2); the cases
+# that log in as logins they create themselves fail there (the pooler's auth file lacks them):
 #   KB_TEST_PGBOUNCER=transaction bash scripts/pg_test_cluster.sh run bash -c \
-#     "build/rel/tests/kb_tests -ts=storage,cli,e2e && bash scripts/test_postgres.sh build/rel"
+#     "build/rel/tests/kb_tests -tc='postgres::*' && bash scripts/test_postgres.sh build/rel"
 # KB_TEST_PG_OPTS adds server settings ("-c name=value ..."), e.g. "-c kb.search_index=gin" for
 # the whole suite on GIN-ranked search as on a server without the RUM extension (schema 0005).
 set -euo pipefail
