@@ -517,22 +517,8 @@ void PerceptronTrainer::update(std::span<const std::uint64_t> keys, std::size_t 
   if (good == bad) {
     return;
   }
-  for (std::uint64_t k : keys) {
-    std::vector<Cell>& cells = table_[k];
-    for (const auto& change : {std::pair{good, 1.0F}, std::pair{bad, -1.0F}}) {
-      const std::size_t cls = change.first;
-      const float delta = change.second;
-      auto it =
-          std::find_if(cells.begin(), cells.end(), [cls](const Cell& c) { return c.cls == cls; });
-      if (it == cells.end()) {
-        cells.push_back(Cell{static_cast<std::uint16_t>(cls), 0.0F, 0.0, now_});
-        it = cells.end() - 1;
-      }
-      it->total += static_cast<double>(now_ - it->stamp) * it->w;
-      it->stamp = now_;
-      it->w += delta;
-    }
-  }
+  add(keys, good, 1.0F);
+  add(keys, bad, -1.0F);
 }
 
 void PerceptronTrainer::add(std::span<const std::uint64_t> keys, std::size_t cls, float delta) {
