@@ -389,9 +389,8 @@ std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Ca
     }
     // Only for a person the gazetteer does not know: a known one is found by name, with the
     // office from the gazetteer's description, and the country keeps its own mention.
-    const std::size_t name_at = k;
-    const std::optional<Candidate> named =
-        of && name_end(name_at) > name_at ? person(name_at, name_end(name_at)) : std::nullopt;
+    const std::size_t name_stop = of ? name_end(k) : k;
+    const std::optional<Candidate> named = name_stop > k ? person(k, name_stop) : std::nullopt;
     if (named && !named->gazetteer) {
       affiliation = of;
       of_phrase = true;
