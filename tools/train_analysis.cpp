@@ -2,9 +2,13 @@
 //
 //   kb_train_analysis train --treebank DIR --out data/analysis/en_ewt.kbm [--tagger-iter N]
 //                           [--parser-iter N] [--beam B] [--decode-beam D] [--seed S]
-//                           [--folds K] [--prune W]   (B: the parser's training beam width, 1 =
+//                           [--folds K] [--prune W] [--tagger-second-pass 1]
+//                           (B: the parser's training beam width, 1 =
 //                           greedy; D: the width it decodes with, default B)
+//   kb_train_analysis tagger --treebank DIR [--tagger-iter N] [--seed S] [--tagger-second-pass K]
+//                           [--dev FILE]   (the tagger alone: dev UPOS/XPOS after every pass)
 //   kb_train_analysis jackknife --treebank DIR --out FILE [--tagger-iter N] [--seed S] [--folds K]
+//                           [--tagger-second-pass 1]
 //                           (the parser's training sentences with jackknifed tags, CoNLL-U)
 //   kb_train_analysis train-parser --model BASE --train FILE --out M [--parser-iter N] [--beam B]
 //                           [--decode-beam D] [--seed S] [--prune W]   (BASE's tagger and
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
     o.seed = std::stoull(arg(argc, argv, "--seed", std::to_string(o.seed)));
     o.prune = std::stof(arg(argc, argv, "--prune", "0"));
     o.folds = std::stoi(arg(argc, argv, "--folds", std::to_string(o.folds)));
+    o.tagger_second_pass = arg(argc, argv, "--tagger-second-pass", "0") != "0";
     o.parser_beam = std::stoi(arg(argc, argv, "--beam", std::to_string(o.parser_beam)));
     o.parser_decode_beam = std::stoi(arg(argc, argv, "--decode-beam", "0"));
     const std::vector<ParsedSentence> train = load(dir + "/en_ewt-ud-train.conllu");
@@ -146,6 +151,44 @@ int main(int argc, char** argv) {
     print_scores("final (dev)", kb::analysis::evaluate(m, dev));
     return 0;
   }
+  if (cmd == "tagger") {
+    // The tagger alone, for tagger experiments: dev UPOS / XPOS after every training pass.
+    const std::string dir = arg(argc, argv, "--treebank", "../shared/data/ud-ewt");
+    const int iterations = std::stoi(arg(argc, argv, "--tagger-iter", "8"));
+    const std::uint64_t seed = std::stoull(arg(argc, argv, "--seed", "1"));
+    const int second = std::stoi(arg(argc, argv, "--tagger-second-pass", "0"));
+    const std::vector<ParsedSentence> train = load(dir + "/en_ewt-ud-train.conllu");
+    const std::vector<ParsedSentence> dev =
+        load(arg(argc, argv, "--dev", dir + "/en_ewt-ud-dev.conllu"));
+    const auto t0 = std::chrono::steady_clock::now();
+    auto score = [&](const kb::analysis::Tagger& t) {
+      std::size_t n = 0, upos = 0, xpos = 0;
+      for (const ParsedSentence& g : dev) {
+        std::vector<kb::analysis::Word> words = g.words;
+        t.tag(words);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          ++n;
+          upos += words[i].upos == g.words[i].upos ? 1U : 0U;
+          xpos += words[i].xpos == g.words[i].xpos ? 1U : 0U;
+        }
+      }
+      const double d = n == 0 ? 1.0 : static_cast<double>(n);
+      return std::pair{100.0 * static_cast<double>(upos) / d,
+                       100.0 * static_cast<double>(xpos) / d};
+    };
+    const kb::analysis::Tagger t = kb::analysis::Tagger::train(
+        train, iterations, seed,
+        [&](int pass, const kb::analysis::Tagger& partial) {
+          const auto [u, x] = score(partial);
+          fmt::print("pass {}: dev UPOS {:.2f}  XPOS {:.2f}\n", pass, u, x);
+          std::fflush(stdout);
+        },
+        second);
+    const auto [u, x] = score(t);
+    fmt::print("final: dev UPOS {:.2f}  XPOS {:.2f}  ({} weights, {:.0f} s)\n", u, x, t.weights(),
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return 0;
+  }
   if (cmd == "jackknife") {
     const std::string dir = arg(argc, argv, "--treebank", "../shared/data/ud-ewt");
     kb::analysis::TrainOptions o;
@@ -153,6 +196,7 @@ int main(int argc, char** argv) {
         std::stoi(arg(argc, argv, "--tagger-iter", std::to_string(o.tagger_iterations)));
     o.seed = std::stoull(arg(argc, argv, "--seed", std::to_string(o.seed)));
     o.folds = std::stoi(arg(argc, argv, "--folds", std::to_string(o.folds)));
+    o.tagger_second_pass = arg(argc, argv, "--tagger-second-pass", "0") != "0";
     const std::string out = arg(argc, argv, "--out", "");
     if (out.empty()) {
       std::cerr << "kb_train_analysis jackknife: --out FILE is required\n";

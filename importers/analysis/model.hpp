@@ -37,6 +37,9 @@ struct TrainOptions {
   int parser_beam = 1;         // 1: greedy parser; more: beam search with global training
   int parser_decode_beam = 0;  // the width the shipped parser decodes with; 0: parser_beam
   int folds = 5;               // jackknifing folds for the parser's training tags
+  // A second tagging pass (Tagger::train_jackknifed over `folds` folds, which also gives the
+  // parser's training tags).
+  bool tagger_second_pass = false;
   std::uint64_t seed = 1;
   float prune = 0.0F;  // weights of magnitude <= this are dropped from the shipped model
 };

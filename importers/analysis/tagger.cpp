@@ -77,6 +77,112 @@ void features(const std::vector<WordKeys>& k, const std::vector<std::uint16_t>& 
   out.push_back(feat(36, w.suffix[2], w.cluster));
 }
 
+// What the second pass knows of a class (Tagger::flags_): kFinite for a finite verb (VBD, VBZ,
+// VBP, MD), kBoundary for a word that opens or closes a clause (a subordinator, conjunction,
+// wh-word, comma, colon or semicolon).
+constexpr std::uint8_t kFinite = 1;
+constexpr std::uint8_t kBoundary = 2;
+
+std::vector<std::uint8_t> class_flags(const std::vector<std::string>& classes) {
+  std::vector<std::uint8_t> flags(classes.size(), 0);
+  for (std::size_t c = 0; c < classes.size(); ++c) {
+    const std::string& name = classes[c];
+    const std::size_t tab = name.find('\t');
+    const std::string_view upos = std::string_view(name).substr(0, tab);
+    const std::string_view xpos = std::string_view(name).substr(tab + 1);
+    if (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD") {
+      flags[c] |= kFinite;
+    }
+    if (upos == "SCONJ" || upos == "CCONJ" || xpos == "WDT" || xpos == "WP" || xpos == "WRB" ||
+        xpos == "," || xpos == ":") {
+      flags[c] |= kBoundary;
+    }
+  }
+  return flags;
+}
+
+// For each word, whether a finite verb follows it (first pass's tags) before the next clause
+// boundary: computed once, right to left, so the second pass stays linear.
+std::vector<std::uint8_t> finite_ahead(const std::vector<std::uint16_t>& first,
+                                       const std::vector<std::uint8_t>& flags) {
+  std::vector<std::uint8_t> ahead(first.size(), 0);
+  for (std::size_t j = first.size(); j > 1; --j) {
+    const std::uint8_t c = flags[first[j - 1]];
+    ahead[j - 2] = (c & kBoundary) != 0 ? 0 : ((c & kFinite) != 0 || ahead[j - 1] != 0 ? 1 : 0);
+  }
+  return ahead;
+}
+
+// The second pass's features of word `i`: the first pass's, the first pass's tags of the word and
+// the words after it (the right context a left-to-right tagger cannot see), and whether its
+// clause already has a finite verb before it (`finite_before`, from this pass's tags) or after it
+// ("Ukrainian troops repelled Russian attacks": no finite verb around "repelled", so it is one).
+void features2(const std::vector<WordKeys>& k, const std::vector<std::uint16_t>& tags,
+               const std::vector<std::uint16_t>& first, const std::vector<std::uint8_t>& ahead,
+               bool finite_before, std::size_t i, std::vector<std::uint64_t>& out) {
+  features(k, tags, i, out);
+  const WordKeys& w = k[i];
+  auto t1 = [&](std::size_t j) -> std::uint64_t {
+    const std::size_t p = i + j;
+    return p >= first.size() ? kNone : first[p] + 1ULL;
+  };
+  const std::uint64_t prev = i == 0 ? kNone : tags[i - 1] + 1ULL;
+  const std::uint64_t clause = (finite_before ? 2U : 0U) + ahead[i] + 1U;
+  out.push_back(feat(40, t1(1)));
+  out.push_back(feat(41, t1(1), t1(2)));
+  out.push_back(feat(42, prev, t1(1)));
+  out.push_back(feat(43, w.lower, t1(1)));
+  out.push_back(feat(44, w.suffix[2], t1(1)));
+  out.push_back(feat(45, w.cluster, t1(1)));
+  out.push_back(feat(46, t1(0)));
+  out.push_back(feat(47, t1(0), t1(1)));
+  out.push_back(feat(48, t1(0), prev));
+  out.push_back(feat(49, clause, w.suffix[2]));
+  out.push_back(feat(50, clause, w.cluster));
+  out.push_back(feat(51, clause, prev, t1(1)));
+  out.push_back(feat(52, clause, t1(0)));
+}
+
+// Whether the clause has a finite verb before the next word, after a word of class flags `c`.
+bool next_finite_before(bool before, std::uint8_t c) {
+  return (c & kBoundary) != 0 ? false : (before || (c & kFinite) != 0);
+}
+
+// Greedy left-to-right decoding of one sentence with `model` (the first pass when `first` is
+// null, else the second over the first pass's tags `first`).
+template <class Model>
+std::vector<std::uint16_t> decode(const Model& model, std::size_t classes,
+                                  const std::unordered_map<std::uint64_t, std::uint16_t>& tagdict,
+                                  const std::vector<WordKeys>& k,
+                                  const std::vector<std::uint16_t>* first,
+                                  const std::vector<std::uint8_t>& flags) {
+  std::vector<std::uint16_t> tags(k.size(), 0);
+  std::vector<std::uint64_t> f;
+  std::vector<float> scores(classes);
+  std::vector<std::uint8_t> ahead;
+  if (first != nullptr) {
+    ahead = finite_ahead(*first, flags);
+  }
+  bool finite_before = false;
+  for (std::size_t i = 0; i < k.size(); ++i) {
+    auto it = tagdict.find(k[i].lower);
+    if (it != tagdict.end()) {
+      tags[i] = it->second;
+    } else {
+      if (first == nullptr) {
+        features(k, tags, i, f);
+      } else {
+        features2(k, tags, *first, ahead, finite_before, i, f);
+      }
+      std::fill(scores.begin(), scores.end(), 0.0F);
+      model.score(f, scores);
+      tags[i] = static_cast<std::uint16_t>(std::max_element(scores.begin(), scores.end()) -
+                                           scores.begin());
+    }
+    finite_before = next_finite_before(finite_before, flags[tags[i]]);
+  }
+  return tags;
+}
 }  // namespace
 
 WordKeys word_keys(const Word& w) {
@@ -141,20 +247,12 @@ void Tagger::tag(std::vector<Word>& words) const {
   for (const Word& w : words) {
     keys.push_back(word_keys(w));
   }
-  std::vector<std::uint16_t> tags(words.size(), 0);
-  std::vector<std::uint64_t> f;
-  std::vector<float> scores(classes_.size());
+  std::vector<std::uint16_t> tags =
+      decode(model_, classes_.size(), tagdict_, keys, nullptr, flags_);
+  if (two_pass_) {
+    tags = decode(model2_, classes_.size(), tagdict_, keys, &tags, flags_);
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
-    auto it = tagdict_.find(keys[i].lower);
-    if (it != tagdict_.end()) {
-      tags[i] = it->second;
-    } else {
-      features(keys, tags, i, f);
-      std::fill(scores.begin(), scores.end(), 0.0F);
-      model_.score(f, scores);
-      tags[i] = static_cast<std::uint16_t>(std::max_element(scores.begin(), scores.end()) -
-                                           scores.begin());
-    }
     const std::string& c = classes_[tags[i]];
     const std::size_t tab = c.find('\t');
     words[i].upos = c.substr(0, tab);
@@ -162,8 +260,86 @@ void Tagger::tag(std::vector<Word>& words) const {
   }
 }
 
+namespace {
+
+// One pass's model trained on the sentences `subset` of `keys`/`gold` (all when empty), the second
+// pass's when `first` gives the first pass's tags of every sentence. `progress(pass, trainer)`
+// after each pass.
+LinearModel train_pass(const std::vector<std::vector<WordKeys>>& keys,
+                       const std::vector<std::vector<std::uint16_t>>& gold,
+                       const std::vector<std::size_t>& subset,
+                       const std::vector<std::vector<std::uint16_t>>* first,
+                       const std::unordered_map<std::uint64_t, std::uint16_t>& tagdict,
+                       const std::vector<std::uint8_t>& flags, std::size_t classes, int iterations,
+                       std::uint64_t seed,
+                       const std::function<void(int, const PerceptronTrainer&)>& progress) {
+  PerceptronTrainer trainer(classes);
+  std::vector<std::size_t> order = subset;
+  if (order.empty()) {
+    order.resize(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+    }
+  }
+  Rng rng{seed};
+  std::vector<std::uint64_t> f;
+  std::vector<float> scores(classes);
+  std::vector<std::uint8_t> ahead;
+  for (int it = 0; it < iterations; ++it) {
+    shuffle(order, rng);
+    for (std::size_t si : order) {
+      const auto& k = keys[si];
+      if (first != nullptr) {
+        ahead = finite_ahead((*first)[si], flags);
+      }
+      bool finite_before = false;
+      std::vector<std::uint16_t> tags(k.size(), 0);
+      for (std::size_t i = 0; i < k.size(); ++i) {
+        auto d = tagdict.find(k[i].lower);
+        if (d != tagdict.end()) {
+          tags[i] = d->second;
+        } else {
+          if (first == nullptr) {
+            features(k, tags, i, f);
+          } else {
+            features2(k, tags, (*first)[si], ahead, finite_before, i, f);
+          }
+          std::fill(scores.begin(), scores.end(), 0.0F);
+          trainer.score(f, scores);
+          const auto guess = static_cast<std::size_t>(
+              std::max_element(scores.begin(), scores.end()) - scores.begin());
+          trainer.update(f, gold[si][i], guess);
+          trainer.tick();
+          tags[i] = static_cast<std::uint16_t>(guess);  // greedy: later words see the guess
+        }
+        finite_before = next_finite_before(finite_before, flags[tags[i]]);
+      }
+    }
+    if (progress) {
+      progress(it + 1, trainer);
+    }
+  }
+  return trainer.average(0.001F);
+}
+
+}  // namespace
+
 Tagger Tagger::train(const std::vector<ParsedSentence>& sentences, int iterations,
-                     std::uint64_t seed, const std::function<void(int, const Tagger&)>& progress) {
+                     std::uint64_t seed, const std::function<void(int, const Tagger&)>& progress,
+                     int second_pass_folds) {
+  return train_core(sentences, iterations, seed, second_pass_folds, nullptr, progress);
+}
+
+Tagger Tagger::train_jackknifed(const std::vector<ParsedSentence>& sentences, int iterations,
+                                std::uint64_t seed, int folds, std::vector<ParsedSentence>& heldout,
+                                const std::function<void(int, const Tagger&)>& progress) {
+  return train_core(sentences, iterations, seed, folds, &heldout, progress);
+}
+
+Tagger Tagger::train_core(const std::vector<ParsedSentence>& sentences, int iterations,
+                          std::uint64_t seed, int folds_wanted,
+                          std::vector<ParsedSentence>* heldout,
+                          const std::function<void(int, const Tagger&)>& progress) {
   Tagger t;
   std::map<std::string, std::uint16_t> index;
   std::map<std::string, std::map<std::uint16_t, int>> counts;  // lower form -> class -> n
@@ -179,6 +355,7 @@ Tagger Tagger::train(const std::vector<ParsedSentence>& sentences, int iteration
   for (const auto& [name, id] : index) {
     t.classes_[id] = name;
   }
+  t.flags_ = class_flags(t.classes_);
   // Tag dictionary: frequent words that (almost) always take one tag.
   for (const auto& [form, byclass] : counts) {
     int total = 0;
@@ -207,47 +384,74 @@ Tagger Tagger::train(const std::vector<ParsedSentence>& sentences, int iteration
     keys.push_back(std::move(k));
     gold.push_back(std::move(g));
   }
-  PerceptronTrainer trainer(t.classes_.size());
-  std::vector<std::size_t> order(sentences.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
+  const std::size_t n = t.classes_.size();
+  t.model_ = train_pass(keys, gold, {}, nullptr, t.tagdict_, t.flags_, n, iterations, seed,
+                        [&](int pass, const PerceptronTrainer& trainer) {
+                          if (progress) {
+                            Tagger snapshot = t;
+                            snapshot.model_ = trainer.average();
+                            progress(pass, snapshot);
+                          }
+                        });
+  if (folds_wanted < 2) {
+    return t;
   }
-  Rng rng{seed};
-  std::vector<std::uint64_t> f;
-  std::vector<float> scores(t.classes_.size());
-  for (int it = 0; it < iterations; ++it) {
-    shuffle(order, rng);
-    for (std::size_t si : order) {
-      const auto& k = keys[si];
-      std::vector<std::uint16_t> tags(k.size(), 0);
-      for (std::size_t i = 0; i < k.size(); ++i) {
-        auto d = t.tagdict_.find(k[i].lower);
-        if (d != t.tagdict_.end()) {
-          tags[i] = d->second;
-          continue;
-        }
-        features(k, tags, i, f);
-        std::fill(scores.begin(), scores.end(), 0.0F);
-        trainer.score(f, scores);
-        const auto guess = static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
-                                                    scores.begin());
-        trainer.update(f, gold[si][i], guess);
-        trainer.tick();
-        tags[i] = static_cast<std::uint16_t>(guess);  // greedy: later words see the guess
+  // The second pass learns from first-pass tags as wrong as they will be on new text: each
+  // fold's sentences are tagged by a first pass trained on the other folds (jackknifing). With
+  // `heldout`, a second pass trained on the other folds then tags each fold too: the tags a
+  // parser should be trained on, as good as the tagger's on new text and no better.
+  const auto folds = static_cast<std::size_t>(folds_wanted);
+  auto others = [&](std::size_t fold) {
+    std::vector<std::size_t> rest;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i % folds != fold) {
+        rest.push_back(i);
       }
     }
-    if (progress) {
-      Tagger snapshot = t;
-      snapshot.model_ = trainer.average();
-      progress(it + 1, snapshot);
+    return rest;
+  };
+  std::vector<std::vector<std::uint16_t>> first(keys.size());
+  for (std::size_t fold = 0; fold < folds && fold < keys.size(); ++fold) {
+    const LinearModel m = train_pass(keys, gold, others(fold), nullptr, t.tagdict_, t.flags_, n,
+                                     iterations, seed + 101 + fold, {});
+    for (std::size_t i = fold; i < keys.size(); i += folds) {
+      first[i] = decode(m, n, t.tagdict_, keys[i], nullptr, t.flags_);
     }
   }
-  t.model_ = trainer.average(0.001F);
+  if (heldout != nullptr) {
+    *heldout = sentences;
+    for (std::size_t fold = 0; fold < folds && fold < keys.size(); ++fold) {
+      const LinearModel m = train_pass(keys, gold, others(fold), &first, t.tagdict_, t.flags_, n,
+                                       iterations, seed + 201 + fold, {});
+      for (std::size_t i = fold; i < keys.size(); i += folds) {
+        const std::vector<std::uint16_t> tags =
+            decode(m, n, t.tagdict_, keys[i], &first[i], t.flags_);
+        std::vector<Word>& words = (*heldout)[i].words;
+        for (std::size_t w = 0; w < words.size(); ++w) {
+          const std::string& c = t.classes_[tags[w]];
+          const std::size_t tab = c.find('\t');
+          words[w].upos = c.substr(0, tab);
+          words[w].xpos = c.substr(tab + 1);
+        }
+      }
+    }
+  }
+  t.model2_ = train_pass(keys, gold, {}, &first, t.tagdict_, t.flags_, n, iterations, seed + 1,
+                         [&](int pass, const PerceptronTrainer& trainer) {
+                           if (progress) {
+                             Tagger snapshot = t;
+                             snapshot.model2_ = trainer.average();
+                             snapshot.two_pass_ = true;
+                             progress(iterations + pass, snapshot);
+                           }
+                         });
+  t.two_pass_ = true;
   return t;
 }
 
 void Tagger::write(std::string& out) const {
-  put_str(out, "kb-tagger-1");
+  // A one-pass tagger keeps format 1 (the bytes it always had); a second pass adds its model.
+  put_str(out, two_pass_ ? "kb-tagger-2" : "kb-tagger-1");
   put_u32(out, static_cast<std::uint32_t>(classes_.size()));
   for (const std::string& c : classes_) {
     put_str(out, c);
@@ -260,12 +464,20 @@ void Tagger::write(std::string& out) const {
     put_u32(out, c);
   }
   model_.write(out);
+  if (two_pass_) {
+    model2_.write(out);
+  }
 }
 
 Result<Tagger> Tagger::read(std::string_view in, std::size_t& pos,
                             const std::shared_ptr<const void>& owner) {
-  KB_TRY(expect_magic(in, pos, "kb-tagger-1"));
   Tagger t;
+  KB_ASSIGN(const std::string magic, get_str(in, pos));
+  if (magic == "kb-tagger-2") {
+    t.two_pass_ = true;
+  } else if (magic != "kb-tagger-1") {
+    return fail(Errc::parse, "not a kb model part (expected 'kb-tagger-1' or 'kb-tagger-2')");
+  }
   KB_ASSIGN(std::uint32_t n, get_u32(in, pos));
   if (n == 0 || n > 4096) {
     return fail(Errc::parse, "tagger model: bad class count");
@@ -294,6 +506,14 @@ Result<Tagger> Tagger::read(std::string_view in, std::size_t& pos,
     return fail(Errc::parse, "tagger model: weights do not match the classes");
   }
   t.model_ = std::move(m);
+  if (t.two_pass_) {
+    KB_ASSIGN(LinearModel m2, LinearModel::read(in, pos, owner));
+    if (m2.classes() != n) {
+      return fail(Errc::parse, "tagger model: the second pass does not match the classes");
+    }
+    t.model2_ = std::move(m2);
+  }
+  t.flags_ = class_flags(t.classes_);
   return t;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -64,6 +65,43 @@ TEST_SUITE("importers") {
     // A participle with a finite verb of its own stays one ("Troops deployed near the town
     // attacked it").
     const auto s = kb::test::analyze("Troops deployed near the town attacked the bridge.");
+    REQUIRE(s.size() == 1);
+    CHECK(kb::test::find_word(s[0], "deployed")->xpos == "VBN");
+  }
+
+  TEST_CASE(
+      "a reported clause's past-tense verb is read as finite, the reporting verb is not its") {
+    // The clause after "reported that" or a reporting verb needs a finite verb of its own: each
+    // verb below was tagged VBN and parsed as a modifier of the noun after it ("repelled" amod
+    // "attacks"), the event lost its actor and verb.
+    const std::pair<const char*, const char*> cases[] = {
+        {"The General Staff reported that Serbian troops repelled Croatian attacks near the town.",
+         "repelled"},
+        {"Local officials reported Serbian troops repelled Croatian attacks near the town.",
+         "repelled"},
+        {"Officials said that Serbian troops repelled Croatian attacks and that fighting is "
+         "ongoing.",
+         "repelled"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.first);
+      const auto sentences = kb::test::analyze(c.first);
+      REQUIRE(sentences.size() == 1);
+      const auto* verb = kb::test::find_word(sentences[0], c.second);
+      REQUIRE(verb != nullptr);
+      CHECK(verb->xpos == "VBD");
+      if (std::string_view(c.first).find(" that ") != std::string_view::npos) {
+        // The clause hangs on the reporting verb, not on the noun after it. (Without "that" the
+        // greedy parser may still read the clause's subject as the reporting verb's object.)
+        REQUIRE(verb->head > 0);
+        const auto& head = sentences[0].words[static_cast<std::size_t>(verb->head - 1)];
+        CHECK(head.upos == "VERB");
+      }
+    }
+    // A participle in a clause with a finite verb of its own stays one, even after "that"
+    // ("reported that troops deployed near the town attacked it").
+    const auto s = kb::test::analyze(
+        "Officials reported that troops deployed near the town attacked the bridge.");
     REQUIRE(s.size() == 1);
     CHECK(kb::test::find_word(s[0], "deployed")->xpos == "VBN");
   }

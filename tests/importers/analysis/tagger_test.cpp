@@ -73,6 +73,49 @@ TEST_SUITE("importers") {
     CHECK_FALSE(Tagger::read(bytes.substr(0, bytes.size() / 2), pos).has_value());
   }
 
+  TEST_CASE("Tagger with a second pass: trained on jackknifed first-pass tags, kept in its file") {
+    auto bank = toy_treebank();
+    const auto more = toy_treebank();
+    bank.insert(bank.end(), more.begin(), more.end());  // two folds of the same sentences
+    int passes = 0;
+    const Tagger t = Tagger::train(
+        bank, 4, 1, [&passes](int, const Tagger&) { ++passes; }, 2);
+    CHECK(passes == 8);  // four first-pass passes, then four of the second
+    CHECK(t.two_pass());
+    const Tagger one = Tagger::train(bank, 4, 1);
+    CHECK_FALSE(one.two_pass());
+    CHECK(t.weights() > one.weights());
+    for (const auto& s : bank) {
+      std::vector<std::string> gold;
+      for (const auto& w : s.words) {
+        gold.push_back(w.upos + "/" + w.xpos);
+      }
+      CHECK(tags(t, s.words) == gold);
+    }
+    std::string bytes;
+    t.write(bytes);
+    CHECK(bytes.find("kb-tagger-2") != std::string::npos);
+    std::string old;
+    one.write(old);
+    CHECK(old.find("kb-tagger-1") != std::string::npos);  // a one-pass tagger keeps format 1
+    std::size_t pos = 0;
+    auto back = Tagger::read(bytes, pos);
+    REQUIRE(back.has_value());
+    CHECK(pos == bytes.size());
+    CHECK(back->two_pass());
+    CHECK(back->weights() == t.weights());
+    for (const auto& s : bank) {
+      CHECK(tags(*back, s.words) == tags(t, s.words));
+    }
+    // Cut inside the second pass's model: an error, not a one-pass tagger.
+    pos = 0;
+    CHECK_FALSE(Tagger::read(bytes.substr(0, old.size() + 8), pos).has_value());
+    std::string wrong = bytes;
+    wrong.replace(wrong.find("kb-tagger-2"), 11, "kb-tagger-9");
+    pos = 0;
+    CHECK_FALSE(Tagger::read(wrong, pos).has_value());
+  }
+
   TEST_CASE("word_keys: a word's case, shape and affixes give different keys") {
     const WordKeys upper = word_keys("Geneva");
     const WordKeys lower = word_keys("geneva");
