@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,7 @@ struct SearchOptions {
   std::size_t limit = 20;
   bool raw = false;
   bool exact_count = false;
+  bool all = false;
   std::string format = "text";
 };
 
@@ -39,11 +41,25 @@ std::string about(std::int64_t n) {
   return digits;
 }
 
+// "ranked among the events dated 2024-07 to 2024-12 (the newest 6 months that have any) and
+// all matching sources"
+std::string ranked_among(const Repository::SearchScope& scope) {
+  auto part = [](const std::optional<Repository::SearchWindow>& w, std::string_view noun) {
+    if (!w) {
+      return fmt::format("all matching {}", noun);
+    }
+    return fmt::format("the {} dated {} to {} (the newest {} months that have any)", noun,
+                       w->first_month, w->last_month, w->months);
+  };
+  return fmt::format("ranked among {} and {}", part(scope.events, "events"),
+                     part(scope.sources, "sources"));
+}
+
 Result<void> run_search(const SearchOptions& o, Context& ctx) {
   KB_ASSIGN(Format format, parse_format(o.format));
   KB_ASSIGN(const auto owned, open_store(ctx, false));
   Repository& store = *owned;
-  KB_ASSIGN(auto hits, store.search(o.query, o.limit, o.raw));
+  KB_ASSIGN(auto hits, store.search(o.query, o.limit, o.raw, o.all));
   // Say so when the hits shown are not all that match (issue #12: search stopped at 20 hits
   // without a word).
   if (hits.size() >= o.limit) {
@@ -67,6 +83,11 @@ Result<void> run_search(const SearchOptions& o, Context& ctx) {
                                count_of(all.sources, "source"));
       }
     }
+  }
+  // Say so when the best hits are those of the newest months only (docs/storage.md).
+  const Repository::SearchScope scope = store.last_search_scope();
+  if (scope.events || scope.sources) {
+    ctx.err << "kb: " << ranked_among(scope) << "; --all ranks every match\n";
   }
   if (format == Format::json) {
     auto arr = nlohmann::ordered_json::array();
@@ -108,6 +129,9 @@ void add_search_command(CLI::App& app, Context& ctx) {
   sub->add_flag("--exact-count", o->exact_count,
                 "Count every match when more are found than shown (PostgreSQL may otherwise "
                 "estimate a large count)");
+  sub->add_flag("--all", o->all,
+                "Rank every match (PostgreSQL may otherwise rank only the matches of the newest "
+                "months when very many match, and says so)");
   sub->footer("Example: kb search \"security guarantees\" --limit 5");
   on_run(sub, ctx, [o, &ctx] { return run_search(*o, ctx); });
 }

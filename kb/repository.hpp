@@ -522,9 +522,28 @@ class Repository {
   virtual Result<std::vector<Event>> timeline(const TimelineQuery& q) = 0;
   // Full-text search over events and sources, best first. `raw` passes FTS5 syntax through;
   // otherwise each word is searched as a plain term. Error (invalid_argument) for a query FTS5
-  // cannot parse, or one of more than 64 words (a timeline topic searched as words too).
-  virtual Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
-                                                bool raw) = 0;
+  // cannot parse, or one of more than 64 words (a timeline topic searched as words too). With
+  // `all`, every match is ranked; without it an engine may rank only the matches dated in the
+  // newest months when a query matches very many (PostgreSQL ranking from the RUM indexes:
+  // docs/storage.md "Full text"), and last_search_scope() says where it did.
+  virtual Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit, bool raw,
+                                                bool all) = 0;
+  Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit, bool raw) {
+    return search(query, limit, raw, false);
+  }
+  // The matches of one kind that a search ranked when it did not rank them all: those dated in
+  // `months` months, the newest that have any, from `first_month` to `last_month` ("2024-07").
+  struct SearchWindow {
+    std::string first_month;
+    std::string last_month;
+    std::int64_t months = 0;
+  };
+  struct SearchScope {
+    std::optional<SearchWindow> events;   // nullopt: every matching event was ranked
+    std::optional<SearchWindow> sources;  // nullopt: every matching source was ranked
+  };
+  // Where the last search() ranked only the newest months' matches (SQLite: never).
+  virtual SearchScope last_search_scope() const = 0;
   // How many events (not merged into another) and sources `query` matches in all, as search()
   // reads it: so a front end can say how many of them it shows. Unless `exact`, an engine may
   // estimate a large count instead of counting every match (PostgreSQL with search ranked from

@@ -131,8 +131,10 @@ class Store final : public Repository {
   Result<void> raise_last_id(RecordKind kind, Id id) override;
   Result<TopicMatch> match_topic(std::string_view topic) override;
   Result<std::vector<Event>> timeline(const TimelineQuery& q) override;
-  Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
-                                        bool raw) override;
+  using Repository::search;
+  Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit, bool raw,
+                                        bool all) override;
+  SearchScope last_search_scope() const override { return last_scope_; }
   Result<SearchCount> search_count(std::string_view query, bool raw, bool exact) override;
   Result<Stats> stats() override;
 
@@ -160,9 +162,22 @@ class Store final : public Repository {
   // `with_places` the places that lie in them.
   Result<std::vector<Id>> named_ids(const std::vector<std::string>& names, bool with_places);
 
-  // Whether search ranks from the RUM indexes (schema 0005's kb_setting row 'search_ranking'),
-  // read once per Store at its first search.
-  Result<bool> rum_ranking();
+  // How search ranks, read once per Store at its first search: from the RUM indexes (schema
+  // 0005's kb_setting row 'search_ranking'), and then from which estimated number of matches
+  // (kb.search_bound) it ranks only those of the newest months (at first kb.search_months of
+  // them; schema 0006).
+  struct SearchSettings {
+    bool rum = false;
+    std::int64_t bound = 0;
+    std::int64_t months = 0;
+  };
+  Result<SearchSettings> search_settings();
+  // Appends the best `limit` events (or sources) matching `text` to `hits`, ranked from the RUM
+  // indexes: among the matches of the newest months where `settings` say so and `all` does
+  // not (`window` receives them), else among all.
+  Result<void> rank_rum(bool sources, std::string_view parse, const std::string& text,
+                        std::size_t limit, bool all, const SearchSettings& settings,
+                        std::vector<SearchHit>& hits, std::optional<SearchWindow>& window);
 
   Db db_;
   Clock clock_ = [] { return std::chrono::system_clock::now(); };
@@ -175,7 +190,8 @@ class Store final : public Repository {
     SearchCount count;
   };
   std::optional<LastCount> last_count_;
-  std::optional<bool> rum_;
+  std::optional<SearchSettings> search_settings_;
+  SearchScope last_scope_;
 };
 
 }  // namespace kb::postgres

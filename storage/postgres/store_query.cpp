@@ -10,6 +10,7 @@
 #include <charconv>
 #include <iterator>
 #include <optional>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -146,6 +147,66 @@ constexpr std::string_view kSearchSourcesRum =
     "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {1}), "
     "(-1 / h.distance)::float8, NULL, NULL, NULL, NULL, NULL, s.published, NULL "
     "FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.distance, h.id";
+// A query whose words the planner expects to match kb.search_bound rows or more is ranked among
+// the matches of the newest months only (schema 0006; docs/storage.md "Full text"): $3 holds the
+// months ('202412'), and each month's best $2 come from the month index, whose documents have
+// every lexeme renamed with their month ('ceasefire 202412') as the query is
+// (kb_search_in_month()), so a month reads only its own postings; then the best $2 of them all.
+// Positions and weights are those of the search column, so a hit's distance is the one the whole
+// ranking gives it.
+constexpr std::string_view kSearchEventsWindow =
+    "WITH q AS (SELECT {0}('simple', $1) AS q), "
+    "hit AS (SELECT w.id, w.distance FROM unnest($3::text[]) AS mo(month) CROSS JOIN LATERAL ("
+    "SELECT e.event_id AS id, kb_search_month(e.search, e.first_day) <=> "
+    "kb_search_in_month({0}('simple', $1), mo.month) AS distance FROM event e "
+    "WHERE kb_search_month(e.search, e.first_day) @@ kb_search_in_month({0}('simple', $1), "
+    "mo.month) AND e.merged_into IS NULL ORDER BY kb_search_month(e.search, e.first_day) <=> "
+    "kb_search_in_month({0}('simple', $1), mo.month) LIMIT $2) w "
+    "ORDER BY w.distance, w.id LIMIT $2) "
+    "SELECT 0, h.id, e.title, ts_headline('simple', concat_ws(' … ', e.title, "
+    "nullif(e.summary, ''), (SELECT string_agg(c.quote, ' … ' ORDER BY c.citation_id) "
+    "FROM citation c WHERE c.event_id = e.event_id AND c.quote <> '')), q.q, {1}), "
+    "(-1 / h.distance)::float8, e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL, "
+    "NULL FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q "
+    "ORDER BY h.distance, h.id";
+constexpr std::string_view kSearchSourcesWindow =
+    "WITH q AS (SELECT {0}('simple', $1) AS q), "
+    "hit AS (SELECT w.id, w.distance FROM unnest($3::text[]) AS mo(month) CROSS JOIN LATERAL ("
+    "SELECT s.source_id AS id, kb_search_month(s.search, s.published_day) <=> "
+    "kb_search_in_month({0}('simple', $1), mo.month) AS distance FROM source s "
+    "WHERE kb_search_month(s.search, s.published_day) @@ kb_search_in_month({0}('simple', $1), "
+    "mo.month) ORDER BY kb_search_month(s.search, s.published_day) <=> "
+    "kb_search_in_month({0}('simple', $1), mo.month) LIMIT $2) w "
+    "ORDER BY w.distance, w.id LIMIT $2) "
+    "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {1}), "
+    "(-1 / h.distance)::float8, NULL, NULL, NULL, NULL, NULL, s.published, NULL "
+    "FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.distance, h.id";
+// The planner's estimate of the events (sources) holding any of the query's words ($1: the words
+// joined by " | "): what decides whether a query is common enough for the window. It is at least
+// the matches of the most common word, whereas the estimate of all the words (they are taken as
+// independent) can be far below the matches of a phrase or of words that go together, and the
+// whole ranking reads every posting of every word.
+constexpr std::string_view kEstimateEventWords =
+    "EXPLAIN (FORMAT JSON) SELECT 1 FROM event e WHERE e.search @@ to_tsquery('simple', $1)";
+constexpr std::string_view kEstimateSourceWords =
+    "EXPLAIN (FORMAT JSON) SELECT 1 FROM source s WHERE s.search @@ to_tsquery('simple', $1)";
+// The newest $1 months that have events (sources with a date), newest first ('202412'):
+// one step down the date index per month.
+constexpr std::string_view kEventMonths =
+    "WITH RECURSIVE m(day) AS ((SELECT first_day FROM event ORDER BY first_day DESC LIMIT 1) "
+    "UNION ALL SELECT (SELECT e.first_day FROM event e WHERE e.first_day < m.day + 1 - "
+    "extract(day FROM make_date(1970, 1, 1) + m.day::int)::bigint ORDER BY e.first_day DESC "
+    "LIMIT 1) FROM m WHERE m.day IS NOT NULL) "
+    "SELECT kb_search_month_of(day) FROM m WHERE day IS NOT NULL LIMIT $1";
+constexpr std::string_view kSourceMonths =
+    "WITH RECURSIVE m(day) AS ((SELECT published_day FROM source WHERE published_day IS NOT NULL "
+    "ORDER BY published_day DESC LIMIT 1) "
+    "UNION ALL SELECT (SELECT s.published_day FROM source s WHERE s.published_day < m.day + 1 - "
+    "extract(day FROM make_date(1970, 1, 1) + m.day::int)::bigint ORDER BY s.published_day DESC "
+    "LIMIT 1) FROM m WHERE m.day IS NOT NULL) "
+    "SELECT kb_search_month_of(day) FROM m WHERE day IS NOT NULL LIMIT $1";
+// The month of a source without a date (kb_search_month_of()).
+constexpr std::string_view kNoMonth = "none";
 // search_count()'s statements for each of the two: the planner's estimate of the matches (from
 // the statistics of the tsvector column's most common lexemes, ANALYZE's) and the exact count,
 // which reads every match's row to test merged_into and the row's visibility (at 10M events,
@@ -161,8 +222,10 @@ constexpr std::string_view kEstimateSources =
 constexpr std::string_view kCountSources =
     "SELECT count(*) FROM source s WHERE s.search @@ {0}('simple', $1)";
 constexpr std::int64_t kEstimateFrom = 10000;
-constexpr std::string_view kSearchRanking =
-    "SELECT value FROM kb_setting WHERE name = 'search_ranking'";
+constexpr std::string_view kSearchSettings =
+    "SELECT (SELECT value FROM kb_setting WHERE name = 'search_ranking'), "
+    "coalesce(nullif(current_setting('kb.search_bound', true), ''), '50000'), "
+    "coalesce(nullif(current_setting('kb.search_months', true), ''), '6')";
 // About as long as SQLite's snippet of 12 tokens, the matches in [brackets].
 constexpr std::string_view kHeadline =
     "'StartSel=\"[\", StopSel=\"]\", MaxWords=12, MinWords=5, ShortWord=0, MaxFragments=1, "
@@ -402,9 +465,13 @@ namespace {
 // Runs one of the two search statements, appending its hits; `matches` receives the number of
 // rows that matched (0 when none did).
 Result<void> collect_hits(Db& db, const std::string& sql, const std::string& text,
-                          std::size_t limit, std::vector<SearchHit>& hits, std::int64_t& matches) {
+                          std::size_t limit, std::vector<SearchHit>& hits, std::int64_t& matches,
+                          const std::vector<std::string>* months = nullptr) {
   Statement s = db.prepare(sql);
   s.bind(1, text).bind(2, static_cast<std::int64_t>(limit));
+  if (months != nullptr) {
+    s.bind(3, array_of(*months));
+  }
   matches = 0;
   KB_ASSIGN(auto found, s.collect([&matches](const Statement& row) -> Result<SearchHit> {
     matches = row.column_int(11);
@@ -428,6 +495,24 @@ Result<void> collect_hits(Db& db, const std::string& sql, const std::string& tex
   return ok();
 }
 
+// The planner's estimate of the rows of `estimate_sql` (an EXPLAIN in JSON) for `text`.
+Result<std::int64_t> estimate_matches(Db& db, const std::string& estimate_sql,
+                                      const std::string& text) {
+  Statement plan = db.prepare(estimate_sql);
+  plan.bind(1, text);
+  KB_ASSIGN(const Step step, plan.step());
+  const std::string json = step == Step::row ? plan.column_text(0) : std::string();
+  constexpr std::string_view kRows = "\"Plan Rows\":";
+  const auto at = json.find(kRows);
+  std::int64_t rows = 0;
+  if (at != std::string::npos) {
+    const auto digits = json.find_first_not_of(' ', at + kRows.size());
+    const char* first = json.data() + std::min(digits, json.size());
+    std::from_chars(first, json.data() + json.size(), rows);
+  }
+  return rows;
+}
+
 // The rows `count_sql` counts; unless `exact`, the planner's estimate of them from
 // `estimate_sql` (an EXPLAIN in JSON) when that is kEstimateFrom or more (`estimated`).
 Result<std::int64_t> count_matches(Db& db, const std::string& estimate_sql,
@@ -435,18 +520,7 @@ Result<std::int64_t> count_matches(Db& db, const std::string& estimate_sql,
                                    bool exact, bool& estimated) {
   estimated = false;
   if (!exact) {
-    Statement plan = db.prepare(estimate_sql);
-    plan.bind(1, text);
-    KB_ASSIGN(const Step step, plan.step());
-    const std::string json = step == Step::row ? plan.column_text(0) : std::string();
-    constexpr std::string_view kRows = "\"Plan Rows\":";
-    const auto at = json.find(kRows);
-    std::int64_t rows = 0;
-    if (at != std::string::npos) {
-      const auto digits = json.find_first_not_of(' ', at + kRows.size());
-      const char* first = json.data() + std::min(digits, json.size());
-      std::from_chars(first, json.data() + json.size(), rows);
-    }
+    KB_ASSIGN(const std::int64_t rows, estimate_matches(db, estimate_sql, text));
     if (rows >= kEstimateFrom) {
       estimated = true;
       return rows;
@@ -458,25 +532,103 @@ Result<std::int64_t> count_matches(Db& db, const std::string& estimate_sql,
   return s.column_int(0);
 }
 
+// "2024-12" for the month "202412".
+std::string month_of(std::string_view month) {
+  return fmt::format("{}-{}", month.substr(0, month.size() - 2), month.substr(month.size() - 2));
+}
+
+// A whole number setting, or an error naming it.
+Result<std::int64_t> setting_number(std::string_view name, const std::string& value) {
+  std::int64_t n = 0;
+  const char* end = value.data() + value.size();
+  const auto [at, error] = std::from_chars(value.data(), end, n);
+  if (error != std::errc() || at != end || n < 1) {
+    return fail(Errc::invalid_argument,
+                fmt::format("the setting {} is '{}', not a whole number above 0", name, value));
+  }
+  return n;
+}
+
 }  // namespace
 
-Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw) {
+Result<void> Store::rank_rum(bool sources, std::string_view parse, const std::string& text,
+                             std::size_t limit, bool all, const SearchSettings& settings,
+                             std::vector<SearchHit>& hits, std::optional<SearchWindow>& window) {
+  window.reset();
+  std::int64_t unused = 0;
+  if (!all && limit > 0) {
+    std::size_t terms = 0;
+    std::string words;
+    const std::string plain = plain_words(text, terms);
+    for (std::size_t at = 0; at < plain.size();) {
+      const auto end = std::min(plain.find(' ', at), plain.size());
+      const std::string_view word(plain.data() + at, end - at);
+      // websearch_to_tsquery's "or" is an operator, not a word
+      if (!(parse == kRaw && ascii_lower(word) == "or")) {
+        words += words.empty() ? "" : " | ";
+        words += word;
+      }
+      at = end + 1;
+    }
+    std::int64_t expected = 0;
+    if (!words.empty()) {
+      KB_ASSIGN(expected,
+                estimate_matches(
+                    db_, std::string(sources ? kEstimateSourceWords : kEstimateEventWords), words));
+    }
+    // The newest months, widened while they hold fewer hits than asked for; once they are all
+    // the months there are (and, for sources, those without a date), every match is ranked.
+    for (std::int64_t months = settings.months; expected >= settings.bound; months *= 4) {
+      Statement which = db_.prepare(sources ? kSourceMonths : kEventMonths);
+      which.bind(1, months);
+      KB_ASSIGN(std::vector<std::string> months_found,
+                which.collect([](const Statement& row) -> Result<std::string> {
+                  return row.column_text(0);
+                }));
+      const bool whole = static_cast<std::int64_t>(months_found.size()) < months;
+      if (whole && sources) {
+        months_found.emplace_back(kNoMonth);
+      }
+      std::vector<SearchHit> found;
+      KB_TRY(collect_hits(
+          db_,
+          fmt::format(fmt::runtime(sources ? kSearchSourcesWindow : kSearchEventsWindow), parse,
+                      kHeadline),
+          text, limit, found, unused, &months_found));
+      if (whole || found.size() >= limit) {
+        if (!whole) {
+          window =
+              SearchWindow{month_of(months_found.back()), month_of(months_found.front()), months};
+        }
+        hits.insert(hits.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+        return ok();
+      }
+    }
+  }
+  return collect_hits(
+      db_,
+      fmt::format(fmt::runtime(sources ? kSearchSourcesRum : kSearchEventsRum), parse, kHeadline),
+      text, limit, hits, unused);
+}
+
+Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw,
+                                             bool all) {
   KB_ASSIGN(const std::string text, search_text(query, raw));
   if (text.empty()) {
     return fail(Errc::invalid_argument, "empty search query");
   }
   const std::string_view parse = raw ? kRaw : kPlain;
-  KB_ASSIGN(const bool rum, rum_ranking());
+  KB_ASSIGN(const SearchSettings settings, search_settings());
   std::vector<SearchHit> hits;
   last_count_.reset();
+  last_scope_ = {};
   SearchCount count;
-  if (rum) {
+  if (settings.rum) {
     // The RUM statements rank only the rows they keep and so count nothing: search_count()
     // counts or estimates.
-    KB_TRY(collect_hits(db_, fmt::format(kSearchEventsRum, parse, kHeadline), text, limit, hits,
-                        count.events));
-    KB_TRY(collect_hits(db_, fmt::format(kSearchSourcesRum, parse, kHeadline), text, limit, hits,
-                        count.sources));
+    KB_TRY(rank_rum(false, parse, text, limit, all, settings, hits, last_scope_.events));
+    KB_TRY(rank_rum(true, parse, text, limit, all, settings, hits, last_scope_.sources));
   } else {
     KB_TRY(collect_hits(db_, fmt::format(kSearchEvents, parse, kHeadline), text, limit, hits,
                         count.events));
@@ -485,7 +637,7 @@ Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t
   }
   // The counts are known when the statements could return rows (with no row, a match count of
   // 0 is what the statements say only when they were not limited to none).
-  if (limit > 0 && !rum) {
+  if (limit > 0 && !settings.rum) {
     last_count_ = LastCount{text, raw, db_.statements(), count};
   }
   std::stable_sort(hits.begin(), hits.end(),
@@ -517,13 +669,20 @@ Result<Repository::SearchCount> Store::search_count(std::string_view query, bool
   return out;
 }
 
-Result<bool> Store::rum_ranking() {
-  if (!rum_) {
-    Statement s = db_.prepare(kSearchRanking);
+Result<Store::SearchSettings> Store::search_settings() {
+  if (!search_settings_) {
+    Statement s = db_.prepare(kSearchSettings);
     KB_ASSIGN(const Step step, s.step());
-    rum_ = step == Step::row && s.column_text(0) == "rum";
+    if (step != Step::row) {
+      return fail(Errc::storage, "cannot read kb's search settings");
+    }
+    SearchSettings out;
+    out.rum = !s.column_is_null(0) && s.column_text(0) == "rum";
+    KB_ASSIGN(out.bound, setting_number("kb.search_bound", s.column_text(1)));
+    KB_ASSIGN(out.months, setting_number("kb.search_months", s.column_text(2)));
+    search_settings_ = out;
   }
-  return *rum_;
+  return *search_settings_;
 }
 
 Result<Stats> Store::stats() {

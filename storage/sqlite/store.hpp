@@ -218,8 +218,11 @@ class Store final : public Repository {
   // Full-text search over events and sources, best first. `raw` passes FTS5 syntax through;
   // otherwise each word is searched as a plain term. Error (invalid_argument) for a query FTS5
   // cannot parse.
-  Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit,
-                                        bool raw) override;
+  using Repository::search;
+  Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit, bool raw,
+                                        bool all) override;
+  // Always every match: FTS5 ranks them all quickly enough.
+  SearchScope last_search_scope() const override { return {}; }
   Result<SearchCount> search_count(std::string_view query, bool raw, bool exact) override;
   // Counts and extent of the knowledge base.
   Result<Stats> stats() override;

@@ -385,7 +385,8 @@ Result<void> collect_hits(Db& db, std::string_view sql, const std::string& fts,
 
 }  // namespace
 
-Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw) {
+Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw,
+                                             bool /*all*/) {
   KB_ASSIGN(const std::string fts, fts_query(query, raw));
   if (fts.empty()) {
     return fail(Errc::invalid_argument, "empty search query");

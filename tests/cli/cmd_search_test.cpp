@@ -61,6 +61,50 @@ TEST_SUITE("cli") {
           "kb: showing 1 of 2 matches (2 events, 0 sources); --limit N shows more\n");
   }
 
+  TEST_CASE_FIXTURE(TempKb, "kb search says when it ranked only the newest months' matches") {
+    // PostgreSQL ranking from the RUM indexes ranks a query estimated at kb.search_bound matches
+    // or more among those of the newest kb.search_months months (docs/storage.md); here the
+    // bound is 1, so every query is that common. SQLite and the GIN ranking rank every match.
+    ok({"add", "Truce signed", "--date", "2020-01-15"});
+    ok({"add", "Talks in March", "--date", "2020-03-02", "--summary", "A truce was discussed."});
+    ok({"add", "Talks in May", "--date", "2020-05-04", "--summary", "A truce was discussed."});
+    ok({"add", "Talks in June", "--date", "2020-06-01", "--summary", "A truce was discussed."});
+    bool rum = false;
+    if (pg) {
+      const std::string uri = pg->uri();
+      const auto query = uri.find('?');
+      const auto name_at = uri.rfind('/', query) + 1;
+      const std::string name = uri.substr(name_at, query - name_at);
+      kb::postgres::Db admin =
+          kb::test::must(kb::postgres::Db::open(kb::test::with_database(uri, "postgres")));
+      kb::test::must(admin.exec("ALTER DATABASE " + name + " SET kb.search_bound = 1"));
+      kb::test::must(admin.exec("ALTER DATABASE " + name + " SET kb.search_months = 2"));
+      kb::postgres::Db mine = kb::test::must(kb::postgres::Db::open(uri));
+      kb::postgres::Statement s =
+          mine.prepare("SELECT value FROM kb_setting WHERE name = 'search_ranking'");
+      REQUIRE(kb::test::must(s.step()) == kb::postgres::Step::row);
+      rum = s.column_text(0) == "rum";
+    }
+    const auto recent = kb({"search", "truce", "--limit", "2"});
+    CHECK(recent.code == 0);
+    const auto every = kb({"search", "truce", "--limit", "2", "--all"});
+    CHECK(every.code == 0);
+    CHECK(every.out.starts_with("event  #1  15 January 2020  Truce signed\n"));
+    CHECK(every.err.find("ranked among") == std::string::npos);
+    if (!rum) {
+      CHECK(recent.out == every.out);
+      CHECK(recent.err == every.err);
+      return;
+    }
+    CHECK(recent.out.find("#1 ") == std::string::npos);
+    CHECK(recent.out.find("#3 ") != std::string::npos);
+    CHECK(recent.out.find("#4 ") != std::string::npos);
+    CHECK(recent.err ==
+          "kb: showing 2 of 4 matches (4 events, 0 sources); --limit N shows more\n"
+          "kb: ranked among the events dated 2020-05 to 2020-06 (the newest 2 months that have "
+          "any) and all matching sources; --all ranks every match\n");
+  }
+
   TEST_CASE_FIXTURE(TempKb, "kb search takes punctuation literally unless --raw") {
     seed();
     ok({"add", "U.S.-backed talks", "--date", "2015"});

@@ -98,15 +98,20 @@ std::string describe(Repository& r) {
 // migrated with kb.search_index = gin set on the database (schema 0005: no RUM indexes, search
 // ranked by GIN as on a server without the RUM extension; a database setting rather than the
 // URI's options, which PgBouncer 1.18 refuses).
+// Sets `name` to `value` for the test database's later sessions, from another database, so
+// that no connection to this one (a pooler's) predates it.
+void set_on_database(const test::PgDatabase& pg, std::string_view name, std::string_view value) {
+  const std::string uri = pg.uri();
+  const auto query = uri.find('?');
+  const auto name_at = uri.rfind('/', query) + 1;
+  postgres::Db admin = must(postgres::Db::open(test::with_database(uri, "postgres")));
+  must(admin.exec(fmt::format("ALTER DATABASE {} SET {} = {}", uri.substr(name_at, query - name_at),
+                              name, value)));
+}
+
 Store open_pg(const test::PgDatabase& pg, bool gin = false) {
   if (gin) {
-    // From another database, so that no connection to this one (a pooler's) predates it.
-    const std::string uri = pg.uri();
-    const auto query = uri.find('?');
-    const auto name_at = uri.rfind('/', query) + 1;
-    postgres::Db admin = must(postgres::Db::open(test::with_database(uri, "postgres")));
-    must(admin.exec(fmt::format("ALTER DATABASE {} SET kb.search_index = gin",
-                                uri.substr(name_at, query - name_at))));
+    set_on_database(pg, "kb.search_index", "gin");
   }
   Store store = must(Store::open(pg.uri()));
   store.set_clock(test::fixed_now);
@@ -305,6 +310,104 @@ TEST_SUITE("storage") {
       CHECK(hits[1].rank < hits[2].rank);
       const auto count = must(store.search_count("armistice", false, false));
       CHECK(count.events == 6);
+    }
+  }
+
+  TEST_CASE("postgres::Store ranks a very common query among the newest months, and says so") {
+    // With RUM (schema 0006), a query the planner expects to match kb.search_bound rows or more
+    // is ranked among the matches of the newest kb.search_months months that have events, widened
+    // while they hold fewer hits than asked for; `all` ranks every match. Here the bound is 1, so
+    // every query is "common", and the best match (the word in a title) is the oldest event.
+    for (const bool gin : {false, true}) {
+      CAPTURE(gin);
+      test::PgDatabase pg;
+      if (!pg.available()) {
+        return;
+      }
+      set_on_database(pg, "kb.search_bound", "1");
+      set_on_database(pg, "kb.search_months", "2");
+      Store store = open_pg(pg, gin);
+      const bool rum = ranking_of(pg).first == "rum";
+      {
+        auto tx = must(store.transaction());
+        // #1 in a title, January 2020; #2 to #6 in summaries: March, May (twice), June (twice).
+        const std::vector<std::string> days{"2020-01-15", "2020-03-02", "2020-05-04",
+                                            "2020-05-20", "2020-06-01", "2020-06-30"};
+        for (std::size_t i = 0; i < days.size(); ++i) {
+          Event e;
+          e.title = i == 0 ? "Truce signed" : fmt::format("Talks, round {}", i);
+          e.summary = i == 0 ? "Both sides agreed." : "A truce was discussed.";
+          e.date = must(FuzzyDate::from_timex(days[i]));
+          must(store.add_event(e));
+        }
+        must(tx.commit());
+      }
+      auto ids = [](const std::vector<SearchHit>& hits) {
+        std::vector<Id> out;
+        for (const auto& h : hits) {
+          out.push_back(h.id);
+        }
+        return out;
+      };
+      auto sorted = [](std::vector<Id> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+      };
+      // Three hits: the newest two months (May and June) hold four matches, enough.
+      const auto recent = must(store.search("truce", 3, false));
+      const auto scope = store.last_search_scope();
+      CHECK_FALSE(scope.sources.has_value());  // no source: ranked as ever
+      const auto every = must(store.search("truce", 3, false, true));
+      CHECK_FALSE(store.last_search_scope().events.has_value());
+      REQUIRE(every.size() == 3);
+      CHECK(every[0].id == 1);
+      if (!rum) {
+        MESSAGE("GIN ranking: every match is ranked");
+        CHECK_FALSE(scope.events.has_value());
+        CHECK(ids(recent) == ids(every));
+        continue;
+      }
+      REQUIRE(scope.events.has_value());
+      CHECK(scope.events->first_month == "2020-05");
+      CHECK(scope.events->last_month == "2020-06");
+      CHECK(scope.events->months == 2);
+      REQUIRE(recent.size() == 3);
+      for (const auto id : ids(recent)) {
+        CHECK(id >= 3);  // May and June only
+      }
+      // A hit's rank is the one the whole ranking gives it (the month lexeme does not count).
+      const auto all_six = must(store.search("truce", 6, false, true));
+      for (const auto& h : recent) {
+        const auto same = std::find_if(all_six.begin(), all_six.end(),
+                                       [&h](const SearchHit& a) { return a.id == h.id; });
+        REQUIRE(same != all_six.end());
+        CHECK(same->rank == doctest::Approx(h.rank));
+      }
+      // Five hits: two months hold four, eight months are more than there are (four): every
+      // match is ranked, and the search says nothing.
+      const auto five = must(store.search("truce", 5, false));
+      CHECK_FALSE(store.last_search_scope().events.has_value());
+      CHECK(five.front().id == 1);
+      // Four hits: two months hold exactly four.
+      const auto four = must(store.search("truce", 4, false));
+      REQUIRE(store.last_search_scope().events.has_value());
+      CHECK(sorted(ids(four)) == std::vector<Id>{3, 4, 5, 6});
+      // A phrase and --raw go through the same window; a month's renamed lexemes ('truce
+      // 202006') match no typed words.
+      CHECK(ids(must(store.search("\"a truce\"", 2, true))).size() == 2);
+      CHECK(store.last_search_scope().events.has_value());
+      CHECK(must(store.search("truce 202006", 5, false)).empty());
+      CHECK(must(store.search("\"truce 202006\"", 5, true)).empty());
+      CHECK(must(store.search("truce -discussed", 5, true)).front().id == 1);
+      // A merged event is left out of the window as out of the whole ranking.
+      {
+        postgres::Db db = must(postgres::Db::open(pg.uri()));
+        must(db.exec("UPDATE event SET merged_into = 5 WHERE event_id = 6"));
+      }
+      const auto merged = must(store.search("truce", 3, false));
+      REQUIRE(store.last_search_scope().events.has_value());
+      CHECK(store.last_search_scope().events->first_month == "2020-05");
+      CHECK(sorted(ids(merged)) == std::vector<Id>{3, 4, 5});
     }
   }
 
