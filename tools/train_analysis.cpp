@@ -2,22 +2,27 @@
 //
 //   kb_train_analysis train --treebank DIR --out data/analysis/en_ewt.kbm [--tagger-iter N]
 //                           [--parser-iter N] [--beam B] [--decode-beam D] [--seed S]
-//                           [--folds K] [--prune W] [--tagger-second-pass 1]
-//                           (B: the parser's training beam width, 1 =
-//                           greedy; D: the width it decodes with, default B)
+//                           [--folds K] [--prune W] [--parser-prune P] [--keep-passes DIR]
+//                           [--tagger-second-pass 1]
+//                           (B: the parser's training beam width, 1 = greedy; D: the width it
+//                           decodes with, default B; P: the parser's pruning threshold, default
+//                           W; DIR: the model as it stands after each parser pass, pruned, is
+//                           written to DIR/pass-N.kbm, the bytes `--parser-iter N` gives)
 //   kb_train_analysis tagger --treebank DIR [--tagger-iter N] [--seed S] [--tagger-second-pass K]
 //                           [--dev FILE]   (the tagger alone: dev UPOS/XPOS after every pass)
 //   kb_train_analysis jackknife --treebank DIR --out FILE [--tagger-iter N] [--seed S] [--folds K]
 //                           [--tagger-second-pass 1]
 //                           (the parser's training sentences with jackknifed tags, CoNLL-U)
 //   kb_train_analysis train-parser --model BASE --train FILE --out M [--parser-iter N] [--beam B]
-//                           [--decode-beam D] [--seed S] [--prune W]   (BASE's tagger and
+//                           [--decode-beam D] [--seed S] [--prune W] [--keep-passes DIR]
+//                           (BASE's tagger and
 //                           lemmatizer, a new parser trained on jackknife's FILE: the bytes `train`
 //                           gives with the same options; for parser experiments without retraining
 //                           the taggers)
-//   kb_train_analysis prune --model M --prune W [--conllu DEV] [--beam B] [--out FILE]
-//                           (size and scores at a threshold, decoding with width B; the pruned
-//                           model written to FILE)
+//   kb_train_analysis prune --model M --prune W [--parser-prune P] [--conllu DEV] [--beam B]
+//                           [--out FILE]   (size and scores at a threshold, P for the parser's
+//                           weights (default W), decoding with width B; the pruned model
+//                           written to FILE)
 //   kb_train_analysis eval  --model data/analysis/en_ewt.kbm --conllu FILE [--verbs LEXICON]
 //                           [--beam B]   (decode with another beam width than the model's)
 //   kb_train_analysis resave FILE...   (rewrites kb model files in the current table format)
@@ -25,6 +30,7 @@
 // Training is deterministic: the same treebank, options and seed give the same bytes. The
 // parser is trained on tags predicted by taggers trained on the other folds (jackknifing), so
 // it sees tags as good as, and no better than, those it will get at run time.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -80,6 +86,25 @@ std::string arg(int argc, char** argv, const std::string& name, const std::strin
   return fallback;
 }
 
+// --keep-passes: writes the model as it stands after parser pass N to DIR/pass-N.kbm, its
+// parser pruned as the final one would be (the bytes a run with --parser-iter N writes).
+void keep_pass(const std::string& dir, const std::string& stage, const kb::analysis::Models& m,
+               float parser_prune) {
+  const std::string prefix = "parser pass ";
+  if (dir.empty() || stage.rfind(prefix, 0) != 0) {
+    return;
+  }
+  kb::analysis::Models p = m;
+  p.parser.prune(parser_prune);
+  std::string bytes;
+  p.write(bytes);
+  const std::string path = dir + "/pass-" + stage.substr(prefix.size()) + ".kbm";
+  if (auto w = kb::analysis::write_model_file(path, bytes); !w) {
+    std::cerr << "kb_train_analysis: " << w.error().message << "\n";
+    std::exit(1);
+  }
+}
+
 void print_scores(const std::string& what, const kb::analysis::Scores& s) {
   fmt::print(
       "{}: words {}  UPOS {:.2f}  XPOS {:.2f}  lemma {:.2f}  UAS {:.2f}  LAS {:.2f}  (labels with "
@@ -114,8 +139,10 @@ int main(int argc, char** argv) {
         std::stoi(arg(argc, argv, "--parser-iter", std::to_string(o.parser_iterations)));
     o.seed = std::stoull(arg(argc, argv, "--seed", std::to_string(o.seed)));
     o.prune = std::stof(arg(argc, argv, "--prune", "0"));
+    o.parser_prune = std::stof(arg(argc, argv, "--parser-prune", "-1"));
     o.folds = std::stoi(arg(argc, argv, "--folds", std::to_string(o.folds)));
     o.tagger_second_pass = arg(argc, argv, "--tagger-second-pass", "0") != "0";
+    const std::string keep = arg(argc, argv, "--keep-passes", "");
     o.parser_beam = std::stoi(arg(argc, argv, "--beam", std::to_string(o.parser_beam)));
     o.parser_decode_beam = std::stoi(arg(argc, argv, "--decode-beam", "0"));
     const std::vector<ParsedSentence> train = load(dir + "/en_ewt-ud-train.conllu");
@@ -124,6 +151,7 @@ int main(int argc, char** argv) {
     kb::analysis::Models m = kb::analysis::train_models(
         train, o, [&](const std::string& stage, const kb::analysis::Models& partial) {
           print_scores(stage + " (dev)", kb::analysis::evaluate(partial, dev));
+          keep_pass(keep, stage, partial, o.parser_threshold());
           std::fflush(stdout);
         });
     // What pruning would cost: size and dev scores at a few thresholds above the chosen one.
@@ -133,7 +161,7 @@ int main(int argc, char** argv) {
       }
       kb::analysis::Models p = m;
       p.tagger.prune(t);
-      p.parser.prune(t);
+      p.parser.prune(std::max(t, o.parser_threshold()));
       std::string b;
       p.write(b);
       print_scores(fmt::format("pruned at {} ({} bytes, dev)", t, b.size()),
@@ -226,6 +254,8 @@ int main(int argc, char** argv) {
     o.parser_decode_beam = std::stoi(arg(argc, argv, "--decode-beam", "0"));
     o.seed = std::stoull(arg(argc, argv, "--seed", std::to_string(o.seed)));
     o.prune = std::stof(arg(argc, argv, "--prune", "0"));
+    o.parser_prune = std::stof(arg(argc, argv, "--parser-prune", "-1"));
+    const std::string keep = arg(argc, argv, "--keep-passes", "");
     const std::string out = arg(argc, argv, "--out", "");
     if (out.empty()) {
       std::cerr << "kb_train_analysis train-parser: --out FILE is required\n";
@@ -238,6 +268,7 @@ int main(int argc, char** argv) {
     kb::analysis::train_parser(
         *m, train, o, [&](const std::string& stage, const kb::analysis::Models& partial) {
           print_scores(stage + " (dev)", kb::analysis::evaluate(partial, dev));
+          keep_pass(keep, stage, partial, o.parser_threshold());
           std::fflush(stdout);
         });
     const double secs =
@@ -258,8 +289,9 @@ int main(int argc, char** argv) {
       return 1;
     }
     const float t = std::stof(arg(argc, argv, "--prune", "0"));
+    const float pt = std::stof(arg(argc, argv, "--parser-prune", std::to_string(t)));
     m->tagger.prune(t);
-    m->parser.prune(t);
+    m->parser.prune(pt);
     if (const std::string beam = arg(argc, argv, "--beam", ""); !beam.empty()) {
       m->parser.set_beam(std::stoi(beam));
     }
@@ -267,7 +299,7 @@ int main(int argc, char** argv) {
     m->write(b);
     const std::string dev =
         arg(argc, argv, "--conllu", "../shared/data/ud-ewt/en_ewt-ud-dev.conllu");
-    print_scores(fmt::format("pruned at {} ({} bytes)", t, b.size()),
+    print_scores(fmt::format("pruned at {}, parser at {} ({} bytes)", t, pt, b.size()),
                  kb::analysis::evaluate(*m, load(dev)));
     if (const std::string out = arg(argc, argv, "--out", ""); !out.empty()) {
       if (auto w = kb::analysis::write_model_file(out, b); !w) {

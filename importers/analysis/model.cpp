@@ -185,7 +185,7 @@ void train_parser(Models& models, const std::vector<ParsedSentence>& parser_trai
     }
   });
   models.parser.set_beam(decode);
-  models.parser.prune(options.prune);
+  models.parser.prune(options.parser_threshold());
 }
 
 Models train_models(const std::vector<ParsedSentence>& train, const TrainOptions& options,

@@ -42,6 +42,10 @@ struct TrainOptions {
   bool tagger_second_pass = false;
   std::uint64_t seed = 1;
   float prune = 0.0F;  // weights of magnitude <= this are dropped from the shipped model
+  // The parser's own threshold (its weights are scored for every configuration of the beam, so
+  // a smaller table pays more there); < 0: `prune`.
+  float parser_prune = -1.0F;
+  float parser_threshold() const { return parser_prune < 0.0F ? prune : parser_prune; }
 };
 
 // Trains every model on `train` (gold CoNLL-U). `report(stage, models)` is called after the

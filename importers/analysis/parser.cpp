@@ -5,6 +5,7 @@
 #include <array>
 #include <limits>
 #include <map>
+#include <span>
 
 #include "importers/analysis/features.hpp"
 
@@ -119,8 +120,16 @@ struct State {
   }
 };
 
+// Which of a state's features features() gives: all, in their order (the greedy parser and
+// training), or one of two parts for the beam: the context features, which read only which words
+// are s0, s1, s2 and b0 (their forms, tags and classes, distances, and the stack's depth up to 3,
+// which those words fix), or the tree features, which read the partial trees (children, their
+// labels, valencies). Each part keeps its features' order and keys.
+enum class Part { all, context, tree };
+
 // Features of a state (see the template list in the parser's documentation).
-void features(const View& st, const std::vector<Input>& in, std::vector<std::uint64_t>& f) {
+void features(const View& st, const std::vector<Input>& in, std::vector<std::uint64_t>& f,
+              Part part = Part::all) {
   f.clear();
   auto word_at = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].w; };
   auto tag_at = [&](int i) { return i < 0 ? kNone : in[static_cast<std::size_t>(i)].t; };
@@ -143,10 +152,25 @@ void features(const View& st, const std::vector<Input>& in, std::vector<std::uin
   const std::uint64_t s0wt = mix(s0w, s0t), b0wt = mix(b0w, b0t), b1wt = mix(b1w, b1t),
                       s1wt = mix(s1w, s1t);
   std::uint64_t id = 0;
-  auto add1 = [&](std::uint64_t a) { f.push_back(feat(++id, a)); };
-  auto add2 = [&](std::uint64_t a, std::uint64_t b) { f.push_back(feat(++id, a, b)); };
+  bool tree = false;  // the features added now read the partial trees
+  auto wanted = [&]() { return part == Part::all || tree == (part == Part::tree); };
+  auto add1 = [&](std::uint64_t a) {
+    ++id;
+    if (wanted()) {
+      f.push_back(feat(id, a));
+    }
+  };
+  auto add2 = [&](std::uint64_t a, std::uint64_t b) {
+    ++id;
+    if (wanted()) {
+      f.push_back(feat(id, a, b));
+    }
+  };
   auto add3 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-    f.push_back(feat(++id, a, b, c));
+    ++id;
+    if (wanted()) {
+      f.push_back(feat(id, a, b, c));
+    }
   };
   add1(0);
   add1(s0w), add1(s0t), add1(s0wt), add1(b0w), add1(b0t), add1(b0wt), add1(b1w), add1(b1t),
@@ -164,6 +188,7 @@ void features(const View& st, const std::vector<Input>& in, std::vector<std::uin
   add2(s0w, d), add2(s0t, d), add2(b0w, d), add2(b0t, d), add3(s0w, b0w, d), add3(s0t, b0t, d),
       add3(s1t, s0t, d2);
   // valencies and children of an absent word read as -1, as they always have
+  tree = true;
   const auto s0vl = static_cast<std::uint64_t>(s0 < 0 ? -1 : n0.vl);
   const auto s0vr = static_cast<std::uint64_t>(s0 < 0 ? -1 : n0.vr);
   const auto b0vl = static_cast<std::uint64_t>(nb.vl);
@@ -193,6 +218,7 @@ void features(const View& st, const std::vector<Input>& in, std::vector<std::uin
   const std::uint64_t b0sl = nb.sl;
   add2(s0w, s0sr), add2(s0t, s0sr), add2(s0w, s0sl), add2(s0t, s0sl), add2(b0w, b0sl),
       add2(b0t, b0sl);
+  tree = false;
   add2(static_cast<std::uint64_t>(std::min<std::size_t>(st.depth, 3)), b0 == st.n ? 1 : 0);
   add3(s0t, b0t, static_cast<std::uint64_t>(std::min<std::size_t>(st.depth, 3)));
   // Word classes: attachments learned on one word carry to the words of its class.
@@ -201,8 +227,43 @@ void features(const View& st, const std::vector<Input>& in, std::vector<std::uin
                       s1c = class_at(s1);
   add1(s0c), add1(b0c), add1(b1c), add1(s1c);
   add2(s0c, b0c), add2(s0c, b0t), add2(s0t, b0c), add2(s1c, s0c), add2(b0c, b1c);
-  add3(s0c, b0c, d), add3(s0t, b0c, b1t), add2(s0c, ls0l1);
+  add3(s0c, b0c, d), add3(s0t, b0c, b1t);
+  tree = true;
+  add2(s0c, ls0l1);
 }
+
+// The beam's cache of context scores (Part::context's weights summed, per action) keyed by the
+// words that are s0, s1, s2 and b0: the items of a step mostly differ only in their trees (the
+// same transition with another label), and an item's context often recurs. Direct-mapped.
+class ContextScores {
+ public:
+  explicit ContextScores(std::size_t classes)
+      : classes_(classes), keys_(kSize, Key{-2, -2, -2, -2}), scores_(kSize * classes) {}
+
+  // The context scores of `v`, filled by `fill(scores)` (zeros on entry) when not cached.
+  template <class Fill>
+  const float* get(const View& v, const Fill& fill) {
+    auto word = [](const Node* node) { return node == nullptr ? -1 : node->word; };
+    const Key k{word(v.s[0]), word(v.s[1]), word(v.s[2]), v.b->word};
+    auto part = [&](std::size_t i) { return static_cast<std::uint32_t>(k[i] + 1); };
+    const std::uint64_t h = mix(mix(mix(part(0), part(1)), part(2)), part(3));
+    const std::size_t slot = h & (kSize - 1);
+    float* out = scores_.data() + slot * classes_;
+    if (keys_[slot] != k) {
+      keys_[slot] = k;
+      std::fill(out, out + classes_, 0.0F);
+      fill(std::span<float>(out, classes_));
+    }
+    return out;
+  }
+
+ private:
+  using Key = std::array<int, 4>;
+  static constexpr std::size_t kSize = 64;
+  std::size_t classes_;
+  std::vector<Key> keys_;
+  std::vector<float> scores_;
+};
 
 std::vector<Input> inputs(const std::vector<Word>& words) {
   std::vector<Input> in;
@@ -468,10 +529,20 @@ void Parser::parse(std::vector<Word>& words) const {
     }
   } else {
     Beam beam(n, static_cast<std::size_t>(beam_));
+    // The beam's items share most features with each other and with the step before: their
+    // rows are looked up once (LinearModel::Memo; the greedy parser, whose configurations share
+    // fewer, measured faster without it). An item's scores: its context's (shared with the
+    // items of the same context), then its tree features' weights added.
+    thread_local LinearModel::Memo memo;
+    ContextScores context(scores.size());
     auto score = [&](const View& v) -> const std::vector<float>& {
-      features(v, in, f);
-      std::fill(scores.begin(), scores.end(), 0.0F);
-      model_.score(f, scores);
+      const float* c = context.get(v, [&](std::span<float> out) {
+        features(v, in, f, Part::context);
+        model_.score(f, out, memo);
+      });
+      std::copy(c, c + scores.size(), scores.begin());
+      features(v, in, f, Part::tree);
+      model_.score(f, scores, memo);
       return scores;
     };
     while (!beam.done()) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -172,6 +173,7 @@ void LinearModel::own(std::shared_ptr<PageArray<Slot>> slots,
   cells_ = cells->data();
   ncells_ = used;
   cell_owner_ = std::move(cells);
+  id_ = next_id();
 }
 
 const LinearModel::Slot* LinearModel::find(std::uint64_t raw) const {
@@ -188,6 +190,107 @@ const LinearModel::Slot* LinearModel::find(std::uint64_t raw) const {
     }
   }
   return nullptr;
+}
+
+std::uint64_t LinearModel::next_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
+void LinearModel::add_row(const Slot& s, std::span<float> scores) const {
+  if (qcells_ != nullptr) {
+    for (std::uint32_t c = s.begin; c < s.begin + s.len; ++c) {
+      // The same float a Cell read from the file holds; a class past the model's (only in a
+      // damaged file, whose weights are not checked at load) adds nothing.
+      const float w = static_cast<float>(qcells_[c].q) * scale_;
+      if (qcells_[c].cls < classes_) {
+        scores[qcells_[c].cls] += w;
+      }
+    }
+  } else {
+    for (std::uint32_t c = s.begin; c < s.begin + s.len; ++c) {
+      scores[cells_[c].cls] += cells_[c].w;
+    }
+  }
+}
+
+void LinearModel::add_dense(const Slot& s, std::span<float> scores, Memo& memo) const {
+  const std::size_t d = (s.key >> 32) & (Memo::kDenseRows - 1);
+  float* row = memo.dense_.data() + d * classes_;
+  if (memo.dense_keys_[d] != s.key) {
+    std::fill(row, row + classes_, 0.0F);
+    add_row(s, std::span<float>(row, classes_));
+    memo.dense_keys_[d] = s.key;
+  }
+  // Four classes at a time (each lane the scalar sum it stands for), then the rest.
+  using Four = float __attribute__((vector_size(16)));
+  float* out = scores.data();
+  std::size_t c = 0;
+  for (; c + 4 <= classes_; c += 4) {
+    Four a;
+    Four b;
+    std::memcpy(&a, out + c, sizeof a);
+    std::memcpy(&b, row + c, sizeof b);
+    a += b;
+    std::memcpy(out + c, &a, sizeof a);
+  }
+  for (; c < classes_; ++c) {
+    out[c] += row[c];
+  }
+}
+
+void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> scores,
+                        Memo& memo) const {
+  if (slots_ == nullptr) {
+    return;
+  }
+  if (memo.model_ != id_) {
+    std::fill(memo.entries_.begin(), memo.entries_.end(), Memo::Entry{});
+    memo.dense_keys_.assign(Memo::kDenseRows, 0);
+    memo.dense_.assign(Memo::kDenseRows * classes_, 0.0F);
+    memo.model_ = id_;
+  }
+  // As score(), with the memo asked first: only the keys it does not hold are probed (their
+  // slots fetched together, then their rows), and what the probe found is kept.
+  constexpr std::size_t kBatch = 128;
+  std::array<const Slot*, kBatch> found{};
+  std::array<bool, kBatch> miss{};
+  for (std::size_t from = 0; from < keys.size(); from += kBatch) {
+    const std::size_t n = std::min(kBatch, keys.size() - from);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t k = nonzero(keys[from + i]);
+      const Memo::Entry& e = memo.entries_[k & (Memo::kSize - 1)];
+      miss[i] = e.key != k;
+      if (miss[i]) {
+        __builtin_prefetch(&slots_[slot_of(k)]);
+      } else {
+        found[i] = e.slot == Memo::kAbsent ? nullptr : &slots_[e.slot];
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (miss[i]) {
+        const std::uint64_t k = nonzero(keys[from + i]);
+        found[i] = find(k);
+        memo.entries_[k & (Memo::kSize - 1)] = Memo::Entry{
+            k, found[i] == nullptr ? Memo::kAbsent : static_cast<std::uint32_t>(found[i] - slots_)};
+        if (found[i] != nullptr) {
+          __builtin_prefetch(qcells_ != nullptr
+                                 ? static_cast<const void*>(&qcells_[found[i]->begin])
+                                 : static_cast<const void*>(&cells_[found[i]->begin]));
+        }
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (found[i] == nullptr) {
+        continue;
+      }
+      if (found[i]->len >= Memo::kDenseFrom) {
+        add_dense(*found[i], scores, memo);
+      } else {
+        add_row(*found[i], scores);
+      }
+    }
+  }
 }
 
 void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {
@@ -212,23 +315,8 @@ void LinearModel::score(std::span<const std::uint64_t> keys, std::span<float> sc
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
-      const Slot* s = found[i];
-      if (s == nullptr) {
-        continue;
-      }
-      if (qcells_ != nullptr) {
-        for (std::uint32_t c = s->begin; c < s->begin + s->len; ++c) {
-          // The same float a Cell read from the file holds; a class past the model's (only in
-          // a damaged file, whose weights are not checked at load) adds nothing.
-          const float w = static_cast<float>(qcells_[c].q) * scale_;
-          if (qcells_[c].cls < classes_) {
-            scores[qcells_[c].cls] += w;
-          }
-        }
-      } else {
-        for (std::uint32_t c = s->begin; c < s->begin + s->len; ++c) {
-          scores[cells_[c].cls] += cells_[c].w;
-        }
+      if (found[i] != nullptr) {
+        add_row(*found[i], scores);
       }
     }
   }
@@ -344,6 +432,7 @@ Result<LinearModel> LinearModel::read(std::string_view in, std::size_t& pos,
     m.cell_owner_ = std::move(cells);
   }
   m.ncells_ = ncells;
+  m.id_ = next_id();
   if (cap == 0) {
     return m;
   }
@@ -502,11 +591,15 @@ Result<ModelFile> ModelFile::map(const std::filesystem::path& path, std::string_
 
 void PerceptronTrainer::score(std::span<const std::uint64_t> keys, std::span<float> scores) const {
   for (std::uint64_t k : keys) {
-    auto it = table_.find(k);
-    if (it == table_.end()) {
+    MemoEntry& e = memo_[k & (kMemoSize - 1)];
+    if (e.generation != generation_ || e.key != k) {
+      auto it = table_.find(k);
+      e = MemoEntry{k, generation_, it == table_.end() ? nullptr : &it->second};
+    }
+    if (e.row == nullptr) {
       continue;
     }
-    for (const Cell& c : it->second) {
+    for (const Cell& c : *e.row) {
       scores[c.cls] += c.w;
     }
   }
@@ -522,6 +615,7 @@ void PerceptronTrainer::update(std::span<const std::uint64_t> keys, std::size_t 
 }
 
 void PerceptronTrainer::add(std::span<const std::uint64_t> keys, std::size_t cls, float delta) {
+  ++generation_;  // rows may be added: what score() remembers no longer holds
   for (std::uint64_t k : keys) {
     std::vector<Cell>& cells = table_[k];
     auto it =

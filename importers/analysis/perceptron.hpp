@@ -28,6 +28,39 @@ class LinearModel {
   // Adds to `scores` (size >= classes()) the weights of every feature in `keys`.
   void score(std::span<const std::uint64_t> keys, std::span<float> scores) const;
 
+  // The rows a caller looked up last, for one that scores many overlapping feature sets (the
+  // parser's configurations share most of their features with the beam's other items and with
+  // the step before): direct-mapped, key -> the key's row or none, so that a repeated key costs
+  // no probe into the table, which is far larger than the caches. Tied to the model it was last
+  // used with (a model that shares its tables counts as the same model); used with another it
+  // starts empty. Not thread-safe: one per thread.
+  class Memo {
+   public:
+    Memo() : entries_(kSize) {}
+
+   private:
+    friend class LinearModel;
+    static constexpr std::size_t kSize = 4096;  // 64 KB
+    static constexpr std::uint32_t kAbsent = 0xFFFFFFFFU;
+    struct Entry {
+      std::uint64_t key = 0;  // 0: empty (keys are never 0 in the table)
+      std::uint32_t slot = kAbsent;
+    };
+    std::vector<Entry> entries_;
+    std::uint64_t model_ = 0;  // the id of the model the entries belong to
+    // Long rows (the bias, tags, frequent words: most of the weights a parser configuration
+    // adds) also as dense vectors of every class's weight, 0 where the row has none: added
+    // class by class in one pass the compiler vectorises, instead of one scattered weight at a
+    // time. Each class's sum gets the same weights in the same order (x + 0 is x), so the same
+    // floats. Direct-mapped by key.
+    static constexpr std::size_t kDenseRows = 512;
+    static constexpr std::uint16_t kDenseFrom = 24;  // rows of at least this many weights
+    std::vector<std::uint64_t> dense_keys_;          // 0: empty
+    std::vector<float> dense_;                       // kDenseRows x the model's classes
+  };
+  // score() with `memo`: the same sums, in the same order, so the same floats.
+  void score(std::span<const std::uint64_t> keys, std::span<float> scores, Memo& memo) const;
+
   std::size_t classes() const { return classes_; }
   std::size_t features() const { return count_; }
   std::size_t weights() const { return ncells_; }
@@ -75,6 +108,10 @@ class LinearModel {
   };
   std::size_t classes_ = 0;
   std::size_t count_ = 0;  // keys in the table
+  // Names the tables (a fresh one each time a table is built or read; copies share it): what a
+  // Memo is tied to.
+  std::uint64_t id_ = 0;
+  static std::uint64_t next_id();
   std::uint64_t mask_ = 0;
   unsigned shift_ = 60;
   // No key lies further than this from its home slot: a lookup stops there (also on a damaged
@@ -109,6 +146,10 @@ class LinearModel {
            std::size_t used);
   // Finds the slot of `raw`'s key, or nullptr.
   const Slot* find(std::uint64_t raw) const;
+  // Adds the weights of the row in slot `s` to `scores`.
+  void add_row(const Slot& s, std::span<float> scores) const;
+  // The same, from the row's dense vector in `memo` (made there when absent).
+  void add_dense(const Slot& s, std::span<float> scores, Memo& memo) const;
   static Result<LinearModel> read_rows(std::string_view in, std::size_t& pos,
                                        std::uint32_t classes);
 };
@@ -154,6 +195,18 @@ class PerceptronTrainer {
   std::size_t classes_;
   std::uint64_t now_ = 1;
   std::unordered_map<std::uint64_t, std::vector<Cell>> table_;
+  // score()'s memo of rows looked up since the last change to the table (a beam search scores
+  // the same keys many times between two updates): direct-mapped, key -> row or none; an entry
+  // holds only while its generation is the current one, and every add() starts a new one. A row
+  // found stays where it is (the map's elements never move), so an entry is never stale.
+  struct MemoEntry {
+    std::uint64_t key = 0;
+    std::uint64_t generation = 0;
+    const std::vector<Cell>* row = nullptr;
+  };
+  static constexpr std::size_t kMemoSize = 8192;
+  mutable std::vector<MemoEntry> memo_ = std::vector<MemoEntry>(kMemoSize);
+  std::uint64_t generation_ = 1;
 };
 
 // Small binary helpers for model files (little-endian, length-prefixed strings).

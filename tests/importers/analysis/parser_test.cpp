@@ -136,6 +136,29 @@ TEST_SUITE("importers") {
     CHECK(arcs(*back, bank[2].words) == arcs(p, bank[2].words));
   }
 
+  TEST_CASE("Parser: a parse does not depend on the sentences or models parsed before it") {
+    // The parsers remember rows and context scores between configurations (and rows between
+    // sentences): what they remember never changes a result, whichever model asked last.
+    const auto bank = toy_treebank();
+    Parser::Options options;
+    options.iterations = 5;
+    const Parser greedy = Parser::train(bank, options);
+    options.beam = 3;
+    const Parser beam = Parser::train(bank, options);
+    std::vector<std::vector<std::string>> first;
+    for (const Parser* p : {&greedy, &beam}) {
+      for (const auto& s : bank) {
+        first.push_back(arcs(*p, s.words));
+      }
+    }
+    std::vector<std::vector<std::string>> again(first.size());
+    for (std::size_t k = bank.size(); k-- > 0;) {  // reversed, the models alternating
+      again[bank.size() + k] = arcs(beam, bank[k].words);
+      again[k] = arcs(greedy, bank[k].words);
+    }
+    CHECK(again == first);
+  }
+
   TEST_CASE("Parser with a beam: a sentence of 600 words gets one tree") {
     Parser::Options options;
     options.iterations = 2;

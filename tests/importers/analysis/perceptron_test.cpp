@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -184,5 +185,103 @@ TEST_SUITE("importers") {
     // A header promising more than the file holds is an error.
     pos = 0;
     CHECK_FALSE(LinearModel::read(std::string_view(bytes).substr(0, bytes.size() - 1), pos));
+  }
+
+  TEST_CASE("a memo of rows gives score()'s sums exactly, and forgets another model's rows") {
+    using kb::analysis::LinearModel;
+    using kb::analysis::PerceptronTrainer;
+    // Two models over the same keys with different weights; many keys share a memo entry.
+    PerceptronTrainer ta(4), tb(4);
+    std::vector<std::uint64_t> keys;
+    for (std::uint64_t i = 1; i <= 20000; ++i) {
+      keys.push_back(i * 0x9E3779B97F4A7C15ULL);
+      const std::vector<std::uint64_t> one = {keys.back()};
+      ta.update(one, i % 4, (i + 1) % 4);
+      tb.update(one, (i + 3) % 4, i % 4);
+      ta.tick();
+      tb.tick();
+    }
+    const LinearModel a = ta.average(), b = tb.average();
+    LinearModel::Memo memo;
+    for (std::size_t i = 0; i + 40 <= keys.size(); i += 997) {
+      // present keys, absent ones, and the same keys again (from the memo)
+      std::vector<std::uint64_t> ks(keys.begin() + static_cast<std::ptrdiff_t>(i),
+                                    keys.begin() + static_cast<std::ptrdiff_t>(i) + 40);
+      ks.push_back(keys[i] + 1);
+      ks.push_back(0);
+      for (int round = 0; round < 2; ++round) {
+        for (const LinearModel* m : {&a, &b}) {
+          std::vector<float> plain(4, 0.0F), memoised(4, 0.0F);
+          m->score(ks, plain);
+          m->score(ks, memoised, memo);
+          CHECK(plain == memoised);
+        }
+      }
+    }
+    // A copy shares the tables and the memo's entries; a model read from a file is another.
+    const LinearModel copy = a;
+    std::string bytes;
+    a.write(bytes);
+    std::size_t pos = 0;
+    auto read = LinearModel::read(bytes, pos);
+    REQUIRE(read.has_value());
+    const LinearModel& from_file = *read;
+    for (const LinearModel* m : {&copy, &from_file, &a}) {
+      std::vector<float> plain(4, 0.0F), memoised(4, 0.0F);
+      m->score(keys, plain);
+      m->score(keys, memoised, memo);
+      CHECK(plain == memoised);
+    }
+  }
+
+  TEST_CASE("a memo adds long rows as dense vectors: the same floats as one weight at a time") {
+    using kb::analysis::LinearModel;
+    using kb::analysis::PerceptronTrainer;
+    // 60 classes; the first 700 keys get a weight for every class (long rows, more than the
+    // memo holds as dense vectors), the rest one or two.
+    constexpr std::size_t kClasses = 60;
+    PerceptronTrainer t(kClasses);
+    std::vector<std::uint64_t> keys;
+    for (std::uint64_t i = 1; i <= 3000; ++i) {
+      keys.push_back(i * 0xD6E8FEB86659FD93ULL);
+      const std::vector<std::uint64_t> one = {keys.back()};
+      const std::size_t spread = i <= 700 ? kClasses : 2;
+      for (std::size_t c = 0; c < spread; ++c) {
+        t.add(one, (i + c) % kClasses, static_cast<float>((i * 7 + c * 13) % 11) - 5.0F);
+        t.tick();
+      }
+    }
+    std::string bytes;
+    t.average().write(bytes);
+    std::size_t pos = 0;
+    auto m = LinearModel::read(bytes, pos);  // 16-bit weights, as a shipped model
+    REQUIRE(m.has_value());
+    LinearModel::Memo memo;
+    for (int round = 0; round < 3; ++round) {
+      for (std::size_t i = 0; i + 64 <= keys.size(); i += 61) {
+        const std::span<const std::uint64_t> ks(keys.data() + i, 64);
+        std::vector<float> plain(kClasses, 0.0F), memoised(kClasses, 0.0F);
+        m->score(ks, plain);
+        m->score(ks, memoised, memo);
+        CHECK(plain == memoised);
+      }
+    }
+  }
+
+  TEST_CASE("perceptron trainer: scores see every update made since they were last asked") {
+    using kb::analysis::PerceptronTrainer;
+    PerceptronTrainer t(3);
+    const std::vector<std::uint64_t> keys = {11, 11 + 8192, 12};  // two share a memo entry
+    std::vector<float> s(3, 0.0F);
+    t.score(keys, s);  // nothing yet: remembered as absent
+    CHECK(s == std::vector<float>(3, 0.0F));
+    t.add(std::vector<std::uint64_t>{11 + 8192}, 1, 2.0F);
+    t.score(keys, s);
+    CHECK(s == std::vector<float>{0.0F, 2.0F, 0.0F});
+    t.add(std::vector<std::uint64_t>{12}, 2, -1.0F);
+    std::fill(s.begin(), s.end(), 0.0F);
+    t.score(keys, s);
+    t.score(keys, s);  // twice: the remembered rows add the same again
+    CHECK(s == std::vector<float>{0.0F, 4.0F, -2.0F});
   }
 }
