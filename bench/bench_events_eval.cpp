@@ -86,6 +86,29 @@ std::string why_missed(const ex::Extraction& x, std::span<const std::size_t> at,
   return sentence_step.empty() ? "word.not-candidate" : sentence_step;
 }
 
+// What the parse makes of the word at the first of `at` that a parsed sentence holds, for a
+// trigger that was no candidate: "UPOS/XPOS deprel lemma <- head", with " in name" or " in date"
+// when the word lies in an entity mention or a date; "unparsed" when no sentence holds it.
+std::string word_at(const ex::Extractor& extractor, const kb::importers::Article& article,
+                    std::span<const std::size_t> at) {
+  std::string out;
+  extractor.visit(article, [&](const ex::learned::SynSentence& s, const ex::detail::DocContext&) {
+    const auto& words = s.parse.words;
+    for (const std::size_t a : at) {
+      for (std::size_t w = 0; w < words.size() && out.empty(); ++w) {
+        if (words[w].begin <= a && a < std::max(words[w].end, words[w].begin + 1)) {
+          const int h = words[w].head - 1;
+          out = fmt::format("{}/{} {} {} <- {}{}{}", words[w].upos, words[w].xpos, words[w].deprel,
+                            s.lemmas[w], h >= 0 ? s.lemmas[static_cast<std::size_t>(h)] : "ROOT",
+                            s.mention_of[w] >= 0 ? " in name" : "",
+                            s.date_of[w] >= 0 ? " in date" : "");
+        }
+      }
+    }
+  });
+  return out.empty() ? "unparsed" : out;
+}
+
 // Counts of one set of gold files.
 struct Tally {
   std::size_t articles = 0, tp = 0, sys = 0, gold = 0;
@@ -447,6 +470,9 @@ int score_gold2(const Options& o, const ex::Extractor& extractor) {
       }
       std::string detail;
       const std::string why = o.why ? why_missed(x, doc.events[g].at, detail) : std::string();
+      if (why == "word.not-candidate" && extractor.learned()) {
+        detail = word_at(extractor, doc.article, doc.events[g].at);
+      }
       if (o.why) {
         t.missed[why] += 1;
       }

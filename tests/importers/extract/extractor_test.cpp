@@ -5,6 +5,7 @@
 #include "importers/extract/extractor.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -188,6 +189,30 @@ TEST_SUITE("importers") {
         run("Vladimir Putin met Emmanuel Macron in the Kremlin on Monday. Vladimir Putin also met "
             "Olaf Scholz in the Kremlin on Monday.");
     CHECK(two.events.size() == 2);
+  }
+
+  TEST_CASE("Extractor dates a presidential release of the small hours by the evening before") {
+    // published at `time` after midnight UTC of 18 June 2022, with the stated offset if any
+    const auto day_of = [](const std::string& publisher, std::chrono::minutes time,
+                           std::optional<int> offset) {
+      kb::importers::Article a;
+      a.title = "Test article";
+      a.text = "Vladimir Putin spoke with Recep Tayyip Erdogan today.";
+      a.origin = "test.txt";
+      a.publisher = publisher;
+      a.published = date::sys_seconds(date::sys_days{date::year{2022} / 6 / 18}) + time;
+      a.published_offset = offset;
+      const Extraction x = ex::Extractor(kb::test::gazetteer()).extract(a);
+      REQUIRE(x.events.size() == 1);
+      return x.events[0].date.timex();
+    };
+    const std::string kremlin = "President of Russia (en.kremlin.ru)";
+    CHECK(day_of(kremlin, std::chrono::minutes{5}, 0) == "2022-06-17");
+    CHECK(day_of("President of Ukraine (president.gov.ua)", std::chrono::minutes{150},
+                 std::nullopt) == "2022-06-17");
+    CHECK(day_of(kremlin, std::chrono::minutes{600}, 0) == "2022-06-18");
+    CHECK(day_of("BBC News", std::chrono::minutes{5}, 0) == "2022-06-18");
+    CHECK(day_of(kremlin, std::chrono::minutes{5}, 180) == "2022-06-18");  // 03:05 local
   }
 
   TEST_CASE("Extractor does not merge two same-day events by a shared preposition") {
