@@ -1368,6 +1368,8 @@ bool joint_modifier(const SynSentence& s, std::size_t w, std::size_t c) {
   return true;
 }
 
+bool temporal(const SynSentence& s, std::size_t w);
+
 void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
              std::size_t depth) {
   out.push_back(w);
@@ -1377,9 +1379,13 @@ void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
   for (const std::size_t c : s.children[w]) {
     // A date is no part of a headline's phrase (error class: "Russia captures Lysychansk on
     // July 3 2022", a date the parser hung on the object).
-    const bool dated =
-        s.date_of[c] >= 0 || std::any_of(s.children[c].begin(), s.children[c].end(),
-                                         [&](std::size_t k) { return s.date_of[k] >= 0; });
+    // Nor is a modifier headed by a word of time (error class: "Serbia shells hospital at noon
+    // local time", the time the parser hung on the object as its modifier).
+    const std::string_view rel = udep(s, c);
+    const bool dated = s.date_of[c] >= 0 ||
+                       std::any_of(s.children[c].begin(), s.children[c].end(),
+                                   [&](std::size_t k) { return s.date_of[k] >= 0; }) ||
+                       ((rel.starts_with("nmod") || rel.starts_with("obl")) && temporal(s, c));
     // A hyphen inside a word ("F-16s", split by the tokenizer) is part of the phrase.
     const bool inner_hyphen = udep(s, c) == "punct" && word(s, c).form == "-" && c > 0 &&
                               !word(s, c - 1).space_after && !word(s, c).space_after;
@@ -1550,6 +1556,15 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     const std::string_view u = udep(s, c);
     if (u == "compound" || u == "amod" || u == "flat" || u == "nummod") {
       core.push_back(c);
+      // and a modifier of that modifier before it, where the parser hung it ("online press
+      // conference": "online" on "press"; error class: "makes statement during press
+      // conference")
+      for (const std::size_t g : s.children[c]) {
+        const std::string_view ug = udep(s, g);
+        if (g < c && (ug == "compound" || ug == "amod")) {
+          core.push_back(g);
+        }
+      }
     } else if (joint_modifier(s, w, c)) {
       for (std::size_t k = w + 1; k <= c; ++k) {
         core.push_back(k);
@@ -1654,7 +1669,8 @@ std::string capitalised(std::string s) {
 
 // The skeleton of a reported clause headed by `c`: its subject, auxiliaries, verb and object
 // ("the US will support training"); objects longer than `object_words` by their head word.
-std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_words = 4) {
+std::vector<std::size_t> clause_words(const SynSentence& s, std::size_t c,
+                                      std::size_t object_words) {
   std::vector<std::size_t> ws{c};
   for (const std::size_t k : s.children[c]) {
     const std::string_view u = udep(s, k);
@@ -1693,6 +1709,24 @@ std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_
       }
     }
   }
+  return ws;
+}
+
+// The clause core of `c` (its subject, auxiliaries, verb and a short object), as written.
+std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_words = 4) {
+  std::vector<std::size_t> ws = clause_words(s, c, object_words);
+  // A gerund with no auxiliary whose clause goes on in a finite clause the parser hung on it is
+  // that clause's subject (error class: "Russia says Ukraine joining" for "said that Ukraine
+  // joining NATO would be a red line", "NATO would be a red line" read as the gerund's ccomp).
+  if (word(s, c).xpos == "VBG" && !child(s, c, {"aux"})) {
+    for (const std::size_t k : s.children[c]) {
+      if (k > c && udep(s, k) == "ccomp" && !child(s, k, {"mark"}) && child(s, k, {"aux", "cop"})) {
+        const std::vector<std::size_t> rest = clause_words(s, k, object_words);
+        ws.insert(ws.end(), rest.begin(), rest.end());
+        break;
+      }
+    }
+  }
   drop_speakers_possessives(s, ws, c);
   return join(s, ws);
 }
@@ -1709,6 +1743,26 @@ bool nominal(const SynSentence& s, std::size_t w) {
 bool holds_date(const SynSentence& s, std::size_t w) {
   for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
     if (s.date_of[k] >= 0 && in_subtree(s, k, w)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a date lies in the words a headline says of the phrase headed by `w`: not one in a
+// clause the phrase leaves out (error class: "Vladimir Putin takes part" for "took part in a
+// videoconference ceremony to launch the new metro line on March 7", the date in the
+// ceremony's relative clause).
+bool phrase_holds_date(const SynSentence& s, std::size_t w) {
+  for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+    if (s.date_of[k] < 0 || !in_subtree(s, k, w)) {
+      continue;
+    }
+    bool in_clause = false;
+    for (std::optional<std::size_t> x = k; x && *x != w && !in_clause; x = head_of(s, *x)) {
+      in_clause = clause_like(udep(s, *x)) && udep(s, *x) != "punct";
+    }
+    if (!in_clause) {
       return true;
     }
   }
@@ -1952,12 +2006,17 @@ std::string antecedent_clause(const SynSentence& prev, std::size_t max_bytes) {
       }
       return text;
     }
+    // The phrase that goes is the smallest adverbial, oblique or noun modifier that ends the
+    // clause, wherever the parser hung it ("in any format" on "negotiations" or on "ready").
     std::optional<std::size_t> last;
-    for (const std::size_t c : prev.children[*root]) {
-      const std::string_view u = udep(prev, c);
-      const bool gone = std::find(dropped.begin(), dropped.end(), c) != dropped.end();
-      if (!gone && (u == "obl" || u == "advmod" || u == "nmod") && (!last || c > *last)) {
-        last = c;
+    if (!ws.empty()) {
+      const std::size_t end = ws.back();
+      for (const std::size_t c : ws) {
+        const std::string_view u = udep(prev, c);
+        if (c != *root && (u == "obl" || u == "advmod" || u == "nmod") &&
+            (c == end || in_subtree(prev, end, c)) && (!last || c > *last)) {
+          last = c;
+        }
       }
     }
     if (!last) {
@@ -2703,7 +2762,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       for (const std::size_t c : s.children[w]) {
         const auto in = child(s, c, {"case"});
         if (c > *addressee && udep(s, c) == "obl" && in && s.lemmas[*in] == "in" &&
-            !holds_date(s, c) && s.mention_of[c] < 0) {
+            !phrase_holds_date(s, c) && s.mention_of[c] < 0) {
           object += " in " + phrase(s, c, 5);
           break;
         }

@@ -16,6 +16,7 @@
 
 #include <doctest/doctest.h>
 
+#include "importers/analysis/sentence.hpp"
 #include "importers/extract/extractor.hpp"
 #include "tests/importers/extract/extract_fixture.hpp"
 
@@ -910,6 +911,50 @@ TEST_CASE("a word of time is no object of a headline") {
   for (const auto& t : titles) {
     CHECK(t.find("time") == std::string::npos);
   }
+}
+
+// A headline from a hand-written parse (as the beam parser reads these sentences), so the case
+// holds whatever the shipped parser makes of the words.
+std::string headline_of(const std::string& conllu, std::size_t predicate,
+                        const std::string& actor) {
+  auto parsed = kb::analysis::read_conllu(conllu);
+  REQUIRE(parsed);
+  REQUIRE(parsed->size() == 1);
+  const ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+  ex::learned::Decision d;
+  d.word = predicate;
+  return ex::learned::headline(s, d, actor, "");
+}
+
+TEST_CASE("a headline reads what was said and the object whichever way the parser hung them") {
+  // "NATO would be a red line" read as a clause of the gerund: the gerund is its subject, and
+  // the whole is what was said (not "Russia says Ukraine joining").
+  CHECK(headline_of("1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+                    "2\tKremlin\tKremlin\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                    "3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                    "4\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
+                    "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+                    "6\tjoining\tjoin\tVERB\tVBG\t_\t3\tccomp\t_\t_\n"
+                    "7\tNATO\tNATO\tPROPN\tNNP\t_\t12\tnsubj\t_\t_\n"
+                    "8\twould\twould\tAUX\tMD\t_\t12\taux\t_\t_\n"
+                    "9\tbe\tbe\tAUX\tVB\t_\t12\tcop\t_\t_\n"
+                    "10\ta\ta\tDET\tDT\t_\t12\tdet\t_\t_\n"
+                    "11\tred\tred\tADJ\tJJ\t_\t12\tamod\t_\t_\n"
+                    "12\tline\tline\tNOUN\tNN\t_\t6\tccomp\t_\tSpaceAfter=No\n"
+                    "13\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+                    2, "Russia") == "Russia says Ukraine joining NATO would be a red line");
+  // A time of day hung on the object as its modifier is no part of the object.
+  CHECK(headline_of("1\tSerbian\tSerbian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                    "2\tforces\tforce\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                    "3\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                    "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+                    "5\thospital\thospital\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+                    "6\tat\tat\tADP\tIN\t_\t9\tcase\t_\t_\n"
+                    "7\tnoon\tnoon\tNOUN\tNN\t_\t9\tcompound\t_\t_\n"
+                    "8\tlocal\tlocal\tADJ\tJJ\t_\t9\tamod\t_\t_\n"
+                    "9\ttime\ttime\tNOUN\tNN\t_\t5\tnmod\t_\tSpaceAfter=No\n"
+                    "10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+                    2, "Serbia") == "Serbia shells hospital");
 }
 
 TEST_CASE("an infinitive in a title keeps its 'to', a short object its infinitive") {
