@@ -124,6 +124,10 @@ Result<Db> Db::open(const std::string& path, OpenMode mode) {
   }
   if (mode != OpenMode::read_only) {
     KB_TRY(db.exec("PRAGMA synchronous = NORMAL"));  // per connection: writes nothing
+    // A writer's page cache of up to 64 MiB (SQLite's default is 2 MiB): an import reads the
+    // events its merge compares with again and again, each page a pread() once evicted
+    // (bench/README.md "Import", twenty-third session). Pages are only held as they are read.
+    KB_TRY(db.exec("PRAGMA cache_size = -65536"));
     // A new, empty file is ours to set up. An existing one keeps its journal mode until
     // migrate() knows it is a kb database: kb changes nothing in someone else's file.
     if (*pages == 0) {
