@@ -2391,7 +2391,9 @@ std::string cased_phrase(const SynSentence& s, std::size_t c, std::size_t max) {
 }
 
 std::optional<std::string> partitive_whole(const SynSentence& s, std::size_t p) {
-  if (!listed(kPartitives, s.lemmas[p])) {
+  // A name is no partitive (error class: "Biden tells Seven counterparts" for "told his Group of
+  // Seven counterparts", "Group" the first word of the G7's name).
+  if (!listed(kPartitives, s.lemmas[p]) || s.mention_of[p] >= 0) {
     return std::nullopt;
   }
   std::optional<std::size_t> counted;

@@ -915,12 +915,24 @@ TEST_CASE("a word of time is no object of a headline") {
 
 // A headline from a hand-written parse (as the beam parser reads these sentences), so the case
 // holds whatever the shipped parser makes of the words.
-std::string headline_of(const std::string& conllu, std::size_t predicate,
-                        const std::string& actor) {
+// `name`, when given, marks words [first, last] as one recognised name.
+std::string headline_of(const std::string& conllu, std::size_t predicate, const std::string& actor,
+                        std::optional<std::pair<std::size_t, std::size_t>> name = std::nullopt) {
   auto parsed = kb::analysis::read_conllu(conllu);
   REQUIRE(parsed);
   REQUIRE(parsed->size() == 1);
-  const ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+  ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+  if (name) {
+    ex::learned::SynMention m;
+    m.first = name->first;
+    m.last = name->second;
+    m.head = name->first;
+    m.kind = kb::EntityKind::organisation;
+    s.mentions.push_back(m);
+    for (std::size_t k = name->first; k <= name->second; ++k) {
+      s.mention_of[k] = 0;
+    }
+  }
   ex::learned::Decision d;
   d.word = predicate;
   return ex::learned::headline(s, d, actor, "");
@@ -955,6 +967,18 @@ TEST_CASE("a headline reads what was said and the object whichever way the parse
                     "9\ttime\ttime\tNOUN\tNN\t_\t5\tnmod\t_\tSpaceAfter=No\n"
                     "10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
                     2, "Serbia") == "Serbia shells hospital");
+  // A name that opens with a partitive noun is no partitive: "Group of Seven" is the G7.
+  const std::string told =
+      "1\tBiden\tBiden\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\ttold\ttell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tGroup\tGroup\tPROPN\tNNP\t_\t2\tiobj\t_\t_\n"
+      "5\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tSeven\tSeven\tNUM\tCD\t_\t7\tnummod\t_\t_\n"
+      "7\tcounterparts\tcounterpart\tNOUN\tNNS\t_\t4\tnmod\t_\tSpaceAfter=No\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  CHECK(headline_of(told, 1, "Biden", std::pair<std::size_t, std::size_t>{3, 5}) ==
+        "Biden tells Group of Seven counterparts");
 }
 
 TEST_CASE("an infinitive in a title keeps its 'to', a short object its infinitive") {
