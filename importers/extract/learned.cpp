@@ -1739,27 +1739,18 @@ bool nominal(const SynSentence& s, std::size_t w) {
 }
 
 // Whether a date lies in the phrase headed by `w` ("since the 2022 invasion" names a time, not
-// what the verb acts on).
-bool holds_date(const SynSentence& s, std::size_t w) {
-  for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
-    if (s.date_of[k] >= 0 && in_subtree(s, k, w)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Whether a date lies in the words a headline says of the phrase headed by `w`: not one in a
-// clause the phrase leaves out (error class: "Vladimir Putin takes part" for "took part in a
-// videoconference ceremony to launch the new metro line on March 7", the date in the
-// ceremony's relative clause).
-bool phrase_holds_date(const SynSentence& s, std::size_t w) {
+// what the verb acts on). With `said_only`, not one in a clause the phrase leaves out, which a
+// headline does not say (error class: "Vladimir Putin takes part" for "took part in a
+// videoconference ceremony to launch the new metro line on March 7", the date in the ceremony's
+// relative clause).
+bool holds_date(const SynSentence& s, std::size_t w, bool said_only = false) {
   for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
     if (s.date_of[k] < 0 || !in_subtree(s, k, w)) {
       continue;
     }
     bool in_clause = false;
-    for (std::optional<std::size_t> x = k; x && *x != w && !in_clause; x = head_of(s, *x)) {
+    for (std::optional<std::size_t> x = k; said_only && x && *x != w && !in_clause;
+         x = head_of(s, *x)) {
       in_clause = clause_like(udep(s, *x)) && udep(s, *x) != "punct";
     }
     if (!in_clause) {
@@ -2764,7 +2755,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       for (const std::size_t c : s.children[w]) {
         const auto in = child(s, c, {"case"});
         if (c > *addressee && udep(s, c) == "obl" && in && s.lemmas[*in] == "in" &&
-            !phrase_holds_date(s, c) && s.mention_of[c] < 0) {
+            !holds_date(s, c, /*said_only=*/true) && s.mention_of[c] < 0) {
           object += " in " + phrase(s, c, 5);
           break;
         }

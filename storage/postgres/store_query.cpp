@@ -123,6 +123,19 @@ constexpr std::string_view kSearchSources =
     "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {}), -h.score, NULL, NULL, "
     "NULL, NULL, NULL, s.published, (SELECT count(*) FROM m) FROM hit h "
     "JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.score DESC, h.id";
+// The rows of the hits a RUM ranking kept (`q`, and `hit` with each match's distance), as the
+// statements below end: the whole ranking's and the newest months'.
+constexpr std::string_view kEventHitsByDistance =
+    "SELECT 0, h.id, e.title, ts_headline('simple', concat_ws(' … ', e.title, "
+    "nullif(e.summary, ''), (SELECT string_agg(c.quote, ' … ' ORDER BY c.citation_id) "
+    "FROM citation c WHERE c.event_id = e.event_id AND c.quote <> '')), q.q, {1}), "
+    "(-1 / h.distance)::float8, e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL, "
+    "NULL FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q "
+    "ORDER BY h.distance, h.id";
+constexpr std::string_view kSourceHitsByDistance =
+    "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {1}), "
+    "(-1 / h.distance)::float8, NULL, NULL, NULL, NULL, NULL, s.published, NULL "
+    "FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.distance, h.id";
 // With the RUM indexes (schema 0005; kb_setting 'search_ranking' = 'rum'), the index returns
 // the matches best first by its distance, 1 / a cover-density score computed from the positions
 // and weights the index holds (title A 1.0, summary B 0.4, quotes C 0.2, as ts_rank_cd's
@@ -133,20 +146,11 @@ constexpr std::string_view kSearchEventsRum =
     "WITH q AS (SELECT {0}('simple', $1) AS q), "
     "hit AS (SELECT e.event_id AS id, e.search <=> {0}('simple', $1) AS distance FROM event e "
     "WHERE e.search @@ {0}('simple', $1) AND e.merged_into IS NULL "
-    "ORDER BY e.search <=> {0}('simple', $1) LIMIT $2) "
-    "SELECT 0, h.id, e.title, ts_headline('simple', concat_ws(' … ', e.title, "
-    "nullif(e.summary, ''), (SELECT string_agg(c.quote, ' … ' ORDER BY c.citation_id) "
-    "FROM citation c WHERE c.event_id = e.event_id AND c.quote <> '')), q.q, {1}), "
-    "(-1 / h.distance)::float8, e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL, "
-    "NULL FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q "
-    "ORDER BY h.distance, h.id";
+    "ORDER BY e.search <=> {0}('simple', $1) LIMIT $2) ";
 constexpr std::string_view kSearchSourcesRum =
     "WITH q AS (SELECT {0}('simple', $1) AS q), "
     "hit AS (SELECT s.source_id AS id, s.search <=> {0}('simple', $1) AS distance FROM source s "
-    "WHERE s.search @@ {0}('simple', $1) ORDER BY s.search <=> {0}('simple', $1) LIMIT $2) "
-    "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {1}), "
-    "(-1 / h.distance)::float8, NULL, NULL, NULL, NULL, NULL, s.published, NULL "
-    "FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.distance, h.id";
+    "WHERE s.search @@ {0}('simple', $1) ORDER BY s.search <=> {0}('simple', $1) LIMIT $2) ";
 // A query whose words the planner expects to match kb.search_bound rows or more is ranked among
 // the matches of the newest months only (schema 0006; docs/storage.md "Full text"): $3 holds the
 // months ('202412'), and each month's best $2 come from the month index, whose documents have
@@ -162,13 +166,7 @@ constexpr std::string_view kSearchEventsWindow =
     "WHERE kb_search_month(e.search, e.first_day) @@ kb_search_in_month({0}('simple', $1), "
     "mo.month) AND e.merged_into IS NULL ORDER BY kb_search_month(e.search, e.first_day) <=> "
     "kb_search_in_month({0}('simple', $1), mo.month) LIMIT $2) w "
-    "ORDER BY w.distance, w.id LIMIT $2) "
-    "SELECT 0, h.id, e.title, ts_headline('simple', concat_ws(' … ', e.title, "
-    "nullif(e.summary, ''), (SELECT string_agg(c.quote, ' … ' ORDER BY c.citation_id) "
-    "FROM citation c WHERE c.event_id = e.event_id AND c.quote <> '')), q.q, {1}), "
-    "(-1 / h.distance)::float8, e.timex, e.modifier, e.first_day, e.last_day, e.precision, NULL, "
-    "NULL FROM hit h JOIN event e ON e.event_id = h.id CROSS JOIN q "
-    "ORDER BY h.distance, h.id";
+    "ORDER BY w.distance, w.id LIMIT $2) ";
 constexpr std::string_view kSearchSourcesWindow =
     "WITH q AS (SELECT {0}('simple', $1) AS q), "
     "hit AS (SELECT w.id, w.distance FROM unnest($3::text[]) AS mo(month) CROSS JOIN LATERAL ("
@@ -177,10 +175,7 @@ constexpr std::string_view kSearchSourcesWindow =
     "WHERE kb_search_month(s.search, s.published_day) @@ kb_search_in_month({0}('simple', $1), "
     "mo.month) ORDER BY kb_search_month(s.search, s.published_day) <=> "
     "kb_search_in_month({0}('simple', $1), mo.month) LIMIT $2) w "
-    "ORDER BY w.distance, w.id LIMIT $2) "
-    "SELECT 1, h.id, s.title, ts_headline('simple', s.body, q.q, {1}), "
-    "(-1 / h.distance)::float8, NULL, NULL, NULL, NULL, NULL, s.published, NULL "
-    "FROM hit h JOIN source s ON s.source_id = h.id CROSS JOIN q ORDER BY h.distance, h.id";
+    "ORDER BY w.distance, w.id LIMIT $2) ";
 // The planner's estimate of the events (sources) holding any of the query's words ($1: the words
 // joined by " | "): what decides whether a query is common enough for the window. It is at least
 // the matches of the most common word, whereas the estimate of all the words (they are taken as
@@ -556,6 +551,12 @@ Result<void> Store::rank_rum(bool sources, std::string_view parse, const std::st
                              std::vector<SearchHit>& hits, std::optional<SearchWindow>& window) {
   window.reset();
   std::int64_t unused = 0;
+  // A ranking's statement: its hits (`hits_sql`) and the rows they give.
+  const auto by_distance = [&](std::string_view hits_sql) {
+    std::string sql(hits_sql);
+    sql += sources ? kSourceHitsByDistance : kEventHitsByDistance;
+    return fmt::format(fmt::runtime(sql), parse, kHeadline);
+  };
   if (!all && limit > 0) {
     std::size_t terms = 0;
     std::string words;
@@ -590,11 +591,8 @@ Result<void> Store::rank_rum(bool sources, std::string_view parse, const std::st
         months_found.emplace_back(kNoMonth);
       }
       std::vector<SearchHit> found;
-      KB_TRY(collect_hits(
-          db_,
-          fmt::format(fmt::runtime(sources ? kSearchSourcesWindow : kSearchEventsWindow), parse,
-                      kHeadline),
-          text, limit, found, unused, &months_found));
+      KB_TRY(collect_hits(db_, by_distance(sources ? kSearchSourcesWindow : kSearchEventsWindow),
+                          text, limit, found, unused, &months_found));
       if (whole || found.size() >= limit) {
         if (!whole) {
           window =
@@ -606,10 +604,8 @@ Result<void> Store::rank_rum(bool sources, std::string_view parse, const std::st
       }
     }
   }
-  return collect_hits(
-      db_,
-      fmt::format(fmt::runtime(sources ? kSearchSourcesRum : kSearchEventsRum), parse, kHeadline),
-      text, limit, hits, unused);
+  return collect_hits(db_, by_distance(sources ? kSearchSourcesRum : kSearchEventsRum), text, limit,
+                      hits, unused);
 }
 
 Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit, bool raw,
