@@ -567,6 +567,98 @@ bool told_clause(SynSentence& s, std::size_t verb) {
   return false;
 }
 
+// Verbs of saying whose noun object directly followed by a verb is the subject of a complement
+// clause without "that".
+constexpr auto kComplementSubjectVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/complement_subject_verbs.inc"
+});
+
+// The subject of a complement clause without "that" that the parser took for the saying verb's
+// object: (a) the clause's verb hung on it as a reduced relative ("Fomichev stated the Ukrainian
+// forces surrendered": "surrendered" an acl of "forces"), or (b) the clause hung on the saying
+// verb with no subject of its own ("claimed Russian forces have advanced": "forces" the object
+// of "claimed"). Error class: titles such as "Fomichev states Ukrainian forces", what was said
+// lost. The object becomes the clause's subject and the clause the verb's complement, only when
+// nothing but the clause's auxiliaries and adverbs stands between the object's phrase and the
+// clause's verb, and the verb is no gerund or infinitive, nor a passive with its agent ("the
+// weapons supplied by the US"). Returns whether it moved.
+bool complement_subject(SynSentence& s, std::size_t verb) {
+  if (word(s, verb).upos != "VERB" || !listed(kComplementSubjectVerbs, s.lemmas[verb])) {
+    return false;
+  }
+  const auto obj = std::find_if(s.children[verb].begin(), s.children[verb].end(),
+                                [&](auto k) { return k > verb && udep(s, k) == "obj"; });
+  if (obj == s.children[verb].end()) {
+    return false;
+  }
+  const std::size_t o = *obj;
+  const auto has = [&](std::size_t c, std::initializer_list<std::string_view> rels) {
+    return std::any_of(s.children[c].begin(), s.children[c].end(), [&](auto k) {
+      const std::string_view r = word(s, k).deprel;
+      return std::find(rels.begin(), rels.end(), r) != rels.end();
+    });
+  };
+  std::optional<std::size_t> clause;
+  for (const std::size_t c : s.children[o]) {
+    if (c > o && word(s, c).deprel == "acl" && word(s, c).upos == "VERB") {
+      clause = c;
+      break;
+    }
+  }
+  const bool reduced = clause.has_value();
+  if (!clause) {
+    for (const std::size_t c : s.children[verb]) {
+      if (c > o && udep(s, c) == "ccomp" && word(s, c).upos == "VERB") {
+        clause = c;
+        break;
+      }
+    }
+  }
+  if (!clause) {
+    return false;
+  }
+  const std::size_t c = *clause;
+  const std::string& xpos = word(s, c).xpos;
+  if (xpos == "VBG" || xpos == "VB" ||
+      has(c, {"nsubj", "nsubj:pass", "csubj", "expl", "mark", "obl:agent"})) {
+    return false;
+  }
+  for (const std::size_t k : s.children[c]) {
+    if (k < c && s.lemmas[k] == "to") {
+      return false;
+    }
+    if (udep(s, k) == "obl" && std::any_of(s.children[k].begin(), s.children[k].end(), [&](auto m) {
+          return udep(s, m) == "case" && s.lemmas[m] == "by";
+        })) {
+      return false;  // a passive with its agent: a reduced relative after all
+    }
+  }
+  // The object's phrase without the clause, and what stands between it and the clause's verb.
+  const auto phrase = descendants(s, o, [&](std::size_t k) { return k != c; });
+  const std::size_t last = *std::max_element(phrase.begin(), phrase.end());
+  for (std::size_t k = last + 1; k < c; ++k) {
+    const auto h = head_of(s, k);
+    const std::string_view u = udep(s, k);
+    if (!h || *h != c || (u != "aux" && u != "advmod")) {
+      return false;
+    }
+  }
+  rehang(s, c, verb, "ccomp");
+  rehang(s, o, c, has(c, {"aux:pass"}) ? "nsubj:pass" : "nsubj");
+  if (reduced && xpos == "VBN" && !has(c, {"aux", "aux:pass"})) {
+    s.parse.words[c].xpos = "VBD";  // a clause's verb with no auxiliary is finite
+  }
+  // "stating that mobilization ended": the "that" the parser made the object's determiner is the
+  // clause's marker.
+  const std::size_t first = *std::min_element(phrase.begin(), phrase.end());
+  if (first == verb + 1 && s.lemmas[first] == "that" && udep(s, first) == "det") {
+    rehang(s, first, c, "mark");
+    s.parse.words[first].upos = "SCONJ";
+    s.parse.words[first].xpos = "IN";
+  }
+  return true;
+}
+
 }  // namespace
 
 SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence parse,
@@ -710,10 +802,15 @@ SynSentence align(const detail::SentenceView& view, analysis::ParsedSentence par
       s.parse.words[that].xpos = "IN";
     }
   }
-  for (std::size_t w = 0; w < n; ++w) {
-    told_clause(s, w);
-  }
+  mend_complements(s);
   return s;
+}
+
+void mend_complements(SynSentence& s) {
+  for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+    told_clause(s, w);
+    complement_subject(s, w);
+  }
 }
 
 bool candidate(const SynSentence& s, std::size_t w) {

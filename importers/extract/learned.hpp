@@ -227,6 +227,13 @@ bool since_state(const SynSentence& s, std::size_t w);
 // no event.
 bool negated(const SynSentence& s, std::size_t w);
 
+// Re-hangs the complement clauses of verbs of saying that the parser hung on the wrong word: the
+// relative clause of a telling verb's addressee that is what was said ("told his counterparts
+// that the US would support ..."), and the subject of a clause without "that" taken for the
+// saying verb's object ("stated the forces surrendered", "claimed Russian forces have
+// advanced"). `align` applies it; a sentence made by `bare` has it applied by hand.
+void mend_complements(SynSentence& s);
+
 // A headline for decision `d`: subject first, present tense, with its object ("Russia annexes
 // Crimea", "Peskov dismisses US warnings as hysteria") and, when there is room and the headline
 // does not name it yet, where ("Russia shells settlements near Izyum"); at most 80 bytes, never

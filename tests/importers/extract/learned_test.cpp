@@ -981,6 +981,95 @@ TEST_CASE("a headline reads what was said and the object whichever way the parse
         "Biden tells Group of Seven counterparts");
 }
 
+// The headline of `predicate` after mend_complements, with the head and relation it leaves on
+// word `w`.
+struct Mended {
+  std::string title;
+  int head = 0;  // 1-based, as in CoNLL-U
+  std::string deprel;
+};
+Mended mended(const std::string& conllu, std::size_t predicate, const std::string& actor,
+              std::size_t w) {
+  auto parsed = kb::analysis::read_conllu(conllu);
+  REQUIRE(parsed);
+  REQUIRE(parsed->size() == 1);
+  ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+  ex::learned::mend_complements(s);
+  ex::learned::Decision d;
+  d.word = predicate;
+  return {ex::learned::headline(s, d, actor, ""), s.parse.words[w].head, s.parse.words[w].deprel};
+}
+
+TEST_CASE("a saying verb's object followed by a verb is the subject of what was said") {
+  // "surrendered" read as a reduced relative of "forces" (the parse of the twenty-fourth
+  // session's shipped model): before the mend, "Fomichev states Ukrainian forces".
+  const std::string stated =
+      "1\tFomichev\tFomichev\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tstated\tstate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tUkrainian\tUkrainian\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tforces\tforce\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "6\tsurrendered\tsurrender\tVERB\tVBN\t_\t5\tacl\t_\tSpaceAfter=No\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  const Mended a = mended(stated, 1, "Fomichev", 4);
+  CHECK(a.title == "Fomichev states the Ukrainian forces surrendered");
+  CHECK(a.head == 6);
+  CHECK(a.deprel == "nsubj");
+  // The clause hung on the verb with no subject, its subject taken for the verb's object.
+  const std::string claimed =
+      "1\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tclaimed\tclaim\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tRussian\tRussian\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+      "4\tforces\tforce\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\thave\thave\tAUX\tVBP\t_\t6\taux\t_\t_\n"
+      "6\tadvanced\tadvance\tVERB\tVBN\t_\t2\tccomp\t_\t_\n"
+      "7\t15\t15\tNUM\tCD\t_\t8\tnummod\t_\t_\n"
+      "8\tkm\tkm\tNOUN\tNN\t_\t6\tobj\t_\tSpaceAfter=No\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  const Mended b = mended(claimed, 1, "Russia", 3);
+  CHECK(b.title == "Russia claims Russian forces have advanced 15 km");
+  CHECK(b.head == 6);
+  CHECK(b.deprel == "nsubj");
+  // A participle with its agent stays a reduced relative: "the weapons supplied by the US".
+  const std::string agent =
+      "1\tKyiv\tKyiv\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tweapons\tweapon\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\tsupplied\tsupply\tVERB\tVBN\t_\t4\tacl\t_\t_\n"
+      "6\tby\tby\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "8\tUS\tUS\tPROPN\tNNP\t_\t5\tobl\t_\tSpaceAfter=No\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  const Mended c = mended(agent, 1, "Ukraine", 3);
+  CHECK(c.head == 2);
+  CHECK(c.deprel == "obj");
+  // Nor does a verb that takes a noun object with a reduced relative: "confirmed the deaths
+  // caused by ..." (confirm is not listed).
+  const std::string confirmed =
+      "1\tKyiv\tKyiv\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tconfirmed\tconfirm\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tlosses\tloss\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\tincurred\tincur\tVERB\tVBN\t_\t4\tacl\t_\tSpaceAfter=No\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  const Mended e = mended(confirmed, 1, "Ukraine", 3);
+  CHECK(e.head == 2);
+  CHECK(e.deprel == "obj");
+  // A "that" read as the object's determiner is the clause's marker.
+  const std::string that =
+      "1\tofficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tstated\tstate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthat\tthat\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tmobilization\tmobilization\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tended\tend\tVERB\tVBD\t_\t4\tacl\t_\tSpaceAfter=No\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  const Mended f = mended(that, 1, "Russia", 2);
+  CHECK(f.head == 5);
+  CHECK(f.deprel == "mark");
+  CHECK(f.title == "Russia states mobilization ended");
+}
+
 TEST_CASE("an infinitive in a title keeps its 'to', a short object its infinitive") {
   const auto titles = titles_of(
       extract("Serbian intelligence chief Petar Petrovic stated on December 23 that Bosnia is "
