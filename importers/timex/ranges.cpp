@@ -1,11 +1,18 @@
 // ranges(): joins two tagged dates written as one span ("between 2019 and 2028", "from May to
 // July", "2019–2028") into a FuzzyDate range for callers such as the event extractor.
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <string>
 
 #include "importers/timex/tagger.hpp"
 
 namespace kb::timex {
 namespace {
+
+constexpr auto kRefinementWords = std::to_array<std::string_view>({
+#include "lexicon/timex/refinement_words.inc"
+});
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -79,6 +86,35 @@ std::vector<TimexRange> ranges(std::string_view text, const std::vector<Timex>& 
     ++k;  // a timex belongs to one range at most
   }
   return out;
+}
+
+bool refines(std::string_view between) {
+  bool comma = false;
+  std::size_t k = 0;
+  while (k < between.size()) {
+    if (between[k] == ',') {
+      comma = true;
+      ++k;
+      continue;
+    }
+    if (is_space(between[k])) {
+      ++k;
+      continue;
+    }
+    std::size_t e = k;
+    while (e < between.size() && !is_space(between[e]) && between[e] != ',') {
+      ++e;
+    }
+    std::string w(between.substr(k, e - k));
+    for (char& c : w) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (std::find(kRefinementWords.begin(), kRefinementWords.end(), w) == kRefinementWords.end()) {
+      return false;
+    }
+    k = e;
+  }
+  return comma;
 }
 
 }  // namespace kb::timex

@@ -84,6 +84,11 @@ constexpr auto kClockZones = std::to_array<std::string_view>({
 constexpr auto kYearLead = std::to_array<std::string_view>({
 #include "lexicon/timex/year_lead.inc"
 });
+// Words that may stand beside a comma between a year and a finer date of it ("In 2014, on June
+// 13").
+constexpr auto kRefinementWords = std::to_array<std::string_view>({
+#include "lexicon/timex/refinement_words.inc"
+});
 // Plurals that do not end in "s" (a number before them is a count).
 constexpr auto kIrregularPlurals = std::to_array<std::string_view>({
 #include "lexicon/timex/irregular_plurals.inc"
@@ -220,6 +225,30 @@ int nearest_year(Context& ctx, std::size_t i, int month, int day) {
   return ahead <= kFutureDays ? next : prev;
 }
 
+// The year a month opening a refinement of it takes: "In 2014, on June 13, Mariupol was
+// liberated", "In 2008, in August, ...", "In 2014, on this day, June 13": a year right before
+// the month, with nothing but a comma and kRefinementWords between (error class: such a month
+// and day taken for the publication year, "June 13" of a 2022 speech recalling 2014 read as 13
+// June 2022). Nullopt when anything else stands between.
+std::optional<int> leading_year(const Context& ctx, std::size_t i) {
+  bool comma = false;
+  for (std::size_t k = i, steps = 0; k > 0 && steps < 6; --k, ++steps) {
+    const std::size_t p = k - 1;
+    if (is_year_token(ctx, p)) {
+      return comma ? std::optional<int>(static_cast<int>(ctx.at(p).num)) : std::nullopt;
+    }
+    if (ctx.is_punct(p, ',')) {
+      comma = true;
+      continue;
+    }
+    if (in(kRefinementWords, ctx.lower(p).view())) {
+      continue;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // A year in words, as broadcasts transcribe it: "nineteen ninety-seven" (1997).
 std::optional<Count> read_word_year(const Context& ctx, std::size_t i) {
   const Token& t = ctx.at(i);
@@ -275,6 +304,8 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
       v.year = static_cast<int>(y->value);
       last = y->last;
       explicit_year = true;
+    } else if (const auto lead = leading_year(ctx, i)) {
+      v.year = *lead;
     } else {
       v.year = nearest_year(ctx, i, month, v.day);
     }
@@ -319,6 +350,10 @@ std::optional<Candidate> match_month(Context& ctx, std::size_t i) {
       v.year = ctx.use_dct_day().year + (r == Rel::last ? -1 : r == Rel::next ? 1 : 0);
       return date_candidate(i, k + 1, v, true);
     }
+  }
+  if (const auto lead = leading_year(ctx, i)) {
+    v.year = *lead;
+    return date_candidate(i, month_last, v, false);
   }
   const Tense tense = ctx.tense_at(i);
   const int ahead = (month - ctx.use_dct_day().month + 12) % 12;  // months after the DCT's month

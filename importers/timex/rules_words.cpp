@@ -204,6 +204,16 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
     return std::nullopt;
   }
   const int k = static_cast<int>(std::min<std::int64_t>(n, 100000));
+  // "a month later than usual", "two weeks earlier than planned": how much later, not when (error
+  // class: "will begin its conscription call-up a month later than usual on November 1, 2022"
+  // dated a month after the text's last date instead of November 1). TimeML tags the amount.
+  if (!adjective && (ctx.is_kw(j + 1, Kw::earlier) || ctx.is_kw(j + 1, Kw::later)) &&
+      ctx.lower(j + 2) == "than") {
+    if (n < 0) {
+      return std::nullopt;  // "some days later than": no amount
+    }
+    return make(i, j, TimexType::duration, duration_value(u, n));
+  }
   // "two weeks ago", "a year earlier", "three days later"
   if (!adjective && (ctx.is_kw(j + 1, Kw::ago) || ctx.is_kw(j + 1, Kw::earlier) ||
                      ctx.is_kw(j + 1, Kw::later) || ctx.is_kw(j + 1, Kw::hence))) {

@@ -74,6 +74,11 @@ struct TimexRange {
 // the two dates apart, as TimeML does; this joins them for callers that want one interval.
 std::vector<TimexRange> ranges(std::string_view utf8_text, const std::vector<Timex>& timexes);
 
+// Whether `between`, the text between a date and a finer date of it after it, joins them as one
+// date: a comma and nothing but the words of data/lexicon/timex/refinement_words.txt ("2014, on
+// June 13", "2014, on this day, June 13"). The tagger gives such a finer date the year before it.
+bool refines(std::string_view between);
+
 // The tense of a sentence as far as the tagger can tell from its verbs.
 enum class Tense { none, past, present, future };
 

@@ -226,6 +226,51 @@ TEST_SUITE("importers") {
     CHECK(earlier->value.starts_with("1988"));
   }
 
+  TEST_CASE("timex::tag: 'a month later than usual' is how much later, not a date") {
+    const std::string text =
+        "The military will begin its call-up a month later than usual on November 1, 2022. Two "
+        "weeks earlier than planned, the talks ended. A month later, the talks resumed.";
+    const auto found = kb::timex::tag(text, date::sys_days{date::year{2022} / 10 / 30});
+    const auto* late = find(found, text, "a month");
+    REQUIRE(late != nullptr);
+    CHECK(late->type == TimexType::duration);
+    CHECK(late->value == "P1M");
+    CHECK(find(found, text, "a month later") == nullptr);
+    const auto* nov = find(found, text, "November 1, 2022");
+    REQUIRE(nov != nullptr);
+    CHECK(nov->value == "2022-11-01");
+    const auto* early = find(found, text, "Two weeks");
+    REQUIRE(early != nullptr);
+    CHECK(early->value == "P2W");
+    // Without "than" it is still the date a month after the text's last one.
+    const auto* after = find(found, text, "A month later");
+    REQUIRE(after != nullptr);
+    CHECK(after->type == TimexType::date);
+  }
+
+  TEST_CASE("timex::tag: a month right after a year and a comma is of that year") {
+    const std::string text =
+        "In 2014, on June 13, Mariupol was liberated. In 2008, in August, Russia attacked "
+        "Georgia. In 2014, on this day, June 13, it was freed. In 2019 Russia hosted a summit; "
+        "on June 3 it met again.";
+    const auto found = kb::timex::tag(text, date::sys_days{date::year{2022} / 6 / 13});
+    std::vector<std::string> values;
+    for (const auto& t : found) {
+      values.push_back(t.value);
+    }
+    CAPTURE(values);
+    REQUIRE(values.size() == 8);
+    CHECK(values[1] == "2014-06-13");
+    CHECK(values[3] == "2008-08");
+    CHECK(values[5] == "2014-06-13");
+    CHECK(values[7] == "2022-06-03");  // a clause between: the news year
+    CHECK(kb::timex::refines(", on "));
+    CHECK(kb::timex::refines(", on this day, "));
+    CHECK(kb::timex::refines(", "));
+    CHECK_FALSE(kb::timex::refines(" on "));  // no comma: "2014 on June 13" is not this pattern
+    CHECK_FALSE(kb::timex::refines(", Russia annexed Crimea and on "));
+  }
+
   TEST_CASE("timex::tag: document numbers, clock times and counts are not years") {
     const date::sys_days dct = date::sys_days{date::year{2022} / 8 / 14};
     check_cases(
