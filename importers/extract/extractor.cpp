@@ -499,6 +499,35 @@ std::vector<timex::Timex> joined_ranges(std::string_view text, std::vector<timex
   return out;
 }
 
+// The tagged dates with a date that refines the one right before it joined into one ("In 2014,
+// on June 13, Mariupol was liberated": the year and the day of it, only a comma and a
+// preposition between), dated by the finer (error class: the liberation dated 2014, the date
+// model taking the year for the clause's date and the day for another): what stands between is
+// what timex::refines accepts.
+std::vector<timex::Timex> joined_refinements(std::string_view text, std::vector<timex::Timex> ts) {
+  std::vector<timex::Timex> out;
+  out.reserve(ts.size());
+  for (std::size_t k = 0; k < ts.size(); ++k) {
+    if (k + 1 < ts.size() && ts[k].date && ts[k + 1].date && ts[k].mod.empty() &&
+        ts[k + 1].mod.empty()) {
+      const FuzzyDate& wide = *ts[k].date;
+      const FuzzyDate& fine = *ts[k + 1].date;
+      const bool nested = wide.first() <= fine.first() && fine.last() <= wide.last() &&
+                          (fine.last() - fine.first()) < (wide.last() - wide.first());
+      if (nested && ts[k].end <= ts[k + 1].begin && ts[k + 1].begin <= text.size() &&
+          timex::refines(text.substr(ts[k].end, ts[k + 1].begin - ts[k].end))) {
+        timex::Timex joined = ts[k + 1];
+        joined.begin = ts[k].begin;
+        out.push_back(std::move(joined));
+        ++k;
+        continue;
+      }
+    }
+    out.push_back(std::move(ts[k]));
+  }
+  return out;
+}
+
 // Reporting verbs a headline writes as "says" when it names what was said.
 constexpr auto kSaying = std::to_array<std::string_view>({
 #include "lexicon/extract/saying_verbs.inc"
@@ -1354,8 +1383,10 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
     }
   }
   const std::vector<text::Piece> pieces = text::scan(text);  // for the tagger, entities, words
-  const auto timexes = joined_ranges(
-      text, timex::tag(text, pieces, dct.value_or(date::sys_days{date::year{2000} / 1 / 1})));
+  const auto timexes = joined_refinements(
+      text,
+      joined_ranges(
+          text, timex::tag(text, pieces, dct.value_or(date::sys_days{date::year{2000} / 1 / 1}))));
   // The patterns read only paragraphs holding a date (the costly steps skip the others); the
   // learned extractor reads every paragraph, since a frame or the publication date dates too.
   auto splitter = borrow_splitter();

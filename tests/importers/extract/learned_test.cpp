@@ -170,6 +170,19 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a year and the day of it told one after the other date the happening to the day") {
+    // "In 2014, on June 13": the day takes the year before it and the two are one date (before,
+    // the liberation was dated 2014 or 13 June 2022).
+    const auto x = extract(
+        "In 2014, on this day, June 13, Ukrainian forces liberated Mariupol from the separatists.",
+        date::sys_days{date::year{2022} / 6 / 13});
+    const auto it = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.title.find("Mariupol") != std::string::npos;
+    });
+    REQUIRE(it != x.events.end());
+    CHECK(it->date.timex() == "2014-06-13");
+  }
+
   TEST_CASE("one article: the same side acting in two places or by two acts is two events") {
     // An ISW-style day report: every line a happening of the same side on the same day. (The
     // within-article merge once took any two attacks by one actor on one day for one event.)
