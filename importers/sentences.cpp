@@ -74,7 +74,11 @@ void add_trimmed(std::string_view s, std::size_t b, std::size_t e, std::vector<S
     if (t > b) {
       std::size_t from = b;
       for (const std::size_t p : glue_points(s, b, t)) {
-        out.push_back(Sentence{from, p});
+        std::size_t end = p;
+        while (end > from && is_space(s[end - 1])) {
+          --end;
+        }
+        out.push_back(Sentence{from, end});
         from = p;
       }
       out.push_back(Sentence{from, t});
@@ -108,14 +112,48 @@ constexpr auto kStarters = std::to_array<std::string_view>({
 
 bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit_ascii(char c) { return c >= '0' && c <= '9'; }
+
+// Lower-case abbreviations a number follows inside a sentence ("approx. 100").
+constexpr auto kNumberAbbreviations = std::to_array<std::string_view>({
+#include "lexicon/sentences/number_abbreviations.inc"
+});
+
+// Whether a sentence starts at `i` of [b, e), a number ICU kept with the sentence before it
+// ("Tried to kill nations. 102 years later, ..."): a lower-case word of three letters or more
+// (not kNumberAbbreviations) and ". " before it, a space and a word after it.
+bool number_starts(std::string_view s, std::size_t b, std::size_t e, std::size_t i) {
+  if (i < b + 5 || !is_digit_ascii(s[i]) || s[i - 1] != ' ' || s[i - 2] != '.') {
+    return false;
+  }
+  std::size_t w = i - 2;
+  while (w > b && is_lower_ascii(s[w - 1])) {
+    --w;
+  }
+  if (i - 2 - w < 3 || (w > b && s[w - 1] != ' ' && s[w - 1] != '(') ||
+      std::find(kNumberAbbreviations.begin(), kNumberAbbreviations.end(), s.substr(w, i - 2 - w)) !=
+          kNumberAbbreviations.end()) {
+    return false;
+  }
+  std::size_t k = i;
+  while (k < e && (is_digit_ascii(s[k]) || s[k] == ',')) {
+    ++k;
+  }
+  return k + 1 < e && s[k] == ' ' && (is_lower_ascii(s[k + 1]) || is_upper_ascii(s[k + 1]));
+}
 
 // Byte offsets inside [b, e) where two sentences were glued by a scraper: "statementHe added"
 // (three or more lower-case letters, then a starter word) or "in March.The new" (sentence
 // punctuation directly before a starter word). Only starter words count, which keeps
-// "McDonald", "LinkedIn", "iPhone" and "Caliber.Az" whole.
+// "McDonald", "LinkedIn", "iPhone" and "Caliber.Az" whole. Also where a number starts a
+// sentence ICU did not end (number_starts).
 std::vector<std::size_t> glue_points(std::string_view s, std::size_t b, std::size_t e) {
   std::vector<std::size_t> points;
   for (std::size_t i = b + 3; i < e; ++i) {
+    if (number_starts(s, b, e, i)) {
+      points.push_back(i);
+      continue;
+    }
     if (!is_upper_ascii(s[i])) {
       continue;
     }

@@ -87,7 +87,7 @@ std::vector<std::vector<std::string>> write_articles(const TempDir& dir) {
     write_file(dir.file(fmt::format("echo{}.jsonl", i)),
                report(fmt::format("echo-{}", i), fmt::format("2019-{:02d}-20", 9 + i % 4),
                       fmt::format("Russian forces shelled {} on 15 {} 2019, the General Staff "
-                                  "said. {} people left the town that week.",
+                                  "said. Residents reported damage to {} houses.",
                                   shelled[i % 4], months[8 + i % 4], 10 * (i + 1))));
     inputs.push_back({dir.file(fmt::format("own{}.jsonl", i)),
                       dir.file(fmt::format("shared{}.jsonl", i % 4)),

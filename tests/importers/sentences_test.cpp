@@ -54,6 +54,18 @@ TEST_SUITE("importers") {
               .size() == 1);
   }
 
+  TEST_CASE("split_sentences starts a sentence at a number after a word and a period") {
+    // ICU keeps a number-initial sentence with the one before it.
+    CHECK(texts("Tried to kill nations. 102 years later, an order was issued.") ==
+          V{"Tried to kill nations.", "102 years later, an order was issued."});
+    CHECK(texts("We lost 137 heroes today. 10 of them are officers.") ==
+          V{"We lost 137 heroes today.", "10 of them are officers."});
+    // Not after an abbreviation, a capitalised word or an initial, nor before a bare figure.
+    CHECK(texts("It cost approx. 100 dollars in Jan. 2022.").size() == 1);
+    CHECK(texts("They met on Jan. 5 in the U.S. 10 days later they left.").size() == 1);
+    CHECK(texts("It was Kyiv vs. 3 brigades of the enemy.").size() == 1);
+  }
+
   TEST_CASE("split_sentences returns exact UTF-8 byte offsets") {
     const std::string s = "Київ — столиця. Zelensky’s aide spoke. Then: “Yes.”";
     const auto got = kb::importers::split_sentences(s);
