@@ -499,11 +499,11 @@ std::vector<timex::Timex> joined_ranges(std::string_view text, std::vector<timex
   return out;
 }
 
-// The tagged dates with a date that refines the one right before it joined into one ("In 2014,
-// on June 13, Mariupol was liberated": the year and the day of it, only a comma and a
-// preposition between), dated by the finer (error class: the liberation dated 2014, the date
-// model taking the year for the clause's date and the day for another): what stands between is
-// what timex::refines accepts.
+// The tagged dates without a date that the finer date right after it refines ("In 2014, on June
+// 13, Mariupol was liberated": the year and the day of it, only a comma and a preposition
+// between, as timex::refines tells; the year is dropped, so the day dates what the two date).
+// Error class: the liberation dated 2014, the date model taking the year for the clause's date
+// and the day for another.
 std::vector<timex::Timex> joined_refinements(std::string_view text, std::vector<timex::Timex> ts) {
   std::vector<timex::Timex> out;
   out.reserve(ts.size());
@@ -516,9 +516,7 @@ std::vector<timex::Timex> joined_refinements(std::string_view text, std::vector<
                           (fine.last() - fine.first()) < (wide.last() - wide.first());
       if (nested && ts[k].end <= ts[k + 1].begin && ts[k + 1].begin <= text.size() &&
           timex::refines(text.substr(ts[k].end, ts[k + 1].begin - ts[k].end))) {
-        timex::Timex joined = ts[k + 1];
-        joined.begin = ts[k].begin;
-        out.push_back(std::move(joined));
+        out.push_back(std::move(ts[k + 1]));  // the finer date, where the text writes it
         ++k;
         continue;
       }
