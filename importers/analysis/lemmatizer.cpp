@@ -109,6 +109,20 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view xpos) cons
   if (xpos == "NNP") {
     return std::string(form);
   }
+  // A base form (VB, VBP) the treebank does not list is its own lemma, in lower case: a suffix
+  // rule learned from a whole word must not rewrite the end of another (error class: "are" ->
+  // "be" making "declare", "prepare", "share" into "declbe", "prepbe", "shbe"); a form WordNet
+  // knows only as an irregular inflection is a tagging error's past form ("Ukrainian forces
+  // struck the bridge" tagged VBP; error class: the title "Ukraine strucks Antonivskyi
+  // Bridge"), and takes its verb's lemma.
+  if (xpos == "VB" || xpos == "VBP") {
+    if (!verbs_.empty() && !verbs_.lemmas.contains(low)) {
+      if (auto it = verbs_.irregular.find(low); it != verbs_.irregular.end()) {
+        return it->second;
+      }
+    }
+    return low;
+  }
   std::string learned(form);
   for (std::size_t n = std::min(kMaxSuffix, low.size()) + 1; n-- > 0;) {
     key.resize(xpos.size() + 1);

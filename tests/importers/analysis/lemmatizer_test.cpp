@@ -61,6 +61,26 @@ TEST_SUITE("importers") {
     CHECK(l.lemma("Best", "JJS") == "good");
   }
 
+  TEST_CASE("a base form is its own lemma unless WordNet knows it only as an inflection") {
+    // "are" -> "be" was learned as a rule for every VBP ending in "are": "declare" became
+    // "declbe". And a past form the tagger took for a base form keeps its verb's lemma.
+    ParsedSentence s;
+    s.words = {word("are", "VBP", "be"),      word("are", "VBP", "be"),   word("Are", "VBP", "be"),
+               word("share", "VBP", "share"), word("make", "VB", "make"), word("went", "VBD", "go"),
+               word("Take", "VB", "take"),    word("have", "VBP", "have")};
+    auto l = kb::analysis::Lemmatizer::train({s});
+    CHECK(l.lemma("are", "VBP") == "be");
+    CHECK(l.lemma("declare", "VBP") == "declare");
+    CHECK(l.lemma("Prepare", "VB") == "prepare");
+    auto verbs =
+        kb::analysis::VerbLexicon::parse("strike\nlay\nlie\nstruck strike\nlay lie\n", "verbs.txt");
+    REQUIRE(verbs.has_value());
+    l.set_verbs(std::move(*verbs));
+    CHECK(l.lemma("struck", "VBP") == "strike");  // only an inflection in WordNet
+    CHECK(l.lemma("lay", "VBP") == "lay");        // a verb of its own too
+    CHECK(l.lemma("declare", "VBP") == "declare");
+  }
+
   TEST_CASE("a rule is chosen by every word it gets right: case kept, separators deleted") {
     ParsedSentence s;
     // Lower-case web addresses were taken for examples of lower-casing ("L0:") and turned
