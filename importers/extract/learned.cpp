@@ -1934,6 +1934,20 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
     return prep.empty() || prep == "of" || prep == "including" ? whole : prep + " " + whole;
   }
   std::string_view u = udep(s, h);
+  // A demonym or name that only qualifies the noun the predicate's phrase names is said with
+  // that noun and its preposition ("fired on Ukrainian positions"; error class: "Russia fires
+  // Ukraine near Kherson", the side put for the thing acted on and its "on" lost).
+  if (u == "amod" || u == "compound") {
+    const auto owned = head_of(s, h);
+    if (owned && nominal(s, *owned) && udep(s, *owned) == "obl" && head_of(s, *owned) == d.word) {
+      const std::string whole = phrase(s, *owned, 5);
+      const std::string prep = preposition(*owned);
+      if (whole.find(word(s, h).form) != std::string::npos && !prep.empty() && prep != "of" &&
+          prep != "including") {
+        return prep + " " + whole;
+      }
+    }
+  }
   // A name that only completes its title ("with President of Kazakhstan Kassym-Jomart
   // Tokayev", the name an nmod or apposition of "President") takes the title's preposition
   // (error class: "Vladimir Putin speaks Kassym-Jomart Tokayev").

@@ -1013,6 +1013,30 @@ Mended mended(const std::string& conllu, std::size_t predicate, const std::strin
   return {ex::learned::headline(s, d, actor, ""), s.parse.words[w].head, s.parse.words[w].deprel};
 }
 
+TEST_CASE("a side that only qualifies the predicate's phrase is said with that phrase") {
+  // "fired on Ukrainian positions": the target is Ukraine, the headline says what was fired on.
+  auto parsed = kb::analysis::read_conllu(
+      "1\tRussian\tRussian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tforces\tforce\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tUkrainian\tUkrainian\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "6\tpositions\tposition\tNOUN\tNNS\t_\t3\tobl\t_\tSpaceAfter=No\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  REQUIRE(parsed);
+  REQUIRE(parsed->size() == 1);
+  ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+  ex::learned::SynMention m;
+  m.first = m.last = m.head = 4;
+  m.kind = kb::EntityKind::country;
+  s.mentions.push_back(m);
+  s.mention_of[4] = 0;
+  ex::learned::Decision d;
+  d.word = 2;
+  d.target = 0;
+  CHECK(ex::learned::headline(s, d, "Russia", "Ukraine") == "Russia fires on Ukrainian positions");
+}
+
 TEST_CASE("a saying verb's object followed by a verb is the subject of what was said") {
   // "surrendered" read as a reduced relative of "forces" (the parse of the twenty-fourth
   // session's shipped model): before the mend, "Fomichev states Ukrainian forces".
