@@ -1025,8 +1025,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
                                              return p.role == Role::actor && p.name == claims;
                                            });
         if (told->trigger_begin == e.trigger_begin && e.trigger.find(' ') != std::string::npos &&
-            !e.participants.empty() && headline_like(e.title) && !e.quote.starts_with(e.title) &&
-            !claimant_as_actor &&
+            role_of(e, Role::actor) != nullptr && headline_like(e.title) &&
+            !e.quote.starts_with(e.title) && !claimant_as_actor &&
             !(told->title.size() > e.title.size() && told->title.starts_with(e.title + " "))) {
           told->title = e.title;
           told->kind = e.kind;
