@@ -121,7 +121,7 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view xpos) cons
         return it->second;
       }
     }
-    return low;
+    return lower_ascii(form);
   }
   std::string learned(form);
   for (std::size_t n = std::min(kMaxSuffix, low.size()) + 1; n-- > 0;) {
