@@ -636,6 +636,9 @@ bool complement_subject(SynSentence& s, std::size_t verb) {
   // The object's phrase without the clause, and what stands between it and the clause's verb.
   const auto phrase = descendants(s, o, [&](std::size_t k) { return k != c; });
   const std::size_t last = *std::max_element(phrase.begin(), phrase.end());
+  if (last > c) {
+    return false;  // the object's phrase goes on after the verb: no subject before its clause
+  }
   for (std::size_t k = last + 1; k < c; ++k) {
     const auto h = head_of(s, k);
     const std::string_view u = udep(s, k);
