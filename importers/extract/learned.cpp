@@ -283,6 +283,19 @@ std::string_view udep(const SynSentence& s, std::size_t w) {
   return analysis::universal_relation(word(s, w).deprel);
 }
 
+// The first dependent of `w` whose relation (with its subtype) is one of `rels`.
+std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
+                                 std::initializer_list<std::string_view> rels) {
+  for (const std::size_t c : s.children[w]) {
+    for (const auto r : rels) {
+      if (word(s, c).deprel == r) {
+        return c;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // The ancestors of `w`, nearest first (at most 40, so a damaged tree cannot loop).
 std::vector<std::size_t> ancestors(const SynSentence& s, std::size_t w) {
   std::vector<std::size_t> out;
@@ -592,12 +605,6 @@ bool complement_subject(SynSentence& s, std::size_t verb) {
     return false;
   }
   const std::size_t o = *obj;
-  const auto has = [&](std::size_t c, std::initializer_list<std::string_view> rels) {
-    return std::any_of(s.children[c].begin(), s.children[c].end(), [&](auto k) {
-      const std::string_view r = word(s, k).deprel;
-      return std::find(rels.begin(), rels.end(), r) != rels.end();
-    });
-  };
   std::optional<std::size_t> clause;
   for (const std::size_t c : s.children[o]) {
     if (c > o && word(s, c).deprel == "acl" && word(s, c).upos == "VERB") {
@@ -620,7 +627,7 @@ bool complement_subject(SynSentence& s, std::size_t verb) {
   const std::size_t c = *clause;
   const std::string& xpos = word(s, c).xpos;
   if (xpos == "VBG" || xpos == "VB" ||
-      has(c, {"nsubj", "nsubj:pass", "csubj", "expl", "mark", "obl:agent"})) {
+      child(s, c, {"nsubj", "nsubj:pass", "csubj", "expl", "mark", "obl:agent"})) {
     return false;
   }
   for (const std::size_t k : s.children[c]) {
@@ -647,8 +654,8 @@ bool complement_subject(SynSentence& s, std::size_t verb) {
     }
   }
   rehang(s, c, verb, "ccomp");
-  rehang(s, o, c, has(c, {"aux:pass"}) ? "nsubj:pass" : "nsubj");
-  if (reduced && xpos == "VBN" && !has(c, {"aux", "aux:pass"})) {
+  rehang(s, o, c, child(s, c, {"aux:pass"}) ? "nsubj:pass" : "nsubj");
+  if (reduced && xpos == "VBN" && !child(s, c, {"aux", "aux:pass"})) {
     s.parse.words[c].xpos = "VBD";  // a clause's verb with no auxiliary is finite
   }
   // "stating that mobilization ended": the "that" the parser made the object's determiner is the
@@ -1264,9 +1271,6 @@ int named_by(const SynSentence& s, std::size_t w) {
 // possessor of an event noun ("Russia's invasion"), is the actor; it is then nobody's target.
 int named_subject(const SynSentence& s, std::size_t v);  // below
 
-std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
-                                 std::initializer_list<std::string_view> rels);  // below
-
 // Whether verb `v` is passive: a passive auxiliary or subject of its own.
 bool passive_verb(const SynSentence& s, std::size_t v) {
   return child(s, v, {"aux:pass", "nsubj:pass"}).has_value();
@@ -1522,18 +1526,6 @@ void drop_speakers_possessives(const SynSentence& s, std::vector<std::size_t>& w
     const std::string f = analysis::lower_ascii(word(s, k).form);
     return k != keep && word(s, k).upos == "PRON" && (f == "my" || f == "our" || f == "your");
   });
-}
-
-std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
-                                 std::initializer_list<std::string_view> rels) {
-  for (const std::size_t c : s.children[w]) {
-    for (const auto r : rels) {
-      if (word(s, c).deprel == r) {
-        return c;
-      }
-    }
-  }
-  return std::nullopt;
 }
 
 // A short phrase headed by `w`: the whole phrase when it has at most `max` words, else the head
@@ -1919,6 +1911,12 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
     }
     return "";
   };
+  // "of" ties a name to a noun ("the President of South Korea"), not to the predicate (error
+  // class: "Andriy Yermak meets of South Korea"); "including" names the object itself (error
+  // class: "Russia captures including Crimea").
+  const auto links = [](const std::string& prep) {
+    return !prep.empty() && prep != "of" && prep != "including";
+  };
   std::size_t h = s.mentions[*d.target].head;
   // A possessor is said with what it owns, that owned thing's preposition before both (error
   // class: "Vladimir Putin meets 's Russia", "Russia strikes 's Ukraine in Kramatorsk": 22
@@ -1934,7 +1932,7 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
     }
     const std::string_view v = udep(s, *owned);
     const std::string prep = v == "obl" || v == "nmod" ? preposition(*owned) : std::string();
-    return prep.empty() || prep == "of" || prep == "including" ? whole : prep + " " + whole;
+    return links(prep) ? prep + " " + whole : whole;
   }
   std::string_view u = udep(s, h);
   // A demonym or name that only qualifies the noun the predicate's phrase names is said with
@@ -1945,8 +1943,7 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
     if (owned && nominal(s, *owned) && udep(s, *owned) == "obl" && head_of(s, *owned) == d.word) {
       const std::string whole = phrase(s, *owned, 5);
       const std::string prep = preposition(*owned);
-      if (whole.find(word(s, h).form) != std::string::npos && !prep.empty() && prep != "of" &&
-          prep != "including") {
+      if (whole.find(word(s, h).form) != std::string::npos && links(prep)) {
         return prep + " " + whole;
       }
     }
@@ -1964,11 +1961,8 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
   if (u != "obl" && u != "nmod") {
     return name;
   }
-  // "of" ties the name to a noun ("the President of South Korea"), not to the predicate
-  // (error class: "Andriy Yermak meets of South Korea"); "including" names the object itself
-  // (error class: "Russia captures including Crimea").
   const std::string prep = preposition(h);
-  return prep.empty() || prep == "of" || prep == "including" ? name : prep + " " + name;
+  return links(prep) ? prep + " " + name : name;
 }
 
 // Whether the mention headed by `m` is an argument of predicate `w`: reached from `m` in at

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <string>
 
 #include "importers/timex/tagger.hpp"
 
@@ -105,11 +104,9 @@ bool refines(std::string_view between) {
     while (e < between.size() && !is_space(between[e]) && between[e] != ',') {
       ++e;
     }
-    std::string w(between.substr(k, e - k));
-    for (char& c : w) {
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (std::find(kRefinementWords.begin(), kRefinementWords.end(), w) == kRefinementWords.end()) {
+    const std::string_view w = between.substr(k, e - k);
+    if (std::none_of(kRefinementWords.begin(), kRefinementWords.end(),
+                     [&](std::string_view r) { return iequals(w, r); })) {
       return false;
     }
     k = e;

@@ -84,11 +84,6 @@ constexpr auto kClockZones = std::to_array<std::string_view>({
 constexpr auto kYearLead = std::to_array<std::string_view>({
 #include "lexicon/timex/year_lead.inc"
 });
-// Words that may stand beside a comma between a year and a finer date of it ("In 2014, on June
-// 13").
-constexpr auto kRefinementWords = std::to_array<std::string_view>({
-#include "lexicon/timex/refinement_words.inc"
-});
 // Plurals that do not end in "s" (a number before them is a count).
 constexpr auto kIrregularPlurals = std::to_array<std::string_view>({
 #include "lexicon/timex/irregular_plurals.inc"
@@ -227,24 +222,18 @@ int nearest_year(Context& ctx, std::size_t i, int month, int day) {
 
 // The year a month opening a refinement of it takes: "In 2014, on June 13, Mariupol was
 // liberated", "In 2008, in August, ...", "In 2014, on this day, June 13": a year right before
-// the month, with nothing but a comma and kRefinementWords between (error class: such a month
+// the month, with nothing between but what timex::refines accepts (error class: such a month
 // and day taken for the publication year, "June 13" of a 2022 speech recalling 2014 read as 13
 // June 2022). Nullopt when anything else stands between.
 std::optional<int> leading_year(const Context& ctx, std::size_t i) {
-  bool comma = false;
   for (std::size_t k = i, steps = 0; k > 0 && steps < 6; --k, ++steps) {
     const std::size_t p = k - 1;
     if (is_year_token(ctx, p)) {
-      return comma ? std::optional<int>(static_cast<int>(ctx.at(p).num)) : std::nullopt;
+      const std::size_t from = ctx.at(p).end;
+      return refines(ctx.text.substr(from, ctx.at(i).begin - from))
+                 ? std::optional<int>(static_cast<int>(ctx.at(p).num))
+                 : std::nullopt;
     }
-    if (ctx.is_punct(p, ',')) {
-      comma = true;
-      continue;
-    }
-    if (in(kRefinementWords, ctx.lower(p).view())) {
-      continue;
-    }
-    return std::nullopt;
   }
   return std::nullopt;
 }
