@@ -100,6 +100,17 @@ TEST_SUITE("importers") {
     CHECK(l.lemma("hats", "NNS") == "hat");
   }
 
+  TEST_CASE("a web address is its own lemma even where a suffix rule would lower-case it") {
+    // Addresses lower-cased for training ("index.html") taught "L0:" for the ".html" ending,
+    // and an unseen "PakistanBirdClub/index.HTML" lost its case (EWT keeps every address).
+    ParsedSentence s;
+    s.words = {word("INDEX.HTML", "ADD", "index.html"), word("Main.HTML", "ADD", "main.html"),
+               word("a.html", "ADD", "a.html")};
+    const auto l = kb::analysis::Lemmatizer::train({s});
+    CHECK(l.lemma("INDEX.HTML", "ADD") == "index.html");  // seen: the treebank's own lemma
+    CHECK(l.lemma("Pakistan/Birds.HTML", "ADD") == "Pakistan/Birds.HTML");
+  }
+
   TEST_CASE("the verb lexicon reads lemmas and irregular forms and names a bad line") {
     using kb::analysis::VerbLexicon;
     auto ok = VerbLexicon::parse("# comment\nshell\nshook shake\n", "verbs.txt");
