@@ -1951,9 +1951,12 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
   // A name that only completes its title ("with President of Kazakhstan Kassym-Jomart
   // Tokayev", the name an nmod or apposition of "President") takes the title's preposition
   // (error class: "Vladimir Putin speaks Kassym-Jomart Tokayev").
+  // Not when that noun is the predicate itself: its preposition ties the happening to the
+  // sentence, not the name to it (error class: "Russia invades before Ukraine" for "before
+  // Russia's invasion of Ukraine", "Russia invades since Ukraine").
   if (const std::string own = preposition(h);
       (u == "nmod" || u == "appos" || u == "flat") && (own.empty() || own == "of")) {
-    if (const auto up = head_of(s, h); up && udep(s, *up) == "obl") {
+    if (const auto up = head_of(s, h); up && *up != d.word && udep(s, *up) == "obl") {
       h = *up;
       u = "obl";
     }
