@@ -689,6 +689,36 @@ std::optional<ExtractedParticipant> place_official(const learned::SynSentence& s
   return out;
 }
 
+// Who "he", "she" or "they" opening sentence `s` as predicate `w`'s subject is: the person
+// ("he", "she"), else the country or organisation ("they") that the subject of the sentence
+// before names; nullptr when it names none (error class: "They signed a package of bilateral
+// documents" after "The RDIF and the UDIF signed ...", "He urged Macron to help evacuate ..."
+// after "Vladimir Putin spoke with ...": no one acted, so no headline and no event).
+const NamedEntity* third_person(const learned::SynSentence& s, std::size_t w,
+                                const learned::SynSentence* before, const DocContext& doc) {
+  const std::string_view pronoun = learned::pronoun_subject(s, w);
+  if (pronoun.empty() || before == nullptr || doc.recognition == nullptr) {
+    return nullptr;
+  }
+  const auto span = learned::subject_words(*before);
+  if (!span) {
+    return nullptr;
+  }
+  const std::size_t from = before->parse.words[span->first].begin;
+  const std::size_t to = before->parse.words[span->second].end;
+  for (const Mention& m : doc.recognition->mentions) {
+    if (m.begin < from || m.end > to) {
+      continue;
+    }
+    const NamedEntity& e = doc.recognition->entities[m.entity].entity;
+    if (pronoun == "they" ? e.kind == EntityKind::country || e.kind == EntityKind::organisation
+                          : e.kind == EntityKind::person) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
 // The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
@@ -737,6 +767,16 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
       d.actor = static_cast<std::size_t>(next);
     }
   }
+  // "He urged Macron ...": the subject the sentence before names acts, not a name the role
+  // model took from elsewhere in the clause (error class: "Ukraine urges Macron to help
+  // evacuate" for "He urged Macron to help evacuate foreign nationals from Ukraine").
+  const NamedEntity* const referred = third_person(s, d.word, before, doc);
+  if (referred != nullptr && d.actor) {
+    if (d.target == d.actor) {
+      d.target.reset();
+    }
+    d.actor.reset();
+  }
   if (const std::string speaker = d.actor ? place_speaker(s, d, doc) : std::string();
       !speaker.empty()) {
     // A place does not speak: its mayor, council or governor does, whom the subject names and
@@ -766,6 +806,9 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   } else if (const NamedEntity* p = detail::first_person(v, 0, view_word(v, w.begin), doc)) {
     actor = p->name;  // "I spoke with ..." in a transcript: the speaker
     e.participants.push_back(detail::participant(doc, *p, Role::actor, ""));
+  } else if (referred != nullptr) {
+    actor = referred->name;
+    e.participants.push_back(detail::participant(doc, *referred, Role::actor, ""));
   }
   if (d.target && d.target != d.actor) {
     const detail::MentionRef& m = *s.mentions[*d.target].ref;
@@ -961,7 +1004,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     }
     if (!before && doc.prev_end > doc.prev_begin &&
         doc.prev_end - doc.prev_begin <= kMaxSentenceBytes &&
-        learned::reports_antecedent(s, d.word)) {
+        (learned::reports_antecedent(s, d.word) || !learned::pronoun_subject(s, d.word).empty())) {
       before = learned::bare(
           models.analyzer.analyze_sentence(doc.text, doc.pieces, doc.prev_begin, doc.prev_end));
     }

@@ -2054,6 +2054,53 @@ bool reports_antecedent(const SynSentence& s, std::size_t w) {
          (s.lemmas[*said] == "this" || s.lemmas[*said] == "that" || s.lemmas[*said] == "it");
 }
 
+std::string_view pronoun_subject(const SynSentence& s, std::size_t w) {
+  const auto subj = child(s, w, {"nsubj"});
+  if (!subj || word(s, *subj).xpos != "PRP") {
+    return {};
+  }
+  const std::string& p = s.lemmas[*subj];
+  if (p != "he" && p != "she" && p != "they") {
+    return {};
+  }
+  // Opening the sentence, a conjunction or adverb before it at most ("But he", "They also"): a
+  // pronoun later on may name someone the sentence itself names first.
+  for (std::size_t k = 0; k < *subj; ++k) {
+    const std::string_view u = word(s, k).upos;
+    if (u != "CCONJ" && u != "ADV" && u != "PUNCT") {
+      return {};
+    }
+  }
+  return p;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> subject_words(const SynSentence& prev) {
+  std::optional<std::size_t> root;
+  for (std::size_t i = 0; i < prev.parse.words.size() && !root; ++i) {
+    if (prev.parse.words[i].head == 0) {
+      root = i;
+    }
+  }
+  const auto subj = root ? child(prev, *root, {"nsubj", "nsubj:pass"}) : std::nullopt;
+  if (!subj) {
+    return std::nullopt;
+  }
+  std::size_t first = *subj, last = *subj;
+  std::vector<std::size_t> todo{*subj};
+  while (!todo.empty()) {
+    const std::size_t k = todo.back();
+    todo.pop_back();
+    first = std::min(first, k);
+    last = std::max(last, k);
+    for (const std::size_t c : prev.children[k]) {
+      if (!clause_like(udep(prev, c))) {
+        todo.push_back(c);
+      }
+    }
+  }
+  return std::make_pair(first, last);
+}
+
 std::string occasion(const SynSentence& s, std::size_t w) {
   for (const std::size_t c : s.children[w]) {
     const auto cs = child(s, c, {"case"});

@@ -247,6 +247,16 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
 // its said thing is "this", "that" or "it".
 bool reports_antecedent(const SynSentence& s, std::size_t w);
 
+// Whether predicate `w`'s subject is "he", "she" or "they" opening the sentence ("He urged
+// Macron to help evacuate ...", "They signed a package of documents"): who acts is the subject
+// of the sentence before (see subject_words()).
+// Returns the pronoun's lemma ("he", "she", "they"); empty for any other subject.
+std::string_view pronoun_subject(const SynSentence& s, std::size_t w);
+
+// The words [first, last] of the subject of sentence `prev`'s main clause (its root's
+// nsubj or nsubj:pass and what it governs); nullopt when the clause has none.
+std::optional<std::pair<std::size_t, std::size_t>> subject_words(const SynSentence& prev);
+
 // The main clause of sentence `prev` as a headline's object, at most `max_bytes` ("Ukraine is
 // ready for negotiations with Russia"): its subordinate clauses, lists and asides left out, then
 // its last adverbial phrases while it is too long; empty when it cannot be that short.
