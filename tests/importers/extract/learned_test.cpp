@@ -322,6 +322,21 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("one called on is asked to do what the infinitive after them says") {
+    // "Kassym-Jomart Tokayev calls on companies", "Volodymyr Zelensky stresses need": the
+    // headline stopped at the one asked, or at the noun the infinitive completes.
+    const auto x = titles_of(extract(
+        "Kassym-Jomart Tokayev called on companies to invest in Kazakhstan on May 5.\n\nThe "
+        "Ukrainian Head of State also stressed the need to increase sanctions pressure on Russia "
+        "on May 5.",
+        date::sys_days{date::year{2022} / 5 / 6}));
+    CAPTURE(x);
+    CHECK(has(x, "Kassym-Jomart Tokayev calls on companies to invest"));
+    CHECK(std::any_of(x.begin(), x.end(), [](const std::string& t) {
+      return t.find("stresses need to increase") != std::string::npos;
+    }));
+  }
+
   TEST_CASE("a noun predicate's own preposition stays out of its title") {
     // The name completing "invasion of Ukraine" took the preposition that ties the invasion to
     // the sentence: "Russia invades after Ukraine".
