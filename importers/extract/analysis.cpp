@@ -287,9 +287,34 @@ bool is_dateline(std::string_view text, std::size_t begin, std::size_t end) {
   if (i >= text.size() || text[i] == '\n') {
     return true;  // a date alone on its line ("23 May 2023 03:02")
   }
-  return text[i] == '-' ||
+  // A hyphen right after the date joins a range ("the heating season of 2021-2022"), no
+  // dateline's dash (error class: the year read as a dateline, the range's sentence cut there).
+  return (text[i] == '-' && i > end) ||
          (mark_length(text, i) == 3 && (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
                                         static_cast<unsigned char>(text[i + 2]) == 0x94));
+}
+
+std::size_t after_dateline(std::string_view text, std::size_t begin, std::size_t end) {
+  if (!is_dateline(text, begin, end)) {
+    return std::string_view::npos;
+  }
+  std::size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == ')')) {
+    ++i;
+  }
+  if (i < text.size() && text[i] == '-') {
+    while (i < text.size() && text[i] == '-') {
+      ++i;
+    }
+  } else if (mark_length(text, i) == 3) {
+    i += 3;  // an en or em dash
+  } else {
+    return std::string_view::npos;  // a date alone on its line
+  }
+  while (i < text.size() && text[i] == ' ') {
+    ++i;
+  }
+  return i;
 }
 
 }  // namespace kb::importers::extract::detail

@@ -245,6 +245,30 @@ void trim_footnotes(std::string_view text, Sentence& s) {
   }
 }
 
+// Drops the wire dateline that opens a sentence ("STOCKHOLM, Oct 19 - Mining group Boliden AB
+// said it had agreed ..."): the parser took the city for the subject of "said" and the date's
+// day for what was said (error class: "Sweden says 19", "Portugal says 25", "PONTIAC says 26":
+// Reuters reports of a full dev.jsonl import titled by their dateline). `timexes` in text order.
+void trim_datelines(std::string_view text, const std::vector<timex::Timex>& timexes,
+                    std::vector<Sentence>& sentences) {
+  std::size_t t = 0;
+  for (Sentence& s : sentences) {
+    while (t < timexes.size() && timexes[t].begin < s.begin) {
+      ++t;
+    }
+    for (std::size_t k = t;
+         k < timexes.size() && timexes[k].end <= s.end && timexes[k].begin - s.begin <= 80; ++k) {
+      const std::size_t rest = detail::after_dateline(text, timexes[k].begin, timexes[k].end);
+      if (rest != std::string_view::npos) {
+        if (rest < s.end) {
+          s.begin = rest;
+        }
+        break;
+      }
+    }
+  }
+}
+
 // The sentences of the paragraphs that hold a candidate date, in text order.
 // The longest sentence read for events: news sentences run to 60 words, lists to a few hundred.
 constexpr std::size_t kMaxSentenceBytes = 2000;
@@ -1431,10 +1455,11 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
   // The patterns read only paragraphs holding a date (the costly steps skip the others); the
   // learned extractor reads every paragraph, since a frame or the publication date dates too.
   auto splitter = borrow_splitter();
-  const std::vector<Sentence> sentences =
+  std::vector<Sentence> sentences =
       learned ? all_sentences(text, *splitter)
               : dated_sentences(text, timexes, dct.has_value(), *splitter);
   release_splitter(std::move(splitter));
+  trim_datelines(text, timexes, sentences);
   if (sentences.empty()) {
     return x;
   }

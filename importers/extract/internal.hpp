@@ -76,6 +76,9 @@ std::vector<Sentence> join_fragments(std::string_view text, const std::vector<Se
 bool skip_sentence(std::string_view sentence, const std::vector<Word>& words);
 // True when the date at [begin, end) of `text` is a dateline ("LONDON, March 2 -").
 bool is_dateline(std::string_view text, std::size_t begin, std::size_t end);
+// Where the text after a dateline whose date is [begin, end) starts ("STOCKHOLM, Oct 19 - Mining
+// group ...": the offset of "Mining"); npos when the date is no dateline followed by a dash.
+std::size_t after_dateline(std::string_view text, std::size_t begin, std::size_t end);
 
 // Pairs each date with at most one trigger (closest first, a weak trigger ranked a little
 // further away and only next to the date or across prepositions and names; never across

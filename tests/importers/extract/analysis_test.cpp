@@ -34,6 +34,18 @@ TEST_SUITE("importers") {
     CHECK(bombing.events[0].title == "Bombing of Kyiv");
   }
 
+  TEST_CASE("after_dateline gives where the text after a dateline's dash starts") {
+    using kb::importers::extract::detail::after_dateline;
+    using kb::importers::extract::detail::is_dateline;
+    CHECK(after_dateline("LONDON, March 2 - Talks began.", 8, 15) == 18);
+    CHECK(after_dateline("KYIV, May 5 \xe2\x80\x94 Talks began.", 6, 11) == 16);
+    // A date alone on its line has no text after it; a range's hyphen is no dateline's dash
+    // ("the heating season of 2021-2022": the year was taken for a dateline).
+    CHECK(after_dateline("23 May 2023\nTalks began.", 0, 11) == std::string_view::npos);
+    CHECK(after_dateline("The season of 2021-2022 began.", 14, 18) == std::string_view::npos);
+    CHECK_FALSE(is_dateline("The season of 2021-2022 began.", 14, 18));
+  }
+
   TEST_CASE("is_dateline looks back at most 81 bytes for the start of the line") {
     using kb::importers::extract::detail::is_dateline;
     const std::string line = "LONDON, March 2 - Talks.";

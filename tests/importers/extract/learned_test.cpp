@@ -337,6 +337,17 @@ TEST_SUITE("importers") {
     }));
   }
 
+  TEST_CASE("a wire dateline is not read as the sentence's subject") {
+    // "WASHINGTON, April 9 - President Reagan signed ...": the parser took the city for the
+    // subject ("United States signs order", "Sweden says 19").
+    const auto x = titles_of(extract(
+        "WASHINGTON, April 9 - President Reagan signed an order imposing tariffs on Japanese "
+        "electronic goods.",
+        date::sys_days{date::year{1987} / 4 / 9}));
+    CAPTURE(x);
+    CHECK(has(x, "Reagan signs order"));
+  }
+
   TEST_CASE("a noun predicate's own preposition stays out of its title") {
     // The name completing "invasion of Ukraine" took the preposition that ties the invasion to
     // the sentence: "Russia invades after Ukraine".
