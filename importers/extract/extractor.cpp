@@ -743,6 +743,48 @@ const NamedEntity* third_person(const learned::SynSentence& s, std::size_t w,
   return nullptr;
 }
 
+// The person a country's mention at `at` opens the title of ("the United States of America
+// Joseph Biden", "Russia's Foreign Minister Sergei Lavrov"): the person mention right after it,
+// else the trailing two or three names of the capitalised words after it (a person the
+// gazetteer lacks); nullopt when none follows.
+// Returns the participant and how a title names them.
+std::optional<std::pair<ExtractedParticipant, std::string>> official_after(
+    const learned::SynSentence& s, std::size_t at, const DocContext& doc) {
+  const learned::SynMention& m = s.mentions[at];
+  if (m.kind != EntityKind::country || m.ref == nullptr) {
+    return std::nullopt;
+  }
+  std::size_t next = m.last + 1;
+  while (next < s.parse.words.size() && s.parse.words[next].upos == "PART") {
+    ++next;  // "Russia's Foreign Minister ..."
+  }
+  if (next < s.parse.words.size() && s.mention_of[next] >= 0 &&
+      s.mentions[static_cast<std::size_t>(s.mention_of[next])].kind == EntityKind::person) {
+    const detail::MentionRef& p = *s.mentions[static_cast<std::size_t>(s.mention_of[next])].ref;
+    const NamedEntity& person = detail::entity_of(doc, p);
+    return std::make_pair(detail::participant(doc, person, Role::target, p.mention->text),
+                          detail::display(doc, p, person));
+  }
+  const std::size_t end = title_end(s, m, s.parse.words.size(), 7);
+  std::size_t names = end;
+  while (names > m.last + 1 && s.parse.words[names - 1].upos == "PROPN") {
+    --names;
+  }
+  if (end - names < 2 || end - names > 3 ||
+      (end < s.parse.words.size() && s.parse.words[end].upos == "PROPN")) {
+    return std::nullopt;
+  }
+  ExtractedParticipant out;
+  for (std::size_t k = names; k < end; ++k) {
+    out.name += (out.name.empty() ? "" : " ") + s.parse.words[k].form;
+  }
+  out.kind = EntityKind::person;
+  out.role = Role::target;
+  out.country = detail::entity_of(doc, *m.ref).name;
+  std::string name = out.name;
+  return std::make_pair(std::move(out), std::move(name));
+}
+
 // The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
@@ -845,6 +887,15 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
       e.participants.push_back(detail::participant(doc, g, role, m.mention->text));
       if (role == Role::location) {
         where = &g;
+      }
+      // The country's official the words after it name is whom it was done to, the country
+      // beside them (error class: "Volodymyr Zelensky holds phone conversation with United
+      // States of America" for "... with President of the United States of America Joseph
+      // Biden").
+      if (auto official = official_after(s, *d.target, doc);
+          official && official->second != actor && g.kind == EntityKind::country) {
+        target = official->second;
+        e.participants.push_back(std::move(official->first));
       }
     }
   }

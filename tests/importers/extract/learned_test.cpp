@@ -348,6 +348,32 @@ TEST_SUITE("importers") {
     CHECK(has(x, "Reagan signs order"));
   }
 
+  TEST_CASE("a meeting's headline names whom it was held with") {
+    // "Vladimir Putin holds talks": the target known and left out for the object "talks"; and
+    // "with" read as the head of "Maria Lvova-Belova", so no partner was found at all.
+    const auto x = titles_of(extract(
+        "Vladimir Putin held talks at the Kremlin with President of the Islamic Republic of Iran "
+        "Sayyid Ebrahim Raisi.\n\nVladimir Putin held a meeting with Maria Lvova-Belova via "
+        "videoconference.",
+        date::sys_days{date::year{2022} / 1 / 19}));
+    CAPTURE(x);
+    CHECK(has(x, "Vladimir Putin holds talks with Sayyid Ebrahim Raisi"));
+    CHECK(std::any_of(x.begin(), x.end(), [](const std::string& t) {
+      return t.starts_with("Vladimir Putin holds meeting with Maria Lvova");
+    }));
+    // The country's official the gazetteer does not know is met, not the country (error
+    // class: "Olena Zelenska meets Turkey").
+    const auto y = extract("Olena Zelenska met with Ambassador of Turkey Murat Sahin on May 5.",
+                           date::sys_days{date::year{2022} / 5 / 6});
+    REQUIRE(y.events.size() == 1);
+    CHECK(y.events.front().title == "Olena Zelenska meets Murat Sahin");
+    CHECK(std::any_of(y.events.front().participants.begin(), y.events.front().participants.end(),
+                      [](const auto& p) {
+                        return p.role == kb::Role::target && p.name == "Murat Sahin" &&
+                               p.kind == kb::EntityKind::person && p.country == "Turkey";
+                      }));
+  }
+
   TEST_CASE("a noun predicate's own preposition stays out of its title") {
     // The name completing "invasion of Ukraine" took the preposition that ties the invasion to
     // the sentence: "Russia invades after Ukraine".
