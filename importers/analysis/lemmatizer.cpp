@@ -104,6 +104,16 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view xpos) cons
   if (auto it = exact_.find(key); it != exact_.end()) {
     return form == low ? it->second : apply_rule(form, make_rule(low, it->second));
   }
+  // A plural-tagged form the treebank lists as a singular noun is that noun, a tagging error
+  // ("series" tagged NNS: error class "sery" from the "-ies" rule, and the headline "Russia
+  // conducts large series" for "a large series of missile strikes", the partitive lost).
+  if (xpos == "NNS") {
+    std::string singular("NN\t");
+    singular += low;
+    if (auto it = exact_.find(singular); it != exact_.end() && it->second == low) {
+      return it->second;
+    }
+  }
   // A name the treebank never saw is its own lemma: suffix rules learned from abbreviations
   // turned "Peskov" into "Peskovember" ("Nov" -> "November").
   // A web or e-mail address (ADD) is its own lemma, case and all, as in every EWT training

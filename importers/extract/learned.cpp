@@ -2555,9 +2555,6 @@ constexpr auto kPartitives = std::to_array<std::string_view>({
 #include "lexicon/extract/partitives.inc"
 });
 
-// The object a partitive noun `p` counts, with the phrases that hang on the partitive after it
-// ("precision strikes against Ukrainian energy infrastructure"), as the headline's object;
-// nullopt when `p` is no partitive with an "of" phrase.
 // The phrase headed by `c` with the preposition that introduces it ("from Soledar", "against
 // Ukrainian energy infrastructure"), which phrase() leaves out.
 std::string cased_phrase(const SynSentence& s, std::size_t c, std::size_t max) {
@@ -2568,6 +2565,9 @@ std::string cased_phrase(const SynSentence& s, std::size_t c, std::size_t max) {
   return out;
 }
 
+// The object a partitive noun `p` counts, with the phrases that hang on the partitive after it
+// ("precision strikes against Ukrainian energy infrastructure"), as the headline's object;
+// nullopt when `p` is no partitive with an "of" phrase.
 std::optional<std::string> partitive_whole(const SynSentence& s, std::size_t p) {
   // A name is no partitive (error class: "Biden tells Seven counterparts" for "told his Group of
   // Seven counterparts", "Group" the first word of the G7's name).
