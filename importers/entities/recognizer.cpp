@@ -592,6 +592,17 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
   if (!is_word(i) || (i > 0 && is_word(i - 1) && key(tokens_[i - 1]) == "of")) {
     return std::nullopt;
   }
+  // "the Ukrainian Head of State", "the Russian President": a country's demonym after "the"
+  // names whose holder the description means (error class: "Ukraine stresses need" for "The
+  // Ukrainian Head of State also stressed the need ...", the demonym read as the country acting
+  // and the President unnamed). The holder must be of that country.
+  std::string_view qualifier;  // the demonym's country (ISO code), if any
+  std::size_t after_qualifier = i + 1;
+  if (const auto q = match_name(i + 1);
+      q && q->how == MatchKind::demonym && q->gazetteer && q->last > i + 1) {
+    qualifier = g_.entities()[*q->gazetteer].country;
+    after_qualifier = q->last;
+  }
   for (const auto& [phrase, office] : kOfficeDescriptions) {
     std::size_t j = i;
     std::size_t from = 0;
@@ -600,7 +611,7 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
       std::size_t to = phrase.find(' ', from);
       to = to == std::string_view::npos ? phrase.size() : to;
       same = is_word(j) && key(tokens_[j]) == phrase.substr(from, to - from);
-      ++j;
+      j = j == i && !qualifier.empty() ? after_qualifier : j + 1;
       from = to + 1;
     }
     if (!same) {
@@ -623,8 +634,12 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
     } else if (const auto seed = seeds_.find(office); seed != seeds_.end()) {
       c.gazetteer = seed->second;
     } else {
-      unresolved_office_ = true;
+      unresolved_office_ = qualifier.empty() || unresolved_office_;
       return std::nullopt;
+    }
+    const NamedEntity& holder = c.doc ? out_.entities[*c.doc].entity : g_.entities()[*c.gazetteer];
+    if (!qualifier.empty() && holder.country != qualifier) {
+      return std::nullopt;  // "the Russian President" in a Ukrainian readout: not its President
     }
     return c;
   }

@@ -255,6 +255,26 @@ TEST_SUITE("importers") {
     CHECK(r.entities[second->entity].entity.name != "Vladimir Putin");
   }
 
+  TEST_CASE("recognize: 'the Ukrainian Head of State' is the President of Ukraine, not Ukraine") {
+    const Gazetteer& g = real_gazetteer();
+    const auto kyiv =
+        kb::importers::publisher_offices(g, "President of Ukraine (president.gov.ua)",
+                                         std::optional<date::sys_days>(date::year{2022} / 5 / 9));
+    // The demonym was read as the country acting: "Ukraine stresses need ...".
+    const std::string text =
+        "The Ukrainian Head of State stressed the need for sanctions. The Russian President "
+        "disagreed.";
+    const Recognition r = recognize(g, text, kb::text::scan(text), kyiv);
+    const auto* head = find_mention(r, "The Ukrainian Head of State");
+    REQUIRE(head != nullptr);
+    CHECK(r.entities[head->entity].entity.name == "Volodymyr Zelensky");
+    // Another country's president is not the publisher's: the demonym stays the country's.
+    CHECK(find_mention(r, "The Russian President") == nullptr);
+    const auto* russian = find_mention(r, "Russian");
+    REQUIRE(russian != nullptr);
+    CHECK(r.entities[russian->entity].entity.name == "Russia");
+  }
+
   TEST_CASE("recognize: an unknown name after near, toward or a direction's 'of' is a place") {
     const std::string text =
         "Russian forces attacked near Fakeivka and 10km northwest of Testove, advanced toward "
