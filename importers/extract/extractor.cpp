@@ -730,7 +730,7 @@ const NamedEntity* third_person(const learned::SynSentence& s, std::size_t w,
   }
   const std::size_t from = before->parse.words[span->first].begin;
   const std::size_t to = before->parse.words[span->second].end;
-  for (const Mention& m : doc.recognition->mentions) {
+  for (const Mention& m : mentions_between(*doc.recognition, from, to)) {
     if (m.begin < from || m.end > to) {
       continue;
     }

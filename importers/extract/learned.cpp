@@ -2639,70 +2639,77 @@ std::string nominal_object(const SynSentence& s, std::size_t w, int skip_mention
   return with_case ? cased_phrase(s, *with_case, 5) : std::string();
 }
 
+// The holder of the title that PROPN `c` heads, when the parser hung the name elsewhere ("with
+// Governor of the Yamalo-Nenets Autonomous Area Dmitry Artyukhov", the name an nmod of the
+// meeting): the person mention among the title's words after it, else the two names that end
+// them; never the mention `skip_mention` or its words. Empty when none.
+std::vector<std::size_t> title_holder(const SynSentence& s, std::size_t c, int skip_mention) {
+  std::vector<std::size_t> run, last;
+  for (std::size_t k = c + 1; k < s.parse.words.size() && k <= c + 10; ++k) {
+    const auto& x = word(s, k);
+    const int m = s.mention_of[k];
+    if (m >= 0 && s.mentions[static_cast<std::size_t>(m)].kind == EntityKind::person) {
+      last.clear();
+      for (std::size_t j = k; j < s.parse.words.size() && s.mention_of[j] == m; ++j) {
+        last.push_back(j);
+      }
+      run.clear();
+      break;
+    }
+    const bool capital = !x.form.empty() && x.form[0] >= 'A' && x.form[0] <= 'Z';
+    if (x.upos == "PROPN" && capital && m < 0) {
+      run.push_back(k);
+      continue;
+    }
+    if (run.size() >= 2) {
+      last = run;
+    }
+    run.clear();
+    // The title's own words: a place or country, "of the", "-", a capitalised adjective.
+    if (!(m >= 0 || x.upos == "ADP" || x.upos == "DET" || x.form == "-" ||
+          (x.upos == "ADJ" && capital))) {
+      break;
+    }
+  }
+  if (run.size() >= 2) {
+    last = run;
+  }
+  if (last.size() > 2 && s.mention_of[last.front()] < 0) {
+    last.erase(last.begin(), last.end() - 2);  // a given name and a surname
+  }
+  // Not the one who acts (error class: "Justin Trudeau speaks with Justin Trudeau", the role
+  // model having taken the partner for the actor).
+  if (skip_mention >= 0 && !last.empty()) {
+    const SynMention& actor = s.mentions[static_cast<std::size_t>(skip_mention)];
+    const bool same = std::all_of(last.begin(), last.end(), [&](std::size_t k) {
+      if (s.mention_of[k] == skip_mention) {
+        return true;
+      }
+      for (std::size_t a = actor.first; a <= actor.last; ++a) {
+        if (word(s, a).form == word(s, k).form) {
+          return true;
+        }
+      }
+      return false;
+    });
+    if (same) {
+      last.clear();
+    }
+  }
+  return last;
+}
+
 // What partner phrase `c` (an oblique or a noun's modifier, with its preposition) names: a name
 // within it when its head is a common noun ("with members of the Delovaya Rossiya
 // organisation": "with Delovaya Rossiya"), else the phrase itself, cut short.
 std::string partner_phrase(const SynSentence& s, std::size_t c, int skip_mention) {
   const auto name = partner_name(s, c, skip_mention);
   const auto cs = child(s, c, {"case"});
-  // A title whose holder the parser hung elsewhere ("with Governor of the Yamalo-Nenets
-  // Autonomous Area Dmitry Artyukhov", the name an nmod of the meeting): the holder is the person
-  // the title's words after it name, else the two names that end them (error class: "Vladimir
-  // Putin holds working meeting with Governor").
+  // A title alone, its holder hung elsewhere (error class: "Vladimir Putin holds working meeting
+  // with Governor").
   if (cs && name.size() <= 1 && word(s, c).upos == "PROPN") {
-    std::vector<std::size_t> run, last;
-    for (std::size_t k = c + 1; k < s.parse.words.size() && k <= c + 10; ++k) {
-      const auto& x = word(s, k);
-      const int m = s.mention_of[k];
-      if (m >= 0 && s.mentions[static_cast<std::size_t>(m)].kind == EntityKind::person) {
-        last.clear();
-        for (std::size_t j = k; j < s.parse.words.size() && s.mention_of[j] == m; ++j) {
-          last.push_back(j);
-        }
-        run.clear();
-        break;
-      }
-      const bool capital = !x.form.empty() && x.form[0] >= 'A' && x.form[0] <= 'Z';
-      if (x.upos == "PROPN" && capital && m < 0) {
-        run.push_back(k);
-        continue;
-      }
-      if (run.size() >= 2) {
-        last = run;
-      }
-      run.clear();
-      if (!(m >= 0 || x.upos == "ADP" || x.upos == "DET" || x.form == "-" ||
-            (x.upos == "ADJ" && capital) || (x.upos == "PROPN" && capital))) {
-        break;
-      }
-    }
-    if (run.size() >= 2) {
-      last = run;
-    }
-    if (last.size() > 2 && s.mention_of[last.front()] < 0) {
-      last.erase(last.begin(), last.end() - 2);  // a given name and a surname
-    }
-    // Not the one who acts (error class: "Justin Trudeau speaks with Justin Trudeau", the role
-    // model having taken the partner for the actor).
-    if (skip_mention >= 0 && !last.empty()) {
-      const SynMention& actor = s.mentions[static_cast<std::size_t>(skip_mention)];
-      const bool same = std::all_of(last.begin(), last.end(), [&](std::size_t k) {
-        if (s.mention_of[k] == skip_mention) {
-          return true;
-        }
-        for (std::size_t a = actor.first; a <= actor.last; ++a) {
-          if (word(s, a).form == word(s, k).form) {
-            return true;
-          }
-        }
-        return false;
-      });
-      if (same) {
-        last.clear();
-      }
-    }
-    if (!last.empty()) {
-      return analysis::lower_ascii(word(s, *cs).form) + " " + join(s, last);
+    if (const auto holder = title_holder(s, c, skip_mention); !holder.empty()) {
+      return analysis::lower_ascii(word(s, *cs).form) + " " + join(s, holder);
     }
   }
   if (cs && !name.empty() && name.size() <= 4 && word(s, c).upos == "NOUN" &&
