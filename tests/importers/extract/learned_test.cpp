@@ -893,7 +893,7 @@ TEST_SUITE("importers") {
   TEST_CASE("the learned extractor survives invalid UTF-8, control bytes and odd punctuation") {
     std::string text = "Russia \xff\xfe attacked \x01\x02 Kyiv on March 13.\n\n";
     text += std::string(300, '.') + " On March 12 \xe2\x80 forces \xc3( captured. ";
-    text += "\"\"\"(((]]] on March 11 ;;; --- 2022 2021 1994.";
+    text += R"("""(((]]] on March 11 ;;; --- 2022 2021 1994.)";
     text += std::string("\0\0 Ukraine struck on Monday.", 28);
     const auto x = extract(text, kDay);
     for (const auto& e : x.events) {
