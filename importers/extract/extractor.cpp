@@ -597,6 +597,27 @@ std::optional<std::size_t> acted_on_mention(const learned::SynSentence& s,
   return target;
 }
 
+// Whether mention `m` of sentence `s` is the "of" phrase of event noun `w` that names whom the
+// happening was done to (data/lexicon/extract/patient_nouns.txt: "the murder of Vladislav
+// Listyev").
+bool patient_of(const learned::SynSentence& s, std::size_t w, std::size_t m) {
+  static constexpr auto kPatientNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/patient_nouns.inc"
+  });
+  if (m >= s.mentions.size() || s.parse.words[w].upos != "NOUN" ||
+      std::find(kPatientNouns.begin(), kPatientNouns.end(), s.lemmas[w]) == kPatientNouns.end()) {
+    return false;
+  }
+  const std::size_t h = s.mentions[m].head;
+  if (s.parse.words[h].head != static_cast<int>(w) + 1 ||
+      analysis::universal_relation(s.parse.words[h].deprel) != "nmod") {
+    return false;
+  }
+  return std::any_of(s.children[h].begin(), s.children[h].end(), [&](std::size_t c) {
+    return s.parse.words[c].deprel == "case" && s.lemmas[c] == "of";
+  });
+}
+
 // Whether mention `m` names a place by a locative preposition of its own ("in Vilnius", "near
 // Izyum").
 bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& doc) {
@@ -792,6 +813,14 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   learned::Decision d = decided;
   if (d.target != d.actor) {
     d.target = acted_on_mention(s, d.target);
+  }
+  // The murder's "of" names the one murdered (error class: "Vladislav Listyev launches brazen
+  // murder"): a name there is the target, the actor unknown.
+  if (d.actor && patient_of(s, d.word, *d.actor)) {
+    if (!d.target || d.target == d.actor) {
+      d.target = d.actor;
+    }
+    d.actor.reset();
   }
   // A place the text puts the happening in is where it was, not whom it was done to, even a
   // capital that elsewhere acts for its country ("the NATO summit in July in Vilnius": error

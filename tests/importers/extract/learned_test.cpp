@@ -382,6 +382,29 @@ TEST_SUITE("importers") {
                       }));
   }
 
+  TEST_CASE("the 'of' phrase of 'bombing' or 'murder' names whom it was done to") {
+    // "Ukraine launches bombing" for "a bombing of Kyiv", "Vladislav Listyev launches brazen
+    // murder" for "the brazen murder of Vladislav Listyev": the role model took the one the
+    // happening was done to for the actor (data/lexicon/extract/patient_nouns.txt).
+    const auto actor_named = [](const kb::importers::extract::Extraction& x, std::string_view n) {
+      return std::any_of(x.events.begin(), x.events.end(), [&](const auto& e) {
+        return std::any_of(e.participants.begin(), e.participants.end(),
+                           [&](const auto& p) { return p.role == kb::Role::actor && p.name == n; });
+      });
+    };
+    const auto day = date::sys_days{date::year{2022} / 3 / 4};
+    const auto kyiv = extract("Tonight there was a bombing of Kyiv and other cities.", day);
+    REQUIRE_FALSE(kyiv.events.empty());
+    CHECK_FALSE(actor_named(kyiv, "Ukraine"));
+    CHECK_FALSE(actor_named(kyiv, "Kyiv"));
+    const auto murder = extract(
+        "In 1995, many were shaken at the brazen murder of Vladislav Listyev, at the time the head "
+        "of one of Russia's biggest television stations.",
+        day);
+    REQUIRE_FALSE(murder.events.empty());
+    CHECK_FALSE(actor_named(murder, "Vladislav Listyev"));
+  }
+
   TEST_CASE("a noun predicate's own preposition stays out of its title") {
     // The name completing "invasion of Ukraine" took the preposition that ties the invasion to
     // the sentence: "Russia invades after Ukraine".
