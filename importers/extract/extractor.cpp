@@ -579,6 +579,16 @@ const NamedEntity* country_acting_for(const DocContext& doc, const detail::Menti
   return it == doc.countries->end() ? nullptr : &doc.gazetteer->entities()[it->second];
 }
 
+// The person mention that word `w` of `s` is in, if any ("Melitopol Mayor Ivan Fedorov": the
+// mention after a place that opens a title).
+std::optional<std::size_t> person_at(const learned::SynSentence& s, std::size_t w) {
+  if (w >= s.parse.words.size() || s.mention_of[w] < 0) {
+    return std::nullopt;
+  }
+  const auto m = static_cast<std::size_t>(s.mention_of[w]);
+  return s.mentions[m].kind == EntityKind::person ? std::optional<std::size_t>(m) : std::nullopt;
+}
+
 // The mention a decision acts on, or the official named right after it: "with President of
 // Kazakhstan Kassym-Jomart Tokayev" is a talk with Tokayev, whose country the title of office
 // names (error class: "Vladimir Putin speaks Kazakhstan"). A country followed at once by a
@@ -588,13 +598,8 @@ std::optional<std::size_t> acted_on_mention(const learned::SynSentence& s,
   if (!target || *target >= s.mentions.size() || s.mentions[*target].kind != EntityKind::country) {
     return target;
   }
-  for (std::size_t m = 0; m < s.mentions.size(); ++m) {
-    if (s.mentions[m].first == s.mentions[*target].last + 1 &&
-        s.mentions[m].kind == EntityKind::person) {
-      return m;
-    }
-  }
-  return target;
+  const auto person = person_at(s, s.mentions[*target].last + 1);
+  return person ? person : target;
 }
 
 // Whether mention `m` of sentence `s` is the "of" phrase of event noun `w` that names whom the
@@ -635,6 +640,25 @@ bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& do
     }
   }
   return false;
+}
+
+// Where the run of names that ends words [from, end) begins ("Mayor Ivan Fedorov": "Ivan"), at
+// `from` at the earliest; `end` when the last word is no name.
+std::size_t trailing_names(const learned::SynSentence& s, std::size_t from, std::size_t end) {
+  std::size_t names = end;
+  while (names > from && s.parse.words[names - 1].upos == "PROPN") {
+    --names;
+  }
+  return names;
+}
+
+// Words [from, end) of `s` as written, one space between.
+std::string words_text(const learned::SynSentence& s, std::size_t from, std::size_t end) {
+  std::string out;
+  for (std::size_t k = from; k < end; ++k) {
+    out += (out.empty() ? "" : " ") + s.parse.words[k].form;
+  }
+  return out;
 }
 
 // The end of the capitalised names and nouns that follow place mention `m` in its subject, the
@@ -678,14 +702,7 @@ std::string place_speaker(const learned::SynSentence& s, const learned::Decision
     return {};
   }
   const std::size_t end = title_end(s, m, d.word, 6);
-  if (end == m.last + 1) {
-    return {};
-  }
-  std::string out;
-  for (std::size_t k = m.first; k < end; ++k) {
-    out += (out.empty() ? "" : " ") + s.parse.words[k].form;
-  }
-  return out;
+  return end == m.last + 1 ? std::string() : words_text(s, m.first, end);
 }
 
 // Who claims what a subject opened by a place reports ("Melitopol Mayor Ivan Fedorov claimed
@@ -703,27 +720,19 @@ std::optional<ExtractedParticipant> place_official(const learned::SynSentence& s
   if (place.kind != EntityKind::place) {
     return std::nullopt;  // a capital standing for its country speaks for it ("Moscow claimed")
   }
-  const std::size_t next = m.last + 1;
-  if (next < s.parse.words.size() && s.mention_of[next] >= 0 &&
-      s.mentions[static_cast<std::size_t>(s.mention_of[next])].kind == EntityKind::person) {
-    const detail::MentionRef& p = *s.mentions[static_cast<std::size_t>(s.mention_of[next])].ref;
+  if (const auto next = person_at(s, m.last + 1)) {
+    const detail::MentionRef& p = *s.mentions[*next].ref;
     return detail::participant(doc, detail::entity_of(doc, p), Role::claimant, p.mention->text);
   }
   const std::size_t end = title_end(s, m, s.parse.words.size(), 7);
   if (end == m.last + 1) {
     return std::nullopt;
   }
-  std::size_t names = end;  // the trailing run of names after a title ("Mayor Ivan Fedorov")
-  while (names > m.last + 2 && s.parse.words[names - 1].upos == "PROPN") {
-    --names;
-  }
+  // The trailing run of names after a title ("Mayor Ivan Fedorov"), a title word before it.
+  const std::size_t names = trailing_names(s, m.last + 2, end);
   const bool person = end - names >= 2 && end - names <= 3;
-  std::string name;
-  for (std::size_t k = person ? names : m.first; k < end; ++k) {
-    name += (name.empty() ? "" : " ") + s.parse.words[k].form;
-  }
   ExtractedParticipant out;
-  out.name = name;
+  out.name = words_text(s, person ? names : m.first, end);
   out.kind = person ? EntityKind::person : EntityKind::organisation;
   out.role = Role::claimant;
   if (!place.country.empty()) {
@@ -752,9 +761,6 @@ const NamedEntity* third_person(const learned::SynSentence& s, std::size_t w,
   const std::size_t from = before->parse.words[span->first].begin;
   const std::size_t to = before->parse.words[span->second].end;
   for (const Mention& m : mentions_between(*doc.recognition, from, to)) {
-    if (m.begin < from || m.end > to) {
-      continue;
-    }
     const NamedEntity& e = doc.recognition->entities[m.entity].entity;
     if (pronoun == "they" ? e.kind == EntityKind::country || e.kind == EntityKind::organisation
                           : e.kind == EntityKind::person) {
@@ -779,26 +785,20 @@ std::optional<std::pair<ExtractedParticipant, std::string>> official_after(
   while (next < s.parse.words.size() && s.parse.words[next].upos == "PART") {
     ++next;  // "Russia's Foreign Minister ..."
   }
-  if (next < s.parse.words.size() && s.mention_of[next] >= 0 &&
-      s.mentions[static_cast<std::size_t>(s.mention_of[next])].kind == EntityKind::person) {
-    const detail::MentionRef& p = *s.mentions[static_cast<std::size_t>(s.mention_of[next])].ref;
+  if (const auto at_next = person_at(s, next)) {
+    const detail::MentionRef& p = *s.mentions[*at_next].ref;
     const NamedEntity& person = detail::entity_of(doc, p);
     return std::make_pair(detail::participant(doc, person, Role::target, p.mention->text),
                           detail::display(doc, p, person));
   }
   const std::size_t end = title_end(s, m, s.parse.words.size(), 7);
-  std::size_t names = end;
-  while (names > m.last + 1 && s.parse.words[names - 1].upos == "PROPN") {
-    --names;
-  }
+  const std::size_t names = trailing_names(s, m.last + 1, end);
   if (end - names < 2 || end - names > 3 ||
       (end < s.parse.words.size() && s.parse.words[end].upos == "PROPN")) {
     return std::nullopt;
   }
   ExtractedParticipant out;
-  for (std::size_t k = names; k < end; ++k) {
-    out.name += (out.name.empty() ? "" : " ") + s.parse.words[k].form;
-  }
+  out.name = words_text(s, names, end);
   out.kind = EntityKind::person;
   out.role = Role::target;
   out.country = detail::entity_of(doc, *m.ref).name;
@@ -853,13 +853,10 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   // ("Melitopol Mayor Ivan Fedorov", "President of Ukraine Volodymyr Zelenskyy"): the official
   // acts, their country beside them (error class: "Melitopol claims ...", "Ukraine holds video
   // conference with ..." where the judges want the official named).
-  if (d.actor &&
-      (s.mentions[*d.actor].kind == EntityKind::place ||
-       s.mentions[*d.actor].kind == EntityKind::country) &&
-      s.mentions[*d.actor].last + 1 < s.parse.words.size()) {
-    const int next = s.mention_of[s.mentions[*d.actor].last + 1];
-    if (next >= 0 && s.mentions[static_cast<std::size_t>(next)].kind == EntityKind::person) {
-      d.actor = static_cast<std::size_t>(next);
+  if (d.actor && (s.mentions[*d.actor].kind == EntityKind::place ||
+                  s.mentions[*d.actor].kind == EntityKind::country)) {
+    if (const auto next = person_at(s, s.mentions[*d.actor].last + 1)) {
+      d.actor = *next;
     }
   }
   // "He urged Macron ...": the subject the sentence before names acts, not a name the role
