@@ -2103,31 +2103,30 @@ std::string_view pronoun_subject(const SynSentence& s, std::size_t w) {
   return p;
 }
 
-std::optional<std::pair<std::size_t, std::size_t>> subject_words(const SynSentence& prev) {
-  std::optional<std::size_t> root;
-  for (std::size_t i = 0; i < prev.parse.words.size() && !root; ++i) {
-    if (prev.parse.words[i].head == 0) {
-      root = i;
+namespace {
+
+// The root of the parse of `s` (its first, if a damaged tree has several).
+std::optional<std::size_t> root_of(const SynSentence& s) {
+  for (std::size_t i = 0; i < s.parse.words.size(); ++i) {
+    if (s.parse.words[i].head == 0) {
+      return i;
     }
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::size_t, std::size_t>> subject_words(const SynSentence& prev) {
+  const auto root = root_of(prev);
   const auto subj = root ? child(prev, *root, {"nsubj", "nsubj:pass"}) : std::nullopt;
   if (!subj) {
     return std::nullopt;
   }
-  std::size_t first = *subj, last = *subj;
-  std::vector<std::size_t> todo{*subj};
-  while (!todo.empty()) {
-    const std::size_t k = todo.back();
-    todo.pop_back();
-    first = std::min(first, k);
-    last = std::max(last, k);
-    for (const std::size_t c : prev.children[k]) {
-      if (!clause_like(udep(prev, c))) {
-        todo.push_back(c);
-      }
-    }
-  }
-  return std::make_pair(first, last);
+  const auto words =
+      descendants(prev, *subj, [&](std::size_t k) { return !clause_like(udep(prev, k)); });
+  const auto [first, last] = std::minmax_element(words.begin(), words.end());
+  return std::make_pair(*first, *last);
 }
 
 std::string occasion(const SynSentence& s, std::size_t w) {
@@ -2143,13 +2142,7 @@ std::string occasion(const SynSentence& s, std::size_t w) {
 }
 
 std::string antecedent_clause(const SynSentence& prev, std::size_t max_bytes) {
-  std::optional<std::size_t> root;
-  for (std::size_t i = 0; i < prev.parse.words.size(); ++i) {
-    if (prev.parse.words[i].head == 0) {
-      root = i;
-      break;
-    }
-  }
+  const auto root = root_of(prev);
   // A clause with a subject of its own that a headline can name, not a fragment or a pronoun
   // (error class: "Zelensky says the unification of Ukrainians", "... says due to the balanced
   // steps inside Ukraine", "Ukraine says that is why").
