@@ -39,7 +39,7 @@ std::string_view next_word(std::string_view text, std::size_t at) {
 
 // The rules and decisions a trace names (kb extract --trace), each with what it keeps out or
 // lets in; the order is the order extraction applies them.
-constexpr std::array<TraceRule, 17> kTraceRules = {{
+constexpr std::array<TraceRule, 18> kTraceRules = {{
     {"topic.reject",
      "the topic gate (topic.hpp) takes the article for business, sport or entertainment news: "
      "no events are read from it (kb import --all-topics reads it)"},
@@ -51,6 +51,9 @@ constexpr std::array<TraceRule, 17> kTraceRules = {{
     {"trigger.no", "the trigger model: not a reportable happening (margin <= 0)"},
     {"trigger.yes", "the trigger model: a reportable happening, with its date, title and kind"},
     {"guide.negated", "a denied or negated happening is no event (EVENTS-GUIDE)"},
+    {"guide.forecast",
+     "a possibility or a forecast (\"may attack\", \"will likely capture\") is no event "
+     "(EVENTS-GUIDE)"},
     {"guide.anaphoric",
      "an event noun after a demonstrative (\"that agreement\") points back to a happening told "
      "before: no new event"},
@@ -1091,6 +1094,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       at_word(d.word, "guide.negated", none);
       continue;  // the guide: a denied happening is no event
     }
+    if (learned::forecast(s, d.word)) {
+      at_word(d.word, "guide.forecast", none);
+      continue;  // the guide: forecasts and hypotheticals are no event
+    }
     if (learned::anaphoric(s, d.word)) {
       at_word(d.word, "guide.anaphoric", none);
       continue;  // the guide: one happening, one event
@@ -1183,6 +1190,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       }
       if (negated_at(s, e.trigger_begin)) {
         note(doc, x, e.trigger_begin, end, "guide.negated", title);
+        continue;
+      }
+      if (const auto w = parse_word_at(s, e.trigger_begin); w && learned::forecast(s, *w)) {
+        note(doc, x, e.trigger_begin, end, "guide.forecast", title);
         continue;
       }
       if (const auto w = parse_word_at(s, e.trigger_begin); w && learned::since_state(s, *w)) {

@@ -2378,13 +2378,80 @@ bool has_negation(const SynSentence& s, std::size_t w) {
                      [&](std::size_t c) { return negates(s, c); });
 }
 
+// Whether verb `w`'s object is denied by "no" ("attempted no ground assaults", "took no active
+// actions": error class, "Russia takes active actions in this area" stored as a capture).
+bool denied_object(const SynSentence& s, std::size_t w) {
+  return std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
+    return udep(s, c) == "obj" &&
+           std::any_of(s.children[c].begin(), s.children[c].end(),
+                       [&](std::size_t g) { return udep(s, g) == "det" && s.lemmas[g] == "no"; });
+  });
+}
+
+// Modals of possibility, and adverbs that make a future a forecast (data/lexicon/extract).
+constexpr auto kHedgeModals = std::to_array<std::string_view>({
+#include "lexicon/extract/hedge_modals.inc"
+});
+constexpr auto kHedgeAdverbs = std::to_array<std::string_view>({
+#include "lexicon/extract/hedge_adverbs.inc"
+});
+
+// Whether verb `w` is said as a possibility or a forecast: "may", "might" or "could" on it,
+// "will likely", "would probably", or it is what "likely to" says.
+bool hedges(const SynSentence& s, std::size_t w) {
+  bool future = false;
+  bool hedge = false;
+  for (const std::size_t c : s.children[w]) {
+    const std::string_view rel = udep(s, c);
+    const std::string& l = s.lemmas[c];
+    // A modal the parser hung on the verb across a comma is another clause's ("However that
+    // may be, Shoigu met with Surovikin").
+    const bool across = std::any_of(s.parse.words.begin() + static_cast<std::ptrdiff_t>(c),
+                                    s.parse.words.begin() + static_cast<std::ptrdiff_t>(w),
+                                    [](const analysis::Word& x) { return x.upos == "PUNCT"; });
+    if (rel == "aux" && c < w && !across && listed(kHedgeModals, l)) {
+      return true;
+    }
+    future =
+        future || (rel == "aux" && (l == "will" || l == "would" || l == "shall" || l == "should"));
+    hedge = hedge || (rel == "advmod" && listed(kHedgeAdverbs, l));
+  }
+  if (future && hedge) {
+    return true;
+  }
+  const auto up = head_of(s, w);
+  return up && udep(s, w) == "xcomp" && word(s, *up).upos == "ADJ" &&
+         listed(kHedgeAdverbs, s.lemmas[*up]);
+}
+
 }  // namespace
+
+bool forecast(const SynSentence& s, std::size_t w) {
+  if (w >= s.parse.words.size()) {
+    return false;
+  }
+  // The word itself, then up through what a verb does: "will likely launch a renewed assault",
+  // "will likely complete the capture of Mariupol".
+  std::size_t at = w;
+  for (int steps = 0; steps < 3; ++steps) {
+    if (word(s, at).upos == "VERB" && hedges(s, at)) {
+      return true;
+    }
+    const std::string_view rel = udep(s, at);
+    const auto up = head_of(s, at);
+    if (!up || !(rel == "obj" || rel == "xcomp")) {
+      return false;
+    }
+    at = *up;
+  }
+  return false;
+}
 
 bool negated(const SynSentence& s, std::size_t w) {
   if (w >= s.parse.words.size()) {
     return false;
   }
-  if (has_negation(s, w)) {
+  if (has_negation(s, w) || denied_object(s, w)) {
     return true;
   }
   // Up through what a verb does or reports: its object, its complement, its passive subject.

@@ -227,6 +227,13 @@ bool since_state(const SynSentence& s, std::size_t w);
 // no event.
 bool negated(const SynSentence& s, std::size_t w);
 
+// Whether the happening word `w` states is only a possibility or a forecast: "may", "might" or
+// "could" on its verb ("occupation authorities may hold a referendum"), a future with a hedging
+// adverb ("Russian forces will likely capture Mariupol in the coming week"), or "likely to".
+// The guide leaves out forecasts and hypotheticals (error class: an analysis's forecast stored
+// as a planned event); an announced plan ("will visit Washington") is kept as planned.
+bool forecast(const SynSentence& s, std::size_t w);
+
 // Re-hangs the complement clauses of verbs of saying that the parser hung on the wrong word: the
 // relative clause of a telling verb's addressee that is what was said ("told his counterparts
 // that the US would support ..."), and the subject of a clause without "that" taken for the
