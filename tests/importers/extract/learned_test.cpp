@@ -928,6 +928,24 @@ TEST_SUITE("importers") {
     CHECK(shelled.events.front().title.starts_with("Russia shells settlements near Iz"));
   }
 
+  TEST_CASE("a headline says where by the bearing the text gives") {
+    // Error classes: "Russia conducts limited ground attack southwest near Donetsk", the parser
+    // making the bearing the object's head; "Ukraine launches counteroffensive operations", the
+    // place said on the verb of a noun's happening left out; "near" for "north of".
+    const auto attack = extract(
+        "Russian forces conducted a limited ground attack southwest of Donetsk City on March 13.",
+        kDay);
+    CAPTURE(titles_of(attack));
+    CHECK(has(titles_of(attack), "Russia conducts limited ground attack southwest of Donetsk"));
+    const auto operations = extract(
+        "Ukrainian forces continued to launch counteroffensive operations north of Kherson City "
+        "on March 13.",
+        kDay);
+    CAPTURE(titles_of(operations));
+    CHECK(has(titles_of(operations),
+              "Ukraine launches counteroffensive operations north of Kherson"));
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
