@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "importers/readers/timestamps.hpp"
 #include "kb/text_key.hpp"
 #include "services/extraction.hpp"
 #include "services/oplog.hpp"
@@ -341,10 +342,14 @@ importers::Article article_of(const Source& s) {
   a.publisher = s.publisher.value_or("");
   a.text = s.body;
   a.origin = s.origin.value_or(fmt::format("source #{}", s.id));
-  if (s.published && s.published->size() >= 10) {
-    if (auto d = FuzzyDate::from_timex(s.published->substr(0, 10));
-        d && d->precision() == Precision::day) {
-      a.published = date::sys_seconds(d->first());
+  // As the import read it: the time of day and the stated offset too, which date a release
+  // of the small hours and a local day (error class: `kb extract` re-dating a late Kremlin or
+  // president.gov.ua release a day earlier than its import had, its time of day dropped).
+  if (s.published) {
+    if (const auto t = importers::readers::parse_timestamp(*s.published)) {
+      a.published = t->time;
+      a.published_has_time = t->has_time;
+      a.published_offset = t->offset;
     }
   }
   return a;

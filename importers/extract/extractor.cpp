@@ -1512,11 +1512,13 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
   if (article.published) {
     // The publisher's day: local time where the source stated its offset; in UTC (or with no
     // offset), for a publisher whose releases of the small hours tell the evening before, the
-    // day turns later.
+    // day turns later. A day with no time of day is that day (its midnight is no release of
+    // the small hours).
     const int offset = article.published_offset.value_or(0);
-    dct = std::chrono::floor<date::days>(
-        *article.published + std::chrono::minutes{offset} -
-        (offset == 0 ? day_turns(article.publisher) : std::chrono::hours{0}));
+    dct = std::chrono::floor<date::days>(*article.published + std::chrono::minutes{offset} -
+                                         (offset == 0 && article.published_has_time
+                                              ? day_turns(article.publisher)
+                                              : std::chrono::hours{0}));
   } else if ((dct = detail::dateline_day(text))) {
     x.warnings.push_back(article.origin + ": no publication date: using the dateline's " +
                          iso_day(*dct));

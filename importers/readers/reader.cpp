@@ -343,8 +343,11 @@ void finish_article(Article& article, const ReadOptions& options) {
   }
   detect_reprint(article);
   if (options.published) {
+    // A day (`kb import --published 2022-05-03`): its midnight is no time of release, which
+    // would date a late-night publisher's "today" a day early (extractor.cpp, kDayTurns).
     article.published = options.published;
-    article.published_has_time = true;
+    article.published_has_time =
+        std::chrono::floor<date::days>(*options.published) != *options.published;
     article.published_offset.reset();
   }
   if (!article.published) {

@@ -24,9 +24,10 @@ enum class Format { auto_detect, text, html, feed, jsonl };
 // Caller's overrides. Empty / nullopt fields mean "find it in the document".
 struct ReadOptions {
   Format format = Format::auto_detect;
-  std::optional<date::sys_seconds> published;  // overrides any found time (has_time = true)
-  std::string publisher;                       // overrides any found publisher
-  std::string url;                             // overrides any found URL (single articles)
+  std::optional<date::sys_seconds>
+      published;          // overrides any found time (a time of day unless midnight)
+  std::string publisher;  // overrides any found publisher
+  std::string url;        // overrides any found URL (single articles)
   // Limits that keep memory bounded whatever the input: a text, HTML or feed file is read whole
   // up to `max_document_bytes` (more is an error naming the file); a JSONL line longer than
   // `max_record_bytes` is skipped with a warning naming the file and line.

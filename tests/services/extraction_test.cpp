@@ -513,6 +513,38 @@ TEST_SUITE("services") {
   }
 
   TEST_CASE_FIXTURE(kb::test::MemoryDb,
+                    "extract_sources dates by the stored publication time as the import did") {
+    // Error class: re-extraction read only the day of `source.published`, so a Kremlin release
+    // of the evening (23:30 UTC) had its "today" moved to the day before by the small-hours
+    // rule, and a release with no time of day likewise.
+    auto dir = kb::importers::find_data_dir();
+    REQUIRE(dir.has_value());
+    auto gazetteer = kb::importers::load_gazetteer(*dir);
+    REQUIRE(gazetteer.has_value());
+    std::vector<std::string> warnings;
+    const kb::importers::extract::Extractor extractor(
+        *gazetteer, kb::importers::extract::default_options(*dir, warnings));
+    int n = 0;
+    const auto day_of = [&](const std::string& published) {
+      kb::Source src;
+      src.title = "Readout";
+      src.publisher = "President of Russia (en.kremlin.ru)";
+      src.body = "Vladimir Putin spoke with Recep Tayyip Erdogan today.";
+      src.published = published;
+      src.content_hash = "readout " + std::to_string(++n);
+      const Id id = must(store.add_source(src));
+      must(kb::services::extract_sources(store, extractor, {id}, false, "extract --all", "analyst",
+                                         [](const auto&, const auto&) {}));
+      const auto events = must(store.events_citing(id));
+      REQUIRE(events.size() == 1);
+      return must(store.event(events.front())).date.timex();
+    };
+    CHECK(day_of("2022-06-17T23:30:00") == "2022-06-17");  // the evening: that day
+    CHECK(day_of("2022-06-18T00:05:00") == "2022-06-17");  // the small hours: the evening before
+    CHECK(day_of("2022-06-18") == "2022-06-18");           // a day with no time: that day
+  }
+
+  TEST_CASE_FIXTURE(kb::test::MemoryDb,
                     "extract_sources stores each source's events in one logged operation") {
     auto dir = kb::importers::find_data_dir();
     REQUIRE(dir.has_value());

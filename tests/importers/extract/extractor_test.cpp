@@ -201,6 +201,7 @@ TEST_SUITE("importers") {
       a.origin = "test.txt";
       a.publisher = publisher;
       a.published = date::sys_seconds(date::sys_days{date::year{2022} / 6 / 18}) + time;
+      a.published_has_time = true;
       a.published_offset = offset;
       const Extraction x = ex::Extractor(kb::test::gazetteer()).extract(a);
       REQUIRE(x.events.size() == 1);

@@ -121,7 +121,15 @@ TEST_SUITE("importers") {
     CHECK(r->articles[0].publisher == "Desk");
     CHECK(r->articles[0].url == "https://example.org/x");
     CHECK(r->articles[0].published == at(2020, 1, 2, 3, 4));
+    CHECK(r->articles[0].published_has_time);
     CHECK(r->articles[0].warnings.empty());
+    // A day (`kb import --published 2020-01-02`) is no time of day: a late-night publisher's
+    // small-hours rule must not move it to the day before.
+    o.published = at(2020, 1, 2, 0, 0);
+    const auto day = kb::importers::read_articles("Just words.", "in", o);
+    REQUIRE(day.has_value());
+    REQUIRE(day->articles.size() == 1);
+    CHECK_FALSE(day->articles[0].published_has_time);
   }
 
   TEST_CASE("read_articles survives a huge single line and unterminated markup") {
