@@ -87,6 +87,7 @@ Result<std::size_t> add_kb_entities(Repository& store, importers::Gazetteer& gaz
     n.description = e.description;
     n.wikidata = e.wikidata.value_or("");
     n.aliases = e.aliases;
+    n.from_kb = true;
     // A country carries its own code; anything else its country's.
     const auto code =
         country_code.find(e.kind == EntityKind::country ? e.id : e.country_id.value_or(0));

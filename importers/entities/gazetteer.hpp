@@ -51,6 +51,10 @@ struct NamedEntity {
   std::vector<std::string> aliases;     // other names, canonical name not repeated
   std::vector<std::string> demonyms;    // countries: "Ukrainian", "Ukrainians"
   std::vector<std::string> metonyms;    // countries: "Kremlin", "White House"
+  // Added from the knowledge base (an entity an extraction or an analyst stored), not shipped:
+  // recognition says how the text introduces such a person (a title, an appositive), as it
+  // did when the person was not known yet.
+  bool from_kb = false;
 };
 
 // One way of writing an entity's name, as stored at a trie node.

@@ -179,7 +179,29 @@ class Scan {
         best = std::move(appositive);
       }
     }
+    introduce_known(i, best);
     return best;
+  }
+
+  // A person the knowledge base learned from an earlier text is matched by name; the mention
+  // says how this text introduces them, as it said when they were not known (error class:
+  // `kb extract` lost "target Damon Wilson" that the import gave: the role model reads a person
+  // introduced by an appositive or a title, a partner more often, apart from one named by name).
+  void introduce_known(std::size_t i, std::optional<Candidate>& best) {
+    if (!best || !best->gazetteer || best->doc ||
+        (best->how != MatchKind::name && best->how != MatchKind::alias)) {
+      return;
+    }
+    const NamedEntity& e = g_.entities()[*best->gazetteer];
+    if (!e.from_kb || e.kind != EntityKind::person) {
+      return;
+    }
+    if (!best->title.empty()) {
+      best->how = MatchKind::title_pattern;
+    } else if (const std::optional<Candidate> a = match_appositive(i);
+               a && a->gazetteer == best->gazetteer && a->last == best->last) {
+      best->how = MatchKind::appositive;
+    }
   }
 
   // Whether the tokens [first, first + entry.surface.size()) may be read as `entry`.
@@ -387,11 +409,12 @@ std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Ca
       of = m->gazetteer;
       k = m->last;
     }
-    // Only for a person the gazetteer does not know: a known one is found by name, with the
-    // office from the gazetteer's description, and the country keeps its own mention.
+    // Only for a person the gazetteer does not ship: a known one is found by name, with the
+    // office from the gazetteer's description, and the country keeps its own mention; one the
+    // knowledge base learned from a text is introduced here as it was there.
     const std::size_t name_stop = of ? name_end(k) : k;
     const std::optional<Candidate> named = name_stop > k ? person(k, name_stop) : std::nullopt;
-    if (named && !named->gazetteer) {
+    if (named && (!named->gazetteer || g_.entities()[*named->gazetteer].from_kb)) {
       affiliation = of;
       of_phrase = true;
       j = k;
