@@ -1333,6 +1333,18 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     }
     return std::nullopt;
   };
+  // Whether predicate `i` lies in a relative clause, which tells about a noun of the sentence
+  // ("Serdar Berdimuhamedov, who is paying an official visit to Russia, held talks in the
+  // Kremlin": the talks; error class: the visit kept for the readout's talks, as "Russia pays
+  // official visit to Russia").
+  const auto relative = [&](std::size_t i) {
+    if (!at[i]) {
+      return false;
+    }
+    const std::vector<std::size_t> path = path_up(*at[i]);
+    return std::any_of(path.begin(), path.end(),
+                       [&](std::size_t k) { return s.parse.words[k].deprel == "acl:relcl"; });
+  };
   std::optional<std::size_t> dated;
   const auto beats = [&](std::size_t j, std::size_t w) {
     if (weak[j] != weak[w]) {
@@ -1343,6 +1355,9 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     }
     if ((dated == j) != (dated == w) && !governs(j, w) && !governs(w, j)) {
       return dated == j;
+    }
+    if (const bool j_relative = relative(j); j_relative != relative(w)) {
+      return !j_relative;
     }
     return surety[j] > surety[w];
   };
