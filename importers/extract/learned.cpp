@@ -1592,7 +1592,28 @@ void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
 
 // The words of `ws` (sorted) as written, joined as in the text.
 std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
+  // A word written with a hyphen is said whole: the tokenizer splits "S-300" into "S", "-",
+  // "300", and a phrase cut between them wrote half a word (error class: "Russia strikes cities
+  // of Zaporizhzhia with S" for "... with S-300 missiles").
+  const auto hyphen = [&](std::size_t k) {
+    const analysis::Word& x = word(s, k);
+    return (x.form == "-" || x.form == "\u2013") && !x.space_after && k > 0 &&
+           !word(s, k - 1).space_after && k + 1 < s.parse.words.size();
+  };
+  const auto has = [&](std::size_t k) { return std::find(ws.begin(), ws.end(), k) != ws.end(); };
+  for (std::size_t i = 0; i < ws.size(); ++i) {  // grows while it walks
+    const std::size_t k = ws[i];
+    if (k + 2 < s.parse.words.size() && hyphen(k + 1) && !has(k + 1)) {
+      ws.push_back(k + 1);
+      ws.push_back(k + 2);
+    }
+    if (k >= 2 && hyphen(k - 1) && !has(k - 1)) {
+      ws.push_back(k - 1);
+      ws.push_back(k - 2);
+    }
+  }
   std::sort(ws.begin(), ws.end());
+  ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
   std::string out;
   for (std::size_t i = 0; i < ws.size(); ++i) {
     const auto& x = word(s, ws[i]);

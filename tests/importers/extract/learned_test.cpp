@@ -1013,6 +1013,23 @@ TEST_SUITE("importers") {
     CHECK(talks.events.front().title.starts_with("Vladimir Putin holds talks"));
   }
 
+  TEST_CASE("a headline never splits a word written with a hyphen") {
+    // Error class: "Russia strikes cities of Zaporizhzhia with S" for "... with S-300 missiles",
+    // "Small scale attacks" for "small-scale attacks": the tokenizer splits hyphenated words.
+    const auto struck = extract(
+        "Ukrainian sources reported on March 13 that Russian forces struck the cities of "
+        "Zaporizhzhia and Mykolaiv with S-300 missiles.",
+        kDay);
+    const auto titles = titles_of(struck);
+    CAPTURE(titles);
+    REQUIRE_FALSE(titles.empty());
+    for (const auto& title : titles) {
+      CHECK_FALSE(title.ends_with(" S"));
+    }
+    CHECK(std::any_of(titles.begin(), titles.end(),
+                      [](const std::string& t) { return t.find("S-300") != std::string::npos; }));
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
