@@ -164,6 +164,18 @@ std::string trigger_head(const ExtractedEvent& e) {
   return lower;
 }
 
+// Whether `e`'s headline says what a person did to or with something after its verb: more than
+// the person, the verb and one word.
+bool headline_object(const ExtractedEvent& e) {
+  const ExtractedParticipant* a = role_of(e, Role::actor);
+  if (a == nullptr || a->kind != EntityKind::person) {
+    return false;  // a side's battlefield reports retell one happening in other words
+  }
+  const std::size_t after = e.title.starts_with(a->name) ? a->name.size() : 0;
+  const std::string_view rest = std::string_view(e.title).substr(after);
+  return std::count(rest.begin(), rest.end(), ' ') >= 3;
+}
+
 // The same happening told twice in one article: same kind and date, no places that differ, and
 // the same title, or no actor or target that differ and the same trigger word ("today's
 // conversation" and "the telephone conversation today"); one actor meeting two others is two
@@ -189,7 +201,13 @@ const ExtractedEvent* duplicate(const Extraction& x, const ExtractedEvent& e) {
     if (same_in(o, e, Role::location) < 0) {
       return false;  // the same side attacking two places is two attacks
     }
-    return o.title == e.title || (actor >= 0 && target >= 0 && trigger_head(o) == trigger_head(e));
+    // An official's two headlines that each say what was done, differently, are two happenings,
+    // though one of them has no target the role model found ("Volodymyr Zelensky speaks with
+    // Olaf Scholz" and "... with French President Macron"; "signs decree on awarding ..." and
+    // "signs decree on introduction of new award").
+    const bool other_object = target == 0 && headline_object(o) && headline_object(e);
+    return o.title == e.title ||
+           (actor >= 0 && target >= 0 && !other_object && trigger_head(o) == trigger_head(e));
   });
   return told == x.events.end() ? nullptr : &*told;
 }
@@ -866,7 +884,15 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   // model took from elsewhere in the clause (error class: "Ukraine urges Macron to help
   // evacuate" for "He urged Macron to help evacuate foreign nationals from Ukraine").
   const NamedEntity* const referred = third_person(s, d.word, before, doc);
-  if (referred != nullptr && d.actor) {
+  // "I spoke today with the President of Egypt and the Crown Prince of the United Arab
+  // Emirates": the speaker acts, whatever name the role model took (error class: "United Arab
+  // Emirates speaks with Egypt" in a president's address).
+  const bool first_subject =
+      std::any_of(s.children[d.word].begin(), s.children[d.word].end(), [&](std::size_t c) {
+        return s.parse.words[c].deprel == "nsubj" && (s.lemmas[c] == "i" || s.lemmas[c] == "we");
+      });
+  const bool speaks = first_subject && detail::first_person(v, 0, view_word(v, w.begin), doc);
+  if ((referred != nullptr || speaks) && d.actor) {
     if (d.target == d.actor) {
       d.target.reset();
     }

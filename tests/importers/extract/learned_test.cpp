@@ -1030,6 +1030,30 @@ TEST_SUITE("importers") {
                       [](const std::string& t) { return t.find("S-300") != std::string::npos; }));
   }
 
+  TEST_CASE("in an address, I is the speaker, and two calls with two leaders are two events") {
+    // Error classes: "United Arab Emirates speaks with Egypt" for the President's "I spoke with
+    // the President of Egypt and the Crown Prince of the United Arab Emirates"; the call with
+    // Macron merged into the call with Scholz, the one's partner not taken for a target.
+    kb::importers::Article a;
+    a.title = "Address by President of Ukraine Volodymyr Zelenskyy";
+    a.publisher = "President of Ukraine (president.gov.ua)";
+    a.text =
+        "I spoke this morning with the President of Egypt and with the Crown Prince of the "
+        "United Arab Emirates.\n\nI spoke today with German Chancellor Olaf Scholz, in "
+        "particular about this. About the shelling of our towns and our people. I spoke with "
+        "French President Macron.";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(kDay);
+    const auto x = learned_extractor().extract(a);
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    REQUIRE_FALSE(x.events.empty());
+    CHECK(x.events.front().title.starts_with("Volodymyr Zelensky speaks with"));
+    CHECK(std::count_if(titles.begin(), titles.end(), [](const std::string& t) {
+            return t.starts_with("Volodymyr Zelensky speaks with");
+          }) == 3);
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
