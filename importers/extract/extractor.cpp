@@ -891,7 +891,8 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
       std::any_of(s.children[d.word].begin(), s.children[d.word].end(), [&](std::size_t c) {
         return s.parse.words[c].deprel == "nsubj" && (s.lemmas[c] == "i" || s.lemmas[c] == "we");
       });
-  const bool speaks = first_subject && detail::first_person(v, 0, view_word(v, w.begin), doc);
+  const bool speaks =
+      first_subject && detail::first_person(v, 0, view_word(v, w.begin), doc) != nullptr;
   if ((referred != nullptr || speaks) && d.actor) {
     if (d.target == d.actor) {
       d.target.reset();

@@ -374,7 +374,7 @@ TEST_SUITE("services") {
   TEST_CASE_FIXTURE(kb::test::MemoryDb,
                     "store_extraction: strikes on two cities are two happenings, two tellings of "
                     "one city's one") {
-    const auto strike = [](std::string place) {
+    const auto strike = [](const std::string& place) {
       ex::ExtractedEvent e;
       e.title = "Russia strikes " + place;
       e.kind = kb::EventKind::attack;

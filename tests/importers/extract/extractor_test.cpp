@@ -5,6 +5,7 @@
 #include "importers/extract/extractor.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -57,7 +58,7 @@ TEST_SUITE("importers") {
   }
 
   TEST_CASE("Extractor finds no event in reporting verbs, questions, footers and datelines") {
-    const char* cases[] = {
+    const std::array cases = {
         "The minister said on Tuesday that the economy was growing steadily.",
         "Will Russia invade Ukraine again in 2024 as many fear?",
         "Caliber.az \xc2\xa9 2025. All rights reserved by the publisher of this article.",

@@ -133,7 +133,7 @@ TEST_SUITE("importers") {
   }
 
   TEST_CASE("read_articles survives a huge single line and unterminated markup") {
-    std::string big(8 * 1024 * 1024, 'a');
+    std::string big(std::size_t{8} * 1024 * 1024, 'a');
     for (std::size_t i = 100; i < big.size(); i += 100) {
       big[i] = ' ';
     }
