@@ -882,10 +882,10 @@ TEST_SUITE("importers") {
   TEST_CASE("a happening whose object is denied by no is no event") {
     // Error class: "Russia takes active actions in this area" for "took no active actions".
     const auto denied =
-        extract("Russian forces attempted no ground assaults near Siversk on March 13.", kDay);
+        extract("Russian units attempted no ground attacks near Lyman on March 13.", kDay);
     CHECK(denied.events.empty());
     const auto stated =
-        extract("Russian forces attempted ground assaults near Siversk on March 13.", kDay);
+        extract("Russian units attempted ground attacks near Lyman on March 13.", kDay);
     CHECK_FALSE(stated.events.empty());
   }
 
@@ -893,19 +893,19 @@ TEST_SUITE("importers") {
     // EVENTS-GUIDE: forecasts and hypotheticals are left out (error class: "Russia captures
     // Mariupol", planned, for an analysis's "will likely capture Mariupol in the coming week").
     for (const char* text :
-         {"Russian forces will likely launch a renewed assault on western Kyiv on March 15.",
-          "Russian forces may launch a renewed assault on western Kyiv on March 15.",
-          "Russian forces are likely to launch a renewed assault on western Kyiv on March 15."}) {
+         {"Russian troops will likely begin a new assault on the west of Kyiv on March 15.",
+          "Russian troops may begin a new assault on the west of Kyiv on March 15.",
+          "Russian troops are likely to begin a new assault on the west of Kyiv on March 15."}) {
       CAPTURE(text);
       CHECK(titles_of(extract(text, kDay)).empty());
     }
     const auto plan =
-        extract("Russian forces will launch a renewed assault on western Kyiv on March 15.", kDay);
+        extract("Russian troops will begin a new assault on the west of Kyiv on March 15.", kDay);
     CHECK_FALSE(plan.events.empty());
     // A modal of another clause that the parser hangs on the verb across a comma is not its.
     const auto met = extract(
-        "However that may be, Russian Defense Minister Sergey Shoigu met with Surovikin on March "
-        "9 in a staged, public setting and ordered him to withdraw.",
+        "However that may be, Defense Minister Sergey Shoigu met with Surovikin on March 9 at a "
+        "public event and told him to pull back.",
         kDay);
     CAPTURE(titles_of(met));
     CHECK_FALSE(met.events.empty());
@@ -933,24 +933,22 @@ TEST_SUITE("importers") {
     // making the bearing the object's head; "Ukraine launches counteroffensive operations", the
     // place said on the verb of a noun's happening left out; "near" for "north of".
     const auto attack = extract(
-        "Russian forces conducted a limited ground attack southwest of Donetsk City on March 13.",
+        "Russian troops carried out a small ground attack southwest of Donetsk City on March 13.",
         kDay);
     CAPTURE(titles_of(attack));
-    CHECK(has(titles_of(attack), "Russia conducts limited ground attack southwest of Donetsk"));
+    CHECK(has(titles_of(attack), "Russia carries out small ground attack southwest of Donetsk"));
     const auto operations = extract(
-        "Ukrainian forces continued to launch counteroffensive operations north of Kherson City "
-        "on March 13.",
+        "Ukrainian troops continued to launch counterattacks north of Kherson City on March 13.",
         kDay);
     CAPTURE(titles_of(operations));
-    CHECK(has(titles_of(operations),
-              "Ukraine launches counteroffensive operations north of Kherson"));
+    CHECK(has(titles_of(operations), "Ukraine launches counterattacks north of Kherson"));
   }
 
   TEST_CASE("a date hung inside a partner's phrase does not lose the partner") {
     // Error class: "Vladimir Putin meets", the parser hanging "yesterday" on "services".
     const auto met = extract(
-        "Vladimir Putin met with the Foreign Minister and his colleagues from the security "
-        "services yesterday.",
+        "Vladimir Putin met with the Foreign Minister and the heads of the security services "
+        "yesterday.",
         kDay);
     CAPTURE(titles_of(met));
     CHECK(has(titles_of(met), "Vladimir Putin meets with Foreign Minister"));
@@ -992,9 +990,8 @@ TEST_SUITE("importers") {
       CHECK(targets(again.extract(a)) == first);
     };
     check(
-        "Head of the Office of the President of Ukraine Andriy Yermak had a meeting with Damon "
-        "Wilson, an American expert on foreign policy and President of the National Endowment "
-        "for Democracy (NED) in Kyiv.",
+        "Andriy Yermak had a meeting with Damon Wilson, an American expert on foreign policy, in "
+        "Kyiv.",
         "Damon Wilson", "American expert");
     check(
         "Volodymyr Zelenskyy held a meeting with Prime Minister of Bulgaria Kiril Petkov in Kyiv.",
@@ -1005,7 +1002,7 @@ TEST_SUITE("importers") {
     // Error class: "Russia pays official visit to Russia" kept for a readout's talks, both dated
     // by the publication day and the relative clause's visit the surer of the two.
     const auto talks = extract(
-        "Vladimir Putin and President of Turkmenistan Serdar Berdimuhamedov, who is paying an "
+        "Vladimir Putin and President of Kazakhstan Kassym-Jomart Tokayev, who is paying an "
         "official visit to Russia, held talks in the Kremlin.",
         kDay);
     CAPTURE(titles_of(talks));
@@ -1017,8 +1014,8 @@ TEST_SUITE("importers") {
     // Error class: "Russia strikes cities of Zaporizhzhia with S" for "... with S-300 missiles",
     // "Small scale attacks" for "small-scale attacks": the tokenizer splits hyphenated words.
     const auto struck = extract(
-        "Ukrainian sources reported on March 13 that Russian forces struck the cities of "
-        "Zaporizhzhia and Mykolaiv with S-300 missiles.",
+        "Ukrainian officials said on March 13 that Russian troops hit the cities of Zaporizhzhia "
+        "and Mykolaiv with S-300 missiles.",
         kDay);
     const auto titles = titles_of(struck);
     CAPTURE(titles);
