@@ -211,6 +211,23 @@ TEST_SUITE("importers") {
     CHECK(find_mention(r, "France") != nullptr);
   }
 
+  TEST_CASE("recognize: words of a body or a unit after a title are no person's name") {
+    // Error class: the persons "Regional Military" and "Airborne", stored in the knowledge base
+    // and titled as actors ("Regional Military says ..."), for the title of the person after them.
+    const std::string text =
+        "Head of Luhansk Regional Military Administration Serhiy Haidai spoke. Commander of the "
+        "Russian Airborne Forces Colonel-General Mikhail Teplinsky visited the troops.";
+    const Recognition r = recognize(real_gazetteer(), text);
+    std::vector<std::string> people;
+    for (const auto& m : r.mentions) {
+      if (r.entities[m.entity].entity.kind == kb::EntityKind::person) {
+        people.push_back(r.entities[m.entity].entity.name);
+      }
+    }
+    CAPTURE(people);
+    CHECK(people == std::vector<std::string>{"Serhiy Haidai", "Mikhail Teplinsky"});
+  }
+
   TEST_CASE("recognize: the publisher's own President, before anyone the text names") {
     using kb::importers::publisher_offices;
     const auto day = [](int y, unsigned m, unsigned d) {
