@@ -884,9 +884,9 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   // model took from elsewhere in the clause (error class: "Ukraine urges Macron to help
   // evacuate" for "He urged Macron to help evacuate foreign nationals from Ukraine").
   const NamedEntity* const referred = third_person(s, d.word, before, doc);
-  // "I spoke today with the President of Egypt and the Crown Prince of the United Arab
-  // Emirates": the speaker acts, whatever name the role model took (error class: "United Arab
-  // Emirates speaks with Egypt" in a president's address).
+  // "I spoke with the President of Egypt and the Crown Prince of the UAE": the speaker acts,
+  // whatever name the role model took (error class: "United Arab Emirates speaks with Egypt" in
+  // a president's address).
   const bool first_subject =
       std::any_of(s.children[d.word].begin(), s.children[d.word].end(), [&](std::size_t c) {
         return s.parse.words[c].deprel == "nsubj" && (s.lemmas[c] == "i" || s.lemmas[c] == "we");
@@ -1361,9 +1361,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     return std::nullopt;
   };
   // Whether predicate `i` lies in a relative clause, which tells about a noun of the sentence
-  // ("Serdar Berdimuhamedov, who is paying an official visit to Russia, held talks in the
-  // Kremlin": the talks; error class: the visit kept for the readout's talks, as "Russia pays
-  // official visit to Russia").
+  // ("X and Y, who is paying a visit to Russia, held talks": the talks; error class: the visit
+  // kept for a readout's talks, as "Russia pays official visit to Russia").
   const auto relative = [&](std::size_t i) {
     if (!at[i]) {
       return false;

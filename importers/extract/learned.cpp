@@ -3226,8 +3226,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
                                              [&](const auto& row) { return row.first == lemma; });
           p != kPartnerVerbs.end()) {
         // A date the parser hung inside the partner's phrase does not make it a date ("met
-        // with the Foreign Minister and my colleagues from the security services yesterday";
-        // error class: "Vladimir Putin meets", the partner lost); the name is read without it.
+        // with the Foreign Minister and the heads of the services yesterday"; error class:
+        // "Vladimir Putin meets", the partner lost); the name is read without it.
         for (const std::size_t c : s.children[w]) {
           const auto cs = child(s, c, {"case"});
           if (udep(s, c) == "obl" && nominal(s, c) && s.date_of[c] < 0 && cs &&
