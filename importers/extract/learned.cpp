@@ -1595,10 +1595,9 @@ std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
   // A word written with a hyphen is said whole: the tokenizer splits "S-300" into "S", "-",
   // "300", and a phrase cut between them wrote half a word (error class: "Russia strikes cities
   // of Zaporizhzhia with S" for "... with S-300 missiles").
-  const auto hyphen = [&](std::size_t k) {
+  const auto hyphen = [&](std::size_t k) {  // 0 < k < the sentence's last word
     const analysis::Word& x = word(s, k);
-    return (x.form == "-" || x.form == "\u2013") && !x.space_after && k > 0 &&
-           !word(s, k - 1).space_after && k + 1 < s.parse.words.size();
+    return (x.form == "-" || x.form == "\u2013") && !x.space_after && !word(s, k - 1).space_after;
   };
   const auto has = [&](std::size_t k) { return std::find(ws.begin(), ws.end(), k) != ws.end(); };
   for (std::size_t i = 0; i < ws.size(); ++i) {  // grows while it walks
@@ -2490,10 +2489,10 @@ bool hedges(const SynSentence& s, std::size_t w) {
     const std::string& l = s.lemmas[c];
     // A modal the parser hung on the verb across a comma is another clause's ("However that
     // may be, Shoigu met with Surovikin").
-    const bool across = std::any_of(s.parse.words.begin() + static_cast<std::ptrdiff_t>(c),
-                                    s.parse.words.begin() + static_cast<std::ptrdiff_t>(w),
-                                    [](const analysis::Word& x) { return x.upos == "PUNCT"; });
-    if (rel == "aux" && c < w && !across && listed(kHedgeModals, l)) {
+    if (rel == "aux" && c < w && listed(kHedgeModals, l) &&
+        std::none_of(s.parse.words.begin() + static_cast<std::ptrdiff_t>(c),
+                     s.parse.words.begin() + static_cast<std::ptrdiff_t>(w),
+                     [](const analysis::Word& x) { return x.upos == "PUNCT"; })) {
       return true;
     }
     future =

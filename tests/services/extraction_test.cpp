@@ -42,6 +42,20 @@ ex::ExtractedEvent annexation(std::string_view timex, std::string_view text) {
   return e;
 }
 
+// The extractor `kb extract` builds: the shipped gazetteer (which it holds by reference, so
+// it lives as long) and models.
+const ex::Extractor& shipped_extractor() {
+  static const auto dir = kb::importers::find_data_dir();
+  REQUIRE(dir.has_value());
+  static const auto gazetteer = kb::importers::load_gazetteer(*dir);
+  REQUIRE(gazetteer.has_value());
+  static const ex::Extractor x = [] {
+    std::vector<std::string> warnings;
+    return ex::Extractor(*gazetteer, ex::default_options(*dir, warnings));
+  }();
+  return x;
+}
+
 ex::Extraction one(ex::ExtractedEvent e) {
   ex::Extraction x;
   x.events.push_back(std::move(e));
@@ -517,13 +531,7 @@ TEST_SUITE("services") {
     // Error class: re-extraction read only the day of `source.published`, so a Kremlin release
     // of the evening (23:30 UTC) had its "today" moved to the day before by the small-hours
     // rule, and a release with no time of day likewise.
-    auto dir = kb::importers::find_data_dir();
-    REQUIRE(dir.has_value());
-    auto gazetteer = kb::importers::load_gazetteer(*dir);
-    REQUIRE(gazetteer.has_value());
-    std::vector<std::string> warnings;
-    const kb::importers::extract::Extractor extractor(
-        *gazetteer, kb::importers::extract::default_options(*dir, warnings));
+    const ex::Extractor& extractor = shipped_extractor();
     int n = 0;
     const auto day_of = [&](const std::string& published) {
       kb::Source src;
@@ -546,13 +554,7 @@ TEST_SUITE("services") {
 
   TEST_CASE_FIXTURE(kb::test::MemoryDb,
                     "extract_sources stores each source's events in one logged operation") {
-    auto dir = kb::importers::find_data_dir();
-    REQUIRE(dir.has_value());
-    auto gazetteer = kb::importers::load_gazetteer(*dir);
-    REQUIRE(gazetteer.has_value());
-    std::vector<std::string> warnings;
-    const kb::importers::extract::Extractor extractor(
-        *gazetteer, kb::importers::extract::default_options(*dir, warnings));
+    const ex::Extractor& extractor = shipped_extractor();
     kb::Source src;
     src.title = "Report";
     src.body = "Russia annexed Crimea on 18 March 2014.";
