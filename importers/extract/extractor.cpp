@@ -827,6 +827,22 @@ std::optional<std::pair<ExtractedParticipant, std::string>> official_after(
   return std::make_pair(std::move(out), std::move(name));
 }
 
+// The longest subject a headline gives several sides, so that the verb and what it acted on
+// still fit in 80 bytes.
+constexpr std::size_t kSubjectBytes = 48;
+
+// "Russia", "Russia and Japan", "Russia, Turkey and Iran".
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) {
+      out += i + 1 == names.size() ? " and " : ", ";
+    }
+    out += names[i];
+  }
+  return out;
+}
+
 // The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
@@ -868,6 +884,8 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   e.trigger_begin = w.begin;
   e.concept_name = learned::concept_at(s, d.word);
   std::string actor, target;
+  std::string subject;  // the headline's subject when several sides act ("Russia and Japan")
+  std::vector<std::string> sides;  // their display names
   const NamedEntity* actor_entity = nullptr;
   const NamedEntity* where = nullptr;  // the place it happened, when a place
   // A place or a country followed at once by a person's name is that person's title
@@ -925,6 +943,35 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     if (const NamedEntity* c = country_acting_for(doc, m, a)) {
       e.participants.push_back(detail::participant(doc, *c, Role::actor, ""));
     }
+    // Names conjoined with the actor's as the subject act with it, and the headline says them
+    // all when they fit (error class: "Russia signs Treaty of Shimoda" for "Russia and Japan
+    // signed ...", "Vladimir Putin agrees on a ceasefire" with Erdogan lost). One the role
+    // model took for the target or the place is neither.
+    std::vector<std::string>& names = sides;
+    names.push_back(actor);
+    for (const std::size_t c : learned::co_actors(s, d)) {
+      d.target = d.target == c ? std::nullopt : d.target;
+      d.place = d.place == c ? std::nullopt : d.place;
+      const detail::MentionRef& cm = *s.mentions[c].ref;
+      const NamedEntity& ca = detail::acting(doc, cm);
+      const auto acts = [&](const NamedEntity& n) {
+        return std::any_of(e.participants.begin(), e.participants.end(),
+                           [&](const ExtractedParticipant& p) {
+                             return p.role == Role::actor && p.name == n.name;
+                           });
+      };
+      if (acts(ca)) {
+        continue;
+      }
+      e.participants.push_back(detail::participant(doc, ca, Role::actor, cm.mention->text));
+      if (const NamedEntity* cc = country_acting_for(doc, cm, ca); cc != nullptr && !acts(*cc)) {
+        e.participants.push_back(detail::participant(doc, *cc, Role::actor, ""));
+      }
+      names.push_back(detail::display(doc, cm, ca));
+    }
+    if (std::string all = join_names(names); names.size() > 1 && all.size() <= kSubjectBytes) {
+      subject = std::move(all);
+    }
   } else if (const NamedEntity* p = detail::first_person(v, 0, view_word(v, w.begin), doc)) {
     actor = p->name;  // "I spoke with ..." in a transcript: the speaker
     e.participants.push_back(detail::participant(doc, *p, Role::actor, ""));
@@ -936,7 +983,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     const detail::MentionRef& m = *s.mentions[*d.target].ref;
     const NamedEntity& g = detail::acted_on(doc, m, e.kind);
     target = detail::display(doc, m, g);
-    if (target == actor) {
+    if (target == actor || std::find(sides.begin(), sides.end(), target) != sides.end()) {
       target.clear();  // one side named twice ("Russia requests aid for Russia") acts on no one
     } else {
       const Role role = g.kind == EntityKind::place ? Role::location : Role::target;
@@ -989,7 +1036,8 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   if (doc.dct && e.date.first() > *doc.dct) {
     e.status = Status::planned;
   }
-  e.title = learned::headline(s, d, actor, target, place);
+  e.title = subject.empty() ? learned::headline(s, d, actor, target, place)
+                            : learned::headline(s, d, subject, target, place, true);
   // "This was stated by President Volodymyr Zelenskyy during a press conference": what was
   // said is the sentence before (error class: "Volodymyr Zelensky states This").
   if (!actor.empty() && learned::reports_antecedent(s, d.word)) {

@@ -2302,6 +2302,54 @@ int named_subject(const SynSentence& s, std::size_t v) {
 
 }  // namespace
 
+std::vector<std::size_t> co_actors(const SynSentence& s, const Decision& d) {
+  std::vector<std::size_t> out;
+  if (!d.actor || *d.actor >= s.mentions.size() || d.word >= s.parse.words.size() ||
+      word(s, d.word).upos != "VERB") {
+    return out;
+  }
+  // The predicate's subject, or that of the verb it is conjoined to ("met and signed").
+  std::optional<std::size_t> subj = child(s, d.word, {"nsubj"});
+  if (const auto up = head_of(s, d.word); !subj && up && udep(s, d.word) == "conj") {
+    subj = child(s, *up, {"nsubj"});
+  }
+  if (!subj) {
+    return out;
+  }
+  // The first conjunct of the actor's phrase: UD hangs every later one on it.
+  std::size_t first = s.mentions[*d.actor].head;
+  for (int steps = 0; steps < 8 && udep(s, first) == "conj"; ++steps) {
+    const auto up = head_of(s, first);
+    if (!up) {
+      break;
+    }
+    first = *up;
+  }
+  // The subject itself ("Russia and Japan"), or names modifying it ("Russian and Ukrainian
+  // forces").
+  const std::string_view rel = udep(s, first);
+  const auto up = head_of(s, first);
+  if (first != *subj &&
+      !(up == subj && (rel == "amod" || rel == "compound" || rel == "nmod:poss"))) {
+    return out;
+  }
+  std::vector<std::size_t> members{first};
+  for (const std::size_t c : s.children[first]) {
+    if (udep(s, c) == "conj") {
+      members.push_back(c);
+    }
+  }
+  for (const std::size_t m : members) {
+    const int mention = s.mention_of[m];
+    if (mention >= 0 && static_cast<std::size_t>(mention) != *d.actor &&
+        s.mentions[static_cast<std::size_t>(mention)].head == m &&
+        std::find(out.begin(), out.end(), static_cast<std::size_t>(mention)) == out.end()) {
+      out.push_back(static_cast<std::size_t>(mention));
+    }
+  }
+  return out;
+}
+
 bool anaphoric(const SynSentence& s, std::size_t w) {
   if (w == 0 || w >= s.parse.words.size() || word(s, w).upos != "NOUN") {
     return false;
@@ -2915,7 +2963,7 @@ void drop_dangling_words(std::string& title, std::size_t keep) {
 }
 
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
-                     const std::string& target_name, const std::string& place) {
+                     const std::string& target_name, const std::string& place, bool several) {
   const std::size_t w = d.word;
   const std::string& target =
       d.target && *d.target < s.mentions.size() && !attached(s, s.mentions[*d.target].head, w)
@@ -2934,9 +2982,10 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     // A plural subject takes the bare verb ("Chechen soldiers fight", not "fights").
     const auto nsubj_child = child(s, w, {"nsubj"});
     const auto nsubj_word = nsubj_child ? referent(s, w, *nsubj_child) : std::nullopt;
-    const bool plural = actor.empty() && nsubj_word &&
-                        (word(s, *nsubj_word).xpos == "NNS" ||
-                         word(s, *nsubj_word).xpos == "NNPS" || child(s, *nsubj_word, {"conj"}));
+    bool plural = actor.empty() && nsubj_word &&
+                  (word(s, *nsubj_word).xpos == "NNS" || word(s, *nsubj_word).xpos == "NNPS" ||
+                   child(s, *nsubj_word, {"conj"}));
+    plural = plural || several;
     verb = plural ? lemma : present_3sg(lemma);
     // A meeting or a call one "had" is held (error class: "Vladimir Putin has working meeting
     // with Daniil Yegorov" for the Kremlin's "had a working meeting with", the verb standing for

@@ -241,13 +241,22 @@ bool forecast(const SynSentence& s, std::size_t w);
 // advanced"). `align` applies it; a sentence made by `bare` has it applied by hand.
 void mend_complements(SynSentence& s);
 
+// The names conjoined with the actor's as the subject of predicate `d.word` (mention indices,
+// in text order): "Russia and Japan signed the treaty", "Russian and Ukrainian forces clashed",
+// "Putin, Erdogan and Rouhani agreed". They act with the actor (error class: the second party
+// lost, "Russia signs Treaty of Shimoda"; the annotation guide gives both sides as actors).
+// Empty when the actor is not the subject or names no conjunct.
+std::vector<std::size_t> co_actors(const SynSentence& s, const Decision& d);
+
 // A headline for decision `d`: subject first, present tense, with its object ("Russia annexes
 // Crimea", "Peskov dismisses US warnings as hysteria") and, when there is room and the headline
 // does not name it yet, where ("Russia shells settlements near Izyum"); at most 80 bytes, never
 // cut with "...". `actor`, `target` and `place` are the display names chosen for the roles
 // (empty when none). Empty when a verb has no one acting: such a decision is no reportable event.
+// `several` says that `actor` names more than one side ("Russia and Japan"): the verb agrees.
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
-                     const std::string& target, const std::string& place = {});
+                     const std::string& target, const std::string& place = {},
+                     bool several = false);
 
 // Whether reporting verb `w` reports what the sentence before said ("This was stated by
 // President Volodymyr Zelenskyy during a press conference", "He said this in an interview"):

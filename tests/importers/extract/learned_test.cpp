@@ -1051,6 +1051,38 @@ TEST_SUITE("importers") {
           }) == 3);
   }
 
+  TEST_CASE("sides joined as the subject act together, and the headline names them") {
+    // Error class: the second party lost ("Russia signs Treaty of Shimoda" for "Russia and Japan
+    // signed ..."), or taken for the target of what both did.
+    kb::importers::Article a;
+    a.text =
+        "In 1855, Russia and Japan signed a treaty on the Kuril islands.\n\nOn March 3, the "
+        "Russian and Ukrainian forces clashed near the border village.";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(kDay);
+    const auto x = learned_extractor().extract(a);
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    const auto signed_treaty = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.title.starts_with("Russia and Japan sign");
+    });
+    REQUIRE(signed_treaty != x.events.end());
+    const auto has = [](const kb::importers::extract::ExtractedEvent& e, std::string_view name,
+                        kb::Role role) {
+      return std::any_of(e.participants.begin(), e.participants.end(),
+                         [&](const auto& p) { return p.name == name && p.role == role; });
+    };
+    CHECK(has(*signed_treaty, "Russia", kb::Role::actor));
+    CHECK(has(*signed_treaty, "Japan", kb::Role::actor));
+    CHECK_FALSE(has(*signed_treaty, "Japan", kb::Role::target));
+    const auto clashed = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.title.starts_with("Russia and Ukraine clash");
+    });
+    REQUIRE(clashed != x.events.end());
+    CHECK(has(*clashed, "Ukraine", kb::Role::actor));
+    CHECK_FALSE(has(*clashed, "Ukraine", kb::Role::target));
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
