@@ -441,4 +441,34 @@ TEST_SUITE("importers") {
     CHECK(first.title == "Foreign Minister");
     CHECK(first.text == "Foreign Minister Sergei Lavrov");
   }
+
+  TEST_CASE("recognize: the rest of a body's name after an official's title is no person") {
+    // Error classes: persons made of a body's words ("Territory Mikhail Degtyaryov", "Mission",
+    // "Mercantile Exchange"), stored in the knowledge base and named as actors.
+    const auto persons = [](std::string_view text) {
+      const Recognition r = kb::importers::recognize(real_gazetteer(), text);
+      std::vector<std::string> out;
+      for (const auto& e : r.entities) {
+        if (e.entity.kind == kb::EntityKind::person) {
+          out.push_back(e.entity.name);
+        }
+      }
+      return out;
+    };
+    using V = std::vector<std::string>;
+    CHECK(persons("The Governor of Khabarovsk Territory Mikhail Fakeyov spoke.") ==
+          V{"Mikhail Fakeyov"});
+    CHECK(persons("The Head of the NATO Mission in Ukraine spoke.").empty());
+    CHECK(persons("The chairman of the New York Mercantile Exchange resigned.").empty());
+    CHECK(persons("The Prime Minister of Lithuania Ingrida Fakeite spoke.") ==
+          V{"Ingrida Fakeite"});
+    // No place or demonym opens the body: no name is sure, and none is made of its words.
+    for (const auto& p : persons("The Minister of Economic Development Ivan Fakeyev and Deputy "
+                                 "Commander of the Central Military District Rustam Fakeyev.")) {
+      CHECK(p.find("Economic") == std::string::npos);
+      CHECK(p.find("District") == std::string::npos);
+    }
+    CHECK(persons("The CEO of the Russian Direct Investment Fund (RDIF) Kirill Fakeyev spoke.") ==
+          V{"Kirill Fakeyev"});
+  }
 }
