@@ -519,6 +519,19 @@ std::optional<Candidate> Scan::match_appositive(std::size_t i) {
   if (words < 2 || !is_punct(end, ',')) {
     return std::nullopt;
   }
+  // A wire story's dateline is in capitals ("BAHIA BLANCA, Argentina - Pope John Paul ..."),
+  // a person's name in running text is not (error class: the person "BAHIA BLANCA", stored in
+  // the knowledge base).
+  const bool capitals = std::all_of(
+      tokens_.begin() + static_cast<std::ptrdiff_t>(i),
+      tokens_.begin() + static_cast<std::ptrdiff_t>(end), [&](const Token& t) {
+        const std::string_view w = text_.substr(t.begin, t.end - t.begin);
+        return w.size() > 1 &&
+               std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      });
+  if (capitals) {
+    return std::nullopt;
+  }
   std::size_t start = end + 1;
   if (is_word(start) && !tokens_[start].capitalized) {
     std::string k = key(tokens_[start]);

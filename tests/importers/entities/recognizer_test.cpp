@@ -471,4 +471,18 @@ TEST_SUITE("importers") {
     CHECK(persons("The CEO of the Russian Direct Investment Fund (RDIF) Kirill Fakeyev spoke.") ==
           V{"Kirill Fakeyev"});
   }
+
+  TEST_CASE("recognize: a wire story's dateline in capitals is no person") {
+    // Error class: the person "BAHIA BLANCA" from "BAHIA BLANCA, Argentina - Pope ...": a name,
+    // a comma and a role within a few words, as an appositive is.
+    const Recognition r = kb::importers::recognize(
+        real_gazetteer(), "PORTO BRANCO, Argentina - Pope John Paul began a tour on Monday.");
+    for (const auto& e : r.entities) {
+      CHECK(e.entity.name != "PORTO BRANCO");
+    }
+    const Recognition named = kb::importers::recognize(
+        real_gazetteer(), "Ivan Fakeyev, a former NATO policy chief, spoke on Monday.");
+    REQUIRE_FALSE(named.entities.empty());
+    CHECK(named.entities.front().entity.name == "Ivan Fakeyev");
+  }
 }
