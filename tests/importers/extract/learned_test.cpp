@@ -1083,6 +1083,33 @@ TEST_SUITE("importers") {
     CHECK_FALSE(has(*clashed, "Ukraine", kb::Role::target));
   }
 
+  TEST_CASE("a headline names a titled partner by name and a visit's destination directly") {
+    // Error classes: "Vladimir Putin holds telephone conversation with President of Finland"
+    // (the partner's title kept, the name lost) and "Ilham Aliyev visits to Moscow".
+    kb::importers::Article a;
+    a.publisher = "President of Russia (en.kremlin.ru)";
+    a.text =
+        "Vladimir Putin had a telephone conversation with President of Finland Sauli Fakenen on "
+        "Monday.";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(kDay);
+    auto titles = titles_of(learned_extractor().extract(a));
+    a.text =
+        "Prime Minister of Israel Naftali Bennett made a short working visit to Moscow on "
+        "Monday.";
+    for (std::string& t : titles_of(learned_extractor().extract(a))) {
+      titles.push_back(std::move(t));
+    }
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Vladimir Putin") && t.ends_with("with Sauli Fakenen");
+    }));
+    CHECK(std::find(titles.begin(), titles.end(), "Naftali Bennett visits Moscow") != titles.end());
+    CHECK(std::none_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.find("visits to") != std::string::npos;
+    }));
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
