@@ -2098,6 +2098,24 @@ std::string with_case(const SynSentence& s, const Decision& d, const std::string
   if (const std::string own = preposition(h);
       (u == "nmod" || u == "appos" || u == "flat") && (own.empty() || own == "of")) {
     if (const auto up = head_of(s, h); up && *up != d.word && udep(s, *up) == "obl") {
+      // A title no one's name follows is said whole ("with Prime Minister of Japan", error
+      // class: "Volodymyr Zelensky speaks with Japan" for "I spoke with the Prime Minister of
+      // Japan": the office was met, not the country).
+      const auto named = [&] {
+        const auto sub = descendants(
+            s, *up, [](std::size_t) { return true; }, 16);
+        return std::any_of(sub.begin(), sub.end(), [&](std::size_t k) {
+          const int m = s.mention_of[k];
+          return m >= 0 && s.mentions[static_cast<std::size_t>(m)].kind == EntityKind::person;
+        });
+      };
+      if (own == "of" && is_office_noun(analysis::lower_ascii(word(s, *up).form)) && !named()) {
+        const std::string title = phrase(s, *up, 5);
+        const std::string prep = preposition(*up);
+        if (title.find(word(s, h).form) != std::string::npos && links(prep)) {
+          return prep + " " + title;
+        }
+      }
       h = *up;
       u = "obl";
     }

@@ -1127,6 +1127,20 @@ TEST_SUITE("importers") {
                        [](const std::string& t) { return t.find(" by ") != std::string::npos; }));
   }
 
+  TEST_CASE("a partner named only by a country's office is the office, not the country") {
+    // Error class: "Volodymyr Zelensky speaks with Japan" for a talk with the Prime Minister of
+    // Japan, whose name the sentence does not give.
+    kb::importers::Article a;
+    a.publisher = "President of Ukraine (president.gov.ua)";
+    a.text = "Volodymyr Zelenskyy spoke today with the Prime Minister of Japan.";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(kDay);
+    const auto titles = titles_of(learned_extractor().extract(a));
+    CAPTURE(titles);
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Volodymyr Zelensky speaks with Prime Minister of Japan") != titles.end());
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
