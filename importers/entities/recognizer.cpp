@@ -20,6 +20,9 @@ constexpr std::size_t kMaxBodyWords = 5;     // words in a body's name without i
 constexpr auto kParticles = std::to_array<std::string_view>({
 #include "lexicon/entities/name_particles.inc"
 });
+constexpr auto kTitleModifiers = std::to_array<std::string_view>({
+#include "lexicon/entities/title_modifiers.inc"
+});
 
 // Words that introduce a settlement's name ("the village of Mayorsk").
 constexpr auto kSettlementWords = std::to_array<std::string_view>({
@@ -453,6 +456,23 @@ std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Ca
   std::optional<Candidate> c = person(j, end);
   if (!c) {
     return std::nullopt;
+  }
+  // A name of one word kb does not know: not after a title of modifiers alone ("former",
+  // data/lexicon/entities/title_modifiers.txt), nor in capitals ("former NSA contractor": an
+  // acronym, not a surname).
+  if (!c->gazetteer && !c->doc && end == j + 1) {
+    bool modifiers = true;
+    for (std::size_t k = title_begin; k < j && modifiers; ++k) {
+      modifiers = !is_word(k) || std::find(kTitleModifiers.begin(), kTitleModifiers.end(),
+                                           key(tokens_[k])) != kTitleModifiers.end();
+    }
+    const std::string_view w = raw(j, end);
+    const bool capitals = w.size() > 1 && std::none_of(w.begin(), w.end(), [](char ch) {
+                            return ch >= 'a' && ch <= 'z';
+                          });
+    if (modifiers || capitals) {
+      return std::nullopt;
+    }
   }
   c->first = i;
   c->title = std::string(raw(title_begin, j));

@@ -485,4 +485,22 @@ TEST_SUITE("importers") {
     REQUIRE_FALSE(named.entities.empty());
     CHECK(named.entities.front().entity.name == "Ivan Fakeyev");
   }
+
+  TEST_CASE("recognize: a title of modifiers alone introduces no one-word name") {
+    // Error classes: the persons "Federal" ("Acting Federal ..."), "United" ("senior United
+    // ..."), "NSA" ("former NSA contractor ...").
+    const auto persons = [](std::string_view text) {
+      std::vector<std::string> out;
+      for (const auto& e : kb::importers::recognize(real_gazetteer(), text).entities) {
+        if (e.entity.kind == kb::EntityKind::person) {
+          out.push_back(e.entity.name);
+        }
+      }
+      return out;
+    };
+    CHECK(persons("The Acting Federal Commissioner spoke.").empty());
+    CHECK(persons("A senior Unitarian official spoke.").empty());
+    CHECK(persons("The former NSB contractor spoke.").empty());
+    CHECK(persons("Former Prime Minister Fakeyev spoke.") == std::vector<std::string>{"Fakeyev"});
+  }
 }
