@@ -846,7 +846,8 @@ std::string join_names(const std::vector<std::string>& names) {
 // The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
-                                            const learned::SynSentence* before) {
+                                            const learned::SynSentence* before,
+                                            const std::vector<ExtractedEvent>* earlier) {
   learned::Decision d = decided;
   if (d.target != d.actor) {
     d.target = acted_on_mention(s, d.target);
@@ -917,8 +918,54 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     }
     d.actor.reset();
   }
-  if (const std::string speaker = d.actor ? place_speaker(s, d, doc) : std::string();
-      !speaker.empty()) {
+  // "The leaders agreed on further contacts": the two people of the article's meeting or call
+  // act, whatever name the role model took (error class: "Leaders agree on further contacts",
+  // "Russia reaffirms shared commitment" in a readout of a call between two presidents).
+  std::vector<ExtractedParticipant> met;
+  if (earlier != nullptr && learned::meeting_sides(s, d.word)) {
+    for (const ExtractedEvent& m : *earlier) {
+      const auto person = [&](Role r) {
+        return std::find_if(m.participants.begin(), m.participants.end(), [&](const auto& p) {
+          return p.role == r && p.kind == EntityKind::person;
+        });
+      };
+      if (m.kind == EventKind::meeting && person(Role::actor) != m.participants.end() &&
+          person(Role::target) != m.participants.end()) {
+        for (const ExtractedParticipant& p : m.participants) {
+          if ((p.role == Role::actor || p.role == Role::target) &&
+              (p.kind == EntityKind::person || p.kind == EntityKind::country)) {
+            met.push_back(p);
+            met.back().role = Role::actor;
+          }
+        }
+        std::stable_partition(met.begin(), met.end(), [](const ExtractedParticipant& p) {
+          return p.kind == EntityKind::person;
+        });
+        break;
+      }
+    }
+  }
+  if (!met.empty()) {
+    actor = met.front().name;
+    for (const ExtractedParticipant& p : met) {
+      if (p.kind == EntityKind::person) {
+        sides.push_back(p.name);
+      }
+    }
+    if (std::string all = join_names(sides); all.size() <= kSubjectBytes) {
+      subject = std::move(all);
+    }
+    for (ExtractedParticipant& p : met) {
+      e.participants.push_back(std::move(p));
+    }
+    if (d.target &&
+        std::find(sides.begin(), sides.end(),
+                  detail::entity_of(doc, *s.mentions[*d.target].ref).name) != sides.end()) {
+      d.target.reset();
+    }
+    d.actor.reset();
+  } else if (const std::string speaker = d.actor ? place_speaker(s, d, doc) : std::string();
+             !speaker.empty()) {
     // A place does not speak: its mayor, council or governor does, whom the subject names and
     // the gazetteer may not know (error class: "Melitopol claims Russian forces are blocking
     // men" for "Melitopol Mayor Ivan Fedorov claimed ..."). The place is where; its country
@@ -1038,6 +1085,30 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   }
   e.title = subject.empty() ? learned::headline(s, d, actor, target, place)
                             : learned::headline(s, d, subject, target, place, true);
+  // The person a meeting's headline names as its partner is its target, though the role model
+  // took no one (error class: "Vladimir Putin holds telephone conversation with Recep Tayyip
+  // Erdogan" with no target, so the call's other side was lost to its timeline).
+  if (target.empty() && e.kind == EventKind::meeting) {
+    for (std::size_t i = 0; i < s.mentions.size(); ++i) {
+      const learned::SynMention& m = s.mentions[i];
+      if (m.kind != EntityKind::person || m.ref == nullptr || d.actor == i) {
+        continue;
+      }
+      const NamedEntity& p = detail::entity_of(doc, *m.ref);
+      const std::string name = detail::display(doc, *m.ref, p);
+      const std::string with = " with " + name;
+      const std::size_t at = e.title.find(with);
+      const bool said = at != std::string::npos &&
+                        (at + with.size() == e.title.size() || e.title[at + with.size()] == ' ');
+      if (name != actor && std::find(sides.begin(), sides.end(), name) == sides.end() && said) {
+        e.participants.push_back(detail::participant(doc, p, Role::target, m.ref->mention->text));
+        if (const NamedEntity* c = country_acting_for(doc, *m.ref, p)) {
+          e.participants.push_back(detail::participant(doc, *c, Role::target, ""));
+        }
+        break;
+      }
+    }
+  }
   // "This was stated by President Volodymyr Zelenskyy during a press conference": what was
   // said is the sentence before (error class: "Volodymyr Zelensky states This").
   if (!actor.empty() && learned::reports_antecedent(s, d.word)) {
@@ -1191,7 +1262,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       before = learned::bare(
           models.analyzer.analyze_sentence(doc.text, doc.pieces, doc.prev_begin, doc.prev_end));
     }
-    std::optional<ExtractedEvent> e = learned_event(s, d, doc, before ? &*before : nullptr);
+    std::optional<ExtractedEvent> e =
+        learned_event(s, d, doc, before ? &*before : nullptr, &x.events);
     if (!e) {
       at_word(d.word, "headline.none",
               [&] { return fmt::format("margin {:.2f}, {}", d.margin, to_string(d.kind)); });

@@ -2402,6 +2402,37 @@ std::vector<std::size_t> co_actors(const SynSentence& s, const Decision& d) {
   return out;
 }
 
+bool meeting_sides(const SynSentence& s, std::size_t w) {
+  if (w >= s.parse.words.size() || word(s, w).upos != "VERB") {
+    return false;
+  }
+  std::optional<std::size_t> subj = child(s, w, {"nsubj"});
+  if (const auto up = head_of(s, w); !subj && up && udep(s, w) == "conj") {
+    subj = child(s, *up, {"nsubj"});
+  }
+  static constexpr auto kMeetingSides = std::to_array<std::string_view>({
+#include "lexicon/extract/meeting_sides.inc"
+  });
+  if (!subj || word(s, *subj).xpos != "NNS" || !listed(kMeetingSides, s.lemmas[*subj])) {
+    return false;
+  }
+  // "The leaders", "The two leaders", opening the sentence: not "The leaders of the EU", nor
+  // "Both parties' leaders".
+  const auto det = child(s, *subj, {"det"});
+  if (!det || s.lemmas[*det] != "the") {
+    return false;
+  }
+  for (std::size_t k = 0; k < *subj; ++k) {
+    const std::string_view u = word(s, k).upos;
+    if (k != *det && !(u == "NUM" && udep(s, k) == "nummod") && !(u == "ADV" || u == "CCONJ")) {
+      return false;
+    }
+  }
+  return std::none_of(s.children[*subj].begin(), s.children[*subj].end(), [&](std::size_t c) {
+    return c > *subj && (udep(s, c) == "nmod" || udep(s, c) == "acl" || udep(s, c) == "conj");
+  });
+}
+
 bool anaphoric(const SynSentence& s, std::size_t w) {
   if (w == 0 || w >= s.parse.words.size() || word(s, w).upos != "NOUN") {
     return false;

@@ -241,6 +241,12 @@ bool forecast(const SynSentence& s, std::size_t w);
 // advanced"). `align` applies it; a sentence made by `bare` has it applied by hand.
 void mend_complements(SynSentence& s);
 
+// Whether predicate `w`'s subject is the two sides of the article's meeting as a readout names
+// them ("The leaders agreed on further contacts", "The two presidents discussed ...":
+// data/lexicon/extract/meeting_sides.txt), not sides the phrase names itself ("The leaders of
+// the G7").
+bool meeting_sides(const SynSentence& s, std::size_t w);
+
 // The names conjoined with the actor's as the subject of predicate `d.word` (mention indices,
 // in text order): "Russia and Japan signed the treaty", "Russian and Ukrainian forces clashed",
 // "Putin, Erdogan and Rouhani agreed". They act with the actor (error class: the second party

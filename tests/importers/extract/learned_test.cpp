@@ -1141,6 +1141,41 @@ TEST_SUITE("importers") {
                     "Volodymyr Zelensky speaks with Prime Minister of Japan") != titles.end());
   }
 
+  TEST_CASE("a readout's leaders are the two sides of its call, and the partner is its target") {
+    // Error classes: "Leaders agree on further personal contacts" in a readout of a call
+    // between two presidents; the call's other side named in its headline but not among its
+    // entities, so a timeline of that side missed the call.
+    kb::importers::Article a;
+    a.publisher = "President of Russia (en.kremlin.ru)";
+    a.text =
+        "Vladimir Putin had a telephone conversation with President of Turkey Recep Tayyip "
+        "Erdogan. The leaders talked about the situation in Syria. The leaders agreed on further "
+        "personal contacts.";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(kDay);
+    const auto x = learned_extractor().extract(a);
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    const auto agreed = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.title.starts_with("Vladimir Putin and Recep Tayyip Erdogan agree");
+    });
+    REQUIRE(agreed != x.events.end());
+    const auto acts = [&](std::string_view name) {
+      return std::any_of(
+          agreed->participants.begin(), agreed->participants.end(),
+          [&](const auto& p) { return p.name == name && p.role == kb::Role::actor; });
+    };
+    CHECK(acts("Vladimir Putin"));
+    CHECK(acts("Recep Tayyip Erdogan"));
+    const auto call = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.title.find("conversation with Recep Tayyip Erdogan") != std::string::npos;
+    });
+    REQUIRE(call != x.events.end());
+    CHECK(std::any_of(call->participants.begin(), call->participants.end(), [](const auto& p) {
+      return p.name == "Recep Tayyip Erdogan" && p.role == kb::Role::target;
+    }));
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
