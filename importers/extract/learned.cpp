@@ -2416,17 +2416,11 @@ bool meeting_sides(const SynSentence& s, std::size_t w) {
   if (!subj || word(s, *subj).xpos != "NNS" || !listed(kMeetingSides, s.lemmas[*subj])) {
     return false;
   }
-  // "The leaders", "The two leaders", opening the sentence: not "The leaders of the EU", nor
-  // "Both parties' leaders".
+  // "The leaders", "The two leaders", "Both parties": not "The leaders of the EU", nor "Their
+  // leaders".
   const auto det = child(s, *subj, {"det"});
-  if (!det || s.lemmas[*det] != "the") {
+  if (!det || (s.lemmas[*det] != "the" && s.lemmas[*det] != "both")) {
     return false;
-  }
-  for (std::size_t k = 0; k < *subj; ++k) {
-    const std::string_view u = word(s, k).upos;
-    if (k != *det && !(u == "NUM" && udep(s, k) == "nummod") && !(u == "ADV" || u == "CCONJ")) {
-      return false;
-    }
   }
   return std::none_of(s.children[*subj].begin(), s.children[*subj].end(), [&](std::size_t c) {
     return c > *subj && (udep(s, c) == "nmod" || udep(s, c) == "acl" || udep(s, c) == "conj");

@@ -1150,7 +1150,8 @@ TEST_SUITE("importers") {
     a.text =
         "Vladimir Putin had a telephone conversation with President of Turkey Recep Tayyip "
         "Erdogan. The leaders talked about the situation in Syria. The leaders agreed on further "
-        "personal contacts.";
+        "personal contacts. During the call, both leaders reaffirmed their intention to deepen "
+        "ties.";
     a.origin = "test.txt";
     a.published = date::sys_seconds(kDay);
     const auto x = learned_extractor().extract(a);
@@ -1167,6 +1168,9 @@ TEST_SUITE("importers") {
     };
     CHECK(acts("Vladimir Putin"));
     CHECK(acts("Recep Tayyip Erdogan"));
+    CHECK(std::find(titles.begin(), titles.end(),
+                    "Vladimir Putin and Recep Tayyip Erdogan reaffirm intention to deepen ties") !=
+          titles.end());
     const auto call = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
       return e.title.find("conversation with Recep Tayyip Erdogan") != std::string::npos;
     });
