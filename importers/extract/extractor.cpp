@@ -932,7 +932,9 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
       if (m.kind == EventKind::meeting && person(Role::actor) != m.participants.end() &&
           person(Role::target) != m.participants.end()) {
         for (const ExtractedParticipant& p : m.participants) {
-          if ((p.role == Role::actor || p.role == Role::target) &&
+          const bool listed =
+              std::any_of(met.begin(), met.end(), [&](const auto& q) { return q.name == p.name; });
+          if ((p.role == Role::actor || p.role == Role::target) && !listed &&
               (p.kind == EntityKind::person || p.kind == EntityKind::country)) {
             met.push_back(p);
             met.back().role = Role::actor;
