@@ -93,10 +93,11 @@ inline const kb::importers::extract::Extractor& learned_extractor() {
   return x;
 }
 
-inline kb::importers::extract::Extraction extract(const std::string& text,
-                                                  date::sys_days published) {
+inline kb::importers::extract::Extraction extract(const std::string& text, date::sys_days published,
+                                                  const std::string& publisher = {}) {
   kb::importers::Article a;
   a.title = "Test article";
+  a.publisher = publisher;
   a.text = text;
   a.origin = "test.txt";
   a.published = date::sys_seconds(published);
