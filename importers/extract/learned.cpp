@@ -3561,6 +3561,51 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           if (!actor.empty() && verb.find(actor) == std::string::npos) {
             verb += " by " + actor;
           }
+          // No one acts, and the noun is what its clause is about: the clause's verb says what
+          // became of it ("Meeting is scheduled in Geneva", "Talks resume in Istanbul"; error
+          // class: verbless titles such as "Meeting in Geneva", the judges' largest title class).
+          const auto governor = head_of(s, w);
+          const std::string_view rel = udep(s, w);
+          if (actor.empty() && target.empty() && governor && word(s, *governor).upos == "VERB" &&
+              s.lemmas[*governor] != "be" && s.lemmas[*governor] != "have" &&
+              (rel == "nsubj" || rel == "nsubj:pass")) {
+            const bool undergone =
+                rel == "nsubj:pass" || child(s, *governor, {"aux:pass"}).has_value();
+            const bool many = word(s, w).xpos == "NNS";
+            std::string then =
+                undergone ? (many ? "are " : "is ") + analysis::lower_ascii(word(s, *governor).form)
+                          : (many ? s.lemmas[*governor] : present_3sg(s.lemmas[*governor]));
+            if (const auto prt = child(s, *governor, {"compound:prt"})) {
+              then += " " + analysis::lower_ascii(word(s, *prt).form);  // "is blown up"
+            }
+            // A verb whose object or clause the headline cannot say is left out ("Visit to
+            // country demonstrates").
+            const auto o = object_of(s, *governor);
+            const bool told = o && nominal(s, *o) && !temporal(s, *o);
+            if (told) {
+              then += " " + phrase(s, *o, 4);
+            } else if (o || child(s, *governor, {"ccomp", "xcomp"})) {
+              then.clear();
+            } else {
+              for (const std::size_t c : s.children[*governor]) {
+                if (c > *governor && udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) &&
+                    !temporal(s, c)) {
+                  then += " " + cased_phrase(s, c, 4);
+                  break;
+                }
+              }
+            }
+            static constexpr auto kUnfoldingVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/unfolding_verbs.inc"
+            });
+            const bool bare = then.find(' ') == std::string::npos;
+            if (bare && !listed(kUnfoldingVerbs, s.lemmas[*governor])) {
+              then.clear();
+            }
+            if (!then.empty() && verb.size() + then.size() + 1 <= 80) {
+              verb += " " + then;
+            }
+          }
         }
         if (!target.empty() && verb.find(target) == std::string::npos) {
           verb += (d.kind == EventKind::meeting || d.kind == EventKind::visit ? " with " : " on ") +
