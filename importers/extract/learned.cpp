@@ -2974,9 +2974,28 @@ std::vector<std::size_t> title_holder(const SynSentence& s, std::size_t c, int s
 // What partner phrase `c` (an oblique or a noun's modifier, with its preposition) names: a name
 // within it when its head is a common noun ("with members of the Delovaya Rossiya
 // organisation": "with Delovaya Rossiya"), else the phrase itself, cut short.
+// The preposition of the phrase headed by `c`: its own, or that of a title before the name the
+// parser made the head ("with German Chancellor Angela Merkel": "with" hangs on "Chancellor", an
+// nmod of "Angela"; error class: "Volodymyr Zelensky holds phone conversation", the partner
+// lost).
+std::optional<std::size_t> case_marker(const SynSentence& s, std::size_t c) {
+  if (const auto own = child(s, c, {"case"})) {
+    return own;
+  }
+  for (const std::size_t k : s.children[c]) {
+    const std::string_view u = udep(s, k);
+    if (k < c && (u == "nmod" || u == "compound" || u == "amod")) {
+      if (const auto cs = child(s, k, {"case"}); cs && *cs < k) {
+        return cs;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::string partner_phrase(const SynSentence& s, std::size_t c, int skip_mention) {
   const auto name = partner_name(s, c, skip_mention);
-  const auto cs = child(s, c, {"case"});
+  const auto cs = case_marker(s, c);
   // A title alone, its holder hung elsewhere (error class: "Vladimir Putin holds working meeting
   // with Governor").
   if (cs && name.size() <= 1 && word(s, c).upos == "PROPN") {
@@ -2984,12 +3003,11 @@ std::string partner_phrase(const SynSentence& s, std::size_t c, int skip_mention
       return analysis::lower_ascii(word(s, *cs).form) + " " + join(s, holder);
     }
   }
-  // A title's holder by name ("with Sauli Niinisto" for "with President of Finland Sauli
-  // Niinisto", the title a proper noun).
+  // A person by name ("with Sauli Niinisto" for "with President of Finland Sauli Niinisto", the
+  // title a proper noun; "with Angela Merkel", the name the phrase's head).
   const bool holder =
       !name.empty() && s.mention_of[name.front()] >= 0 &&
-      s.mentions[static_cast<std::size_t>(s.mention_of[name.front()])].kind == EntityKind::person &&
-      std::find(name.begin(), name.end(), c) == name.end();
+      s.mentions[static_cast<std::size_t>(s.mention_of[name.front()])].kind == EntityKind::person;
   if (cs && !name.empty() && name.size() <= 4 && (word(s, c).upos == "NOUN" || holder) &&
       word(s, name.back()).upos != "ADJ") {
     return analysis::lower_ascii(word(s, *cs).form) + " " + join(s, name);
@@ -3004,7 +3022,7 @@ std::string meeting_partner(const SynSentence& s, std::size_t w, std::optional<s
                             int skip_mention) {
   const auto with = [&](std::size_t head, std::string_view rel) -> std::optional<std::size_t> {
     for (const std::size_t c : s.children[head]) {
-      const auto cs = child(s, c, {"case"});
+      const auto cs = case_marker(s, c);
       if (c > w && udep(s, c) == rel && cs && s.lemmas[*cs] == "with" && nominal(s, c) &&
           !temporal(s, c) && s.date_of[c] < 0) {
         return c;

@@ -1172,6 +1172,20 @@ TEST_SUITE("importers") {
     CHECK(has(titles, "Loud explosions are heard in town of Enerhodar"));
   }
 
+  TEST_CASE("a call's partner after a title the parser took for the phrase's head is kept") {
+    // Error class: "Volodymyr Zelensky holds phone conversation" for a call "with German
+    // Chancellor Angela Merkel" ("with" hung on the title, the name the phrase's head).
+    const auto titles = titles_of(
+        extract("President of Ukraine Volodymyr Zelenskyy had a phone conversation with German "
+                "Chancellor Angela Merkel on Monday.",
+                kDay, "President of Ukraine (president.gov.ua)"));
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Volodymyr Zelensky holds phone conversation with") &&
+             t.ends_with("Angela Merkel");
+    }));
+  }
+
   TEST_CASE("an over-long sentence is skipped with one warning") {
     // 100 KB without a full stop: reading it took time quadratic in its length (minutes for a
     // megabyte); bench/ measures the speed, this checks that it is not read.
