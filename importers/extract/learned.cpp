@@ -2381,8 +2381,7 @@ std::vector<std::size_t> co_actors(const SynSentence& s, const Decision& d) {
   // forces").
   const std::string_view rel = udep(s, first);
   const auto up = head_of(s, first);
-  if (first != *subj &&
-      !(up == subj && (rel == "amod" || rel == "compound" || rel == "nmod:poss"))) {
+  if (first != *subj && !(up == subj && (rel == "amod" || rel == "compound"))) {
     return out;
   }
   std::vector<std::size_t> members{first};
@@ -3586,9 +3585,9 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           const std::string_view rel = udep(s, w);
           if (actor.empty() && target.empty() && governor && word(s, *governor).upos == "VERB" &&
               s.lemmas[*governor] != "be" && s.lemmas[*governor] != "have" &&
-              (rel == "nsubj" || rel == "nsubj:pass")) {
+              rel == "nsubj") {  // (udep() gives the universal relation: nsubj:pass too)
             const bool undergone =
-                rel == "nsubj:pass" || child(s, *governor, {"aux:pass"}).has_value();
+                word(s, w).deprel == "nsubj:pass" || child(s, *governor, {"aux:pass"}).has_value();
             const bool many = word(s, w).xpos == "NNS";
             std::string then =
                 undergone ? (many ? "are " : "is ") + analysis::lower_ascii(word(s, *governor).form)
