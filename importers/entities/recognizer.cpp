@@ -24,6 +24,13 @@ constexpr auto kTitleModifiers = std::to_array<std::string_view>({
 #include "lexicon/entities/title_modifiers.inc"
 });
 
+// Whether `w` is written in capitals ("NSA", "BAHIA"): two characters or more, no lower-case
+// ASCII letter.
+bool in_capitals(std::string_view w) {
+  return w.size() > 1 &&
+         std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
 // Words that introduce a settlement's name ("the village of Mayorsk").
 constexpr auto kSettlementWords = std::to_array<std::string_view>({
 #include "lexicon/entities/settlement_words.inc"
@@ -466,11 +473,7 @@ std::optional<Candidate> Scan::match_title(std::size_t i, const std::optional<Ca
       modifiers = !is_word(k) || std::find(kTitleModifiers.begin(), kTitleModifiers.end(),
                                            key(tokens_[k])) != kTitleModifiers.end();
     }
-    const std::string_view w = raw(j, end);
-    const bool capitals = w.size() > 1 && std::none_of(w.begin(), w.end(), [](char ch) {
-                            return ch >= 'a' && ch <= 'z';
-                          });
-    if (modifiers || capitals) {
+    if (modifiers || in_capitals(raw(j, end))) {
       return std::nullopt;
     }
   }
@@ -542,14 +545,10 @@ std::optional<Candidate> Scan::match_appositive(std::size_t i) {
   // A wire story's dateline is in capitals ("BAHIA BLANCA, Argentina - Pope John Paul ..."),
   // a person's name in running text is not (error class: the person "BAHIA BLANCA", stored in
   // the knowledge base).
-  const bool capitals = std::all_of(
-      tokens_.begin() + static_cast<std::ptrdiff_t>(i),
-      tokens_.begin() + static_cast<std::ptrdiff_t>(end), [&](const Token& t) {
-        const std::string_view w = text_.substr(t.begin, t.end - t.begin);
-        return w.size() > 1 &&
-               std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      });
-  if (capitals) {
+  if (std::all_of(tokens_.begin() + static_cast<std::ptrdiff_t>(i),
+                  tokens_.begin() + static_cast<std::ptrdiff_t>(end), [&](const Token& t) {
+                    return in_capitals(text_.substr(t.begin, t.end - t.begin));
+                  })) {
     return std::nullopt;
   }
   std::size_t start = end + 1;

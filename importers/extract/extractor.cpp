@@ -843,6 +843,34 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
+// The people and countries on both sides of the first meeting or call among `events` that names
+// a person on each side, each once, all as actors, the people first; empty when none does.
+std::vector<ExtractedParticipant> sides_met(const std::vector<ExtractedEvent>& events) {
+  const auto person = [](const ExtractedEvent& m, Role r) {
+    return std::any_of(m.participants.begin(), m.participants.end(),
+                       [&](const auto& p) { return p.role == r && p.kind == EntityKind::person; });
+  };
+  const auto m = std::find_if(events.begin(), events.end(), [&](const ExtractedEvent& e) {
+    return e.kind == EventKind::meeting && person(e, Role::actor) && person(e, Role::target);
+  });
+  std::vector<ExtractedParticipant> out;
+  if (m == events.end()) {
+    return out;
+  }
+  for (const ExtractedParticipant& p : m->participants) {
+    const bool listed =
+        std::any_of(out.begin(), out.end(), [&](const auto& q) { return q.name == p.name; });
+    if ((p.role == Role::actor || p.role == Role::target) && !listed &&
+        (p.kind == EntityKind::person || p.kind == EntityKind::country)) {
+      out.push_back(p);
+      out.back().role = Role::actor;
+    }
+  }
+  std::stable_partition(out.begin(), out.end(),
+                        [](const ExtractedParticipant& p) { return p.kind == EntityKind::person; });
+  return out;
+}
+
 // The event of decision `decided` in sentence `s`.
 std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
                                             const learned::Decision& decided, const DocContext& doc,
@@ -923,29 +951,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   // "Russia reaffirms shared commitment" in a readout of a call between two presidents).
   std::vector<ExtractedParticipant> met;
   if (earlier != nullptr && learned::meeting_sides(s, d.word)) {
-    for (const ExtractedEvent& m : *earlier) {
-      const auto person = [&](Role r) {
-        return std::find_if(m.participants.begin(), m.participants.end(), [&](const auto& p) {
-          return p.role == r && p.kind == EntityKind::person;
-        });
-      };
-      if (m.kind == EventKind::meeting && person(Role::actor) != m.participants.end() &&
-          person(Role::target) != m.participants.end()) {
-        for (const ExtractedParticipant& p : m.participants) {
-          const bool listed =
-              std::any_of(met.begin(), met.end(), [&](const auto& q) { return q.name == p.name; });
-          if ((p.role == Role::actor || p.role == Role::target) && !listed &&
-              (p.kind == EntityKind::person || p.kind == EntityKind::country)) {
-            met.push_back(p);
-            met.back().role = Role::actor;
-          }
-        }
-        std::stable_partition(met.begin(), met.end(), [](const ExtractedParticipant& p) {
-          return p.kind == EntityKind::person;
-        });
-        break;
-      }
-    }
+    met = sides_met(*earlier);
   }
   if (!met.empty()) {
     actor = met.front().name;

@@ -1657,13 +1657,12 @@ std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int s
   // parser hung it (error class: "Vladimir Putin holds telephone conversation with President of
   // Finland" for "... with President of Finland Sauli Niinisto", the name made a modifier of
   // the conversation).
-  if (!sub.empty() && sub.back() + 1 < s.parse.words.size()) {
-    const int m = s.mention_of[sub.back() + 1];
-    if (m >= 0 && s.mentions[static_cast<std::size_t>(m)].kind == EntityKind::person &&
-        s.mentions[static_cast<std::size_t>(m)].first == sub.back() + 1) {
-      for (std::size_t k = sub.back() + 1; k <= s.mentions[static_cast<std::size_t>(m)].last; ++k) {
-        sub.push_back(k);
-      }
+  if (const std::size_t next = sub.empty() ? 0 : sub.back() + 1;
+      next > 0 && next < s.parse.words.size() && s.mention_of[next] >= 0) {
+    const SynMention& m = s.mentions[static_cast<std::size_t>(s.mention_of[next])];
+    for (std::size_t k = next; m.kind == EntityKind::person && m.first == next && k <= m.last;
+         ++k) {
+      sub.push_back(k);
     }
   }
   std::vector<std::size_t> name, run, last_run;
@@ -2354,17 +2353,26 @@ int named_subject(const SynSentence& s, std::size_t v) {
 
 }  // namespace
 
+namespace {
+
+// The subject of verb `v`, or that of the verb it is conjoined to ("met and signed").
+std::optional<std::size_t> subject_of(const SynSentence& s, std::size_t v) {
+  std::optional<std::size_t> subj = child(s, v, {"nsubj"});
+  if (const auto up = head_of(s, v); !subj && up && udep(s, v) == "conj") {
+    subj = child(s, *up, {"nsubj"});
+  }
+  return subj;
+}
+
+}  // namespace
+
 std::vector<std::size_t> co_actors(const SynSentence& s, const Decision& d) {
   std::vector<std::size_t> out;
   if (!d.actor || *d.actor >= s.mentions.size() || d.word >= s.parse.words.size() ||
       word(s, d.word).upos != "VERB") {
     return out;
   }
-  // The predicate's subject, or that of the verb it is conjoined to ("met and signed").
-  std::optional<std::size_t> subj = child(s, d.word, {"nsubj"});
-  if (const auto up = head_of(s, d.word); !subj && up && udep(s, d.word) == "conj") {
-    subj = child(s, *up, {"nsubj"});
-  }
+  const auto subj = subject_of(s, d.word);
   if (!subj) {
     return out;
   }
@@ -2405,10 +2413,7 @@ bool meeting_sides(const SynSentence& s, std::size_t w) {
   if (w >= s.parse.words.size() || word(s, w).upos != "VERB") {
     return false;
   }
-  std::optional<std::size_t> subj = child(s, w, {"nsubj"});
-  if (const auto up = head_of(s, w); !subj && up && udep(s, w) == "conj") {
-    subj = child(s, *up, {"nsubj"});
-  }
+  const auto subj = subject_of(s, w);
   static constexpr auto kMeetingSides = std::to_array<std::string_view>({
 #include "lexicon/extract/meeting_sides.inc"
   });
@@ -2970,9 +2975,6 @@ std::vector<std::size_t> title_holder(const SynSentence& s, std::size_t c, int s
   return last;
 }
 
-// What partner phrase `c` (an oblique or a noun's modifier, with its preposition) names: a name
-// within it when its head is a common noun ("with members of the Delovaya Rossiya
-// organisation": "with Delovaya Rossiya"), else the phrase itself, cut short.
 // The preposition of the phrase headed by `c`: its own, or that of a title before the name the
 // parser made the head ("with German Chancellor Angela Merkel": "with" hangs on "Chancellor", an
 // nmod of "Angela"; error class: "Volodymyr Zelensky holds phone conversation", the partner
@@ -2992,6 +2994,9 @@ std::optional<std::size_t> case_marker(const SynSentence& s, std::size_t c) {
   return std::nullopt;
 }
 
+// What partner phrase `c` (an oblique or a noun's modifier, with its preposition) names: a name
+// within it when its head is a common noun ("with members of the Delovaya Rossiya
+// organisation": "with Delovaya Rossiya"), else the phrase itself, cut short.
 std::string partner_phrase(const SynSentence& s, std::size_t c, int skip_mention) {
   const auto name = partner_name(s, c, skip_mention);
   const auto cs = case_marker(s, c);
@@ -3061,6 +3066,54 @@ void drop_dangling_words(std::string& title, std::size_t keep) {
     title.resize(space);
   }
 }
+
+namespace {
+
+constexpr auto kUnfoldingVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/unfolding_verbs.inc"
+});
+
+// What the clause of event noun `w`, its subject, says became of it, as a headline goes on after
+// the noun ("is scheduled in Geneva", "continues near Kherson", "is blown up"; error class:
+// verbless titles such as "Meeting in Geneva", the judges' largest title class). Empty when the
+// noun is no subject, the verb is "be" or "have", or the verb's object or clause cannot be said
+// ("Visit to country demonstrates"); a bare active verb only from
+// data/lexicon/extract/unfolding_verbs.txt ("begins", not "kills").
+std::string what_became(const SynSentence& s, std::size_t w) {
+  const auto governor = head_of(s, w);
+  // (udep() gives the universal relation: nsubj for nsubj:pass too)
+  if (!governor || udep(s, w) != "nsubj" || word(s, *governor).upos != "VERB" ||
+      s.lemmas[*governor] == "be" || s.lemmas[*governor] == "have") {
+    return {};
+  }
+  const bool undergone =
+      word(s, w).deprel == "nsubj:pass" || child(s, *governor, {"aux:pass"}).has_value();
+  const bool many = word(s, w).xpos == "NNS";
+  std::string then = undergone
+                         ? (many ? "are " : "is ") + analysis::lower_ascii(word(s, *governor).form)
+                         : (many ? s.lemmas[*governor] : present_3sg(s.lemmas[*governor]));
+  if (const auto prt = child(s, *governor, {"compound:prt"})) {
+    then += " " + analysis::lower_ascii(word(s, *prt).form);  // "is blown up"
+  }
+  const auto o = object_of(s, *governor);
+  if (o && nominal(s, *o) && !temporal(s, *o)) {
+    return then + " " + phrase(s, *o, 4);
+  }
+  if (o || child(s, *governor, {"ccomp", "xcomp"})) {
+    return {};
+  }
+  for (const std::size_t c : s.children[*governor]) {
+    if (c > *governor && udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) &&
+        !temporal(s, c)) {
+      return then + " " + cased_phrase(s, c, 4);
+    }
+  }
+  return then.find(' ') == std::string::npos && !listed(kUnfoldingVerbs, s.lemmas[*governor])
+             ? std::string()
+             : then;
+}
+
+}  // namespace
 
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target_name, const std::string& place, bool several) {
@@ -3578,48 +3631,10 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           if (!actor.empty() && verb.find(actor) == std::string::npos) {
             verb += " by " + actor;
           }
-          // No one acts, and the noun is what its clause is about: the clause's verb says what
-          // became of it ("Meeting is scheduled in Geneva", "Talks resume in Istanbul"; error
-          // class: verbless titles such as "Meeting in Geneva", the judges' largest title class).
-          const auto governor = head_of(s, w);
-          const std::string_view rel = udep(s, w);
-          if (actor.empty() && target.empty() && governor && word(s, *governor).upos == "VERB" &&
-              s.lemmas[*governor] != "be" && s.lemmas[*governor] != "have" &&
-              rel == "nsubj") {  // (udep() gives the universal relation: nsubj:pass too)
-            const bool undergone =
-                word(s, w).deprel == "nsubj:pass" || child(s, *governor, {"aux:pass"}).has_value();
-            const bool many = word(s, w).xpos == "NNS";
-            std::string then =
-                undergone ? (many ? "are " : "is ") + analysis::lower_ascii(word(s, *governor).form)
-                          : (many ? s.lemmas[*governor] : present_3sg(s.lemmas[*governor]));
-            if (const auto prt = child(s, *governor, {"compound:prt"})) {
-              then += " " + analysis::lower_ascii(word(s, *prt).form);  // "is blown up"
-            }
-            // A verb whose object or clause the headline cannot say is left out ("Visit to
-            // country demonstrates").
-            const auto o = object_of(s, *governor);
-            const bool told = o && nominal(s, *o) && !temporal(s, *o);
-            if (told) {
-              then += " " + phrase(s, *o, 4);
-            } else if (o || child(s, *governor, {"ccomp", "xcomp"})) {
-              then.clear();
-            } else {
-              for (const std::size_t c : s.children[*governor]) {
-                if (c > *governor && udep(s, c) == "obl" && nominal(s, c) && !holds_date(s, c) &&
-                    !temporal(s, c)) {
-                  then += " " + cased_phrase(s, c, 4);
-                  break;
-                }
-              }
-            }
-            static constexpr auto kUnfoldingVerbs = std::to_array<std::string_view>({
-#include "lexicon/extract/unfolding_verbs.inc"
-            });
-            const bool bare = then.find(' ') == std::string::npos;
-            if (bare && !listed(kUnfoldingVerbs, s.lemmas[*governor])) {
-              then.clear();
-            }
-            if (!then.empty() && verb.size() + then.size() + 1 <= 80) {
+          // No one acts, and the noun is what its clause is about (what_became).
+          if (actor.empty() && target.empty()) {
+            if (const std::string then = what_became(s, w);
+                !then.empty() && verb.size() + then.size() + 1 <= 80) {
               verb += " " + then;
             }
           }
