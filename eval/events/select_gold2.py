@@ -43,6 +43,11 @@ QUOTAS9 = {'kremlin': (12, 2500, 8000), 'zelenskyy': (14, 2500, 8000), 'isw': (4
 # Round 10 (2026-12-06, twenty-fourth session): a fifth first contact (rounds 1-9's blind split
 # has been read once a session since round 9) and more training data; the quotas of round 9.
 QUOTAS10 = {'kremlin': (12, 2500, 8000), 'zelenskyy': (14, 2500, 8000), 'isw': (4, 10000, 14000)}
+# Round 11 (2026-12-07, twenty-eighth session): a sixth first contact (rounds 1-10's blind split
+# has been read at the end of every session since round 10) and more training data; the quotas
+# of round 10, but the Kremlin pool of 2,500-8,000 characters holds two more reports, so its
+# lengths are widened to 2,000-10,000.
+QUOTAS11 = {'kremlin': (10, 2000, 10000), 'zelenskyy': (14, 2500, 8000), 'isw': (4, 10000, 14000)}
 
 def h(s):
     return int(hashlib.sha256(s.encode()).hexdigest()[:12], 16)
@@ -75,7 +80,7 @@ for part, (n, lo, hi) in QUOTAS.items():
         picked.add(d['id'])
         print(f"{d['id']}\t{part}\t{split_of(d['id'])}\t{len(d['text'])}\t{d['published'] or ''}\t1")
 for rnd, quotas in ((2, QUOTAS2), (3, QUOTAS3), (4, QUOTAS4), (5, QUOTAS5), (6, QUOTAS6), (7, QUOTAS7),
-                    (8, QUOTAS8), (9, QUOTAS9), (10, QUOTAS10)):
+                    (8, QUOTAS8), (9, QUOTAS9), (10, QUOTAS10), (11, QUOTAS11)):
     chosen = []
     for part, (n, lo, hi) in quotas.items():
         rest = [d for d in pool2[part] if d['id'] not in picked and lo <= len(d['text']) <= hi]
