@@ -2,6 +2,7 @@
 """Trains kb's merge model (data/events/merge.tsv) on the annotated pairs of eval/merge/pairs.tsv.
 
     python3 eval/merge/train.py PAIRS.tsv KB.db TRACE.tsv JSONL [--out data/events/merge.tsv]
+        [--beta B]
 
 KB.db and TRACE.tsv come from `kb import JSONL --no-merge --trace-merges TRACE.tsv` (see
 scripts/train_merge.sh): every extracted event is stored on its own, and each comparison of an
@@ -11,7 +12,7 @@ and kb's title) is found in the trace; `not-event` answers are left out. The mod
 L2-regularised logistic regression (the trace's features, and one indicator per concept the
 train pairs share: the `concept` column, written as `concept:NAME` weights) fitted by Newton's
 method (deterministic: same inputs, same bytes); its threshold maximises the F1 of `same` over a 5-fold cross-validation of the train
-split. Prints the cross-validated and blind scores beside those of the decision the trace was
+split (with --beta B the F-beta: B < 1 weighs precision, a wrong merge costing more than a missed one). Prints the cross-validated and blind scores beside those of the decision the trace was
 made with (its `same` column: the model kb shipped at the time, or the hand rules before it).
 """
 import json
@@ -200,7 +201,13 @@ def main():
                 cv[i] = prob(w, t[1])
     gold = [t[2] for t in train]
     free = [allowed(t[1], vetoes) for t in train]
-    best = max((scores([p >= th and a for p, a in zip(cv, free)], gold)[2], -abs(th - 0.5), th)
+    beta = float(opts.get("--beta", "1"))
+
+    def f_beta(pr, rc):
+        return (1 + beta * beta) * pr * rc / (beta * beta * pr + rc) if pr + rc else 0.0
+
+    best = max((f_beta(*scores([p >= th and a for p, a in zip(cv, free)], gold)[:2]),
+                -abs(th - 0.5), th)
                for th in [i / 100 for i in range(5, 96)])
     threshold = best[2]
     w = fit([t[1] for t in train], [1.0 if t[2] else 0.0 for t in train])
