@@ -1906,3 +1906,12 @@ TEST_CASE("a headline whose object names its own subject is none") {
     CHECK_FALSE(has(titles_of(extract(c.first, kDay)), c.second));
   }
 }
+
+TEST_CASE("'he' or 'she' as a subject is the person the clause that reports it names") {
+  // Not another name of the sentence (the role model took the Donetsk People's Republic).
+  const auto x = extract(
+      "Another Russian milblogger claimed that former Roscosmos head Dmitry Rogozin announced on "
+      "November 11 that he created a military inspection group in the DNR.",
+      kDay);
+  CHECK(has(titles_of(x), "Dmitry Rogozin creates military inspection group"));
+}
