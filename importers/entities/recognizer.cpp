@@ -145,7 +145,7 @@ class Scan {
   const std::unordered_map<std::string_view, std::size_t>& cataphora() const { return cataphora_; }
 
  private:
-  std::string key(const Token& t) { return token_key(text_, t); }
+  std::string key(const Token& t) const { return token_key(text_, t); }
   std::string_view raw(std::size_t first, std::size_t last) const {
     return text_.substr(tokens_[first].begin, tokens_[last - 1].end - tokens_[first].begin);
   }
@@ -351,6 +351,40 @@ class Scan {
   std::size_t place_end(std::size_t i);
   std::string region_after(std::size_t end);
   std::size_t found_entity(const Candidate& c);
+  // "The President of Ukraine" (tokens [i, of_at) the office, `of_at` its "of") in a release
+  // of that President's own office names its holder, unless a name follows ("President of
+  // Ukraine Volodymyr Zelenskyy" is read as before) or it follows "of" or "to" (staff). Error
+  // class: an address "by the President of
+  // Ukraine" whose "I" was nobody, and "Today I spoke with the President of Lithuania" titled
+  // "Gitanas Nauseda speaks with ...".
+  std::optional<Candidate> own_office(std::size_t i, std::size_t of_at,
+                                      std::string_view office) const {
+    const auto implied = publisher_office(office);
+    const auto country = match_name(of_at + 1);
+    if (!implied || !country || !country->gazetteer || name_word(country->last)) {
+      return std::nullopt;
+    }
+    // Nor the office's staff: "the Office of the President of Ukraine", "Adviser to the
+    // President of Ukraine".
+    if (i > 0 && is_word(i - 1) && (key(tokens_[i - 1]) == "of" || key(tokens_[i - 1]) == "to")) {
+      return std::nullopt;
+    }
+    const NamedEntity& place = g_.entities()[*country->gazetteer];
+    if (place.kind != EntityKind::country || place.country != g_.entities()[*implied].country) {
+      return std::nullopt;
+    }
+    Candidate c{i,
+                country->last,
+                MatchKind::coreference,
+                {},
+                {},
+                {},
+                std::string(raw(i + 1, country->last)),
+                {}};
+    c.gazetteer = implied;
+    return c;
+  }
+
   // The gazetteer index of the holder of `office` that the publisher implies, if any.
   std::optional<std::size_t> publisher_office(std::string_view office) const {
     if (publisher_ == nullptr) {
@@ -698,7 +732,10 @@ std::optional<Candidate> Scan::match_office(std::size_t i) {
     if (!same) {
       continue;
     }
-    if (name_word(j) || (is_word(j) && key(tokens_[j]) == "of")) {
+    if (is_word(j) && key(tokens_[j]) == "of") {
+      return own_office(i, j, office);
+    }
+    if (name_word(j)) {
       return std::nullopt;
     }
     if (is_punct(j, '\'') && is_word(j + 1) && key(tokens_[j + 1]) == "s" && is_word(j + 2) &&

@@ -3767,6 +3767,9 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
     }
   }
   std::string title = subject.empty() ? verb : subject + " " + verb;
+  if (title.empty() || title.front() == ' ') {
+    return {};  // a noun whose phrase said nothing (error class: " by Volodymyr Zelensky")
+  }
   if (!said.empty() && title.size() + object.size() + said.size() + 2 > 80) {
     said = said_short;  // what was told, its objects by their head words
   }

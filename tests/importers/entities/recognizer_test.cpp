@@ -2,6 +2,7 @@
 // the text introduces, demonyms and byte spans, and the seed article (over the real gazetteer).
 #include "importers/entities/recognizer.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -290,6 +291,27 @@ TEST_SUITE("importers") {
     const auto* russian = find_mention(r, "Russian");
     REQUIRE(russian != nullptr);
     CHECK(r.entities[russian->entity].entity.name == "Russia");
+  }
+
+  TEST_CASE("recognize: 'the President of Ukraine' in its own office's release is its holder") {
+    const Gazetteer& g = real_gazetteer();
+    const auto kyiv =
+        kb::importers::publisher_offices(g, "President of Ukraine (president.gov.ua)",
+                                         std::optional<date::sys_days>(date::year{2022} / 6 / 22));
+    const std::string text =
+        "Address by the President of Ukraine. The Office of the President of Ukraine said so. "
+        "An Adviser to the President of Ukraine agreed. The President of Lithuania called.";
+    const Recognition r = recognize(g, text, kb::text::scan(text), kyiv);
+    const auto* own = find_mention(r, "the President of Ukraine");
+    REQUIRE(own != nullptr);
+    CHECK(r.entities[own->entity].entity.name == "Volodymyr Zelensky");
+    // Once only: the office's staff are not the President, nor is another country's.
+    CHECK(std::count_if(r.mentions.begin(), r.mentions.end(), [&](const auto& m) {
+            return r.entities[m.entity].entity.name == "Volodymyr Zelensky";
+          }) == 1);
+    // Without the publisher, no one holds it.
+    const Recognition plain = recognize(g, text);
+    CHECK(find_mention(plain, "the President of Ukraine") == nullptr);
   }
 
   TEST_CASE("recognize: an unknown name after near, toward or a direction's 'of' is a place") {

@@ -94,9 +94,10 @@ inline const kb::importers::extract::Extractor& learned_extractor() {
 }
 
 inline kb::importers::extract::Extraction extract(const std::string& text, date::sys_days published,
-                                                  const std::string& publisher = {}) {
+                                                  const std::string& publisher = {},
+                                                  const std::string& title = "Test article") {
   kb::importers::Article a;
-  a.title = "Test article";
+  a.title = title;
   a.publisher = publisher;
   a.text = text;
   a.origin = "test.txt";

@@ -1915,3 +1915,12 @@ TEST_CASE("'he' or 'she' as a subject is the person the clause that reports it n
       kDay);
   CHECK(has(titles_of(x), "Dmitry Rogozin creates military inspection group"));
 }
+
+TEST_CASE("an address its title gives 'by the President of Ukraine' is that President's 'I'") {
+  const auto x = extract("Today I spoke again with President of Lithuania Gitanas Nausėda.", kDay,
+                         "President of Ukraine (president.gov.ua)",
+                         "Our goal - address by the President of Ukraine");
+  const auto titles = titles_of(x);
+  CAPTURE(titles);
+  CHECK(has(titles, "Volodymyr Zelensky speaks with Gitanas Nausėda"));
+}
