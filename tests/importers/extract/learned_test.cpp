@@ -1924,3 +1924,15 @@ TEST_CASE("an address its title gives 'by the President of Ukraine' is that Pres
   CAPTURE(titles);
   CHECK(has(titles, "Volodymyr Zelensky speaks with Gitanas Nausėda"));
 }
+
+TEST_CASE("a commentator's statement is no event, an official's is") {
+  // The guide counts the statements of officials and governments, not commentary.
+  CHECK(titles_of(extract("A pro-Russian source expressed concern about the state of Mariupol on "
+                          "August 28.",
+                          kDay))
+            .empty());
+  CHECK(has(titles_of(extract("Kremlin spokesman Dmitry Peskov expressed concern about the state "
+                              "of Mariupol on August 28.",
+                              kDay)),
+            "Dmitry Peskov expresses concern about the state of Mariupol"));
+}
