@@ -354,9 +354,9 @@ class Scan {
   // "The President of Ukraine" (tokens [i, of_at) the office, `of_at` its "of") in a release
   // of that President's own office names its holder, unless a name follows ("President of
   // Ukraine Volodymyr Zelenskyy" is read as before) or it follows "of" or "to" (staff). Error
-  // class: an address "by the President of
-  // Ukraine" whose "I" was nobody, and "Today I spoke with the President of Lithuania" titled
-  // "Gitanas Nauseda speaks with ...".
+  // class: an address "by the President of Ukraine" whose "I" was nobody, so that "Today I
+  // spoke again with President of Lithuania Gitanas Nausėda" was titled "Gitanas Nauseda speaks
+  // with ...".
   std::optional<Candidate> own_office(std::size_t i, std::size_t of_at,
                                       std::string_view office) const {
     const auto implied = publisher_office(office);

@@ -1295,9 +1295,8 @@ void place_from_tree(const SynSentence& s, Decision& d) {
 // The mention that names the phrase headed by `w`: its own, else that of a modifier naming
 // who it belongs to ("Russian forces", "units from Russia's 41st Army", "the Ukrainian
 // General Staff"); -1 when none.
-// Whether mention `m` is a country's name or demonym that only qualifies a voice
-// (data/lexicon/extract/voice_nouns.txt: "Russian milbloggers", "Ukrainian sources"): such a
-// phrase speaks or reports for itself; its country is no side of what it does.
+// Whether `lemma` names a voice (data/lexicon/extract/voice_nouns.txt: "milblogger",
+// "source", "channel"): someone who speaks or reports without acting for a country.
 bool voice_noun(std::string_view lemma) {
   static constexpr auto kVoiceNouns = std::to_array<std::string_view>({
 #include "lexicon/extract/voice_nouns.inc"
@@ -1305,6 +1304,9 @@ bool voice_noun(std::string_view lemma) {
   return listed(kVoiceNouns, lemma);
 }
 
+// Whether mention `m` is a country's name or demonym that only qualifies a voice ("Russian
+// milbloggers", "Ukrainian sources"): such a phrase speaks or reports for itself; its country is
+// no side of what it does.
 bool voice_of_country(const SynSentence& s, std::size_t m) {
   const SynMention& mn = s.mentions[m];
   if (mn.kind != EntityKind::country) {
@@ -1329,7 +1331,7 @@ bool voice_of_country(const SynSentence& s, std::size_t m) {
 // Whether statement `w` is a commentator's (its subject a voice of voice_nouns.txt: "a Russian
 // milblogger praised ...", "a pro-Russia source expressed concern ..."): the guide counts the
 // statements of officials and governments, not commentary (error class: milbloggers' praise and
-// claims stored as statements, 4 of the 33 non-events of a judged corpus sample).
+// warnings stored as statements, among the non-events of the corpus judges' sample).
 bool commentary(const SynSentence& s, std::size_t w) {
   // A statement noun is the commentator's when their verb takes it ("a source expressed
   // concern").
@@ -1384,12 +1386,11 @@ bool passive_verb(const SynSentence& s, std::size_t v) {
 }
 
 // The person a subject "he" or "she" of verb `w` stands for: the named subject of the nearest
-// verb above it that has a subject, the clause that reports or frames it ("Mette Frederiksen
-// said that during the visit she visited Borodyanka": Frederiksen). -1 when that subject names
-// no person. ("It" and "they" for an organisation or a country's forces were measured: as many
-// titles lost as gained on gold2.)
-// Error class: the actor lost or another name of the sentence taken for it ("Current visit in
-// Borodyanka").
+// verb above it that has a subject, the clause that reports or frames it ("Dmitry Rogozin
+// announced that he created a military inspection group": Rogozin). -1 when that subject names
+// no person. Error class: another name of the sentence taken for the actor (the DNR there).
+// ("It" and "they" for an organisation or a country's forces were measured: as many titles
+// lost as gained on gold2.)
 int pronoun_antecedent(const SynSentence& s, std::size_t w) {
   const auto subject = child(s, w, {"nsubj"});
   if (!subject || word(s, *subject).upos != "PRON") {
@@ -3208,27 +3209,6 @@ std::optional<std::size_t> participle_patient(const SynSentence& s, std::size_t 
   return std::nullopt;
 }
 
-// The noun a passive verb without a subject tells of, through the relative clause it is
-// reported in ("a document that it reported was issued by the Russian Ministry of Defense":
-// the document; error class: "Russian Defence Ministry issues by Russian Ministry of Defense").
-std::optional<std::size_t> relative_noun(const SynSentence& s, std::size_t w) {
-  std::size_t v = w;
-  for (int up = 0; up < 2; ++up) {
-    const auto h = head_of(s, v);
-    if (!h) {
-      break;
-    }
-    if (word(s, v).deprel == "acl:relcl" && nominal(s, *h) && !temporal(s, *h)) {
-      return h;
-    }
-    if (udep(s, v) != "ccomp") {
-      break;
-    }
-    v = *h;
-  }
-  return std::nullopt;
-}
-
 // Whether `object` is `subject` with a preposition before it ("on Spain" after "Spain").
 bool names_subject(const std::string& object, const std::string& subject) {
   const std::string o = analysis::lower_ascii(object);
@@ -3300,8 +3280,6 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       }
     } else if (patient) {
       subj = patient;
-    } else if (passive) {
-      subj = relative_noun(s, w);
     }
     if (passive && subj) {
       if (subject.empty()) {
