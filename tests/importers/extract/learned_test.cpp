@@ -1215,724 +1215,729 @@ TEST_SUITE("importers") {
       CHECK_FALSE(e.title.empty());
     }
   }
-}
 
-TEST_CASE("a title names what a wave, series or number of counts, not the count") {
-  const auto titles = titles_of(extract(
-      "Russian forces conducted a wave of precision strikes against Ukrainian energy facilities "
-      "on September 10. Serbian forces repulsed a number of attacks near Belgrade on May 3.",
-      date::sys_days{date::year{2022} / 9 / 12}));
-  CAPTURE(titles);
-  CHECK(has(titles, "Russia conducts precision strikes against Ukrainian energy facilities"));
-  CHECK(has(titles, "Serbia repulses attacks near Belgrade"));
-}
-
-TEST_CASE("a meeting with no object names its partner before any other oblique") {
-  const auto titles = titles_of(
-      extract("Vladimir Putin met, via videoconference, with members of the Opora Rossii business "
-              "association.",
-              date::sys_days{date::year{2022} / 3 / 5}));
-  CAPTURE(titles);
-  CHECK(has(titles, "Vladimir Putin meets with Opora Rossii"));
-}
-
-TEST_CASE("a meeting held with someone the role model left out names them") {
-  const auto titles = titles_of(
-      extract("On Tuesday, President Ivan Fakeov held a meeting with the heads of the regional "
-              "military administrations. On Monday, Ivan Fakeov held a meeting in the capital.",
-              date::sys_days{date::year{2022} / 5 / 11}));
-  CAPTURE(titles);
-  CHECK(has(titles, "Ivan Fakeov holds meeting with heads of regional military administrations"));
-  for (const auto& t : titles) {
-    CHECK(t.find("with capital") == std::string::npos);
+  TEST_CASE("a title names what a wave, series or number of counts, not the count") {
+    const auto titles = titles_of(extract(
+        "Russian forces conducted a wave of precision strikes against Ukrainian energy facilities "
+        "on September 10. Serbian forces repulsed a number of attacks near Belgrade on May 3.",
+        date::sys_days{date::year{2022} / 9 / 12}));
+    CAPTURE(titles);
+    CHECK(has(titles, "Russia conducts precision strikes against Ukrainian energy facilities"));
+    CHECK(has(titles, "Serbia repulses attacks near Belgrade"));
   }
-}
 
-TEST_CASE("an object cut to its head keeps what its 'of' or 'for' names") {
-  const auto titles = titles_of(extract(
-      "On May 3, Ukraine started preparations for the full-scale restoration of damaged bridges, "
-      "schools, hospitals and rural roads.",
-      date::sys_days{date::year{2022} / 5 / 4}));
-  CAPTURE(titles);
-  CHECK(has(titles, "Ukraine starts preparations for full-scale restoration"));
-}
-
-TEST_CASE("a relative pronoun is read as its noun, another pronoun gives no title") {
-  const auto titles = titles_of(
-      extract("Estonia now hosts a British brigade of 3,000 soldiers, which were deployed there in "
-              "March. On March 3, he was killed by an artillery strike.",
-              date::sys_days{date::year{2022} / 3 / 14}));
-  CAPTURE(titles);
-  CHECK(has(titles, "United Kingdom deploys British brigade of 3,000 soldiers"));
-  for (const auto& t : titles) {
-    CHECK(t.find("which") == std::string::npos);
-    CHECK(!t.starts_with("He "));
+  TEST_CASE("a meeting with no object names its partner before any other oblique") {
+    const auto titles = titles_of(extract(
+        "Vladimir Putin met, via videoconference, with members of the Opora Rossii business "
+        "association.",
+        date::sys_days{date::year{2022} / 3 / 5}));
+    CAPTURE(titles);
+    CHECK(has(titles, "Vladimir Putin meets with Opora Rossii"));
   }
-}
 
-TEST_CASE("a sentence is never its own title") {
-  const std::string text = "The annual award for young painters was established in 2008.";
-  const auto x = extract(text, date::sys_days{date::year{2022} / 3 / 14});
-  for (const auto& e : x.events) {
-    CHECK(!text.starts_with(e.title));
-  }
-}
-
-TEST_CASE("two coordinated modifiers keep the noun they modify in a title") {
-  const auto titles = titles_of(extract(
-      "Serbian forces continued air and missile strikes against Sarajevo on May 3. Serbian forces "
-      "destroyed two Bosnian sabotage and reconnaissance groups near Mostar on May 5.",
-      date::sys_days{date::year{2022} / 5 / 14}));
-  CAPTURE(titles);
-  REQUIRE(titles.size() == 2);
-  CHECK(titles[0].ends_with(" air and missile strikes against Sarajevo"));
-  // "near Mostar": a place by its cue (recognizer), named where there is room.
-  CHECK(titles[1] == "Serbia destroys two Bosnian sabotage and reconnaissance groups near Mostar");
-}
-
-TEST_CASE("of two predicates one date dates, the one the model is surest of stands") {
-  const auto titles = titles_of(
-      extract("Serbian forces continued offensive operations around Tuzla and reportedly took "
-              "control of Brcko on May 5.",
-              date::sys_days{date::year{2022} / 5 / 14}));
-  CAPTURE(titles);
-  REQUIRE(titles.size() == 1);
-  CHECK(titles[0].starts_with("Serbia takes control of Brcko"));
-}
-
-TEST_CASE("a date dates the predicate it hangs on, not another clause of its sentence") {
-  // "perceived" is the surer predicate, but "on March 3" dates the annexation the sentence
-  // mentions (error class: "Russia perceives good attitude of other states" on the day of the
-  // invasion).
-  const auto titles = titles_of(
-      extract("The annexation of Kosovo on March 3 showed that the Serbian government perceived "
-              "the restraint of other states as weakness.",
-              date::sys_days{date::year{2022} / 6 / 1}));
-  CAPTURE(titles);
-  REQUIRE(titles.size() == 1);
-  CHECK(titles[0].find("nnexation") != std::string::npos);
-}
-
-TEST_CASE("an event noun with no verb of its own is titled by the verb WordNet derives it from") {
-  const auto titles = titles_of(
-      extract("The signing of the border agreements by Serbia took place on March 3. The "
-              "deployment of peacekeepers by Russia in Nagorno-Karabakh began on March 4.",
-              date::sys_days{date::year{2022} / 3 / 14}));
-  CAPTURE(titles);
-  CHECK(has(titles, "Serbia signs border agreements"));
-  CHECK(has(titles, "Russia deploys peacekeepers in Nagorno-Karabakh"));
-}
-
-TEST_CASE("a word of time is no object of a headline") {
-  const auto titles = titles_of(
-      extract("Serbian forces shelled the hospital at noon local time on March 12. The Serbian "
-              "army withdrew for the first time on March 13.",
-              date::sys_days{date::year{2022} / 3 / 14}));
-  CAPTURE(titles);
-  for (const auto& t : titles) {
-    CHECK(t.find("time") == std::string::npos);
-  }
-}
-
-// A headline from a hand-written parse (as the beam parser reads these sentences), so the case
-// holds whatever the shipped parser makes of the words.
-// `name`, when given, marks words [first, last] as one recognised name.
-std::string headline_of(const std::string& conllu, std::size_t predicate, const std::string& actor,
-                        std::optional<std::pair<std::size_t, std::size_t>> name = std::nullopt) {
-  auto parsed = kb::analysis::read_conllu(conllu);
-  REQUIRE(parsed);
-  REQUIRE(parsed->size() == 1);
-  ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
-  if (name) {
-    ex::learned::SynMention m;
-    m.first = name->first;
-    m.last = name->second;
-    m.head = name->first;
-    m.kind = kb::EntityKind::organisation;
-    s.mentions.push_back(m);
-    for (std::size_t k = name->first; k <= name->second; ++k) {
-      s.mention_of[k] = 0;
+  TEST_CASE("a meeting held with someone the role model left out names them") {
+    const auto titles = titles_of(
+        extract("On Tuesday, President Ivan Fakeov held a meeting with the heads of the regional "
+                "military administrations. On Monday, Ivan Fakeov held a meeting in the capital.",
+                date::sys_days{date::year{2022} / 5 / 11}));
+    CAPTURE(titles);
+    CHECK(has(titles, "Ivan Fakeov holds meeting with heads of regional military administrations"));
+    for (const auto& t : titles) {
+      CHECK(t.find("with capital") == std::string::npos);
     }
   }
-  ex::learned::Decision d;
-  d.word = predicate;
-  return ex::learned::headline(s, d, actor, "");
-}
 
-TEST_CASE("a headline reads what was said and the object whichever way the parser hung them") {
-  // "NATO would be a red line" read as a clause of the gerund: the gerund is its subject, and
-  // the whole is what was said (not "Russia says Ukraine joining").
-  CHECK(headline_of("1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
-                    "2\tKremlin\tKremlin\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
-                    "3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-                    "4\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
-                    "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
-                    "6\tjoining\tjoin\tVERB\tVBG\t_\t3\tccomp\t_\t_\n"
-                    "7\tNATO\tNATO\tPROPN\tNNP\t_\t12\tnsubj\t_\t_\n"
-                    "8\twould\twould\tAUX\tMD\t_\t12\taux\t_\t_\n"
-                    "9\tbe\tbe\tAUX\tVB\t_\t12\tcop\t_\t_\n"
-                    "10\ta\ta\tDET\tDT\t_\t12\tdet\t_\t_\n"
-                    "11\tred\tred\tADJ\tJJ\t_\t12\tamod\t_\t_\n"
-                    "12\tline\tline\tNOUN\tNN\t_\t6\tccomp\t_\tSpaceAfter=No\n"
-                    "13\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
-                    2, "Russia") == "Russia says Ukraine joining NATO would be a red line");
-  // A time of day hung on the object as its modifier is no part of the object.
-  CHECK(headline_of("1\tSerbian\tSerbian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
-                    "2\tforces\tforce\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
-                    "3\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-                    "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
-                    "5\thospital\thospital\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
-                    "6\tat\tat\tADP\tIN\t_\t9\tcase\t_\t_\n"
-                    "7\tnoon\tnoon\tNOUN\tNN\t_\t9\tcompound\t_\t_\n"
-                    "8\tlocal\tlocal\tADJ\tJJ\t_\t9\tamod\t_\t_\n"
-                    "9\ttime\ttime\tNOUN\tNN\t_\t5\tnmod\t_\tSpaceAfter=No\n"
-                    "10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
-                    2, "Serbia") == "Serbia shells hospital");
-  // A name that opens with a partitive noun is no partitive: "Group of Seven" is the G7.
-  const std::string told =
-      "1\tBiden\tBiden\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-      "2\ttold\ttell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
-      "4\tGroup\tGroup\tPROPN\tNNP\t_\t2\tiobj\t_\t_\n"
-      "5\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
-      "6\tSeven\tSeven\tNUM\tCD\t_\t7\tnummod\t_\t_\n"
-      "7\tcounterparts\tcounterpart\tNOUN\tNNS\t_\t4\tnmod\t_\tSpaceAfter=No\n"
-      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-  CHECK(headline_of(told, 1, "Biden", std::pair<std::size_t, std::size_t>{3, 5}) ==
-        "Biden tells Group of Seven counterparts");
-}
-
-// The headline of `predicate` after mend_complements, with the head and relation it leaves on
-// word `w`.
-struct Mended {
-  std::string title;
-  int head = 0;  // 1-based, as in CoNLL-U
-  std::string deprel;
-};
-Mended mended(const std::string& conllu, std::size_t predicate, const std::string& actor,
-              std::size_t w) {
-  auto parsed = kb::analysis::read_conllu(conllu);
-  REQUIRE(parsed);
-  REQUIRE(parsed->size() == 1);
-  ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
-  ex::learned::mend_complements(s);
-  ex::learned::Decision d;
-  d.word = predicate;
-  return {ex::learned::headline(s, d, actor, ""), s.parse.words[w].head, s.parse.words[w].deprel};
-}
-
-TEST_CASE("a side that only qualifies the predicate's phrase is said with that phrase") {
-  // "fired on Ukrainian positions": the target is Ukraine, the headline says what was fired on.
-  auto parsed = kb::analysis::read_conllu(
-      "1\tRussian\tRussian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
-      "2\tforces\tforce\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
-      "3\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-      "4\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_\n"
-      "5\tUkrainian\tUkrainian\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
-      "6\tpositions\tposition\tNOUN\tNNS\t_\t3\tobl\t_\tSpaceAfter=No\n"
-      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
-  REQUIRE(parsed);
-  REQUIRE(parsed->size() == 1);
-  ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
-  ex::learned::SynMention m;
-  m.first = m.last = m.head = 4;
-  m.kind = kb::EntityKind::country;
-  s.mentions.push_back(m);
-  s.mention_of[4] = 0;
-  ex::learned::Decision d;
-  d.word = 2;
-  d.target = 0;
-  CHECK(ex::learned::headline(s, d, "Russia", "Ukraine") == "Russia fires on Ukrainian positions");
-}
-
-TEST_CASE("a saying verb's object followed by a verb is the subject of what was said") {
-  // "surrendered" read as a reduced relative of "forces" (the parse of the twenty-fourth
-  // session's shipped model): before the mend, "Fomichev states Ukrainian forces".
-  const std::string stated =
-      "1\tFomichev\tFomichev\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-      "2\tstated\tstate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
-      "4\tUkrainian\tUkrainian\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
-      "5\tforces\tforce\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
-      "6\tsurrendered\tsurrender\tVERB\tVBN\t_\t5\tacl\t_\tSpaceAfter=No\n"
-      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-  const Mended a = mended(stated, 1, "Fomichev", 4);
-  CHECK(a.title == "Fomichev states the Ukrainian forces surrendered");
-  CHECK(a.head == 6);
-  CHECK(a.deprel == "nsubj");
-  // The clause hung on the verb with no subject, its subject taken for the verb's object.
-  const std::string claimed =
-      "1\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-      "2\tclaimed\tclaim\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-      "3\tRussian\tRussian\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
-      "4\tforces\tforce\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
-      "5\thave\thave\tAUX\tVBP\t_\t6\taux\t_\t_\n"
-      "6\tadvanced\tadvance\tVERB\tVBN\t_\t2\tccomp\t_\t_\n"
-      "7\t15\t15\tNUM\tCD\t_\t8\tnummod\t_\t_\n"
-      "8\tkm\tkm\tNOUN\tNN\t_\t6\tobj\t_\tSpaceAfter=No\n"
-      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-  const Mended b = mended(claimed, 1, "Russia", 3);
-  CHECK(b.title == "Russia claims Russian forces have advanced 15 km");
-  CHECK(b.head == 6);
-  CHECK(b.deprel == "nsubj");
-  // A participle with its agent stays a reduced relative: "the weapons supplied by the US".
-  const std::string agent =
-      "1\tKyiv\tKyiv\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
-      "4\tweapons\tweapon\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
-      "5\tsupplied\tsupply\tVERB\tVBN\t_\t4\tacl\t_\t_\n"
-      "6\tby\tby\tADP\tIN\t_\t8\tcase\t_\t_\n"
-      "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
-      "8\tUS\tUS\tPROPN\tNNP\t_\t5\tobl\t_\tSpaceAfter=No\n"
-      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-  const Mended c = mended(agent, 1, "Ukraine", 3);
-  CHECK(c.head == 2);
-  CHECK(c.deprel == "obj");
-  // Nor does a verb that takes a noun object with a reduced relative: "confirmed the deaths
-  // caused by ..." (confirm is not listed).
-  const std::string confirmed =
-      "1\tKyiv\tKyiv\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-      "2\tconfirmed\tconfirm\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
-      "4\tlosses\tloss\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
-      "5\tincurred\tincur\tVERB\tVBN\t_\t4\tacl\t_\tSpaceAfter=No\n"
-      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-  const Mended e = mended(confirmed, 1, "Ukraine", 3);
-  CHECK(e.head == 2);
-  CHECK(e.deprel == "obj");
-  // A "that" read as the object's determiner is the clause's marker.
-  const std::string that =
-      "1\tofficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-      "2\tstated\tstate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-      "3\tthat\tthat\tDET\tDT\t_\t4\tdet\t_\t_\n"
-      "4\tmobilization\tmobilization\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
-      "5\tended\tend\tVERB\tVBD\t_\t4\tacl\t_\tSpaceAfter=No\n"
-      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-  const Mended f = mended(that, 1, "Russia", 2);
-  CHECK(f.head == 5);
-  CHECK(f.deprel == "mark");
-  CHECK(f.title == "Russia states mobilization ended");
-}
-
-TEST_CASE("an infinitive in a title keeps its 'to', a short object its infinitive") {
-  const auto titles = titles_of(
-      extract("Serbian intelligence chief Petar Petrovic stated on December 23 that Bosnia is "
-              "trying to divert Serbian forces from the northern border with constant raids. The "
-              "leaders reaffirmed their intention to expand trade on December 22.",
-              date::sys_days{date::year{2022} / 12 / 24}));
-  CAPTURE(titles);
-  CHECK(has(titles, "Leaders reaffirm intention to expand trade"));
-  for (const auto& t : titles) {
-    CHECK(t.find("trying divert") == std::string::npos);
+  TEST_CASE("an object cut to its head keeps what its 'of' or 'for' names") {
+    const auto titles = titles_of(extract(
+        "On May 3, Ukraine started preparations for the full-scale restoration of damaged bridges, "
+        "schools, hospitals and rural roads.",
+        date::sys_days{date::year{2022} / 5 / 4}));
+    CAPTURE(titles);
+    CHECK(has(titles, "Ukraine starts preparations for full-scale restoration"));
   }
-}
 
-TEST_CASE("a separatist entity acts for the state that backs it, not for the one it lies in") {
-  const auto x = extract(
-      "The Donetsk People's Republic announced on May 3 that it had appointed a new head of its "
-      "militia.",
-      date::sys_days{date::year{2022} / 5 / 4});
-  REQUIRE(!x.events.empty());
-  for (const auto& e : x.events) {
-    for (const auto& p : e.participants) {
-      INFO(e.title << ": " << p.name);
-      CHECK_FALSE((p.role == kb::Role::actor && p.name == "Ukraine"));
+  TEST_CASE("a relative pronoun is read as its noun, another pronoun gives no title") {
+    const auto titles = titles_of(extract(
+        "Estonia now hosts a British brigade of 3,000 soldiers, which were deployed there in "
+        "March. On March 3, he was killed by an artillery strike.",
+        date::sys_days{date::year{2022} / 3 / 14}));
+    CAPTURE(titles);
+    CHECK(has(titles, "United Kingdom deploys British brigade of 3,000 soldiers"));
+    for (const auto& t : titles) {
+      CHECK(t.find("which") == std::string::npos);
+      CHECK(!t.starts_with("He "));
     }
   }
-}
 
-TEST_CASE("a predicate noun's title keeps neither its subject nor its copula") {
-  const auto titles = titles_of(
-      extract("This is the 40th such summit, and this year it brought together the leading "
-              "figures of European business. This has been the second meeting since the beginning "
-              "of this year.",
-              date::sys_days{date::year{1995} / 6 / 17}));
-  CAPTURE(titles);
-  for (const auto& t : titles) {
-    CHECK_FALSE(t.starts_with("Is "));
-    CHECK_FALSE(t.starts_with("Has been "));
-  }
-}
-
-TEST_CASE("a speaker's own 'my', 'our', 'your' is no part of a title") {
-  const auto titles = titles_of(
-      extract("On March 3, Prime Minister Ivica Dacic discussed our energy needs with his "
-              "Hungarian counterpart. On March 4, the government approved our new defence budget.",
-              date::sys_days{date::year{2022} / 3 / 14}));
-  CAPTURE(titles);
-  REQUIRE(!titles.empty());
-  for (const auto& t : titles) {
-    CHECK(t.find(" our ") == std::string::npos);
-  }
-}
-
-TEST_CASE("an official named after their country's title acts, not the country alone") {
-  const auto x = extract(
-      "On March 3, President of Ukraine Volodymyr Zelenskyy held a video conference with the "
-      "Prime Minister of Croatia.",
-      date::sys_days{date::year{2022} / 3 / 14});
-  const auto titles = titles_of(x);
-  CAPTURE(titles);
-  REQUIRE(titles.size() == 1);
-  CHECK(titles[0].starts_with("Volodymyr Zelensky "));
-  CHECK(
-      std::any_of(x.events[0].participants.begin(), x.events[0].participants.end(),
-                  [](const auto& p) { return p.role == kb::Role::actor && p.name == "Ukraine"; }));
-}
-
-// The relation between the events of `x` from the event titled `from` to the one titled `to`,
-// if any.
-std::optional<kb::Relation> link_between(const kb::importers::extract::Extraction& x,
-                                         std::string_view from, std::string_view to) {
-  for (const auto& l : x.links) {
-    if (x.events[l.from].title == from && x.events[l.to].title == to) {
-      return l.relation;
-    }
-  }
-  return std::nullopt;
-}
-
-TEST_CASE("stated_links: what a sentence says one event did to another becomes a link") {
-  // A readout: what was signed "during the meeting" was part of the meeting its lead reports.
-  const auto readout = extract(
-      "On March 10, Volodymyr Zelenskyy held a meeting with Prime Minister of Croatia Andrej "
-      "Plenkovic in Kyiv. During the meeting, Volodymyr Zelenskyy and Andrej Plenkovic signed a "
-      "joint declaration on Ukraine's European perspective.",
-      kDay);
-  CAPTURE(titles_of(readout));
-  REQUIRE(readout.events.size() == 2);
-  REQUIRE(readout.links.size() == 1);
-  CHECK(readout.links[0].relation == kb::Relation::part_of);
-  CHECK(readout.links[0].from == 1);
-  CHECK(readout.links[0].to == 0);
-  CHECK(readout.links[0].quote.starts_with("During the meeting"));
-  // "in response to" names the event answered, in the same sentence.
-  const auto answer = extract(
-      "On March 12, the United States destroyed an oil platform in the Gulf in response to an "
-      "Iranian missile strike on a Kuwaiti tanker on March 10.",
-      kDay);
-  CAPTURE(titles_of(answer));
-  REQUIRE(answer.links.size() == 1);
-  CHECK(answer.links[0].relation == kb::Relation::responds_to);
-  CHECK(answer.events[answer.links[0].from].date.timex() == "2022-03-12");
-  CHECK(answer.events[answer.links[0].to].date.timex() == "2022-03-10");
-  // "violated the agreement when they shelled": the shelling violates it.
-  const auto violated = extract(
-      "On March 1, Russia and Ukraine agreed a ceasefire in Donbas. Russian forces violated the "
-      "agreement on March 3 when they shelled Mariupol.",
-      kDay);
-  CAPTURE(titles_of(violated));
-  REQUIRE(!violated.links.empty());
-  CHECK(
-      link_between(violated, "Russia shells Mariupol", violated.events[violated.links[0].to].title)
-          .value_or(kb::Relation::related) == kb::Relation::violates);
-  CHECK(violated.events[violated.links[0].to].kind == kb::EventKind::agreement);
-}
-
-TEST_CASE("stated_links: another instance, a report of a breach and mere neighbours make none") {
-  // "our previous meeting" is not the meeting the article reports first.
-  const auto previous = extract(
-      "On March 10, Vladimir Putin held a meeting with workers of the plant in Tula. The "
-      "President promised at our previous meeting on March 1 to help the plant.",
-      kDay);
-  CAPTURE(titles_of(previous));
-  REQUIRE(previous.events.size() >= 2);
-  CHECK(previous.events[0].trigger == "held");
-  for (const auto& l : previous.links) {
-    CHECK(l.to != 0);
-  }
-  // The accusing breaches nothing.
-  const auto accused = extract(
-      "On March 1, Greece and Turkey signed an agreement on the Aegean in Berne. On March 10, "
-      "the Turkish Foreign Ministry accused Greece of breaching the agreement and summoned the "
-      "Greek ambassador.",
-      kDay);
-  CAPTURE(titles_of(accused));
-  REQUIRE(has(titles_of(accused), "Turkey accuses Greece"));
-  CHECK(accused.links.empty());
-  // Two events told one after the other are not linked by being neighbours.
-  const auto neighbours = extract(
-      "On March 10, Russian forces shelled Kharkiv. On March 11, Ukraine received new air "
-      "defence systems from Germany.",
-      kDay);
-  CAPTURE(titles_of(neighbours));
-  CHECK(neighbours.links.empty());
-}
-
-TEST_CASE("since_state: 'captured since 2014' is a state, 'captured since May 2' a happening") {
-  const date::sys_days published = date::sys_days{date::year{2023} / 5 / 23};
-  const auto trigger_of = [](const kb::importers::extract::Extraction& x, std::string_view w) {
-    return std::any_of(x.events.begin(), x.events.end(),
-                       [&](const auto& e) { return e.trigger == w; });
-  };
-  // The reference article's sentence: no capture dated by its publication day.
-  const auto state = extract(
-      "President Volodymyr Zelensky has stated repeatedly that Ukraine's goal is to retake "
-      "all the land Russia has captured since 2014, including Crimea.",
-      published);
-  CHECK_FALSE(trigger_of(state, "captured"));
-  // Three weeks back: what was captured since then happened in those weeks.
-  const auto recent = extract(
-      "The General Staff reported that Russian forces have captured 12 villages near Bakhmut "
-      "since May 2.",
-      published);
-  std::string titles;
-  for (const auto& t : titles_of(recent)) {
-    titles += t + "; ";
-  }
-  CAPTURE(titles);
-  CHECK(trigger_of(recent, "captured"));
-}
-
-TEST_CASE("a pattern's idiom does not make the one who claims a capture its actor") {
-  const auto x = extract(
-      "The Russian Ministry of Defense (MoD) claimed DNR forces took control of Mikhaylovka, "
-      "Stavka, Botmanka, and Vasilevka on March 16.",
-      kDay);
-  const auto control = std::find_if(x.events.begin(), x.events.end(),
-                                    [](const auto& e) { return e.trigger == "took"; });
-  REQUIRE(control != x.events.end());
-  CAPTURE(control->title);
-  CHECK(control->title.starts_with("DNR"));
-  bool ministry_acts = false;
-  for (const auto& p : control->participants) {
-    ministry_acts =
-        ministry_acts || (p.role == kb::Role::actor && p.name == "Russian Defence Ministry");
-  }
-  CHECK_FALSE(ministry_acts);
-}
-
-TEST_CASE("a pattern's idiom with no one acting does not replace the model's title") {
-  // The lexicon reads "met with" as a meeting with no actor (the deputy prime minister is not
-  // named): its "Meeting with Kherson Oblast" says less than the model's headline.
-  const auto x = extract(
-      "Russian Deputy Prime Minister for Construction and Regional Development met with Kherson "
-      "Oblast occupation Head Vladimir Saldo on November 22 to discuss the restoration of "
-      "infrastructure.",
-      date::sys_days{date::year{2022} / 11 / 23});
-  REQUIRE_FALSE(x.events.empty());
-  for (const auto& e : x.events) {
-    CAPTURE(e.title);
-    CHECK_FALSE(e.title.starts_with("Meeting"));
-  }
-}
-
-TEST_CASE("the claimant of a claim the parser hung on a reduced relative is still found") {
-  // The parser reads "Russian forces attacked ... but did not advance" as forces (that were)
-  // attacked ... did not advance: the happening hangs on the subject of the reported clause.
-  const auto x = extract(
-      "The Ukrainian General Staff claimed that Russian forces attacked Ukrainian positions "
-      "around Topolske on March 13 but did not advance.",
-      kDay);
-  const auto attack = std::find_if(x.events.begin(), x.events.end(),
-                                   [](const auto& e) { return e.trigger == "attacked"; });
-  REQUIRE(attack != x.events.end());
-  CAPTURE(attack->title);
-  REQUIRE(std::find(attack->tags.begin(), attack->tags.end(), "claimed") != attack->tags.end());
-  CHECK(std::any_of(attack->participants.begin(), attack->participants.end(), [](const auto& p) {
-    return p.role == kb::Role::claimant && p.name == "Ukrainian General Staff";
-  }));
-}
-
-TEST_CASE("a possessor in a title is said with what it owns, never as ''s Ukraine'") {
-  const auto titles =
-      titles_of(extract("On March 11, Russian forces struck Ukraine's energy infrastructure in "
-                        "Kramatorsk. On March 12, Vladimir Putin addressed Russia's parliament.",
-                        kDay));
-  std::string all;
-  for (const auto& t : titles) {
-    all += t + "\n";
-  }
-  CAPTURE(all);
-  CHECK(all.find(" 's ") == std::string::npos);
-  CHECK(all.find("Ukraine's energy infrastructure") != std::string::npos);
-}
-
-TEST_CASE("a country's adjective keeps its noun, and a long object keeps its first phrases") {
-  const auto titles = titles_of(extract(
-      "On March 10, President Volodymyr Zelenskyy presented the Orders of the Golden Star to "
-      "Ukrainian servicemen who have been conferred the title of Hero of Ukraine. On March 11, "
-      "the European Union imposed a complete embargo on Russian gas and oil. On March 12, "
-      "Emmanuel Macron praised Zelenskyy's efforts to implement important reforms in the "
-      "judiciary and in the fight against corruption in Ukraine.",
-      kDay));
-  std::string all;
-  for (const auto& t : titles) {
-    all += t + "\n";
-    CHECK_FALSE(t.ends_with(" Ukrainian"));
-    CHECK_FALSE(t.ends_with(" Russian"));
-    CHECK(t != "Emmanuel Macron praises");  // never a bare verb for an object too long
-  }
-  CAPTURE(all);
-  CHECK(all.find("Ukrainian servicemen") != std::string::npos);
-  CHECK(all.find("embargo on Russian gas") != std::string::npos);
-  CHECK(all.find("Emmanuel Macron praises Zelenskyy's efforts") != std::string::npos);
-}
-
-TEST_CASE("a verb joined by 'and' to another shares its subject as actor, a reported one not") {
-  const auto x = extract(
-      "Ukrainian forces are resisting Russian assaults on Severodonetsk and repelled a Russian "
-      "attack on Metolkine on June 11. Ukrainian authorities reported Russian forces shelled the "
-      "town of Popasna with incendiary rockets on March 12-13.",
-      kDay);
-  auto actors_of = [&](std::string_view trigger) {
-    std::string out;
+  TEST_CASE("a sentence is never its own title") {
+    const std::string text = "The annual award for young painters was established in 2008.";
+    const auto x = extract(text, date::sys_days{date::year{2022} / 3 / 14});
     for (const auto& e : x.events) {
-      if (e.trigger != trigger) {
-        continue;
+      CHECK(!text.starts_with(e.title));
+    }
+  }
+
+  TEST_CASE("two coordinated modifiers keep the noun they modify in a title") {
+    const auto titles = titles_of(
+        extract("Serbian forces continued air and missile strikes against Sarajevo on May 3. "
+                "Serbian forces "
+                "destroyed two Bosnian sabotage and reconnaissance groups near Mostar on May 5.",
+                date::sys_days{date::year{2022} / 5 / 14}));
+    CAPTURE(titles);
+    REQUIRE(titles.size() == 2);
+    CHECK(titles[0].ends_with(" air and missile strikes against Sarajevo"));
+    // "near Mostar": a place by its cue (recognizer), named where there is room.
+    CHECK(titles[1] ==
+          "Serbia destroys two Bosnian sabotage and reconnaissance groups near Mostar");
+  }
+
+  TEST_CASE("of two predicates one date dates, the one the model is surest of stands") {
+    const auto titles = titles_of(
+        extract("Serbian forces continued offensive operations around Tuzla and reportedly took "
+                "control of Brcko on May 5.",
+                date::sys_days{date::year{2022} / 5 / 14}));
+    CAPTURE(titles);
+    REQUIRE(titles.size() == 1);
+    CHECK(titles[0].starts_with("Serbia takes control of Brcko"));
+  }
+
+  TEST_CASE("a date dates the predicate it hangs on, not another clause of its sentence") {
+    // "perceived" is the surer predicate, but "on March 3" dates the annexation the sentence
+    // mentions (error class: "Russia perceives good attitude of other states" on the day of the
+    // invasion).
+    const auto titles = titles_of(
+        extract("The annexation of Kosovo on March 3 showed that the Serbian government perceived "
+                "the restraint of other states as weakness.",
+                date::sys_days{date::year{2022} / 6 / 1}));
+    CAPTURE(titles);
+    REQUIRE(titles.size() == 1);
+    CHECK(titles[0].find("nnexation") != std::string::npos);
+  }
+
+  TEST_CASE("an event noun with no verb of its own is titled by the verb WordNet derives it from") {
+    const auto titles = titles_of(
+        extract("The signing of the border agreements by Serbia took place on March 3. The "
+                "deployment of peacekeepers by Russia in Nagorno-Karabakh began on March 4.",
+                date::sys_days{date::year{2022} / 3 / 14}));
+    CAPTURE(titles);
+    CHECK(has(titles, "Serbia signs border agreements"));
+    CHECK(has(titles, "Russia deploys peacekeepers in Nagorno-Karabakh"));
+  }
+
+  TEST_CASE("a word of time is no object of a headline") {
+    const auto titles = titles_of(
+        extract("Serbian forces shelled the hospital at noon local time on March 12. The Serbian "
+                "army withdrew for the first time on March 13.",
+                date::sys_days{date::year{2022} / 3 / 14}));
+    CAPTURE(titles);
+    for (const auto& t : titles) {
+      CHECK(t.find("time") == std::string::npos);
+    }
+  }
+
+  // A headline from a hand-written parse (as the beam parser reads these sentences), so the case
+  // holds whatever the shipped parser makes of the words.
+  // `name`, when given, marks words [first, last] as one recognised name.
+  std::string headline_of(const std::string& conllu, std::size_t predicate,
+                          const std::string& actor,
+                          std::optional<std::pair<std::size_t, std::size_t>> name = std::nullopt) {
+    auto parsed = kb::analysis::read_conllu(conllu);
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 1);
+    ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+    if (name) {
+      ex::learned::SynMention m;
+      m.first = name->first;
+      m.last = name->second;
+      m.head = name->first;
+      m.kind = kb::EntityKind::organisation;
+      s.mentions.push_back(m);
+      for (std::size_t k = name->first; k <= name->second; ++k) {
+        s.mention_of[k] = 0;
       }
+    }
+    ex::learned::Decision d;
+    d.word = predicate;
+    return ex::learned::headline(s, d, actor, "");
+  }
+
+  TEST_CASE("a headline reads what was said and the object whichever way the parser hung them") {
+    // "NATO would be a red line" read as a clause of the gerund: the gerund is its subject, and
+    // the whole is what was said (not "Russia says Ukraine joining").
+    CHECK(headline_of("1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+                      "2\tKremlin\tKremlin\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                      "3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                      "4\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
+                      "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+                      "6\tjoining\tjoin\tVERB\tVBG\t_\t3\tccomp\t_\t_\n"
+                      "7\tNATO\tNATO\tPROPN\tNNP\t_\t12\tnsubj\t_\t_\n"
+                      "8\twould\twould\tAUX\tMD\t_\t12\taux\t_\t_\n"
+                      "9\tbe\tbe\tAUX\tVB\t_\t12\tcop\t_\t_\n"
+                      "10\ta\ta\tDET\tDT\t_\t12\tdet\t_\t_\n"
+                      "11\tred\tred\tADJ\tJJ\t_\t12\tamod\t_\t_\n"
+                      "12\tline\tline\tNOUN\tNN\t_\t6\tccomp\t_\tSpaceAfter=No\n"
+                      "13\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+                      2, "Russia") == "Russia says Ukraine joining NATO would be a red line");
+    // A time of day hung on the object as its modifier is no part of the object.
+    CHECK(headline_of("1\tSerbian\tSerbian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                      "2\tforces\tforce\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                      "3\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+                      "5\thospital\thospital\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+                      "6\tat\tat\tADP\tIN\t_\t9\tcase\t_\t_\n"
+                      "7\tnoon\tnoon\tNOUN\tNN\t_\t9\tcompound\t_\t_\n"
+                      "8\tlocal\tlocal\tADJ\tJJ\t_\t9\tamod\t_\t_\n"
+                      "9\ttime\ttime\tNOUN\tNN\t_\t5\tnmod\t_\tSpaceAfter=No\n"
+                      "10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+                      2, "Serbia") == "Serbia shells hospital");
+    // A name that opens with a partitive noun is no partitive: "Group of Seven" is the G7.
+    const std::string told =
+        "1\tBiden\tBiden\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\ttold\ttell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tGroup\tGroup\tPROPN\tNNP\t_\t2\tiobj\t_\t_\n"
+        "5\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+        "6\tSeven\tSeven\tNUM\tCD\t_\t7\tnummod\t_\t_\n"
+        "7\tcounterparts\tcounterpart\tNOUN\tNNS\t_\t4\tnmod\t_\tSpaceAfter=No\n"
+        "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    CHECK(headline_of(told, 1, "Biden", std::pair<std::size_t, std::size_t>{3, 5}) ==
+          "Biden tells Group of Seven counterparts");
+  }
+
+  // The headline of `predicate` after mend_complements, with the head and relation it leaves on
+  // word `w`.
+  struct Mended {
+    std::string title;
+    int head = 0;  // 1-based, as in CoNLL-U
+    std::string deprel;
+  };
+  Mended mended(const std::string& conllu, std::size_t predicate, const std::string& actor,
+                std::size_t w) {
+    auto parsed = kb::analysis::read_conllu(conllu);
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 1);
+    ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+    ex::learned::mend_complements(s);
+    ex::learned::Decision d;
+    d.word = predicate;
+    return {ex::learned::headline(s, d, actor, ""), s.parse.words[w].head, s.parse.words[w].deprel};
+  }
+
+  TEST_CASE("a side that only qualifies the predicate's phrase is said with that phrase") {
+    // "fired on Ukrainian positions": the target is Ukraine, the headline says what was fired on.
+    auto parsed = kb::analysis::read_conllu(
+        "1\tRussian\tRussian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+        "2\tforces\tforce\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+        "3\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "4\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_\n"
+        "5\tUkrainian\tUkrainian\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+        "6\tpositions\tposition\tNOUN\tNNS\t_\t3\tobl\t_\tSpaceAfter=No\n"
+        "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 1);
+    ex::learned::SynSentence s = ex::learned::bare(std::move(parsed->front()));
+    ex::learned::SynMention m;
+    m.first = m.last = m.head = 4;
+    m.kind = kb::EntityKind::country;
+    s.mentions.push_back(m);
+    s.mention_of[4] = 0;
+    ex::learned::Decision d;
+    d.word = 2;
+    d.target = 0;
+    CHECK(ex::learned::headline(s, d, "Russia", "Ukraine") ==
+          "Russia fires on Ukrainian positions");
+  }
+
+  TEST_CASE("a saying verb's object followed by a verb is the subject of what was said") {
+    // "surrendered" read as a reduced relative of "forces" (the parse of the twenty-fourth
+    // session's shipped model): before the mend, "Fomichev states Ukrainian forces".
+    const std::string stated =
+        "1\tFomichev\tFomichev\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tstated\tstate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+        "4\tUkrainian\tUkrainian\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+        "5\tforces\tforce\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "6\tsurrendered\tsurrender\tVERB\tVBN\t_\t5\tacl\t_\tSpaceAfter=No\n"
+        "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    const Mended a = mended(stated, 1, "Fomichev", 4);
+    CHECK(a.title == "Fomichev states the Ukrainian forces surrendered");
+    CHECK(a.head == 6);
+    CHECK(a.deprel == "nsubj");
+    // The clause hung on the verb with no subject, its subject taken for the verb's object.
+    const std::string claimed =
+        "1\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tclaimed\tclaim\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tRussian\tRussian\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+        "4\tforces\tforce\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "5\thave\thave\tAUX\tVBP\t_\t6\taux\t_\t_\n"
+        "6\tadvanced\tadvance\tVERB\tVBN\t_\t2\tccomp\t_\t_\n"
+        "7\t15\t15\tNUM\tCD\t_\t8\tnummod\t_\t_\n"
+        "8\tkm\tkm\tNOUN\tNN\t_\t6\tobj\t_\tSpaceAfter=No\n"
+        "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    const Mended b = mended(claimed, 1, "Russia", 3);
+    CHECK(b.title == "Russia claims Russian forces have advanced 15 km");
+    CHECK(b.head == 6);
+    CHECK(b.deprel == "nsubj");
+    // A participle with its agent stays a reduced relative: "the weapons supplied by the US".
+    const std::string agent =
+        "1\tKyiv\tKyiv\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tweapons\tweapon\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "5\tsupplied\tsupply\tVERB\tVBN\t_\t4\tacl\t_\t_\n"
+        "6\tby\tby\tADP\tIN\t_\t8\tcase\t_\t_\n"
+        "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+        "8\tUS\tUS\tPROPN\tNNP\t_\t5\tobl\t_\tSpaceAfter=No\n"
+        "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    const Mended c = mended(agent, 1, "Ukraine", 3);
+    CHECK(c.head == 2);
+    CHECK(c.deprel == "obj");
+    // Nor does a verb that takes a noun object with a reduced relative: "confirmed the deaths
+    // caused by ..." (confirm is not listed).
+    const std::string confirmed =
+        "1\tKyiv\tKyiv\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tconfirmed\tconfirm\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tlosses\tloss\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "5\tincurred\tincur\tVERB\tVBN\t_\t4\tacl\t_\tSpaceAfter=No\n"
+        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    const Mended e = mended(confirmed, 1, "Ukraine", 3);
+    CHECK(e.head == 2);
+    CHECK(e.deprel == "obj");
+    // A "that" read as the object's determiner is the clause's marker.
+    const std::string that =
+        "1\tofficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+        "2\tstated\tstate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthat\tthat\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tmobilization\tmobilization\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+        "5\tended\tend\tVERB\tVBD\t_\t4\tacl\t_\tSpaceAfter=No\n"
+        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    const Mended f = mended(that, 1, "Russia", 2);
+    CHECK(f.head == 5);
+    CHECK(f.deprel == "mark");
+    CHECK(f.title == "Russia states mobilization ended");
+  }
+
+  TEST_CASE("an infinitive in a title keeps its 'to', a short object its infinitive") {
+    const auto titles = titles_of(
+        extract("Serbian intelligence chief Petar Petrovic stated on December 23 that Bosnia is "
+                "trying to divert Serbian forces from the northern border with constant raids. The "
+                "leaders reaffirmed their intention to expand trade on December 22.",
+                date::sys_days{date::year{2022} / 12 / 24}));
+    CAPTURE(titles);
+    CHECK(has(titles, "Leaders reaffirm intention to expand trade"));
+    for (const auto& t : titles) {
+      CHECK(t.find("trying divert") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("a separatist entity acts for the state that backs it, not for the one it lies in") {
+    const auto x = extract(
+        "The Donetsk People's Republic announced on May 3 that it had appointed a new head of its "
+        "militia.",
+        date::sys_days{date::year{2022} / 5 / 4});
+    REQUIRE(!x.events.empty());
+    for (const auto& e : x.events) {
+      for (const auto& p : e.participants) {
+        INFO(e.title << ": " << p.name);
+        CHECK_FALSE((p.role == kb::Role::actor && p.name == "Ukraine"));
+      }
+    }
+  }
+
+  TEST_CASE("a predicate noun's title keeps neither its subject nor its copula") {
+    const auto titles = titles_of(extract(
+        "This is the 40th such summit, and this year it brought together the leading "
+        "figures of European business. This has been the second meeting since the beginning "
+        "of this year.",
+        date::sys_days{date::year{1995} / 6 / 17}));
+    CAPTURE(titles);
+    for (const auto& t : titles) {
+      CHECK_FALSE(t.starts_with("Is "));
+      CHECK_FALSE(t.starts_with("Has been "));
+    }
+  }
+
+  TEST_CASE("a speaker's own 'my', 'our', 'your' is no part of a title") {
+    const auto titles = titles_of(extract(
+        "On March 3, Prime Minister Ivica Dacic discussed our energy needs with his "
+        "Hungarian counterpart. On March 4, the government approved our new defence budget.",
+        date::sys_days{date::year{2022} / 3 / 14}));
+    CAPTURE(titles);
+    REQUIRE(!titles.empty());
+    for (const auto& t : titles) {
+      CHECK(t.find(" our ") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("an official named after their country's title acts, not the country alone") {
+    const auto x = extract(
+        "On March 3, President of Ukraine Volodymyr Zelenskyy held a video conference with the "
+        "Prime Minister of Croatia.",
+        date::sys_days{date::year{2022} / 3 / 14});
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    REQUIRE(titles.size() == 1);
+    CHECK(titles[0].starts_with("Volodymyr Zelensky "));
+    CHECK(std::any_of(
+        x.events[0].participants.begin(), x.events[0].participants.end(),
+        [](const auto& p) { return p.role == kb::Role::actor && p.name == "Ukraine"; }));
+  }
+
+  // The relation between the events of `x` from the event titled `from` to the one titled `to`,
+  // if any.
+  std::optional<kb::Relation> link_between(const kb::importers::extract::Extraction& x,
+                                           std::string_view from, std::string_view to) {
+    for (const auto& l : x.links) {
+      if (x.events[l.from].title == from && x.events[l.to].title == to) {
+        return l.relation;
+      }
+    }
+    return std::nullopt;
+  }
+
+  TEST_CASE("stated_links: what a sentence says one event did to another becomes a link") {
+    // A readout: what was signed "during the meeting" was part of the meeting its lead reports.
+    const auto readout = extract(
+        "On March 10, Volodymyr Zelenskyy held a meeting with Prime Minister of Croatia Andrej "
+        "Plenkovic in Kyiv. During the meeting, Volodymyr Zelenskyy and Andrej Plenkovic signed a "
+        "joint declaration on Ukraine's European perspective.",
+        kDay);
+    CAPTURE(titles_of(readout));
+    REQUIRE(readout.events.size() == 2);
+    REQUIRE(readout.links.size() == 1);
+    CHECK(readout.links[0].relation == kb::Relation::part_of);
+    CHECK(readout.links[0].from == 1);
+    CHECK(readout.links[0].to == 0);
+    CHECK(readout.links[0].quote.starts_with("During the meeting"));
+    // "in response to" names the event answered, in the same sentence.
+    const auto answer = extract(
+        "On March 12, the United States destroyed an oil platform in the Gulf in response to an "
+        "Iranian missile strike on a Kuwaiti tanker on March 10.",
+        kDay);
+    CAPTURE(titles_of(answer));
+    REQUIRE(answer.links.size() == 1);
+    CHECK(answer.links[0].relation == kb::Relation::responds_to);
+    CHECK(answer.events[answer.links[0].from].date.timex() == "2022-03-12");
+    CHECK(answer.events[answer.links[0].to].date.timex() == "2022-03-10");
+    // "violated the agreement when they shelled": the shelling violates it.
+    const auto violated = extract(
+        "On March 1, Russia and Ukraine agreed a ceasefire in Donbas. Russian forces violated the "
+        "agreement on March 3 when they shelled Mariupol.",
+        kDay);
+    CAPTURE(titles_of(violated));
+    REQUIRE(!violated.links.empty());
+    CHECK(link_between(violated, "Russia shells Mariupol",
+                       violated.events[violated.links[0].to].title)
+              .value_or(kb::Relation::related) == kb::Relation::violates);
+    CHECK(violated.events[violated.links[0].to].kind == kb::EventKind::agreement);
+  }
+
+  TEST_CASE("stated_links: another instance, a report of a breach and mere neighbours make none") {
+    // "our previous meeting" is not the meeting the article reports first.
+    const auto previous = extract(
+        "On March 10, Vladimir Putin held a meeting with workers of the plant in Tula. The "
+        "President promised at our previous meeting on March 1 to help the plant.",
+        kDay);
+    CAPTURE(titles_of(previous));
+    REQUIRE(previous.events.size() >= 2);
+    CHECK(previous.events[0].trigger == "held");
+    for (const auto& l : previous.links) {
+      CHECK(l.to != 0);
+    }
+    // The accusing breaches nothing.
+    const auto accused = extract(
+        "On March 1, Greece and Turkey signed an agreement on the Aegean in Berne. On March 10, "
+        "the Turkish Foreign Ministry accused Greece of breaching the agreement and summoned the "
+        "Greek ambassador.",
+        kDay);
+    CAPTURE(titles_of(accused));
+    REQUIRE(has(titles_of(accused), "Turkey accuses Greece"));
+    CHECK(accused.links.empty());
+    // Two events told one after the other are not linked by being neighbours.
+    const auto neighbours = extract(
+        "On March 10, Russian forces shelled Kharkiv. On March 11, Ukraine received new air "
+        "defence systems from Germany.",
+        kDay);
+    CAPTURE(titles_of(neighbours));
+    CHECK(neighbours.links.empty());
+  }
+
+  TEST_CASE("since_state: 'captured since 2014' is a state, 'captured since May 2' a happening") {
+    const date::sys_days published = date::sys_days{date::year{2023} / 5 / 23};
+    const auto trigger_of = [](const kb::importers::extract::Extraction& x, std::string_view w) {
+      return std::any_of(x.events.begin(), x.events.end(),
+                         [&](const auto& e) { return e.trigger == w; });
+    };
+    // The reference article's sentence: no capture dated by its publication day.
+    const auto state = extract(
+        "President Volodymyr Zelensky has stated repeatedly that Ukraine's goal is to retake "
+        "all the land Russia has captured since 2014, including Crimea.",
+        published);
+    CHECK_FALSE(trigger_of(state, "captured"));
+    // Three weeks back: what was captured since then happened in those weeks.
+    const auto recent = extract(
+        "The General Staff reported that Russian forces have captured 12 villages near Bakhmut "
+        "since May 2.",
+        published);
+    std::string titles;
+    for (const auto& t : titles_of(recent)) {
+      titles += t + "; ";
+    }
+    CAPTURE(titles);
+    CHECK(trigger_of(recent, "captured"));
+  }
+
+  TEST_CASE("a pattern's idiom does not make the one who claims a capture its actor") {
+    const auto x = extract(
+        "The Russian Ministry of Defense (MoD) claimed DNR forces took control of Mikhaylovka, "
+        "Stavka, Botmanka, and Vasilevka on March 16.",
+        kDay);
+    const auto control = std::find_if(x.events.begin(), x.events.end(),
+                                      [](const auto& e) { return e.trigger == "took"; });
+    REQUIRE(control != x.events.end());
+    CAPTURE(control->title);
+    CHECK(control->title.starts_with("DNR"));
+    bool ministry_acts = false;
+    for (const auto& p : control->participants) {
+      ministry_acts =
+          ministry_acts || (p.role == kb::Role::actor && p.name == "Russian Defence Ministry");
+    }
+    CHECK_FALSE(ministry_acts);
+  }
+
+  TEST_CASE("a pattern's idiom with no one acting does not replace the model's title") {
+    // The lexicon reads "met with" as a meeting with no actor (the deputy prime minister is not
+    // named): its "Meeting with Kherson Oblast" says less than the model's headline.
+    const auto x = extract(
+        "Russian Deputy Prime Minister for Construction and Regional Development met with Kherson "
+        "Oblast occupation Head Vladimir Saldo on November 22 to discuss the restoration of "
+        "infrastructure.",
+        date::sys_days{date::year{2022} / 11 / 23});
+    REQUIRE_FALSE(x.events.empty());
+    for (const auto& e : x.events) {
+      CAPTURE(e.title);
+      CHECK_FALSE(e.title.starts_with("Meeting"));
+    }
+  }
+
+  TEST_CASE("the claimant of a claim the parser hung on a reduced relative is still found") {
+    // The parser reads "Russian forces attacked ... but did not advance" as forces (that were)
+    // attacked ... did not advance: the happening hangs on the subject of the reported clause.
+    const auto x = extract(
+        "The Ukrainian General Staff claimed that Russian forces attacked Ukrainian positions "
+        "around Topolske on March 13 but did not advance.",
+        kDay);
+    const auto attack = std::find_if(x.events.begin(), x.events.end(),
+                                     [](const auto& e) { return e.trigger == "attacked"; });
+    REQUIRE(attack != x.events.end());
+    CAPTURE(attack->title);
+    REQUIRE(std::find(attack->tags.begin(), attack->tags.end(), "claimed") != attack->tags.end());
+    CHECK(std::any_of(attack->participants.begin(), attack->participants.end(), [](const auto& p) {
+      return p.role == kb::Role::claimant && p.name == "Ukrainian General Staff";
+    }));
+  }
+
+  TEST_CASE("a possessor in a title is said with what it owns, never as ''s Ukraine'") {
+    const auto titles =
+        titles_of(extract("On March 11, Russian forces struck Ukraine's energy infrastructure in "
+                          "Kramatorsk. On March 12, Vladimir Putin addressed Russia's parliament.",
+                          kDay));
+    std::string all;
+    for (const auto& t : titles) {
+      all += t + "\n";
+    }
+    CAPTURE(all);
+    CHECK(all.find(" 's ") == std::string::npos);
+    CHECK(all.find("Ukraine's energy infrastructure") != std::string::npos);
+  }
+
+  TEST_CASE("a country's adjective keeps its noun, and a long object keeps its first phrases") {
+    const auto titles = titles_of(extract(
+        "On March 10, President Volodymyr Zelenskyy presented the Orders of the Golden Star to "
+        "Ukrainian servicemen who have been conferred the title of Hero of Ukraine. On March 11, "
+        "the European Union imposed a complete embargo on Russian gas and oil. On March 12, "
+        "Emmanuel Macron praised Zelenskyy's efforts to implement important reforms in the "
+        "judiciary and in the fight against corruption in Ukraine.",
+        kDay));
+    std::string all;
+    for (const auto& t : titles) {
+      all += t + "\n";
+      CHECK_FALSE(t.ends_with(" Ukrainian"));
+      CHECK_FALSE(t.ends_with(" Russian"));
+      CHECK(t != "Emmanuel Macron praises");  // never a bare verb for an object too long
+    }
+    CAPTURE(all);
+    CHECK(all.find("Ukrainian servicemen") != std::string::npos);
+    CHECK(all.find("embargo on Russian gas") != std::string::npos);
+    CHECK(all.find("Emmanuel Macron praises Zelenskyy's efforts") != std::string::npos);
+  }
+
+  TEST_CASE("a verb joined by 'and' to another shares its subject as actor, a reported one not") {
+    const auto x = extract(
+        "Ukrainian forces are resisting Russian assaults on Severodonetsk and repelled a Russian "
+        "attack on Metolkine on June 11. Ukrainian authorities reported Russian forces shelled the "
+        "town of Popasna with incendiary rockets on March 12-13.",
+        kDay);
+    auto actors_of = [&](std::string_view trigger) {
+      std::string out;
+      for (const auto& e : x.events) {
+        if (e.trigger != trigger) {
+          continue;
+        }
+        for (const auto& p : e.participants) {
+          if (p.role == kb::Role::actor) {
+            out += p.name + ";";
+          }
+        }
+      }
+      return out;
+    };
+    CHECK(actors_of("repelled") == "Ukraine;");
+    CHECK(actors_of("shelled") == "Russia;");
+  }
+
+  TEST_CASE(
+      "a claim's claimant is found even where the parser read the reporting 'that' as a pronoun") {
+    // The parser reads "... on March 11 that Russian forces are shifting ..." as "11" with the
+    // pronoun "that" and a relative clause: the claim hangs under "reported" all the same.
+    const auto x = extract(
+        "Ukraine's Defence Minister Oleksii Reznikov reported at midnight local time on March 11 "
+        "that Russian forces are shifting reserves in Velyka Pysarivka.",
+        kDay);
+    const auto shift = std::find_if(x.events.begin(), x.events.end(),
+                                    [](const auto& e) { return e.trigger == "shifting"; });
+    REQUIRE(shift != x.events.end());
+    CAPTURE(shift->title);
+    REQUIRE(std::find(shift->tags.begin(), shift->tags.end(), "claimed") != shift->tags.end());
+    CHECK(std::any_of(shift->participants.begin(), shift->participants.end(), [](const auto& p) {
+      return p.role == kb::Role::claimant && p.name == "Oleksii Reznikov";
+    }));
+  }
+
+  TEST_CASE(
+      "what a verb of claiming takes as its clause is a claim, what one says is not by that") {
+    Article a;
+    a.title = "Test article";
+    a.origin = "test.txt";
+    a.published = date::sys_seconds(kDay);
+    a.text =
+        "Readovka claimed that Russian forces are fighting in Udy on June 26. Readovka said that "
+        "Russian forces are fighting in Udy on June 26. Russian forces are fighting in Udy on June "
+        "26, Readovka alleged.";
+    std::vector<bool> claimed;
+    learned_extractor().visit(a, [&](const ex::learned::SynSentence& s, const auto&) {
+      for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
+        if (s.parse.words[w].form == "fighting") {
+          claimed.push_back(ex::learned::claimed_by_verb(s, w));
+        }
+      }
+    });
+    CHECK(claimed == std::vector<bool>{true, false, true});
+  }
+
+  TEST_CASE("a headline never ends with an article, a preposition or an auxiliary") {
+    auto trimmed = [](std::string t, std::size_t keep) {
+      ex::learned::drop_dangling_words(t, keep);
+      return t;
+    };
+    CHECK(trimmed("Reagan approves an", 15) == "Reagan approves");
+    CHECK(trimmed("Ukraine launches counterattack near Ivanhrad to hold advancing", 16) ==
+          "Ukraine launches counterattack near Ivanhrad to hold advancing");
+    CHECK(trimmed("Russia instructs the government to ensure that", 16) ==
+          "Russia instructs the government to ensure");
+    CHECK(trimmed("Vladimir Putin holds meeting with Director General of", 20) ==
+          "Vladimir Putin holds meeting with Director General");
+    CHECK(trimmed("Taliban takes over", 13) == "Taliban takes over");  // a verb's particle stays
+    CHECK(trimmed("Meeting of the", 7) == "Meeting");
+    CHECK(trimmed("Russia says that", 16) == "Russia says that");  // never into subject and verb
+  }
+
+  TEST_CASE("a voice's demonym is no side: 'Russian Telegram channels' are not Russia acting") {
+    const auto x = extract(
+        "Russian Telegram channels began spreading a fake mobilization order on June 12. Russian "
+        "forces shelled Kharkiv on June 12.",
+        kDay);
+    std::map<std::string, std::string> actors;  // trigger -> actors
+    for (const auto& e : x.events) {
       for (const auto& p : e.participants) {
         if (p.role == kb::Role::actor) {
-          out += p.name + ";";
+          actors[e.trigger] += p.name + ";";
         }
       }
     }
-    return out;
-  };
-  CHECK(actors_of("repelled") == "Ukraine;");
-  CHECK(actors_of("shelled") == "Russia;");
-}
+    CHECK(actors.count("spreading") == 0);
+    CHECK(actors.count("began") == 0);
+    CHECK(actors["shelled"] == "Russia;");
+  }
 
-TEST_CASE(
-    "a claim's claimant is found even where the parser read the reporting 'that' as a pronoun") {
-  // The parser reads "... on March 11 that Russian forces are shifting ..." as "11" with the
-  // pronoun "that" and a relative clause: the claim hangs under "reported" all the same.
-  const auto x = extract(
-      "Ukraine's Defence Minister Oleksii Reznikov reported at midnight local time on March 11 "
-      "that Russian forces are shifting reserves in Velyka Pysarivka.",
-      kDay);
-  const auto shift = std::find_if(x.events.begin(), x.events.end(),
-                                  [](const auto& e) { return e.trigger == "shifting"; });
-  REQUIRE(shift != x.events.end());
-  CAPTURE(shift->title);
-  REQUIRE(std::find(shift->tags.begin(), shift->tags.end(), "claimed") != shift->tags.end());
-  CHECK(std::any_of(shift->participants.begin(), shift->participants.end(), [](const auto& p) {
-    return p.role == kb::Role::claimant && p.name == "Oleksii Reznikov";
-  }));
-}
-
-TEST_CASE("what a verb of claiming takes as its clause is a claim, what one says is not by that") {
-  Article a;
-  a.title = "Test article";
-  a.origin = "test.txt";
-  a.published = date::sys_seconds(kDay);
-  a.text =
-      "Readovka claimed that Russian forces are fighting in Udy on June 26. Readovka said that "
-      "Russian forces are fighting in Udy on June 26. Russian forces are fighting in Udy on June "
-      "26, Readovka alleged.";
-  std::vector<bool> claimed;
-  learned_extractor().visit(a, [&](const ex::learned::SynSentence& s, const auto&) {
-    for (std::size_t w = 0; w < s.parse.words.size(); ++w) {
-      if (s.parse.words[w].form == "fighting") {
-        claimed.push_back(ex::learned::claimed_by_verb(s, w));
-      }
+  TEST_CASE(
+      "a participle passive without its auxiliary names what it acted on, never its agent twice") {
+    // A reduced relative with its agent, and a passive joined to another.
+    const auto seized = titles_of(extract(
+        "Kyiv says it has the right to regain all its land, including territory seized by Russia "
+        "in 2014.",
+        kDay));
+    CHECK(has(seized, "Russia seizes territory"));
+    const auto law = titles_of(extract(
+        "The federal law was adopted by the State Duma and approved by the Federation Council on "
+        "February 22, 2022.",
+        kDay));
+    CHECK(has(law, "Federation Council approves federal law"));
+    for (const auto& t : seized) {
+      CHECK(t.find(" by ") == std::string::npos);
     }
-  });
-  CHECK(claimed == std::vector<bool>{true, false, true});
-}
+    for (const auto& t : law) {
+      CHECK(t.find(" by ") == std::string::npos);
+    }
+    // A main verb the parser read as a reduced relative acts, as before: no agent, an object.
+    const auto acts =
+        titles_of(extract("On March 12 Russian forces conducted airstrikes on Hulyaipole.", kDay));
+    CHECK(has(acts, "Russia conducts airstrikes on Hulyaipole"));
+  }
 
-TEST_CASE("a headline never ends with an article, a preposition or an auxiliary") {
-  auto trimmed = [](std::string t, std::size_t keep) {
-    ex::learned::drop_dangling_words(t, keep);
-    return t;
-  };
-  CHECK(trimmed("Reagan approves an", 15) == "Reagan approves");
-  CHECK(trimmed("Ukraine launches counterattack near Ivanhrad to hold advancing", 16) ==
-        "Ukraine launches counterattack near Ivanhrad to hold advancing");
-  CHECK(trimmed("Russia instructs the government to ensure that", 16) ==
-        "Russia instructs the government to ensure");
-  CHECK(trimmed("Vladimir Putin holds meeting with Director General of", 20) ==
-        "Vladimir Putin holds meeting with Director General");
-  CHECK(trimmed("Taliban takes over", 13) == "Taliban takes over");  // a verb's particle stays
-  CHECK(trimmed("Meeting of the", 7) == "Meeting");
-  CHECK(trimmed("Russia says that", 16) == "Russia says that");  // never into subject and verb
-}
-
-TEST_CASE("a voice's demonym is no side: 'Russian Telegram channels' are not Russia acting") {
-  const auto x = extract(
-      "Russian Telegram channels began spreading a fake mobilization order on June 12. Russian "
-      "forces shelled Kharkiv on June 12.",
-      kDay);
-  std::map<std::string, std::string> actors;  // trigger -> actors
-  for (const auto& e : x.events) {
-    for (const auto& p : e.participants) {
-      if (p.role == kb::Role::actor) {
-        actors[e.trigger] += p.name + ";";
-      }
+  TEST_CASE("a headline whose object names its own subject is none") {
+    const auto cases = std::to_array<std::pair<const char*, const char*>>({
+        {"On May 3 I called on Spain, Denmark and all other European democracies to further "
+         "strengthen sanctions for this war.",
+         "Spain calls on Spain"},
+        {"The Ukrainian Ministry for Reintegration reported that 45 Ukrainian POWs returned to "
+         "Ukraine after exchanging 45 Russian POWs on November 11.",
+         "Ukraine returns to Ukraine"},
+    });
+    for (const auto& c : cases) {
+      CAPTURE(c.first);  // a structured binding cannot be captured (clang 14)
+      CHECK_FALSE(has(titles_of(extract(c.first, kDay)), c.second));
     }
   }
-  CHECK(actors.count("spreading") == 0);
-  CHECK(actors.count("began") == 0);
-  CHECK(actors["shelled"] == "Russia;");
-}
 
-TEST_CASE(
-    "a participle passive without its auxiliary names what it acted on, never its agent twice") {
-  // A reduced relative with its agent, and a passive joined to another.
-  const auto seized = titles_of(extract(
-      "Kyiv says it has the right to regain all its land, including territory seized by Russia "
-      "in 2014.",
-      kDay));
-  CHECK(has(seized, "Russia seizes territory"));
-  const auto law = titles_of(extract(
-      "The federal law was adopted by the State Duma and approved by the Federation Council on "
-      "February 22, 2022.",
-      kDay));
-  CHECK(has(law, "Federation Council approves federal law"));
-  for (const auto& t : seized) {
-    CHECK(t.find(" by ") == std::string::npos);
+  TEST_CASE("'he' or 'she' as a subject is the person the clause that reports it names") {
+    // Not another name of the sentence (the role model took the Donetsk People's Republic).
+    const auto x = extract(
+        "Another Russian milblogger claimed that former Roscosmos head Dmitry Rogozin announced on "
+        "November 11 that he created a military inspection group in the DNR.",
+        kDay);
+    CHECK(has(titles_of(x), "Dmitry Rogozin creates military inspection group"));
   }
-  for (const auto& t : law) {
-    CHECK(t.find(" by ") == std::string::npos);
+
+  TEST_CASE("an address its title gives 'by the President of Ukraine' is that President's 'I'") {
+    const auto x = extract("Today I spoke again with President of Lithuania Gitanas Nausėda.", kDay,
+                           "President of Ukraine (president.gov.ua)",
+                           "Our goal - address by the President of Ukraine");
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    CHECK(has(titles, "Volodymyr Zelensky speaks with Gitanas Nausėda"));
   }
-  // A main verb the parser read as a reduced relative acts, as before: no agent, an object.
-  const auto acts =
-      titles_of(extract("On March 12 Russian forces conducted airstrikes on Hulyaipole.", kDay));
-  CHECK(has(acts, "Russia conducts airstrikes on Hulyaipole"));
-}
 
-TEST_CASE("a headline whose object names its own subject is none") {
-  const auto cases = std::to_array<std::pair<const char*, const char*>>({
-      {"On May 3 I called on Spain, Denmark and all other European democracies to further "
-       "strengthen sanctions for this war.",
-       "Spain calls on Spain"},
-      {"The Ukrainian Ministry for Reintegration reported that 45 Ukrainian POWs returned to "
-       "Ukraine after exchanging 45 Russian POWs on November 11.",
-       "Ukraine returns to Ukraine"},
-  });
-  for (const auto& c : cases) {
-    CAPTURE(c.first);  // a structured binding cannot be captured (clang 14)
-    CHECK_FALSE(has(titles_of(extract(c.first, kDay)), c.second));
+  TEST_CASE("a commentator's statement is no event, an official's is") {
+    // The guide counts the statements of officials and governments, not commentary.
+    CHECK(titles_of(extract("A pro-Russian source expressed concern about the state of Mariupol on "
+                            "August 28.",
+                            kDay))
+              .empty());
+    CHECK(has(titles_of(extract("Kremlin spokesman Dmitry Peskov expressed concern about the state "
+                                "of Mariupol on August 28.",
+                                kDay)),
+              "Dmitry Peskov expresses concern about the state of Mariupol"));
   }
-}
-
-TEST_CASE("'he' or 'she' as a subject is the person the clause that reports it names") {
-  // Not another name of the sentence (the role model took the Donetsk People's Republic).
-  const auto x = extract(
-      "Another Russian milblogger claimed that former Roscosmos head Dmitry Rogozin announced on "
-      "November 11 that he created a military inspection group in the DNR.",
-      kDay);
-  CHECK(has(titles_of(x), "Dmitry Rogozin creates military inspection group"));
-}
-
-TEST_CASE("an address its title gives 'by the President of Ukraine' is that President's 'I'") {
-  const auto x = extract("Today I spoke again with President of Lithuania Gitanas Nausėda.", kDay,
-                         "President of Ukraine (president.gov.ua)",
-                         "Our goal - address by the President of Ukraine");
-  const auto titles = titles_of(x);
-  CAPTURE(titles);
-  CHECK(has(titles, "Volodymyr Zelensky speaks with Gitanas Nausėda"));
-}
-
-TEST_CASE("a commentator's statement is no event, an official's is") {
-  // The guide counts the statements of officials and governments, not commentary.
-  CHECK(titles_of(extract("A pro-Russian source expressed concern about the state of Mariupol on "
-                          "August 28.",
-                          kDay))
-            .empty());
-  CHECK(has(titles_of(extract("Kremlin spokesman Dmitry Peskov expressed concern about the state "
-                              "of Mariupol on August 28.",
-                              kDay)),
-            "Dmitry Peskov expresses concern about the state of Mariupol"));
 }
