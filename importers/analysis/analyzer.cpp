@@ -13,6 +13,76 @@ struct Analyzer::Impl {
   importers::SentenceSplitter splitter;
 };
 
+namespace {
+
+bool is_quote(const Word& w) {
+  return w.form == "\"" || w.form == "\u201C" || w.form == "\u201D" || w.form == "''" ||
+         w.form == "``";
+}
+
+}  // namespace
+
+bool opens_inside_quotation(std::span<const Word> words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!is_quote(words[i])) {
+      continue;
+    }
+    if (words[i].form == "\u201D" || words[i].form == "''") {
+      return i > 0;
+    }
+    if (words[i].form == "\u201C" || words[i].form == "``" || i == 0) {
+      return false;
+    }
+    // A straight quote closes when it touches the word before it and not the one after it.
+    return !words[i - 1].space_after && (words[i].space_after || i + 1 == words.size());
+  }
+  return false;
+}
+
+void analyze_with_opening_quote(const Models& models, std::vector<Word>& words) {
+  std::vector<Word> with;
+  with.reserve(words.size() + 1);
+  Word quote;
+  quote.form = "\"";
+  quote.begin = words.empty() ? 0 : words.front().begin;
+  quote.end = quote.begin;
+  quote.space_after = false;
+  for (const Word& w : words) {
+    if (is_quote(w)) {
+      quote.cluster = w.cluster;  // the closing quote's word classes, as clusters.hpp gives them
+      quote.cluster_coarse = w.cluster_coarse;
+      break;
+    }
+  }
+  with.push_back(std::move(quote));
+  with.insert(with.end(), std::make_move_iterator(words.begin()),
+              std::make_move_iterator(words.end()));
+  models.analyze(with);
+  // Take the quote out: its dependents go to its head (or, were it the root, to its first
+  // dependent, which becomes the root), and every head after it moves down by one.
+  const int quote_head = with.front().head;
+  int new_root = 0;  // 1-based in `with`
+  if (quote_head <= 0) {
+    for (std::size_t i = 1; i < with.size(); ++i) {
+      if (with[i].head == 1) {
+        new_root = static_cast<int>(i) + 1;
+        break;
+      }
+    }
+  }
+  for (std::size_t i = 1; i < with.size(); ++i) {
+    Word& w = with[i];
+    if (static_cast<int>(i) + 1 == new_root) {
+      w.head = 0;
+      w.deprel = "root";
+    } else if (w.head == 1) {
+      w.head = quote_head > 0 ? quote_head : new_root;
+    }
+    w.head = w.head > 1 ? w.head - 1 : w.head;
+    words[i - 1] = std::move(w);
+  }
+}
+
 std::filesystem::path model_path(const std::filesystem::path& data_dir) {
   return data_dir / "analysis" / "en_ewt.kbm";
 }
@@ -72,7 +142,11 @@ ParsedSentence Analyzer::analyze_words(std::string_view sentence,
     const std::size_t stop = std::min(s.words.size(), start + kMaxSentenceWords);
     std::vector<Word> piece(s.words.begin() + static_cast<std::ptrdiff_t>(start),
                             s.words.begin() + static_cast<std::ptrdiff_t>(stop));
-    impl_->models->analyze(piece);
+    if (start == 0 && opens_inside_quotation(piece)) {
+      analyze_with_opening_quote(*impl_->models, piece);
+    } else {
+      impl_->models->analyze(piece);
+    }
     for (std::size_t i = 0; i < piece.size(); ++i) {
       Word& w = piece[i];
       if (w.head == 0 && start > 0) {

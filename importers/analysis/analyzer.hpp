@@ -27,6 +27,17 @@ std::filesystem::path clusters_path(const std::filesystem::path& data_dir);
 // pathological "sentence" (a table, a list without full stops) stays linear in time.
 inline constexpr std::size_t kMaxSentenceWords = 400;
 
+// Whether a sentence begins inside a quotation that an earlier sentence opened: its first
+// quotation mark closes ("... in this direction," the President said). The sentence splitter
+// cuts a quotation of several sentences into pieces, and the last piece, parsed as it stands,
+// hangs the attribution on the quoted clause ("said" a conjunct of "are").
+bool opens_inside_quotation(std::span<const Word> words);
+
+// Analyses `words` with an opening quotation mark put before them, as the treebank's
+// quotations are written, then takes it out again: the attribution's verb becomes the root
+// with the quoted clause its complement. Offsets and forms are unchanged.
+void analyze_with_opening_quote(const Models& models, std::vector<Word>& words);
+
 class Analyzer {
  public:
   // Words get their classes from `clusters` when given (clusters.hpp).

@@ -46,6 +46,39 @@ TEST_SUITE("importers") {
     CHECK(kb::test::find_word(sentences[1], "fighters")->lemma == "fighter");
   }
 
+  TEST_CASE("the last piece of a quotation of several sentences hangs on its attribution") {
+    // Without the opening quotation mark the parser saw, "said" was a conjunct of "are".
+    const auto sentences = kb::test::analyze(
+        "\"We are holding the line in the east. There are more of them, but we have every chance "
+        "to fight in this direction,\" the President said.");
+    REQUIRE(sentences.size() == 2);
+    const ParsedSentence& s = sentences[1];
+    const Word* said = kb::test::find_word(s, "said");
+    REQUIRE(said != nullptr);
+    CHECK(said->head == 0);
+    CHECK(said->deprel == "root");
+    CHECK(kb::test::find_word(s, "President")->deprel == "nsubj");
+    CHECK(s.words.front().form == "There");  // the mark put in is taken out again
+    CHECK(s.words.front().begin == s.begin);
+    int roots = 0;
+    for (const Word& w : s.words) {
+      roots += w.head == 0;
+      CHECK(w.head <= static_cast<int>(s.words.size()));
+    }
+    CHECK(roots == 1);
+  }
+
+  TEST_CASE("a sentence opens inside a quotation when its first quotation mark closes") {
+    const auto words = [](std::string_view text) { return kb::test::analyze(text).front().words; };
+    using kb::analysis::opens_inside_quotation;
+    CHECK(opens_inside_quotation(words("We will fight on,\" he said.")));
+    CHECK(opens_inside_quotation(words("We will fight on\u201D, he said.")));
+    CHECK_FALSE(opens_inside_quotation(words("\"We will fight on,\" he said.")));
+    CHECK_FALSE(opens_inside_quotation(words("He called it \"a crime\" on Monday.")));
+    CHECK_FALSE(opens_inside_quotation(words("He called it \u201Ca crime\u201D on Monday.")));
+    CHECK_FALSE(opens_inside_quotation(words("He spoke on Monday.")));
+  }
+
   TEST_CASE("every sentence is one tree, also for binary input and very long runs") {
     std::string noise;
     for (int i = 0; i < 3000; ++i) {
