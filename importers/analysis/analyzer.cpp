@@ -22,19 +22,24 @@ bool is_quote(const Word& w) {
 
 }  // namespace
 
-bool opens_inside_quotation(std::span<const Word> words) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!is_quote(words[i])) {
+bool opens_inside_quotation(std::string_view sentence) {
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    if (sentence.substr(i).starts_with("\u201D")) {
+      return i > 0;  // a closing mark
+    }
+    if (sentence.substr(i).starts_with("\u201C")) {
+      return false;  // an opening mark
+    }
+    if (sentence[i] != '"') {
       continue;
     }
-    if (words[i].form == "\u201D" || words[i].form == "''") {
-      return i > 0;
-    }
-    if (words[i].form == "\u201C" || words[i].form == "``" || i == 0) {
-      return false;
-    }
-    // A straight quote closes when it touches the word before it and not the one after it.
-    return !words[i - 1].space_after && (words[i].space_after || i + 1 == words.size());
+    // A straight mark closes when it touches the word before it and not the one after it.
+    const bool after_word = i > 0 && sentence[i - 1] != ' ' && sentence[i - 1] != '\n' &&
+                            sentence[i - 1] != '\t' && sentence[i - 1] != '(';
+    const bool before_space = i + 1 == sentence.size() || sentence[i + 1] == ' ' ||
+                              sentence[i + 1] == '\n' || sentence[i + 1] == ',' ||
+                              sentence[i + 1] == '.';
+    return after_word && before_space;
   }
   return false;
 }
@@ -142,7 +147,7 @@ ParsedSentence Analyzer::analyze_words(std::string_view sentence,
     const std::size_t stop = std::min(s.words.size(), start + kMaxSentenceWords);
     std::vector<Word> piece(s.words.begin() + static_cast<std::ptrdiff_t>(start),
                             s.words.begin() + static_cast<std::ptrdiff_t>(stop));
-    if (start == 0 && opens_inside_quotation(piece)) {
+    if (start == 0 && opens_inside_quotation(sentence)) {
       analyze_with_opening_quote(*impl_->models, piece);
     } else {
       impl_->models->analyze(piece);

@@ -28,10 +28,11 @@ std::filesystem::path clusters_path(const std::filesystem::path& data_dir);
 inline constexpr std::size_t kMaxSentenceWords = 400;
 
 // Whether a sentence begins inside a quotation that an earlier sentence opened: its first
-// quotation mark closes ("... in this direction," the President said). The sentence splitter
-// cuts a quotation of several sentences into pieces, and the last piece, parsed as it stands,
-// hangs the attribution on the quoted clause ("said" a conjunct of "are").
-bool opens_inside_quotation(std::span<const Word> words);
+// quotation mark closes (`... in this direction," the President said.`): a U+201D, or a
+// straight mark that touches the word before it and not the one after it. The sentence
+// splitter cuts a quotation of several sentences into pieces, and the last piece, parsed as
+// it stands, hangs the attribution on the quoted clause ("said" a conjunct of "are").
+bool opens_inside_quotation(std::string_view sentence);
 
 // Analyses `words` with an opening quotation mark put before them, as the treebank's
 // quotations are written, then takes it out again: the attribution's verb becomes the root
