@@ -3427,7 +3427,12 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       // ("Yesterday, President Macron told you that ...").
       for (const std::size_t c : s.children[w]) {
         const std::string_view u = udep(s, c);
-        if ((u == "ccomp" || u == "xcomp") && !temporal(s, c)) {
+        // A gerund right after the verb is what it stopped, began or kept doing, though the
+        // parser hung it as an adverbial clause (error class: no headline for "Russian forces
+        // stopped providing humanitarian assistance to Mariupol residents").
+        const bool gerund =
+            u == "advcl" && c == w + 1 && word(s, c).xpos == "VBG" && !child(s, c, {"mark"});
+        if ((u == "ccomp" || u == "xcomp" || gerund) && !temporal(s, c)) {
           object = clause_core(s, c);
           object_short = clause_core(s, c, 1);
           break;

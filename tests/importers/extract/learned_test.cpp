@@ -1911,6 +1911,19 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a gerund the parser hung on a verb as an adverbial clause is what the verb did") {
+    // "stopped providing": the parser made "providing" an advcl; no headline was built.
+    const auto x = extract(
+        "Mariupol officials reported on July 27 that Russian forces stopped providing humanitarian "
+        "assistance to Mariupol residents.",
+        kDay);
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Russia stops providing");
+    }));
+  }
+
   TEST_CASE("'he' or 'she' as a subject is the person the clause that reports it names") {
     // Not another name of the sentence (the role model took the Donetsk People's Republic).
     const auto x = extract(
