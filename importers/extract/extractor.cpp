@@ -1234,8 +1234,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   };
   const auto none = [] { return std::string(); };
   std::vector<std::pair<std::size_t, float>> rejected;
-  const std::vector<learned::Decision> decisions =
-      learned::decide(s, models.events, &models.cameo, doc.trace ? &rejected : nullptr);
+  const std::vector<learned::Decision> decisions = learned::decide(
+      s, models.events, &models.cameo, doc.trace ? &rejected : nullptr, doc.triggers);
   for (const auto& r : rejected) {
     at_word(r.first, "trigger.no", [&] { return fmt::format("margin {:.2f}", r.second); });
   }
@@ -1342,6 +1342,12 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
         }
         note(doc, x, e.trigger_begin, end, "pattern.told", title);
         continue;
+      }
+      if (const auto w = parse_word_at(s, e.trigger_begin);
+          doc.triggers != nullptr &&
+          (!w || std::find(doc.triggers->begin(), doc.triggers->end(), s.parse.words[*w].form) ==
+                     doc.triggers->end())) {
+        continue;  // the trigger oracle (ExtractOptions::triggers) does not list its word
       }
       if (negated_at(s, e.trigger_begin)) {
         note(doc, x, e.trigger_begin, end, "guide.negated", title);
@@ -1738,6 +1744,7 @@ Extraction Extractor::run(const Article& article, const SentenceHook* hook) cons
                  std::nullopt,
                  detail::title_speaker(title_rec, article.title)};
   doc.trace = options_.trace;
+  doc.triggers = options_.triggers.empty() ? nullptr : &options_.triggers;
   doc.pieces = pieces;
   std::size_t cursor = 0;
   std::size_t seen = 0;  // mentions before the current sentence, for "the city"

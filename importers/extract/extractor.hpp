@@ -123,6 +123,12 @@ struct ExtractOptions {
   // Record in Extraction::trace which rule or decision kept or left out each sentence,
   // candidate predicate and event (the learned extractor; the patterns alone record nothing).
   bool trace = false;
+  // A trigger oracle, for tests of what follows the trigger decision (dates, roles, headlines,
+  // one event per happening) that must not hang on the trigger model's draws: when not empty,
+  // the candidate predicates written so ("annexed") are the learned extractor's triggers and
+  // no others (learned::decide), and the lexicon's patterns add no event whose word it does not
+  // list. kb's commands leave it empty.
+  std::vector<std::string> triggers;
 };
 
 // The options kb's commands extract with: the learned models from `data_dir`, or, when they

@@ -97,7 +97,8 @@ struct DocContext {
   const NamedEntity* title_speaker = nullptr;  // the person a speech's title names, if any
   std::size_t prev_begin = 0, prev_end = 0;    // the sentence before the one being read
   bool trace = false;                          // record the steps in Extraction::trace
-  std::span<const text::Piece> pieces{};       // text::scan(text): scanned once for every step
+  const std::vector<std::string>* triggers = nullptr;  // ExtractOptions::triggers, when set
+  std::span<const text::Piece> pieces{};  // text::scan(text): scanned once for every step
 };
 
 // The person a speech's title names as its speaker ("Speech by ... Andriy Yermak", in `title`

@@ -1494,7 +1494,8 @@ void subject_acts(const SynSentence& s, Decision& d) {
 
 std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
                              const analysis::CameoDictionary* cameo,
-                             std::vector<std::pair<std::size_t, float>>* rejected) {
+                             std::vector<std::pair<std::size_t, float>>* rejected,
+                             const std::vector<std::string>* triggers) {
   std::vector<Decision> out;
   if (s.dates.empty()) {
     return out;
@@ -1509,7 +1510,12 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
     trigger_features(s, w, cameo, &model.timeml, keys);
     scores.assign(2, 0.0F);
     model.trigger.score(keys, scores);
-    const float margin = scores[1] - scores[0] + model.trigger_bias;
+    float margin = scores[1] - scores[0] + model.trigger_bias;
+    if (triggers != nullptr) {
+      const bool listed_trigger =
+          std::find(triggers->begin(), triggers->end(), s.parse.words[w].form) != triggers->end();
+      margin = listed_trigger ? margin + kOracleMargin : std::min(margin, 0.0F);
+    }
     if (margin <= 0) {
       if (rejected != nullptr) {
         rejected->emplace_back(w, margin);

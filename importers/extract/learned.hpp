@@ -172,10 +172,15 @@ struct Decision {
 };
 
 // Every event the models find in `s`, in word order. With `rejected`, also the candidate
-// predicates the trigger model turned down, with their margins (for a trace).
+// predicates the trigger model turned down, with their margins (for a trace). With `triggers`
+// (ExtractOptions::triggers), the candidates whose form it lists are the triggers and no
+// others, the trigger model's margin raised by kOracleMargin so that they are surer than any
+// it found; every other decision is the models'.
 std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
                              const analysis::CameoDictionary* cameo,
-                             std::vector<std::pair<std::size_t, float>>* rejected = nullptr);
+                             std::vector<std::pair<std::size_t, float>>* rejected = nullptr,
+                             const std::vector<std::string>* triggers = nullptr);
+inline constexpr float kOracleMargin = 1000.0F;
 
 // The concept (concepts.hpp) of the predicate at word `w`: a light verb's is its object's
 // ("launched an invasion" -> "invade").

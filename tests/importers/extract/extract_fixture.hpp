@@ -105,6 +105,28 @@ inline kb::importers::extract::Extraction extract(const std::string& text, date:
   return learned_extractor().extract(a);
 }
 
+// The same, with `triggers` as the trigger oracle (ExtractOptions::triggers): the words written
+// so are the triggers and no others, so that a test of what follows the trigger decision holds
+// whatever the shipped trigger model draws.
+inline kb::importers::extract::Extraction extract_triggers(
+    const std::string& text, date::sys_days published, std::vector<std::string> triggers,
+    const std::string& publisher = {}, const std::string& title = "Test article") {
+  static const kb::importers::extract::ExtractOptions shipped = [] {
+    std::vector<std::string> warnings;
+    return kb::importers::extract::default_options(data_dir(), warnings);
+  }();
+  kb::importers::extract::ExtractOptions options = shipped;  // the models are shared, not copied
+  options.triggers = std::move(triggers);
+  const kb::importers::extract::Extractor x(gazetteer(), options);
+  kb::importers::Article a;
+  a.title = title;
+  a.publisher = publisher;
+  a.text = text;
+  a.origin = "test.txt";
+  a.published = date::sys_seconds(published);
+  return x.extract(a);
+}
+
 inline constexpr date::sys_days kDay = date::sys_days{date::year{2022} / 3 / 14};
 
 // The titles of an extraction's events, in order.

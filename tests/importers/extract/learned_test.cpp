@@ -28,6 +28,7 @@ using kb::importers::Article;
 using kb::test::data_dir;
 using kb::test::gazetteer;
 using kb::test::learned::extract;
+using kb::test::learned::extract_triggers;
 using kb::test::learned::has;
 using kb::test::learned::kDay;
 using kb::test::learned::learned_extractor;
@@ -97,17 +98,34 @@ TEST_SUITE("importers") {
   }
 
   TEST_CASE("the learned extractor reads a dated clause: date, actor, headline") {
-    const auto x = extract(
+    // The trigger model's own choice for this sentence is checked end to end in
+    // services/extraction_test.cpp; here the annexation is given as the trigger.
+    const auto x = extract_triggers(
         "The US helped persuade Ukraine in 1994 to give up its nuclear weapons. Moscow violated "
         "that agreement when it annexed Crimea and moved military units into eastern Ukraine in "
         "2014.",
-        date::sys_days{date::year{2023} / 5 / 23});
+        date::sys_days{date::year{2023} / 5 / 23}, {"annexed"});
     const auto annex = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
       return e.date.timex() == "2014" && e.title.find("Crimea") != std::string::npos;
     });
     REQUIRE(annex != x.events.end());
     CHECK(annex->title == "Russia annexes Crimea");
     CHECK(annex->status == kb::Status::reported);
+  }
+
+  TEST_CASE("a trigger oracle makes the words it lists the triggers, and no others") {
+    const std::string text =
+        "Russian forces shelled Kharkiv on June 12. Russian troops captured Toshkivka on June 12.";
+    const date::sys_days day{date::year{2022} / 6 / 13};
+    const auto all = titles_of(extract(text, day));
+    CAPTURE(all);
+    REQUIRE(has(all, "Russia shells Kharkiv"));
+    REQUIRE(has(all, "Russia captures Toshkivka"));
+    const auto one = extract_triggers(text, day, {"captured"});
+    CHECK(titles_of(one) == std::vector<std::string>{"Russia captures Toshkivka"});
+    REQUIRE(one.events.size() == 1);
+    CHECK(one.events.front().date.timex() == "2022-06-12");
+    CHECK(extract_triggers(text, day, {"Kharkiv-free"}).events.empty());
   }
 
   TEST_CASE("a headline names the target that 'the country' describes") {
@@ -187,11 +205,11 @@ TEST_SUITE("importers") {
   TEST_CASE("one article: the same side acting in two places or by two acts is two events") {
     // An ISW-style day report: every line a happening of the same side on the same day. (The
     // within-article merge once took any two attacks by one actor on one day for one event.)
-    const auto x = extract(
+    const auto x = extract_triggers(
         "Russian forces shelled Kharkiv on June 12. Russian forces also shelled Mykolaiv on June "
         "12. Russian troops captured Toshkivka on June 12, and Russian aircraft struck Lysychansk "
         "on June 12.",
-        date::sys_days{date::year{2022} / 6 / 13});
+        date::sys_days{date::year{2022} / 6 / 13}, {"shelled", "captured", "struck"});
     const auto count = [&](auto&& pred) {
       return std::count_if(x.events.begin(), x.events.end(), pred);
     };
@@ -207,7 +225,7 @@ TEST_SUITE("importers") {
     CHECK(count([&](const auto& e) { return place(e, "Kharkiv"); }) == 1);
     CHECK(count([&](const auto& e) { return place(e, "Mykolaiv"); }) == 1);
     CHECK(count(titled("Toshkivka")) == 1);
-    CHECK(count(titled("Lysychansk")) == 1);
+    CHECK(count(titled("strikes Lysychansk")) == 1);
     CHECK(std::all_of(x.events.begin(), x.events.end(),
                       [](const auto& e) { return e.date.timex() == "2022-06-12"; }));
   }
@@ -611,10 +629,10 @@ TEST_SUITE("importers") {
   }
 
   TEST_CASE("a title says what the object was asked to do, and keeps with whom talks were held") {
-    const auto x = extract(
+    const auto x = extract_triggers(
         "On March 2, Putin urged the EU to stop supplying weapons.\n\nOn March 4, the United "
         "States held talks with the Philippines on defence cooperation.",
-        date::sys_days{date::year{2022} / 3 / 5});
+        date::sys_days{date::year{2022} / 3 / 5}, {"urged", "talks"});
     const std::vector<std::string> titles = titles_of(x);
     CAPTURE(titles);
     // Not the bare "Putin urges EU"; not the idiom's "United States holds talks" over the
@@ -623,10 +641,10 @@ TEST_SUITE("importers") {
     CHECK(has(titles, "United States holds talks with Philippines"));
     // A long object cut to its core keeps the partner its "with" names: the person, whom an
     // apposition names after the office.
-    const auto call = titles_of(extract(
+    const auto call = titles_of(extract_triggers(
         "On Saturday, Vladimir Putin had a telephone conversation with Prime Minister of Israel "
         "Naftali Bennett.",
-        date::sys_days{date::year{2022} / 3 / 5}));
+        date::sys_days{date::year{2022} / 3 / 5}, {"conversation"}));
     CAPTURE(call);
     CHECK(has(call, "Vladimir Putin holds telephone conversation with Naftali Bennett"));
     // A message's recipient through its "of" phrase, and what a message that congratulates did.
@@ -674,10 +692,10 @@ TEST_SUITE("importers") {
   TEST_CASE("what a report dated one day says happened on another is the report's content") {
     // The tagger reads "that" after "on March 27" as a relative pronoun and the parser hangs
     // the capture on the date as a relative clause; it is what was reported.
-    const auto x = extract(
+    const auto x = extract_triggers(
         "Ukrainian officials reported on March 27 that Russian forces captured Slavutych on "
         "March 26.",
-        date::sys_days{date::year{2022} / 3 / 28});
+        date::sys_days{date::year{2022} / 3 / 28}, {"reported", "captured"});
     const auto capture = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
       return e.title.starts_with("Russia captures Slavutych");
     });
