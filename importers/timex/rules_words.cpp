@@ -237,13 +237,14 @@ std::optional<Candidate> match_duration(Context& ctx, std::size_t i) {
       g = base.gran;
     }
     DateVal v = shift(base, u, sign * k);
-    const Unit coarse_unit = g == Gran::quarter  ? Unit::quarter
-                             : g == Gran::month  ? Unit::month
-                             : g == Gran::week   ? Unit::week
-                             : g == Gran::year   ? Unit::year
-                             : g == Gran::half   ? Unit::half
-                             : g == Gran::decade ? Unit::decade
-                                                 : Unit::day;
+    const Unit coarse_unit = g == Gran::quarter   ? Unit::quarter
+                             : g == Gran::month   ? Unit::month
+                             : g == Gran::week    ? Unit::week
+                             : g == Gran::year    ? Unit::year
+                             : g == Gran::half    ? Unit::half
+                             : g == Gran::decade  ? Unit::decade
+                             : g == Gran::century ? Unit::century
+                                                  : Unit::day;
     if (g != Gran::season) {
       v = coarsen(v, coarse_unit);
     }
