@@ -20,6 +20,9 @@ constexpr auto kSingular = std::to_array<std::string_view>({
 constexpr auto kPlural = std::to_array<std::string_view>({
 #include "lexicon/extract/first_person_plural.inc"
 });
+constexpr auto kRegnalNames = std::to_array<std::string_view>({
+#include "lexicon/extract/regnal_names.inc"
+});
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {
@@ -78,6 +81,9 @@ const NamedEntity* first_person(const SentenceView& v, std::size_t from, std::si
     const bool plural = in(kPlural, w);
     if (v.words[k].quoted || (!plural && !in(kSingular, w))) {
       continue;
+    }
+    if (w == "i" && k > 0 && in(kRegnalNames, v.words[k - 1].lower)) {
+      continue;  // "Peter I": a regnal numeral (kRegnalNames)
     }
     const NamedEntity* s = turn_speaker(doc, v.begin);
     s = s != nullptr ? s : doc.title_speaker;

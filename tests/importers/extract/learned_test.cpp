@@ -1942,6 +1942,30 @@ TEST_SUITE("importers") {
     }));
   }
 
+  TEST_CASE("'I' after a monarch's name is a regnal numeral, not the speaker") {
+    // Error class: "Vladimir Putin issues order to institute Academy of Sciences" for a Kremlin
+    // speech's sentence about Peter I.
+    const auto x = extract(
+        "Colleagues, we discussed the security situation and the work of the armed forces with "
+        "the Defence Ministry. In 1696 Peter I issued a decree to build a navy for Russia.",
+        kDay, "President of Russia (en.kremlin.ru)",
+        "Speech by Vladimir Putin at a meeting with the Security Council");
+    // The decree is Peter's: no event gives it to the speaker.
+    CHECK(std::none_of(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.title.find("decree") != std::string::npos &&
+             std::any_of(e.participants.begin(), e.participants.end(),
+                         [](const auto& p) { return p.name == "Vladimir Putin"; });
+    }));
+    // The speaker's own "I" is still his.
+    const auto own =
+        extract("On March 12 I signed a decree on the Academy of Sciences.", kDay,
+                "President of Russia (en.kremlin.ru)", "Speech by Vladimir Putin at a meeting");
+    const auto titles = titles_of(own);
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(),
+                      [](const std::string& t) { return t.starts_with("Vladimir Putin signs"); }));
+  }
+
   TEST_CASE("'he' or 'she' as a subject is the person the clause that reports it names") {
     // Not another name of the sentence (the role model took the Donetsk People's Republic).
     const auto x = extract(
