@@ -113,8 +113,7 @@ TEST_SUITE("importers") {
         {"The city fell two weeks ago.", "two weeks ago", TimexType::date, "2023-W19"},
         {"The city fell three years ago.", "three years ago", TimexType::date, "2020"},
         // At the unit's own granularity, as years and decades are (was "1723-05-23").
-        {"The city was founded three centuries ago.", "three centuries ago", TimexType::date,
-         "17"},
+        {"The city was founded three centuries ago.", "three centuries ago", TimexType::date, "17"},
         {"Shelling continues now.", "now", TimexType::date, "PRESENT_REF"},
         {"He recently resigned.", "recently", TimexType::date, "PAST_REF"},
         {"Prices fell in recent months.", "recent months", TimexType::duration, "PXM"},
