@@ -934,8 +934,18 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
   // "I spoke with the President of Egypt and the Crown Prince of the UAE": the speaker acts,
   // whatever name the role model took (error class: "United Arab Emirates speaks with Egypt" in
   // a president's address).
-  const bool first_subject =
-      std::any_of(s.children[d.word].begin(), s.children[d.word].end(), [&](std::size_t c) {
+  // A noun the verb has as its object acts through that verb's subject ("I had a phone
+  // conversation with Alexander Lukashenko": error class "Alexander Lukashenko holds phone
+  // conversation with Alexander Lukashenko" in an address).
+  std::size_t subject_host = d.word;
+  if (const int h = s.parse.words[d.word].head;
+      h > 0 && s.parse.words[d.word].upos == "NOUN" &&
+      analysis::universal_relation(s.parse.words[d.word].deprel) == "obj" &&
+      s.parse.words[static_cast<std::size_t>(h - 1)].upos == "VERB") {
+    subject_host = static_cast<std::size_t>(h - 1);
+  }
+  const bool first_subject = std::any_of(
+      s.children[subject_host].begin(), s.children[subject_host].end(), [&](std::size_t c) {
         return s.parse.words[c].deprel == "nsubj" && (s.lemmas[c] == "i" || s.lemmas[c] == "we");
       });
   const bool speaks =

@@ -1942,6 +1942,19 @@ TEST_SUITE("importers") {
     }));
   }
 
+  TEST_CASE("the speaker who had a conversation is its actor, not its partner") {
+    // Error class: "Alexander Lukashenko holds phone conversation with Alexander Lukashenko" for
+    // an address's "I had a phone conversation with Alexander Lukashenko" (the speaker's "I"
+    // was looked for on the noun, whose subject is its verb's).
+    const auto titles = titles_of(
+        extract("Ukrainians! I had a phone conversation with Alexander Lukashenko. We discussed "
+                "the situation on the border.",
+                kDay, "President of Ukraine (president.gov.ua)",
+                "Address by President Volodymyr Zelenskyy to the citizens"));
+    CAPTURE(titles);
+    CHECK(has(titles, "Volodymyr Zelensky holds phone conversation with Alexander Lukashenko"));
+  }
+
   TEST_CASE("'I' after a monarch's name is a regnal numeral, not the speaker") {
     // Error class: "Vladimir Putin issues order to institute Academy of Sciences" for a Kremlin
     // speech's sentence about Peter I.
