@@ -48,6 +48,10 @@ QUOTAS10 = {'kremlin': (12, 2500, 8000), 'zelenskyy': (14, 2500, 8000), 'isw': (
 # of round 10, but the Kremlin pool of 2,500-8,000 characters holds two more reports, so its
 # lengths are widened to 2,000-10,000.
 QUOTAS11 = {'kremlin': (10, 2000, 10000), 'zelenskyy': (14, 2500, 8000), 'isw': (4, 10000, 14000)}
+# Round 12 (2026-12-07, twenty-ninth session): a seventh first contact (rounds 1-11's blind split
+# has been read at the end of every session since round 11) and more training data; the quotas
+# of round 11.
+QUOTAS12 = {'kremlin': (10, 2000, 10000), 'zelenskyy': (14, 2500, 8000), 'isw': (4, 10000, 14000)}
 
 def h(s):
     return int(hashlib.sha256(s.encode()).hexdigest()[:12], 16)
@@ -80,7 +84,7 @@ for part, (n, lo, hi) in QUOTAS.items():
         picked.add(d['id'])
         print(f"{d['id']}\t{part}\t{split_of(d['id'])}\t{len(d['text'])}\t{d['published'] or ''}\t1")
 for rnd, quotas in ((2, QUOTAS2), (3, QUOTAS3), (4, QUOTAS4), (5, QUOTAS5), (6, QUOTAS6), (7, QUOTAS7),
-                    (8, QUOTAS8), (9, QUOTAS9), (10, QUOTAS10), (11, QUOTAS11)):
+                    (8, QUOTAS8), (9, QUOTAS9), (10, QUOTAS10), (11, QUOTAS11), (12, QUOTAS12)):
     chosen = []
     for part, (n, lo, hi) in quotas.items():
         rest = [d for d in pool2[part] if d['id'] not in picked and lo <= len(d['text']) <= hi]
