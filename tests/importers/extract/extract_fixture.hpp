@@ -93,16 +93,22 @@ inline const kb::importers::extract::Extractor& learned_extractor() {
   return x;
 }
 
-inline kb::importers::extract::Extraction extract(const std::string& text, date::sys_days published,
-                                                  const std::string& publisher = {},
-                                                  const std::string& title = "Test article") {
+// An article of `text` as the importers would give it to the extractor.
+inline kb::importers::Article article(const std::string& text, date::sys_days published,
+                                      const std::string& publisher, const std::string& title) {
   kb::importers::Article a;
   a.title = title;
   a.publisher = publisher;
   a.text = text;
   a.origin = "test.txt";
   a.published = date::sys_seconds(published);
-  return learned_extractor().extract(a);
+  return a;
+}
+
+inline kb::importers::extract::Extraction extract(const std::string& text, date::sys_days published,
+                                                  const std::string& publisher = {},
+                                                  const std::string& title = "Test article") {
+  return learned_extractor().extract(article(text, published, publisher, title));
 }
 
 // The same, with `triggers` as the trigger oracle (ExtractOptions::triggers): the words written
@@ -118,13 +124,7 @@ inline kb::importers::extract::Extraction extract_triggers(
   kb::importers::extract::ExtractOptions options = shipped;  // the models are shared, not copied
   options.triggers = std::move(triggers);
   const kb::importers::extract::Extractor x(gazetteer(), options);
-  kb::importers::Article a;
-  a.title = title;
-  a.publisher = publisher;
-  a.text = text;
-  a.origin = "test.txt";
-  a.published = date::sys_seconds(published);
-  return x.extract(a);
+  return x.extract(article(text, published, publisher, title));
 }
 
 inline constexpr date::sys_days kDay = date::sys_days{date::year{2022} / 3 / 14};
