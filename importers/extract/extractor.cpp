@@ -1056,6 +1056,12 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
       if (role == Role::location) {
         where = &g;
       }
+      // A meeting is held in a place, not with it (error class: "Vladimir Putin meets Dagestan"
+      // for "had a working meeting with Head of the Republic of Dagestan Sergei Melikov", the
+      // role model's target a place).
+      if (role == Role::location && e.kind == EventKind::meeting) {
+        target.clear();  // still the event's location, not said in its headline
+      }
       // The country's official the words after it name is whom it was done to, the country
       // beside them (error class: "Volodymyr Zelensky holds phone conversation with United
       // States of America" for "... with President of the United States of America Joseph

@@ -1734,11 +1734,25 @@ std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int s
       sub.push_back(k);
     }
   }
+  // A name the phrase says something happened in is no partner (error class: "Volodymyr
+  // Zelensky holds meeting with Kyiv" for "a meeting with representatives of foreign media in
+  // Kyiv").
+  // Only for a "with" phrase, whose partner is a person or a body: a place after "to" or
+  // "on" is still where something was sent or struck ("delivered Su-30 aircraft to the
+  // Baranavichy airfield in Belarus": to Belarus).
+  const auto with = child(s, c, {"case"});
+  const bool with_phrase = with && s.lemmas[*with] == "with";
+  const auto where = [&](int m) {
+    const SynMention& sm = s.mentions[static_cast<std::size_t>(m)];
+    const auto cs = child(s, sm.head, {"case"});
+    return with_phrase && cs &&
+           (s.lemmas[*cs] == "in" || s.lemmas[*cs] == "at" || s.lemmas[*cs] == "near");
+  };
   std::vector<std::size_t> name, run, last_run;
   int chosen = -1;
   for (const std::size_t k : sub) {
     const int m = s.mention_of[k];
-    if (m >= 0 && (skip_mention < 0 || m != skip_mention) && m != chosen &&
+    if (m >= 0 && (skip_mention < 0 || m != skip_mention) && m != chosen && !where(m) &&
         (chosen < 0 || s.mentions[static_cast<std::size_t>(m)].kind != EntityKind::place)) {
       chosen = m;
       last_run.clear();
@@ -2803,6 +2817,29 @@ std::string place_phrase(const SynSentence& s, std::optional<std::size_t> mentio
   return prep + " " + place;
 }
 
+// Whether a place's mention names an office's country or region rather than where something
+// happened: an "of" chain up to an office noun ("Head of the Republic of Dagestan", "Governor of
+// Kherson Oblast"; error class: "Vladimir Putin holds working meeting with Sergei Melikov near
+// Dagestan", the "of" read as a bearing's).
+bool office_place(const SynSentence& s, std::optional<std::size_t> mention) {
+  if (!mention || *mention >= s.mentions.size()) {
+    return false;
+  }
+  std::size_t h = s.mentions[*mention].head;
+  for (int step = 0; step < 3; ++step) {
+    const auto cs = child(s, h, {"case"});
+    const auto up = head_of(s, h);
+    if (!cs || s.lemmas[*cs] != "of" || !up) {
+      return false;
+    }
+    if (is_office_noun(analysis::lower_ascii(word(s, *up).form))) {
+      return true;
+    }
+    h = *up;
+  }
+  return false;
+}
+
 }  // namespace
 
 // What a decree, an order or a law is about, in its first words: an "on"/"about" phrase of
@@ -3835,7 +3872,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         (mention && *mention < s.mentions.size() && s.mentions[*mention].ref != nullptr &&
          s.mentions[*mention].ref->mention != nullptr &&
          title.find(s.mentions[*mention].ref->mention->text) != std::string::npos);
-    if (!name.empty() && !named) {
+    if (!name.empty() && !named && !office_place(s, mention)) {
       const std::string where = place_phrase(s, mention, name);
       if (title.size() + where.size() + 1 <= 80) {
         title += " " + where;
