@@ -1182,7 +1182,27 @@ bool negated_at(const learned::SynSentence& s, std::size_t at) {
 // Gives a pattern's event whose title is no headline one built from the parse of its sentence
 // (error class: "A law has already been adopted that allows foreign troops to come to…").
 // Returns false when no headline can be built: the event is then left out.
-bool retitle(const learned::SynSentence& s, ExtractedEvent& e) {
+// A meeting's place the patterns took for its other side is its location, and a title that
+// names it as the one met is made again (error class: "Vladimir Putin meets Dagestan" for "had
+// a working meeting with Head of the Republic of Dagestan Sergei Melikov").
+bool meeting_place_as_location(ExtractedEvent& e) {
+  if (e.kind != EventKind::meeting) {
+    return false;
+  }
+  bool again = false;
+  for (ExtractedParticipant& p : e.participants) {
+    if (p.kind != EntityKind::place || (p.role != Role::target && p.role != Role::location)) {
+      continue;
+    }
+    p.role = Role::location;
+    again = again || e.title.find(" meets " + p.name) != std::string::npos ||
+            e.title.find(" meet " + p.name) != std::string::npos ||
+            e.title.find(" with " + p.name) != std::string::npos;
+  }
+  return again;
+}
+
+bool retitle(const learned::SynSentence& s, ExtractedEvent& e, bool again = false) {
   std::optional<std::size_t> word;
   for (std::size_t w = 0; w < s.parse.words.size() && !word; ++w) {
     const auto& x = s.parse.words[w];
@@ -1201,7 +1221,7 @@ bool retitle(const learned::SynSentence& s, ExtractedEvent& e) {
   // "The Anticorruption strategy was approved today", "I strongly hope that today's meeting
   // will also contribute to this": 93 copies in a full dev.jsonl import, most no event).
   const bool copied = e.quote.starts_with(e.title);
-  if (headline_like(e.title) && !bare && !copied) {
+  if (headline_like(e.title) && !bare && !copied && !again) {
     return true;
   }
   if (!word) {
@@ -1377,7 +1397,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
         note(doc, x, e.trigger_begin, end, "guide.since", title);
         continue;
       }
-      if (!retitle(s, e)) {
+      if (!retitle(s, e, meeting_place_as_location(e))) {
         note(doc, x, e.trigger_begin, end, "headline.none", title);
         continue;
       }
