@@ -39,7 +39,7 @@ std::string_view next_word(std::string_view text, std::size_t at) {
 
 // The rules and decisions a trace names (kb extract --trace), each with what it keeps out or
 // lets in; the order is the order extraction applies them.
-constexpr std::array<TraceRule, 18> kTraceRules = {{
+constexpr std::array<TraceRule, 19> kTraceRules = {{
     {"topic.reject",
      "the topic gate (topic.hpp) takes the article for business, sport or entertainment news: "
      "no events are read from it (kb import --all-topics reads it)"},
@@ -61,6 +61,9 @@ constexpr std::array<TraceRule, 18> kTraceRules = {{
     {"headline.none",
      "no headline can be built (no one acts, or nothing is acted on): no event an analyst "
      "can use"},
+    {"guide.commentary",
+     "what a think tank (its gazetteer description) assesses, reports or forecasts is analysis, "
+     "no event (EVENTS-GUIDE)"},
     {"article.duplicate", "the same happening told earlier in the article: one event"},
     {"pattern.told",
      "a lexicon pattern's event the models found already (same date, and kind or word)"},
@@ -1182,6 +1185,16 @@ bool negated_at(const learned::SynSentence& s, std::size_t at) {
 // Gives a pattern's event whose title is no headline one built from the parse of its sentence
 // (error class: "A law has already been adopted that allows foreign troops to come to…").
 // Returns false when no headline can be built: the event is then left out.
+// Whether an event's actor is a think tank (its gazetteer description says so: "US think
+// tank"): the guide leaves out analysis and commentary, think tanks' by name (error class:
+// "Institute for the Study of War forecasts ...", "... assesses ...", "... warns ...": 24 events
+// of a full import, none an event by the guide).
+bool by_think_tank(const ExtractedEvent& e) {
+  return std::any_of(e.participants.begin(), e.participants.end(), [](const auto& p) {
+    return p.role == Role::actor && p.description.find("think tank") != std::string::npos;
+  });
+}
+
 // A meeting's place the patterns took for its other side is its location, and a title that
 // names it as the one met is made again (error class: "Vladimir Putin meets Dagestan" for "had
 // a working meeting with Head of the Republic of Dagestan Sergei Melikov").
@@ -1311,6 +1324,8 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     if (!e) {
       at_word(d.word, "headline.none",
               [&] { return fmt::format("margin {:.2f}, {}", d.margin, to_string(d.kind)); });
+    } else if (by_think_tank(*e)) {
+      at_word(d.word, "guide.commentary", [&] { return e->title; });
     } else if (const ExtractedEvent* told = duplicate(x, *e)) {
       at_word(d.word, "article.duplicate", [&] { return "told as: " + told->title; });
     } else {
@@ -1395,6 +1410,10 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       }
       if (const auto w = parse_word_at(s, e.trigger_begin); w && learned::since_state(s, *w)) {
         note(doc, x, e.trigger_begin, end, "guide.since", title);
+        continue;
+      }
+      if (by_think_tank(e)) {
+        note(doc, x, e.trigger_begin, end, "guide.commentary", title);
         continue;
       }
       if (!retitle(s, e, meeting_place_as_location(e))) {
