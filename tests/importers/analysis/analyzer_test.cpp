@@ -46,6 +46,22 @@ TEST_SUITE("importers") {
     CHECK(kb::test::find_word(sentences[1], "fighters")->lemma == "fighter");
   }
 
+  TEST_CASE("a noun between a subject and a particle is the clause's verb") {
+    // "shot" was tagged a noun ("Ukraine launches shot" for 36 titles of a full import).
+    const auto shot = kb::test::analyze(
+        "Ukrainian air defenses shot down two Russian helicopters. The defenses shot down 44 out "
+        "of 50 missiles. He turned the modem off.");
+    REQUIRE(shot.size() == 3);
+    for (std::size_t k = 0; k < 2; ++k) {
+      const Word* w = kb::test::find_word(shot[k], "shot");
+      REQUIRE(w != nullptr);
+      CHECK(w->upos == "VERB");
+      CHECK(w->lemma == "shoot");
+    }
+    // A phrasal verb's object after a determiner stays a noun.
+    CHECK(kb::test::find_word(shot[2], "modem")->upos == "NOUN");
+  }
+
   TEST_CASE("the last piece of a quotation of several sentences hangs on its attribution") {
     // Without the opening quotation mark the parser saw, "said" was a conjunct of "are".
     const auto sentences = kb::test::analyze(
