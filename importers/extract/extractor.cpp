@@ -1187,7 +1187,7 @@ bool negated_at(const learned::SynSentence& s, std::size_t at) {
 // Returns false when no headline can be built: the event is then left out.
 // Whether an event's actor is a think tank (its gazetteer description says so: "US think
 // tank"): the guide leaves out analysis and commentary, think tanks' by name (error class:
-// "Institute for the Study of War forecasts ...", "... assesses ...", "... warns ...": 24 events
+// "Institute for the Study of War forecasts ...", "... assesses ...", "... warns ...": 23 events
 // of a full import, none an event by the guide).
 bool by_think_tank(const ExtractedEvent& e) {
   return std::any_of(e.participants.begin(), e.participants.end(), [](const auto& p) {
