@@ -1396,8 +1396,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       }
       if (const auto w = parse_word_at(s, e.trigger_begin);
           doc.triggers != nullptr &&
-          (!w || std::find(doc.triggers->begin(), doc.triggers->end(), s.parse.words[*w].form) ==
-                     doc.triggers->end())) {
+          (!w || !learned::oracle_lists(*doc.triggers, s.parse.words[*w].form))) {
         continue;  // the trigger oracle (ExtractOptions::triggers) does not list its word
       }
       if (negated_at(s, e.trigger_begin)) {

@@ -1512,9 +1512,8 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
     model.trigger.score(keys, scores);
     float margin = scores[1] - scores[0] + model.trigger_bias;
     if (triggers != nullptr) {
-      const bool listed_trigger =
-          std::find(triggers->begin(), triggers->end(), s.parse.words[w].form) != triggers->end();
-      margin = listed_trigger ? margin + kOracleMargin : std::min(margin, 0.0F);
+      margin = oracle_lists(*triggers, s.parse.words[w].form) ? margin + kOracleMargin
+                                                              : std::min(margin, 0.0F);
     }
     if (margin <= 0) {
       if (rejected != nullptr) {
@@ -1734,12 +1733,10 @@ std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int s
       sub.push_back(k);
     }
   }
-  // A name the phrase says something happened in is no partner (error class: "Volodymyr
-  // Zelensky holds meeting with Kyiv" for "a meeting with representatives of foreign media in
-  // Kyiv").
-  // Only for a "with" phrase, whose partner is a person or a body: a place after "to" or
-  // "on" is still where something was sent or struck ("delivered Su-30 aircraft to the
-  // Baranavichy airfield in Belarus": to Belarus).
+  // In a "with" phrase, a name it says something happened in is no partner (error class:
+  // "Volodymyr Zelensky holds meeting with Kyiv" for "a meeting with representatives of foreign
+  // media in Kyiv"); after "to" or "on" a place is still where something was sent or struck
+  // ("delivered Su-30 aircraft to the Baranavichy airfield in Belarus": to Belarus).
   const auto with = child(s, c, {"case"});
   const bool with_phrase = with && s.lemmas[*with] == "with";
   const auto where = [&](int m) {

@@ -5,6 +5,7 @@
 // models live in data/events/events.kbm (tools/kb_train_events writes it).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -181,6 +182,10 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
                              std::vector<std::pair<std::size_t, float>>* rejected = nullptr,
                              const std::vector<std::string>* triggers = nullptr);
 inline constexpr float kOracleMargin = 1000.0F;
+// Whether the trigger oracle `triggers` lists a word written `form`.
+inline bool oracle_lists(const std::vector<std::string>& triggers, std::string_view form) {
+  return std::find(triggers.begin(), triggers.end(), form) != triggers.end();
+}
 
 // The concept (concepts.hpp) of the predicate at word `w`: a light verb's is its object's
 // ("launched an invasion" -> "invade").
