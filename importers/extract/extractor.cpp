@@ -1453,13 +1453,13 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   //   happenings' day that are other predicates of sentences mentioning them, "Russia perceives
   //   good attitude of other states"), while what a dated report says stays the event, and a
   //   date the parser hung on a verb's object dates the verb;
-  // - else the predicate the trigger model is surest of, by its margin ("violated that
-  //   agreement when it annexed Crimea ... in 2014": the annexation; "continued offensive
+  // - else the predicate the trigger model is surest of, by its margin ("continued offensive
   //   operations ... and reportedly took control of Bakhmutske": the capture; "reported on
   //   March 19 that Russian officials reprimanded ...": what was reported), the first one
   //   among equals.
   // Two date expressions ("captured Toshkivka on June 12, and ... struck Lysychansk on June
-  // 12") date two happenings.
+  // 12") date two happenings, and so do two verbs joined by "and" that each act on an object
+  // of their own ("annexed Crimea and moved military units into eastern Ukraine in 2014").
   const std::size_t count = x.events.size() - first;
   std::vector<std::optional<std::size_t>> at(count);
   std::vector<std::optional<std::size_t>> date_at(count);  // the word its date expression opens
@@ -1559,6 +1559,29 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
     return std::any_of(path.begin(), path.end(),
                        [&](std::size_t k) { return s.parse.words[k].deprel == "acl:relcl"; });
   };
+  // Whether predicates `a` and `b` are verbs joined as conjuncts, each acting on an object of
+  // its own ("annexed Crimea and moved military units into eastern Ukraine in 2014": two
+  // happenings the guide counts apart; error class: the annexation dropped for the troop
+  // movement).
+  const auto has_object = [&](std::size_t w) {
+    for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+      if (s.parse.words[k].head == static_cast<int>(w) + 1 && s.parse.words[k].deprel == "obj") {
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto two_acts = [&](std::size_t a, std::size_t b) {
+    if (!at[a] || !at[b] || s.parse.words[*at[a]].upos != "VERB" ||
+        s.parse.words[*at[b]].upos != "VERB") {
+      return false;
+    }
+    const auto conj_of = [&](std::size_t c, std::size_t h) {
+      return s.parse.words[c].deprel.starts_with("conj") && head(c) == h;
+    };
+    return (conj_of(*at[a], *at[b]) || conj_of(*at[b], *at[a])) && has_object(*at[a]) &&
+           has_object(*at[b]);
+  };
   std::optional<std::size_t> dated;
   const auto beats = [&](std::size_t j, std::size_t w) {
     if (weak[j] != weak[w]) {
@@ -1596,7 +1619,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       winner = beats(j, winner) ? j : winner;
     }
     for (const std::size_t j : group) {
-      if (j != winner) {
+      if (j != winner && !two_acts(j, winner)) {
         drop[j] = true;
         const ExtractedEvent& o = x.events[first + j];
         note(doc, x, o.trigger_begin, o.trigger_begin + o.trigger.size(), "date.one-happening",

@@ -1445,6 +1445,16 @@ void subject_acts(const SynSentence& s, Decision& d) {
       break;
     }
   }
+  // An event noun a light verb governs as its object is done by that verb's subject ("the
+  // United States held talks with the Philippines": the United States; error class: the
+  // partner of a "with" phrase, which annotators list among a meeting's actors, taken for the
+  // one who acts, "Philippines holds talks").
+  if (m < 0 && upos == "NOUN" && udep(s, w) == "obj") {
+    if (const auto up = head_of(s, w);
+        up && word(s, *up).upos == "VERB" && light_verb(s.lemmas[*up]) && !passive_verb(s, *up)) {
+      m = named_subject(s, *up);
+    }
+  }
   // A verb conjoined to another without a subject of its own shares that verb's subject
   // (error class: "Russia repels Russian attack" for "Ukrainian forces are resisting Russian
   // assaults and repelled a Russian attack", the role model taking the attack's "Russian").

@@ -242,6 +242,21 @@ TEST_SUITE("importers") {
     CHECK(x.events.front().trigger == "repelled");
   }
 
+  TEST_CASE("two verbs joined by 'and', each acting on its own object, are two happenings") {
+    // "annexed Crimea and moved military units into eastern Ukraine in 2014" (the reference
+    // article): one date expression, two happenings; the troop movement had replaced the
+    // annexation when the trigger model was surer of it.
+    const auto x = extract_triggers(
+        "Moscow annexed the peninsula of Crimea and moved military units into eastern Ukraine in "
+        "2014.",
+        date::sys_days{date::year{2023} / 5 / 23}, {"annexed", "moved"});
+    const std::vector<std::string> titles = titles_of(x);
+    CAPTURE(titles);
+    REQUIRE(x.events.size() == 2);
+    CHECK(x.events[0].trigger == "annexed");
+    CHECK(x.events[1].trigger == "moved");
+  }
+
   TEST_CASE("a helper's verb does not stand for the happening its complement states") {
     // The reference article's 1994 security assurances were titled "United States helps
     // persuade"; "tried to storm" keeps its own headline (the attempt is what was reported).
@@ -281,6 +296,25 @@ TEST_SUITE("importers") {
         CHECK_FALSE(has(e, kb::Role::target, "Ukraine"));
       }
     }
+  }
+
+  TEST_CASE("an event noun a light verb governs is done by that verb's subject") {
+    // ISW, 14 March 2022: the role model took the river crossing's side for the attacks' actor
+    // ("Ukraine conducts several limited attacks northwest of Kyiv").
+    const auto x = extract_triggers(
+        "Russian forces conducted several limited attacks northwest of Kyiv on March 14, "
+        "unsuccessfully attempting to bridge the Irpin River.",
+        date::sys_days{date::year{2022} / 3 / 15}, {"attacks"});
+    REQUIRE(x.events.size() == 1);
+    const auto& e = x.events.front();
+    CAPTURE(e.title);
+    CHECK(e.trigger == "attacks");
+    CHECK(std::any_of(e.participants.begin(), e.participants.end(), [](const auto& p) {
+      return p.role == kb::Role::actor && p.name == "Russia";
+    }));
+    CHECK(std::none_of(e.participants.begin(), e.participants.end(), [](const auto& p) {
+      return p.role == kb::Role::actor && p.name == "Ukraine";
+    }));
   }
 
   TEST_CASE("in a report on two sides, an attack that names no target is done to the other") {
