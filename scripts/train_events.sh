@@ -8,9 +8,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${ARTICLES:-../shared/data/articles/dev.jsonl}
 build=${BUILD:-build/train-release}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_TESTS=OFF -DKB_BENCH=OFF >/dev/null
-cmake --build "$build" --target kb_train_events >/dev/null
+# SKIP_BUILD=1 uses "$build"/tools/kb_train_events as it is (a build directory configured
+# otherwise, such as build/rel, is not reconfigured).
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_TESTS=OFF -DKB_BENCH=OFF >/dev/null
+  cmake --build "$build" --target kb_train_events >/dev/null
+fi
+# KEEP names the decisions copied from the shipped file instead of retrained (kb_train_events
+# --base/--keep): since 2026-12-07 the trigger, date-attachment and role models are those of
+# ec53d16 (sha256 cbcb3a6e, gold rounds 1-8), whose retraining on rounds 1-12 moved extractor
+# cases the tests hold (docs/extraction.md, thirtieth session); the kind and status models are
+# retrained. KEEP= (empty) retrains everything.
+keep=${KEEP-trigger,attach,role}
+base=()
+if [[ -n "$keep" ]]; then
+  cp data/events/events.kbm "$build/events-base.kbm"
+  base=(--base "$build/events-base.kbm" --keep "$keep")
+fi
 "$build/tools/kb_train_events" --gold eval/events/gold2 --articles "$articles" \
   --timeml ../shared/data/timeml --out data/events/events.kbm --iter 10 --seed 1 --bag 5 \
-  --ignore-near 1 --cv 5
+  --ignore-near 1 --cv 5 "${base[@]}"
 sha256sum data/events/events.kbm

@@ -444,11 +444,17 @@ int main(int argc, char** argv) {
   // from dev; --fit train,dev then fits the models on both splits (dev is no longer held out).
   std::size_t folds = 0;
   bool fit_dev = false;
+  // --base FILE --keep PARTS: the named parts (trigger, attach, status, kind, role; "trigger"
+  // keeps the TimeML model and threshold its features and margin were fitted with) are copied
+  // from FILE instead of trained, so a decision can be retrained without moving the others.
+  fs::path base_file;
+  std::set<std::string> keep;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (i + 1 >= argc) {
       die("usage: kb_train_events [--gold DIR] [--articles JSONL] [--timeml DIR] [--out FILE] "
-          "[--iter N] [--seed S] [--bag K] [--shift X] [--misses N] [--cv K] [--fit SETS]");
+          "[--iter N] [--seed S] [--bag K] [--shift X] [--misses N] [--cv K] [--fit SETS] "
+          "[--base FILE --keep PARTS]");
     }
     const std::string v = argv[++i];
     if (a == "--gold") {
@@ -481,9 +487,41 @@ int main(int argc, char** argv) {
         die("--fit takes train or train,dev, not '" + v + "'");
       }
       fit_dev = v == "train,dev";
+    } else if (a == "--base") {
+      base_file = v;
+    } else if (a == "--keep") {
+      for (std::size_t at = 0; at <= v.size();) {
+        const std::size_t end = std::min(v.find(',', at), v.size());
+        const std::string part = v.substr(at, end - at);
+        if (part != "trigger" && part != "attach" && part != "status" && part != "kind" &&
+            part != "role") {
+          die("--keep takes trigger, attach, status, kind or role, not '" + part + "'");
+        }
+        keep.insert(part);
+        at = end + 1;
+      }
     } else {
       die("unknown option " + a);
     }
+  }
+  if (keep.empty() != base_file.empty()) {
+    die("--base and --keep go together");
+  }
+  std::optional<ex::EventModel> base;
+  if (!base_file.empty()) {
+    std::ifstream in(base_file, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in && !in.eof()) {
+      die("cannot read " + base_file.string());
+    }
+    auto read = ex::EventModel::read(bytes);
+    if (!read) {
+      die(base_file.string() + ": " + read.error().message);
+    }
+    if (read->kinds != kKinds) {
+      die(base_file.string() + ": its kinds are not this trainer's");
+    }
+    base = std::move(read).value();
   }
   auto dir = kb::importers::find_data_dir();
   if (!dir) {
@@ -577,6 +615,21 @@ int main(int argc, char** argv) {
       [&](std::uint64_t s) { return train_model(train.role, ex::kRoleClasses, iter, s); }, 4);
   m.timeml = timeml;
   m.kinds = kKinds;
+  const auto kept = [&](const char* part, an::LinearModel& model,
+                        const an::LinearModel& from_base) {
+    if (keep.count(part) != 0) {
+      model = from_base;
+      fmt::print("{}: kept from {}\n", part, base_file.string());
+    }
+  };
+  if (base) {
+    kept("trigger", m.trigger, base->trigger);
+    kept("trigger", m.timeml, base->timeml);
+    kept("attach", m.attach, base->attach);
+    kept("status", m.status, base->status);
+    kept("kind", m.kind, base->kind);
+    kept("role", m.role, base->role);
+  }
   // The trigger threshold that maximises F1 on dev, or on every fitted article's scores from the
   // models trained without its fold.
   std::vector<std::pair<float, std::size_t>> scored;
@@ -598,7 +651,7 @@ int main(int argc, char** argv) {
     }
   }
   const auto [threshold, best_f1] = best_threshold(std::move(scored));
-  m.trigger_bias = -threshold + shift;
+  m.trigger_bias = base && keep.count("trigger") != 0 ? base->trigger_bias : -threshold + shift;
   std::size_t attach_ok = 0;
   for (const auto& g : dev.attach) {
     std::size_t best = 0;
