@@ -1430,6 +1430,14 @@ void subject_acts(const SynSentence& s, Decision& d) {
         (upos == "NOUN" && rel == "nmod:poss")) {
       m = named_by(s, c);
     }
+    // An event noun's "by" phrase names who did it ("the energy embargo by the United States",
+    // "the special military operation by Russia"; error class: no one acting, the title left
+    // as the noun phrase "Energy embargo by the United States").
+    if (upos == "NOUN" && (rel == "nmod" || rel == "nmod:agent") &&
+        std::any_of(s.children[c].begin(), s.children[c].end(),
+                    [&](std::size_t k) { return udep(s, k) == "case" && s.lemmas[k] == "by"; })) {
+      m = named_by(s, c);
+    }
     // An organisation or person naming an event noun ("the NATO summit", "a Wagner assault")
     // is who holds or does it; a country or place there is as often where or against whom ("the
     // Ukraine war") and stays the role model's choice (error class: "Lithuania holds a summit
@@ -1842,6 +1850,21 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     // and its "'s", "by the"
     return skipped(k) || (up && skipped(*up) && s.mention_of[k] < 0);
   });
+  // A "by" phrase that names the actor says who did it, which the subject says already (error
+  // class: "Russia imposes blockade of Mariupol by forces" for "the blockade of Mariupol by
+  // Russian forces").
+  for (const std::size_t c : s.children[w]) {
+    const bool by = std::any_of(s.children[c].begin(), s.children[c].end(), [&](std::size_t k) {
+      return udep(s, k) == "case" && s.lemmas[k] == "by";
+    });
+    if (by && skip_mention >= 0 && udep(s, c).starts_with("nmod") &&
+        std::any_of(s.parse.words.begin(), s.parse.words.end(), [&](const auto& x) {
+          const auto k = static_cast<std::size_t>(&x - s.parse.words.data());
+          return s.mention_of[k] == skip_mention && in_subtree(s, k, c);
+        })) {
+      std::erase_if(ws, [&](std::size_t k) { return in_subtree(s, k, c); });
+    }
+  }
   drop_speakers_possessives(s, ws, w);
   // A noun that is a clause's predicate keeps neither its subject nor its copula (error class:
   // "Is the 133rd such summit", "Has been the second meeting" for "This is the 133rd such

@@ -773,6 +773,19 @@ TEST_SUITE("importers") {
     CHECK(has(titles, "NATO holds a summit in Vilnius"));
   }
 
+  TEST_CASE("an event noun's 'by' phrase names who did it, and the title says it once") {
+    // Error classes: no one acting ("Sanctions by the European Union"), and the phrase kept
+    // beside the actor ("Russia imposes blockade of Mariupol by forces").
+    const auto x = extract_triggers(
+        "On May 4, new sanctions by the European Union were announced.\n\nThe blockade of "
+        "Mariupol by Russian forces began on March 1.",
+        date::sys_days{date::year{2022} / 5 / 6}, {"sanctions", "blockade"});
+    const std::vector<std::string> titles = titles_of(x);
+    CAPTURE(titles);
+    CHECK(has(titles, "European Union imposes sanctions"));
+    CHECK(has(titles, "Russia imposes blockade of Mariupol"));
+  }
+
   TEST_CASE("a telling verb's title says what the addressee was told") {
     // The tagger reads the "that" after the addressee as a relative pronoun; the clause is
     // still what was said, not a description of the counterparts.
