@@ -1508,6 +1508,36 @@ void subject_acts(const SynSentence& s, Decision& d) {
   d.actor = mu;
 }
 
+// A telling verb's target is whom it tells, not a name of what they were told ("Biden told his
+// Group of Seven counterparts that the US would support training": the G7, not the United
+// States; error class: the speaker's own country as the target, the addressee lost): a target
+// inside the verb's "that" clause gives way to the name that heads or modifies the addressee.
+void told_is_target(const SynSentence& s, Decision& d) {
+  const std::size_t w = d.word;
+  if (!d.target || word(s, w).upos != "VERB" || !listed(kTellingVerbs, s.lemmas[w])) {
+    return;
+  }
+  const auto addressee = child(s, w, {"obj", "iobj"});
+  const std::size_t head = s.mentions[*d.target].head;
+  if (!addressee || in_subtree(s, head, *addressee)) {
+    return;
+  }
+  const bool in_told = std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
+    return udep(s, c) == "ccomp" && in_subtree(s, head, c);
+  });
+  if (!in_told) {
+    return;
+  }
+  d.target.reset();
+  for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
+    if (s.mention_of[k] >= 0 && in_subtree(s, k, *addressee) &&
+        (k == *addressee || head_of(s, k) == *addressee)) {
+      d.target = static_cast<std::size_t>(s.mention_of[k]);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
@@ -1598,6 +1628,7 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
         slot->reset();
       }
     }
+    told_is_target(s, d);
     subject_acts(s, d);
     place_from_tree(s, d);
     out.push_back(d);

@@ -17,6 +17,18 @@
 #include "importers/entities/gazetteer.hpp"
 #include "importers/extract/extractor.hpp"
 
+// A list of titles prints as its items, so that CAPTURE(titles) shows what was extracted.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+  static doctest::String convert(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (const auto& item : v) {
+      out += (out.size() > 1 ? " | " : "") + item;
+    }
+    return (out + "]").c_str();
+  }
+};
+
 namespace kb::test {
 
 inline const std::filesystem::path& data_dir() {
