@@ -1490,6 +1490,33 @@ void subject_acts(const SynSentence& s, Decision& d) {
       m = named_subject(s, *up);
     }
   }
+  // A verb's complement clause without a subject of its own is done by that verb's subject
+  // when the verb has no object to control it ("The Ukrainian Border Guard reported detaining
+  // two Russian saboteurs": the Border Guard; "urged the WHO to expedite": not Putin; error
+  // class: "Russia detains two Russian saboteurs", the role model taking the saboteurs'
+  // "Russian").
+  if (m < 0 && upos == "VERB" && udep(s, w) == "xcomp" && !passive_verb(s, w)) {
+    const bool own_subject =
+        std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
+          const std::string_view rel = udep(s, c);
+          return rel == "nsubj" || rel == "expl" || rel == "csubj";
+        });
+    const auto up = head_of(s, w);
+    if (!own_subject && up && word(s, *up).upos == "VERB" && !passive_verb(s, *up) &&
+        !child(s, *up, {"obj", "iobj"})) {
+      // The subject nearest the verb, of two the parser may give it ("According to Mykhailo
+      // Podoliak, Russian troops ... began to bomb").
+      std::optional<std::size_t> subject;
+      for (const std::size_t c : s.children[*up]) {
+        if (udep(s, c) == "nsubj") {
+          subject = c;
+        }
+      }
+      if (subject) {
+        m = named_by(s, *subject);
+      }
+    }
+  }
   if (m < 0 && upos == "VERB") {
     m = pronoun_antecedent(s, w);
   }

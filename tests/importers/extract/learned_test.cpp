@@ -317,6 +317,26 @@ TEST_SUITE("importers") {
     }));
   }
 
+  TEST_CASE("a complement clause without a subject is done by its verb's subject") {
+    // ISW, 16 March 2022: "Russia detains two Russian saboteurs" (the saboteurs' "Russian"
+    // taken for the actor).
+    const auto x = extract_triggers(
+        "The Ukrainian Border Guard reported detaining two Russian saboteurs in Kharkiv on March "
+        "16; Russian regular forces are still failing in their frontal attacks on the city.",
+        date::sys_days{date::year{2022} / 3 / 18}, {"detaining"});
+    const auto acts = [&](std::string_view trigger, std::string_view name) {
+      return std::any_of(x.events.begin(), x.events.end(), [&](const auto& e) {
+        return e.trigger == trigger &&
+               std::any_of(e.participants.begin(), e.participants.end(), [&](const auto& p) {
+                 return p.role == kb::Role::actor && p.name == name;
+               });
+      });
+    };
+    CAPTURE(titles_of(x));
+    CHECK(acts("detaining", "Ukraine"));
+    CHECK_FALSE(acts("detaining", "Russia"));
+  }
+
   TEST_CASE("in a report on two sides, an attack that names no target is done to the other") {
     const auto x = extract(
         "Russian forces continued ground attacks on June 12. Ukrainian officials said that "
