@@ -1564,12 +1564,9 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
   // happenings the guide counts apart; error class: the annexation dropped for the troop
   // movement).
   const auto has_object = [&](std::size_t w) {
-    for (std::size_t k = 0; k < s.parse.words.size(); ++k) {
-      if (s.parse.words[k].head == static_cast<int>(w) + 1 && s.parse.words[k].deprel == "obj") {
-        return true;
-      }
-    }
-    return false;
+    return std::any_of(s.parse.words.begin(), s.parse.words.end(), [&](const auto& word) {
+      return word.head == static_cast<int>(w) + 1 && word.deprel == "obj";
+    });
   };
   const auto two_acts = [&](std::size_t a, std::size_t b) {
     if (!at[a] || !at[b] || s.parse.words[*at[a]].upos != "VERB" ||
