@@ -1900,8 +1900,28 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
   collect(s, w, ws, 0);
   // The actor's own name or adjective is said by the subject already (error class: "Russia
   // launches Russian assaults on Popasna").
+  // So is another mention of the same entity as the head's own possessor or adjective (error
+  // class: "Russia launches Russian assaults on Izyum" for "Russian commanders said that
+  // Russian assaults on Izyum went on", the actor taken from another mention of Russia).
+  const auto entity_of = [&](int m) -> std::optional<std::size_t> {
+    const auto* ref = m >= 0 ? s.mentions[static_cast<std::size_t>(m)].ref : nullptr;
+    if (ref == nullptr || ref->mention == nullptr) {
+      return std::nullopt;
+    }
+    return ref->mention->entity;
+  };
   const auto skipped = [&](std::size_t k) {
-    return k != w && skip_mention >= 0 && s.mention_of[k] == skip_mention;
+    if (k == w || skip_mention < 0 || s.mention_of[k] < 0) {
+      return false;
+    }
+    if (s.mention_of[k] == skip_mention) {
+      return true;
+    }
+    const auto entity = entity_of(s.mention_of[k]);
+    const std::size_t head = s.mentions[static_cast<std::size_t>(s.mention_of[k])].head;
+    const std::string_view rel = udep(s, head);
+    return entity && entity == entity_of(skip_mention) && head_of(s, head) == w &&
+           (rel == "nmod:poss" || rel == "amod");
   };
   std::erase_if(ws, [&](std::size_t k) {
     const auto up = head_of(s, k);
