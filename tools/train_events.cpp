@@ -509,12 +509,11 @@ int main(int argc, char** argv) {
   }
   std::optional<ex::EventModel> base;
   if (!base_file.empty()) {
-    std::ifstream in(base_file, std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in && !in.eof()) {
-      die("cannot read " + base_file.string());
+    const auto bytes = an::read_model_file(base_file, "event models");
+    if (!bytes) {
+      die(bytes.error().message);
     }
-    auto read = ex::EventModel::read(bytes);
+    auto read = ex::EventModel::read(*bytes);
     if (!read) {
       die(base_file.string() + ": " + read.error().message);
     }
@@ -604,54 +603,66 @@ int main(int argc, char** argv) {
     }
     return std::move(mean).value();
   };
-  ex::EventModel m;
-  m.trigger = bagged([&](std::uint64_t s) { return train_model(train.trigger, 2, iter, s); }, 0);
-  m.attach = bagged([&](std::uint64_t s) { return train_attach(train.attach, iter, s); }, 1);
-  m.status = bagged(
-      [&](std::uint64_t s) { return train_model(train.status, ex::kStatusClasses, iter, s); }, 2);
-  m.kind =
-      bagged([&](std::uint64_t s) { return train_model(train.kind, kKinds.size(), iter, s); }, 3);
-  m.role = bagged(
-      [&](std::uint64_t s) { return train_model(train.role, ex::kRoleClasses, iter, s); }, 4);
-  m.timeml = timeml;
-  m.kinds = kKinds;
-  const auto kept = [&](const char* part, an::LinearModel& model,
-                        const an::LinearModel& from_base) {
-    if (keep.count(part) != 0) {
-      model = from_base;
-      fmt::print("{}: kept from {}\n", part, base_file.string());
+  // Each part is copied from the base file when --keep names it, else trained (the seeds are
+  // the part's own, so a kept part changes no other part's bytes).
+  const auto part = [&](const char* name, an::LinearModel ex::EventModel::*field, auto&& trained) {
+    if (keep.count(name) != 0) {
+      fmt::print("{}: kept from {}\n", name, base_file.string());
+      return (*base).*field;
     }
+    return trained();
   };
-  if (base) {
-    kept("trigger", m.trigger, base->trigger);
-    kept("trigger", m.timeml, base->timeml);
-    kept("attach", m.attach, base->attach);
-    kept("status", m.status, base->status);
-    kept("kind", m.kind, base->kind);
-    kept("role", m.role, base->role);
-  }
+  const bool keep_trigger = keep.count("trigger") != 0;
+  ex::EventModel m;
+  m.trigger = part("trigger", &ex::EventModel::trigger, [&] {
+    return bagged([&](std::uint64_t s) { return train_model(train.trigger, 2, iter, s); }, 0);
+  });
+  m.attach = part("attach", &ex::EventModel::attach, [&] {
+    return bagged([&](std::uint64_t s) { return train_attach(train.attach, iter, s); }, 1);
+  });
+  m.status = part("status", &ex::EventModel::status, [&] {
+    return bagged(
+        [&](std::uint64_t s) { return train_model(train.status, ex::kStatusClasses, iter, s); }, 2);
+  });
+  m.kind = part("kind", &ex::EventModel::kind, [&] {
+    return bagged([&](std::uint64_t s) { return train_model(train.kind, kKinds.size(), iter, s); },
+                  3);
+  });
+  m.role = part("role", &ex::EventModel::role, [&] {
+    return bagged(
+        [&](std::uint64_t s) { return train_model(train.role, ex::kRoleClasses, iter, s); }, 4);
+  });
+  m.timeml = keep_trigger ? base->timeml : timeml;
+  m.kinds = kKinds;
   // The trigger threshold that maximises F1 on dev, or on every fitted article's scores from the
-  // models trained without its fold.
-  std::vector<std::pair<float, std::size_t>> scored;
-  if (folds > 0) {
-    for (std::size_t k = 0; k < folds; ++k) {
-      Data in, out_of_fold;
-      for (std::size_t i = 0; i < per_doc.size(); ++i) {
-        append(i % folds == k ? out_of_fold : in, per_doc[i]);
-      }
-      const an::LinearModel fold =
-          bagged([&](std::uint64_t s) { return train_model(in.trigger, 2, iter, s); }, 0);
-      for (const auto& e : out_of_fold.trigger) {
-        scored.emplace_back(margin(fold, e.keys), e.label);
-      }
-    }
+  // models trained without its fold; a kept trigger model keeps its own.
+  if (keep_trigger) {
+    m.trigger_bias = base->trigger_bias;
   } else {
-    for (const auto& e : dev.trigger) {
-      scored.emplace_back(margin(m.trigger, e.keys), e.label);
+    std::vector<std::pair<float, std::size_t>> scored;
+    if (folds > 0) {
+      for (std::size_t k = 0; k < folds; ++k) {
+        Data in, out_of_fold;
+        for (std::size_t i = 0; i < per_doc.size(); ++i) {
+          append(i % folds == k ? out_of_fold : in, per_doc[i]);
+        }
+        const an::LinearModel fold =
+            bagged([&](std::uint64_t s) { return train_model(in.trigger, 2, iter, s); }, 0);
+        for (const auto& e : out_of_fold.trigger) {
+          scored.emplace_back(margin(fold, e.keys), e.label);
+        }
+      }
+    } else {
+      for (const auto& e : dev.trigger) {
+        scored.emplace_back(margin(m.trigger, e.keys), e.label);
+      }
     }
+    const auto [threshold, best_f1] = best_threshold(std::move(scored));
+    m.trigger_bias = -threshold + shift;
+    fmt::print("{}: trigger F1 {:.3f} at threshold {:.3f}\n",
+               folds > 0 ? fmt::format("{}-fold out-of-fold", folds) : std::string("dev"), best_f1,
+               threshold);
   }
-  const auto [threshold, best_f1] = best_threshold(std::move(scored));
-  m.trigger_bias = base && keep.count("trigger") != 0 ? base->trigger_bias : -threshold + shift;
   std::size_t attach_ok = 0;
   for (const auto& g : dev.attach) {
     std::size_t best = 0;
@@ -665,15 +676,15 @@ int main(int argc, char** argv) {
     }
     attach_ok += g.good[best] ? 1U : 0U;
   }
-  fmt::print("{}: trigger F1 {:.3f} at threshold {:.3f} (dev accuracy at 0: {:.2f}%)\n",
-             folds > 0 ? fmt::format("{}-fold out-of-fold", folds) : std::string("dev"), best_f1,
-             threshold, accuracy(m.trigger, dev.trigger));
-  fmt::print("dev: date attachment {:.2f}% of {}, status {:.2f}%, kind {:.2f}%, role {:.2f}%\n",
-             dev.attach.empty()
-                 ? 0.0
-                 : 100.0 * static_cast<double>(attach_ok) / static_cast<double>(dev.attach.size()),
-             dev.attach.size(), accuracy(m.status, dev.status), accuracy(m.kind, dev.kind),
-             accuracy(m.role, dev.role));
+  fmt::print(
+      "dev: trigger accuracy at 0 {:.2f}%, date attachment {:.2f}% of {}, status {:.2f}%, "
+      "kind {:.2f}%, role {:.2f}%\n",
+      accuracy(m.trigger, dev.trigger),
+      dev.attach.empty()
+          ? 0.0
+          : 100.0 * static_cast<double>(attach_ok) / static_cast<double>(dev.attach.size()),
+      dev.attach.size(), accuracy(m.status, dev.status), accuracy(m.kind, dev.kind),
+      accuracy(m.role, dev.role));
   std::string bytes;
   m.write(bytes);
   fs::create_directories(out.parent_path());

@@ -1182,9 +1182,6 @@ bool negated_at(const learned::SynSentence& s, std::size_t at) {
   return false;
 }
 
-// Gives a pattern's event whose title is no headline one built from the parse of its sentence
-// (error class: "A law has already been adopted that allows foreign troops to come to…").
-// Returns false when no headline can be built: the event is then left out.
 // Whether an event's actor is a think tank (its gazetteer description says so: "US think
 // tank"): the guide leaves out analysis and commentary, think tanks' by name (error class:
 // "Institute for the Study of War forecasts ...", "... assesses ...", "... warns ...": 23 events
@@ -1215,6 +1212,10 @@ bool meeting_place_as_location(ExtractedEvent& e) {
   return again;
 }
 
+// Gives a pattern's event whose title is no headline one built from the parse of its sentence
+// (error class: "A law has already been adopted that allows foreign troops to come to…"), and
+// builds it again when `again` (a title that names a meeting's place as the one met). Returns
+// false when no headline can be built: the event is then left out.
 bool retitle(const learned::SynSentence& s, ExtractedEvent& e, bool again = false) {
   std::optional<std::size_t> word;
   for (std::size_t w = 0; w < s.parse.words.size() && !word; ++w) {

@@ -296,6 +296,20 @@ std::optional<std::size_t> child(const SynSentence& s, std::size_t w,
   return std::nullopt;
 }
 
+// Whether `w` has a subject of its own, of any subtype ("nsubj:pass" too).
+bool has_subject(const SynSentence& s, std::size_t w) {
+  return std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
+    const std::string_view rel = udep(s, c);
+    return rel == "nsubj" || rel == "expl" || rel == "csubj";
+  });
+}
+
+// Whether phrase `c` is introduced by the preposition `lemma` ("by the United States").
+bool marked_by(const SynSentence& s, std::size_t c, std::string_view lemma) {
+  return std::any_of(s.children[c].begin(), s.children[c].end(),
+                     [&](std::size_t k) { return udep(s, k) == "case" && s.lemmas[k] == lemma; });
+}
+
 // The ancestors of `w`, nearest first (at most 40, so a damaged tree cannot loop).
 std::vector<std::size_t> ancestors(const SynSentence& s, std::size_t w) {
   std::vector<std::size_t> out;
@@ -1433,9 +1447,7 @@ void subject_acts(const SynSentence& s, Decision& d) {
     // An event noun's "by" phrase names who did it ("the energy embargo by the United States",
     // "the special military operation by Russia"; error class: no one acting, the title left
     // as the noun phrase "Energy embargo by the United States").
-    if (upos == "NOUN" && (rel == "nmod" || rel == "nmod:agent") &&
-        std::any_of(s.children[c].begin(), s.children[c].end(),
-                    [&](std::size_t k) { return udep(s, k) == "case" && s.lemmas[k] == "by"; })) {
+    if (upos == "NOUN" && (rel == "nmod" || rel == "nmod:agent") && marked_by(s, c, "by")) {
       m = named_by(s, c);
     }
     // An organisation or person naming an event noun ("the NATO summit", "a Wagner assault")
@@ -1467,11 +1479,6 @@ void subject_acts(const SynSentence& s, Decision& d) {
   // (error class: "Russia repels Russian attack" for "Ukrainian forces are resisting Russian
   // assaults and repelled a Russian attack", the role model taking the attack's "Russian").
   if (m < 0 && upos == "VERB" && udep(s, w) == "conj") {
-    const bool own_subject =
-        std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
-          const std::string_view rel = udep(s, c);
-          return rel == "nsubj" || rel == "expl" || rel == "csubj";
-        });
     // A conjunction of its own: a verb the parser hung as the conjunct of a reporting verb
     // without one is most often the reported clause ("Ukrainian authorities reported Russian
     // forces shelled the town").
@@ -1485,7 +1492,7 @@ void subject_acts(const SynSentence& s, Decision& d) {
         up && std::any_of(s.children[*up].begin(), s.children[*up].end(), [&](std::size_t c) {
           return c < w && (udep(s, c) == "ccomp" || udep(s, c) == "parataxis");
         });
-    if (!own_subject && joined && !after_report && up && word(s, *up).upos == "VERB" &&
+    if (!has_subject(s, w) && joined && !after_report && up && word(s, *up).upos == "VERB" &&
         !passive_verb(s, *up) && !passive_verb(s, w)) {
       m = named_subject(s, *up);
     }
@@ -1496,13 +1503,8 @@ void subject_acts(const SynSentence& s, Decision& d) {
   // class: "Russia detains two Russian saboteurs", the role model taking the saboteurs'
   // "Russian").
   if (m < 0 && upos == "VERB" && udep(s, w) == "xcomp" && !passive_verb(s, w)) {
-    const bool own_subject =
-        std::any_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
-          const std::string_view rel = udep(s, c);
-          return rel == "nsubj" || rel == "expl" || rel == "csubj";
-        });
     const auto up = head_of(s, w);
-    if (!own_subject && up && word(s, *up).upos == "VERB" && !passive_verb(s, *up) &&
+    if (!has_subject(s, w) && up && word(s, *up).upos == "VERB" && !passive_verb(s, *up) &&
         !child(s, *up, {"obj", "iobj"})) {
       // The subject nearest the verb, of two the parser may give it ("According to Mykhailo
       // Podoliak, Russian troops ... began to bomb").
@@ -1932,10 +1934,7 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
   // class: "Russia imposes blockade of Mariupol by forces" for "the blockade of Mariupol by
   // Russian forces").
   for (const std::size_t c : s.children[w]) {
-    const bool by = std::any_of(s.children[c].begin(), s.children[c].end(), [&](std::size_t k) {
-      return udep(s, k) == "case" && s.lemmas[k] == "by";
-    });
-    if (by && skip_mention >= 0 && udep(s, c).starts_with("nmod") &&
+    if (skip_mention >= 0 && udep(s, c).starts_with("nmod") && marked_by(s, c, "by") &&
         std::any_of(s.parse.words.begin(), s.parse.words.end(), [&](const auto& x) {
           const auto k = static_cast<std::size_t>(&x - s.parse.words.data());
           return s.mention_of[k] == skip_mention && in_subtree(s, k, c);
