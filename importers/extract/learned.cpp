@@ -1737,7 +1737,21 @@ void collect(const SynSentence& s, std::size_t w, std::vector<std::size_t>& out,
 }
 
 // The words of `ws` (sorted) as written, joined as in the text.
+// Whether word `k` is a speaker's own "my", "our", "your": it says nothing in a headline (error
+// class: "Vladimir Putin speaks with my French counterpart", "... agrees to support our defense",
+// "Volodymyr Zelensky signs decree on awarding our heroes": 60 titles of a full dev.jsonl import
+// at d36b7e0 held one, from the partner and "of"/"on" phrases that took no phrase() path).
+bool speakers_possessive(const SynSentence& s, std::size_t k) {
+  const std::string f = analysis::lower_ascii(word(s, k).form);
+  return word(s, k).upos == "PRON" && (f == "my" || f == "our" || f == "your");
+}
+
+// The words `ws` as the text writes them, in text order, without a speaker's possessive
+// (speakers_possessive) unless it is the only word.
 std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
+  if (ws.size() > 1) {
+    std::erase_if(ws, [&](std::size_t k) { return speakers_possessive(s, k); });
+  }
   // A word written with a hyphen is said whole: the tokenizer splits "S-300" into "S", "-",
   // "300", and a phrase cut between them wrote half a word (error class: "Russia strikes cities
   // of Zaporizhzhia with S" for "... with S-300 missiles").
@@ -1768,17 +1782,6 @@ std::string join(const SynSentence& s, std::vector<std::size_t> ws) {
     out += x.form;
   }
   return out;
-}
-
-// Drops from `ws` a speaker's own "my", "our", "your" (not the head `keep`): they say nothing in a
-// headline (error class: "Vladimir Putin speaks with my French counterpart", "... agrees to
-// support our defense", "Ivica Dacic discusses our energy needs").
-void drop_speakers_possessives(const SynSentence& s, std::vector<std::size_t>& ws,
-                               std::size_t keep) {
-  std::erase_if(ws, [&](std::size_t k) {
-    const std::string f = analysis::lower_ascii(word(s, k).form);
-    return k != keep && word(s, k).upos == "PRON" && (f == "my" || f == "our" || f == "your");
-  });
 }
 
 // A short phrase headed by `w`: the whole phrase when it has at most `max` words, else the head
@@ -1942,7 +1945,6 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
       std::erase_if(ws, [&](std::size_t k) { return in_subtree(s, k, c); });
     }
   }
-  drop_speakers_possessives(s, ws, w);
   // A noun that is a clause's predicate keeps neither its subject nor its copula (error class:
   // "Is the 133rd such summit", "Has been the second meeting" for "This is the 133rd such
   // summit", "This has been the second meeting").
@@ -2151,7 +2153,6 @@ std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_
       }
     }
   }
-  drop_speakers_possessives(s, ws, c);
   return join(s, ws);
 }
 

@@ -119,9 +119,17 @@ std::string object_phrase(const SentenceView& v, const TriggerHit& h, std::strin
   if (end == begin || (end < v.words.size() && end == begin + kMaxWords && !object_stop(v, end))) {
     return {};  // nothing, or more than a short phrase (cut mid-phrase)
   }
+  // Not a speaker's own "my", "our", "your" (error class: "Russia speaks with my colleague";
+  // the learned headlines leave them out too).
+  std::size_t first_word = begin;
+  while (first_word + 1 < end &&
+         (v.words[first_word].lower == "my" || v.words[first_word].lower == "our" ||
+          v.words[first_word].lower == "your")) {
+    ++first_word;
+  }
   std::string phrase(
-      text.substr(v.words[begin].begin, v.words[end - 1].end - v.words[begin].begin));
-  const std::string& first = v.words[begin].lower;
+      text.substr(v.words[first_word].begin, v.words[end - 1].end - v.words[first_word].begin));
+  const std::string& first = v.words[first_word].lower;
   if (first == "the" || first == "a" || first == "an" || first == "this") {
     phrase[0] = static_cast<char>(phrase[0] | 0x20);  // "The concept" inside a title
   }

@@ -1670,6 +1670,18 @@ TEST_SUITE("importers") {
     for (const auto& t : titles) {
       CHECK(t.find(" our ") == std::string::npos);
     }
+    // ... nor of a partner's phrase, nor of a lexicon pattern's object (both took their words
+    // from the text without the headline's phrase rules: "Russia speaks with my colleague").
+    const auto spoken = titles_of(extract(
+        "President of Russia Vladimir Putin: This morning, I spoke with my colleague from the "
+        "African Union Commission.",
+        date::sys_days{date::year{2022} / 3 / 3}, "President of Russia (en.kremlin.ru)",
+        "Meeting with Government members"));
+    CAPTURE(spoken);
+    REQUIRE(!spoken.empty());
+    for (const auto& t : spoken) {
+      CHECK(t.find("my ") == std::string::npos);
+    }
   }
 
   TEST_CASE("an official named after their country's title acts, not the country alone") {
