@@ -105,8 +105,9 @@ struct DocContext {
 // recognised as `rec`); nullptr for other titles.
 const NamedEntity* title_speaker(const Recognition& rec, std::string_view title);
 // Who "I" or "we" among words [from, trigger) of `v` is: the speaker of the last turn label
-// ("Vladimir Putin:") before the sentence, else the title's speaker; for "we" the speaker's
-// country. nullptr when the clause has no first-person subject or the speaker is unknown.
+// ("Vladimir Putin:") before word `from` (before the sentence when `from` is 0), else the
+// title's speaker; for "we" the speaker's country. nullptr when the clause has no first-person
+// subject or the speaker is unknown.
 const NamedEntity* first_person(const SentenceView& v, std::size_t from, std::size_t trigger,
                                 const DocContext& doc);
 

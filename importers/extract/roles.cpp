@@ -197,7 +197,12 @@ Roles read_roles(const SentenceView& v, const TriggerHit& h, const DocContext& d
       by = v.words[k].lower == "by" && by == 0 ? k : by;
     }
     const MentionRef* subj = subject(doc, v, cs, h.first);
-    if (subj == nullptr && (t.flags & kStatementCue) == 0) {
+    // "I" or "we" opening the clause is the speaker, whom build_event names; not a name before
+    // the clause (error class: "Russia speaks with colleague" for a turn "President of Russia
+    // Vladimir Putin: This morning, I spoke with my colleague ...", the label's country taken
+    // for the subject).
+    const bool spoken = subj == nullptr && first_person(v, cs, h.first, doc) != nullptr;
+    if (subj == nullptr && (t.flags & kStatementCue) == 0 && !spoken) {
       subj = subject(doc, v, 0, h.first);
     }
     if ((t.flags & kStatementCue) != 0) {  // the speaker of the reported statement

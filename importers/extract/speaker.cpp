@@ -85,7 +85,9 @@ const NamedEntity* first_person(const SentenceView& v, std::size_t from, std::si
     if (w == "i" && k > 0 && in(kRegnalNames, v.words[k - 1].lower)) {
       continue;  // "Peter I": a regnal numeral (kRegnalNames)
     }
-    const NamedEntity* s = turn_speaker(doc, v.begin);
+    // The last turn label before the clause: one the splitter left at the head of this
+    // sentence too ("President of Russia Vladimir Putin: This morning, I spoke ...").
+    const NamedEntity* s = turn_speaker(doc, from < v.words.size() ? v.words[from].begin : v.begin);
     s = s != nullptr ? s : doc.title_speaker;
     if (s == nullptr || !plural) {
       return s;

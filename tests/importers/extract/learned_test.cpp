@@ -1684,6 +1684,23 @@ TEST_SUITE("importers") {
     }
   }
 
+  TEST_CASE("a turn label the sentence opens with names who its 'I' is") {
+    // The splitter left "President of Russia Vladimir Putin:" at the head of the sentence: the
+    // label's country is not the subject of "I spoke" (error class: "Russia speaks with ...").
+    const auto x = extract(
+        "President of Russia Vladimir Putin: This morning, I spoke with my colleague from the "
+        "African Union Commission.",
+        date::sys_days{date::year{2022} / 3 / 3}, "President of Russia (en.kremlin.ru)",
+        "Meeting with Government members");
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    REQUIRE(titles.size() == 1);
+    CHECK(titles[0].starts_with("Vladimir Putin "));
+    CHECK(std::any_of(
+        x.events[0].participants.begin(), x.events[0].participants.end(),
+        [](const auto& p) { return p.role == kb::Role::actor && p.name == "Vladimir Putin"; }));
+  }
+
   TEST_CASE("an official named after their country's title acts, not the country alone") {
     const auto x = extract(
         "On March 3, President of Ukraine Volodymyr Zelenskyy held a video conference with the "
