@@ -50,7 +50,9 @@ constexpr std::array<TraceRule, 19> kTraceRules = {{
     {"sentence.undated", "parsed, but no date candidate can date it"},
     {"trigger.no", "the trigger model: not a reportable happening (margin <= 0)"},
     {"trigger.yes", "the trigger model: a reportable happening, with its date, title and kind"},
-    {"guide.negated", "a denied or negated happening is no event (EVENTS-GUIDE)"},
+    {"guide.negated",
+     "a negated happening, or one a denial denies (\"denied reports that ... liberated\"), is no "
+     "event (EVENTS-GUIDE)"},
     {"guide.forecast",
      "a possibility or a forecast (\"may attack\", \"will likely capture\") is no event "
      "(EVENTS-GUIDE)"},

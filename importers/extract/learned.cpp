@@ -2852,11 +2852,74 @@ bool forecast(const SynSentence& s, std::size_t w) {
   return false;
 }
 
+namespace {
+
+constexpr auto kDenialVerbs = std::to_array<std::string_view>({
+#include "lexicon/extract/denial_verbs.inc"
+});
+constexpr auto kReportNouns = std::to_array<std::string_view>({
+#include "lexicon/extract/report_nouns.inc"
+});
+
+// Whether verb `v` denies (kDenialVerbs), alone or as one of a pair that shares its subject
+// ("refused to confirm or deny whether ...": what is neither confirmed nor denied is not stated
+// as a happening either; not "reported that ... detained a soldier, but that officials denied
+// the detention", where the report stands).
+bool denial(const SynSentence& s, std::size_t v) {
+  if (word(s, v).upos != "VERB") {
+    return false;
+  }
+  return listed(kDenialVerbs, s.lemmas[v]) ||
+         std::any_of(s.children[v].begin(), s.children[v].end(), [&](std::size_t c) {
+           return udep(s, c) == "conj" && listed(kDenialVerbs, s.lemmas[c]) && !has_subject(s, c);
+         });
+}
+
+// Whether word `w` states what a denial denies: the denial's object or complement, or the
+// content of the reports or claims it denies ("denied reports that Ukrainian forces liberated
+// Kreminna", "denied Russian claims about the full capture of Soledar"; data/lexicon/extract,
+// denial_verbs.txt and report_nouns.txt).
+bool denied_chain(const SynSentence& s, std::size_t w) {
+  std::size_t at = w;
+  for (int steps = 0; steps < 3; ++steps) {
+    const std::string_view rel = udep(s, at);
+    const auto up = head_of(s, at);
+    if (!up) {
+      return false;
+    }
+    if ((rel == "obj" || rel == "ccomp" || rel == "nsubj:pass") && denial(s, *up)) {
+      return true;
+    }
+    const bool content = (rel == "acl" || rel == "ccomp" || rel == "nmod" || rel == "appos") &&
+                         listed(kReportNouns, s.lemmas[*up]);
+    if (!content) {
+      return false;
+    }
+    at = *up;
+  }
+  return false;
+}
+
+// denied_chain() of `w`, or of the verb `w` is an argument of ("denied reports that Ukrainian
+// forces attacked Russian positions": the positions are not struck either).
+bool denied(const SynSentence& s, std::size_t w) {
+  if (denied_chain(s, w)) {
+    return true;
+  }
+  const std::string_view rel = udep(s, w);
+  const auto up = head_of(s, w);
+  return up && word(s, *up).upos == "VERB" &&
+         (rel == "obj" || rel == "nsubj" || rel == "obl" || rel == "nsubj:pass") &&
+         denied_chain(s, *up);
+}
+
+}  // namespace
+
 bool negated(const SynSentence& s, std::size_t w) {
   if (w >= s.parse.words.size()) {
     return false;
   }
-  if (has_negation(s, w) || denied_object(s, w)) {
+  if (has_negation(s, w) || denied_object(s, w) || denied(s, w)) {
     return true;
   }
   // Up through what a verb does or reports: its object, its complement, its passive subject.

@@ -980,6 +980,33 @@ TEST_SUITE("importers") {
     CHECK_FALSE(stated.events.empty());
   }
 
+  TEST_CASE("what a denial denies is no event, the denial is") {
+    // EVENTS-GUIDE: denials are no event (error class: "Ukraine liberates Kreminna" for "denied
+    // reports that Ukrainian forces liberated Kreminna", "Ukraine attacks Russian positions",
+    // "Russia prepares for wave of partial mobilization" stored as happenings).
+    for (const char* text :
+         {"Haidai denied reports that Ukrainian forces liberated Kreminna on March 13.",
+          "Russian milbloggers denied social media reports that Ukrainian forces attacked "
+          "Russian positions near the Donetsk City Airport on March 13.",
+          "On March 13, the Kremlin denied that Russian authorities are preparing another wave "
+          "of partial mobilization."}) {
+      CAPTURE(text);
+      const auto titles = titles_of(extract(text, kDay));
+      CAPTURE(titles);
+      for (const auto& t : titles) {
+        CHECK_FALSE(t.starts_with("Ukraine "));
+        CHECK_FALSE(t.starts_with("Russia prepares"));
+        CHECK_FALSE(t.starts_with("Russia launches"));
+      }
+    }
+    // Denying one's part in a happening does not deny the happening.
+    const auto titles =
+        titles_of(extract("On March 13, Russia denied involvement in the attack on Kyiv.", kDay));
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(),
+                      [](const std::string& t) { return t.find("ttack") != std::string::npos; }));
+  }
+
   TEST_CASE("a happening whose object is denied by no is no event") {
     // Error class: "Russia takes active actions in this area" for "took no active actions".
     const auto denied =
