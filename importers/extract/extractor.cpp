@@ -54,7 +54,8 @@ constexpr std::array<TraceRule, 19> kTraceRules = {{
      "a negated happening, or one a denial denies (\"denied reports that ... liberated\"), is no "
      "event (EVENTS-GUIDE)"},
     {"guide.forecast",
-     "a possibility or a forecast (\"may attack\", \"will likely capture\") is no event "
+     "a possibility, a forecast or a conditional (\"may attack\", \"will likely capture\", "
+     "\"if Ukrainian forces launch\", \"it would be inadvisable to storm\") is no event "
      "(EVENTS-GUIDE)"},
     {"guide.anaphoric",
      "an event noun after a demonstrative (\"that agreement\") points back to a happening told "

@@ -2831,9 +2831,84 @@ bool hedges(const SynSentence& s, std::size_t w) {
 
 }  // namespace
 
+namespace {
+
+constexpr auto kConditionalMarks = std::to_array<std::string_view>({
+#include "lexicon/extract/conditional_marks.inc"
+});
+constexpr auto kConditionalSpeech = std::to_array<std::string_view>({
+#include "lexicon/extract/conditional_speech_verbs.inc"
+});
+
+// Whether verb `v` warns, threatens, promises or reports: a condition on it is part of what it
+// says (kConditionalSpeech, kReporting, kTellingVerbs).
+bool says_condition(const SynSentence& s, std::size_t v) {
+  const std::string& l = s.lemmas[v];
+  return word(s, v).upos == "VERB" &&
+         (listed(kConditionalSpeech, l) || reporting(l) || listed(kTellingVerbs, l));
+}
+
+// Whether word `w` lies in a clause a conditional subordinator opens ("if Ukrainian forces
+// launch a counterattack", kConditionalMarks) or one a condition is put on ("the West will impose
+// sanctions" after "If Russia invades"), or in an infinitive or clause an evaluative
+// predicate says only might be ("it would be inadvisable to storm this industrial zone", "would
+// be unlikely to generate combat power": an adjective with "would", "could", "may" or "might";
+// error class: "Vladimir Putin storms industrial zone" for Putin's "I believe it would be
+// inadvisable to storm this industrial zone"). Up through the words of one clause, then across
+// one infinitive or complement to the predicate that governs it.
+bool hypothetical(const SynSentence& s, std::size_t w) {
+  // A conditional mark of clause head `c`, not a concessive "even if" (error class: "made
+  // another announcement ..., even if that required civilians to flee" left out).
+  const auto conditional = [&](std::size_t c) {
+    const auto m = child(s, c, {"mark"});
+    return m && listed(kConditionalMarks, s.lemmas[*m]) && !(*m > 0 && s.lemmas[*m - 1] == "even");
+  };
+  std::size_t at = w;
+  for (int steps = 0; steps < 8; ++steps) {
+    if (conditional(at)) {
+      return true;
+    }
+    for (const std::size_t c : s.children[at]) {
+      // The clause a condition is put on ("If Russia invades, the West will impose sanctions").
+      if (udep(s, c) == "advcl" && conditional(c) &&
+          s.lemmas[*child(s, c, {"mark"})] != "whether" && !says_condition(s, at)) {
+        return true;
+      }
+    }
+    const std::string_view rel = udep(s, at);
+    const auto up = head_of(s, at);
+    if (!up) {
+      return false;
+    }
+    if (rel == "xcomp" || rel == "csubj" || rel == "ccomp") {
+      // The predicate the infinitive or clause depends on: an adjective said as a possibility.
+      if (word(s, *up).upos == "ADJ" &&
+          std::any_of(s.children[*up].begin(), s.children[*up].end(), [&](std::size_t c) {
+            return udep(s, c) == "aux" && c < *up &&
+                   (s.lemmas[c] == "would" || listed(kHedgeModals, s.lemmas[c]));
+          })) {
+        return true;
+      }
+      if (rel != "xcomp") {
+        return false;  // a complement clause is a clause of its own: its mark was read above
+      }
+    } else if (rel == "advcl" || rel == "acl" || rel == "acl:relcl" || rel == "parataxis" ||
+               rel == "conj" || rel == "root") {
+      return false;
+    }
+    at = *up;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool forecast(const SynSentence& s, std::size_t w) {
   if (w >= s.parse.words.size()) {
     return false;
+  }
+  if (hypothetical(s, w)) {
+    return true;
   }
   // The word itself, then up through what a verb does: "will likely launch a renewed assault",
   // "will likely complete the capture of Mariupol".
