@@ -2863,6 +2863,20 @@ bool hypothetical(const SynSentence& s, std::size_t w) {
     const auto m = child(s, c, {"mark"});
     return m && listed(kConditionalMarks, s.lemmas[*m]) && !(*m > 0 && s.lemmas[*m - 1] == "even");
   };
+  // A noun or adjective said to be with "would", "could", "may" or "might" ("additional
+  // sanctions would be an embargo on imports": no embargo is imposed; error class: "Zelensky
+  // imposes embargo on Russian products").
+  const auto supposed = [&](std::size_t p) {
+    const std::string_view u = word(s, p).upos;
+    return (u == "NOUN" || u == "ADJ") && child(s, p, {"cop"}) &&
+           std::any_of(s.children[p].begin(), s.children[p].end(), [&](std::size_t c) {
+             return udep(s, c) == "aux" && c < p &&
+                    (s.lemmas[c] == "would" || listed(kHedgeModals, s.lemmas[c]));
+           });
+  };
+  if (supposed(w)) {
+    return true;
+  }
   std::size_t at = w;
   for (int steps = 0; steps < 8; ++steps) {
     if (conditional(at)) {

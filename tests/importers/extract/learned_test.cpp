@@ -1031,6 +1031,12 @@ TEST_SUITE("importers") {
                 kDay));
     CAPTURE(supposed);
     CHECK_FALSE(has_word(supposed, "storms"));
+    const auto would_be = titles_of(
+        extract("On March 13, Zelensky said that additional effective sanctions would be an "
+                "embargo on imports of all Russian products.",
+                kDay));
+    CAPTURE(would_be);
+    CHECK_FALSE(has_word(would_be, "imposes"));
     // A warning's condition is part of the warning, which is a statement.
     const auto warned = titles_of(
         extract("On March 13, Kremlin spokesman Dmitry Peskov warned Washington of stronger "
