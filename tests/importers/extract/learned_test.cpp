@@ -980,6 +980,23 @@ TEST_SUITE("importers") {
     CHECK_FALSE(stated.events.empty());
   }
 
+  TEST_CASE("a country's adjective on an attack noun names who attacks") {
+    // Error class: "Ukraine launches Russian shelling of the Kherson region", the role model
+    // taking the country the region lies in.
+    const auto x = extract(
+        "A 9-year-old girl died today as a result of the Russian shelling of the Kherson region "
+        "of Ukraine.",
+        kDay);
+    const auto titles = titles_of(x);
+    CAPTURE(titles);
+    const auto shelling = std::find_if(x.events.begin(), x.events.end(), [](const auto& e) {
+      return e.title.find("shelling") != std::string::npos && e.kind == kb::EventKind::attack;
+    });
+    REQUIRE(shelling != x.events.end());
+    CHECK(kb::test::blind_round::has_actor(*shelling, "Russia"));
+    CHECK_FALSE(kb::test::blind_round::has_actor(*shelling, "Ukraine"));
+  }
+
   TEST_CASE("what a denial denies is no event, the denial is") {
     // EVENTS-GUIDE: denials are no event (error class: "Ukraine liberates Kreminna" for "denied
     // reports that Ukrainian forces liberated Kreminna", "Ukraine attacks Russian positions",
