@@ -2121,7 +2121,7 @@ std::vector<std::size_t> clause_words(const SynSentence& s, std::size_t c,
       } else {
         ws.push_back(k);
       }
-    } else if (u == "aux" || u == "compound" || u == "cop" ||
+    } else if (u == "aux" || u == "compound" || u == "cop" || u == "expl" ||
                (u == "advmod" && s.lemmas[k] == "not") ||
                (u == "mark" && word(s, k).xpos == "TO") ||
                // a nominal predicate keeps its words: "would be a red line", not "would line"
@@ -2151,6 +2151,30 @@ std::vector<std::size_t> clause_words(const SynSentence& s, std::size_t c,
   return ws;
 }
 
+// Whether the clause headed by `c` can be said on its own in a headline: a finite clause needs
+// a subject that is no relative pronoun (error classes: "Prigozhin claims was filmed in Soledar"
+// for "footage, which he claimed was filmed in Soledar", "Ukraine decides is being decided",
+// "Ramzan Kadyrov announces was announced": 30 such titles in a full dev.jsonl import).
+bool sayable_clause(const SynSentence& s, std::size_t c) {
+  bool finite = false;
+  std::optional<std::size_t> subject;
+  for (const std::size_t k : s.children[c]) {
+    const std::string_view u = udep(s, k);
+    if ((u == "aux" || u == "cop") && k < c && word(s, k).xpos != "TO") {
+      finite = true;
+    }
+    if (u == "nsubj" || u == "csubj" || u == "expl") {
+      subject = k;
+    }
+  }
+  if (subject) {
+    const std::string_view x = word(s, *subject).xpos;
+    return x != "WDT" && x != "WP";
+  }
+  const std::string_view x = word(s, c).xpos;
+  return !finite && x != "VBD" && x != "VBZ" && x != "VBP";
+}
+
 // The clause core of `c` (its subject, auxiliaries, verb and a short object), as written.
 std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_words = 4) {
   std::vector<std::size_t> ws = clause_words(s, c, object_words);
@@ -2166,7 +2190,15 @@ std::string clause_core(const SynSentence& s, std::size_t c, std::size_t object_
       }
     }
   }
-  return join(s, ws);
+  std::string out = join(s, ws);
+  // A quotation's first word is no name inside a headline ("stresses it is important" for
+  // "stressed: \"It is extremely important ...\"").
+  const std::size_t first = *std::min_element(ws.begin(), ws.end());
+  if (!out.empty() && (word(s, first).upos == "PRON" || udep(s, first) == "expl") &&
+      word(s, first).form != "I" && out[0] >= 'A' && out[0] <= 'Z') {
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  }
+  return out;
 }
 
 // Whether word `w` heads a phrase a headline can name: a noun, a name or a number (not a
@@ -3748,7 +3780,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         // stopped providing humanitarian assistance to Mariupol residents").
         const bool gerund =
             u == "advcl" && c == w + 1 && word(s, c).xpos == "VBG" && !child(s, c, {"mark"});
-        if ((u == "ccomp" || u == "xcomp" || gerund) && !temporal(s, c)) {
+        if ((u == "ccomp" || u == "xcomp" || gerund) && !temporal(s, c) &&
+            (u != "ccomp" || sayable_clause(s, c))) {
           object = clause_core(s, c);
           object_short = clause_core(s, c, 1);
           break;

@@ -980,6 +980,24 @@ TEST_SUITE("importers") {
     CHECK_FALSE(stated.events.empty());
   }
 
+  TEST_CASE("a reported clause keeps its 'there' or 'it', and one without a subject is not said") {
+    // Error classes: "Ramzan Kadyrov states are no changes", "Volodymyr Zelensky stresses is
+    // important", "Prigozhin claims was filmed in Soledar" (a relative clause's "which").
+    const auto titles = titles_of(extract(
+        "On March 13, Volodymyr Zelenskyy stressed: \"It is extremely important to increase "
+        "sanctions pressure.\"\n\nOn March 13, Ramzan Kadyrov stated that there are no changes."
+        "\n\nOn March 13, Prigozhin published footage, which he claimed was filmed in Soledar.",
+        kDay));
+    CAPTURE(titles);
+    CHECK(has(titles, "Ramzan Kadyrov states there are no changes"));
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Volodymyr Zelensky stresses it is important");
+    }));
+    for (const auto& t : titles) {
+      CHECK(t.find(" was filmed") == std::string::npos);
+    }
+  }
+
   TEST_CASE("a country's adjective on an attack noun names who attacks") {
     // Error class: "Ukraine launches Russian shelling of the Kherson region", the role model
     // taking the country the region lies in.
