@@ -2908,18 +2908,17 @@ bool hypothetical(const SynSentence& s, std::size_t w) {
     const auto m = child(s, c, {"mark"});
     return m && listed(kConditionalMarks, s.lemmas[*m]) && !(*m > 0 && s.lemmas[*m - 1] == "even");
   };
-  // A noun or adjective said to be with "would", "could", "may" or "might" ("additional
-  // sanctions would be an embargo on imports": no embargo is imposed; error class: "Zelensky
-  // imposes embargo on Russian products").
+  // Whether predicate `p` is said with "would", "could", "may" or "might" before it.
   const auto supposed = [&](std::size_t p) {
-    const std::string_view u = word(s, p).upos;
-    return (u == "NOUN" || u == "ADJ") && child(s, p, {"cop"}) &&
-           std::any_of(s.children[p].begin(), s.children[p].end(), [&](std::size_t c) {
-             return udep(s, c) == "aux" && c < p &&
-                    (s.lemmas[c] == "would" || listed(kHedgeModals, s.lemmas[c]));
-           });
+    return std::any_of(s.children[p].begin(), s.children[p].end(), [&](std::size_t c) {
+      return udep(s, c) == "aux" && c < p &&
+             (s.lemmas[c] == "would" || listed(kHedgeModals, s.lemmas[c]));
+    });
   };
-  if (supposed(w)) {
+  // A noun or adjective said to be so ("additional sanctions would be an embargo on imports":
+  // no embargo is imposed; error class: "Zelensky imposes embargo on Russian products").
+  const std::string_view upos = word(s, w).upos;
+  if ((upos == "NOUN" || upos == "ADJ") && child(s, w, {"cop"}) && supposed(w)) {
     return true;
   }
   std::size_t at = w;
@@ -2941,11 +2940,7 @@ bool hypothetical(const SynSentence& s, std::size_t w) {
     }
     if (rel == "xcomp" || rel == "csubj" || rel == "ccomp") {
       // The predicate the infinitive or clause depends on: an adjective said as a possibility.
-      if (word(s, *up).upos == "ADJ" &&
-          std::any_of(s.children[*up].begin(), s.children[*up].end(), [&](std::size_t c) {
-            return udep(s, c) == "aux" && c < *up &&
-                   (s.lemmas[c] == "would" || listed(kHedgeModals, s.lemmas[c]));
-          })) {
+      if (word(s, *up).upos == "ADJ" && supposed(*up)) {
         return true;
       }
       if (rel != "xcomp") {
