@@ -2105,11 +2105,77 @@ std::string capitalised(std::string s) {
   return s;
 }
 
+bool holds_date(const SynSentence& s, std::size_t w, bool said_only);
+bool nominal(const SynSentence& s, std::size_t w);
+
+// Prepositions whose phrase says when or why, not what a verb acted on
+// (data/lexicon/extract/headline_adverbial_cases.txt).
+constexpr auto kAdverbialCases = std::to_array<std::string_view>({
+#include "lexicon/extract/headline_adverbial_cases.inc"
+});
+
+// Prepositions whose phrase a reported clause's skeleton leaves out when its verb has no object
+// (data/lexicon/extract/unsaid_cases.txt).
+constexpr auto kUnsaidCases = std::to_array<std::string_view>({
+#include "lexicon/extract/unsaid_cases.inc"
+});
+
+// The words of the phrase headed by `k` a headline keeps when the whole is too long: the head
+// with its compounds, adjectives, numbers and name parts (each with the modifiers before it),
+// and the core of a first "of" or "for" noun after it ("another wave of mobilization for the
+// DNR's 1st Army Corps on March 20": "wave of mobilization"; "large-scale military reforms
+// between 2023-2026"); just the head when that core is long itself.
+std::vector<std::size_t> phrase_core(const SynSentence& s, std::size_t k) {
+  constexpr std::size_t kMaxCore = 4;
+  constexpr std::size_t kMaxWithOf = 6;
+  const auto modifiers = [&](std::size_t h, std::vector<std::size_t>& out) {
+    out.push_back(h);
+    for (const std::size_t c : s.children[h]) {
+      const std::string_view u = udep(s, c);
+      if (u == "compound" || u == "amod" || u == "flat" || u == "nummod") {
+        out.push_back(c);
+        for (const std::size_t g : s.children[c]) {
+          const std::string_view ug = udep(s, g);
+          if (g < c && (ug == "compound" || ug == "amod")) {
+            out.push_back(g);
+          }
+        }
+      }
+    }
+  };
+  std::vector<std::size_t> core;
+  modifiers(k, core);
+  if (core.size() > kMaxCore ||
+      std::any_of(core.begin(), core.end(), [&](std::size_t w) { return s.date_of[w] >= 0; })) {
+    return {k};
+  }
+  for (const std::size_t c : s.children[k]) {
+    const auto cs = child(s, c, {"case"});
+    if (c < k || udep(s, c) != "nmod" || !cs || !nominal(s, c) || s.date_of[c] >= 0 ||
+        temporal(s, c) || !(s.lemmas[*cs] == "of" || s.lemmas[*cs] == "for")) {
+      continue;
+    }
+    std::vector<std::size_t> of{*cs};
+    modifiers(c, of);
+    if (core.size() + of.size() <= kMaxWithOf &&
+        std::none_of(of.begin(), of.end(), [&](std::size_t w) { return s.date_of[w] >= 0; })) {
+      core.insert(core.end(), of.begin(), of.end());
+    }
+    break;
+  }
+  return core;
+}
+
 // The skeleton of a reported clause headed by `c`: its subject, auxiliaries, verb and object
-// ("the US will support training"); objects longer than `object_words` by their head word.
+// ("the US will support training"); objects longer than `object_words` by their core
+// (phrase_core) or, with `object_words` 1, their head word. A verb with no object keeps its
+// first oblique that says what it was about, by its core ("Russia may be preparing for a
+// large-scale offensive in January": "... preparing for large-scale offensive"; error class:
+// titles that stop at the reported verb, "Dmytro Kuleba states Russia may be preparing").
 std::vector<std::size_t> clause_words(const SynSentence& s, std::size_t c,
                                       std::size_t object_words) {
   std::vector<std::size_t> ws{c};
+  bool object = false;
   for (const std::size_t k : s.children[c]) {
     const std::string_view u = udep(s, k);
     if (u == "nsubj" || u == "csubj") {
@@ -2133,10 +2199,18 @@ std::vector<std::size_t> clause_words(const SynSentence& s, std::size_t c,
                // as an adverbial clause (error class: "the US would support" for "... would
                // support training Ukrainian pilots")
                (u == "advcl" && k == c + 1 && word(s, k).xpos == "VBG" && !child(s, k, {"mark"}))) {
+      object = true;
       std::vector<std::size_t> ob;
       collect(s, k, ob, 0);
       if (ob.size() <= object_words) {
         ws.insert(ws.end(), ob.begin(), ob.end());
+      } else if (u == "obj" && object_words > 1 && nominal(s, k)) {
+        const std::vector<std::size_t> core = phrase_core(s, k);
+        ws.insert(ws.end(), core.begin(), core.end());
+      } else if (u == "xcomp" && object_words > 1 && word(s, k).upos == "VERB") {
+        // an infinitive by its own skeleton ("to conduct large-scale military reforms")
+        const std::vector<std::size_t> inner = clause_words(s, k, object_words);
+        ws.insert(ws.end(), inner.begin(), inner.end());
       } else {
         ws.push_back(k);
         // an infinitive cut to its verb keeps its "to" (error class: "Kyrylo Budanov states
@@ -2145,6 +2219,21 @@ std::vector<std::size_t> clause_words(const SynSentence& s, std::size_t c,
           ws.push_back(*to);
         }
       }
+    }
+  }
+  if (!object && object_words > 1 && word(s, c).upos == "VERB") {
+    for (const std::size_t k : s.children[c]) {
+      const auto cs = child(s, k, {"case"});
+      if (k < c || udep(s, k) != "obl" || word(s, k).deprel == "obl:agent" || !nominal(s, k) ||
+          !cs || s.date_of[k] >= 0 || temporal(s, k) || listed(kAdverbialCases, s.lemmas[*cs]) ||
+          listed(kAdverbialCases, analysis::lower_ascii(word(s, *cs).form)) ||
+          listed(kUnsaidCases, s.lemmas[*cs])) {
+        continue;
+      }
+      ws.push_back(*cs);
+      const std::vector<std::size_t> core = phrase_core(s, k);
+      ws.insert(ws.end(), core.begin(), core.end());
+      break;
     }
   }
   return ws;
@@ -3692,8 +3781,12 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           const auto to = child(s, g, {"mark"});
           if (g > *obj && udep(s, g) == "acl" && word(s, g).upos == "VERB" && to &&
               word(s, *to).xpos == "TO") {
+            // its skeleton, else its verb and object's head word ("readiness to provide
+            // assistance" for "... to provide humanitarian assistance to the residents of ...")
             if (const std::string what = clause_core(s, g, 3); what.size() < 40) {
               object += " " + what;
+            } else if (const std::string shorter = clause_core(s, g, 1); shorter.size() < 40) {
+              object += " " + shorter;
             }
             break;
           }
@@ -3907,9 +4000,6 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       if (partner) {
         object = partner_phrase(s, *partner, d.actor ? static_cast<int>(*d.actor) : -1);
       } else {
-        static constexpr auto kAdverbialCases = std::to_array<std::string_view>({
-#include "lexicon/extract/headline_adverbial_cases.inc"
-        });
         for (const std::size_t c : s.children[w]) {
           const auto cs = child(s, c, {"case"});
           // Not the agent of an active headline, who is its subject already (error class:
