@@ -3718,7 +3718,7 @@ std::string happening_title(const SynSentence& s, std::size_t w) {
     }
   }
   std::string place = where ? " " + cased_phrase(s, *where, 4) : std::string();
-  const auto said = [&](std::vector<std::size_t> ws) { return join(s, ws); };
+  const auto said = [&](const std::vector<std::size_t>& ws) { return join(s, ws); };
   std::vector<std::size_t> core{w};
   for (const std::size_t c : s.children[w]) {
     const std::string_view u = udep(s, c);
@@ -3803,6 +3803,38 @@ std::string happening_title(const SynSentence& s, std::size_t w) {
     return out.size() > 80 ? std::string() : out;
   }
   return capitalised(out + place);
+}
+
+// A reported clause `c` whose subject is the speaker itself, a country or an organisation
+// named alone, says "it" (error class: repeated names, "Russia says Russia is to sell 10
+// fighter jets", "Belgium says Belgium appears ready", "Russia announces Russia is forming
+// battalion"); a person keeps the name (the text rarely says which pronoun), and so does a
+// name with words of its own ("DNR denies DNR troops ...").
+void said_of_itself(const SynSentence& s, std::size_t c, const Decision& d, std::string& clause) {
+  const auto subject = child(s, c, {"nsubj", "nsubj:pass"});
+  // (a people in the plural is no "it": "the Swedes had been spending")
+  if (!subject || !d.actor || *d.actor >= s.mentions.size() || s.mention_of[*subject] < 0 ||
+      word(s, *subject).xpos == "NNS" || word(s, *subject).xpos == "NNPS") {
+    return;
+  }
+  const SynMention& speaker = s.mentions[*d.actor];
+  const SynMention& named = s.mentions[static_cast<std::size_t>(s.mention_of[*subject])];
+  if (speaker.kind == EntityKind::person || named.ref == nullptr || speaker.ref == nullptr ||
+      named.ref->mention == nullptr || speaker.ref->mention == nullptr ||
+      named.ref->mention->entity != speaker.ref->mention->entity) {
+    return;
+  }
+  std::vector<std::size_t> words;
+  collect(s, *subject, words, 0);
+  if (std::any_of(words.begin(), words.end(), [&](std::size_t k) {
+        return (k < named.first || k > named.last) && word(s, k).upos != "DET";
+      })) {
+    return;
+  }
+  const std::string said = join(s, words);
+  if (!said.empty() && clause.starts_with(said + " ")) {
+    clause = "it" + clause.substr(said.size());
+  }
 }
 
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
@@ -4022,6 +4054,8 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
             (u != "ccomp" || sayable_clause(s, c))) {
           object = clause_core(s, c);
           object_short = clause_core(s, c, 1);
+          said_of_itself(s, c, d, object);
+          said_of_itself(s, c, d, object_short);
           break;
         }
       }
