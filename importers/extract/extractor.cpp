@@ -954,8 +954,11 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
       s.children[subject_host].begin(), s.children[subject_host].end(), [&](std::size_t c) {
         return s.parse.words[c].deprel == "nsubj" && (s.lemmas[c] == "i" || s.lemmas[c] == "we");
       });
-  const bool speaks =
-      first_subject && detail::first_person(v, 0, view_word(v, w.begin), doc) != nullptr;
+  // (the speaker's "I" is looked for before that verb: "I have just finished a conversation
+  // with ..." puts it five words before the noun; error class: "Emmanuel Macron holds
+  // conversation with Emmanuel Macron" in an address)
+  const std::size_t spoken_at = view_word(v, s.parse.words[subject_host].begin);
+  const bool speaks = first_subject && detail::first_person(v, 0, spoken_at, doc) != nullptr;
   if ((referred != nullptr || speaks) && d.actor) {
     if (d.target == d.actor) {
       d.target.reset();
@@ -1043,7 +1046,7 @@ std::optional<ExtractedEvent> learned_event(const learned::SynSentence& s,
     if (std::string all = join_names(names); names.size() > 1 && all.size() <= kSubjectBytes) {
       subject = std::move(all);
     }
-  } else if (const NamedEntity* p = detail::first_person(v, 0, view_word(v, w.begin), doc)) {
+  } else if (const NamedEntity* p = detail::first_person(v, 0, spoken_at, doc)) {
     actor = p->name;  // "I spoke with ..." in a transcript: the speaker
     e.participants.push_back(detail::participant(doc, *p, Role::actor, ""));
   } else if (referred != nullptr) {

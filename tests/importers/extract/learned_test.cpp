@@ -2282,6 +2282,21 @@ TEST_SUITE("importers") {
     CHECK(has(titles, "Volodymyr Zelensky holds phone conversation with Alexander Lukashenko"));
   }
 
+  TEST_CASE("the speaker who finished a conversation is its actor") {
+    // Error class: "Conversation with French President Emmanuel Macron", no one acting, for an
+    // address's "I have recently finished a conversation with ..." (the speaker's "I" was read
+    // on a meeting noun's light verb only).
+    const auto titles = titles_of(
+        extract("Ukrainians! I have just finished a conversation with Emmanuel Macron. We "
+                "discussed the situation on the border.",
+                kDay, "President of Ukraine (president.gov.ua)",
+                "Address by President Volodymyr Zelenskyy to the citizens"));
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Volodymyr Zelensky holds conversation with Emmanuel Macron");
+    }));
+  }
+
   TEST_CASE("'I' after a monarch's name is a regnal numeral, not the speaker") {
     // Error class: "Vladimir Putin issues order to institute Academy of Sciences" for a Kremlin
     // speech's sentence about Peter I.
