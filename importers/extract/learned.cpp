@@ -4075,8 +4075,14 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         // stopped providing humanitarian assistance to Mariupol residents").
         const bool gerund =
             u == "advcl" && c == w + 1 && word(s, c).xpos == "VBG" && !child(s, c, {"mark"});
-        if ((u == "ccomp" || u == "xcomp" || gerund) && !temporal(s, c) &&
-            (u != "ccomp" || sayable_clause(s, c))) {
+        // A "that" clause the parser hung as an adverbial clause is what was said all the same
+        // (error class: no headline for "Murmansk Oblast authorities reported on July 20 that
+        // they are recruiting ...").
+        const auto mark = child(s, c, {"mark"});
+        const bool that =
+            u == "advcl" && mark && s.lemmas[*mark] == "that" && c > w && reporting(lemma);
+        if ((u == "ccomp" || u == "xcomp" || gerund || that) && !temporal(s, c) &&
+            ((u != "ccomp" && !that) || sayable_clause(s, c))) {
           object = clause_core(s, c);
           object_short = clause_core(s, c, 1);
           said_of_itself(s, c, d, object);

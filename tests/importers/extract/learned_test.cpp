@@ -1796,6 +1796,21 @@ TEST_SUITE("importers") {
     }));
   }
 
+  TEST_CASE("a 'that' clause the parser hung as an adverbial clause is what was said") {
+    // Error class: "Bashar al-Assad confirms in television interview", "Mikhail Razvozhaev
+    // announces", what was confirmed or announced lost.
+    const auto titles = titles_of(
+        extract("Russian-appointed Governor of Kherson Vladimir Saldo announced on January 18 "
+                "that Russian state-owned Promsvyazbank began operations in Russian-occupied "
+                "Kherson and claimed that more branches will open within one year.",
+                date::sys_days{date::year{2023} / 1 / 19}));
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.find("announces") != std::string::npos &&
+             t.find("Promsvyazbank began operations") != std::string::npos;
+    }));
+  }
+
   TEST_CASE("a separatist entity acts for the state that backs it, not for the one it lies in") {
     const auto x = extract(
         "The Donetsk People's Republic announced on May 3 that it had appointed a new head of its "
