@@ -17,6 +17,7 @@
 #include "importers/extract/concepts.hpp"
 #include "importers/extract/internal.hpp"
 #include "importers/extract/learned.hpp"
+#include "importers/extract/lexicon.hpp"
 #include "importers/sentences.hpp"
 
 namespace kb::importers::extract {
@@ -653,9 +654,6 @@ bool patient_of(const learned::SynSentence& s, std::size_t w, std::size_t m) {
 // Whether mention `m` names a place by a locative preposition of its own ("in Vilnius", "near
 // Izyum").
 bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& doc) {
-  static constexpr auto kLocative = std::to_array<std::string_view>({
-#include "lexicon/extract/locative_prepositions.inc"
-  });
   if (m >= s.mentions.size() || s.mentions[m].ref == nullptr ||
       entity_of(doc, *s.mentions[m].ref).kind != EntityKind::place) {
     return false;
@@ -663,7 +661,7 @@ bool locative(const learned::SynSentence& s, std::size_t m, const DocContext& do
   for (const std::size_t c : s.children[s.mentions[m].head]) {
     if (analysis::universal_relation(s.parse.words[c].deprel) == "case") {
       const std::string p = analysis::lower_ascii(s.parse.words[c].form);
-      return std::find(kLocative.begin(), kLocative.end(), p) != kLocative.end();
+      return std::ranges::find(locative_prepositions(), p) != locative_prepositions().end();
     }
   }
   return false;

@@ -1907,6 +1907,16 @@ std::vector<std::size_t> partner_name(const SynSentence& s, std::size_t c, int s
   return name;
 }
 
+// The recognised entity mention `m` of `s` refers to (an index into the recognition's
+// entities), or nullopt for no mention (-1) or one without a reference.
+std::optional<std::size_t> mentioned_entity(const SynSentence& s, int m) {
+  const auto* ref = m >= 0 ? s.mentions[static_cast<std::size_t>(m)].ref : nullptr;
+  if (ref == nullptr || ref->mention == nullptr) {
+    return std::nullopt;
+  }
+  return ref->mention->entity;
+}
+
 std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int skip_mention = -1) {
   // The second of two coordinated modifiers' nouns is said with the first ("air and missile
   // strikes", the parser having made "strikes" the conjunct of "air").
@@ -1920,13 +1930,6 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
   // So is another mention of the same entity as the head's own possessor or adjective (error
   // class: "Russia launches Russian assaults on Izyum" for "Russian commanders said that
   // Russian assaults on Izyum went on", the actor taken from another mention of Russia).
-  const auto entity_of = [&](int m) -> std::optional<std::size_t> {
-    const auto* ref = m >= 0 ? s.mentions[static_cast<std::size_t>(m)].ref : nullptr;
-    if (ref == nullptr || ref->mention == nullptr) {
-      return std::nullopt;
-    }
-    return ref->mention->entity;
-  };
   const auto skipped = [&](std::size_t k) {
     if (k == w || skip_mention < 0 || s.mention_of[k] < 0) {
       return false;
@@ -1934,10 +1937,10 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
     if (s.mention_of[k] == skip_mention) {
       return true;
     }
-    const auto entity = entity_of(s.mention_of[k]);
+    const auto entity = mentioned_entity(s, s.mention_of[k]);
     const std::size_t head = s.mentions[static_cast<std::size_t>(s.mention_of[k])].head;
     const std::string_view rel = udep(s, head);
-    return entity && entity == entity_of(skip_mention) && head_of(s, head) == w &&
+    return entity && entity == mentioned_entity(s, skip_mention) && head_of(s, head) == w &&
            (rel == "nmod:poss" || rel == "amod");
   };
   std::erase_if(ws, [&](std::size_t k) {
@@ -3553,14 +3556,7 @@ std::string partner_phrase(const SynSentence& s, std::size_t c, int skip_mention
 // import had "between" in their quote). Names only, not a country's adjective ("between the
 // Russian and Ukrainian representatives" says no name a headline can take). Empty when none.
 std::string between_partner(const SynSentence& s, std::size_t w, int skip_mention) {
-  const auto entity = [&](int m) -> std::optional<std::size_t> {
-    const auto* ref = m >= 0 ? s.mentions[static_cast<std::size_t>(m)].ref : nullptr;
-    if (ref == nullptr || ref->mention == nullptr) {
-      return std::nullopt;
-    }
-    return ref->mention->entity;
-  };
-  const auto actor = entity(skip_mention);
+  const auto actor = mentioned_entity(s, skip_mention);
   // A person's side is not known here: a country named beside a president may be his own
   // ("Vladimir Putin holds talks with Russia"); so only a country or an organisation, and only
   // another one of those (not a city: "negotiations between ... in Istanbul").
@@ -3579,7 +3575,7 @@ std::string between_partner(const SynSentence& s, std::size_t w, int skip_mentio
     for (std::size_t k = *cs; k < s.parse.words.size(); ++k) {
       const int m = s.mention_of[k];
       if (m < 0 || !in_subtree(s, k, b) || word(s, k).upos != "PROPN" || m == skip_mention ||
-          (actor && entity(m) == actor) || !side(m)) {
+          (actor && mentioned_entity(s, m) == actor) || !side(m)) {
         continue;
       }
       const SynMention& named = s.mentions[static_cast<std::size_t>(m)];
@@ -3744,9 +3740,6 @@ std::string happening_title(const SynSentence& s, std::size_t w) {
   static constexpr auto kHappeningFrames = std::to_array<Frame>({
 #include "lexicon/extract/happening_frames.inc"
   });
-  static constexpr auto kLocativePrepositions = std::to_array<std::string_view>({
-#include "lexicon/extract/locative_prepositions.inc"
-  });
   const std::string& lemma = s.lemmas[w];
   const auto row = [&](std::string_view frame) -> const Frame* {
     const auto* const it =
@@ -3784,7 +3777,8 @@ std::string happening_title(const SynSentence& s, std::size_t w) {
       of = c;
     } else if ((p == "on" || p == "against") && !on) {
       on = c;
-    } else if (!where && listed(kLocativePrepositions, p)) {
+    } else if (!where &&
+               std::ranges::find(locative_prepositions(), p) != locative_prepositions().end()) {
       where = c;
     }
   }
@@ -3889,11 +3883,10 @@ void said_of_itself(const SynSentence& s, std::size_t c, const Decision& d, std:
       word(s, *subject).xpos == "NNS" || word(s, *subject).xpos == "NNPS") {
     return;
   }
-  const SynMention& speaker = s.mentions[*d.actor];
   const SynMention& named = s.mentions[static_cast<std::size_t>(s.mention_of[*subject])];
-  if (speaker.kind == EntityKind::person || named.ref == nullptr || speaker.ref == nullptr ||
-      named.ref->mention == nullptr || speaker.ref->mention == nullptr ||
-      named.ref->mention->entity != speaker.ref->mention->entity) {
+  const auto speaker = mentioned_entity(s, static_cast<int>(*d.actor));
+  if (s.mentions[*d.actor].kind == EntityKind::person || !speaker ||
+      mentioned_entity(s, s.mention_of[*subject]) != speaker) {
     return;
   }
   std::vector<std::size_t> words;

@@ -113,4 +113,11 @@ bool is_office_noun(std::string_view w) { return in(kOfficeNouns, w); }
 bool is_issue_noun(std::string_view w) { return in(kIssueNouns, w); }
 std::span<const std::string_view> boilerplate_markers() { return kBoilerplate; }
 
+std::span<const std::string_view> locative_prepositions() {
+  static constexpr auto kLocative = std::to_array<std::string_view>({
+#include "lexicon/extract/locative_prepositions.inc"
+  });
+  return kLocative;
+}
+
 }  // namespace kb::importers::extract

@@ -98,5 +98,8 @@ bool is_office_noun(std::string_view lower_word);
 bool is_issue_noun(std::string_view lower_word);
 // Boilerplate markers (lower-case substrings): a sentence holding one is never an event.
 std::span<const std::string_view> boilerplate_markers();
+// Locative prepositions ("in", "near", "throughout"): a phrase one marks says where something
+// happened, not what it was done to (data/lexicon/extract/locative_prepositions.txt).
+std::span<const std::string_view> locative_prepositions();
 
 }  // namespace kb::importers::extract
