@@ -1358,6 +1358,43 @@ bool commentary(const SynSentence& s, std::size_t w) {
          voice_noun(s.lemmas[*subject]);
 }
 
+// The person an office's title chain closes with: "Adviser to the Head of the Office of the
+// President of Ukraine Mykhailo Podolyak", where the parser hangs the name low in the chain.
+// Only a name that follows no preposition ("a spokesman for Putin" is not Putin), and
+// only when the chain names one person; -1 otherwise. Error class: the chain's country taken
+// for who acts ("Ukraine gives interview" for Podolyak's).
+int office_holder(const SynSentence& s, std::size_t w) {
+  int found = -1;
+  std::vector<std::pair<std::size_t, int>> todo{{w, 0}};
+  while (!todo.empty()) {
+    const auto [k, depth] = todo.back();
+    todo.pop_back();
+    for (const std::size_t c : s.children[k]) {
+      const std::string_view rel = udep(s, c);
+      if (!(rel == "nmod" || rel == "flat" || rel == "appos" || rel == "compound")) {
+        continue;
+      }
+      const int m = s.mention_of[c];
+      // As written, not as parsed: the parser often gives the name the chain's last "of".
+      const auto after_preposition = [&] {
+        const std::size_t first = s.mentions[static_cast<std::size_t>(m)].first;
+        return first == 0 || word(s, first - 1).upos == "ADP";
+      };
+      if (m >= 0 && s.mentions[static_cast<std::size_t>(m)].kind == EntityKind::person &&
+          !after_preposition()) {
+        if (found >= 0 && found != m) {
+          return -1;
+        }
+        found = m;
+      }
+      if (depth < 6) {
+        todo.emplace_back(c, depth + 1);
+      }
+    }
+  }
+  return found;
+}
+
 int named_by(const SynSentence& s, std::size_t w) {
   const auto person = [&](int m) {
     return m >= 0 && s.mentions[static_cast<std::size_t>(m)].kind == EntityKind::person;
@@ -1382,6 +1419,9 @@ int named_by(const SynSentence& s, std::size_t w) {
         found = s.mention_of[c];
       }
     }
+  }
+  if (found < 0 && s.mention_of[w] < 0 && word(s, w).upos == "NOUN") {
+    found = office_holder(s, w);
   }
   return found;
 }
@@ -1434,6 +1474,8 @@ int pronoun_antecedent(const SynSentence& s, std::size_t w) {
   return -1;
 }
 
+}  // namespace
+
 void subject_acts(const SynSentence& s, Decision& d) {
   const std::size_t w = d.word;
   const std::string_view upos = word(s, w).upos;
@@ -1485,6 +1527,17 @@ void subject_acts(const SynSentence& s, Decision& d) {
   if (m < 0 && upos == "NOUN" && udep(s, w) == "obj") {
     if (const auto up = head_of(s, w);
         up && word(s, *up).upos == "VERB" && light_verb(s.lemmas[*up]) && !passive_verb(s, *up)) {
+      m = named_subject(s, *up);
+    }
+  }
+  // A meeting or a statement a verb sets its words "in" or "during" is that verb's subject's
+  // ("Podolyak said this in an interview", "the Prime Minister expressed his support in a
+  // video address"; error class: another name of the sentence taken for who gives the
+  // interview or the address, "Ukraine delivers video address").
+  if (m < 0 && upos == "NOUN" && udep(s, w) == "obl" &&
+      (d.kind == EventKind::statement || d.kind == EventKind::meeting) &&
+      (marked_by(s, w, "in") || marked_by(s, w, "during"))) {
+    if (const auto up = head_of(s, w); up && word(s, *up).upos == "VERB" && !passive_verb(s, *up)) {
       m = named_subject(s, *up);
     }
   }
@@ -1549,6 +1602,8 @@ void subject_acts(const SynSentence& s, Decision& d) {
   }
   d.actor = mu;
 }
+
+namespace {
 
 // A telling verb's target is whom it tells, not a name of what they were told ("Biden told his
 // Group of Seven counterparts that the US would support training": the G7, not the United

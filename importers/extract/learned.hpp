@@ -187,6 +187,14 @@ inline bool oracle_lists(const std::vector<std::string>& triggers, std::string_v
   return std::find(triggers.begin(), triggers.end(), form) != triggers.end();
 }
 
+// The clause's own subject as the actor of decision `d`, over the role model's choice: the named
+// subject of an active verb, the agent of a passive one, the possessor or "by" phrase of an event
+// noun, the subject of the verb a meeting or statement noun is set in ("said this in an
+// interview"), of a light verb's object, of a conjoined or controlled verb; an office's title
+// chain names its holder ("Adviser to the Head of the Office of the President of Ukraine Mykhailo
+// Podolyak": Podolyak). Leaves `d` as it is when the clause names no one.
+void subject_acts(const SynSentence& s, Decision& d);
+
 // The concept (concepts.hpp) of the predicate at word `w`: a light verb's is its object's
 // ("launched an invasion" -> "invade").
 std::string concept_at(const SynSentence& s, std::size_t w);
