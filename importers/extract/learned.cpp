@@ -1523,10 +1523,12 @@ void subject_acts(const SynSentence& s, Decision& d) {
   // An event noun a light verb governs as its object is done by that verb's subject ("the
   // United States held talks with the Philippines": the United States; error class: the
   // partner of a "with" phrase, which annotators list among a meeting's actors, taken for the
-  // one who acts, "Philippines holds talks").
+  // one who acts, "Philippines holds talks"). "Had" a meeting or a call too (error class:
+  // "Naftali Bennett holds telephone conversation with Israel" for "Vladimir Putin had a
+  // telephone conversation with Prime Minister of Israel Naftali Bennett").
   if (m < 0 && upos == "NOUN" && udep(s, w) == "obj") {
-    if (const auto up = head_of(s, w);
-        up && word(s, *up).upos == "VERB" && light_verb(s.lemmas[*up]) && !passive_verb(s, *up)) {
+    if (const auto up = head_of(s, w); up && word(s, *up).upos == "VERB" &&
+                                       concept_light_verb(s.lemmas[*up]) && !passive_verb(s, *up)) {
       m = named_subject(s, *up);
     }
   }
