@@ -81,7 +81,8 @@ constexpr std::array<TraceRule, 19> kTraceRules = {{
      "the trigger model is surer of, stands for the happening"},
     {"guide.since",
      "a predicate with a \"since\" phrase naming a year before the article's (\"the land Russia "
-     "has captured since 2014\"): a state up to now, not a happening"},
+     "has captured since 2014\") or a dated happening (\"have entered Russia since the invasion "
+     "began on February 24\"): a state up to now, not a happening"},
     {"relation.stated",
      "the sentence states how two events relate (data/lexicon/extract/relation_cues.tsv: \"due "
      "to\", \"in response to\", \"as part of\", \"sparking\"): a link with it as evidence"},
@@ -1314,7 +1315,7 @@ void read_learned(SentenceView& view, const DocContext& doc, const LearnedModels
       at_word(d.word, "guide.took-place", none);
       continue;  // "took place" says no happening itself
     }
-    if (learned::since_state(s, d.word)) {
+    if (learned::since_state(s, d.word, d.date)) {
       at_word(d.word, "guide.since", none);
       continue;  // the guide: a state since a time is no happening of the day
     }

@@ -236,8 +236,12 @@ bool anaphoric(const SynSentence& s, std::size_t w);
 // sentence, "... said on Monday", is not its date). A recent "since" ("since April 12" in an
 // April report) tells a happening over those days. The guide: durations and states ("since
 // 2014" with no happening) are no event (error class: the reference article's "Russia captures
-// Crimea", claimed on its publication day).
-bool since_state(const SynSentence& s, std::size_t w);
+// Crimea", claimed on its publication day). With `date` (an index into `s.dates`, the one that
+// dates `w`), also a state since a happening the "since" phrase names ("have entered Russia since
+// the invasion began on February 24"), when that date lies in the phrase or outside `w`'s words:
+// it is the happening's date, not `w`'s.
+bool since_state(const SynSentence& s, std::size_t w,
+                 std::optional<std::size_t> date = std::nullopt);
 
 // Whether the happening word `w` states is denied by the sentence: `w` is negated ("did not
 // attack", "no attacks"), or it is what a negated verb does or reports ("did not conduct any

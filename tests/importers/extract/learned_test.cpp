@@ -2456,4 +2456,29 @@ TEST_SUITE("importers") {
     CAPTURE(titles);
     CHECK(has(titles, "Vladimir Putin holds telephone conversation with Fumio Kishida"));
   }
+
+  TEST_CASE("what has lasted since a dated happening is a state, the date the happening's") {
+    // Error class: "Ukraine enters Russia" dated 24 February 2022 for "... displaced Ukrainians
+    // have entered Russia since the full-scale invasion began on February 24", "Dvornikov
+    // commands Donbas axes" for "has commanded ... since the beginning of the current Russian
+    // invasion on February 24".
+    const auto titles = titles_of(
+        extract("The mayor also noted that over 2 million displaced Ukrainians have entered Poland "
+                "since the full-scale invasion began on February 24. Russian officers have "
+                "commanded the southern axis since the beginning of the Russian invasion on "
+                "February 24.",
+                date::sys_days{date::year{2022} / 8 / 30}));
+    CAPTURE(titles);
+    CHECK(std::none_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.find("enters") != std::string::npos || t.find("commands") != std::string::npos;
+    }));
+    // A "since" with no happening of its own leaves what was done since an event.
+    const auto since_day = titles_of(
+        extract("Ukrainian partisans have killed 30 Russian officers in Melitopol since August 12.",
+                date::sys_days{date::year{2022} / 8 / 30}));
+    CAPTURE(since_day);
+    CHECK(std::any_of(since_day.begin(), since_day.end(), [](const std::string& t) {
+      return t.find("kills 30 Russian officers") != std::string::npos;
+    }));
+  }
 }
