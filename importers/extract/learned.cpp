@@ -1607,6 +1607,36 @@ void subject_acts(const SynSentence& s, Decision& d) {
 
 namespace {
 
+// A meeting noun's "with" phrase names the other side, never who holds it ("his annual meeting
+// with Prime Minister Brian Mulroney", "progress has been made in talks with Japan"; error class:
+// "Brian Mulroney holds annual meeting with Prime Minister Brian Mulroney", "Japan holds talks",
+// the role model taking the partner for who acts): such an actor becomes the target.
+void partner_not_actor(const SynSentence& s, Decision& d) {
+  const std::size_t w = d.word;
+  if (!d.actor || *d.actor >= s.mentions.size() || word(s, w).upos != "NOUN" ||
+      d.kind != EventKind::meeting) {
+    return;
+  }
+  std::size_t k = s.mentions[*d.actor].head;
+  for (int steps = 0; steps < 8; ++steps) {
+    const auto up = head_of(s, k);
+    if (!up) {
+      return;
+    }
+    if (*up == w) {
+      break;
+    }
+    k = *up;
+  }
+  if (head_of(s, k) != w || udep(s, k) != "nmod" || !marked_by(s, k, "with")) {
+    return;
+  }
+  if (!d.target) {
+    d.target = d.actor;
+  }
+  d.actor.reset();
+}
+
 // A telling verb's target is whom it tells, not a name of what they were told ("Biden told his
 // Group of Seven counterparts that the US would support training": the G7, not the United
 // States; error class: the speaker's own country as the target, the addressee lost): a target
@@ -1729,6 +1759,7 @@ std::vector<Decision> decide(const SynSentence& s, const EventModel& model,
     }
     told_is_target(s, d);
     subject_acts(s, d);
+    partner_not_actor(s, d);
     place_from_tree(s, d);
     out.push_back(d);
   }
@@ -4014,6 +4045,26 @@ void said_of_itself(const SynSentence& s, std::size_t c, const Decision& d, std:
   }
 }
 
+bool says_partner(const std::string& phrase, const std::string& name, bool with_whom) {
+  if (phrase.find(name) != std::string::npos ||
+      (with_whom && phrase.find(" with ") != std::string::npos)) {
+    return true;
+  }
+  const std::size_t space = name.rfind(' ');
+  if (space == std::string::npos || name.size() - space < 4) {
+    return false;
+  }
+  const std::string last = name.substr(space + 1);
+  for (std::size_t at = phrase.find(last); at != std::string::npos;
+       at = phrase.find(last, at + 1)) {
+    const std::size_t end = at + last.size();
+    if ((at == 0 || phrase[at - 1] == ' ') && (end == phrase.size() || phrase[end] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string headline(const SynSentence& s, const Decision& d, const std::string& actor,
                      const std::string& target_name, const std::string& place, bool several) {
   const std::size_t w = d.word;
@@ -4516,7 +4567,7 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
       }
       if (!subject.empty() && !framing.empty()) {
         verb = framing + " " + verb;
-        if (!target.empty() && verb.find(target) == std::string::npos) {
+        if (!target.empty() && !says_partner(verb, target, d.kind == EventKind::meeting)) {
           object = (d.kind == EventKind::meeting ? "with " : "on ") + target;
         } else if (target.empty() && (d.kind == EventKind::meeting || concept_at(s, w) == "meet") &&
                    verb.find(" with ") == std::string::npos) {
@@ -4568,8 +4619,12 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           if (!actor.empty() && verb.find(actor) == std::string::npos) {
             verb += " by " + actor;
           }
-          // No one acts, and the noun is what its clause is about (what_became).
-          if (actor.empty() && target.empty()) {
+          // No one acts, and the noun is what its clause is about (what_became); a meeting
+          // whose phrase names its other side is one too ("Talks with President Macron take
+          // place"; error class: the noun phrase alone, no verb).
+          const bool partner_said =
+              !target.empty() && d.kind == EventKind::meeting && says_partner(verb, target, true);
+          if (actor.empty() && (target.empty() || partner_said)) {
             if (const std::string then = what_became(s, w);
                 !then.empty() && verb.size() + then.size() + 1 <= 80) {
               verb += " " + then;
@@ -4581,9 +4636,9 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
             }
           }
         }
-        if (!target.empty() && verb.find(target) == std::string::npos) {
-          verb += (d.kind == EventKind::meeting || d.kind == EventKind::visit ? " with " : " on ") +
-                  target;
+        const bool with_whom = d.kind == EventKind::meeting || d.kind == EventKind::visit;
+        if (!target.empty() && !says_partner(verb, target, with_whom)) {
+          verb += (with_whom ? " with " : " on ") + target;
         }
       }
     }

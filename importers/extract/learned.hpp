@@ -210,6 +210,13 @@ std::optional<std::size_t> claimant(const SynSentence& s, std::size_t w);
 // bytes (the subject and verb): "Reagan approves an" -> "Reagan approves".
 void drop_dangling_words(std::string& title, std::size_t keep);
 
+// Whether a headline's `phrase` says its other side `name` already, so that it takes no "with
+// NAME" or "on NAME": whole, by its last word as written ("talks with President Macron" names
+// Emmanuel Macron), or, `with_whom` (a meeting or visit), by a "with" phrase of its own ("talks
+// with American partners"). Error class: "Talks with President Macron with Emmanuel Macron",
+// "Grain talks with Soviet counterparts with Soviet Union".
+bool says_partner(const std::string& phrase, const std::string& name, bool with_whom);
+
 // Whether the happening at word `w` is the clause a verb of claiming takes ("The Russian Ministry
 // of Defense claimed it seized a large depot"): a claim whatever the status model says (error
 // class, gold2 dev: such happenings stored as reported fact, their claimant lost).

@@ -2481,4 +2481,27 @@ TEST_SUITE("importers") {
       return t.find("kills 30 Russian officers") != std::string::npos;
     }));
   }
+
+  TEST_CASE("a meeting's 'with' phrase names the other side, never who holds it") {
+    // Error class: "Brian Mulroney holds annual meeting with Prime Minister Brian Mulroney in
+    // Ottawa", "Japan holds talks" for "progress has been made in talks with Japan".
+    const auto titles = titles_of(
+        extract("Some saw the decision as a goodwill gesture before his annual meeting, on April "
+                "5-6 in Ottawa, with Prime Minister Brian Mulroney.",
+                kDay));
+    CAPTURE(titles);
+    REQUIRE(titles.size() == 1);
+    CHECK_FALSE(titles.front().starts_with("Brian Mulroney holds"));
+    CHECK(titles.front().find("with Prime Minister Brian Mulroney") != std::string::npos);
+  }
+
+  TEST_CASE("a headline that says its other side already takes no second 'with'") {
+    namespace l = ex::learned;
+    CHECK(l::says_partner("Talks with President Macron", "Emmanuel Macron", true));
+    CHECK(l::says_partner("Grain talks with Soviet counterparts", "Soviet Union", true));
+    CHECK(l::says_partner("Russia launches strikes on Odesa", "Odesa", false));
+    CHECK_FALSE(l::says_partner("Conference", "Ukraine", true));
+    CHECK_FALSE(l::says_partner("Talks with President Macron", "Soviet Union", false));
+    CHECK_FALSE(l::says_partner("Talks on Macronism", "Emmanuel Macron", true));  // whole words
+  }
 }
