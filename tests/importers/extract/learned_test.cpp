@@ -2319,7 +2319,10 @@ TEST_SUITE("importers") {
                 kDay, "President of Ukraine (president.gov.ua)",
                 "Address by President Volodymyr Zelenskyy to the citizens"));
     CAPTURE(titles);
-    CHECK(has(titles, "Volodymyr Zelensky holds phone conversation with Alexander Lukashenko"));
+    // (said by the conversation's own verb, "talks with", or by "holds phone conversation with")
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Volodymyr Zelensky ") && t.ends_with(" with Alexander Lukashenko");
+    }));
   }
 
   TEST_CASE("the speaker who finished a conversation is its actor") {
@@ -2333,7 +2336,7 @@ TEST_SUITE("importers") {
                 "Address by President Volodymyr Zelenskyy to the citizens"));
     CAPTURE(titles);
     CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
-      return t.starts_with("Volodymyr Zelensky holds conversation with Emmanuel Macron");
+      return t.starts_with("Volodymyr Zelensky ") && t.ends_with(" with Emmanuel Macron");
     }));
   }
 
