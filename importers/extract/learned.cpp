@@ -4240,6 +4240,20 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         // sends message to Ilham Aliyev", not "... sends message").
         object += " to " + phrase(s, *iobj, 4);
       }
+      // What an attack's weapons were aimed at, when the role model named no target (error
+      // class: "Russia launches two cruise missiles" for "... launched two cruise missiles at a
+      // bridge over the Dniester estuary"): its "at", "on" or "against" phrase, no date or time.
+      if (target.empty() && d.kind == EventKind::attack) {
+        for (const std::size_t c : s.children[w]) {
+          const auto cs = child(s, c, {"case"});
+          if (c > *obj && udep(s, c) == "obl" && cs && word(s, c).upos != "NUM" && nominal(s, c) &&
+              !holds_date(s, c) && !temporal(s, c) &&
+              (s.lemmas[*cs] == "at" || s.lemmas[*cs] == "on" || s.lemmas[*cs] == "against")) {
+            object += " " + cased_phrase(s, c, 5);
+            break;
+          }
+        }
+      }
       // What the object is asked or told to do, an infinitive after it (error class: "Putin
       // urges EU" for "Putin urged the EU to stop supplying weapons", "Andriy Yermak invites
       // Musk" for "... invited Kimbal Musk to visit Ukraine").

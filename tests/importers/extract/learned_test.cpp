@@ -2507,4 +2507,23 @@ TEST_SUITE("importers") {
     CHECK_FALSE(l::says_partner("Talks with President Macron", "Soviet Union", false));
     CHECK_FALSE(l::says_partner("Talks on Macronism", "Emmanuel Macron", true));  // whole words
   }
+
+  TEST_CASE("an attack's weapons say what they were aimed at, a word of time never") {
+    // Error class: "Russia launches two cruise missiles" for "... launched two cruise missiles
+    // at a bridge over the Dniester estuary"; "Ukraine shells ZNPP at night".
+    const auto titles = titles_of(
+        extract("The Southern Operational Command reported that Russian forces launched two "
+                "cruise missiles at a bridge over the Dniester estuary on March 13.",
+                kDay));
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.find("cruise missiles at bridge over the Dniester estuary") != std::string::npos;
+    }));
+    const auto night = titles_of(extract(
+        "Russian forces shelled the Zaporizhzhia nuclear power plant at night on March 13.", kDay));
+    CAPTURE(night);
+    REQUIRE_FALSE(night.empty());
+    CHECK(std::none_of(night.begin(), night.end(),
+                       [](const std::string& t) { return t.find("night") != std::string::npos; }));
+  }
 }
