@@ -2083,7 +2083,9 @@ std::string phrase(const SynSentence& s, std::size_t w, std::size_t max, int ski
   std::vector<std::size_t> core{w};
   for (const std::size_t c : s.children[w]) {
     const std::string_view u = udep(s, c);
-    if (u == "compound" || u == "amod" || u == "flat" || u == "nummod") {
+    // (never a date's word: "a December 27 interview", "27" the parser's compound; error
+    // class: "Lavrov gives 27 interview with TASS")
+    if ((u == "compound" || u == "amod" || u == "flat" || u == "nummod") && s.date_of[c] < 0) {
       core.push_back(c);
       // and a modifier of that modifier before it, where the parser hung it ("online press
       // conference": "online" on "press"; error class: "makes statement during press
@@ -2229,7 +2231,8 @@ std::vector<std::size_t> phrase_core(const SynSentence& s, std::size_t k) {
           c > h && std::any_of(s.children[c].begin(), s.children[c].end(), [&](std::size_t g) {
             return udep(s, g) != "punct" && s.date_of[g] < 0;
           });
-      if (((u == "compound" || u == "amod") && !phrase_after) || u == "flat" || u == "nummod") {
+      if ((((u == "compound" || u == "amod") && !phrase_after) || u == "flat" || u == "nummod") &&
+          s.date_of[c] < 0) {
         out.push_back(c);
         for (const std::size_t g : s.children[c]) {
           const std::string_view ug = udep(s, g);
