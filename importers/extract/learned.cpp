@@ -4440,8 +4440,13 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
           const auto cs = child(s, c, {"case"});
           // Not the agent of an active headline, who is its subject already (error class:
           // "Russia seizes by Russia").
+          // Nor a phrase set off before the subject ("In response, Vladimir Putin warned ...",
+          // "In turn, the ministry warned ..."; error class: "Vladimir Putin warns in
+          // response"): a frame of the sentence, not what was acted on.
+          const auto own_subject = child(s, w, {"nsubj", "nsubj:pass"});
           if (udep(s, c) == "obl" && (word(s, c).deprel != "obl:agent" || passive_title) &&
               nominal(s, c) && !holds_date(s, c) && !temporal(s, c) &&
+              !(own_subject && c < *own_subject && !passive_title) &&
               !(cs && (listed(kAdverbialCases, s.lemmas[*cs]) ||
                        listed(kAdverbialCases, analysis::lower_ascii(word(s, *cs).form))))) {
             // "including Crimea" names what was acted on itself (error class: "Russia captures
@@ -4451,6 +4456,20 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
               object.erase(0, std::string_view("including ").size());
             }
             break;
+          }
+        }
+        // Or what the verb warns against or speaks about, a gerund's clause ("warned against
+        // shifting the responsibility on Russia"; error class: "Vladimir Putin warns in
+        // response", the clause lost).
+        for (const std::size_t c : s.children[w]) {
+          const auto mark = child(s, c, {"mark"});
+          if (!object.empty() || c < w || udep(s, c) != "advcl" || word(s, c).xpos != "VBG" ||
+              !mark) {
+            continue;
+          }
+          const std::string& m = s.lemmas[*mark];
+          if (m == "against" || m == "about" || m == "of" || m == "on") {
+            object = m + " " + clause_core(s, c);
           }
         }
       }
