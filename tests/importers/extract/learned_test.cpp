@@ -420,7 +420,9 @@ TEST_SUITE("importers") {
         "electronic goods.",
         date::sys_days{date::year{1987} / 4 / 9}));
     CAPTURE(x);
-    CHECK(has(x, "Reagan signs order"));
+    // (the order said with what it does since 2026-12-08: "Reagan signs order imposing tariffs")
+    CHECK(std::any_of(x.begin(), x.end(),
+                      [](const std::string& t) { return t.starts_with("Reagan signs order"); }));
   }
 
   TEST_CASE("a meeting's headline names whom it was held with") {
@@ -2551,6 +2553,23 @@ TEST_SUITE("importers") {
     CAPTURE(titles);
     CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
       return t.starts_with("Vladimir Putin warns against shifting the responsibility");
+    }));
+  }
+
+  TEST_CASE("a signed document says what it does, by its participle or its purpose") {
+    // Error class: "Volodymyr Zelensky signs decree" for "... signed a decree awarding 286
+    // servicemen", "... signed a decree today to award our military" (36 such bare titles).
+    const auto titles = titles_of(
+        extract("President Volodymyr Zelensky signed a decree on March 13 awarding 286 servicemen "
+                "of the Armed Forces of Ukraine. President Vladimir Putin signed a decree on "
+                "March 12 to establish new military training centers.",
+                kDay));
+    CAPTURE(titles);
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Volodymyr Zelensky signs decree awarding 286 servicemen");
+    }));
+    CHECK(std::any_of(titles.begin(), titles.end(), [](const std::string& t) {
+      return t.starts_with("Vladimir Putin signs decree to establish");
     }));
   }
 }
