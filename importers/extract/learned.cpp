@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -1617,18 +1618,10 @@ void partner_not_actor(const SynSentence& s, Decision& d) {
       d.kind != EventKind::meeting) {
     return;
   }
-  std::size_t k = s.mentions[*d.actor].head;
-  for (int steps = 0; steps < 8; ++steps) {
-    const auto up = head_of(s, k);
-    if (!up) {
-      return;
-    }
-    if (*up == w) {
-      break;
-    }
-    k = *up;
-  }
-  if (head_of(s, k) != w || udep(s, k) != "nmod" || !marked_by(s, k, "with")) {
+  const std::size_t named = s.mentions[*d.actor].head;
+  if (std::none_of(s.children[w].begin(), s.children[w].end(), [&](std::size_t c) {
+        return udep(s, c) == "nmod" && marked_by(s, c, "with") && in_subtree(s, named, c);
+      })) {
     return;
   }
   if (!d.target) {
@@ -2962,21 +2955,20 @@ bool since_state(const SynSentence& s, std::size_t w, std::optional<std::size_t>
   };
   // The "since" phrases of `w`: its own, or one the parser hung on its object ("have commanded
   // the southern axis since the beginning of the invasion": a modifier of "axis").
-  const auto since_of_w = [&](std::size_t c) {
+  std::vector<std::size_t> phrases;
+  for (const std::size_t c : s.children[w]) {
     const std::string_view u = udep(s, c);
-    const auto up = head_of(s, c);
-    if (!up || !std::any_of(s.children[c].begin(), s.children[c].end(), [&](std::size_t m) {
+    if (u == "obl" || u == "advcl" || u == "advmod") {
+      phrases.push_back(c);
+    } else if (u == "obj") {
+      std::copy_if(s.children[c].begin(), s.children[c].end(), std::back_inserter(phrases),
+                   [&](std::size_t m) { return udep(s, m) == "nmod"; });
+    }
+  }
+  for (const std::size_t c : phrases) {
+    if (std::none_of(s.children[c].begin(), s.children[c].end(), [&](std::size_t m) {
           return (udep(s, m) == "case" || udep(s, m) == "mark") && s.lemmas[m] == "since";
         })) {
-      return false;
-    }
-    if (*up == w) {
-      return u == "obl" || u == "advcl" || u == "advmod";
-    }
-    return u == "nmod" && head_of(s, *up) == w && udep(s, *up) == "obj";
-  };
-  for (std::size_t c = 0; c < s.parse.words.size(); ++c) {
-    if (!since_of_w(c)) {
       continue;
     }
     // "Since April 12" in a report of April 23 ("have killed 30 personnel since April 12")
@@ -4470,9 +4462,11 @@ std::string headline(const SynSentence& s, const Decision& d, const std::string&
         // shifting the responsibility on Russia"; error class: "Vladimir Putin warns in
         // response", the clause lost).
         for (const std::size_t c : s.children[w]) {
+          if (!object.empty()) {
+            break;
+          }
           const auto mark = child(s, c, {"mark"});
-          if (!object.empty() || c < w || udep(s, c) != "advcl" || word(s, c).xpos != "VBG" ||
-              !mark) {
+          if (c < w || udep(s, c) != "advcl" || word(s, c).xpos != "VBG" || !mark) {
             continue;
           }
           const std::string& m = s.lemmas[*mark];
